@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+import { createInterface } from 'node:readline';
+import { resolve } from 'node:path';
+import { KnowledgeFolderError, loadKnowledgeDir } from '../knowledge/load.js';
+import { createTutor } from '../tutor/tutor.js';
+import type { Reply } from '../tutor/reply.js';
+import { defaultKnowledgeDir } from '../paths.js';
+import { parseArgs, UsageError } from './args.js';
+import { runChat } from './chat.js';
+import { formatProblem, loadKnowledgeReporting } from './knowledge.js';
+import { renderText } from './render-text.js';
+
+const USAGE = `usage: tutor <command>
+  ask [--json] [--knowledge DIR] "QUESTION"   answer one question
+  ask --json --batch [--knowledge DIR]        answer questions read one per line from stdin
+  chat [--knowledge DIR]                      the terminal tutor
+  kb validate [--knowledge DIR]               check the notes; exit 1 when they have problems`;
+
+function replyJson(question: string, reply: Reply): string {
+  return JSON.stringify({
+    question,
+    intent: reply.intent,
+    topics: reply.topics,
+    confidence: reply.confidence,
+    text: renderText(reply),
+  });
+}
+
+async function ask(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, ['knowledge']);
+  const dir = resolve(args.options.get('knowledge') ?? defaultKnowledgeDir());
+  const tutor = createTutor(loadKnowledgeReporting(dir, process.stderr));
+  const json = args.flags.has('json');
+  if (args.flags.has('batch')) {
+    const lines = createInterface({ input: process.stdin, terminal: false });
+    for await (const line of lines) {
+      const reply = tutor.answer(line);
+      process.stdout.write(`${json ? replyJson(line, reply) : renderText(reply)}\n`);
+    }
+    return 0;
+  }
+  const question = args.positional.join(' ');
+  if (!question.trim()) throw new UsageError('ask needs a question, e.g. tutor ask "what is fargate"');
+  const reply = tutor.answer(question);
+  process.stdout.write(`${json ? replyJson(question, reply) : renderText(reply, { color: process.stdout.isTTY })}\n`);
+  return 0;
+}
+
+function validate(argv: string[]): number {
+  const args = parseArgs(argv, ['knowledge']);
+  const given = args.options.get('knowledge') ?? defaultKnowledgeDir();
+  const { knowledge, problems } = loadKnowledgeDir(resolve(given));
+  for (const problem of problems) process.stdout.write(`${formatProblem(given, problem)}\n`);
+  const topicCount = knowledge.topics.length;
+  const summary = `${knowledge.files.length} file(s), ${topicCount} topic(s), ${problems.length} problem(s)`;
+  process.stderr.write(`${problems.length === 0 ? 'ok' : 'problems found'}: ${summary}\n`);
+  return problems.length === 0 ? 0 : 1;
+}
+
+async function chat(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, ['knowledge']);
+  const dir = resolve(args.options.get('knowledge') ?? defaultKnowledgeDir());
+  await runChat(createTutor(loadKnowledgeReporting(dir, process.stderr)), {
+    input: process.stdin,
+    output: process.stdout,
+  });
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'ask':
+      return ask(rest);
+    case 'chat':
+      return chat(rest);
+    case 'kb':
+      if (rest[0] === 'validate') return validate(rest.slice(1));
+      throw new UsageError(`unknown kb command "${rest[0] ?? ''}": try kb validate`);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) process.stderr.write(`tutor: ${error.message}\n${USAGE}\n`);
+    else if (error instanceof KnowledgeFolderError) process.stderr.write(`tutor: ${error.message}\n`);
+    else process.stderr.write(`tutor: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  },
+);

@@ -1,0 +1,96 @@
+import type { Citation, FactView, Reply, TopicRef } from '../tutor/reply.js';
+
+/** Terminal styles; empty strings when the output is not a terminal. */
+interface Style {
+  title(text: string): string;
+  dim(text: string): string;
+  accent(text: string): string;
+}
+
+const PLAIN: Style = { title: (t) => t, dim: (t) => t, accent: (t) => t };
+const ANSI: Style = {
+  title: (t) => `\x1b[1m${t}\x1b[22m`,
+  dim: (t) => `\x1b[2m${t}\x1b[22m`,
+  accent: (t) => `\x1b[36m${t}\x1b[39m`,
+};
+
+function bullet(fact: FactView, style: Style, indent = ''): string {
+  const lines = [`${indent}• ${fact.text}`];
+  for (const point of fact.subPoints) lines.push(`${indent}  ${style.dim('–')} ${point}`);
+  return lines.join('\n');
+}
+
+function source(citation: Citation, style: Style): string {
+  return style.dim(`Source: ${citation.file} › ${citation.heading}`);
+}
+
+function names(topics: TopicRef[]): string {
+  return topics.map((topic) => topic.title).join(', ');
+}
+
+/** Renders a reply as tidy plain text (title, bullets, source, suggestions), coloured on request. */
+export function renderText(reply: Reply, options: { color?: boolean } = {}): string {
+  const style = options.color ? ANSI : PLAIN;
+  const out: string[] = [];
+  switch (reply.intent) {
+    case 'explain':
+      out.push(style.title(reply.topic.title));
+      for (const fact of reply.lead) out.push(bullet(fact, style));
+      if (reply.rest.length > 0) {
+        out.push(style.dim('Also in the notes:'));
+        for (const fact of reply.rest) out.push(bullet(fact, style, '  '));
+      }
+      out.push(source(reply.source, style));
+      if (reply.related.length > 0) out.push(style.dim(`Related: ${names(reply.related)}`));
+      break;
+    case 'compare':
+      out.push(style.title(reply.sides.map((side) => side.topic.title).join(' vs ')));
+      for (const subject of reply.shared) {
+        out.push(style.accent(`On ${subject.subject}:`));
+        subject.facts.forEach((fact, i) => {
+          const side = reply.sides[i];
+          if (side && fact) out.push(`  ${side.topic.title}: ${fact.text}`);
+        });
+      }
+      for (const side of reply.sides) {
+        out.push(style.accent(side.topic.title));
+        for (const fact of side.summary) out.push(bullet(fact, style, '  '));
+        out.push(`  ${source(side.source, style)}`);
+      }
+      break;
+    case 'list':
+      out.push(style.title('Topics in the notes'));
+      for (const group of reply.groups) {
+        out.push(style.accent(group.file));
+        out.push(`  ${names(group.topics)}`);
+      }
+      break;
+    case 'quiz':
+      out.push(
+        reply.topic
+          ? `A quiz on ${reply.topic.title}: quizzes are not available in this version yet.`
+          : 'Quizzes are not available in this version yet.',
+      );
+      out.push(style.dim('Meanwhile, ask about any topic: try "topics".'));
+      break;
+    case 'leaderboard':
+      out.push('Scores are not kept in this version yet, so there is no leaderboard.');
+      break;
+    case 'help':
+      out.push(style.title('Ask me about the team’s AWS notes'));
+      for (const command of reply.commands) {
+        out.push(`  ${style.accent(command.usage.padEnd(20))} ${command.description}  ${style.dim(`e.g. ${command.example}`)}`);
+      }
+      break;
+    case 'unknown':
+      out.push(`The notes don’t cover “${truncate(reply.question, 80)}”.`);
+      if (reply.suggestions.length > 0) out.push(`Did you mean: ${names(reply.suggestions)}?`);
+      out.push(style.dim('Try "topics" to see what the notes cover.'));
+      break;
+  }
+  return out.join('\n');
+}
+
+function truncate(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}

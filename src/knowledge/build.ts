@@ -1,0 +1,125 @@
+import type { ParsedNotes, ParsedTopic } from './parse.js';
+import { phraseKey, slug, VENDOR_WORDS, words } from './text.js';
+import type { KnowledgeBase, NotesProblem, Topic } from './types.js';
+
+export interface BuiltKnowledge {
+  knowledge: KnowledgeBase;
+  problems: NotesProblem[];
+}
+
+/** `Amazon EKS` is also `EKS`. */
+function withoutVendor(name: string): string {
+  return words(name)
+    .filter((word) => !VENDOR_WORDS.has(word))
+    .join(' ');
+}
+
+interface NameOwner {
+  topic: Topic;
+  file: string;
+  line: number;
+}
+
+/**
+ * Joins the parsed files into one knowledge base: names and aliases must be unique across all
+ * files, `See also:` must name a topic, and expansions found in bullets become aliases.
+ * What breaks a rule is reported and left out; everything else loads.
+ */
+export function buildKnowledgeBase(files: ParsedNotes[]): BuiltKnowledge {
+  const problems: NotesProblem[] = [];
+  const owners = new Map<string, NameOwner>();
+  const usedIds = new Set<string>();
+  const topics: Topic[] = [];
+  const seeAlso = new Map<Topic, ParsedTopic['seeAlso']>();
+  const loadedFiles: string[] = [];
+
+  const claim = (key: string, owner: NameOwner): NameOwner | undefined => {
+    const existing = owners.get(key);
+    if (existing && existing.topic !== owner.topic) return existing;
+    if (!existing) owners.set(key, owner);
+    return undefined;
+  };
+
+  for (const notes of files) {
+    problems.push(...notes.problems);
+    if (notes.broken) continue;
+    loadedFiles.push(notes.file);
+    for (const parsed of notes.topics) {
+      const nameKeys = [...new Set([phraseKey(parsed.name), withoutVendor(parsed.name)])].filter(Boolean);
+      const clash = nameKeys.map((key) => owners.get(key)).find((owner) => owner !== undefined);
+      if (clash) {
+        problems.push({
+          file: notes.file,
+          line: parsed.line,
+          message: `topic "${parsed.title}" is already defined at ${clash.file}:${clash.line}`,
+        });
+        continue;
+      }
+      let id = slug(withoutVendor(parsed.name) || parsed.name);
+      for (let n = 2; usedIds.has(id); n++) id = `${slug(withoutVendor(parsed.name) || parsed.name)}-${n}`;
+      usedIds.add(id);
+      const topic: Topic = {
+        id,
+        title: parsed.title,
+        name: parsed.name,
+        aliases: [],
+        categories: parsed.categories,
+        facts: parsed.facts,
+        related: [],
+        source: { file: notes.file, line: parsed.line },
+      };
+      for (const key of nameKeys) claim(key, { topic, file: notes.file, line: parsed.line });
+      const shortName = parsed.name
+        .split(/\s+/)
+        .filter((word) => !VENDOR_WORDS.has(word.toLowerCase()))
+        .join(' ');
+      if (shortName && phraseKey(shortName) !== phraseKey(parsed.name)) topic.aliases.push(shortName);
+      for (const alias of parsed.aliases) {
+        const key = phraseKey(alias.text);
+        if (!key) continue;
+        const other = claim(key, { topic, file: notes.file, line: alias.line });
+        if (other) {
+          problems.push({
+            file: notes.file,
+            line: alias.line,
+            message: `alias "${alias.text}" of "${parsed.title}" already names "${other.topic.title}" (${other.file}:${other.line})`,
+          });
+          continue;
+        }
+        if (!topic.aliases.some((existing) => phraseKey(existing) === key)) topic.aliases.push(alias.text);
+      }
+      topics.push(topic);
+      seeAlso.set(topic, parsed.seeAlso);
+    }
+  }
+
+  // An expansion written beside a topic's name in any bullet (`**ECR**(Elastic container registry)`)
+  // is one more name for that topic.
+  for (const notes of files) {
+    if (notes.broken) continue;
+    for (const entry of notes.glossary) {
+      const owner = owners.get(phraseKey(entry.acronym));
+      const key = phraseKey(entry.expansion);
+      if (!owner || owners.has(key)) continue;
+      owners.set(key, { topic: owner.topic, file: notes.file, line: entry.line });
+      owner.topic.aliases.push(entry.expansion);
+    }
+  }
+
+  for (const [topic, links] of seeAlso) {
+    for (const link of links) {
+      const owner = owners.get(phraseKey(link.text)) ?? owners.get(withoutVendor(link.text));
+      if (!owner) {
+        problems.push({
+          file: topic.source.file,
+          line: link.line,
+          message: `"See also: ${link.text}" names no topic in the notes`,
+        });
+        continue;
+      }
+      if (owner.topic !== topic && !topic.related.includes(owner.topic.id)) topic.related.push(owner.topic.id);
+    }
+  }
+
+  return { knowledge: { topics, files: loadedFiles }, problems };
+}

@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type BuiltKnowledge, buildKnowledgeBase } from './build.js';
+import { type ParsedNotes, parseNotes } from './parse.js';
+
+/** Reads one notes file; a file that is not UTF-8 text is reported instead of parsed. */
+function readNotesFile(dir: string, file: string): ParsedNotes {
+  const unreadable = (message: string): ParsedNotes => ({
+    file,
+    topics: [],
+    glossary: [],
+    problems: [{ file, line: 1, message }],
+    broken: true,
+  });
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(join(dir, file));
+  } catch (error) {
+    return unreadable(`cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  if (bytes.includes(0)) return unreadable('not a text file (it contains NUL bytes): notes must be UTF-8 Markdown');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return unreadable('not valid UTF-8: save the notes as UTF-8 Markdown');
+  }
+  return parseNotes(file, text.replace(/^\uFEFF/, ''));
+}
+
+/** Lists the notes files of a folder, `*.md` in subfolders too, in a stable order. */
+function listNotesFiles(dir: string): string[] {
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.md'))
+    .map((entry) => join(entry.parentPath ?? dir, entry.name).slice(dir.length).replace(/^[\\/]+/, ''))
+    .sort();
+}
+
+export class KnowledgeFolderError extends Error {}
+
+/**
+ * Loads every `*.md` notes file of a folder. Problems in the notes are returned, not thrown; only a
+ * missing folder is an error, since there is nothing to serve then.
+ */
+export function loadKnowledgeDir(dir: string): BuiltKnowledge {
+  let files: string[];
+  try {
+    files = listNotesFiles(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new KnowledgeFolderError(
+      code === 'ENOENT'
+        ? `the knowledge folder ${dir} does not exist: create it with at least one .md notes file, or pass --knowledge DIR`
+        : `cannot read the knowledge folder ${dir}: ${code ?? String(error)}`,
+    );
+  }
+  return buildKnowledgeBase(files.map((file) => readNotesFile(dir, file)));
+}

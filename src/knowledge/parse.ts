@@ -1,0 +1,270 @@
+import { expandsAcronym, looksLikeAcronym, words } from './text.js';
+import type { Fact, NotesProblem } from './types.js';
+
+/** A topic as written in one file, before names are checked against the other files. */
+export interface ParsedTopic {
+  title: string;
+  name: string;
+  /** Aliases the heading or an `Also known as:` line gives. */
+  aliases: { text: string; line: number }[];
+  categories: string[];
+  facts: Fact[];
+  /** Names written in `See also:` lines, resolved to topics once every file is read. */
+  seeAlso: { text: string; line: number }[];
+  line: number;
+}
+
+/** `ECR` is `Elastic Container Registry`: an expansion written next to a name in a bullet. */
+export interface GlossaryEntry {
+  acronym: string;
+  expansion: string;
+  line: number;
+}
+
+export interface ParsedNotes {
+  file: string;
+  topics: ParsedTopic[];
+  glossary: GlossaryEntry[];
+  problems: NotesProblem[];
+  /** Broken files (an unclosed `**` garbles every fact after it) are reported and not loaded. */
+  broken: boolean;
+}
+
+const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
+const BULLET = /^(\s*)(?:[*+-]|\d{1,3}[.)])\s+(.*)$/;
+const SUB_POINT = /^\s*>\s?(.*)$/;
+const FENCE = /^\s*(```|~~~)/;
+const RULE = /^\s*([-*_])(\s*\1){2,}\s*$/;
+const METADATA_LABEL = /(also known as|aka|aliases|see also|related)\s*:/gi;
+const HTML_COMMENT = /<!--[\s\S]*?-->/g;
+const BOLD = /\*\*(.+?)\*\*/g;
+
+/** Strips emphasis that wraps a whole metadata line: `_See also: ECS_`. */
+function unwrapEmphasis(line: string): string {
+  return line.trim().replace(/^[_*]+/, '').replace(/[_*]+$/, '').trim();
+}
+
+interface MetadataLine {
+  aliases: string[];
+  seeAlso: string[];
+}
+
+/** Reads `Also known as: a, b` and `See also: X, Y`, on their own lines or sharing one. */
+function parseMetadata(line: string): MetadataLine | null {
+  const text = unwrapEmphasis(line);
+  const labels = [...text.matchAll(METADATA_LABEL)];
+  if (labels.length === 0 || labels[0]?.index !== 0) return null;
+  const metadata: MetadataLine = { aliases: [], seeAlso: [] };
+  labels.forEach((label, i) => {
+    const start = (label.index ?? 0) + label[0].length;
+    const end = labels[i + 1]?.index ?? text.length;
+    const values = text
+      .slice(start, end)
+      .split(/[,;|·]/)
+      .map((value) => value.replace(/^[\s_*]+|[\s_*.]+$/g, ''))
+      .filter((value) => value.length > 0);
+    const kind = (label[1] ?? '').toLowerCase();
+    if (kind === 'see also' || kind === 'related') metadata.seeAlso.push(...values);
+    else metadata.aliases.push(...values);
+  });
+  return metadata;
+}
+
+/** Splits a heading into its name and what its parentheses say. */
+function readHeading(title: string): Pick<ParsedTopic, 'name' | 'aliases' | 'categories'> & {
+  headingAliases: string[];
+} {
+  const match = /^(.*?)\s*\(([^)]*)\)\s*(.*)$/.exec(title);
+  if (!match) return { name: title.trim(), aliases: [], categories: [], headingAliases: [] };
+  const name = `${match[1] ?? ''} ${match[3] ?? ''}`.trim() || title.trim();
+  const inside = (match[2] ?? '').trim();
+  const nameWithoutVendor = words(name).filter((word) => word !== 'amazon' && word !== 'aws');
+  const shortName = nameWithoutVendor.join(' ');
+  if (expandsAcronym(shortName, inside) || expandsAcronym(name, inside)) {
+    return { name, aliases: [], categories: [], headingAliases: [inside] };
+  }
+  // `Elastic Container Service (ECS)`: the parentheses hold the acronym of the name.
+  if (looksLikeAcronym(inside) && expandsAcronym(inside, name)) {
+    return { name, aliases: [], categories: [], headingAliases: [inside] };
+  }
+  const categories = inside
+    .split(/[,/;]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  return { name, aliases: [], categories, headingAliases: [] };
+}
+
+/** Finds `ECR (Elastic Container Registry)` and `Application Load Balancer (ALB)` in a fact. */
+function findGlossary(text: string, line: number): GlossaryEntry[] {
+  const entries: GlossaryEntry[] = [];
+  for (const match of text.matchAll(/([A-Za-z0-9][\w-]*)\s*\(([^()]{3,80})\)/g)) {
+    const before = match[1] ?? '';
+    const inside = (match[2] ?? '').trim();
+    if (expandsAcronym(before, inside)) {
+      entries.push({ acronym: before, expansion: inside, line });
+      continue;
+    }
+    if (!looksLikeAcronym(inside)) continue;
+    const preceding = words(text.slice(0, (match.index ?? 0) + before.length));
+    for (let take = 2; take <= Math.min(6, preceding.length); take++) {
+      const phrase = preceding.slice(-take).join(' ');
+      if (expandsAcronym(inside, phrase)) {
+        entries.push({ acronym: inside, expansion: phrase, line });
+        break;
+      }
+    }
+  }
+  return entries;
+}
+
+interface FactDraft {
+  lines: string[];
+  subPoints: string[];
+  line: number;
+  indent: number;
+}
+
+function finishFact(draft: FactDraft, file: string, problems: NotesProblem[]): Fact | null {
+  const raw = draft.lines.join(' ').replace(/\s+/g, ' ').trim();
+  const rawSubPoints = draft.subPoints.map((point) => point.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const all = [raw, ...rawSubPoints];
+  if (all.some((part) => (part.match(/\*\*/g)?.length ?? 0) % 2 === 1)) {
+    problems.push({ file, line: draft.line, message: 'unclosed ** (bold): every ** needs a closing **' });
+  }
+  const keyTerms = all.flatMap((part) =>
+    [...part.matchAll(BOLD)].map((match) => (match[1] ?? '').trim()).filter(Boolean),
+  );
+  const strip = (part: string) => part.replace(/\*\*/g, '').trim();
+  const text = strip(raw);
+  const subPoints = rawSubPoints.map(strip);
+  if (!text && subPoints.length === 0) return null;
+  return { text: text || subPoints.join('; '), subPoints: text ? subPoints : [], keyTerms, line: draft.line };
+}
+
+/**
+ * Parses one notes file in the team's dialect. Never throws: whatever cannot be read is reported
+ * as a problem with its line.
+ */
+export function parseNotes(file: string, content: string): ParsedNotes {
+  const problems: NotesProblem[] = [];
+  const topics: ParsedTopic[] = [];
+  const glossary: GlossaryEntry[] = [];
+  const lines = content.replace(HTML_COMMENT, (comment) => comment.replace(/[^\n]/g, '')).split(/\r\n|\r|\n/);
+
+  let topic: (ParsedTopic & { level: number }) | null = null;
+  let fact: FactDraft | null = null;
+  let blankSinceFact = false;
+  let inFence = false;
+
+  const closeFact = () => {
+    if (topic && fact) {
+      const finished = finishFact(fact, file, problems);
+      if (finished) {
+        topic.facts.push(finished);
+        glossary.push(...findGlossary([finished.text, ...finished.subPoints].join(' '), finished.line));
+      }
+    }
+    fact = null;
+  };
+  const closeTopic = () => {
+    closeFact();
+    if (topic) topics.push(topic);
+    topic = null;
+  };
+
+  lines.forEach((rawLine, index) => {
+    const lineNo = index + 1;
+    const line = rawLine.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+    if (FENCE.test(line)) {
+      inFence = !inFence;
+      return;
+    }
+    const heading = inFence ? null : HEADING.exec(line);
+    if (heading) {
+      closeTopic();
+      const title = (heading[2] ?? '').trim();
+      const parts = readHeading(title);
+      topic = {
+        title,
+        name: parts.name,
+        aliases: parts.headingAliases.map((text) => ({ text, line: lineNo })),
+        categories: parts.categories,
+        facts: [],
+        seeAlso: [],
+        line: lineNo,
+        level: (heading[1] ?? '#').length,
+      };
+      return;
+    }
+    if (line.trim() === '' || RULE.test(line)) {
+      if (line.trim() === '') blankSinceFact = true;
+      return;
+    }
+    // An introduction before the first heading belongs to no topic.
+    if (!topic) return;
+    const current: ParsedTopic = topic;
+    const metadata = parseMetadata(line);
+    if (metadata && !inFence) {
+      closeFact();
+      current.aliases.push(...metadata.aliases.map((text) => ({ text, line: lineNo })));
+      current.seeAlso.push(...metadata.seeAlso.map((text) => ({ text, line: lineNo })));
+      return;
+    }
+    const subPoint = inFence ? null : SUB_POINT.exec(line);
+    if (subPoint) {
+      if (fact) (fact as FactDraft).subPoints.push(subPoint[1] ?? '');
+      else fact = { lines: [subPoint[1] ?? ''], subPoints: [], line: lineNo, indent: 0 };
+      blankSinceFact = false;
+      return;
+    }
+    const bullet = inFence ? null : BULLET.exec(line);
+    if (bullet) {
+      const indent = (bullet[1] ?? '').length;
+      const openFact = fact as FactDraft | null;
+      if (openFact && indent >= openFact.indent + 2) {
+        openFact.subPoints.push(bullet[2] ?? '');
+      } else {
+        closeFact();
+        fact = { lines: [bullet[2] ?? ''], subPoints: [], line: lineNo, indent };
+      }
+      blankSinceFact = false;
+      return;
+    }
+    const openFact = fact as FactDraft | null;
+    const indented = /^\s+/.test(line);
+    if (openFact && (!blankSinceFact || indented)) {
+      if (openFact.subPoints.length > 0 && !indented) openFact.subPoints.push(line.trim());
+      else if (openFact.subPoints.length > 0) {
+        const last = openFact.subPoints.length - 1;
+        openFact.subPoints[last] = `${openFact.subPoints[last]} ${line.trim()}`;
+      } else openFact.lines.push(line.trim());
+      blankSinceFact = false;
+      return;
+    }
+    // A plain paragraph under a heading is a fact of its own.
+    closeFact();
+    fact = { lines: [line.trim()], subPoints: [], line: lineNo, indent: 0 };
+    blankSinceFact = false;
+  });
+  closeTopic();
+
+  // A heading with nothing under it but deeper headings groups topics; it is not a topic itself.
+  const kept: ParsedTopic[] = [];
+  topics.forEach((parsed, i) => {
+    const next = topics[i + 1] as (ParsedTopic & { level: number }) | undefined;
+    const level = (parsed as ParsedTopic & { level: number }).level;
+    const isSection = parsed.facts.length === 0 && next !== undefined && next.level > level;
+    if (isSection) return;
+    if (parsed.facts.length === 0) {
+      problems.push({ file, line: parsed.line, message: `topic "${parsed.title}" is empty: add bullets under it` });
+      return;
+    }
+    const { level: _level, ...plain } = parsed as ParsedTopic & { level: number };
+    kept.push(plain);
+  });
+  const broken = problems.some((problem) => problem.message.startsWith('unclosed'));
+  if (topics.length === 0) {
+    problems.push({ file, line: 1, message: 'no topics: start each topic with a heading line such as "# Lambda"' });
+  }
+  return { file, topics: kept, glossary, problems, broken };
+}

@@ -1,0 +1,84 @@
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+
+/**
+ * Text handling shared by the notes loader and the question reader, so that a word in the notes
+ * and the same word in a question always become the same token.
+ */
+
+const APOSTROPHES = /['’‘`´]/g;
+const NON_WORD = /[^\p{L}\p{N}]+/u;
+const DIACRITICS = /\p{M}+/gu;
+
+/** Lowercases, folds accents and drops apostrophes inside words (`don't` -> `dont`). */
+export function foldCase(text: string): string {
+  return text.normalize('NFKD').replace(DIACRITICS, '').toLowerCase().replace(APOSTROPHES, '');
+}
+
+/** Splits text into lowercase word tokens: letters and digits of any script. */
+export function words(text: string): string[] {
+  return foldCase(text)
+    .split(NON_WORD)
+    .filter((word) => word.length > 0);
+}
+
+const stemCache = new Map<string, string>();
+
+/** Porter stem of one lowercase token; tokens with digits (`ec2`, `s3`, `k8s`) are kept whole. */
+export function stem(token: string): string {
+  const cached = stemCache.get(token);
+  if (cached !== undefined) return cached;
+  const stemmed = /\d/.test(token) || token.length <= 3 ? token : PorterStemmer.stem(token);
+  if (stemCache.size > 100_000) stemCache.clear();
+  stemCache.set(token, stemmed);
+  return stemmed;
+}
+
+/** A name reduced to a form for exact lookups: `Amazon API-Gateway` -> `amazon api gateway`. */
+export function phraseKey(text: string): string {
+  return words(text).join(' ');
+}
+
+/** Stable slug for a topic id: `API Gateway` -> `api-gateway`. */
+export function slug(text: string): string {
+  return words(text).join('-') || 'topic';
+}
+
+/** Words that name the vendor rather than the service; `Amazon EKS` is also just `EKS`. */
+export const VENDOR_WORDS = new Set(['amazon', 'aws']);
+
+const CONNECTIVES = new Set(['and', 'of', 'for', 'the', 'a', 'an', 'on', 'in', 'to', 'with', '&']);
+
+/**
+ * The letters an acronym stands for: `EC2` -> `ecc`, `S3` -> `sss` (a digit repeats the letter
+ * before it, as AWS names its services).
+ */
+function acronymLetters(acronym: string): string {
+  let letters = '';
+  for (const part of acronym.toLowerCase().matchAll(/([a-z])(\d*)/g)) {
+    const letter = part[1] ?? '';
+    const times = part[2] ? Number(part[2]) : 1;
+    letters += letter.repeat(Math.min(times, 9));
+  }
+  return letters;
+}
+
+/** A single short token that could be an acronym: `ECS`, `EC2`, `ecr`, `k8s`. */
+export function looksLikeAcronym(text: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9]{1,7}$/.test(text.trim());
+}
+
+/**
+ * True when `expansion` spells out `acronym` by its initials (`Elastic Container Service` for
+ * `ECS`), ignoring connectives and vendor words. Tells an expansion in a heading's parentheses
+ * from a category (`Fargate (serverless)`).
+ */
+export function expandsAcronym(acronym: string, expansion: string): boolean {
+  if (!looksLikeAcronym(acronym)) return false;
+  const letters = acronymLetters(acronym);
+  const expansionWords = words(expansion).filter((word) => !CONNECTIVES.has(word));
+  if (expansionWords.length < 2) return false;
+  const initials = expansionWords.map((word) => word[0]).join('');
+  if (initials === letters) return true;
+  const withoutVendor = expansionWords.filter((word) => !VENDOR_WORDS.has(word));
+  return withoutVendor.map((word) => word[0]).join('') === letters;
+}

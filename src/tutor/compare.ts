@@ -1,0 +1,92 @@
+import { stem } from '../knowledge/text.js';
+import type { Topic } from '../knowledge/types.js';
+import type { ReadQuestion } from '../understand/read-question.js';
+import { NEGATION, type TopicIndex } from '../understand/topic-index.js';
+import { rankFacts } from './rank-facts.js';
+import { type ComparedSubject, type CompareReply, factView, type TopicRef } from './reply.js';
+
+const MAX_SUBJECTS = 4;
+const SUMMARY_FACTS = 3;
+
+/**
+ * Puts topics side by side: for subjects that every side has a fact about (found as rare words
+ * the facts share), the facts face each other; then each side's own summary.
+ */
+export function compareTopics(
+  index: TopicIndex,
+  sides: number[],
+  question: string,
+  read: ReadQuestion,
+  confidence: number,
+): CompareReply {
+  const topics = sides.map((side) => index.topics[side] as Topic);
+  const refs: TopicRef[] = topics.map((topic) => ({ id: topic.id, title: topic.title }));
+  const sideFacts = sides.map((side) => {
+    const first = index.firstFact[side] ?? 0;
+    const last = index.firstFact[side + 1] ?? index.facts.length;
+    return index.facts.slice(first, last);
+  });
+  const nameStems = new Set(
+    topics.flatMap((topic) => [topic.name, ...topic.aliases].flatMap((name) => name.split(/\s+/)).map((w) => stem(w.toLowerCase()))),
+  );
+
+  // Rare words all sides use: the rarer, the more telling the comparison.
+  const sharedStems = [...(sideFacts[0] ?? []).flatMap((fact) => [...fact.counts.keys()])]
+    .filter((stemmed, i, all) => all.indexOf(stemmed) === i)
+    .filter((stemmed) => stemmed !== NEGATION && !nameStems.has(stemmed))
+    .filter((stemmed) => sideFacts.every((facts) => facts.some((fact) => fact.counts.has(stemmed))))
+    .sort((a, b) => index.idf(b) - index.idf(a));
+
+  const shared: ComparedSubject[] = [];
+  const pairings = new Map<string, ComparedSubject>();
+  for (const stemmed of sharedStems) {
+    const facts = sideFacts.map((facts) => facts.find((fact) => fact.counts.has(stemmed)));
+    const key = facts.map((fact) => fact?.fact ?? -1).join(',');
+    const existing = pairings.get(key);
+    const word = surfaceWord(index, facts[0]?.topic ?? 0, facts[0]?.fact ?? 0, stemmed);
+    if (existing) {
+      existing.subject = `${existing.subject}, ${word}`;
+      continue;
+    }
+    if (shared.length >= MAX_SUBJECTS) continue;
+    const subject: ComparedSubject = {
+      subject: word,
+      facts: facts.map((fact, i) => {
+        const topicFact = fact ? topics[i]?.facts[fact.fact] : undefined;
+        return topicFact ? factView(topicFact) : null;
+      }),
+    };
+    pairings.set(key, subject);
+    shared.push(subject);
+  }
+
+  return {
+    intent: 'compare',
+    question,
+    topics: refs,
+    confidence,
+    shared,
+    sides: sides.map((side, i) => {
+      const topic = topics[i] as Topic;
+      const ranked = rankFacts(index, side, read);
+      const matching = ranked.filter((fact) => fact.score > 0).map((fact) => fact.fact);
+      const order = [...new Set([...matching, ...topic.facts.map((_, f) => f)])].slice(0, SUMMARY_FACTS);
+      return {
+        topic: refs[i] as TopicRef,
+        summary: order.map((f) => factView(topic.facts[f] ?? topic.facts[0]!)),
+        source: { file: topic.source.file, heading: topic.title, line: topic.source.line },
+      };
+    }),
+  };
+}
+
+/** The word as the notes spell it, for a subject label. */
+function surfaceWord(index: TopicIndex, topic: number, fact: number, stemmed: string): string {
+  const text = index.topics[topic]?.facts[fact];
+  if (!text) return stemmed;
+  const found = [text.text, ...text.subPoints]
+    .join(' ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .find((word) => stem(word.toLowerCase()) === stemmed);
+  return found?.toLowerCase() ?? stemmed;
+}

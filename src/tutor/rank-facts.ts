@@ -1,0 +1,55 @@
+import { stem, words } from '../knowledge/text.js';
+import type { ReadQuestion } from '../understand/read-question.js';
+import type { TopicIndex } from '../understand/topic-index.js';
+
+const DEFINING_VERBS = new Set(['is', 'are', 'means']);
+
+/** Facts of a topic ordered by how well they answer the question; unmatched facts score 0. */
+export function rankFacts(index: TopicIndex, topic: number, read: ReadQuestion): { fact: number; score: number }[] {
+  const first = index.firstFact[topic] ?? 0;
+  const last = index.firstFact[topic + 1] ?? index.facts.length;
+  const scored: { fact: number; score: number }[] = [];
+  for (let f = first; f < last; f++) {
+    const fact = index.facts[f];
+    if (!fact) continue;
+    let score = 0;
+    for (const term of read.terms) {
+      if (term.nameOf === topic) continue;
+      if (term.nameOf !== null && fact.mentions.has(term.nameOf)) {
+        score += index.idf(stem(term.word));
+        continue;
+      }
+      let best = 0;
+      for (const [stemmed, weight] of term.stems) {
+        const count = fact.counts.get(stemmed) ?? 0;
+        if (count === 0) continue;
+        const saturation = (count * 2.2) / (count + 1.2 * (0.25 + (0.75 * fact.length) / index.averageFactLength));
+        const keyBonus = fact.keyStems.has(stemmed) ? 1.3 : 1;
+        best = Math.max(best, index.idf(stemmed) * weight * saturation * keyBonus);
+      }
+      score += best;
+    }
+    if (score > 0) {
+      let phrases = 0;
+      for (let i = 0; i + 1 < fact.sequence.length; i++) {
+        if (read.pairs.has(`${fact.sequence[i]} ${fact.sequence[i + 1]}`)) phrases++;
+      }
+      score *= 1 + 0.25 * Math.min(2, phrases);
+      if (definesAQueryWord(index, f, read, topic)) score *= 1.3;
+    }
+    scored.push({ fact: f - first, score });
+  }
+  return scored.sort((a, b) => b.score - a.score || a.fact - b.fact);
+}
+
+/** `Containers are lightweight` defines the `container` a question asks about. */
+function definesAQueryWord(index: TopicIndex, factId: number, read: ReadQuestion, topic: number): boolean {
+  const fact = index.facts[factId];
+  const topicFact = fact ? index.topics[topic]?.facts[fact.fact] : undefined;
+  if (!topicFact) return false;
+  const opening = words(topicFact.text).slice(0, 3);
+  const verbAt = opening.findIndex((word) => DEFINING_VERBS.has(word));
+  if (verbAt < 1) return false;
+  const subject = stem(opening[verbAt - 1] ?? '');
+  return read.terms.some((term) => term.nameOf !== topic && term.stems.get(subject) === 1);
+}

@@ -1,0 +1,97 @@
+import type { Fact } from '../knowledge/types.js';
+import type { Intent } from '../understand/intents.js';
+
+export type { Intent };
+
+/** A topic as replies name it. */
+export interface TopicRef {
+  id: string;
+  title: string;
+}
+
+/** Where an answer comes from: the notes file and heading a person can open. */
+export interface Citation {
+  file: string;
+  heading: string;
+  line: number;
+}
+
+/** A fact as it is shown: the bullet and its sub-points. */
+export interface FactView {
+  text: string;
+  subPoints: string[];
+}
+
+interface ReplyBase {
+  /** The question as understood, cleaned of markup; safe to echo. */
+  question: string;
+  /** Topics the reply is about, best first. */
+  topics: TopicRef[];
+  /** 0..1: how sure the tutor is that it understood. */
+  confidence: number;
+}
+
+export interface ExplainReply extends ReplyBase {
+  intent: 'explain';
+  topic: TopicRef;
+  /** The facts that answer the question, best first. */
+  lead: FactView[];
+  /** The rest of the topic, in the notes' order. */
+  rest: FactView[];
+  source: Citation;
+  related: TopicRef[];
+}
+
+/** One subject both topics have a fact about (`pricing`, `provision`). */
+export interface ComparedSubject {
+  subject: string;
+  /** The fact of each side about it, in the order of `sides`, or null where a side has none. */
+  facts: (FactView | null)[];
+}
+
+export interface CompareReply extends ReplyBase {
+  intent: 'compare';
+  sides: { topic: TopicRef; summary: FactView[]; source: Citation }[];
+  shared: ComparedSubject[];
+}
+
+export interface ListReply extends ReplyBase {
+  intent: 'list';
+  groups: { file: string; topics: TopicRef[] }[];
+}
+
+export interface QuizReply extends ReplyBase {
+  intent: 'quiz';
+  /** The topic asked for, if any. */
+  topic: TopicRef | null;
+}
+
+export interface LeaderboardReply extends ReplyBase {
+  intent: 'leaderboard';
+  /** Whose standing the asker wants: their own or everyone's. */
+  scope: 'me' | 'everyone';
+}
+
+export interface Command {
+  usage: string;
+  example: string;
+  description: string;
+}
+
+export interface HelpReply extends ReplyBase {
+  intent: 'help';
+  commands: Command[];
+}
+
+export interface UnknownReply extends ReplyBase {
+  intent: 'unknown';
+  /** Close topics to offer as "did you mean", at most three. */
+  suggestions: TopicRef[];
+}
+
+/** Every answer the tutor gives; each face renders it in its own medium. */
+export type Reply = ExplainReply | CompareReply | ListReply | QuizReply | LeaderboardReply | HelpReply | UnknownReply;
+
+export function factView(fact: Fact): FactView {
+  return { text: fact.text, subPoints: fact.subPoints };
+}

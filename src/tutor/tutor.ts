@@ -1,0 +1,180 @@
+import type { KnowledgeBase, Topic } from '../knowledge/types.js';
+import { type EnglishWords, loadEnglishWords } from '../understand/english.js';
+import { IntentClassifier } from '../understand/intents.js';
+import { QuestionReader, type ReadQuestion } from '../understand/read-question.js';
+import { rankTopics, type TopicCandidate } from '../understand/rank-topics.js';
+import { loadSynonyms } from '../understand/synonyms.js';
+import { TopicIndex } from '../understand/topic-index.js';
+import { cleanQuestion } from './clean-question.js';
+import { compareTopics } from './compare.js';
+import { COMMANDS } from './commands.js';
+import { rankFacts } from './rank-facts.js';
+import { type ExplainReply, factView, type Reply, type TopicRef, type UnknownReply } from './reply.js';
+
+export interface Tutor {
+  /** Answers one question. Pure: the same question on the same notes gives the same reply. */
+  answer(question: string): Reply;
+  readonly knowledge: KnowledgeBase;
+}
+
+const MAX_LEAD_FACTS = 3;
+const MAX_REST_FACTS = 8;
+const MAX_SUGGESTIONS = 3;
+const MAX_RELATED = 3;
+
+export function topicRef(topic: Topic): TopicRef {
+  return { id: topic.id, title: topic.title };
+}
+
+/** What the tutor needs that does not change between questions; built once, shared by tutors. */
+export interface TutorParts {
+  classifier: IntentClassifier;
+  english: EnglishWords;
+}
+
+let sharedParts: TutorParts | null = null;
+function defaultParts(): TutorParts {
+  sharedParts ??= { classifier: new IntentClassifier(), english: loadEnglishWords() };
+  return sharedParts;
+}
+
+export function createTutor(knowledge: KnowledgeBase, parts: TutorParts = defaultParts()): Tutor {
+  const index = new TopicIndex(knowledge);
+  const reader = new QuestionReader(index, parts.classifier, parts.english, loadSynonyms());
+  const refOf = (topic: number): TopicRef => {
+    const found = index.topics[topic];
+    if (!found) throw new Error(`no topic at ${topic}`);
+    return topicRef(found);
+  };
+
+  const unknown = (question: string, candidates: TopicCandidate[], read: ReadQuestion): UnknownReply => {
+    const suggestions = candidates
+      .filter((candidate) => candidate.score >= 0.2)
+      .slice(0, MAX_SUGGESTIONS)
+      .map((candidate) => refOf(candidate.topic));
+    const strongest = candidates[0]?.score ?? 0;
+    const unfamiliar = read.terms.some((term) => term.kind === 'foreign');
+    return {
+      intent: 'unknown',
+      question,
+      topics: [],
+      confidence: round(unfamiliar ? 0.9 : Math.max(0.3, 1 - strongest)),
+      suggestions,
+    };
+  };
+
+  const explain = (question: string, candidate: TopicCandidate, read: ReadQuestion): ExplainReply => {
+    const topic = index.topics[candidate.topic] as Topic;
+    const ranked = rankFacts(index, candidate.topic, read);
+    const best = ranked[0]?.score ?? 0;
+    const leading =
+      best > 0
+        ? ranked.filter((fact) => fact.score >= best * 0.6).slice(0, MAX_LEAD_FACTS)
+        : [{ fact: 0, score: 0 }];
+    const leadIds = new Set(leading.map((fact) => fact.fact));
+    const rest = topic.facts.filter((_, i) => !leadIds.has(i)).slice(0, MAX_REST_FACTS);
+    const related = [...topic.related];
+    for (const factId of index.factsMentioning(candidate.topic)) {
+      const other = index.facts[factId]?.topic;
+      if (other !== undefined) {
+        const id = index.topics[other]?.id;
+        if (id && !related.includes(id)) related.push(id);
+      }
+    }
+    const byId = new Map(index.topics.map((t) => [t.id, t]));
+    return {
+      intent: 'explain',
+      question,
+      topics: [topicRef(topic)],
+      confidence: round(confidenceOf(candidate, read)),
+      topic: topicRef(topic),
+      lead: leading.map((fact) => factView(topic.facts[fact.fact] ?? topic.facts[0]!)),
+      rest: rest.map(factView),
+      source: { file: topic.source.file, heading: topic.title, line: topic.source.line },
+      related: related
+        .map((id) => byId.get(id))
+        .filter((t): t is Topic => t !== undefined && t !== topic)
+        .slice(0, MAX_RELATED)
+        .map(topicRef),
+    };
+  };
+
+  const answer = (raw: string): Reply => {
+    const question = cleanQuestion(typeof raw === 'string' ? raw : '');
+    if (!question) {
+      return { intent: 'help', question, topics: [], confidence: 1, commands: COMMANDS };
+    }
+    const read = reader.read(question);
+    const candidates = rankTopics(index, read);
+    const named = [...new Set(read.names.map((hit) => hit.topic))];
+    const probability = read.intent.probability;
+    switch (read.intent.intent) {
+      case 'help':
+        return { intent: 'help', question, topics: [], confidence: round(probability), commands: COMMANDS };
+      case 'list':
+        return {
+          intent: 'list',
+          question,
+          topics: [],
+          confidence: round(probability),
+          groups: knowledge.files
+            .map((file) => ({
+              file,
+              topics: knowledge.topics.filter((topic) => topic.source.file === file).map(topicRef),
+            }))
+            .filter((group) => group.topics.length > 0),
+        };
+      case 'leaderboard':
+        return {
+          intent: 'leaderboard',
+          question,
+          topics: [],
+          confidence: round(probability),
+          scope: read.tokens.some((token) => token === 'my' || token === 'me' || token === 'i') ? 'me' : 'everyone',
+        };
+      case 'quiz': {
+        const confident = candidates.find((candidate) => candidate.evidence !== 'weak');
+        const topic = named[0] ?? confident?.topic;
+        return {
+          intent: 'quiz',
+          question,
+          topics: topic === undefined ? [] : [refOf(topic)],
+          confidence: round(probability),
+          topic: topic === undefined ? null : refOf(topic),
+        };
+      }
+      case 'compare': {
+        const sides = named.length >= 2 ? named : compareCandidates(named, candidates);
+        if (sides.length >= 2) {
+          return compareTopics(index, sides.slice(0, 3), question, read, round(Math.min(1, 0.5 + probability / 2)));
+        }
+        break;
+      }
+    }
+    const best = candidates.find((candidate) => candidate.evidence !== 'weak');
+    if (!best) return unknown(question, candidates, read);
+    return explain(question, best, read);
+  };
+
+  return { answer, knowledge };
+}
+
+/** Sides for a comparison that names one topic and describes the other. */
+function compareCandidates(named: number[], candidates: TopicCandidate[]): number[] {
+  const sides = [...named];
+  for (const candidate of candidates) {
+    if (sides.length >= 2) break;
+    if (candidate.evidence !== 'weak' && !sides.includes(candidate.topic)) sides.push(candidate.topic);
+  }
+  return sides;
+}
+
+function confidenceOf(candidate: TopicCandidate, read: ReadQuestion): number {
+  const base = candidate.evidence === 'name' ? 0.6 + 0.4 * candidate.nameStrength : 0.35 + 0.4 * candidate.coverage;
+  const unfamiliar = read.terms.filter((term) => term.kind !== 'known').length;
+  return Math.max(0.05, Math.min(1, base - 0.05 * unfamiliar));
+}
+
+function round(value: number): number {
+  return Math.round(Math.max(0, Math.min(1, value)) * 1000) / 1000;
+}

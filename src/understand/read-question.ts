@@ -1,0 +1,213 @@
+import { stem, VENDOR_WORDS, words } from '../knowledge/text.js';
+import type { EnglishWords } from './english.js';
+import { type IntentClassifier, type IntentGuess, TOPIC_SLOT } from './intents.js';
+import { NEGATIONS, STOPWORDS } from './stopwords.js';
+import type { Synonyms } from './synonyms.js';
+import { NEGATION, type TopicIndex } from './topic-index.js';
+
+/** A word of the question that can match words of the notes. */
+export interface QueryTerm {
+  /** The word as typed. */
+  word: string;
+  /** Stems it may match, each with how much a match counts (1 for the word itself). */
+  stems: Map<string, number>;
+  /** `known`: in the notes; `english`: an ordinary word the notes do not use; `foreign`: neither. */
+  kind: 'known' | 'english' | 'foreign';
+  /** Token position in the question. */
+  position: number;
+  /** Inside a topic's name in the question. */
+  nameOf: number | null;
+  /** A word people mostly use as a name (not in the English dictionary), like `ec2` or `kubernetes`. */
+  jargon: boolean;
+}
+
+/** A topic named in the question, exactly or with a typo. */
+export interface NameHit {
+  topic: number;
+  start: number;
+  end: number;
+  /** 1 for an exact name, less for a fuzzy one. */
+  strength: number;
+}
+
+export interface ReadQuestion {
+  tokens: string[];
+  intent: IntentGuess;
+  names: NameHit[];
+  terms: QueryTerm[];
+  /** Neighbouring word pairs (stems, `run on`), not both stopwords: for phrase matches. */
+  pairs: Set<string>;
+}
+
+/** How far Fuse's score may go for a typo: about one wrong letter in four. */
+const NAME_TYPO_SCORE = 0.34;
+const WORD_TYPO_SCORE = 0.3;
+
+/**
+ * Turns a question into what the tutor reasons with: its intent, the topics it names (typos
+ * forgiven) and its other words as search terms, each marked as known to the notes, plain
+ * English or foreign to both.
+ */
+export class QuestionReader {
+  constructor(
+    private readonly index: TopicIndex,
+    private readonly classifier: IntentClassifier,
+    private readonly english: EnglishWords,
+    private readonly synonyms: Synonyms,
+  ) {}
+
+  read(question: string): ReadQuestion {
+    const tokens = words(question).slice(0, 200);
+    const names = this.findNames(tokens);
+    const masked = this.mask(tokens, names);
+    const intent = this.classifier.classify(masked);
+    const terms = this.termsOf(tokens, names);
+    return { tokens, intent, names, terms, pairs: pairsOf(tokens) };
+  }
+
+  private findNames(tokens: string[]): NameHit[] {
+    const hits: NameHit[] = [];
+    const covered = new Array<boolean>(tokens.length).fill(false);
+    const maxWords = Math.min(4, tokens.length);
+    for (let length = maxWords; length >= 1; length--) {
+      for (let start = 0; start + length <= tokens.length; start++) {
+        if (covered.slice(start, start + length).some(Boolean)) continue;
+        const span = tokens.slice(start, start + length);
+        if (length === 1 && (STOPWORDS.has(span[0] ?? '') || VENDOR_WORDS.has(span[0] ?? ''))) continue;
+        const found = this.lookupName(span);
+        if (found === null) continue;
+        hits.push({ topic: found, start, end: start + length, strength: 1 });
+        for (let i = start; i < start + length; i++) covered[i] = true;
+      }
+    }
+    for (const hit of this.findMisspeltNames(tokens, covered)) {
+      hits.push(hit);
+      for (let i = hit.start; i < hit.end; i++) covered[i] = true;
+    }
+    return hits.sort((a, b) => a.start - b.start);
+  }
+
+  private lookupName(span: string[]): number | null {
+    const spaced = span.join(' ');
+    const candidates = [spaced, span.join('')];
+    const last = span.at(-1) ?? '';
+    if (last.length > 3 && last.endsWith('s')) candidates.push(`${spaced.slice(0, -1)}`);
+    for (const candidate of candidates) {
+      const found = this.index.exactName(candidate)[0];
+      if (found !== undefined) return found.topic;
+    }
+    return null;
+  }
+
+  /** A word that is neither in the notes nor English may be a misspelt name: `fargte`, `lamda`. */
+  private isPossibleTypo(token: string): boolean {
+    return (
+      token.length >= 4 &&
+      !/\d/.test(token) &&
+      !STOPWORDS.has(token) &&
+      !this.index.vocabulary.has(token) &&
+      !this.english.has(token)
+    );
+  }
+
+  private findMisspeltNames(tokens: string[], covered: boolean[]): NameHit[] {
+    const hits: NameHit[] = [];
+    const taken = [...covered];
+    tokens.forEach((token, position) => {
+      if (taken[position] || !this.isPossibleTypo(token)) return;
+      let best: NameHit | null = null;
+      for (let length = 3; length >= 1; length--) {
+        for (let start = Math.max(0, position - length + 1); start <= position; start++) {
+          const end = start + length;
+          if (end > tokens.length || taken.slice(start, end).some(Boolean)) continue;
+          const phrase = tokens.slice(start, end).join(' ');
+          const closest = this.index.closestName(phrase);
+          if (!closest || closest.score > NAME_TYPO_SCORE) continue;
+          if (closest.name.key.split(' ').length !== length) continue;
+          const strength = 1 - closest.score;
+          if (!best || strength > best.strength) best = { topic: closest.name.topic, start, end, strength };
+        }
+      }
+      if (best) {
+        hits.push(best);
+        for (let i = best.start; i < best.end; i++) taken[i] = true;
+      }
+    });
+    return hits;
+  }
+
+  private mask(tokens: string[], names: NameHit[]): string {
+    const out: string[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const hit = names.find((name) => name.start === i);
+      if (hit) {
+        out.push(TOPIC_SLOT);
+        i = hit.end - 1;
+      } else out.push(tokens[i] ?? '');
+    }
+    return out.join(' ');
+  }
+
+  private termsOf(tokens: string[], names: NameHit[]): QueryTerm[] {
+    const terms: QueryTerm[] = [];
+    tokens.forEach((token, position) => {
+      const negation = NEGATIONS.has(token);
+      if (!negation && (STOPWORDS.has(token) || VENDOR_WORDS.has(token))) return;
+      if (token.length < 2 && !/\d/.test(token)) return;
+      const nameOf = names.find((name) => position >= name.start && position < name.end)?.topic ?? null;
+      const stems = new Map<string, number>();
+      let kind: QueryTerm['kind'];
+      let jargon = false;
+      if (negation) {
+        stems.set(NEGATION, 1);
+        kind = 'known';
+      } else {
+        const stemmed = stem(token);
+        jargon = !this.english.has(token);
+        if (this.index.postings.has(stemmed) || this.index.vocabulary.has(token)) {
+          stems.set(stemmed, 1);
+          kind = 'known';
+        } else if (!jargon) {
+          stems.set(stemmed, 1);
+          kind = 'english';
+        } else {
+          const corrected = nameOf === null && this.isPossibleTypo(token) ? this.index.closestWord(token) : null;
+          if (corrected && corrected.score <= WORD_TYPO_SCORE) {
+            stems.set(stem(corrected.word), 0.9);
+            kind = 'known';
+            jargon = !this.english.has(corrected.word);
+          } else {
+            stems.set(stemmed, 1);
+            kind = nameOf === null ? 'foreign' : 'known';
+          }
+        }
+        for (const [base] of [...stems]) {
+          for (const synonym of this.synonyms.get(base) ?? []) {
+            if (!stems.has(synonym) && this.index.postings.has(synonym)) stems.set(synonym, 0.6);
+          }
+        }
+        if (kind === 'english' && [...stems.keys()].some((s) => this.index.postings.has(s))) kind = 'known';
+      }
+      terms.push({ word: token, stems, kind, position, nameOf, jargon });
+    });
+    // `docker hub` may be written `dockerhub` in the notes, and the other way round.
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const joined = `${tokens[i]}${tokens[i + 1]}`;
+      const first = terms.find((term) => term.position === i);
+      if (first && this.index.vocabulary.has(joined)) first.stems.set(stem(joined), 1);
+    }
+    return terms;
+  }
+}
+
+function pairsOf(tokens: string[]): Set<string> {
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const first = tokens[i] ?? '';
+    const second = tokens[i + 1] ?? '';
+    if (STOPWORDS.has(first) && STOPWORDS.has(second)) continue;
+    const stemOf = (token: string) => (NEGATIONS.has(token) ? NEGATION : stem(token));
+    pairs.add(`${stemOf(first)} ${stemOf(second)}`);
+  }
+  return pairs;
+}

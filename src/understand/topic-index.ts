@@ -1,0 +1,243 @@
+import Fuse from 'fuse.js';
+import { phraseKey, stem, VENDOR_WORDS, words } from '../knowledge/text.js';
+import type { KnowledgeBase, Topic } from '../knowledge/types.js';
+import { NEGATIONS, STOPWORDS } from './stopwords.js';
+
+/** The stem every negation word shares, so "don't provision" finds "do not need to provision". */
+export const NEGATION = '~not';
+
+/** A name of a topic as a learner might type it. */
+export interface TopicName {
+  /** Words of the name, lowercase, space-joined. */
+  key: string;
+  topic: number;
+  /** The heading's own name, or another alias for it. */
+  kind: 'name' | 'alias';
+}
+
+/** One fact prepared for search. */
+export interface IndexedFact {
+  topic: number;
+  /** Index of the fact within its topic. */
+  fact: number;
+  /** Stems in reading order, stopwords included, for phrase matches. */
+  sequence: string[];
+  /** Stem -> count, subject words only. */
+  counts: Map<string, number>;
+  length: number;
+  /** Topics this fact names (other than its own). */
+  mentions: Set<number>;
+  /** Stems of the fact's `**key terms**`. */
+  keyStems: Set<string>;
+}
+
+interface Posting {
+  fact: number;
+  count: number;
+}
+
+const MAX_NAME_WORDS = 5;
+
+function firstLetterBuckets<T>(items: T[], keyOf: (item: T) => string, keys: string[]): Map<string, Fuse<T>> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const letter = keyOf(item)[0];
+    if (!letter) continue;
+    const group = groups.get(letter) ?? [];
+    group.push(item);
+    groups.set(letter, group);
+  }
+  const buckets = new Map<string, Fuse<T>>();
+  for (const [letter, group] of groups) {
+    buckets.set(
+      letter,
+      new Fuse(group, {
+        ...(keys.length > 0 ? { keys } : {}),
+        includeScore: true,
+        ignoreLocation: true,
+        threshold: 0.4,
+        isCaseSensitive: true,
+      }),
+    );
+  }
+  return buckets;
+}
+
+/**
+ * Everything the question reader needs to look up fast: names for exact and fuzzy matches, and an
+ * inverted index of fact words for ranking by BM25. Built once per knowledge base.
+ */
+export class TopicIndex {
+  readonly topics: Topic[];
+  /** Name key (words space-joined, and the same without spaces) -> names. */
+  readonly names = new Map<string, TopicName[]>();
+  readonly facts: IndexedFact[] = [];
+  /** First fact of each topic in `facts`. */
+  readonly firstFact: number[] = [];
+  /** Stem -> postings. */
+  readonly postings = new Map<string, Posting[]>();
+  /** Stem -> number of topics whose facts contain it. */
+  readonly topicFrequency = new Map<string, number>();
+  /** Every word of the notes, unstemmed, for spelling correction. */
+  readonly vocabulary = new Set<string>();
+  /** Key term phrase -> topics that mark it bold. */
+  readonly keyTerms = new Map<string, number[]>();
+  /** Stems of each topic's key terms. */
+  readonly keyStems: Set<string>[] = [];
+  /** How many other topics name each topic in their facts: a name everyone mentions says less. */
+  readonly mentionedBy: number[];
+  /** Topic -> facts of other topics that name it. */
+  private readonly mentionFacts = new Map<number, number[]>();
+  readonly averageFactLength: number;
+  private readonly fuzzyNames: Map<string, Fuse<TopicName>>;
+  private readonly fuzzyWords: Map<string, Fuse<string>>;
+
+  constructor(knowledge: KnowledgeBase) {
+    this.topics = knowledge.topics;
+    const allNames: TopicName[] = [];
+    this.topics.forEach((topic, index) => {
+      const spellings = [
+        { text: topic.name, kind: 'name' as const },
+        ...topic.aliases.map((text) => ({ text, kind: 'alias' as const })),
+      ];
+      for (const { text, kind } of spellings) {
+        const key = phraseKey(text);
+        if (!key || key.split(' ').every((word) => STOPWORDS.has(word) || VENDOR_WORDS.has(word))) continue;
+        const name: TopicName = { key, topic: index, kind };
+        allNames.push(name);
+        this.addName(key, name);
+        this.addName(key.replace(/ /g, ''), name);
+      }
+    });
+    this.fuzzyNames = firstLetterBuckets(allNames, (name) => name.key, ['key']);
+
+    const mentionCounts = new Array<number>(this.topics.length).fill(0);
+    let totalLength = 0;
+    this.topics.forEach((topic, topicIndex) => {
+      this.firstFact.push(this.facts.length);
+      const topicStems = new Set<string>();
+      const keyStems = new Set<string>();
+      for (const term of topic.facts.flatMap((fact) => fact.keyTerms)) {
+        const key = phraseKey(term);
+        if (!key) continue;
+        const owners = this.keyTerms.get(key) ?? [];
+        if (!owners.includes(topicIndex)) owners.push(topicIndex);
+        this.keyTerms.set(key, owners);
+        for (const word of words(term)) if (!STOPWORDS.has(word)) keyStems.add(stem(word));
+      }
+      this.keyStems.push(keyStems);
+      const categoryWords = topic.categories.flatMap((category) => words(category));
+      topic.facts.forEach((fact, factIndex) => {
+        const tokens = words([fact.text, ...fact.subPoints].join(' . '));
+        const mentions = this.findMentions(tokens, topicIndex);
+        const counts = new Map<string, number>();
+        const sequence: string[] = [];
+        tokens.forEach((token, position) => {
+          this.vocabulary.add(token);
+          const stemmed = NEGATIONS.has(token) ? NEGATION : stem(token);
+          sequence.push(stemmed);
+          if (mentions.covered.has(position) || VENDOR_WORDS.has(token)) return;
+          if (STOPWORDS.has(token) && stemmed !== NEGATION) return;
+          counts.set(stemmed, (counts.get(stemmed) ?? 0) + 1);
+        });
+        // A category in the heading (`Fargate (serverless)`) is a weak fact of the first bullet.
+        if (factIndex === 0) for (const word of categoryWords) counts.set(stem(word), counts.get(stem(word)) ?? 1);
+        for (const mentioned of mentions.topics) mentionCounts[mentioned] = (mentionCounts[mentioned] ?? 0) + 1;
+        const indexed: IndexedFact = {
+          topic: topicIndex,
+          fact: factIndex,
+          sequence,
+          counts,
+          length: Math.max(1, [...counts.values()].reduce((sum, n) => sum + n, 0)),
+          mentions: mentions.topics,
+          keyStems: new Set(fact.keyTerms.flatMap((term) => words(term).map(stem))),
+        };
+        totalLength += indexed.length;
+        const factId = this.facts.length;
+        this.facts.push(indexed);
+        for (const mentioned of mentions.topics) {
+          const list = this.mentionFacts.get(mentioned) ?? [];
+          list.push(factId);
+          this.mentionFacts.set(mentioned, list);
+        }
+        for (const [stemmed, count] of counts) {
+          const list = this.postings.get(stemmed) ?? [];
+          list.push({ fact: factId, count });
+          this.postings.set(stemmed, list);
+          topicStems.add(stemmed);
+        }
+      });
+      for (const stemmed of topicStems) this.topicFrequency.set(stemmed, (this.topicFrequency.get(stemmed) ?? 0) + 1);
+      for (const word of words(`${topic.name} ${topic.aliases.join(' ')}`)) this.vocabulary.add(word);
+    });
+    this.mentionedBy = mentionCounts;
+    this.averageFactLength = this.facts.length ? totalLength / this.facts.length : 1;
+    const spellable = [...this.vocabulary].filter((word) => word.length >= 4 && !/\d/.test(word));
+    this.fuzzyWords = firstLetterBuckets(spellable, (word) => word, []);
+  }
+
+  private addName(key: string, name: TopicName): void {
+    const list = this.names.get(key) ?? [];
+    if (!list.some((existing) => existing.topic === name.topic)) list.push(name);
+    this.names.set(key, list);
+  }
+
+  /** Topic names written inside a fact, and which token positions they cover. */
+  private findMentions(tokens: string[], ownTopic: number): { topics: Set<number>; covered: Set<number> } {
+    const topics = new Set<number>();
+    const covered = new Set<number>();
+    for (let start = 0; start < tokens.length; start++) {
+      for (let length = Math.min(MAX_NAME_WORDS, tokens.length - start); length >= 1; length--) {
+        const found = this.names.get(tokens.slice(start, start + length).join(' '));
+        const other = found?.find((name) => name.topic !== ownTopic);
+        if (!found) continue;
+        if (other) {
+          topics.add(other.topic);
+          for (let i = start; i < start + length; i++) covered.add(i);
+        }
+        start += length - 1;
+        break;
+      }
+    }
+    return { topics, covered };
+  }
+
+  /** Facts of other topics that name this topic. */
+  factsMentioning(topic: number): number[] {
+    return this.mentionFacts.get(topic) ?? [];
+  }
+
+  /** Names whose words are exactly these. */
+  exactName(phrase: string): TopicName[] {
+    return this.names.get(phrase) ?? [];
+  }
+
+  /** The closest name to a misspelt phrase, with Fuse's score (0 is exact). */
+  closestName(phrase: string): { name: TopicName; score: number } | null {
+    const bucket = this.fuzzyNames.get(phrase[0] ?? '');
+    const best = bucket?.search(phrase, { limit: 3 }).find((result) => similarLength(phrase, result.item.key));
+    return best ? { name: best.item, score: best.score ?? 1 } : null;
+  }
+
+  /** The closest word of the notes to a misspelt word. */
+  closestWord(word: string): { word: string; score: number } | null {
+    const bucket = this.fuzzyWords.get(word[0] ?? '');
+    const best = bucket?.search(word, { limit: 3 }).find((result) => similarLength(word, result.item));
+    return best ? { word: best.item, score: best.score ?? 1 } : null;
+  }
+
+  /** BM25 inverse document frequency over topics. */
+  idf(stemmed: string): number {
+    const n = this.topics.length;
+    const df = this.topicFrequency.get(stemmed) ?? 0;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  static readonly maxNameWords = MAX_NAME_WORDS;
+}
+
+/** Fuse matches a pattern anywhere inside a text; a typo of a name has about the name's length. */
+function similarLength(typed: string, candidate: string): boolean {
+  const difference = Math.abs(typed.length - candidate.length);
+  return difference <= Math.max(1, Math.floor(candidate.length * 0.25));
+}
