@@ -108,7 +108,10 @@ export function createTutor(knowledge: KnowledgeBase, parts: TutorParts = defaul
     const candidates = rankTopics(index, read);
     const named = [...new Set(read.names.map((hit) => hit.topic))];
     const probability = read.intent.probability;
-    switch (read.intent.intent) {
+    // "how do sns topics work" names something the notes lack: it is a question, not a command.
+    const unfamiliar = read.terms.some((term) => term.kind === 'foreign');
+    const intent = unfamiliar && (read.intent.intent === 'list' || read.intent.intent === 'help') ? 'explain' : read.intent.intent;
+    switch (intent) {
       case 'help':
         return { intent: 'help', question, topics: [], confidence: round(probability), commands: COMMANDS };
       case 'list':
@@ -143,13 +146,12 @@ export function createTutor(knowledge: KnowledgeBase, parts: TutorParts = defaul
           topic: topic === undefined ? null : refOf(topic),
         };
       }
-      case 'compare': {
-        const sides = named.length >= 2 ? named : compareCandidates(named, candidates);
-        if (sides.length >= 2) {
-          return compareTopics(index, sides.slice(0, 3), question, read, round(Math.min(1, 0.5 + probability / 2)));
+      case 'compare':
+      case 'explain':
+        // Comparing takes two named topics; "compare" phrasing around one name is a question about it.
+        if (named.length >= 2 && (intent === 'compare' || read.intent.cued.has('compare'))) {
+          return compareTopics(index, named.slice(0, 3), question, read, round(Math.min(1, 0.5 + probability / 2)));
         }
-        break;
-      }
     }
     const best = candidates.find((candidate) => candidate.evidence !== 'weak');
     if (!best) return unknown(question, candidates, read);
@@ -157,16 +159,6 @@ export function createTutor(knowledge: KnowledgeBase, parts: TutorParts = defaul
   };
 
   return { answer, knowledge };
-}
-
-/** Sides for a comparison that names one topic and describes the other. */
-function compareCandidates(named: number[], candidates: TopicCandidate[]): number[] {
-  const sides = [...named];
-  for (const candidate of candidates) {
-    if (sides.length >= 2) break;
-    if (candidate.evidence !== 'weak' && !sides.includes(candidate.topic)) sides.push(candidate.topic);
-  }
-  return sides;
 }
 
 function confidenceOf(candidate: TopicCandidate, read: ReadQuestion): number {

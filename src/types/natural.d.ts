@@ -8,22 +8,16 @@ declare module 'natural/lib/natural/stemmers/porter_stemmer.js' {
   export default PorterStemmer;
 }
 
-declare module 'natural/lib/natural/classifiers/bayes_classifier.js' {
+declare module 'natural/lib/natural/classifiers/logistic_regression_classifier.js' {
   interface Classification {
     label: string;
     value: number;
   }
-  export default class BayesClassifier {
-    constructor(stemmer?: unknown, smoothing?: number);
+  export default class LogisticRegressionClassifier {
+    constructor(stemmer?: unknown);
     addDocument(tokens: string[] | string, label: string): void;
     train(): void;
     getClassifications(observation: string[] | string): Classification[];
-    classify(observation: string[] | string): string;
-  }
-}
-
-declare module 'natural/lib/natural/tokenizers/aggressive_tokenizer.js' {
-  export default class AggressiveTokenizer {
-    tokenize(text: string): string[];
+    static restore(model: unknown, stemmer?: unknown): LogisticRegressionClassifier;
   }
 }

@@ -1,6 +1,9 @@
-import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
+import { createHash } from 'node:crypto';
+import LogisticRegressionClassifier from 'natural/lib/natural/classifiers/logistic_regression_classifier.js';
 import { stem, words } from '../knowledge/text.js';
 import intentExamples from './data/intents.json' with { type: 'json' };
+import trainedModel from './data/intent-model.json' with { type: 'json' };
+import { STOPWORDS } from './stopwords.js';
 
 export type Intent = 'explain' | 'compare' | 'list' | 'quiz' | 'leaderboard' | 'help' | 'unknown';
 
@@ -10,46 +13,69 @@ type PhrasedIntent = Exclude<Intent, 'unknown'>;
 /** Stands for any topic's name in examples and in questions, so phrasing is learnt, not topics. */
 export const TOPIC_SLOT = 'topicslot';
 
-interface IntentExamples {
-  explain: string[];
-  compare: string[];
-  list: string[];
-  quiz: string[];
-  leaderboard: string[];
-  help: string[];
+/** Function words are never cues: `me` in "quiz me" says nothing that "tell me" does not. */
+const NOT_CUES = new Set([...[...STOPWORDS].map((word) => stem(word)), TOPIC_SLOT]);
+
+export type IntentExamples = Record<PhrasedIntent, string[]>;
+
+/** A trained classifier saved with a fingerprint of the examples it learnt from. */
+export interface IntentModel {
+  examplesHash: string;
+  model: unknown;
 }
 
 export interface IntentGuess {
   intent: PhrasedIntent;
-  /** The classifier's probability for it, 0..1. */
+  /** The classifier's score for it, 0..1. */
   probability: number;
+  /** Intents whose cue words the question uses (`vs` for compare, `leaderboard`). */
+  cued: Set<PhrasedIntent>;
 }
 
 const PHRASED_INTENTS: PhrasedIntent[] = ['explain', 'compare', 'list', 'quiz', 'leaderboard', 'help'];
+const COMMAND_SCORE = 0.8;
 
 function featuresOf(text: string): string[] {
   return words(text.replace(/\{topic\}/g, TOPIC_SLOT)).map((word) => (word === TOPIC_SLOT ? word : stem(word)));
 }
 
+export function examplesHash(examples: IntentExamples): string {
+  const ordered = PHRASED_INTENTS.map((intent) => [intent, examples[intent]]);
+  return createHash('sha256').update(JSON.stringify(ordered)).digest('hex');
+}
+
+/** Trains natural's logistic regression on the examples: slow (a second or two), so done at build. */
+export function trainIntentModel(examples: IntentExamples): IntentModel {
+  const classifier = new LogisticRegressionClassifier();
+  for (const intent of PHRASED_INTENTS) {
+    for (const example of examples[intent]) {
+      const features = featuresOf(example);
+      if (features.length > 0) classifier.addDocument(features, intent);
+    }
+  }
+  classifier.train();
+  return { examplesHash: examplesHash(examples), model: JSON.parse(JSON.stringify(classifier)) };
+}
+
 /**
- * Recognises what a question asks for from example utterances (data/intents.json) with natural's
- * naive Bayes classifier. Intents other than explain and compare must also contain a word that
- * only their examples use, so an unfamiliar question is never taken for a command.
+ * Recognises what a question asks for with natural's logistic regression, trained on example
+ * utterances (data/intents.json). A command intent (list, quiz, leaderboard, help) also needs a
+ * word only its examples use, or a question made of familiar words, so an unfamiliar question is
+ * never taken for a command.
  */
 export class IntentClassifier {
-  private readonly classifier = new BayesClassifier();
+  private readonly classifier: LogisticRegressionClassifier;
   /** Feature -> the intent it is a cue for. */
   private readonly cues = new Map<string, PhrasedIntent>();
   private readonly vocabulary = new Set<string>();
 
-  constructor(examples: IntentExamples = intentExamples) {
+  constructor(examples: IntentExamples = intentExamples, saved: IntentModel = trainedModel) {
+    const model = saved.examplesHash === examplesHash(examples) ? saved : trainIntentModel(examples);
+    this.classifier = LogisticRegressionClassifier.restore(JSON.parse(JSON.stringify(model.model)));
     const seen = new Map<string, Map<PhrasedIntent, number>>();
     for (const intent of PHRASED_INTENTS) {
       for (const example of examples[intent]) {
-        const features = featuresOf(example);
-        if (features.length === 0) continue;
-        this.classifier.addDocument(features, intent);
-        for (const feature of new Set(features)) {
+        for (const feature of new Set(featuresOf(example))) {
           this.vocabulary.add(feature);
           const byIntent = seen.get(feature) ?? new Map<PhrasedIntent, number>();
           byIntent.set(intent, (byIntent.get(intent) ?? 0) + 1);
@@ -57,11 +83,11 @@ export class IntentClassifier {
         }
       }
     }
-    this.classifier.train();
     for (const [feature, byIntent] of seen) {
       const total = [...byIntent.values()].reduce((sum, n) => sum + n, 0);
       for (const [intent, count] of byIntent) {
-        if (intent !== 'explain' && count >= 2 && count / total >= 0.75) this.cues.set(feature, intent);
+        const telling = count / total === 1 || (count >= 2 && count / total >= 0.75);
+        if (intent !== 'explain' && !NOT_CUES.has(feature) && telling) this.cues.set(feature, intent);
       }
     }
   }
@@ -69,16 +95,21 @@ export class IntentClassifier {
   /** Guesses the intent of a question whose topic names were replaced by TOPIC_SLOT. */
   classify(maskedQuestion: string): IntentGuess {
     const features = featuresOf(maskedQuestion);
-    if (features.length === 0) return { intent: 'explain', probability: 0 };
-    const scores = this.classifier.getClassifications(features);
-    const total = scores.reduce((sum, score) => sum + score.value, 0) || 1;
-    const ranked = scores
-      .map((score) => ({ intent: score.label as PhrasedIntent, probability: score.value / total }))
-      .sort((a, b) => b.probability - a.probability);
-    for (const guess of ranked) {
-      if (guess.intent === 'explain' || guess.intent === 'compare') return guess;
-      if (features.some((feature) => this.cues.get(feature) === guess.intent)) return guess;
+    const cued = new Set<PhrasedIntent>();
+    for (const feature of features) {
+      const intent = this.cues.get(feature);
+      if (intent) cued.add(intent);
     }
-    return { intent: 'explain', probability: ranked.find((guess) => guess.intent === 'explain')?.probability ?? 0 };
+    if (features.length === 0) return { intent: 'explain', probability: 0, cued };
+    const ranked = this.classifier
+      .getClassifications(features)
+      .map((score) => ({ intent: score.label as PhrasedIntent, probability: score.value }))
+      .sort((a, b) => b.probability - a.probability);
+    const familiar = features.filter((feature) => this.vocabulary.has(feature)).length / features.length;
+    for (const guess of ranked) {
+      if (guess.intent === 'explain' || guess.intent === 'compare') return { ...guess, cued };
+      if (cued.has(guess.intent) || (guess.probability >= COMMAND_SCORE && familiar === 1)) return { ...guess, cued };
+    }
+    return { intent: 'explain', probability: 0, cued };
   }
 }

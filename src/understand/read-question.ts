@@ -3,7 +3,10 @@ import type { EnglishWords } from './english.js';
 import { type IntentClassifier, type IntentGuess, TOPIC_SLOT } from './intents.js';
 import { NEGATIONS, STOPWORDS } from './stopwords.js';
 import type { Synonyms } from './synonyms.js';
-import { NEGATION, type TopicIndex } from './topic-index.js';
+import { NEGATION, type TopicIndex, type TopicName } from './topic-index.js';
+
+/** How surely part of a name (`glacier`) or its start (`dynamo`) names the topic. */
+const PARTIAL_NAME = 0.8;
 
 /** A word of the question that can match words of the notes. */
 export interface QueryTerm {
@@ -39,9 +42,6 @@ export interface ReadQuestion {
   pairs: Set<string>;
 }
 
-/** How far Fuse's score may go for a typo: about one wrong letter in four. */
-const NAME_TYPO_SCORE = 0.34;
-const WORD_TYPO_SCORE = 0.3;
 
 /**
  * Turns a question into what the tutor reasons with: its intent, the topics it names (typos
@@ -76,7 +76,7 @@ export class QuestionReader {
         if (length === 1 && (STOPWORDS.has(span[0] ?? '') || VENDOR_WORDS.has(span[0] ?? ''))) continue;
         const found = this.lookupName(span);
         if (found === null) continue;
-        hits.push({ topic: found, start, end: start + length, strength: 1 });
+        hits.push({ topic: found.topic, start, end: start + length, strength: found.kind === 'partial' ? PARTIAL_NAME : 1 });
         for (let i = start; i < start + length; i++) covered[i] = true;
       }
     }
@@ -87,14 +87,14 @@ export class QuestionReader {
     return hits.sort((a, b) => a.start - b.start);
   }
 
-  private lookupName(span: string[]): number | null {
+  private lookupName(span: string[]): TopicName | null {
     const spaced = span.join(' ');
     const candidates = [spaced, span.join('')];
     const last = span.at(-1) ?? '';
     if (last.length > 3 && last.endsWith('s')) candidates.push(`${spaced.slice(0, -1)}`);
     for (const candidate of candidates) {
       const found = this.index.exactName(candidate)[0];
-      if (found !== undefined) return found.topic;
+      if (found !== undefined) return found;
     }
     return null;
   }
@@ -114,7 +114,22 @@ export class QuestionReader {
     const hits: NameHit[] = [];
     const taken = [...covered];
     tokens.forEach((token, position) => {
-      if (taken[position] || !this.isPossibleTypo(token)) return;
+      if (taken[position] || STOPWORDS.has(token)) return;
+      const started = token.length >= 5 ? this.index.nameStartingWith(token) : null;
+      if (started !== null) {
+        hits.push({ topic: started, start: position, end: position + 1, strength: PARTIAL_NAME });
+        taken[position] = true;
+        return;
+      }
+      if (token.length === 3 && !this.index.vocabulary.has(token) && !this.english.has(token)) {
+        const swapped = this.index.closestName(token);
+        if (swapped && swapped.name.key.length === 3 && [...swapped.name.key].sort().join('') === [...token].sort().join('')) {
+          hits.push({ topic: swapped.name.topic, start: position, end: position + 1, strength: 1 - swapped.slips });
+          taken[position] = true;
+        }
+        return;
+      }
+      if (!this.isPossibleTypo(token)) return;
       let best: NameHit | null = null;
       for (let length = 3; length >= 1; length--) {
         for (let start = Math.max(0, position - length + 1); start <= position; start++) {
@@ -122,9 +137,8 @@ export class QuestionReader {
           if (end > tokens.length || taken.slice(start, end).some(Boolean)) continue;
           const phrase = tokens.slice(start, end).join(' ');
           const closest = this.index.closestName(phrase);
-          if (!closest || closest.score > NAME_TYPO_SCORE) continue;
-          if (closest.name.key.split(' ').length !== length) continue;
-          const strength = 1 - closest.score;
+          if (!closest || closest.name.key.split(' ').length !== length) continue;
+          const strength = 1 - closest.slips;
           if (!best || strength > best.strength) best = { topic: closest.name.topic, start, end, strength };
         }
       }
@@ -172,7 +186,7 @@ export class QuestionReader {
           kind = 'english';
         } else {
           const corrected = nameOf === null && this.isPossibleTypo(token) ? this.index.closestWord(token) : null;
-          if (corrected && corrected.score <= WORD_TYPO_SCORE) {
+          if (corrected) {
             stems.set(stem(corrected.word), 0.9);
             kind = 'known';
             jargon = !this.english.has(corrected.word);

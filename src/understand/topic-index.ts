@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js';
 import { phraseKey, stem, VENDOR_WORDS, words } from '../knowledge/text.js';
 import type { KnowledgeBase, Topic } from '../knowledge/types.js';
+import { allowedSlips, editDistance } from './edit-distance.js';
 import { NEGATIONS, STOPWORDS } from './stopwords.js';
 
 /** The stem every negation word shares, so "don't provision" finds "do not need to provision". */
@@ -12,7 +13,8 @@ export interface TopicName {
   key: string;
   topic: number;
   /** The heading's own name, or another alias for it. */
-  kind: 'name' | 'alias';
+  /** `partial`: a part of a longer name that no other topic's name has (`glacier` of `S3 Glacier`). */
+  kind: 'name' | 'alias' | 'partial';
 }
 
 /** One fact prepared for search. */
@@ -55,7 +57,7 @@ function firstLetterBuckets<T>(items: T[], keyOf: (item: T) => string, keys: str
         ...(keys.length > 0 ? { keys } : {}),
         includeScore: true,
         ignoreLocation: true,
-        threshold: 0.4,
+        threshold: 0.5,
         isCaseSensitive: true,
       }),
     );
@@ -86,6 +88,10 @@ export class TopicIndex {
   readonly keyStems: Set<string>[] = [];
   /** How many other topics name each topic in their facts: a name everyone mentions says less. */
   readonly mentionedBy: number[];
+  /** Start of a one-word name (`dynamo` of `dynamodb`) -> topics. */
+  private readonly prefixes = new Map<string, Set<number>>();
+  /** Stem of a word in a topic's names -> those topics. */
+  private readonly nameStems = new Map<string, number[]>();
   /** Topic -> facts of other topics that name it. */
   private readonly mentionFacts = new Map<number, number[]>();
   readonly averageFactLength: number;
@@ -109,8 +115,6 @@ export class TopicIndex {
         this.addName(key.replace(/ /g, ''), name);
       }
     });
-    this.fuzzyNames = firstLetterBuckets(allNames, (name) => name.key, ['key']);
-
     const mentionCounts = new Array<number>(this.topics.length).fill(0);
     let totalLength = 0;
     this.topics.forEach((topic, topicIndex) => {
@@ -127,35 +131,44 @@ export class TopicIndex {
       }
       this.keyStems.push(keyStems);
       const categoryWords = topic.categories.flatMap((category) => words(category));
+      for (const word of categoryWords) if (!STOPWORDS.has(word)) keyStems.add(stem(word));
       topic.facts.forEach((fact, factIndex) => {
-        const tokens = words([fact.text, ...fact.subPoints].join(' . '));
-        const mentions = this.findMentions(tokens, topicIndex);
         const counts = new Map<string, number>();
         const sequence: string[] = [];
-        tokens.forEach((token, position) => {
-          this.vocabulary.add(token);
-          const stemmed = NEGATIONS.has(token) ? NEGATION : stem(token);
-          sequence.push(stemmed);
-          if (mentions.covered.has(position) || VENDOR_WORDS.has(token)) return;
-          if (STOPWORDS.has(token) && stemmed !== NEGATION) return;
-          counts.set(stemmed, (counts.get(stemmed) ?? 0) + 1);
+        const mentions = new Set<number>();
+        const parts = [fact.text, ...fact.subPoints];
+        parts.forEach((part, partIndex) => {
+          const tokens = words(part);
+          const found = this.findMentions(tokens, topicIndex);
+          for (const mentioned of found.topics) mentions.add(mentioned);
+          // `> private: ECR` under Docker says what ECR is more than what Docker is.
+          const share = partIndex > 0 && found.topics.size > 0 ? 0.5 : 1;
+          if (sequence.length > 0) sequence.push('.');
+          tokens.forEach((token, position) => {
+            this.vocabulary.add(token);
+            const stemmed = NEGATIONS.has(token) ? NEGATION : stem(token);
+            sequence.push(stemmed);
+            if (found.covered.has(position) || VENDOR_WORDS.has(token)) return;
+            if (STOPWORDS.has(token) && stemmed !== NEGATION) return;
+            counts.set(stemmed, (counts.get(stemmed) ?? 0) + share);
+          });
         });
         // A category in the heading (`Fargate (serverless)`) is a weak fact of the first bullet.
         if (factIndex === 0) for (const word of categoryWords) counts.set(stem(word), counts.get(stem(word)) ?? 1);
-        for (const mentioned of mentions.topics) mentionCounts[mentioned] = (mentionCounts[mentioned] ?? 0) + 1;
+        for (const mentioned of mentions) mentionCounts[mentioned] = (mentionCounts[mentioned] ?? 0) + 1;
         const indexed: IndexedFact = {
           topic: topicIndex,
           fact: factIndex,
           sequence,
           counts,
           length: Math.max(1, [...counts.values()].reduce((sum, n) => sum + n, 0)),
-          mentions: mentions.topics,
+          mentions,
           keyStems: new Set(fact.keyTerms.flatMap((term) => words(term).map(stem))),
         };
         totalLength += indexed.length;
         const factId = this.facts.length;
         this.facts.push(indexed);
-        for (const mentioned of mentions.topics) {
+        for (const mentioned of mentions) {
           const list = this.mentionFacts.get(mentioned) ?? [];
           list.push(factId);
           this.mentionFacts.set(mentioned, list);
@@ -168,9 +181,35 @@ export class TopicIndex {
         }
       });
       for (const stemmed of topicStems) this.topicFrequency.set(stemmed, (this.topicFrequency.get(stemmed) ?? 0) + 1);
-      for (const word of words(`${topic.name} ${topic.aliases.join(' ')}`)) this.vocabulary.add(word);
+      for (const word of words(`${topic.name} ${topic.aliases.join(' ')}`)) {
+        this.vocabulary.add(word);
+        if (STOPWORDS.has(word) || VENDOR_WORDS.has(word)) continue;
+        const named = this.nameStems.get(stem(word)) ?? [];
+        if (!named.includes(topicIndex)) named.push(topicIndex);
+        this.nameStems.set(stem(word), named);
+      }
     });
     this.mentionedBy = mentionCounts;
+    // Parts of names are added once the facts are read: a part that many facts use (`instance`)
+    // names nothing in particular.
+    for (const partial of uniquePartialNames(allNames)) {
+      if (this.names.has(partial.key)) continue;
+      const single = !partial.key.includes(' ');
+      if (single && (this.topicFrequency.get(stem(partial.key)) ?? 0) > 2) continue;
+      allNames.push(partial);
+      this.addName(partial.key, partial);
+    }
+    this.fuzzyNames = firstLetterBuckets(allNames, (name) => name.key, ['key']);
+    for (const name of allNames) {
+      if (name.key.includes(' ') || name.key.length < 6) continue;
+      for (let length = 5; length < name.key.length; length++) {
+        const prefix = name.key.slice(0, length);
+        const owners = this.prefixes.get(prefix) ?? new Set<number>();
+        owners.add(name.topic);
+        this.prefixes.set(prefix, owners);
+      }
+    }
+
     this.averageFactLength = this.facts.length ? totalLength / this.facts.length : 1;
     const spellable = [...this.vocabulary].filter((word) => word.length >= 4 && !/\d/.test(word));
     this.fuzzyWords = firstLetterBuckets(spellable, (word) => word, []);
@@ -207,23 +246,37 @@ export class TopicIndex {
     return this.mentionFacts.get(topic) ?? [];
   }
 
+  /** Topics with this stem among the words of their name or aliases (`registry` for ECR). */
+  topicsNamedWith(stemmed: string): number[] {
+    return this.nameStems.get(stemmed) ?? [];
+  }
+
+  /** The one topic whose one-word name starts with this word (at least five letters). */
+  nameStartingWith(word: string): number | null {
+    const owners = this.prefixes.get(word);
+    return owners?.size === 1 ? ([...owners][0] ?? null) : null;
+  }
+
   /** Names whose words are exactly these. */
   exactName(phrase: string): TopicName[] {
     return this.names.get(phrase) ?? [];
   }
 
-  /** The closest name to a misspelt phrase, with Fuse's score (0 is exact). */
-  closestName(phrase: string): { name: TopicName; score: number } | null {
-    const bucket = this.fuzzyNames.get(phrase[0] ?? '');
-    const best = bucket?.search(phrase, { limit: 3 }).find((result) => similarLength(phrase, result.item.key));
-    return best ? { name: best.item, score: best.score ?? 1 } : null;
+  /**
+   * The name closest to a misspelt phrase, with its share of slips (0 is exact). Fuse finds
+   * candidates among names with the same first letter; an edit distance decides.
+   */
+  closestName(phrase: string): { name: TopicName; slips: number } | null {
+    const found = this.fuzzyNames.get(phrase[0] ?? '')?.search(phrase, { limit: 5 }) ?? [];
+    return closest(phrase, found.map((result) => ({ item: result.item, text: result.item.key })))
+      .map(({ item, slips }) => ({ name: item, slips }))[0] ?? null;
   }
 
-  /** The closest word of the notes to a misspelt word. */
-  closestWord(word: string): { word: string; score: number } | null {
-    const bucket = this.fuzzyWords.get(word[0] ?? '');
-    const best = bucket?.search(word, { limit: 3 }).find((result) => similarLength(word, result.item));
-    return best ? { word: best.item, score: best.score ?? 1 } : null;
+  /** The word of the notes closest to a misspelt word, with its share of slips. */
+  closestWord(word: string): { word: string; slips: number } | null {
+    const found = this.fuzzyWords.get(word[0] ?? '')?.search(word, { limit: 5 }) ?? [];
+    return closest(word, found.map((result) => ({ item: result.item, text: result.item })))
+      .map(({ item, slips }) => ({ word: item, slips }))[0] ?? null;
   }
 
   /** BM25 inverse document frequency over topics. */
@@ -236,8 +289,40 @@ export class TopicIndex {
   static readonly maxNameWords = MAX_NAME_WORDS;
 }
 
-/** Fuse matches a pattern anywhere inside a text; a typo of a name has about the name's length. */
-function similarLength(typed: string, candidate: string): boolean {
-  const difference = Math.abs(typed.length - candidate.length);
-  return difference <= Math.max(1, Math.floor(candidate.length * 0.25));
+/** Candidates within the slips allowed for their length, fewest slips first, as a share of length. */
+function closest<T>(typed: string, candidates: { item: T; text: string }[]): { item: T; slips: number }[] {
+  return candidates
+    .map(({ item, text }) => ({ item, text, distance: editDistance(typed, text) }))
+    .filter(({ text, distance }) => distance <= allowedSlips(Math.min(typed.length, text.length)))
+    .sort((a, b) => a.distance - b.distance)
+    .map(({ item, text, distance }) => ({ item, slips: distance / Math.max(typed.length, text.length) }));
+}
+
+/**
+ * Parts of multi-word names that belong to one topic only: `glacier` for `S3 Glacier`,
+ * `instance store` for `EC2 Instance Store`, `container registry` for ECR's expansion.
+ */
+function uniquePartialNames(names: TopicName[]): TopicName[] {
+  const owners = new Map<string, Set<number>>();
+  for (const name of names) {
+    const parts = name.key.split(' ');
+    if (parts.length < 2) continue;
+    for (let start = 0; start < parts.length; start++) {
+      for (let end = start + 1; end <= parts.length; end++) {
+        if (end - start === parts.length) continue;
+        const slice = parts.slice(start, end);
+        if (slice.every((word) => STOPWORDS.has(word) || VENDOR_WORDS.has(word) || /^\d+$/.test(word))) continue;
+        if (VENDOR_WORDS.has(slice[0] ?? '') || slice.join(' ').length < 3) continue;
+        const key = slice.join(' ');
+        const set = owners.get(key) ?? new Set<number>();
+        set.add(name.topic);
+        owners.set(key, set);
+      }
+    }
+  }
+  const partials: TopicName[] = [];
+  for (const [key, topics] of owners) {
+    if (topics.size === 1) partials.push({ key, topic: [...topics][0] ?? 0, kind: 'partial' });
+  }
+  return partials;
 }
