@@ -57,10 +57,12 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
   const keyTermHits = new Map<number, Set<number>>();
   read.terms.forEach((term, t) => {
     for (const [stemmed, weight] of term.stems) {
-      for (const posting of index.postings.get(stemmed) ?? []) {
-        const fact = index.facts[posting.fact];
+      const postings = index.postings.get(stemmed);
+      if (!postings) continue;
+      for (let p = 0; p < postings.facts.length; p++) {
+        const fact = index.facts[postings.facts[p] ?? -1];
         if (!fact) continue;
-        note(fact.topic, t, weight * Math.min(1, posting.count));
+        note(fact.topic, t, weight * Math.min(1, postings.counts[p] ?? 0));
         if (weight === 1 && index.keyStems[fact.topic]?.has(stemmed)) {
           const hits = keyTermHits.get(fact.topic) ?? new Set<number>();
           hits.add(t);

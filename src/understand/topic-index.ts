@@ -28,17 +28,20 @@ export interface IndexedFact {
   counts: Map<string, number>;
   length: number;
   /** Topics this fact names (other than its own). */
-  mentions: Set<number>;
+  mentions: ReadonlySet<number>;
   /** Stems of the fact's `**key terms**`. */
-  keyStems: Set<string>;
+  keyStems: ReadonlySet<string>;
 }
 
-interface Posting {
-  fact: number;
-  count: number;
+/** Facts a stem occurs in, with how often; two flat arrays keep the garbage collector idle. */
+export interface Postings {
+  facts: number[];
+  counts: number[];
 }
 
 const MAX_NAME_WORDS = 5;
+/** Most facts name no other topic and mark no key term: they share one empty set. */
+const NONE: ReadonlySet<never> = new Set<never>();
 
 function firstLetterBuckets<T>(items: T[], keyOf: (item: T) => string, keys: string[]): Map<string, Fuse<T>> {
   const groups = new Map<string, T[]>();
@@ -77,7 +80,7 @@ export class TopicIndex {
   /** First fact of each topic in `facts`. */
   readonly firstFact: number[] = [];
   /** Stem -> postings. */
-  readonly postings = new Map<string, Posting[]>();
+  readonly postings = new Map<string, Postings>();
   /** Stem -> number of topics whose facts contain it. */
   readonly topicFrequency = new Map<string, number>();
   /** Every word of the notes, unstemmed, for spelling correction. */
@@ -88,6 +91,8 @@ export class TopicIndex {
   readonly keyStems: Set<string>[] = [];
   /** How many other topics name each topic in their facts: a name everyone mentions says less. */
   readonly mentionedBy: number[];
+  /** First word of a name -> most words in a name starting with it, to find mentions fast. */
+  private readonly nameLengthsByFirstWord = new Map<string, number>();
   /** Start of a one-word name (`dynamo` of `dynamodb`) -> topics. */
   private readonly prefixes = new Map<string, Set<number>>();
   /** Stem of a word in a topic's names -> those topics. */
@@ -162,8 +167,8 @@ export class TopicIndex {
           sequence,
           counts,
           length: Math.max(1, [...counts.values()].reduce((sum, n) => sum + n, 0)),
-          mentions,
-          keyStems: new Set(fact.keyTerms.flatMap((term) => words(term).map(stem))),
+          mentions: mentions.size > 0 ? mentions : NONE,
+          keyStems: fact.keyTerms.length > 0 ? new Set(fact.keyTerms.flatMap((term) => words(term).map(stem))) : NONE,
         };
         totalLength += indexed.length;
         const factId = this.facts.length;
@@ -174,9 +179,13 @@ export class TopicIndex {
           this.mentionFacts.set(mentioned, list);
         }
         for (const [stemmed, count] of counts) {
-          const list = this.postings.get(stemmed) ?? [];
-          list.push({ fact: factId, count });
-          this.postings.set(stemmed, list);
+          let list = this.postings.get(stemmed);
+          if (!list) {
+            list = { facts: [], counts: [] };
+            this.postings.set(stemmed, list);
+          }
+          list.facts.push(factId);
+          list.counts.push(count);
           topicStems.add(stemmed);
         }
       });
@@ -216,21 +225,28 @@ export class TopicIndex {
   }
 
   private addName(key: string, name: TopicName): void {
+    const first = key.split(' ', 1)[0] ?? '';
+    const wordCount = key.split(' ').length;
+    this.nameLengthsByFirstWord.set(first, Math.max(this.nameLengthsByFirstWord.get(first) ?? 0, wordCount));
     const list = this.names.get(key) ?? [];
     if (!list.some((existing) => existing.topic === name.topic)) list.push(name);
     this.names.set(key, list);
   }
 
   /** Topic names written inside a fact, and which token positions they cover. */
-  private findMentions(tokens: string[], ownTopic: number): { topics: Set<number>; covered: Set<number> } {
-    const topics = new Set<number>();
-    const covered = new Set<number>();
+  private findMentions(tokens: string[], ownTopic: number): { topics: ReadonlySet<number>; covered: ReadonlySet<number> } {
+    let topics: Set<number> | null = null;
+    let covered: Set<number> | null = null;
     for (let start = 0; start < tokens.length; start++) {
-      for (let length = Math.min(MAX_NAME_WORDS, tokens.length - start); length >= 1; length--) {
+      const longest = this.nameLengthsByFirstWord.get(tokens[start] ?? '');
+      if (longest === undefined) continue;
+      for (let length = Math.min(longest, tokens.length - start); length >= 1; length--) {
         const found = this.names.get(tokens.slice(start, start + length).join(' '));
-        const other = found?.find((name) => name.topic !== ownTopic);
         if (!found) continue;
+        const other = found.find((name) => name.topic !== ownTopic);
         if (other) {
+          topics ??= new Set<number>();
+          covered ??= new Set<number>();
           topics.add(other.topic);
           for (let i = start; i < start + length; i++) covered.add(i);
         }
@@ -238,7 +254,7 @@ export class TopicIndex {
         break;
       }
     }
-    return { topics, covered };
+    return { topics: topics ?? NONE, covered: covered ?? NONE };
   }
 
   /** Facts of other topics that name this topic. */
