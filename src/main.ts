@@ -20,6 +20,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const known = error instanceof ConfigError || error instanceof KnowledgeFolderError;
-  process.stderr.write(`aws-tutor: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
+  process.stderr.write(
+    `aws-tutor: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`,
+  );
   process.exitCode = 1;
 });

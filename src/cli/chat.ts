@@ -16,12 +16,18 @@ const GOODBYES = new Set(['quit', 'exit', 'bye', ':q']);
 export async function runChat(tutor: Tutor, streams: ChatStreams): Promise<void> {
   const interactive = Boolean(streams.input.isTTY && streams.output.isTTY);
   const color = Boolean(streams.output.isTTY) && !process.env.NO_COLOR;
-  const lines = createInterface({ input: streams.input, output: interactive ? streams.output : undefined, terminal: interactive });
+  const lines = createInterface({
+    input: streams.input,
+    output: interactive ? streams.output : undefined,
+    terminal: interactive,
+  });
   const say = (text: string) => streams.output.write(`${text}\n`);
   if (interactive) {
     const count = tutor.knowledge.topics.length;
     say(renderText(tutor.answer('help'), { color }));
-    say(`\nI know ${count} topic${count === 1 ? '' : 's'} from the notes. Type a question, or "quit" to leave.\n`);
+    say(
+      `\nI know ${count} topic${count === 1 ? '' : 's'} from the notes. Type a question, or "quit" to leave.\n`,
+    );
     lines.setPrompt('aws> ');
     lines.prompt();
   }

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { KnowledgeFolderError, loadKnowledgeDir } from '../knowledge/load.js';
-import { createTutor } from '../tutor/tutor.js';
-import type { Reply } from '../tutor/reply.js';
 import { defaultKnowledgeDir } from '../paths.js';
+import type { Reply } from '../tutor/reply.js';
+import { createTutor } from '../tutor/tutor.js';
 import { parseArgs, UsageError } from './args.js';
 import { runChat } from './chat.js';
 import { formatProblem, loadKnowledgeReporting } from './knowledge.js';
@@ -42,7 +42,9 @@ async function ask(argv: string[]): Promise<number> {
   const question = args.positional.join(' ');
   if (!question.trim()) throw new UsageError('ask needs a question, e.g. tutor ask "what is fargate"');
   const reply = tutor.answer(question);
-  process.stdout.write(`${json ? replyJson(question, reply) : renderText(reply, { color: process.stdout.isTTY })}\n`);
+  process.stdout.write(
+    `${json ? replyJson(question, reply) : renderText(reply, { color: process.stdout.isTTY })}\n`,
+  );
   return 0;
 }
 

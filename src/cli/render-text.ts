@@ -79,7 +79,9 @@ export function renderText(reply: Reply, options: { color?: boolean } = {}): str
     case 'help':
       out.push(style.title('Ask me about the team’s AWS notes'));
       for (const command of reply.commands) {
-        out.push(`  ${style.accent(command.usage.padEnd(20))} ${command.description}  ${style.dim(`e.g. ${command.example}`)}`);
+        out.push(
+          `  ${style.accent(command.usage.padEnd(20))} ${command.description}  ${style.dim(`e.g. ${command.example}`)}`,
+        );
       }
       break;
     case 'unknown':

@@ -117,7 +117,8 @@ export function buildKnowledgeBase(files: ParsedNotes[]): BuiltKnowledge {
         });
         continue;
       }
-      if (owner.topic !== topic && !topic.related.includes(owner.topic.id)) topic.related.push(owner.topic.id);
+      if (owner.topic !== topic && !topic.related.includes(owner.topic.id))
+        topic.related.push(owner.topic.id);
     }
   }
 

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { type BuiltKnowledge, buildKnowledgeBase } from './build.js';
 import { type ParsedNotes, parseNotes } from './parse.js';
 
@@ -18,7 +18,8 @@ function readNotesFile(dir: string, file: string): ParsedNotes {
   } catch (error) {
     return unreadable(`cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  if (bytes.includes(0)) return unreadable('not a text file (it contains NUL bytes): notes must be UTF-8 Markdown');
+  if (bytes.includes(0))
+    return unreadable('not a text file (it contains NUL bytes): notes must be UTF-8 Markdown');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -33,7 +34,7 @@ function listNotesFiles(dir: string): string[] {
   const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.md'))
-    .map((entry) => join(entry.parentPath ?? dir, entry.name).slice(dir.length).replace(/^[\\/]+/, ''))
+    .map((entry) => relative(dir, join(entry.parentPath ?? dir, entry.name)))
     .sort();
 }
 

@@ -38,10 +38,19 @@ const RULE = /^\s*([-*_])(\s*\1){2,}\s*$/;
 const METADATA_LABEL = /(also known as|aka|aliases|see also|related)\s*:/gi;
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
 const BOLD = /\*\*(.+?)\*\*/g;
+const INLINE_CODE = /`[^`]*`/g;
+/** Control characters other than tab: invisible in an editor, noise in an answer. */
+const CONTROL_CHARACTERS = /[^\P{Cc}\t]/gu;
+/** `***bold italic***` is bold too; the extra `*` is emphasis, not part of the term. */
+const EDGE_EMPHASIS = /^[*_]+|[*_]+$/g;
 
 /** Strips emphasis that wraps a whole metadata line: `_See also: ECS_`. */
 function unwrapEmphasis(line: string): string {
-  return line.trim().replace(/^[_*]+/, '').replace(/[_*]+$/, '').trim();
+  return line
+    .trim()
+    .replace(/^[_*]+/, '')
+    .replace(/[_*]+$/, '')
+    .trim();
 }
 
 interface MetadataLine {
@@ -97,6 +106,7 @@ function readHeading(title: string): Pick<ParsedTopic, 'name' | 'aliases' | 'cat
 /** Finds `ECR (Elastic Container Registry)` and `Application Load Balancer (ALB)` in a fact. */
 function findGlossary(text: string, line: number): GlossaryEntry[] {
   const entries: GlossaryEntry[] = [];
+  if (!text.includes('(')) return entries;
   for (const match of text.matchAll(/([A-Za-z0-9][\w-]*)\s*\(([^()]{3,80})\)/g)) {
     const before = match[1] ?? '';
     const inside = (match[2] ?? '').trim();
@@ -128,13 +138,26 @@ function finishFact(draft: FactDraft, file: string, problems: NotesProblem[]): F
   const raw = draft.lines.join(' ').replace(/\s+/g, ' ').trim();
   const rawSubPoints = draft.subPoints.map((point) => point.replace(/\s+/g, ' ').trim()).filter(Boolean);
   const all = [raw, ...rawSubPoints];
-  if (all.some((part) => (part.match(/\*\*/g)?.length ?? 0) % 2 === 1)) {
+  const bold = all.some((part) => part.includes('**'));
+  // `2 ** 10` in inline code is not bold.
+  const outsideCode = (part: string) => part.replace(INLINE_CODE, '');
+  if (bold && all.some((part) => (outsideCode(part).match(/\*\*/g)?.length ?? 0) % 2 === 1)) {
     problems.push({ file, line: draft.line, message: 'unclosed ** (bold): every ** needs a closing **' });
   }
-  const keyTerms = all.flatMap((part) =>
-    [...part.matchAll(BOLD)].map((match) => (match[1] ?? '').trim()).filter(Boolean),
-  );
-  const strip = (part: string) => part.replace(/\*\*/g, '').trim();
+  const keyTerms = bold
+    ? all
+        .flatMap((part) => [...outsideCode(part).matchAll(BOLD)])
+        .map((match) => (match[1] ?? '').replace(EDGE_EMPHASIS, '').trim())
+        .filter(Boolean)
+    : [];
+  const strip = (part: string) =>
+    bold
+      ? part
+          .split(/(`[^`]*`)/)
+          .map((piece) => (piece.startsWith('`') ? piece : piece.replace(/\*{2,3}/g, '')))
+          .join('')
+          .trim()
+      : part;
   const text = strip(raw);
   const subPoints = rawSubPoints.map(strip);
   if (!text && subPoints.length === 0) return null;
@@ -155,6 +178,7 @@ export function parseNotes(file: string, content: string): ParsedNotes {
   let fact: FactDraft | null = null;
   let blankSinceFact = false;
   let inFence = false;
+  let code: string[] = [];
 
   const closeFact = () => {
     if (topic && fact) {
@@ -174,15 +198,30 @@ export function parseNotes(file: string, content: string): ParsedNotes {
 
   lines.forEach((rawLine, index) => {
     const lineNo = index + 1;
-    const line = rawLine.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+    const line = rawLine.replace(CONTROL_CHARACTERS, '');
     if (FENCE.test(line)) {
       inFence = !inFence;
+      if (!inFence && code.length > 0 && topic) {
+        // Code is kept as written, in backticks, so its `**` and `#` are never read as markup.
+        const snippet = `\`${code.join(' ').replace(/`/g, "'")}\``;
+        if (fact) (fact as FactDraft).subPoints.push(snippet);
+        else fact = { lines: [snippet], subPoints: [], line: lineNo - code.length, indent: 0 };
+      }
+      code = [];
       return;
     }
-    const heading = inFence ? null : HEADING.exec(line);
+    if (inFence) {
+      if (line.trim()) code.push(line.trim());
+      return;
+    }
+    const heading = HEADING.exec(line);
     if (heading) {
       closeTopic();
       const title = (heading[2] ?? '').trim();
+      if (!title) {
+        problems.push({ file, line: lineNo, message: 'heading without a name: write the topic after the #' });
+        return;
+      }
       const parts = readHeading(title);
       topic = {
         title,
@@ -203,21 +242,21 @@ export function parseNotes(file: string, content: string): ParsedNotes {
     // An introduction before the first heading belongs to no topic.
     if (!topic) return;
     const current: ParsedTopic = topic;
-    const metadata = parseMetadata(line);
-    if (metadata && !inFence) {
+    const metadata = BULLET.test(line) || SUB_POINT.test(line) ? null : parseMetadata(line);
+    if (metadata) {
       closeFact();
       current.aliases.push(...metadata.aliases.map((text) => ({ text, line: lineNo })));
       current.seeAlso.push(...metadata.seeAlso.map((text) => ({ text, line: lineNo })));
       return;
     }
-    const subPoint = inFence ? null : SUB_POINT.exec(line);
+    const subPoint = SUB_POINT.exec(line);
     if (subPoint) {
       if (fact) (fact as FactDraft).subPoints.push(subPoint[1] ?? '');
       else fact = { lines: [subPoint[1] ?? ''], subPoints: [], line: lineNo, indent: 0 };
       blankSinceFact = false;
       return;
     }
-    const bullet = inFence ? null : BULLET.exec(line);
+    const bullet = BULLET.exec(line);
     if (bullet) {
       const indent = (bullet[1] ?? '').length;
       const openFact = fact as FactDraft | null;
@@ -256,7 +295,11 @@ export function parseNotes(file: string, content: string): ParsedNotes {
     const isSection = parsed.facts.length === 0 && next !== undefined && next.level > level;
     if (isSection) return;
     if (parsed.facts.length === 0) {
-      problems.push({ file, line: parsed.line, message: `topic "${parsed.title}" is empty: add bullets under it` });
+      problems.push({
+        file,
+        line: parsed.line,
+        message: `topic "${parsed.title}" is empty: add bullets under it`,
+      });
       return;
     }
     const { level: _level, ...plain } = parsed as ParsedTopic & { level: number };
@@ -264,7 +307,11 @@ export function parseNotes(file: string, content: string): ParsedNotes {
   });
   const broken = problems.some((problem) => problem.message.startsWith('unclosed'));
   if (topics.length === 0) {
-    problems.push({ file, line: 1, message: 'no topics: start each topic with a heading line such as "# Lambda"' });
+    problems.push({
+      file,
+      line: 1,
+      message: 'no topics: start each topic with a heading line such as "# Lambda"',
+    });
   }
   return { file, topics: kept, glossary, problems, broken };
 }

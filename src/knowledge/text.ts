@@ -11,7 +11,9 @@ const DIACRITICS = /\p{M}+/gu;
 
 /** Lowercases, folds accents and drops apostrophes inside words (`don't` -> `dont`). */
 export function foldCase(text: string): string {
-  return text.normalize('NFKD').replace(DIACRITICS, '').toLowerCase().replace(APOSTROPHES, '');
+  // Most notes are plain ASCII, which has no accents to fold.
+  const folded = /^[ -~\t\n\r]*$/.test(text) ? text : text.normalize('NFKD').replace(DIACRITICS, '');
+  return folded.toLowerCase().replace(APOSTROPHES, '');
 }
 
 /** Splits text into lowercase word tokens: letters and digits of any script. */

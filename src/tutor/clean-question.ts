@@ -15,7 +15,7 @@ export function cleanQuestion(raw: string): string {
     .replace(/<([^>|]*)\|([^>]*)>/g, '$2')
     .replace(/<[^>]*>/g, ' ')
     .replace(/\b(?:https?|ftp|mailto|slack):\/?\/?\S+/gi, ' ')
-    .replace(/[@!]?\b(?:channel|here|everyone)\b/gi, (word) => word.replace(/^[@!]/, ''))
+    .replace(/[@＠!]+(?=\S)/g, ' ')
     .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cn}]/gu, ' ')
     .replace(/[&<>]/g, ' ')
     .replace(/\s+/g, ' ')

@@ -1,5 +1,5 @@
 import { stem } from '../knowledge/text.js';
-import type { Topic } from '../knowledge/types.js';
+import type { Fact, Topic } from '../knowledge/types.js';
 import type { ReadQuestion } from '../understand/read-question.js';
 import { NEGATION, type TopicIndex } from '../understand/topic-index.js';
 import { rankFacts } from './rank-facts.js';
@@ -27,7 +27,9 @@ export function compareTopics(
     return index.facts.slice(first, last);
   });
   const nameStems = new Set(
-    topics.flatMap((topic) => [topic.name, ...topic.aliases].flatMap((name) => name.split(/\s+/)).map((w) => stem(w.toLowerCase()))),
+    topics.flatMap((topic) =>
+      [topic.name, ...topic.aliases].flatMap((name) => name.split(/\s+/)).map((w) => stem(w.toLowerCase())),
+    ),
   );
 
   // Rare words all sides use: the rarer, the more telling the comparison.
@@ -73,7 +75,7 @@ export function compareTopics(
       const order = [...new Set([...matching, ...topic.facts.map((_, f) => f)])].slice(0, SUMMARY_FACTS);
       return {
         topic: refs[i] as TopicRef,
-        summary: order.map((f) => factView(topic.facts[f] ?? topic.facts[0]!)),
+        summary: order.flatMap((f) => (topic.facts[f] ? [factView(topic.facts[f] as Fact)] : [])),
         source: { file: topic.source.file, heading: topic.title, line: topic.source.line },
       };
     }),

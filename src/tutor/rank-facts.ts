@@ -5,7 +5,11 @@ import type { TopicIndex } from '../understand/topic-index.js';
 const DEFINING_VERBS = new Set(['is', 'are', 'means']);
 
 /** Facts of a topic ordered by how well they answer the question; unmatched facts score 0. */
-export function rankFacts(index: TopicIndex, topic: number, read: ReadQuestion): { fact: number; score: number }[] {
+export function rankFacts(
+  index: TopicIndex,
+  topic: number,
+  read: ReadQuestion,
+): { fact: number; score: number }[] {
   const first = index.firstFact[topic] ?? 0;
   const last = index.firstFact[topic + 1] ?? index.facts.length;
   const scored: { fact: number; score: number }[] = [];
@@ -23,7 +27,8 @@ export function rankFacts(index: TopicIndex, topic: number, read: ReadQuestion):
       for (const [stemmed, weight] of term.stems) {
         const count = fact.counts.get(stemmed) ?? 0;
         if (count === 0) continue;
-        const saturation = (count * 2.2) / (count + 1.2 * (0.25 + (0.75 * fact.length) / index.averageFactLength));
+        const saturation =
+          (count * 2.2) / (count + 1.2 * (0.25 + (0.75 * fact.length) / index.averageFactLength));
         const keyBonus = fact.keyStems.has(stemmed) ? 1.3 : 1;
         best = Math.max(best, index.idf(stemmed) * weight * saturation * keyBonus);
       }

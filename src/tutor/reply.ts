@@ -90,7 +90,14 @@ export interface UnknownReply extends ReplyBase {
 }
 
 /** Every answer the tutor gives; each face renders it in its own medium. */
-export type Reply = ExplainReply | CompareReply | ListReply | QuizReply | LeaderboardReply | HelpReply | UnknownReply;
+export type Reply =
+  | ExplainReply
+  | CompareReply
+  | ListReply
+  | QuizReply
+  | LeaderboardReply
+  | HelpReply
+  | UnknownReply;
 
 export function factView(fact: Fact): FactView {
   return { text: fact.text, subPoints: fact.subPoints };

@@ -1,13 +1,13 @@
-import type { KnowledgeBase, Topic } from '../knowledge/types.js';
+import type { Fact, KnowledgeBase, Topic } from '../knowledge/types.js';
 import { type EnglishWords, loadEnglishWords } from '../understand/english.js';
 import { IntentClassifier } from '../understand/intents.js';
-import { QuestionReader, type ReadQuestion } from '../understand/read-question.js';
 import { rankTopics, type TopicCandidate } from '../understand/rank-topics.js';
+import { QuestionReader, type ReadQuestion } from '../understand/read-question.js';
 import { loadSynonyms } from '../understand/synonyms.js';
 import { TopicIndex } from '../understand/topic-index.js';
 import { cleanQuestion } from './clean-question.js';
-import { compareTopics } from './compare.js';
 import { COMMANDS } from './commands.js';
+import { compareTopics } from './compare.js';
 import { rankFacts } from './rank-facts.js';
 import { type ExplainReply, factView, type Reply, type TopicRef, type UnknownReply } from './reply.js';
 
@@ -88,7 +88,9 @@ export function createTutor(knowledge: KnowledgeBase, parts: TutorParts = defaul
       topics: [topicRef(topic)],
       confidence: round(confidenceOf(candidate, read)),
       topic: topicRef(topic),
-      lead: leading.map((fact) => factView(topic.facts[fact.fact] ?? topic.facts[0]!)),
+      lead: leading.flatMap((fact) =>
+        topic.facts[fact.fact] ? [factView(topic.facts[fact.fact] as Fact)] : [],
+      ),
       rest: rest.map(factView),
       source: { file: topic.source.file, heading: topic.title, line: topic.source.line },
       related: related
@@ -110,7 +112,10 @@ export function createTutor(knowledge: KnowledgeBase, parts: TutorParts = defaul
     const probability = read.intent.probability;
     // "how do sns topics work" names something the notes lack: it is a question, not a command.
     const unfamiliar = read.terms.some((term) => term.kind === 'foreign');
-    const intent = unfamiliar && (read.intent.intent === 'list' || read.intent.intent === 'help') ? 'explain' : read.intent.intent;
+    const intent =
+      unfamiliar && (read.intent.intent === 'list' || read.intent.intent === 'help')
+        ? 'explain'
+        : read.intent.intent;
     switch (intent) {
       case 'help':
         return { intent: 'help', question, topics: [], confidence: round(probability), commands: COMMANDS };
@@ -133,7 +138,9 @@ export function createTutor(knowledge: KnowledgeBase, parts: TutorParts = defaul
           question,
           topics: [],
           confidence: round(probability),
-          scope: read.tokens.some((token) => token === 'my' || token === 'me' || token === 'i') ? 'me' : 'everyone',
+          scope: read.tokens.some((token) => token === 'my' || token === 'me' || token === 'i')
+            ? 'me'
+            : 'everyone',
         };
       case 'quiz': {
         const confident = candidates.find((candidate) => candidate.evidence !== 'weak');
@@ -150,7 +157,13 @@ export function createTutor(knowledge: KnowledgeBase, parts: TutorParts = defaul
       case 'explain':
         // Comparing takes two named topics; "compare" phrasing around one name is a question about it.
         if (named.length >= 2 && (intent === 'compare' || read.intent.cued.has('compare'))) {
-          return compareTopics(index, named.slice(0, 3), question, read, round(Math.min(1, 0.5 + probability / 2)));
+          return compareTopics(
+            index,
+            named.slice(0, 3),
+            question,
+            read,
+            round(Math.min(1, 0.5 + probability / 2)),
+          );
         }
     }
     const best = candidates.find((candidate) => candidate.evidence !== 'weak');
@@ -162,7 +175,8 @@ export function createTutor(knowledge: KnowledgeBase, parts: TutorParts = defaul
 }
 
 function confidenceOf(candidate: TopicCandidate, read: ReadQuestion): number {
-  const base = candidate.evidence === 'name' ? 0.6 + 0.4 * candidate.nameStrength : 0.35 + 0.4 * candidate.coverage;
+  const base =
+    candidate.evidence === 'name' ? 0.6 + 0.4 * candidate.nameStrength : 0.35 + 0.4 * candidate.coverage;
   const unfamiliar = read.terms.filter((term) => term.kind !== 'known').length;
   return Math.max(0.05, Math.min(1, base - 0.05 * unfamiliar));
 }

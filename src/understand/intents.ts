@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import LogisticRegressionClassifier from 'natural/lib/natural/classifiers/logistic_regression_classifier.js';
 import { stem, words } from '../knowledge/text.js';
-import intentExamples from './data/intents.json' with { type: 'json' };
 import trainedModel from './data/intent-model.json' with { type: 'json' };
+import intentExamples from './data/intents.json' with { type: 'json' };
 import { STOPWORDS } from './stopwords.js';
 
 export type Intent = 'explain' | 'compare' | 'list' | 'quiz' | 'leaderboard' | 'help' | 'unknown';
@@ -36,7 +36,9 @@ const PHRASED_INTENTS: PhrasedIntent[] = ['explain', 'compare', 'list', 'quiz', 
 const COMMAND_SCORE = 0.8;
 
 function featuresOf(text: string): string[] {
-  return words(text.replace(/\{topic\}/g, TOPIC_SLOT)).map((word) => (word === TOPIC_SLOT ? word : stem(word)));
+  return words(text.replace(/\{topic\}/g, TOPIC_SLOT)).map((word) =>
+    word === TOPIC_SLOT ? word : stem(word),
+  );
 }
 
 export function examplesHash(examples: IntentExamples): string {
@@ -108,7 +110,8 @@ export class IntentClassifier {
     const familiar = features.filter((feature) => this.vocabulary.has(feature)).length / features.length;
     for (const guess of ranked) {
       if (guess.intent === 'explain' || guess.intent === 'compare') return { ...guess, cued };
-      if (cued.has(guess.intent) || (guess.probability >= COMMAND_SCORE && familiar === 1)) return { ...guess, cued };
+      if (cued.has(guess.intent) || (guess.probability >= COMMAND_SCORE && familiar === 1))
+        return { ...guess, cued };
     }
     return { intent: 'explain', probability: 0, cued };
   }

@@ -93,7 +93,8 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
       const matched = (row[t] ?? 0) * (weights[t] ?? 0);
       mass += matched;
       // A name the notes only mention in passing (`rds`, `ec2`) does not make a topic about it.
-      const passing = term.jargon && term.nameOf !== topic && !index.keyStems[topic]?.has([...term.stems.keys()][0] ?? '');
+      const passing =
+        term.jargon && term.nameOf !== topic && !index.keyStems[topic]?.has([...term.stems.keys()][0] ?? '');
       if (!passing) plainMass += matched;
     });
     const coverage = totalWeight > 0 ? mass / totalWeight : 0;
@@ -101,7 +102,11 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
     const phrase = PHRASE_BONUS * Math.min(3, bestPhraseRun(index, topic, read.pairs));
     const keyTerms = KEY_TERM_BONUS * Math.min(2, keyTermHits.get(topic)?.size ?? 0);
     const evidence: Evidence =
-      name > 0 ? 'name' : coverage >= MIN_COVERAGE && plainMass / totalWeight >= MIN_COVERAGE ? 'content' : 'weak';
+      name > 0
+        ? 'name'
+        : coverage >= MIN_COVERAGE && plainMass / totalWeight >= MIN_COVERAGE
+          ? 'content'
+          : 'weak';
     candidates.push({
       topic,
       score: coverage + NAME_BONUS * name + phrase + keyTerms,

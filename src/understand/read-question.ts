@@ -42,7 +42,6 @@ export interface ReadQuestion {
   pairs: Set<string>;
 }
 
-
 /**
  * Turns a question into what the tutor reasons with: its intent, the topics it names (typos
  * forgiven) and its other words as search terms, each marked as known to the notes, plain
@@ -76,7 +75,12 @@ export class QuestionReader {
         if (length === 1 && (STOPWORDS.has(span[0] ?? '') || VENDOR_WORDS.has(span[0] ?? ''))) continue;
         const found = this.lookupName(span);
         if (found === null) continue;
-        hits.push({ topic: found.topic, start, end: start + length, strength: found.kind === 'partial' ? PARTIAL_NAME : 1 });
+        hits.push({
+          topic: found.topic,
+          start,
+          end: start + length,
+          strength: found.kind === 'partial' ? PARTIAL_NAME : 1,
+        });
         for (let i = start; i < start + length; i++) covered[i] = true;
       }
     }
@@ -123,8 +127,17 @@ export class QuestionReader {
       }
       if (token.length === 3 && !this.index.vocabulary.has(token) && !this.english.has(token)) {
         const swapped = this.index.closestName(token);
-        if (swapped && swapped.name.key.length === 3 && [...swapped.name.key].sort().join('') === [...token].sort().join('')) {
-          hits.push({ topic: swapped.name.topic, start: position, end: position + 1, strength: 1 - swapped.slips });
+        if (
+          swapped &&
+          swapped.name.key.length === 3 &&
+          [...swapped.name.key].sort().join('') === [...token].sort().join('')
+        ) {
+          hits.push({
+            topic: swapped.name.topic,
+            start: position,
+            end: position + 1,
+            strength: 1 - swapped.slips,
+          });
           taken[position] = true;
         }
         return;
@@ -185,7 +198,8 @@ export class QuestionReader {
           stems.set(stemmed, 1);
           kind = 'english';
         } else {
-          const corrected = nameOf === null && this.isPossibleTypo(token) ? this.index.closestWord(token) : null;
+          const corrected =
+            nameOf === null && this.isPossibleTypo(token) ? this.index.closestWord(token) : null;
           if (corrected) {
             stems.set(stem(corrected.word), 0.9);
             kind = 'known';

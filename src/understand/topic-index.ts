@@ -159,16 +159,21 @@ export class TopicIndex {
           });
         });
         // A category in the heading (`Fargate (serverless)`) is a weak fact of the first bullet.
-        if (factIndex === 0) for (const word of categoryWords) counts.set(stem(word), counts.get(stem(word)) ?? 1);
+        if (factIndex === 0)
+          for (const word of categoryWords) counts.set(stem(word), counts.get(stem(word)) ?? 1);
         for (const mentioned of mentions) mentionCounts[mentioned] = (mentionCounts[mentioned] ?? 0) + 1;
         const indexed: IndexedFact = {
           topic: topicIndex,
           fact: factIndex,
           sequence,
           counts,
-          length: Math.max(1, [...counts.values()].reduce((sum, n) => sum + n, 0)),
+          length: Math.max(
+            1,
+            [...counts.values()].reduce((sum, n) => sum + n, 0),
+          ),
           mentions: mentions.size > 0 ? mentions : NONE,
-          keyStems: fact.keyTerms.length > 0 ? new Set(fact.keyTerms.flatMap((term) => words(term).map(stem))) : NONE,
+          keyStems:
+            fact.keyTerms.length > 0 ? new Set(fact.keyTerms.flatMap((term) => words(term).map(stem))) : NONE,
         };
         totalLength += indexed.length;
         const factId = this.facts.length;
@@ -189,7 +194,8 @@ export class TopicIndex {
           topicStems.add(stemmed);
         }
       });
-      for (const stemmed of topicStems) this.topicFrequency.set(stemmed, (this.topicFrequency.get(stemmed) ?? 0) + 1);
+      for (const stemmed of topicStems)
+        this.topicFrequency.set(stemmed, (this.topicFrequency.get(stemmed) ?? 0) + 1);
       for (const word of words(`${topic.name} ${topic.aliases.join(' ')}`)) {
         this.vocabulary.add(word);
         if (STOPWORDS.has(word) || VENDOR_WORDS.has(word)) continue;
@@ -234,7 +240,10 @@ export class TopicIndex {
   }
 
   /** Topic names written inside a fact, and which token positions they cover. */
-  private findMentions(tokens: string[], ownTopic: number): { topics: ReadonlySet<number>; covered: ReadonlySet<number> } {
+  private findMentions(
+    tokens: string[],
+    ownTopic: number,
+  ): { topics: ReadonlySet<number>; covered: ReadonlySet<number> } {
     let topics: Set<number> | null = null;
     let covered: Set<number> | null = null;
     for (let start = 0; start < tokens.length; start++) {
@@ -284,15 +293,23 @@ export class TopicIndex {
    */
   closestName(phrase: string): { name: TopicName; slips: number } | null {
     const found = this.fuzzyNames.get(phrase[0] ?? '')?.search(phrase, { limit: 5 }) ?? [];
-    return closest(phrase, found.map((result) => ({ item: result.item, text: result.item.key })))
-      .map(({ item, slips }) => ({ name: item, slips }))[0] ?? null;
+    return (
+      closest(
+        phrase,
+        found.map((result) => ({ item: result.item, text: result.item.key })),
+      ).map(({ item, slips }) => ({ name: item, slips }))[0] ?? null
+    );
   }
 
   /** The word of the notes closest to a misspelt word, with its share of slips. */
   closestWord(word: string): { word: string; slips: number } | null {
     const found = this.fuzzyWords.get(word[0] ?? '')?.search(word, { limit: 5 }) ?? [];
-    return closest(word, found.map((result) => ({ item: result.item, text: result.item })))
-      .map(({ item, slips }) => ({ word: item, slips }))[0] ?? null;
+    return (
+      closest(
+        word,
+        found.map((result) => ({ item: result.item, text: result.item })),
+      ).map(({ item, slips }) => ({ word: item, slips }))[0] ?? null
+    );
   }
 
   /** BM25 inverse document frequency over topics. */
@@ -327,7 +344,8 @@ function uniquePartialNames(names: TopicName[]): TopicName[] {
       for (let end = start + 1; end <= parts.length; end++) {
         if (end - start === parts.length) continue;
         const slice = parts.slice(start, end);
-        if (slice.every((word) => STOPWORDS.has(word) || VENDOR_WORDS.has(word) || /^\d+$/.test(word))) continue;
+        if (slice.every((word) => STOPWORDS.has(word) || VENDOR_WORDS.has(word) || /^\d+$/.test(word)))
+          continue;
         if (VENDOR_WORDS.has(slice[0] ?? '') || slice.join(' ').length < 3) continue;
         const key = slice.join(' ');
         const set = owners.get(key) ?? new Set<number>();

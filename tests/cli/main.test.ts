@@ -1,0 +1,216 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, runNode } from '../helpers/cli.js';
+import { notesDir } from '../helpers/notes-dir.js';
+import { KNOWLEDGE_DIR, START_ENTRY } from '../helpers/paths.js';
+
+const PROBLEM_LINE = /^.+\.md:\d+: .+/;
+const STACK_TRACE = /\n\s+at .+:\d+:\d+/;
+const CONTRACT_KEYS = ['confidence', 'intent', 'question', 'text', 'topics'];
+const INTENTS = ['explain', 'compare', 'list', 'quiz', 'leaderboard', 'help', 'unknown'];
+
+/** Parses `ask --json --batch` output, checking every line against the JSON contract. */
+function contractLines(stdout: string): Record<string, unknown>[] {
+  expect(stdout.endsWith('\n')).toBe(true);
+  return stdout
+    .slice(0, -1)
+    .split('\n')
+    .map((line) => {
+      const parsed = JSON.parse(line) as Record<string, unknown>;
+      expect(Object.keys(parsed).sort()).toEqual(CONTRACT_KEYS);
+      expect(typeof parsed.question).toBe('string');
+      expect(INTENTS).toContain(parsed.intent);
+      expect(Array.isArray(parsed.topics)).toBe(true);
+      for (const topic of parsed.topics as Record<string, unknown>[]) {
+        expect(Object.keys(topic).sort()).toEqual(['id', 'title']);
+        expect(typeof topic.id).toBe('string');
+        expect(typeof topic.title).toBe('string');
+      }
+      expect(typeof parsed.confidence).toBe('number');
+      expect(parsed.confidence).toBeGreaterThanOrEqual(0);
+      expect(parsed.confidence).toBeLessThanOrEqual(1);
+      expect(typeof parsed.text).toBe('string');
+      return parsed;
+    });
+}
+
+const topicIds = (line: Record<string, unknown> | undefined): string[] =>
+  ((line?.topics ?? []) as { id: string }[]).map((topic) => topic.id);
+
+describe('tutor ask', () => {
+  it('answers one question as text', async () => {
+    const result = await runCli(['ask', 'what is fargate']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Fargate');
+    expect(result.stdout).toContain('Source: compute.md › Fargate (serverless)');
+    expect(result.stdout).not.toContain('\x1b[');
+    expect(result.stderr).toBe('');
+  });
+
+  it('answers one question as JSON', async () => {
+    const result = await runCli(['ask', '--json', 'ecs vs fargate']);
+    expect(result.status).toBe(0);
+    const [line] = contractLines(result.stdout);
+    expect(line?.intent).toBe('compare');
+    expect(topicIds(line)).toEqual(['ecs', 'fargate']);
+    expect(line?.question).toBe('ecs vs fargate');
+  });
+
+  it('answers a batch from stdin: exactly one contract JSON line per question and nothing else', async () => {
+    const result = await runCli(['ask', '--json', '--batch'], {
+      input: 'what is fargate\nlamda pricing\ntopics\n',
+    });
+    expect(result.status).toBe(0);
+    const lines = contractLines(result.stdout);
+    expect(lines).toHaveLength(3);
+    expect(lines.map((line) => line.question)).toEqual(['what is fargate', 'lamda pricing', 'topics']);
+    expect(lines.map((line) => line.intent)).toEqual(['explain', 'explain', 'list']);
+    expect(topicIds(lines[0])).toEqual(['fargate']);
+    expect(topicIds(lines[1])).toEqual(['lambda']);
+    expect(String(lines[1]?.text).toLowerCase()).toContain('pay per request');
+    expect(result.stderr).toBe('');
+  });
+
+  it('answers a batch on other notes with --knowledge (relative to the working directory)', async () => {
+    const result = await runCli(['ask', '--json', '--batch', '--knowledge', 'tests/fixtures/notes/storage'], {
+      input: 'what is ebs\nebs vs efs\nwhat is fargate\n',
+    });
+    expect(result.status).toBe(0);
+    const lines = contractLines(result.stdout);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]?.intent).toBe('explain');
+    expect(topicIds(lines[0])).toEqual(['ebs']);
+    expect(lines[1]?.intent).toBe('compare');
+    expect(topicIds(lines[1])).toEqual(['ebs', 'efs']);
+    expect(topicIds(lines[2])).not.toContain('fargate');
+    expect(result.stderr).toBe('');
+  });
+
+  it('accepts --knowledge=DIR and answers a batch without a final newline', async () => {
+    const result = await runCli(['ask', '--json', '--batch', `--knowledge=${KNOWLEDGE_DIR}`], {
+      input: 'help\nwhat is ecr',
+    });
+    expect(result.status).toBe(0);
+    const lines = contractLines(result.stdout);
+    expect(lines.map((line) => line.intent)).toEqual(['help', 'explain']);
+  });
+
+  it('warns about problems in the notes on stderr and still answers', async () => {
+    const dir = notesDir({ 'a.md': '# Lambda\nSee also: Nowhere\n* runs functions\n' });
+    const result = await runCli(['ask', '--json', '--knowledge', dir, 'what is lambda']);
+    expect(result.status).toBe(0);
+    expect(topicIds(contractLines(result.stdout)[0])).toEqual(['lambda']);
+    expect(result.stderr).toMatch(/^warning: .+a\.md:2: .*Nowhere/m);
+  });
+
+  it('exits 1 with a friendly message and no stack trace when the folder is missing', async () => {
+    const result = await runCli(['ask', '--knowledge', '/nonexistent', 'x']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^tutor: the knowledge folder \/nonexistent does not exist/);
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect(result.stderr).not.toMatch(/KnowledgeFolderError|Error:/);
+  });
+
+  it('exits 2 with usage when the question is missing', async () => {
+    const result = await runCli(['ask']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/ask needs a question/);
+    expect(result.stderr).toMatch(/usage: tutor/);
+    expect(result.stdout).toBe('');
+  });
+
+  it('exits 2 when --knowledge has no value', async () => {
+    const result = await runCli(['ask', '--knowledge']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--knowledge needs a value/);
+  });
+});
+
+describe('tutor kb validate', () => {
+  it('exits 0 on knowledge/ and says so on stderr', async () => {
+    const result = await runCli(['kb', 'validate']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^ok: 1 file\(s\), 9 topic\(s\), 0 problem\(s\)/);
+  });
+
+  it('exits 1 and prints file:line: message for each problem', async () => {
+    const dir = notesDir({
+      'a.md': '# Lambda\nSee also: Nowhere\n* runs functions\n\n# Empty\n',
+      'b.md': '# Lambda\n* duplicate\n',
+      'c.md': '# Broken\n* **unclosed\n',
+    });
+    const result = await runCli(['kb', 'validate', '--knowledge', dir]);
+    expect(result.status).toBe(1);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines.length).toBe(4);
+    for (const line of lines) expect(line).toMatch(PROBLEM_LINE);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/a\.md:5: .*Empty/),
+        expect.stringMatching(/a\.md:2: .*Nowhere/),
+        expect.stringMatching(/b\.md:1: .*Lambda/),
+        expect.stringMatching(/c\.md:2: .*unclosed/),
+      ]),
+    );
+    expect(lines.every((line) => line.startsWith(dir))).toBe(true);
+    expect(result.stderr).toMatch(/^problems found: /);
+  });
+
+  it('exits 1 on a missing folder without a stack trace', async () => {
+    const result = await runCli(['kb', 'validate', '--knowledge', '/nonexistent']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/does not exist/);
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it('exits 2 on an unknown kb command', async () => {
+    const result = await runCli(['kb', 'frobnicate']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/unknown kb command "frobnicate"/);
+  });
+});
+
+describe('tutor: usage', () => {
+  it('exits 2 with usage on stderr for an unknown command', async () => {
+    const result = await runCli(['frobnicate']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/unknown command "frobnicate"/);
+    expect(result.stderr).toMatch(/usage: tutor <command>/);
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it('prints usage and exits 0 on help', async () => {
+    const result = await runCli(['help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/usage: tutor <command>/);
+  });
+});
+
+describe('tutor chat', () => {
+  it('answers piped lines until quit, then exits 0', async () => {
+    const result = await runCli(['chat'], { input: 'what is fargate\nquit\nwhat is ecr\n' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Fargate (serverless)');
+    expect(result.stdout).not.toContain('Private Docker registry on AWS');
+    expect(result.stdout).not.toContain('aws>');
+    expect(result.stderr).toBe('');
+  });
+
+  it('ends with its input when there is no quit', async () => {
+    const result = await runCli(['chat', '--knowledge', join('tests', 'fixtures', 'notes', 'storage')], {
+      input: 'what is ebs\n\n',
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('EBS (Elastic block store)');
+  });
+
+  it.skipIf(!existsSync(START_ENTRY))('runs as `npm start` (dist/src/main.js)', async () => {
+    const result = await runNode(START_ENTRY, [], { input: 'what is fargate\nquit\n' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Fargate');
+  });
+});

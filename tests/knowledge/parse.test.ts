@@ -1,0 +1,343 @@
+import { describe, expect, it } from 'vitest';
+import { type ParsedNotes, type ParsedTopic, parseNotes } from '../../src/knowledge/parse.js';
+
+function parse(content: string, file = 'notes.md'): ParsedNotes {
+  return parseNotes(file, content);
+}
+
+function only(notes: ParsedNotes): ParsedTopic {
+  expect(notes.topics).toHaveLength(1);
+  return notes.topics[0] as ParsedTopic;
+}
+
+describe('parseNotes: topics and headings', () => {
+  it('makes a topic of every `# Heading` with its bullets as facts', () => {
+    const notes = parse('# Docker\n* packages apps\n* runs containers\n\n# Lambda\n* runs functions\n');
+    expect(notes.topics.map((topic) => topic.title)).toEqual(['Docker', 'Lambda']);
+    expect(notes.topics.map((topic) => topic.line)).toEqual([1, 5]);
+    expect(notes.topics[0]?.facts.map((fact) => fact.text)).toEqual(['packages apps', 'runs containers']);
+    expect(notes.topics[0]?.facts.map((fact) => fact.line)).toEqual([2, 3]);
+    expect(notes.problems).toEqual([]);
+    expect(notes.broken).toBe(false);
+  });
+
+  it('accepts every heading level and strips closing hashes', () => {
+    const notes = parse('### Lambda ###\n* runs functions\n###### Batch\n- runs jobs\n');
+    expect(notes.topics.map((topic) => topic.title)).toEqual(['Lambda', 'Batch']);
+  });
+
+  it('ignores text before the first heading', () => {
+    const topic = only(parse('My AWS notes, work in progress.\n\n# Lambda\n* runs functions\n'));
+    expect(topic.facts.map((fact) => fact.text)).toEqual(['runs functions']);
+  });
+
+  it('takes a parenthetical that expands the acronym as an alias', () => {
+    const topic = only(parse('# ECS (Elastic container service)\n* runs containers\n'));
+    expect(topic.name).toBe('ECS');
+    expect(topic.title).toBe('ECS (Elastic container service)');
+    expect(topic.aliases).toEqual([{ text: 'Elastic container service', line: 1 }]);
+    expect(topic.categories).toEqual([]);
+  });
+
+  it('expands acronyms with digits and vendor words (EC2, S3, Amazon EKS)', () => {
+    const notes = parse(
+      '# Amazon EC2 (Elastic Compute Cloud)\n* a\n# S3 (Simple Storage Service)\n* b\n# Amazon EKS (Elastic Kubernetes Service)\n* c\n',
+    );
+    expect(notes.topics.map((topic) => topic.aliases.map((alias) => alias.text))).toEqual([
+      ['Elastic Compute Cloud'],
+      ['Simple Storage Service'],
+      ['Elastic Kubernetes Service'],
+    ]);
+    expect(notes.topics.map((topic) => topic.name)).toEqual(['Amazon EC2', 'S3', 'Amazon EKS']);
+  });
+
+  it('takes an acronym in parentheses after the full name as an alias', () => {
+    const topic = only(parse('# Elastic Container Service (ECS)\n* runs containers\n'));
+    expect(topic.name).toBe('Elastic Container Service');
+    expect(topic.aliases.map((alias) => alias.text)).toEqual(['ECS']);
+  });
+
+  it('takes a parenthetical that is not an expansion as a category, not an alias', () => {
+    const topic = only(parse('# Fargate (serverless)\n* runs containers\n'));
+    expect(topic.name).toBe('Fargate');
+    expect(topic.categories).toEqual(['serverless']);
+    expect(topic.aliases).toEqual([]);
+  });
+
+  it('splits several categories', () => {
+    const topic = only(parse('# API Gateway (serverless, managed)\n* builds APIs\n'));
+    expect(topic.categories).toEqual(['serverless', 'managed']);
+    expect(topic.aliases).toEqual([]);
+  });
+});
+
+describe('parseNotes: facts', () => {
+  it('attaches `>` sub-points to the bullet above, with or without a space after `>`', () => {
+    const topic = only(
+      parse(
+        '# Docker\n* images are stored in repositories\n  > public: dockerhub\n  >private: ECR\n* next\n',
+      ),
+    );
+    expect(topic.facts).toHaveLength(2);
+    expect(topic.facts[0]).toMatchObject({
+      text: 'images are stored in repositories',
+      subPoints: ['public: dockerhub', 'private: ECR'],
+      line: 2,
+    });
+    expect(topic.facts[1]?.subPoints).toEqual([]);
+  });
+
+  it('attaches unindented `>` lines too', () => {
+    const topic = only(parse('# Docker\n* images\n> public\n>private\n'));
+    expect(topic.facts[0]?.subPoints).toEqual(['public', 'private']);
+  });
+
+  it('joins a bullet running over several indented lines into one fact', () => {
+    const topic = only(
+      parse(
+        '# Lambda\n* with an ec2 server we have virtual servers\n  that run all the time\n  and scale slowly\n* functions run on demand\n',
+      ),
+    );
+    expect(topic.facts.map((fact) => fact.text)).toEqual([
+      'with an ec2 server we have virtual servers that run all the time and scale slowly',
+      'functions run on demand',
+    ]);
+    expect(topic.facts[0]?.line).toBe(2);
+    expect(topic.facts[1]?.line).toBe(5);
+  });
+
+  it('folds nested bullets into the sub-points of their parent', () => {
+    const topic = only(parse('# Storage\n* volume types\n  * gp3\n    * io2\n* snapshots\n'));
+    expect(topic.facts.map((fact) => fact.text)).toEqual(['volume types', 'snapshots']);
+    expect(topic.facts[0]?.subPoints).toEqual(['gp3', 'io2']);
+  });
+
+  it('accepts `-`, `+` and numbered bullets', () => {
+    const topic = only(parse('# Lambda\n- one\n+ two\n1. three\n2) four\n'));
+    expect(topic.facts.map((fact) => fact.text)).toEqual(['one', 'two', 'three', 'four']);
+  });
+
+  it('turns a plain paragraph under a heading into a fact', () => {
+    const topic = only(parse('# Lambda\nLambda runs code\nwithout servers.\n\nAnother paragraph.\n'));
+    expect(topic.facts.map((fact) => fact.text)).toEqual([
+      'Lambda runs code without servers.',
+      'Another paragraph.',
+    ]);
+  });
+
+  it('collects **bold** phrases as key terms and removes the markers from the text', () => {
+    const topic = only(
+      parse('# Lambda\n* **Pricing**: pay per request and **compute time**\n  > billed per **ms**\n'),
+    );
+    const fact = topic.facts[0];
+    expect(fact?.text).toBe('Pricing: pay per request and compute time');
+    expect(fact?.subPoints).toEqual(['billed per ms']);
+    expect(fact?.keyTerms).toEqual(['Pricing', 'compute time', 'ms']);
+    expect(fact?.text).not.toContain('*');
+  });
+
+  it('keeps HTML comments out of the facts without shifting line numbers', () => {
+    const topic = only(parse('# Lambda\n<!-- a note\nto self -->\n* runs functions\n'));
+    expect(topic.facts).toEqual([{ text: 'runs functions', subPoints: [], keyTerms: [], line: 4 }]);
+  });
+
+  it('reads Windows line endings', () => {
+    const topic = only(parse('# Docker\r\n* images\r\n  > public\r\n* containers\r\n'));
+    expect(topic.facts.map((fact) => [fact.text, fact.subPoints, fact.line])).toEqual([
+      ['images', ['public'], 2],
+      ['containers', [], 4],
+    ]);
+  });
+
+  it('records `Acronym (Expansion)` written in a bullet in the glossary', () => {
+    const notes = parse(
+      '# Docker\n* private: **ECR**(Elastic container registry)\n* Application Load Balancer (ALB)\n',
+    );
+    expect(notes.glossary).toEqual([
+      { acronym: 'ECR', expansion: 'Elastic container registry', line: 2 },
+      { acronym: 'ALB', expansion: 'application load balancer', line: 3 },
+    ]);
+  });
+});
+
+describe('parseNotes: metadata lines', () => {
+  it('reads `Also known as:` as aliases and `See also:` as related names, with their lines', () => {
+    const topic = only(
+      parse(
+        '# Fargate (serverless)\nAlso known as: AWS Fargate, Farg\nSee also: ECS, Amazon EKS\n* runs containers\n',
+      ),
+    );
+    expect(topic.aliases).toEqual([
+      { text: 'AWS Fargate', line: 2 },
+      { text: 'Farg', line: 2 },
+    ]);
+    expect(topic.seeAlso).toEqual([
+      { text: 'ECS', line: 3 },
+      { text: 'Amazon EKS', line: 3 },
+    ]);
+    expect(topic.facts.map((fact) => fact.text)).toEqual(['runs containers']);
+  });
+
+  it('reads both labels sharing one line, emphasis-wrapped lines, `aka:` and `Related:`', () => {
+    const notes = parse(
+      '# A\nAlso known as: Alpha · See also: B\n* a\n# B\n_See also: A_\naka: Bee; Bravo\nRelated: A\n* b\n',
+    );
+    expect(notes.topics[0]?.aliases.map((alias) => alias.text)).toEqual(['Alpha']);
+    expect(notes.topics[0]?.seeAlso.map((link) => link.text)).toEqual(['B']);
+    expect(notes.topics[1]?.aliases.map((alias) => alias.text)).toEqual(['Bee', 'Bravo']);
+    expect(notes.topics[1]?.seeAlso.map((link) => link.text)).toEqual(['A', 'A']);
+    expect(notes.topics.flatMap((topic) => topic.facts.map((fact) => fact.text))).toEqual(['a', 'b']);
+  });
+
+  it('keeps a bullet or sub-point that starts with a label as a fact', () => {
+    const topic = only(parse('# Lambda\n* See also: the pricing page\n  > Related: the calculator\n'));
+    expect(topic.seeAlso).toEqual([]);
+    expect(topic.facts).toEqual([
+      { text: 'See also: the pricing page', subPoints: ['Related: the calculator'], keyTerms: [], line: 2 },
+    ]);
+  });
+
+  it('does not take a label in the middle of a bullet for metadata', () => {
+    const topic = only(parse('# Lambda\n* pricing, see also: the calculator\n'));
+    expect(topic.seeAlso).toEqual([]);
+    expect(topic.facts.map((fact) => fact.text)).toEqual(['pricing, see also: the calculator']);
+  });
+});
+
+describe('parseNotes: problems', () => {
+  it('reports an unclosed ** with its file and line and marks the file broken', () => {
+    const notes = parse(
+      '# Lambda\n* fine\n* **pricing: pay per request\n# Batch\n* fine too\n',
+      'compute.md',
+    );
+    expect(notes.broken).toBe(true);
+    expect(notes.problems).toHaveLength(1);
+    expect(notes.problems[0]).toMatchObject({ file: 'compute.md', line: 3 });
+    expect(notes.problems[0]?.message).toMatch(/unclosed \*\*/);
+  });
+
+  it('reports an unclosed ** in a sub-point at the line of its bullet', () => {
+    const notes = parse('# Docker\n* images\n  > **public\n');
+    expect(notes.broken).toBe(true);
+    expect(notes.problems.map((problem) => problem.line)).toEqual([2]);
+  });
+
+  it('accepts bold spanning a continuation line', () => {
+    const notes = parse('# Lambda\n* **pay per\n  request** pricing\n');
+    expect(notes.broken).toBe(false);
+    expect(notes.problems).toEqual([]);
+    expect(only(notes).facts[0]?.keyTerms).toEqual(['pay per request']);
+  });
+
+  it('reports an empty topic and keeps the others', () => {
+    const notes = parse('# Lambda\n\n# Batch\n* runs jobs\n# Lightsail\n', 'compute.md');
+    expect(notes.topics.map((topic) => topic.title)).toEqual(['Batch']);
+    expect(notes.problems).toEqual([
+      { file: 'compute.md', line: 1, message: expect.stringContaining('"Lambda" is empty') },
+      { file: 'compute.md', line: 5, message: expect.stringContaining('"Lightsail" is empty') },
+    ]);
+    expect(notes.broken).toBe(false);
+  });
+
+  it('takes a heading followed only by deeper headings as a section, not an empty topic', () => {
+    const notes = parse(
+      '# Compute\n## Lambda\n* runs functions\n## Batch\n* runs jobs\n# Storage\n## EBS\n* volumes\n',
+    );
+    expect(notes.topics.map((topic) => topic.title)).toEqual(['Lambda', 'Batch', 'EBS']);
+    expect(notes.problems).toEqual([]);
+  });
+
+  it('still reports an empty heading followed by a heading of the same or a higher level', () => {
+    const notes = parse('## Lambda\n# Batch\n* runs jobs\n');
+    expect(notes.topics.map((topic) => topic.title)).toEqual(['Batch']);
+    expect(notes.problems.map((problem) => problem.line)).toEqual([1]);
+  });
+
+  it('reports a file without any heading', () => {
+    const notes = parse('just some text\n* and a bullet\n', 'loose.md');
+    expect(notes.topics).toEqual([]);
+    expect(notes.problems).toHaveLength(1);
+    expect(notes.problems[0]).toMatchObject({
+      file: 'loose.md',
+      line: 1,
+      message: expect.stringMatching(/no topics/),
+    });
+  });
+});
+
+describe('parseNotes: never throws on garbage', () => {
+  const binaryish = Array.from({ length: 4000 }, (_, i) => String.fromCharCode((i * 7919) % 65536)).join('');
+  const controls = Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).join('');
+  const cases: [string, string][] = [
+    ['binary-ish text', binaryish],
+    ['binary-ish text under a heading', `# Junk\n* ${binaryish}\n`],
+    ['control characters', `# Lam${controls}bda\n* runs\u0007 functions\u0000\n  > sub\u001b[31m\n`],
+    ['a 10,000-character line', `# Long\n* ${'word '.repeat(2000)}\n${'x'.repeat(10_000)}\n`],
+    ['a 10,000-character line of parentheses', `# Long\n* ${'ECS (Elastic '.repeat(800)}\n`],
+    ['emoji', '# 🚀 Rockets 🚀\n* 🔥🔥 **hot** 🔥\n  > 👍\n'],
+    ['only markup characters', '#\n*\n>\n**\n```\n(\n)\n---\n'],
+    ['an unterminated code fence', '# Lambda\n```\n# not a heading\n* not a bullet\n'],
+    ['lone surrogates', '# A\uD800\n* b\uDC00\n'],
+    ['an empty file', ''],
+  ];
+
+  it.each(cases)('survives %s', (_label, content) => {
+    const notes = parseNotes('garbage.md', content);
+    expect(notes.file).toBe('garbage.md');
+    expect(Array.isArray(notes.topics)).toBe(true);
+    expect(typeof notes.broken).toBe('boolean');
+    for (const problem of notes.problems) {
+      expect(problem.file).toBe('garbage.md');
+      expect(problem.line).toBeGreaterThanOrEqual(1);
+      expect(problem.message.length).toBeGreaterThan(0);
+    }
+    for (const topic of notes.topics) {
+      expect(topic.facts.length).toBeGreaterThan(0);
+      for (const fact of topic.facts) expect(typeof fact.text).toBe('string');
+    }
+  });
+
+  it('strips control characters from facts', () => {
+    const topic = only(parse('# Lambda\n* runs\u0007 func\u0000tions\n'));
+    expect(topic.facts[0]?.text).toBe('runs functions');
+  });
+
+  it('keeps emoji in the facts', () => {
+    const topic = only(parse('# Rockets\n* 🚀 go **up** 🚀\n'));
+    expect(topic.facts[0]?.text).toBe('🚀 go up 🚀');
+    expect(topic.facts[0]?.keyTerms).toEqual(['up']);
+  });
+
+  it('reads a fenced code block as text, not as headings or bullets', () => {
+    const topic = only(parse('# Lambda\n* handler:\n```\n# not a heading\n```\n'));
+    expect(topic.title).toBe('Lambda');
+    const written = topic.facts.flatMap((fact) => [fact.text, ...fact.subPoints]).join(' ');
+    expect(written).toContain('# not a heading');
+    expect(topic.facts).toHaveLength(1);
+  });
+});
+
+describe('parseNotes: markup that is not bold', () => {
+  it('does not take ** in code for unclosed bold', () => {
+    const fenced = parse('# Lambda\n* fact\n```\nconst x = 2 ** 10;\n```\n');
+    expect(fenced.broken).toBe(false);
+    expect(fenced.problems).toEqual([]);
+    const inline = parse('# Lambda\n* compute `2 ** 10` quickly\n');
+    expect(inline.broken).toBe(false);
+    expect(only(inline).facts[0]?.text).toBe('compute `2 ** 10` quickly');
+  });
+
+  it('reads ***bold italic*** as the key term without the extra stars', () => {
+    const fact = only(parse('# Lambda\n* ***pay per request*** pricing\n')).facts[0];
+    expect(fact?.keyTerms).toEqual(['pay per request']);
+    expect(fact?.text).toBe('pay per request pricing');
+  });
+
+  it('reports a heading without a name instead of making a nameless topic', () => {
+    const notes = parse('# \n* orphan fact\n# Lambda\n* fact\n');
+    expect(notes.topics.map((topic) => topic.title)).toEqual(['Lambda']);
+    expect(notes.problems).toEqual([
+      { file: 'notes.md', line: 1, message: expect.stringContaining('heading without a name') },
+    ]);
+  });
+});

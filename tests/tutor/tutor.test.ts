@@ -1,0 +1,281 @@
+import { describe, expect, it } from 'vitest';
+import { renderText } from '../../src/cli/render-text.js';
+import { loadKnowledgeDir } from '../../src/knowledge/load.js';
+import type { Intent, Reply } from '../../src/tutor/reply.js';
+import { createTutor } from '../../src/tutor/tutor.js';
+import { notesDir } from '../helpers/notes-dir.js';
+import { KNOWLEDGE_DIR, STORAGE_NOTES_DIR } from '../helpers/paths.js';
+import { expectValidReply, tutorFor } from '../helpers/tutor.js';
+
+const compute = () => tutorFor(KNOWLEDGE_DIR);
+
+function ask(question: string): Reply {
+  return compute().answer(question);
+}
+
+/** Narrows a reply to one intent, failing the test with what came back otherwise. */
+function as<I extends Intent>(reply: Reply, intent: I): Extract<Reply, { intent: I }> {
+  expect(reply.intent, `reply to ${JSON.stringify(reply.question)}`).toBe(intent);
+  return reply as Extract<Reply, { intent: I }>;
+}
+
+describe('tutor on knowledge/: intent and top topic', () => {
+  const table: [question: string, intent: Intent, topic: string | null][] = [
+    ['what is fargate', 'explain', 'fargate'],
+    ['What is Fargate?', 'explain', 'fargate'],
+    ['lamda pricing', 'explain', 'lambda'],
+    ['elastic container registry', 'explain', 'ecr'],
+    ['managed kubernetes', 'explain', 'eks'],
+    ['tell me about k8s', 'explain', 'eks'],
+    ['what is api gateway', 'explain', 'api-gateway'],
+    ['explain aws batch', 'explain', 'batch'],
+    ['ecs vs fargate', 'compare', 'ecs'],
+    ['topics', 'list', null],
+    ['quiz me on lambda', 'quiz', 'lambda'],
+    ['my score', 'leaderboard', null],
+    ['leaderboard', 'leaderboard', null],
+    ['help', 'help', null],
+    ['what is s3', 'unknown', null],
+    ['dynamodb', 'unknown', null],
+  ];
+
+  it.each(table)('%j -> %s %s', (question, intent, topic) => {
+    const reply = ask(question);
+    expect(reply.intent).toBe(intent);
+    if (topic === null) {
+      if (intent === 'unknown' || intent === 'list' || intent === 'help' || intent === 'leaderboard') {
+        expect(reply.topics).toEqual([]);
+      }
+    } else {
+      expect(reply.topics[0]?.id).toBe(topic);
+    }
+    expectValidReply(reply);
+  });
+});
+
+describe('tutor on knowledge/: what the replies hold', () => {
+  it('explains Fargate from its notes and cites them', () => {
+    const reply = as(ask('what is fargate'), 'explain');
+    expect(reply.topic).toEqual({ id: 'fargate', title: 'Fargate (serverless)' });
+    expect(reply.topics).toEqual([reply.topic]);
+    expect(reply.lead[0]?.text).toMatch(/serverless/i);
+    expect(reply.source).toEqual({ file: 'compute.md', heading: 'Fargate (serverless)', line: 24 });
+    expect(reply.related.map((topic) => topic.id)).toContain('ecs');
+    expect(reply.related.length).toBeLessThanOrEqual(3);
+    expect(reply.confidence).toBeGreaterThan(0.5);
+    const shown = [...reply.lead, ...reply.rest].map((fact) => fact.text);
+    expect(new Set(shown).size).toBe(shown.length);
+  });
+
+  it('answers a facet of a misspelt topic with the fact about it first', () => {
+    const reply = as(ask('lamda pricing'), 'explain');
+    expect(reply.topic.id).toBe('lambda');
+    expect(reply.lead[0]?.text.toLowerCase()).toContain('pay per request');
+  });
+
+  it('finds ECR by its expansion and EKS by what it does', () => {
+    expect(as(ask('elastic container registry'), 'explain').topic.title).toBe(
+      'ECR (Elastic Container Registry)',
+    );
+    const eks = as(ask('managed kubernetes'), 'explain');
+    expect(eks.lead[0]?.text).toMatch(/managed Kubernetes clusters/);
+  });
+
+  it('compares ECS and Fargate side by side on at least one shared subject', () => {
+    const reply = as(ask('ecs vs fargate'), 'compare');
+    expect(reply.topics.map((topic) => topic.id)).toEqual(['ecs', 'fargate']);
+    expect(reply.sides.map((side) => side.topic.id)).toEqual(['ecs', 'fargate']);
+    expect(reply.shared.length).toBeGreaterThanOrEqual(1);
+    for (const subject of reply.shared) {
+      expect(subject.subject.length).toBeGreaterThan(0);
+      expect(subject.facts).toHaveLength(2);
+      expect(subject.facts.every((fact) => fact !== null)).toBe(true);
+    }
+    for (const side of reply.sides) {
+      expect(side.summary.length).toBeGreaterThan(0);
+      expect(side.summary.length).toBeLessThanOrEqual(3);
+      expect(side.source.file).toBe('compute.md');
+    }
+  });
+
+  it('compares whichever way round and with other phrasings', () => {
+    expect(ask('fargate vs ecs').topics.map((topic) => topic.id)).toEqual(['fargate', 'ecs']);
+    expect(as(ask('difference between ecs and fargate'), 'compare').topics.map((t) => t.id)).toEqual([
+      'ecs',
+      'fargate',
+    ]);
+  });
+
+  it('lists every topic grouped under compute.md', () => {
+    const reply = as(ask('topics'), 'list');
+    expect(reply.groups.map((group) => group.file)).toEqual(['compute.md']);
+    expect(reply.groups[0]?.topics.map((topic) => topic.id)).toEqual(
+      compute().knowledge.topics.map((topic) => topic.id),
+    );
+    expect(reply.groups[0]?.topics).toHaveLength(9);
+  });
+
+  it('quizzes on the topic asked for, and on none when no topic is named', () => {
+    expect(as(ask('quiz me on lambda'), 'quiz').topic).toEqual({ id: 'lambda', title: 'Lambda' });
+    const any = as(ask('quiz'), 'quiz');
+    expect(any.topic).toBeNull();
+    expect(any.topics).toEqual([]);
+  });
+
+  it('tells my score from everyone’s', () => {
+    expect(as(ask('my score'), 'leaderboard').scope).toBe('me');
+    expect(as(ask('leaderboard'), 'leaderboard').scope).toBe('everyone');
+  });
+
+  it('lists the commands on help', () => {
+    const reply = as(ask('help'), 'help');
+    expect(reply.commands.length).toBeGreaterThan(0);
+    expect(reply.commands.map((command) => command.example)).toContain('what is fargate');
+  });
+
+  it('says it does not know topics the notes lack, and names none', () => {
+    for (const question of ['what is s3', 'dynamodb']) {
+      const reply = as(ask(question), 'unknown');
+      expect(reply.topics).toEqual([]);
+      expect(reply.suggestions.length).toBeLessThanOrEqual(3);
+      expect(renderText(reply)).toContain(question);
+    }
+  });
+
+  it('is pure: the same question gives the same reply', () => {
+    for (const question of ['lamda pricing', 'ecs vs fargate', 'what is s3', 'topics']) {
+      expect(ask(question)).toEqual(ask(question));
+    }
+  });
+});
+
+describe('tutor: unknown offers at most three suggestions', () => {
+  it('caps the suggestions at three even when more topics come close', () => {
+    const shared = ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo'];
+    const other = ['Foxtrot', 'Golf', 'Hotel', 'India', 'Juliet'];
+    const notes = [
+      ...shared.map((name) => `# ${name}\n* **widget** gadget sprocket for ${name}\n`),
+      ...other.map((name) => `# ${name}\n* plain words about ${name}\n`),
+    ].join('\n');
+    const tutor = createTutor(loadKnowledgeDir(notesDir({ 'many.md': notes })).knowledge);
+    const reply = as(tutor.answer('zqxv widget gadget sprocket'), 'unknown');
+    expect(reply.suggestions).toHaveLength(3);
+    for (const suggestion of reply.suggestions)
+      expect(shared.map((name) => name.toLowerCase())).toContain(suggestion.id);
+    expect(renderText(reply)).toMatch(/Did you mean: /);
+  });
+
+  it('offers close topics for a question about something the notes lack', () => {
+    const reply = as(ask('what is a vpc for containers'), 'unknown');
+    expect(reply.suggestions.length).toBeGreaterThanOrEqual(1);
+    expect(reply.suggestions.length).toBeLessThanOrEqual(3);
+    const ids = compute().knowledge.topics.map((topic) => topic.id);
+    for (const suggestion of reply.suggestions) expect(ids).toContain(suggestion.id);
+  });
+});
+
+describe('tutor: answer() never throws on odd input', () => {
+  const controls = Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).join('');
+  const odd: [label: string, question: string][] = [
+    ['the empty string', ''],
+    ['only spaces', '   \t  '],
+    ['10,000 characters', 'x'.repeat(10_000)],
+    ['10,000 characters of words', 'what is fargate '.repeat(625)],
+    ['emoji only', '🚀🔥👍🏽'],
+    ['control characters', `${controls}\u007f`],
+    ['control characters around a question', `\u0001what\u0007 is\u0000 ecr\u001b`],
+    ['Slack markup only', '<!here>'],
+    ['a lone user mention', '<@U123>'],
+    [
+      'binary-ish text',
+      Array.from({ length: 3000 }, (_, i) => String.fromCharCode((i * 7919) % 65536)).join(''),
+    ],
+    ['object property names', 'constructor __proto__ toString hasOwnProperty'],
+    ['only vs', 'vs vs vs'],
+    ['a topic compared with itself', 'ecs vs ecs'],
+    ['many topics compared', 'ecs vs fargate vs eks vs lambda vs batch'],
+  ];
+
+  it.each(odd)('returns a valid reply for %s', (_label, question) => {
+    let reply: Reply | undefined;
+    expect(() => {
+      reply = ask(question);
+    }).not.toThrow();
+    expectValidReply(reply as Reply);
+    expect((reply as Reply).question.length).toBeLessThanOrEqual(500);
+  });
+
+  it('answers help for an empty question', () => {
+    expect(ask('').intent).toBe('help');
+    expect(ask('<!here>').intent).toBe('help');
+  });
+
+  it('reads the question inside control characters', () => {
+    const reply = ask('\u0001what\u0007 is\u0000 ecr\u001b');
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics[0]?.id).toBe('ecr');
+  });
+
+  it('answers ECR through Slack markup and echoes no ping, mention or link', () => {
+    const reply = as(ask('<@U123> <!channel> <https://x.com|click> what is ecr'), 'explain');
+    expect(reply.topic.id).toBe('ecr');
+    expect(reply.question).toMatch(/what is ecr$/);
+    for (const forbidden of ['<', '>', '!channel', '@channel', '@here', '@U123', 'https://', 'x.com']) {
+      expect(reply.question).not.toContain(forbidden);
+    }
+  });
+
+  it('never echoes a ping in an unknown reply', () => {
+    const reply = ask('<!channel> @here what is s3 https://example.com/s3');
+    expect(reply.intent).toBe('unknown');
+    const text = renderText(reply);
+    for (const forbidden of ['<!channel>', '@here', '@channel', 'https://', 'example.com']) {
+      expect(reply.question).not.toContain(forbidden);
+      expect(text).not.toContain(forbidden);
+    }
+  });
+});
+
+describe('tutor: generalises to other notes (storage fixture)', () => {
+  const storage = () => tutorFor(STORAGE_NOTES_DIR);
+
+  it('explains EBS', () => {
+    const reply = as(storage().answer('what is ebs'), 'explain');
+    expect(reply.topic.title).toContain('EBS');
+    expect(reply.source.file).toBe('storage.md');
+  });
+
+  it('compares EBS and EFS', () => {
+    const reply = as(storage().answer('ebs vs efs'), 'compare');
+    expect(reply.topics.map((topic) => topic.title).join(' ')).toMatch(/EBS.*EFS/);
+    expect(reply.shared.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('finds a topic by part of its name and by its expansion', () => {
+    expect(storage().answer('what is glacier').topics[0]?.id).toBe('s3-glacier');
+    expect(storage().answer('simple storage service').topics[0]?.id).toBe('s3');
+  });
+
+  it('does not answer compute questions from storage notes', () => {
+    const reply = storage().answer('what is fargate');
+    expect(['unknown', 'explain']).toContain(reply.intent);
+    expect(reply.topics.map((topic) => topic.id)).not.toContain('fargate');
+  });
+
+  it('lists the storage topics under storage.md', () => {
+    const reply = as(storage().answer('topics'), 'list');
+    expect(reply.groups.map((group) => group.file)).toEqual(['storage.md']);
+    expect(reply.groups[0]?.topics.map((topic) => topic.id)).toContain('ebs');
+  });
+});
+
+describe('tutor: an empty knowledge base', () => {
+  it('answers every question without topics', () => {
+    const tutor = createTutor({ topics: [], files: [] });
+    for (const question of ['what is fargate', 'topics', 'ecs vs fargate', 'quiz', '']) {
+      const reply = tutor.answer(question);
+      expectValidReply(reply);
+      expect(reply.topics).toEqual([]);
+    }
+  });
+});

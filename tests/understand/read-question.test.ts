@@ -1,0 +1,107 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledgeDir } from '../../src/knowledge/load.js';
+import type { KnowledgeBase } from '../../src/knowledge/types.js';
+import { loadEnglishWords } from '../../src/understand/english.js';
+import { IntentClassifier } from '../../src/understand/intents.js';
+import { rankTopics } from '../../src/understand/rank-topics.js';
+import { QuestionReader } from '../../src/understand/read-question.js';
+import { loadSynonyms } from '../../src/understand/synonyms.js';
+import { TopicIndex } from '../../src/understand/topic-index.js';
+import { KNOWLEDGE_DIR } from '../helpers/paths.js';
+
+let knowledge: KnowledgeBase;
+let index: TopicIndex;
+let reader: QuestionReader;
+
+beforeAll(() => {
+  knowledge = loadKnowledgeDir(KNOWLEDGE_DIR).knowledge;
+  index = new TopicIndex(knowledge);
+  reader = new QuestionReader(index, new IntentClassifier(), loadEnglishWords(), loadSynonyms());
+});
+
+const topicIndexOf = (id: string): number => knowledge.topics.findIndex((topic) => topic.id === id);
+
+describe('TopicIndex', () => {
+  it('looks names and aliases up exactly, with and without spaces', () => {
+    expect(index.exactName('fargate').map((name) => name.topic)).toEqual([topicIndexOf('fargate')]);
+    expect(index.exactName('elastic container registry').map((name) => name.topic)).toEqual([
+      topicIndexOf('ecr'),
+    ]);
+    expect(index.exactName('apigateway').map((name) => name.topic)).toEqual([topicIndexOf('api-gateway')]);
+    expect(index.exactName('s3')).toEqual([]);
+  });
+
+  it('finds the closest name to a misspelling', () => {
+    expect(index.closestName('fargte')?.name.topic).toBe(topicIndexOf('fargate'));
+    expect(index.closestName('kubernets')?.name.topic).toBe(topicIndexOf('eks'));
+    expect(index.closestName('zzzzzz')).toBeNull();
+  });
+
+  it('indexes every fact of every topic', () => {
+    const facts = knowledge.topics.reduce((sum, topic) => sum + topic.facts.length, 0);
+    expect(index.facts).toHaveLength(facts);
+    expect(index.firstFact).toHaveLength(knowledge.topics.length);
+  });
+});
+
+describe('QuestionReader', () => {
+  it('finds a topic named exactly, with full strength', () => {
+    const read = reader.read('what is fargate');
+    expect(read.tokens).toEqual(['what', 'is', 'fargate']);
+    expect(read.names).toEqual([{ topic: topicIndexOf('fargate'), start: 2, end: 3, strength: 1 }]);
+    expect(read.intent.intent).toBe('explain');
+  });
+
+  it('forgives a typo in a name, with less than full strength', () => {
+    const read = reader.read('lamda pricing');
+    expect(read.names).toHaveLength(1);
+    expect(read.names[0]?.topic).toBe(topicIndexOf('lambda'));
+    expect(read.names[0]?.strength).toBeGreaterThan(0.5);
+    expect(read.names[0]?.strength).toBeLessThan(1);
+  });
+
+  it('finds a name of several words and an alias', () => {
+    expect(
+      reader.read('elastic container registry').names.map((hit) => [hit.topic, hit.start, hit.end]),
+    ).toEqual([[topicIndexOf('ecr'), 0, 3]]);
+    expect(reader.read('what is k8s').names.map((hit) => hit.topic)).toEqual([topicIndexOf('eks')]);
+  });
+
+  it('finds two names and the compare intent in "ecs vs fargate"', () => {
+    const read = reader.read('ecs vs fargate');
+    expect(read.names.map((hit) => hit.topic)).toEqual([topicIndexOf('ecs'), topicIndexOf('fargate')]);
+    expect(read.intent.intent).toBe('compare');
+  });
+
+  it('marks words the notes lack: english words and foreign names', () => {
+    const read = reader.read('what is s3 pricing');
+    const kinds = Object.fromEntries(read.terms.map((term) => [term.word, term.kind]));
+    expect(kinds.s3).toBe('foreign');
+    expect(kinds.pricing).toBe('known');
+    expect(read.terms.map((term) => term.word)).not.toContain('what');
+  });
+
+  it('reads at most 200 words', () => {
+    expect(reader.read('word '.repeat(1000)).tokens).toHaveLength(200);
+  });
+});
+
+describe('rankTopics', () => {
+  it('ranks the topic whose facts answer a question that names none', () => {
+    const candidates = rankTopics(index, reader.read('pay per request and compute time'));
+    expect(candidates[0]?.topic).toBe(topicIndexOf('lambda'));
+    expect(candidates[0]?.evidence).toBe('content');
+  });
+
+  it('ranks the named topic first, on name evidence', () => {
+    const candidates = rankTopics(index, reader.read('how does batch scale'));
+    expect(candidates[0]?.topic).toBe(topicIndexOf('batch'));
+    expect(candidates[0]?.evidence).toBe('name');
+    const scores = candidates.map((candidate) => candidate.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('finds no candidate for a question with no words', () => {
+    expect(rankTopics(index, reader.read('🚀🚀'))).toEqual([]);
+  });
+});
