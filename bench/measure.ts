@@ -28,12 +28,15 @@ export interface LatencyResult<T> {
 }
 
 const WARMUP_BUDGET_MS = 2000;
+/** A server answers warm: a few hundred answers before timing let the JIT finish optimising. */
+const WARMUP_MIN_MS = 1000;
 const MAX_REPETITIONS = 20;
 
 /**
- * Answers every question `repetitions` times, each call timed on its own. A warm-up pass (cut short
- * after two seconds for slow systems) lets the JIT settle and estimates the cost of a pass, so a
- * slow system gets fewer repetitions rather than blowing the time budget; it always gets one.
+ * Answers every question `repetitions` times, each call timed on its own. Warm-up passes (at least
+ * a second, cut short after two seconds for slow systems) let the JIT settle and estimate the
+ * cost of a pass, so a slow system gets fewer repetitions rather than blowing the time budget; it
+ * always gets one.
  */
 export function measureLatency<T>(
   questions: readonly string[],
@@ -42,8 +45,11 @@ export function measureLatency<T>(
 ): LatencyResult<T> {
   const warmupStart = process.hrtime.bigint();
   let warmedUp = 0;
-  while (warmedUp < questions.length && elapsedMs(warmupStart) < WARMUP_BUDGET_MS) {
-    answer(questions[warmedUp] ?? '');
+  while (
+    elapsedMs(warmupStart) < WARMUP_BUDGET_MS &&
+    (warmedUp < questions.length || elapsedMs(warmupStart) < WARMUP_MIN_MS)
+  ) {
+    answer(questions[warmedUp % questions.length] ?? '');
     warmedUp++;
   }
   const estimatedPassMs = (elapsedMs(warmupStart) / warmedUp) * questions.length;

@@ -41,6 +41,13 @@ const BOLD = /\*\*(.+?)\*\*/g;
 const INLINE_CODE = /`[^`]*`/g;
 /** Control characters other than tab: invisible in an editor, noise in an answer. */
 const CONTROL_CHARACTERS = /[^\P{Cc}\t]/gu;
+const HAS_CONTROL_CHARACTER = /[^\P{Cc}\t]/u;
+const UNEVEN_SPACE = /\s\s|[^\S ]/;
+
+/** Collapses runs of white space; most lines have none, and are returned as they are. */
+function tidySpace(text: string): string {
+  return (UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
+}
 /** `***bold italic***` is bold too; the extra `*` is emphasis, not part of the term. */
 const EDGE_EMPHASIS = /^[*_]+|[*_]+$/g;
 
@@ -135,8 +142,8 @@ interface FactDraft {
 }
 
 function finishFact(draft: FactDraft, file: string, problems: NotesProblem[]): Fact | null {
-  const raw = draft.lines.join(' ').replace(/\s+/g, ' ').trim();
-  const rawSubPoints = draft.subPoints.map((point) => point.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const raw = tidySpace(draft.lines.length === 1 ? (draft.lines[0] ?? '') : draft.lines.join(' '));
+  const rawSubPoints = draft.subPoints.map(tidySpace).filter(Boolean);
   const all = [raw, ...rawSubPoints];
   const bold = all.some((part) => part.includes('**'));
   // `2 ** 10` in inline code is not bold.
@@ -172,7 +179,11 @@ export function parseNotes(file: string, content: string): ParsedNotes {
   const problems: NotesProblem[] = [];
   const topics: ParsedTopic[] = [];
   const glossary: GlossaryEntry[] = [];
-  const lines = content.replace(HTML_COMMENT, (comment) => comment.replace(/[^\n]/g, '')).split(/\r\n|\r|\n/);
+  // Comments become blank lines, so line numbers still point at the file as written.
+  const uncommented = content.includes('<!--')
+    ? content.replace(HTML_COMMENT, (comment) => comment.replace(/[^\n]/g, ''))
+    : content;
+  const lines = uncommented.split(/\r\n|\r|\n/);
 
   let topic: (ParsedTopic & { level: number }) | null = null;
   let fact: FactDraft | null = null;
@@ -198,7 +209,7 @@ export function parseNotes(file: string, content: string): ParsedNotes {
 
   lines.forEach((rawLine, index) => {
     const lineNo = index + 1;
-    const line = rawLine.replace(CONTROL_CHARACTERS, '');
+    const line = HAS_CONTROL_CHARACTER.test(rawLine) ? rawLine.replace(CONTROL_CHARACTERS, '') : rawLine;
     if (FENCE.test(line)) {
       inFence = !inFence;
       if (!inFence && code.length > 0 && topic) {

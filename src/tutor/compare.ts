@@ -33,16 +33,16 @@ export function compareTopics(
   );
 
   // Rare words all sides use: the rarer, the more telling the comparison.
-  const sharedStems = [...(sideFacts[0] ?? []).flatMap((fact) => [...fact.counts.keys()])]
+  const sharedStems = [...(sideFacts[0] ?? []).flatMap((fact) => fact.terms)]
     .filter((stemmed, i, all) => all.indexOf(stemmed) === i)
     .filter((stemmed) => stemmed !== NEGATION && !nameStems.has(stemmed))
-    .filter((stemmed) => sideFacts.every((facts) => facts.some((fact) => fact.counts.has(stemmed))))
+    .filter((stemmed) => sideFacts.every((facts) => facts.some((fact) => fact.terms.includes(stemmed))))
     .sort((a, b) => index.idf(b) - index.idf(a));
 
   const shared: ComparedSubject[] = [];
   const pairings = new Map<string, ComparedSubject>();
   for (const stemmed of sharedStems) {
-    const facts = sideFacts.map((facts) => facts.find((fact) => fact.counts.has(stemmed)));
+    const facts = sideFacts.map((facts) => facts.find((fact) => fact.terms.includes(stemmed)));
     const key = facts.map((fact) => fact?.fact ?? -1).join(',');
     const existing = pairings.get(key);
     const word = surfaceWord(index, facts[0]?.topic ?? 0, facts[0]?.fact ?? 0, stemmed);

@@ -1,8 +1,9 @@
-import { stem, words } from '../knowledge/text.js';
-import type { ReadQuestion } from '../understand/read-question.js';
-import type { TopicIndex } from '../understand/topic-index.js';
+import { stem } from '../knowledge/text.js';
+import { type ReadQuestion, sharedPairs } from '../understand/read-question.js';
+import { countIn, type TopicIndex } from '../understand/topic-index.js';
 
-const DEFINING_VERBS = new Set(['is', 'are', 'means']);
+/** Stems of the verbs that open a definition. */
+const DEFINING_VERBS = new Set(['is', 'are', 'mean']);
 
 /** Facts of a topic ordered by how well they answer the question; unmatched facts score 0. */
 export function rankFacts(
@@ -25,7 +26,7 @@ export function rankFacts(
       }
       let best = 0;
       for (const [stemmed, weight] of term.stems) {
-        const count = fact.counts.get(stemmed) ?? 0;
+        const count = countIn(fact, stemmed);
         if (count === 0) continue;
         const saturation =
           (count * 2.2) / (count + 1.2 * (0.25 + (0.75 * fact.length) / index.averageFactLength));
@@ -35,11 +36,7 @@ export function rankFacts(
       score += best;
     }
     if (score > 0) {
-      let phrases = 0;
-      for (let i = 0; i + 1 < fact.sequence.length; i++) {
-        if (read.pairs.has(`${fact.sequence[i]} ${fact.sequence[i + 1]}`)) phrases++;
-      }
-      score *= 1 + 0.25 * Math.min(2, phrases);
+      score *= 1 + 0.25 * Math.min(2, sharedPairs(read.pairs, index.sequenceOf(f)));
       if (definesAQueryWord(index, f, read, topic)) score *= 1.3;
     }
     scored.push({ fact: f - first, score });
@@ -49,12 +46,9 @@ export function rankFacts(
 
 /** `Containers are lightweight` defines the `container` a question asks about. */
 function definesAQueryWord(index: TopicIndex, factId: number, read: ReadQuestion, topic: number): boolean {
-  const fact = index.facts[factId];
-  const topicFact = fact ? index.topics[topic]?.facts[fact.fact] : undefined;
-  if (!topicFact) return false;
-  const opening = words(topicFact.text).slice(0, 3);
-  const verbAt = opening.findIndex((word) => DEFINING_VERBS.has(word));
+  const sequence = index.sequenceOf(factId);
+  const verbAt = sequence.slice(0, 3).findIndex((stemmed) => DEFINING_VERBS.has(stemmed));
   if (verbAt < 1) return false;
-  const subject = stem(opening[verbAt - 1] ?? '');
+  const subject = sequence[verbAt - 1] ?? '';
   return read.terms.some((term) => term.nameOf !== topic && term.stems.get(subject) === 1);
 }

@@ -40,6 +40,7 @@ function defaultParts(): TutorParts {
 
 export function createTutor(knowledge: KnowledgeBase, parts: TutorParts = defaultParts()): Tutor {
   const index = new TopicIndex(knowledge);
+  const topicsById = new Map(index.topics.map((topic) => [topic.id, topic]));
   const reader = new QuestionReader(index, parts.classifier, parts.english, loadSynonyms());
   const refOf = (topic: number): TopicRef => {
     const found = index.topics[topic];
@@ -81,7 +82,6 @@ export function createTutor(knowledge: KnowledgeBase, parts: TutorParts = defaul
         if (id && !related.includes(id)) related.push(id);
       }
     }
-    const byId = new Map(index.topics.map((t) => [t.id, t]));
     return {
       intent: 'explain',
       question,
@@ -94,7 +94,7 @@ export function createTutor(knowledge: KnowledgeBase, parts: TutorParts = defaul
       rest: rest.map(factView),
       source: { file: topic.source.file, heading: topic.title, line: topic.source.line },
       related: related
-        .map((id) => byId.get(id))
+        .map((id) => topicsById.get(id))
         .filter((t): t is Topic => t !== undefined && t !== topic)
         .slice(0, MAX_RELATED)
         .map(topicRef),

@@ -33,9 +33,17 @@ class SortedWordList implements EnglishWords {
     this.count = count;
   }
 
-  private wordAt(index: number): string {
+  /** Compares the word at `index` with `word` byte by byte, without making a string. */
+  private compareAt(index: number, word: string): number {
     const start = this.starts[index] ?? 0;
-    return this.bytes.toString('latin1', start, this.bytes.indexOf(QUOTE, start));
+    for (let i = 0; ; i++) {
+      const byte = this.bytes[start + i] ?? QUOTE;
+      const ended = byte === QUOTE;
+      if (i === word.length) return ended ? 0 : 1;
+      if (ended) return -1;
+      const difference = byte - word.charCodeAt(i);
+      if (difference !== 0) return difference;
+    }
   }
 
   has(word: string): boolean {
@@ -44,9 +52,9 @@ class SortedWordList implements EnglishWords {
     let high = this.count - 1;
     while (low <= high) {
       const middle = (low + high) >>> 1;
-      const candidate = this.wordAt(middle);
-      if (candidate === word) return true;
-      if (candidate < word) low = middle + 1;
+      const order = this.compareAt(middle, word);
+      if (order === 0) return true;
+      if (order < 0) low = middle + 1;
       else high = middle - 1;
     }
     return false;

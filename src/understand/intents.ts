@@ -65,8 +65,17 @@ export function trainIntentModel(examples: IntentExamples): IntentModel {
  * word only its examples use, or a question made of familiar words, so an unfamiliar question is
  * never taken for a command.
  */
+/** The parts of natural's trained logistic regression that scoring reads. */
+interface TrainedWeights {
+  features: Record<string, number>;
+  classifier: { classifications: string[]; theta: { elements: number[] }[] };
+}
+
 export class IntentClassifier {
   private readonly classifier: LogisticRegressionClassifier;
+  /** Feature -> its position in the model's weight vectors. */
+  private readonly featurePositions = new Map<string, number>();
+  private readonly weights: { intent: PhrasedIntent; theta: number[] }[];
   /** Feature -> the intent it is a cue for. */
   private readonly cues = new Map<string, PhrasedIntent>();
   private readonly vocabulary = new Set<string>();
@@ -74,6 +83,14 @@ export class IntentClassifier {
   constructor(examples: IntentExamples = intentExamples, saved: IntentModel = trainedModel) {
     const model = saved.examplesHash === examplesHash(examples) ? saved : trainIntentModel(examples);
     this.classifier = LogisticRegressionClassifier.restore(JSON.parse(JSON.stringify(model.model)));
+    const trained = model.model as TrainedWeights;
+    // natural numbers features in the order it iterates its feature table.
+    let position = 0;
+    for (const feature in trained.features) this.featurePositions.set(feature, position++);
+    this.weights = trained.classifier.classifications.map((intent, i) => ({
+      intent: intent as PhrasedIntent,
+      theta: trained.classifier.theta[i]?.elements ?? [],
+    }));
     const seen = new Map<string, Map<PhrasedIntent, number>>();
     for (const intent of PHRASED_INTENTS) {
       for (const example of examples[intent]) {
@@ -94,6 +111,33 @@ export class IntentClassifier {
     }
   }
 
+  /**
+   * natural's logistic regression scores: the sigmoid of the weights of the features present.
+   * natural computes the same over a vector of its whole vocabulary, allocating it on every call;
+   * summing only the present features keeps answering free of garbage-collector pauses.
+   */
+  score(features: string[]): { intent: PhrasedIntent; probability: number }[] {
+    const present = new Set<number>();
+    for (const feature of features) {
+      const at = this.featurePositions.get(feature);
+      if (at !== undefined) present.add(at);
+    }
+    return this.weights
+      .map(({ intent, theta }) => {
+        let sum = 0;
+        for (const at of present) sum += theta[at] ?? 0;
+        return { intent, probability: 1 / (1 + Math.exp(-sum)) };
+      })
+      .sort((a, b) => b.probability - a.probability);
+  }
+
+  /** natural's own scoring, for checking that `score` agrees with it. */
+  naturalScore(features: string[]): { intent: PhrasedIntent; probability: number }[] {
+    return this.classifier
+      .getClassifications(features)
+      .map((score) => ({ intent: score.label as PhrasedIntent, probability: score.value }));
+  }
+
   /** Guesses the intent of a question whose topic names were replaced by TOPIC_SLOT. */
   classify(maskedQuestion: string): IntentGuess {
     const features = featuresOf(maskedQuestion);
@@ -103,10 +147,7 @@ export class IntentClassifier {
       if (intent) cued.add(intent);
     }
     if (features.length === 0) return { intent: 'explain', probability: 0, cued };
-    const ranked = this.classifier
-      .getClassifications(features)
-      .map((score) => ({ intent: score.label as PhrasedIntent, probability: score.value }))
-      .sort((a, b) => b.probability - a.probability);
+    const ranked = this.score(features);
     const familiar = features.filter((feature) => this.vocabulary.has(feature)).length / features.length;
     for (const guess of ranked) {
       if (guess.intent === 'explain' || guess.intent === 'compare') return { ...guess, cued };

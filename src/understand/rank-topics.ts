@@ -1,4 +1,4 @@
-import type { QueryTerm, ReadQuestion } from './read-question.js';
+import { type QueryTerm, type ReadQuestion, sharedPairs, type WordPair } from './read-question.js';
 import type { TopicIndex } from './topic-index.js';
 
 /** How a topic came to be a candidate, strongest first. */
@@ -18,6 +18,7 @@ export interface TopicCandidate {
 const NAME_BONUS = 0.25;
 const PHRASE_BONUS = 0.08;
 const KEY_TERM_BONUS = 0.05;
+const PHRASE_CANDIDATES = 20;
 /** A fact that names the topic a question names is about that topic only in passing. */
 const MENTION_MATCH = 0.6;
 /** A content-only answer must account for at least this share of what the question is about. */
@@ -99,7 +100,6 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
     });
     const coverage = totalWeight > 0 ? mass / totalWeight : 0;
     const name = nameStrength.get(topic) ?? 0;
-    const phrase = PHRASE_BONUS * Math.min(3, bestPhraseRun(index, topic, read.pairs));
     const keyTerms = KEY_TERM_BONUS * Math.min(2, keyTermHits.get(topic)?.size ?? 0);
     const evidence: Evidence =
       name > 0
@@ -109,29 +109,29 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
           : 'weak';
     candidates.push({
       topic,
-      score: coverage + NAME_BONUS * name + phrase + keyTerms,
+      score: coverage + NAME_BONUS * name + keyTerms,
       nameStrength: name,
       coverage,
       evidence,
     });
   }
-  return candidates.sort((a, b) => b.score - a.score || a.topic - b.topic);
+  const byScore = (a: TopicCandidate, b: TopicCandidate) => b.score - a.score || a.topic - b.topic;
+  candidates.sort(byScore);
+  // Shared phrases only reorder the front runners; reading every candidate's facts would cost
+  // more than it could change.
+  const front = candidates.slice(0, PHRASE_CANDIDATES);
+  for (const candidate of front) {
+    candidate.score += PHRASE_BONUS * Math.min(3, bestPhraseRun(index, candidate.topic, read.pairs));
+  }
+  return front.sort(byScore).concat(candidates.slice(PHRASE_CANDIDATES));
 }
 
 /** The most neighbouring word pairs of the question that one fact of the topic also has. */
-export function bestPhraseRun(index: TopicIndex, topic: number, pairs: Set<string>): number {
-  if (pairs.size === 0) return 0;
+export function bestPhraseRun(index: TopicIndex, topic: number, pairs: WordPair[]): number {
+  if (pairs.length === 0) return 0;
   let best = 0;
   const first = index.firstFact[topic] ?? 0;
   const last = index.firstFact[topic + 1] ?? index.facts.length;
-  for (let f = first; f < last; f++) {
-    const fact = index.facts[f];
-    if (!fact) continue;
-    let found = 0;
-    for (let i = 0; i + 1 < fact.sequence.length; i++) {
-      if (pairs.has(`${fact.sequence[i]} ${fact.sequence[i + 1]}`)) found++;
-    }
-    best = Math.max(best, found);
-  }
+  for (let f = first; f < last; f++) best = Math.max(best, sharedPairs(pairs, index.sequenceOf(f)));
   return best;
 }

@@ -39,7 +39,7 @@ export interface ReadQuestion {
   names: NameHit[];
   terms: QueryTerm[];
   /** Neighbouring word pairs (stems, `run on`), not both stopwords: for phrase matches. */
-  pairs: Set<string>;
+  pairs: WordPair[];
 }
 
 /**
@@ -70,7 +70,8 @@ export class QuestionReader {
     const maxWords = Math.min(4, tokens.length);
     for (let length = maxWords; length >= 1; length--) {
       for (let start = 0; start + length <= tokens.length; start++) {
-        if (covered.slice(start, start + length).some(Boolean)) continue;
+        if (anyCovered(covered, start, start + length)) continue;
+        if (length > 2 && !this.index.mayStartName(tokens[start] ?? '', length)) continue;
         const span = tokens.slice(start, start + length);
         if (length === 1 && (STOPWORDS.has(span[0] ?? '') || VENDOR_WORDS.has(span[0] ?? ''))) continue;
         const found = this.lookupName(span);
@@ -147,7 +148,7 @@ export class QuestionReader {
       for (let length = 3; length >= 1; length--) {
         for (let start = Math.max(0, position - length + 1); start <= position; start++) {
           const end = start + length;
-          if (end > tokens.length || taken.slice(start, end).some(Boolean)) continue;
+          if (end > tokens.length || anyCovered(taken, start, end)) continue;
           const phrase = tokens.slice(start, end).join(' ');
           const closest = this.index.closestName(phrase);
           if (!closest || closest.name.key.split(' ').length !== length) continue;
@@ -228,14 +229,37 @@ export class QuestionReader {
   }
 }
 
-function pairsOf(tokens: string[]): Set<string> {
-  const pairs = new Set<string>();
+function anyCovered(covered: boolean[], start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (covered[i]) return true;
+  return false;
+}
+
+/** Two stems that stand side by side in a question. */
+export type WordPair = readonly [string, string];
+
+/** How many of the question's word pairs stand side by side in a fact's stems too. */
+export function sharedPairs(pairs: WordPair[], sequence: string[]): number {
+  let found = 0;
+  for (const [first, second] of pairs) {
+    for (let i = 0; i + 1 < sequence.length; i++) {
+      if (sequence[i] === first && sequence[i + 1] === second) {
+        found++;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+function pairsOf(tokens: string[]): WordPair[] {
+  const pairs: WordPair[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
     const first = tokens[i] ?? '';
     const second = tokens[i + 1] ?? '';
     if (STOPWORDS.has(first) && STOPWORDS.has(second)) continue;
     const stemOf = (token: string) => (NEGATIONS.has(token) ? NEGATION : stem(token));
-    pairs.add(`${stemOf(first)} ${stemOf(second)}`);
+    const pair: WordPair = [stemOf(first), stemOf(second)];
+    if (!pairs.some(([a, b]) => a === pair[0] && b === pair[1])) pairs.push(pair);
   }
   return pairs;
 }

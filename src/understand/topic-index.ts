@@ -22,10 +22,10 @@ export interface IndexedFact {
   topic: number;
   /** Index of the fact within its topic. */
   fact: number;
-  /** Stems in reading order, stopwords included, for phrase matches. */
-  sequence: string[];
-  /** Stem -> count, subject words only. */
-  counts: Map<string, number>;
+  /** Distinct stems of the fact's subject words... */
+  terms: string[];
+  /** ...and how often each occurs (a sub-point naming another topic counts half). */
+  termCounts: number[];
   length: number;
   /** Topics this fact names (other than its own). */
   mentions: ReadonlySet<number>;
@@ -40,32 +40,56 @@ export interface Postings {
 }
 
 const MAX_NAME_WORDS = 5;
+/** How often a stem occurs in a fact; facts have few distinct words, so a scan is fastest. */
+export function countIn(fact: IndexedFact, stemmed: string): number {
+  const at = fact.terms.indexOf(stemmed);
+  return at < 0 ? 0 : (fact.termCounts[at] ?? 0);
+}
+
 /** Most facts name no other topic and mark no key term: they share one empty set. */
 const NONE: ReadonlySet<never> = new Set<never>();
 
-function firstLetterBuckets<T>(items: T[], keyOf: (item: T) => string, keys: string[]): Map<string, Fuse<T>> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const letter = keyOf(item)[0];
-    if (!letter) continue;
-    const group = groups.get(letter) ?? [];
-    group.push(item);
-    groups.set(letter, group);
+/**
+ * Fuse.js indexes of strings grouped by first letter (typos rarely change it). Each group's index
+ * is built the first time a word with that letter needs it, so loading stays fast.
+ */
+class FirstLetterFuzzy<T> {
+  private readonly groups = new Map<string, T[]>();
+  private readonly built = new Map<string, Fuse<T>>();
+
+  constructor(
+    items: Iterable<T>,
+    private readonly keyOf: (item: T) => string,
+    private readonly keys: string[],
+  ) {
+    for (const item of items) {
+      const letter = keyOf(item)[0];
+      if (!letter) continue;
+      const group = this.groups.get(letter);
+      if (group) group.push(item);
+      else this.groups.set(letter, [item]);
+    }
   }
-  const buckets = new Map<string, Fuse<T>>();
-  for (const [letter, group] of groups) {
-    buckets.set(
-      letter,
-      new Fuse(group, {
-        ...(keys.length > 0 ? { keys } : {}),
+
+  search(text: string, limit: number): { item: T; text: string }[] {
+    const letter = text[0] ?? '';
+    let fuse = this.built.get(letter);
+    if (!fuse) {
+      const group = this.groups.get(letter);
+      if (!group) return [];
+      fuse = new Fuse(group, {
+        ...(this.keys.length > 0 ? { keys: this.keys } : {}),
         includeScore: true,
         ignoreLocation: true,
         threshold: 0.5,
         isCaseSensitive: true,
-      }),
-    );
+      });
+      this.built.set(letter, fuse);
+    }
+    return fuse
+      .search(text, { limit })
+      .map((result) => ({ item: result.item, text: this.keyOf(result.item) }));
   }
-  return buckets;
 }
 
 /**
@@ -91,6 +115,9 @@ export class TopicIndex {
   readonly keyStems: Set<string>[] = [];
   /** How many other topics name each topic in their facts: a name everyone mentions says less. */
   readonly mentionedBy: number[];
+  private readonly sequences: (string[] | undefined)[] = [];
+  /** First two words of every name of two words or more. */
+  private readonly nameOpenings = new Set<string>();
   /** First word of a name -> most words in a name starting with it, to find mentions fast. */
   private readonly nameLengthsByFirstWord = new Map<string, number>();
   /** Start of a one-word name (`dynamo` of `dynamodb`) -> topics. */
@@ -100,8 +127,8 @@ export class TopicIndex {
   /** Topic -> facts of other topics that name it. */
   private readonly mentionFacts = new Map<number, number[]>();
   readonly averageFactLength: number;
-  private readonly fuzzyNames: Map<string, Fuse<TopicName>>;
-  private readonly fuzzyWords: Map<string, Fuse<string>>;
+  private readonly fuzzyNames: FirstLetterFuzzy<TopicName>;
+  private readonly fuzzyWords: FirstLetterFuzzy<string>;
 
   constructor(knowledge: KnowledgeBase) {
     this.topics = knowledge.topics;
@@ -122,6 +149,7 @@ export class TopicIndex {
     });
     const mentionCounts = new Array<number>(this.topics.length).fill(0);
     let totalLength = 0;
+    const counts = new Map<string, number>();
     this.topics.forEach((topic, topicIndex) => {
       this.firstFact.push(this.facts.length);
       const topicStems = new Set<string>();
@@ -138,21 +166,21 @@ export class TopicIndex {
       const categoryWords = topic.categories.flatMap((category) => words(category));
       for (const word of categoryWords) if (!STOPWORDS.has(word)) keyStems.add(stem(word));
       topic.facts.forEach((fact, factIndex) => {
-        const counts = new Map<string, number>();
-        const sequence: string[] = [];
-        const mentions = new Set<number>();
-        const parts = [fact.text, ...fact.subPoints];
+        counts.clear();
+        let mentions: Set<number> | null = null;
+        const parts = fact.subPoints.length > 0 ? [fact.text, ...fact.subPoints] : [fact.text];
         parts.forEach((part, partIndex) => {
           const tokens = words(part);
           const found = this.findMentions(tokens, topicIndex);
-          for (const mentioned of found.topics) mentions.add(mentioned);
+          for (const mentioned of found.topics) {
+            mentions ??= new Set<number>();
+            mentions.add(mentioned);
+          }
           // `> private: ECR` under Docker says what ECR is more than what Docker is.
           const share = partIndex > 0 && found.topics.size > 0 ? 0.5 : 1;
-          if (sequence.length > 0) sequence.push('.');
           tokens.forEach((token, position) => {
             this.vocabulary.add(token);
             const stemmed = NEGATIONS.has(token) ? NEGATION : stem(token);
-            sequence.push(stemmed);
             if (found.covered.has(position) || VENDOR_WORDS.has(token)) return;
             if (STOPWORDS.has(token) && stemmed !== NEGATION) return;
             counts.set(stemmed, (counts.get(stemmed) ?? 0) + share);
@@ -161,24 +189,27 @@ export class TopicIndex {
         // A category in the heading (`Fargate (serverless)`) is a weak fact of the first bullet.
         if (factIndex === 0)
           for (const word of categoryWords) counts.set(stem(word), counts.get(stem(word)) ?? 1);
-        for (const mentioned of mentions) mentionCounts[mentioned] = (mentionCounts[mentioned] ?? 0) + 1;
+        const factMentions: ReadonlySet<number> = mentions ?? NONE;
+        for (const mentioned of factMentions) mentionCounts[mentioned] = (mentionCounts[mentioned] ?? 0) + 1;
+        const terms = [...counts.keys()];
+        const termCounts = [...counts.values()];
         const indexed: IndexedFact = {
           topic: topicIndex,
           fact: factIndex,
-          sequence,
-          counts,
+          terms,
+          termCounts,
           length: Math.max(
             1,
-            [...counts.values()].reduce((sum, n) => sum + n, 0),
+            termCounts.reduce((sum, n) => sum + n, 0),
           ),
-          mentions: mentions.size > 0 ? mentions : NONE,
+          mentions: factMentions,
           keyStems:
             fact.keyTerms.length > 0 ? new Set(fact.keyTerms.flatMap((term) => words(term).map(stem))) : NONE,
         };
         totalLength += indexed.length;
         const factId = this.facts.length;
         this.facts.push(indexed);
-        for (const mentioned of mentions) {
+        for (const mentioned of factMentions) {
           const list = this.mentionFacts.get(mentioned) ?? [];
           list.push(factId);
           this.mentionFacts.set(mentioned, list);
@@ -214,7 +245,7 @@ export class TopicIndex {
       allNames.push(partial);
       this.addName(partial.key, partial);
     }
-    this.fuzzyNames = firstLetterBuckets(allNames, (name) => name.key, ['key']);
+    this.fuzzyNames = new FirstLetterFuzzy(allNames, (name) => name.key, ['key']);
     for (const name of allNames) {
       if (name.key.includes(' ') || name.key.length < 6) continue;
       for (let length = 5; length < name.key.length; length++) {
@@ -227,13 +258,19 @@ export class TopicIndex {
 
     this.averageFactLength = this.facts.length ? totalLength / this.facts.length : 1;
     const spellable = [...this.vocabulary].filter((word) => word.length >= 4 && !/\d/.test(word));
-    this.fuzzyWords = firstLetterBuckets(spellable, (word) => word, []);
+    this.fuzzyWords = new FirstLetterFuzzy(spellable, (word) => word, []);
   }
 
   private addName(key: string, name: TopicName): void {
     const first = key.split(' ', 1)[0] ?? '';
     const wordCount = key.split(' ').length;
-    this.nameLengthsByFirstWord.set(first, Math.max(this.nameLengthsByFirstWord.get(first) ?? 0, wordCount));
+    // `Amazon EKS` is also found as `EKS`, so the many "amazon"s in notes need no look-up of their own.
+    if (!VENDOR_WORDS.has(first) || wordCount === 1) {
+      this.nameLengthsByFirstWord.set(
+        first,
+        Math.max(this.nameLengthsByFirstWord.get(first) ?? 0, wordCount),
+      );
+    }
     const list = this.names.get(key) ?? [];
     if (!list.some((existing) => existing.topic === name.topic)) list.push(name);
     this.names.set(key, list);
@@ -247,23 +284,53 @@ export class TopicIndex {
     let topics: Set<number> | null = null;
     let covered: Set<number> | null = null;
     for (let start = 0; start < tokens.length; start++) {
-      const longest = this.nameLengthsByFirstWord.get(tokens[start] ?? '');
+      const first = tokens[start] ?? '';
+      const longest = this.nameLengthsByFirstWord.get(first);
       if (longest === undefined) continue;
-      for (let length = Math.min(longest, tokens.length - start); length >= 1; length--) {
-        const found = this.names.get(tokens.slice(start, start + length).join(' '));
-        if (!found) continue;
-        const other = found.find((name) => name.topic !== ownTopic);
-        if (other) {
-          topics ??= new Set<number>();
-          covered ??= new Set<number>();
-          topics.add(other.topic);
-          for (let i = start; i < start + length; i++) covered.add(i);
+      let found: TopicName[] | undefined;
+      let length = 1;
+      // Common words start long names (`data` in `Data Storage Service`): the first two words
+      // decide cheaply whether a longer name can be here.
+      const two = longest >= 2 && start + 1 < tokens.length ? `${first} ${tokens[start + 1]}` : '';
+      if (two && this.nameOpenings.has(two)) {
+        for (length = Math.min(longest, tokens.length - start); length >= 2 && !found; length--) {
+          found = this.names.get(length === 2 ? two : tokens.slice(start, start + length).join(' '));
         }
-        start += length - 1;
-        break;
+        length++;
       }
+      if (!found) {
+        found = this.names.get(first);
+        length = 1;
+      }
+      if (!found) continue;
+      const other = found.find((name) => name.topic !== ownTopic);
+      if (other) {
+        topics ??= new Set<number>();
+        covered ??= new Set<number>();
+        topics.add(other.topic);
+        for (let i = start; i < start + length; i++) covered.add(i);
+      }
+      start += length - 1;
     }
     return { topics: topics ?? NONE, covered: covered ?? NONE };
+  }
+
+  /**
+   * A fact's stems in reading order, stopwords included, for phrase matches. Made the first time a
+   * question needs it: most facts of a large folder are never near a question.
+   */
+  sequenceOf(factId: number): string[] {
+    let sequence = this.sequences[factId];
+    if (sequence) return sequence;
+    sequence = [];
+    const fact = this.facts[factId];
+    const written = fact ? this.topics[fact.topic]?.facts[fact.fact] : undefined;
+    for (const part of written ? [written.text, ...written.subPoints] : []) {
+      if (sequence.length > 0) sequence.push('.');
+      for (const token of words(part)) sequence.push(NEGATIONS.has(token) ? NEGATION : stem(token));
+    }
+    this.sequences[factId] = sequence;
+    return sequence;
   }
 
   /** Facts of other topics that name this topic. */
@@ -274,6 +341,11 @@ export class TopicIndex {
   /** Topics with this stem among the words of their name or aliases (`registry` for ECR). */
   topicsNamedWith(stemmed: string): number[] {
     return this.nameStems.get(stemmed) ?? [];
+  }
+
+  /** Whether a name of at least `words` words starts with this word. */
+  mayStartName(word: string, words: number): boolean {
+    return (this.nameLengthsByFirstWord.get(word) ?? 0) >= words;
   }
 
   /** The one topic whose one-word name starts with this word (at least five letters). */
@@ -292,24 +364,14 @@ export class TopicIndex {
    * candidates among names with the same first letter; an edit distance decides.
    */
   closestName(phrase: string): { name: TopicName; slips: number } | null {
-    const found = this.fuzzyNames.get(phrase[0] ?? '')?.search(phrase, { limit: 5 }) ?? [];
-    return (
-      closest(
-        phrase,
-        found.map((result) => ({ item: result.item, text: result.item.key })),
-      ).map(({ item, slips }) => ({ name: item, slips }))[0] ?? null
-    );
+    const best = closest(phrase, this.fuzzyNames.search(phrase, 5))[0];
+    return best ? { name: best.item, slips: best.slips } : null;
   }
 
   /** The word of the notes closest to a misspelt word, with its share of slips. */
   closestWord(word: string): { word: string; slips: number } | null {
-    const found = this.fuzzyWords.get(word[0] ?? '')?.search(word, { limit: 5 }) ?? [];
-    return (
-      closest(
-        word,
-        found.map((result) => ({ item: result.item, text: result.item })),
-      ).map(({ item, slips }) => ({ word: item, slips }))[0] ?? null
-    );
+    const best = closest(word, this.fuzzyWords.search(word, 5))[0];
+    return best ? { word: best.item, slips: best.slips } : null;
   }
 
   /** BM25 inverse document frequency over topics. */
