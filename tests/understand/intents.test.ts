@@ -42,3 +42,29 @@ describe('IntentClassifier', () => {
     expect(['explain', 'compare']).toContain(guess.intent);
   });
 });
+
+describe('IntentClassifier.score', () => {
+  const classifier = new IntentClassifier();
+  const byIntent = (scores: { intent: string; probability: number }[]) =>
+    Object.fromEntries(scores.map((score) => [score.intent, score.probability]));
+
+  it('gives natural’s own logistic-regression scores, computed over the features present', () => {
+    const questions = [
+      ...Object.values(intentExamples)
+        .flat()
+        .filter((example): example is string => typeof example === 'string'),
+      'how do i undo a git commit',
+      'tell me about the weather',
+    ];
+    for (const question of questions) {
+      const features = question
+        .replace(/\{topic\}/g, TOPIC_SLOT)
+        .split(/\s+/)
+        .filter(Boolean);
+      const ours = byIntent(classifier.score(features));
+      const natural = byIntent(classifier.naturalScore(features));
+      for (const [intent, probability] of Object.entries(natural))
+        expect(ours[intent]).toBeCloseTo(probability, 10);
+    }
+  });
+});
