@@ -1,4 +1,5 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { RegexpTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer.js';
 
 /**
  * Text handling shared by the notes loader and the question reader, so that a word in the notes
@@ -10,7 +11,10 @@ const NON_WORD = /[^\p{L}\p{N}]+/u;
 const DIACRITICS = /\p{M}+/gu;
 
 const PLAIN_ASCII = /^[ -~\t\n\r]*$/;
-const NON_ASCII_WORD = /[^a-z0-9]+/;
+/** natural's tokenizer, splitting at anything that is not a letter or digit of any script. */
+const tokenizer = new RegexpTokenizer({ pattern: NON_WORD });
+/** The same for ASCII text, where a Unicode-aware pattern is several times slower. */
+const asciiTokenizer = new RegexpTokenizer({ pattern: /[^a-z0-9]+/ });
 
 /** Lowercases, folds accents and drops apostrophes inside words (`don't` -> `dont`). */
 export function foldCase(text: string): string {
@@ -22,9 +26,7 @@ export function foldCase(text: string): string {
 /** Splits text into lowercase word tokens: letters and digits of any script. */
 export function words(text: string): string[] {
   const folded = foldCase(text);
-  // The Unicode-aware split is several times slower; ASCII text does not need it.
-  const parts = folded.split(PLAIN_ASCII.test(folded) ? NON_ASCII_WORD : NON_WORD);
-  return parts.filter((word) => word.length > 0);
+  return (PLAIN_ASCII.test(folded) ? asciiTokenizer : tokenizer).tokenize(folded);
 }
 
 const stemCache = new Map<string, string>();
