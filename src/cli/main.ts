@@ -53,6 +53,10 @@ function validate(argv: string[]): number {
   const given = args.options.get('knowledge') ?? defaultKnowledgeDir();
   const { knowledge, problems } = loadKnowledgeDir(resolve(given));
   for (const problem of problems) process.stdout.write(`${formatProblem(given, problem)}\n`);
+  if (knowledge.files.length === 0 && problems.length === 0) {
+    process.stderr.write(`no notes: ${given} has no .md files; add notes such as knowledge/compute.md\n`);
+    return 1;
+  }
   const topicCount = knowledge.topics.length;
   const summary = `${knowledge.files.length} file(s), ${topicCount} topic(s), ${problems.length} problem(s)`;
   process.stderr.write(`${problems.length === 0 ? 'ok' : 'problems found'}: ${summary}\n`);

@@ -159,6 +159,13 @@ describe('tutor kb validate', () => {
     expect(result.stderr).toMatch(/^problems found: /);
   });
 
+  it('exits 1 on a folder with no notes in it, saying so', async () => {
+    const dir = notesDir({ 'readme.txt': 'not notes' });
+    const result = await runCli(['kb', 'validate', '--knowledge', dir]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/no \.md files/);
+  });
+
   it('exits 1 on a missing folder without a stack trace', async () => {
     const result = await runCli(['kb', 'validate', '--knowledge', '/nonexistent']);
     expect(result.status).toBe(1);
