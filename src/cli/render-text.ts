@@ -14,8 +14,11 @@ const ANSI: Style = {
   accent: (t) => `\x1b[36m${t}\x1b[39m`,
 };
 
-function bullet(fact: FactView, style: Style, indent = ''): string {
-  const lines = [`${indent}• ${fact.text}`];
+/** The rest of a topic is shown briefly: a long fact is cut at a word. */
+const BRIEF_FACT_CHARS = 140;
+
+function bullet(fact: FactView, style: Style, indent = '', brief = false): string {
+  const lines = [`${indent}• ${brief ? truncate(fact.text, BRIEF_FACT_CHARS) : fact.text}`];
   for (const point of fact.subPoints) lines.push(`${indent}  ${style.dim('–')} ${point}`);
   return lines.join('\n');
 }
@@ -38,7 +41,7 @@ export function renderText(reply: Reply, options: { color?: boolean } = {}): str
       for (const fact of reply.lead) out.push(bullet(fact, style));
       if (reply.rest.length > 0) {
         out.push(style.dim('Also in the notes:'));
-        for (const fact of reply.rest) out.push(bullet(fact, style, '  '));
+        for (const fact of reply.rest) out.push(bullet(fact, style, '  ', true));
       }
       out.push(source(reply.source, style));
       if (reply.related.length > 0) out.push(style.dim(`Related: ${names(reply.related)}`));
@@ -94,5 +97,8 @@ export function renderText(reply: Reply, options: { color?: boolean } = {}): str
 }
 
 function truncate(text: string, length: number): string {
-  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+  if (text.length <= length) return text;
+  const cut = text.slice(0, length - 1);
+  const atWord = cut.lastIndexOf(' ');
+  return `${atWord > length / 2 ? cut.slice(0, atWord) : cut}…`;
 }
