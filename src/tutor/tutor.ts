@@ -14,6 +14,8 @@ import { type ExplainReply, factView, type Reply, type TopicRef, type UnknownRep
 export interface Tutor {
   /** Answers one question. Pure: the same question on the same notes gives the same reply. */
   answer(question: string): Reply;
+  /** Explains one topic by its id (a "did you mean" or related-topic button); unknown for a stale id. */
+  explainTopic(topicId: string): Reply;
   readonly knowledge: KnowledgeBase;
 }
 
@@ -171,7 +173,16 @@ export function createTutor(knowledge: KnowledgeBase, parts: TutorParts = defaul
     return explain(question, best, read);
   };
 
-  return { answer, knowledge };
+  const explainTopic = (topicId: string): Reply => {
+    const topicIndex = index.topics.findIndex((topic) => topic.id === topicId);
+    const topic = index.topics[topicIndex];
+    if (!topic) return answer(topicId.replace(/-/g, ' '));
+    const read = reader.read(topic.name);
+    const candidate: TopicCandidate = { topic: topicIndex, score: 1, nameStrength: 1, coverage: 1, evidence: 'name' };
+    return explain(topic.title, candidate, read);
+  };
+
+  return { answer, explainTopic, knowledge };
 }
 
 function confidenceOf(candidate: TopicCandidate, read: ReadQuestion): number {
