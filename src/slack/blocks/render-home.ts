@@ -1,0 +1,58 @@
+import type { HomeView, KnownBlock } from '@slack/types';
+import type { KnowledgeBase } from '../../knowledge/types.js';
+import { COMMANDS } from '../../tutor/commands.js';
+import { topicRef } from '../../tutor/tutor.js';
+import { fitHome, HOME_BLOCKS_MAX } from './limits.js';
+import { escapeMrkdwn } from './mrkdwn.js';
+import { packSections, renderTopicGroups } from './render-reply.js';
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * The App Home tab: what the tutor is, how to ask it (`/aws`, a mention, a direct message) and
+ * the topics it knows grouped by notes file, within a view's 100 blocks however many topics.
+ */
+export function renderHome(knowledge: KnowledgeBase): HomeView {
+  const groups = knowledge.files
+    .map((file) => ({
+      file,
+      topics: knowledge.topics.filter((topic) => topic.source.file === file).map(topicRef),
+    }))
+    .filter((group) => group.topics.length > 0);
+  const topicCount = groups.reduce((sum, group) => sum + group.topics.length, 0);
+
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: 'AWS tutor' } },
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        verbatim: true,
+        text:
+          topicCount > 0
+            ? `I answer questions about AWS from the team’s own study notes: ${plural(topicCount, 'topic')} in ${plural(groups.length, 'notes file')}. Every answer quotes the notes and names the file and heading it comes from.`
+            : 'I answer questions about AWS from the team’s own study notes, but no notes are loaded yet: add Markdown files to the knowledge folder.',
+      },
+    },
+    { type: 'divider' },
+    { type: 'header', text: { type: 'plain_text', text: 'How to ask' } },
+    ...packSections([
+      '• `/aws` and a question, anywhere: only you see the answer, with a button to share it.',
+      '• Mention me in a channel with a question: everyone there sees the answer.',
+      '• Send me a direct message.',
+      '',
+      ...COMMANDS.map(
+        (command) =>
+          `\`/aws ${escapeMrkdwn(command.example)}\`  ${escapeMrkdwn(command.usage === 'help' ? 'what you can ask' : command.description)}`,
+      ),
+    ]),
+  ];
+  if (groups.length > 0) {
+    blocks.push({ type: 'divider' });
+    blocks.push({ type: 'header', text: { type: 'plain_text', text: 'Topics I know' } });
+    blocks.push(...renderTopicGroups(groups, HOME_BLOCKS_MAX - blocks.length));
+  }
+  return { type: 'home', blocks: fitHome(blocks) };
+}
