@@ -1,27 +1,62 @@
+import { ConsoleLogger, LogLevel } from '@slack/logger';
 import { config as loadDotenv } from 'dotenv';
 import { runChat } from './cli/chat.js';
 import { loadKnowledgeReporting } from './cli/knowledge.js';
-import { ConfigError, readConfig } from './config.js';
+import { type Config, ConfigError, readConfig } from './config.js';
 import { KnowledgeFolderError } from './knowledge/load.js';
-import { createTutor } from './tutor/tutor.js';
+import { startSlackApp } from './slack/app.js';
+import { ChannelPacer } from './slack/channel-pacer.js';
+import { openStore, StoreError } from './store/open-store.js';
+import { createTutor, type Tutor } from './tutor/tutor.js';
+
+const LOG_LEVELS = { error: LogLevel.ERROR, warn: LogLevel.WARN, info: LogLevel.INFO, debug: LogLevel.DEBUG };
+
+async function runSlack(config: Config, slack: NonNullable<Config['slack']>, tutor: Tutor): Promise<void> {
+  const logger = new ConsoleLogger();
+  logger.setLevel(LOG_LEVELS[config.logLevel]);
+  logger.setName('aws-tutor');
+  const store = await openStore({ databaseUrl: config.databaseUrl ?? undefined, dataDir: config.dataDir });
+  const running = await startSlackApp(
+    { connection: slack, slackApiUrl: config.slackApiUrl, port: config.port, logLevel: config.logLevel },
+    { tutor, store, logger, pacer: new ChannelPacer(), now: () => new Date() },
+  );
+  logger.info(
+    `answering from ${tutor.knowledge.topics.length} topics in ${slack.mode === 'socket' ? 'Socket Mode' : 'HTTP mode'}; /healthz on port ${running.port}; store: ${store.kind}`,
+  );
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.info(`${signal}: stopping`);
+    running
+      .stop()
+      .then(() => store.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error(`could not stop cleanly: ${(error as Error).message}`);
+          process.exit(1);
+        },
+      );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
 
 /** Composition root: reads the configuration, loads the notes and starts the face it calls for. */
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const config = readConfig(process.env);
-  if (config.face.kind !== 'terminal') {
-    throw new ConfigError(
-      'Slack credentials are set, but this version has only the terminal tutor: unset SLACK_BOT_TOKEN, SLACK_APP_TOKEN and SLACK_SIGNING_SECRET to use it',
-    );
-  }
   const tutor = createTutor(loadKnowledgeReporting(config.knowledgeDir, process.stderr));
-  await runChat(tutor, { input: process.stdin, output: process.stdout });
+  if (config.slack) await runSlack(config, config.slack, tutor);
+  else await runChat(tutor, { input: process.stdin, output: process.stdout });
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof KnowledgeFolderError;
+  const known =
+    error instanceof ConfigError || error instanceof KnowledgeFolderError || error instanceof StoreError;
   process.stderr.write(
     `aws-tutor: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`,
   );
-  process.exitCode = 1;
+  process.exit(1);
 });

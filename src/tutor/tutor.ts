@@ -178,7 +178,13 @@ export function createTutor(knowledge: KnowledgeBase, parts: TutorParts = defaul
     const topic = index.topics[topicIndex];
     if (!topic) return answer(topicId.replace(/-/g, ' '));
     const read = reader.read(topic.name);
-    const candidate: TopicCandidate = { topic: topicIndex, score: 1, nameStrength: 1, coverage: 1, evidence: 'name' };
+    const candidate: TopicCandidate = {
+      topic: topicIndex,
+      score: 1,
+      nameStrength: 1,
+      coverage: 1,
+      evidence: 'name',
+    };
     return explain(topic.title, candidate, read);
   };
 

@@ -1,0 +1,103 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, type CustomRoute, LogLevel } from '@slack/bolt';
+import type { WebClientOptions } from '@slack/web-api';
+import type { SlackConnection, LogLevel as TutorLogLevel } from '../config.js';
+import type { SlackDeps } from './deps.js';
+import { registerListeners } from './listeners/index.js';
+import { oncePerDelivery } from './middleware/once-per-delivery.js';
+
+export interface SlackAppOptions {
+  connection: SlackConnection;
+  /** Web API base URL (a proxy, or a fake Slack in tests); Slack's own when null. */
+  slackApiUrl: string | null;
+  /** HTTP port: Slack's requests in HTTP mode, and /healthz in both modes. 0 picks a free one. */
+  port: number;
+  logLevel: TutorLogLevel;
+}
+
+export interface RunningSlackApp {
+  app: App;
+  /** The port /healthz (and in HTTP mode /slack/events) listens on. */
+  port: number;
+  stop(): Promise<void>;
+}
+
+const BOLT_LOG_LEVELS: Record<TutorLogLevel, LogLevel> = {
+  error: LogLevel.ERROR,
+  warn: LogLevel.WARN,
+  info: LogLevel.INFO,
+  debug: LogLevel.DEBUG,
+};
+
+/** The Web API client waits out a 429 (`Retry-After`), retries a failure a few times, never hangs. */
+function webClientOptions(slackApiUrl: string | null): WebClientOptions {
+  return {
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    timeout: 10_000,
+    rejectRateLimitedCalls: false,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 },
+  };
+}
+
+function healthRoute(deps: SlackDeps): CustomRoute {
+  return {
+    path: '/healthz',
+    method: ['GET'],
+    handler: (_req: IncomingMessage, res: ServerResponse) => {
+      deps.store.ping().then(
+        () => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ status: 'ok', topics: deps.tutor.knowledge.topics.length }));
+        },
+        () => {
+          res.writeHead(503, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ status: 'unavailable', reason: 'store unreachable' }));
+        },
+      );
+    },
+  };
+}
+
+/**
+ * Builds the Bolt app for the configured connection, registers the listeners and starts it.
+ * Bolt checks the bot token with one auth.test at start and keeps the bot's identity, so no
+ * request waits on a Slack round trip before its acknowledgement.
+ */
+export async function startSlackApp(options: SlackAppOptions, deps: SlackDeps): Promise<RunningSlackApp> {
+  const clientOptions = webClientOptions(options.slackApiUrl);
+  const common = {
+    token: options.connection.botToken,
+    logger: deps.logger,
+    logLevel: BOLT_LOG_LEVELS[options.logLevel],
+    clientOptions,
+    customRoutes: [healthRoute(deps)],
+  };
+  const app =
+    options.connection.mode === 'socket'
+      ? new App({
+          ...common,
+          appToken: options.connection.appToken,
+          socketMode: true,
+          // The socket client keeps its own client: opening the connection should retry for as
+          // long as it takes, while listeners' calls keep the bounded policy above.
+          installerOptions: { port: options.port, clientOptions: { ...clientOptions, retryConfig: undefined } },
+        })
+      : new App({ ...common, signingSecret: options.connection.signingSecret });
+
+  app.use(oncePerDelivery(deps));
+  registerListeners(app, deps);
+  app.error(async (error) => {
+    deps.logger.error(`a listener failed: ${error.message}`);
+  });
+
+  const started = await app.start(options.port);
+  const server = options.connection.mode === 'http' ? (started as Server) : socketModeHttpServer(app);
+  const port = (server?.address() as AddressInfo | null)?.port ?? options.port;
+  return { app, port, stop: () => app.stop().then(() => undefined) };
+}
+
+/** Socket Mode serves /healthz from the receiver's own small HTTP server. */
+function socketModeHttpServer(app: App): Server | undefined {
+  return (app as unknown as { receiver: { httpServer?: Server } }).receiver.httpServer;
+}

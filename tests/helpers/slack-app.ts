@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Logger } from '@slack/bolt';
+import { LogLevel } from '@slack/logger';
+import type { SlackConnection } from '../../src/config.js';
+import { loadKnowledgeDir } from '../../src/knowledge/load.js';
+import { type RunningSlackApp, startSlackApp } from '../../src/slack/app.js';
+import { ChannelPacer } from '../../src/slack/channel-pacer.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { Store } from '../../src/store/store.js';
+import { createTutor } from '../../src/tutor/tutor.js';
+import { KNOWLEDGE_DIR } from './paths.js';
+
+export const SIGNING_SECRET = 'test-signing-secret';
+export const BOT_TOKEN = 'xoxb-test-token';
+
+/** A Bolt logger that keeps what it is told, so tests can read the errors the app logged. */
+export class RecordingLogger implements Logger {
+  readonly lines: { level: string; text: string }[] = [];
+  private level = LogLevel.INFO;
+  private record(level: string, parts: unknown[]) {
+    this.lines.push({
+      level,
+      text: parts.map((part) => (part instanceof Error ? part.message : String(part))).join(' '),
+    });
+  }
+  debug(...parts: unknown[]) {
+    this.record('debug', parts);
+  }
+  info(...parts: unknown[]) {
+    this.record('info', parts);
+  }
+  warn(...parts: unknown[]) {
+    this.record('warn', parts);
+  }
+  error(...parts: unknown[]) {
+    this.record('error', parts);
+  }
+  setLevel(level: LogLevel) {
+    this.level = level;
+  }
+  getLevel() {
+    return this.level;
+  }
+  setName() {}
+  errors(): string[] {
+    return this.lines.filter((line) => line.level === 'error').map((line) => line.text);
+  }
+}
+
+export interface TestSlackApp {
+  running: RunningSlackApp;
+  baseUrl: string;
+  logger: RecordingLogger;
+  store: Store;
+  stop(): Promise<void>;
+}
+
+/** The real Bolt app with the real tutor and a real SQLite store, talking to a fake Slack. */
+export async function startTestSlackApp(
+  connection: SlackConnection,
+  slackApiUrl: string,
+  options: { pacerIntervalMs?: number } = {},
+): Promise<TestSlackApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'aws-tutor-slack-'));
+  const store = await openStore({ dataDir });
+  const logger = new RecordingLogger();
+  const running = await startSlackApp(
+    { connection, slackApiUrl, port: 0, logLevel: 'info' },
+    {
+      tutor: createTutor(loadKnowledgeDir(KNOWLEDGE_DIR).knowledge),
+      store,
+      logger,
+      pacer: new ChannelPacer(options.pacerIntervalMs ?? 0),
+      now: () => new Date(),
+    },
+  );
+  return {
+    running,
+    baseUrl: `http://127.0.0.1:${running.port}`,
+    logger,
+    store,
+    async stop() {
+      await running.stop();
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
