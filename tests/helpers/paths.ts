@@ -12,8 +12,8 @@ export const STORAGE_NOTES_DIR = join(FIXTURES_DIR, 'notes', 'storage');
 export const DATABASES_NOTES_DIR = join(FIXTURES_DIR, 'notes', 'databases');
 export const EVAL_DIR = join(FIXTURES_DIR, 'eval');
 
-/** The team's raw notes, which must load unchanged. */
-export const SHARED_COMPUTE_NOTES = '/work/shared/notes/aws-compute.md';
+/** The team's raw notes (a byte-for-byte copy of ../shared/notes/aws-compute.md), which must load unchanged. */
+export const SHARED_COMPUTE_NOTES = join(FIXTURES_DIR, 'notes', 'raw-compute', 'aws-compute.md');
 
 /** The built CLI (the global setup runs the build). */
 export const CLI_ENTRY = join(PROJECT_ROOT, 'dist', 'src', 'cli', 'main.js');

@@ -61,10 +61,10 @@ export interface TestSlackApp {
 export async function startTestSlackApp(
   connection: SlackConnection,
   slackApiUrl: string,
-  options: { pacerIntervalMs?: number } = {},
+  options: { pacerIntervalMs?: number; store?: Store } = {},
 ): Promise<TestSlackApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aws-tutor-slack-'));
-  const store = await openStore({ dataDir });
+  const store = options.store ?? (await openStore({ dataDir }));
   const logger = new RecordingLogger();
   const running = await startSlackApp(
     { connection, slackApiUrl, port: 0, logLevel: 'info' },
