@@ -3,6 +3,9 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { KnowledgeFolderError, loadKnowledgeDir } from '../knowledge/load.js';
 import { defaultKnowledgeDir } from '../paths.js';
+import { generateQuiz } from '../quiz/generate.js';
+import { pickQuestion } from '../quiz/pick.js';
+import type { QuizQuestion } from '../quiz/types.js';
 import type { Reply } from '../tutor/reply.js';
 import { createTutor } from '../tutor/tutor.js';
 import { parseArgs, UsageError } from './args.js';
@@ -14,7 +17,8 @@ const USAGE = `usage: tutor <command>
   ask [--json] [--knowledge DIR] "QUESTION"   answer one question
   ask --json --batch [--knowledge DIR]        answer questions read one per line from stdin
   chat [--knowledge DIR]                      the terminal tutor
-  kb validate [--knowledge DIR]               check the notes; exit 1 when they have problems`;
+  kb validate [--knowledge DIR]               check the notes; exit 1 when they have problems
+  quiz [--json] [--all] [--seed S] [--topic ID] [--knowledge DIR]  a quiz question picked by --seed (default: today), or --all`;
 
 function replyJson(question: string, reply: Reply): string {
   return JSON.stringify({
@@ -63,6 +67,65 @@ function validate(argv: string[]): number {
   return problems.length === 0 ? 0 : 1;
 }
 
+function quizJson(question: QuizQuestion): string {
+  return JSON.stringify({
+    id: question.id,
+    topic: { id: question.topic.id, title: question.topic.title },
+    stem: question.stem,
+    options: question.options,
+    answer: question.answer,
+    explanation: question.explanation,
+  });
+}
+
+function quizText(question: QuizQuestion): string {
+  const letter = (i: number) => String.fromCharCode(65 + i);
+  return [
+    `${question.stem}   [${question.id}]`,
+    ...question.options.map((option, i) => `  ${letter(i)}. ${option}`),
+    `Answer: ${letter(question.answer)}. ${question.options[question.answer]}`,
+    ...question.explanation.split('\n').map((line) => `  ${line}`),
+  ].join('\n');
+}
+
+/** Today's date, `YYYY-MM-DD` in local time: the default seed, so a day has one question. */
+function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function quiz(argv: string[]): number {
+  const args = parseArgs(argv, ['knowledge', 'seed', 'topic']);
+  if (args.positional.length > 0) throw new UsageError(`quiz takes no words: "${args.positional.join(' ')}"`);
+  const given = args.options.get('knowledge') ?? defaultKnowledgeDir();
+  const dir = resolve(given);
+  const knowledge = loadKnowledgeReporting(dir, process.stderr);
+  const { questions, problems } = generateQuiz(knowledge, createTutor(knowledge));
+  for (const problem of problems) process.stderr.write(`warning: ${formatProblem(dir, problem)}\n`);
+  const topicId = args.options.get('topic');
+  const json = args.flags.has('json');
+  const chosen = args.flags.has('all')
+    ? questions.filter((question) => topicId === undefined || question.topic.id === topicId)
+    : [
+        pickQuestion(questions, {
+          seed: args.options.get('seed') ?? today(),
+          asked: [],
+          ...(topicId === undefined ? {} : { topicId }),
+        }),
+      ].filter((question): question is QuizQuestion => question !== null);
+  if (chosen.length === 0) {
+    process.stderr.write(
+      `tutor: no quiz questions${topicId === undefined ? '' : ` about "${topicId}"`} in ${given}\n`,
+    );
+    return 1;
+  }
+  process.stdout.write(
+    json ? `${chosen.map(quizJson).join('\n')}\n` : `${chosen.map(quizText).join('\n\n')}\n`,
+  );
+  return 0;
+}
+
 async function chat(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['knowledge']);
   const dir = resolve(args.options.get('knowledge') ?? defaultKnowledgeDir());
@@ -80,6 +143,8 @@ async function main(argv: string[]): Promise<number> {
       return ask(rest);
     case 'chat':
       return chat(rest);
+    case 'quiz':
+      return quiz(rest);
     case 'kb':
       if (rest[0] === 'validate') return validate(rest.slice(1));
       throw new UsageError(`unknown kb command "${rest[0] ?? ''}": try kb validate`);

@@ -65,6 +65,7 @@ export function buildKnowledgeBase(files: ParsedNotes[]): BuiltKnowledge {
         aliases: [],
         categories: parsed.categories,
         facts: parsed.facts,
+        quizzes: parsed.quizzes,
         related: [],
         source: { file: notes.file, line: parsed.line },
       };

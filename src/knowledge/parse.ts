@@ -9,6 +9,7 @@ export interface ParsedTopic {
   aliases: { text: string; line: number }[];
   categories: string[];
   facts: Fact[];
+  quizzes: Fact[];
   /** Names written in `See also:` lines, resolved to topics once every file is read. */
   seeAlso: { text: string; line: number }[];
   line: number;
@@ -39,6 +40,8 @@ const METADATA_LABEL = /(also known as|aka|aliases|see also|related)\s*:/gi;
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
 const BOLD = /\*\*(.+?)\*\*/g;
 const INLINE_CODE = /`[^`]*`/g;
+/** A bullet starting `Quiz:` is a hand-written question, not a fact. */
+const QUIZ_BULLET = /^\s*quiz\s*:/i;
 /** Control characters other than tab: invisible in an editor, noise in an answer. */
 const CONTROL_CHARACTERS = /[^\P{Cc}\t]/gu;
 const HAS_CONTROL_CHARACTER = /[^\P{Cc}\t]/u;
@@ -195,7 +198,8 @@ export function parseNotes(file: string, content: string): ParsedNotes {
     if (topic && fact) {
       const finished = finishFact(fact, file, problems);
       if (finished) {
-        topic.facts.push(finished);
+        if (QUIZ_BULLET.test(finished.text)) topic.quizzes.push(finished);
+        else topic.facts.push(finished);
         glossary.push(...findGlossary([finished.text, ...finished.subPoints].join(' '), finished.line));
       }
     }
@@ -240,6 +244,7 @@ export function parseNotes(file: string, content: string): ParsedNotes {
         aliases: parts.headingAliases.map((text) => ({ text, line: lineNo })),
         categories: parts.categories,
         facts: [],
+        quizzes: [],
         seeAlso: [],
         line: lineNo,
         level: (heading[1] ?? '#').length,

@@ -29,6 +29,11 @@ export interface Topic {
   /** Words in a heading parenthetical that describe a category rather than name the topic (`serverless`). */
   categories: string[];
   facts: Fact[];
+  /**
+   * Hand-written quiz questions: bullets starting `Quiz:` (see src/quiz/hand-written.ts). Kept
+   * apart from the facts, so the tutor never answers with a question's wrong options.
+   */
+  quizzes: Fact[];
   /** Ids of topics named in a `See also:` line. */
   related: string[];
   source: SourceRef;
