@@ -84,7 +84,7 @@ function benchMemory(root: string): {
     // What a server holds: the knowledge base and the tutor, even if the tutor keeps only part of it.
     const { heapUsedBytes, retainedBytes } = retainedHeap(() => {
       const { knowledge } = loadKnowledgeDir(dir);
-      return { knowledge, tutor: createTutor(knowledge) };
+      return { knowledge, tutor: createTutor(knowledge, undefined, { recentReplies: 0 }) };
     });
     const notesBytes = directoryBytes(dir);
     rmSync(dir, { recursive: true, force: true });

@@ -58,7 +58,7 @@ export const OUR_ENGINE = timedSystem(
     };
   },
   (knowledge) => {
-    const tutor = createTutor(knowledge);
+    const tutor = createTutor(knowledge, undefined, { recentReplies: 0 });
     // An `unknown` reply is an abstention, as the eval scorer counts it, whatever topics it lists.
     return (question) => {
       const reply = tutor.answer(question);

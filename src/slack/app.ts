@@ -68,6 +68,8 @@ export async function startSlackApp(options: SlackAppOptions, deps: SlackDeps): 
   const clientOptions = webClientOptions(options.slackApiUrl);
   const common = {
     token: options.connection.botToken,
+    // The tutor keeps no conversation state; Bolt's in-memory store would only cost every request.
+    convoStore: false as const,
     logger: deps.logger,
     logLevel: BOLT_LOG_LEVELS[options.logLevel],
     clientOptions,
@@ -81,7 +83,10 @@ export async function startSlackApp(options: SlackAppOptions, deps: SlackDeps): 
           socketMode: true,
           // The socket client keeps its own client: opening the connection should retry for as
           // long as it takes, while listeners' calls keep the bounded policy above.
-          installerOptions: { port: options.port, clientOptions: { ...clientOptions, retryConfig: undefined } },
+          installerOptions: {
+            port: options.port,
+            clientOptions: { ...clientOptions, retryConfig: undefined },
+          },
         })
       : new App({ ...common, signingSecret: options.connection.signingSecret });
 

@@ -23,6 +23,7 @@ const MAX_LEAD_FACTS = 3;
 const MAX_REST_FACTS = 8;
 const MAX_SUGGESTIONS = 3;
 const MAX_RELATED = 3;
+const RECENT_REPLIES = 500;
 
 export function topicRef(topic: Topic): TopicRef {
   return { id: topic.id, title: topic.title };
@@ -40,7 +41,17 @@ function defaultParts(): TutorParts {
   return sharedParts;
 }
 
-export function createTutor(knowledge: KnowledgeBase, parts: TutorParts = defaultParts()): Tutor {
+export interface TutorOptions {
+  /** How many recent replies to keep for repeated questions; 0 answers every question afresh. */
+  recentReplies?: number;
+}
+
+export function createTutor(
+  knowledge: KnowledgeBase,
+  parts: TutorParts = defaultParts(),
+  options: TutorOptions = {},
+): Tutor {
+  const recentReplies = options.recentReplies ?? RECENT_REPLIES;
   const index = new TopicIndex(knowledge);
   const topicsById = new Map(index.topics.map((topic) => [topic.id, topic]));
   const reader = new QuestionReader(index, parts.classifier, parts.english, loadSynonyms());
@@ -103,8 +114,7 @@ export function createTutor(knowledge: KnowledgeBase, parts: TutorParts = defaul
     };
   };
 
-  const answer = (raw: string): Reply => {
-    const question = cleanQuestion(typeof raw === 'string' ? raw : '');
+  const answerAfresh = (question: string): Reply => {
     if (!question) {
       return { intent: 'help', question, topics: [], confidence: 1, commands: COMMANDS };
     }
@@ -171,6 +181,24 @@ export function createTutor(knowledge: KnowledgeBase, parts: TutorParts = defaul
     const best = candidates.find((candidate) => candidate.evidence !== 'weak');
     if (!best) return unknown(question, candidates, read);
     return explain(question, best, read);
+  };
+
+  // The same question on the same notes always gets the same reply, and teams ask the same
+  // things often ("help", "topics", this week's topic): recent replies are kept.
+  const recent = new Map<string, Reply>();
+  const answer = (raw: string): Reply => {
+    const key = cleanQuestion(typeof raw === 'string' ? raw : '');
+    const known = recentReplies > 0 ? recent.get(key) : undefined;
+    if (known) {
+      recent.delete(key);
+      recent.set(key, known);
+      return known;
+    }
+    const reply = answerAfresh(key);
+    if (recentReplies === 0) return reply;
+    recent.set(key, reply);
+    if (recent.size > recentReplies) recent.delete(recent.keys().next().value as string);
+    return reply;
   };
 
   const explainTopic = (topicId: string): Reply => {

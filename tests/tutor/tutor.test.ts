@@ -279,3 +279,15 @@ describe('tutor: an empty knowledge base', () => {
     }
   });
 });
+
+describe('createTutor: recent replies', () => {
+  it('gives the same reply to a repeated question, cached or not', () => {
+    const { knowledge } = loadKnowledgeDir(KNOWLEDGE_DIR);
+    const remembering = createTutor(knowledge);
+    const forgetful = createTutor(knowledge, undefined, { recentReplies: 0 });
+    for (const question of ['lamda pricing', 'ecs vs fargate', 'what is s3', 'lamda pricing']) {
+      expect(remembering.answer(question)).toEqual(forgetful.answer(question));
+    }
+    expect(remembering.answer('  lamda   pricing ')).toBe(remembering.answer('lamda pricing'));
+  });
+});
