@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { payloadViolations, visibleTexts } from '../helpers/block-kit-limits.js';
-import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.js';
+import { type FakeSlack, type JsonObject, startFakeSlack } from '../helpers/fake-slack.js';
 import { BOT_TOKEN, SIGNING_SECRET, startTestSlackApp, type TestSlackApp } from '../helpers/slack-app.js';
 import {
   appHomeOpened,
@@ -14,7 +14,7 @@ import {
   slashCommand,
 } from '../helpers/slack-requests.js';
 
-type Json = Record<string, any>;
+type Json = JsonObject;
 
 let slack: FakeSlack;
 let tutor: TestSlackApp;

@@ -313,7 +313,27 @@ function fallbackText(reply: Reply): string {
  * topics and, on a private answer, for sharing it. Every text from the notes or the question is
  * escaped, and the message keeps within Block Kit's limits however long the notes are.
  */
+/**
+ * Replies to repeated questions are the same objects (the tutor keeps recent ones), so their
+ * rendering is kept with them; it goes when the reply does.
+ */
+const rendered = new WeakMap<Reply, Map<string, SlackMessage>>();
+
 export function renderReply(reply: Reply, options: RenderReplyOptions): SlackMessage {
+  const key = `${options.shareable}:${options.sharedBy ?? ''}`;
+  let byOptions = rendered.get(reply);
+  const known = byOptions?.get(key);
+  if (known) return known;
+  const message = renderAfresh(reply, options);
+  if (!byOptions) {
+    byOptions = new Map();
+    rendered.set(reply, byOptions);
+  }
+  if (byOptions.size < 8) byOptions.set(key, message);
+  return message;
+}
+
+function renderAfresh(reply: Reply, options: RenderReplyOptions): SlackMessage {
   const blocks: KnownBlock[] = [];
   const title = titleOf(reply);
   if (title) blocks.push(header(escapeMrkdwn(title)));
