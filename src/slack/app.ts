@@ -90,8 +90,7 @@ export async function startSlackApp(options: SlackAppOptions, deps: SlackDeps): 
         })
       : new App({ ...common, signingSecret: options.connection.signingSecret });
 
-  app.use(oncePerDelivery(deps));
-  registerListeners(app, deps);
+  registerListeners(app, deps, oncePerDelivery(deps));
   app.error(async (error) => {
     deps.logger.error(`a listener failed: ${error.message}`);
   });
