@@ -39,7 +39,6 @@ export interface Postings {
   counts: number[];
 }
 
-const MAX_NAME_WORDS = 5;
 /** How often a stem occurs in a fact; facts have few distinct words, so a scan is fastest. */
 export function countIn(fact: IndexedFact, stemmed: string): number {
   const at = fact.terms.indexOf(stemmed);
@@ -109,12 +108,8 @@ export class TopicIndex {
   readonly topicFrequency = new Map<string, number>();
   /** Every word of the notes, unstemmed, for spelling correction. */
   readonly vocabulary = new Set<string>();
-  /** Key term phrase -> topics that mark it bold. */
-  readonly keyTerms = new Map<string, number[]>();
   /** Stems of each topic's key terms. */
   readonly keyStems: Set<string>[] = [];
-  /** How many other topics name each topic in their facts: a name everyone mentions says less. */
-  readonly mentionedBy: number[];
   private readonly sequences: (string[] | undefined)[] = [];
   /** First two words of every name of two words or more. */
   private readonly nameOpenings = new Set<string>();
@@ -147,7 +142,6 @@ export class TopicIndex {
         this.addName(key.replace(/ /g, ''), name);
       }
     });
-    const mentionCounts = new Array<number>(this.topics.length).fill(0);
     let totalLength = 0;
     const counts = new Map<string, number>();
     this.topics.forEach((topic, topicIndex) => {
@@ -155,11 +149,6 @@ export class TopicIndex {
       const topicStems = new Set<string>();
       const keyStems = new Set<string>();
       for (const term of topic.facts.flatMap((fact) => fact.keyTerms)) {
-        const key = phraseKey(term);
-        if (!key) continue;
-        const owners = this.keyTerms.get(key) ?? [];
-        if (!owners.includes(topicIndex)) owners.push(topicIndex);
-        this.keyTerms.set(key, owners);
         for (const word of words(term)) if (!STOPWORDS.has(word)) keyStems.add(stem(word));
       }
       this.keyStems.push(keyStems);
@@ -190,7 +179,6 @@ export class TopicIndex {
         if (factIndex === 0)
           for (const word of categoryWords) counts.set(stem(word), counts.get(stem(word)) ?? 1);
         const factMentions: ReadonlySet<number> = mentions ?? NONE;
-        for (const mentioned of factMentions) mentionCounts[mentioned] = (mentionCounts[mentioned] ?? 0) + 1;
         const terms = [...counts.keys()];
         const termCounts = [...counts.values()];
         const indexed: IndexedFact = {
@@ -235,7 +223,6 @@ export class TopicIndex {
         this.nameStems.set(stem(word), named);
       }
     });
-    this.mentionedBy = mentionCounts;
     // Parts of names are added once the facts are read: a part that many facts use (`instance`)
     // names nothing in particular.
     for (const partial of uniquePartialNames(allNames)) {
@@ -380,8 +367,6 @@ export class TopicIndex {
     const df = this.topicFrequency.get(stemmed) ?? 0;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
-
-  static readonly maxNameWords = MAX_NAME_WORDS;
 }
 
 /** Candidates within the slips allowed for their length, fewest slips first, as a share of length. */
