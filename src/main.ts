@@ -1,4 +1,3 @@
-import { ConsoleLogger, LogLevel } from '@slack/logger';
 import { config as loadDotenv } from 'dotenv';
 import { runChat } from './cli/chat.js';
 import { loadKnowledgeReporting } from './cli/knowledge.js';
@@ -6,18 +5,15 @@ import { type Config, ConfigError, readConfig } from './config.js';
 import { KnowledgeFolderError } from './knowledge/load.js';
 import { startSlackApp } from './slack/app.js';
 import { ChannelPacer } from './slack/channel-pacer.js';
+import { createSlackLogger } from './slack/logger.js';
 import { openStore, StoreError } from './store/open-store.js';
 import { createTutor, type Tutor } from './tutor/tutor.js';
 
-const LOG_LEVELS = { error: LogLevel.ERROR, warn: LogLevel.WARN, info: LogLevel.INFO, debug: LogLevel.DEBUG };
-
 async function runSlack(config: Config, slack: NonNullable<Config['slack']>, tutor: Tutor): Promise<void> {
-  const logger = new ConsoleLogger();
-  logger.setLevel(LOG_LEVELS[config.logLevel]);
-  logger.setName('aws-tutor');
+  const logger = createSlackLogger(config.logLevel);
   const store = await openStore({ databaseUrl: config.databaseUrl ?? undefined, dataDir: config.dataDir });
   const running = await startSlackApp(
-    { connection: slack, slackApiUrl: config.slackApiUrl, port: config.port, logLevel: config.logLevel },
+    { connection: slack, slackApiUrl: config.slackApiUrl, port: config.port },
     { tutor, store, logger, pacer: new ChannelPacer(), now: () => new Date() },
   );
   logger.info(

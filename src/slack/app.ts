@@ -1,8 +1,8 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type CustomRoute, LogLevel } from '@slack/bolt';
+import { App, type CustomRoute } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
-import type { SlackConnection, LogLevel as TutorLogLevel } from '../config.js';
+import type { SlackConnection } from '../config.js';
 import type { SlackDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
 import { oncePerDelivery } from './middleware/once-per-delivery.js';
@@ -13,7 +13,6 @@ export interface SlackAppOptions {
   slackApiUrl: string | null;
   /** HTTP port: Slack's requests in HTTP mode, and /healthz in both modes. 0 picks a free one. */
   port: number;
-  logLevel: TutorLogLevel;
 }
 
 export interface RunningSlackApp {
@@ -22,13 +21,6 @@ export interface RunningSlackApp {
   port: number;
   stop(): Promise<void>;
 }
-
-const BOLT_LOG_LEVELS: Record<TutorLogLevel, LogLevel> = {
-  error: LogLevel.ERROR,
-  warn: LogLevel.WARN,
-  info: LogLevel.INFO,
-  debug: LogLevel.DEBUG,
-};
 
 /** The Web API client waits out a 429 (`Retry-After`), retries a failure a few times, never hangs. */
 function webClientOptions(slackApiUrl: string | null): WebClientOptions {
@@ -71,7 +63,8 @@ export async function startSlackApp(options: SlackAppOptions, deps: SlackDeps): 
     // The tutor keeps no conversation state; Bolt's in-memory store would only cost every request.
     convoStore: false as const,
     logger: deps.logger,
-    logLevel: BOLT_LOG_LEVELS[options.logLevel],
+    // Bolt resets its logger to INFO unless told the level the logger already has.
+    logLevel: deps.logger.getLevel(),
     clientOptions,
     customRoutes: [healthRoute(deps)],
   };

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, runNode } from '../helpers/cli.js';
+import { jsonLines, runCli, runNode } from '../helpers/cli.js';
 import { notesDir } from '../helpers/notes-dir.js';
 import { KNOWLEDGE_DIR, START_ENTRY } from '../helpers/paths.js';
 
@@ -12,27 +12,22 @@ const INTENTS = ['explain', 'compare', 'list', 'quiz', 'leaderboard', 'help', 'u
 
 /** Parses `ask --json --batch` output, checking every line against the JSON contract. */
 function contractLines(stdout: string): Record<string, unknown>[] {
-  expect(stdout.endsWith('\n')).toBe(true);
-  return stdout
-    .slice(0, -1)
-    .split('\n')
-    .map((line) => {
-      const parsed = JSON.parse(line) as Record<string, unknown>;
-      expect(Object.keys(parsed).sort()).toEqual(CONTRACT_KEYS);
-      expect(typeof parsed.question).toBe('string');
-      expect(INTENTS).toContain(parsed.intent);
-      expect(Array.isArray(parsed.topics)).toBe(true);
-      for (const topic of parsed.topics as Record<string, unknown>[]) {
-        expect(Object.keys(topic).sort()).toEqual(['id', 'title']);
-        expect(typeof topic.id).toBe('string');
-        expect(typeof topic.title).toBe('string');
-      }
-      expect(typeof parsed.confidence).toBe('number');
-      expect(parsed.confidence).toBeGreaterThanOrEqual(0);
-      expect(parsed.confidence).toBeLessThanOrEqual(1);
-      expect(typeof parsed.text).toBe('string');
-      return parsed;
-    });
+  return jsonLines(stdout).map((parsed) => {
+    expect(Object.keys(parsed).sort()).toEqual(CONTRACT_KEYS);
+    expect(typeof parsed.question).toBe('string');
+    expect(INTENTS).toContain(parsed.intent);
+    expect(Array.isArray(parsed.topics)).toBe(true);
+    for (const topic of parsed.topics as Record<string, unknown>[]) {
+      expect(Object.keys(topic).sort()).toEqual(['id', 'title']);
+      expect(typeof topic.id).toBe('string');
+      expect(typeof topic.title).toBe('string');
+    }
+    expect(typeof parsed.confidence).toBe('number');
+    expect(parsed.confidence).toBeGreaterThanOrEqual(0);
+    expect(parsed.confidence).toBeLessThanOrEqual(1);
+    expect(typeof parsed.text).toBe('string');
+    return parsed;
+  });
 }
 
 const topicIds = (line: Record<string, unknown> | undefined): string[] =>

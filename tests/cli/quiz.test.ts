@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledgeDir } from '../../src/knowledge/load.js';
 import { generateQuestions } from '../../src/quiz/generate.js';
 import { createTutor } from '../../src/tutor/tutor.js';
-import { runCli } from '../helpers/cli.js';
+import { jsonLines, runCli } from '../helpers/cli.js';
 import { notesDir } from '../helpers/notes-dir.js';
 import { DATABASES_NOTES_DIR, KNOWLEDGE_DIR, STORAGE_NOTES_DIR } from '../helpers/paths.js';
 
@@ -19,28 +19,23 @@ interface QuizLine {
 
 /** Parses `quiz --json` output, checking every line's shape: exactly the contract's keys. */
 function quizLines(stdout: string): QuizLine[] {
-  expect(stdout.endsWith('\n')).toBe(true);
-  return stdout
-    .slice(0, -1)
-    .split('\n')
-    .map((line) => {
-      const parsed = JSON.parse(line) as Record<string, unknown>;
-      expect(Object.keys(parsed).sort()).toEqual(KEYS);
-      expect(typeof parsed.id).toBe('string');
-      expect(Object.keys(parsed.topic as object).sort()).toEqual(['id', 'title']);
-      const topic = parsed.topic as Record<string, unknown>;
-      expect(typeof topic.id).toBe('string');
-      expect(typeof topic.title).toBe('string');
-      expect(typeof parsed.stem).toBe('string');
-      expect(Array.isArray(parsed.options)).toBe(true);
-      const options = parsed.options as unknown[];
-      expect(options).toHaveLength(4);
-      for (const option of options) expect(typeof option).toBe('string');
-      expect(new Set(options).size).toBe(4);
-      expect([0, 1, 2, 3]).toContain(parsed.answer);
-      expect(typeof parsed.explanation).toBe('string');
-      return parsed as unknown as QuizLine;
-    });
+  return jsonLines(stdout).map((parsed) => {
+    expect(Object.keys(parsed).sort()).toEqual(KEYS);
+    expect(typeof parsed.id).toBe('string');
+    expect(Object.keys(parsed.topic as object).sort()).toEqual(['id', 'title']);
+    const topic = parsed.topic as Record<string, unknown>;
+    expect(typeof topic.id).toBe('string');
+    expect(typeof topic.title).toBe('string');
+    expect(typeof parsed.stem).toBe('string');
+    expect(Array.isArray(parsed.options)).toBe(true);
+    const options = parsed.options as unknown[];
+    expect(options).toHaveLength(4);
+    for (const option of options) expect(typeof option).toBe('string');
+    expect(new Set(options).size).toBe(4);
+    expect([0, 1, 2, 3]).toContain(parsed.answer);
+    expect(typeof parsed.explanation).toBe('string');
+    return parsed as unknown as QuizLine;
+  });
 }
 
 describe('tutor quiz --json --all', () => {

@@ -49,3 +49,13 @@ export function runNode(
 export function runCli(args: string[], options: { input?: string; cwd?: string } = {}): Promise<CliResult> {
   return runNode(CLI_ENTRY, args, options);
 }
+
+/** Every line of JSON-lines output, parsed; the output ends with a newline and has no blank lines. */
+export function jsonLines(stdout: string): Record<string, unknown>[] {
+  if (!stdout.endsWith('\n'))
+    throw new Error(`output does not end with a newline: ${JSON.stringify(stdout.slice(-80))}`);
+  return stdout
+    .slice(0, -1)
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}

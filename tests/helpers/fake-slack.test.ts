@@ -1,33 +1,10 @@
-import {
-  type Logger,
-  LogLevel,
-  WebAPIHTTPError,
-  WebAPIPlatformError,
-  WebAPIRateLimitedError,
-  WebClient,
-} from '@slack/web-api';
+import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from './fake-slack.js';
+import { quietLogger } from './quiet-logger.js';
 
 let fake: FakeSlack;
 let client: WebClient;
-
-/** Keeps the SDK's expected complaints (rejected blocks, rate limits, dropped sockets) out of the test output. */
-function quietLogger(): Logger {
-  let level = LogLevel.ERROR;
-  const ignore = () => {};
-  return {
-    debug: ignore,
-    info: ignore,
-    warn: ignore,
-    error: ignore,
-    setLevel: (next) => {
-      level = next;
-    },
-    getLevel: () => level,
-    setName: ignore,
-  };
-}
 
 beforeAll(async () => {
   fake = await startFakeSlack({

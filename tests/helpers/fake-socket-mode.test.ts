@@ -1,4 +1,4 @@
-import { App, type Logger, LogLevel } from '@slack/bolt';
+import { App, LogLevel } from '@slack/bolt';
 import { SocketModeClient } from '@slack/socket-mode';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from './fake-slack.js';
@@ -10,28 +10,12 @@ import {
   socketEnvelope,
   startFakeSocketMode,
 } from './fake-socket-mode.js';
+import { quietLogger } from './quiet-logger.js';
 import { appMention, blockAction, eventCallback, slashCommand, urlVerification } from './slack-requests.js';
 
 let socket: FakeSocketMode;
 let fakeSlack: FakeSlack;
 const cleanups: Array<() => Promise<unknown>> = [];
-
-/** Keeps the SDK's expected complaints (rejected blocks, rate limits, dropped sockets) out of the test output. */
-function quietLogger(): Logger {
-  let level = LogLevel.ERROR;
-  const ignore = () => {};
-  return {
-    debug: ignore,
-    info: ignore,
-    warn: ignore,
-    error: ignore,
-    setLevel: (next) => {
-      level = next;
-    },
-    getLevel: () => level,
-    setName: ignore,
-  };
-}
 
 beforeEach(async () => {
   socket = await startFakeSocketMode();

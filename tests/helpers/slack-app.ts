@@ -67,7 +67,7 @@ export async function startTestSlackApp(
   const store = options.store ?? (await openStore({ dataDir }));
   const logger = new RecordingLogger();
   const running = await startSlackApp(
-    { connection, slackApiUrl, port: 0, logLevel: 'info' },
+    { connection, slackApiUrl, port: 0 },
     {
       tutor: createTutor(loadKnowledgeDir(KNOWLEDGE_DIR).knowledge),
       store,
