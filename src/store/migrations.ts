@@ -36,6 +36,119 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX deliveries_received_at ON deliveries (received_at);
     `,
   },
+  {
+    version: 2,
+    name: 'quizzes',
+    // Booleans are 0/1 and times integer milliseconds (UTC). The daily quiz's exactly-once rule is the
+    // partial unique index on (team, channel, quiz day); the one-answer-per-person rule is the answers'
+    // primary key. Every table carries team_id, and every query about a workspace filters on it.
+    sqlite: `
+      CREATE TABLE schedules (
+        team_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        time TEXT NOT NULL,
+        zone TEXT NOT NULL,
+        set_by TEXT NOT NULL,
+        set_at INTEGER NOT NULL,
+        PRIMARY KEY (team_id, channel_id)
+      ) STRICT;
+
+      CREATE TABLE quizzes (
+        id TEXT NOT NULL PRIMARY KEY,
+        team_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        mode TEXT NOT NULL CHECK (mode IN ('daily', 'practice')),
+        quiz_date TEXT,
+        asked_by TEXT,
+        question_id TEXT NOT NULL,
+        topic_id TEXT NOT NULL,
+        question TEXT NOT NULL,
+        posted_at INTEGER NOT NULL,
+        closes_at INTEGER,
+        message_ts TEXT,
+        closed_at INTEGER,
+        CHECK (mode <> 'daily' OR quiz_date IS NOT NULL)
+      ) STRICT;
+      CREATE UNIQUE INDEX quizzes_daily_once ON quizzes (team_id, channel_id, quiz_date)
+        WHERE mode = 'daily';
+      CREATE INDEX quizzes_to_close ON quizzes (closes_at)
+        WHERE mode = 'daily' AND closed_at IS NULL AND message_ts IS NOT NULL;
+
+      CREATE TABLE answers (
+        quiz_id TEXT NOT NULL REFERENCES quizzes (id),
+        team_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        mode TEXT NOT NULL CHECK (mode IN ('daily', 'practice')),
+        question_id TEXT NOT NULL,
+        topic_id TEXT NOT NULL,
+        topic_title TEXT NOT NULL,
+        option INTEGER NOT NULL CHECK (option BETWEEN 0 AND 3),
+        correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+        points INTEGER NOT NULL,
+        answered_at INTEGER NOT NULL,
+        local_date TEXT NOT NULL,
+        PRIMARY KEY (quiz_id, user_id)
+      ) STRICT;
+      CREATE INDEX answers_team_user ON answers (team_id, user_id, answered_at);
+      CREATE INDEX answers_team_channel ON answers (team_id, channel_id, answered_at);
+      CREATE INDEX answers_export ON answers (answered_at, quiz_id, user_id);
+    `,
+    // Identifiers use the "C" collation: ordered and compared byte by byte, as SQLite does, whatever
+    // the database's locale. The question stays JSON text (not jsonb), so it comes back exactly as kept.
+    postgres: `
+      CREATE TABLE schedules (
+        team_id text COLLATE "C" NOT NULL,
+        channel_id text COLLATE "C" NOT NULL,
+        time text NOT NULL,
+        zone text NOT NULL,
+        set_by text NOT NULL,
+        set_at timestamptz NOT NULL,
+        PRIMARY KEY (team_id, channel_id)
+      );
+
+      CREATE TABLE quizzes (
+        id text COLLATE "C" PRIMARY KEY,
+        team_id text COLLATE "C" NOT NULL,
+        channel_id text COLLATE "C" NOT NULL,
+        mode text NOT NULL CHECK (mode IN ('daily', 'practice')),
+        quiz_date text COLLATE "C",
+        asked_by text,
+        question_id text NOT NULL,
+        topic_id text COLLATE "C" NOT NULL,
+        question text NOT NULL,
+        posted_at timestamptz NOT NULL,
+        closes_at timestamptz,
+        message_ts text,
+        closed_at timestamptz,
+        CHECK (mode <> 'daily' OR quiz_date IS NOT NULL)
+      );
+      CREATE UNIQUE INDEX quizzes_daily_once ON quizzes (team_id, channel_id, quiz_date)
+        WHERE mode = 'daily';
+      CREATE INDEX quizzes_to_close ON quizzes (closes_at)
+        WHERE mode = 'daily' AND closed_at IS NULL AND message_ts IS NOT NULL;
+
+      CREATE TABLE answers (
+        quiz_id text COLLATE "C" NOT NULL REFERENCES quizzes (id),
+        team_id text COLLATE "C" NOT NULL,
+        channel_id text COLLATE "C" NOT NULL,
+        user_id text COLLATE "C" NOT NULL,
+        mode text NOT NULL CHECK (mode IN ('daily', 'practice')),
+        question_id text NOT NULL,
+        topic_id text COLLATE "C" NOT NULL,
+        topic_title text NOT NULL,
+        option smallint NOT NULL CHECK (option BETWEEN 0 AND 3),
+        correct boolean NOT NULL,
+        points integer NOT NULL,
+        answered_at timestamptz NOT NULL,
+        local_date text NOT NULL,
+        PRIMARY KEY (quiz_id, user_id)
+      );
+      CREATE INDEX answers_team_user ON answers (team_id, user_id, answered_at);
+      CREATE INDEX answers_team_channel ON answers (team_id, channel_id, answered_at);
+      CREATE INDEX answers_export ON answers (answered_at, quiz_id, user_id);
+    `,
+  },
 ];
 
 export interface AppliedMigration {

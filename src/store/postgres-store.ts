@@ -1,6 +1,21 @@
 import pg from 'pg';
+import type { QuizQuestion } from '../quiz/types.js';
 import { migratePostgres } from './migrations.js';
-import { type Store, StoreError } from './store.js';
+import {
+  type ChannelMemberScore,
+  type ChannelSchedule,
+  type ChannelTopicResult,
+  type DailyQuizResult,
+  type PostedQuiz,
+  type QuizAnswer,
+  type QuizMode,
+  type QuizTally,
+  type RecordOutcome,
+  type ScoreQuery,
+  type ScoreRow,
+  type Store,
+  StoreError,
+} from './store.js';
 
 /** Few connections per replica: every query is short, and N replicas share one server's limit. */
 const POOL_MAX = 5;
@@ -103,10 +118,264 @@ export interface PostgresStoreOptions {
   warn?: (message: string) => void;
 }
 
-/** The shared store: a small connection pool on one PostgreSQL database that every replica uses. */
+/**
+ * How long to wait before each retry of an operation that failed because PostgreSQL could not be
+ * reached: 4 attempts over about 1.3 s, enough for a dropped connection or a quick server restart.
+ */
+const RETRY_DELAYS_MS: readonly number[] = [100, 300, 900];
+
+/** Answers read per query by `exportAnswers`. */
+const EXPORT_PAGE_SIZE = 1000;
+
+/** SQLSTATEs and socket errors that mean the connection, not the statement, failed. */
+const CONNECTION_ERROR_CODES = new Set([
+  '57P01', // admin_shutdown: the server is shutting down or the backend was terminated
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now: starting up or shutting down
+  '08000', // connection_exception
+  '08003', // connection_does_not_exist
+  '08006', // connection_failure
+  '08001', // sqlclient_unable_to_establish_sqlconnection
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+]);
+
+/** What pg and pg-pool say when a connection ends or cannot be made (these errors carry no code). */
+const CONNECTION_ERROR_MESSAGE =
+  /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect/i;
+
+/**
+ * Whether `error` says the database could not be reached (so the statement may be sent again),
+ * rather than that the statement itself failed (a constraint, the syntax, a timeout): only the
+ * former is retried.
+ */
+export function isConnectionError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && CONNECTION_ERROR_CODES.has(code)) return true;
+  return typeof message === 'string' && CONNECTION_ERROR_MESSAGE.test(message);
+}
+
+function describeError(error: unknown): string {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  const text = typeof message === 'string' && message !== '' ? message : String(error);
+  return typeof code === 'string' && !text.includes(code) ? `${code}: ${text}` : text;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function validDate(date: Date): Date {
+  if (Number.isNaN(date.getTime())) throw new TypeError('the store was given an invalid Date');
+  return date;
+}
+
+function optionalDate(date: Date | null | undefined): Date | null {
+  return date === null || date === undefined ? null : validDate(date);
+}
+
+function validLimit(limit: number | undefined): number | null {
+  if (limit === undefined) return null;
+  if (!Number.isSafeInteger(limit) || limit < 0) {
+    throw new RangeError(`a ranking limit must be a whole number, 0 or more (got ${limit})`);
+  }
+  return limit;
+}
+
+interface ScheduleRow {
+  team_id: string;
+  channel_id: string;
+  time: string;
+  zone: string;
+  set_by: string;
+  set_at: Date;
+}
+
+interface QuizRow {
+  id: string;
+  team_id: string;
+  channel_id: string;
+  mode: QuizMode;
+  quiz_date: string | null;
+  asked_by: string | null;
+  question: string;
+  posted_at: Date;
+  closes_at: Date | null;
+  message_ts: string | null;
+  closed_at: Date | null;
+}
+
+interface AnswerRow {
+  quiz_id: string;
+  team_id: string;
+  channel_id: string;
+  user_id: string;
+  mode: QuizMode;
+  question_id: string;
+  topic_id: string;
+  topic_title: string;
+  option: number;
+  correct: boolean;
+  points: number;
+  answered_at: Date;
+  local_date: string;
+}
+
+interface TallyRow {
+  answered: number;
+  right_count: number;
+  option0: number;
+  option1: number;
+  option2: number;
+  option3: number;
+  fastest_user: string | null;
+  fastest_at: Date | null;
+}
+
+interface DailyResultRow {
+  quiz_id: string;
+  quiz_date: string;
+  question_id: string;
+  topic_id: string;
+  posted_at: Date;
+  closed: boolean;
+  answered: number;
+  right_count: number;
+}
+
+interface ScoreSqlRow {
+  user_id: string;
+  total_points: number;
+  answered: number;
+  right_count: number;
+}
+
+interface ChannelScoreRow extends ScoreSqlRow {
+  channel_id: string;
+}
+
+interface TopicResultRow {
+  channel_id: string;
+  topic_id: string;
+  topic_title: string;
+  answered: number;
+  right_count: number;
+}
+
+function toSchedule(row: ScheduleRow): ChannelSchedule {
+  return {
+    teamId: row.team_id,
+    channelId: row.channel_id,
+    time: row.time,
+    zone: row.zone,
+    setBy: row.set_by,
+    setAt: row.set_at,
+  };
+}
+
+function toQuiz(row: QuizRow): PostedQuiz {
+  return {
+    id: row.id,
+    teamId: row.team_id,
+    channelId: row.channel_id,
+    mode: row.mode,
+    quizDate: row.quiz_date,
+    askedBy: row.asked_by,
+    question: JSON.parse(row.question) as QuizQuestion,
+    postedAt: row.posted_at,
+    closesAt: row.closes_at,
+    messageTs: row.message_ts,
+    closedAt: row.closed_at,
+  };
+}
+
+function toAnswer(row: AnswerRow): QuizAnswer {
+  return {
+    quizId: row.quiz_id,
+    teamId: row.team_id,
+    channelId: row.channel_id,
+    userId: row.user_id,
+    mode: row.mode,
+    questionId: row.question_id,
+    topicId: row.topic_id,
+    topicTitle: row.topic_title,
+    option: row.option,
+    correct: row.correct,
+    points: row.points,
+    answeredAt: row.answered_at,
+    localDate: row.local_date,
+  };
+}
+
+function toScore(row: ScoreSqlRow): ScoreRow {
+  return { userId: row.user_id, points: row.total_points, answered: row.answered, right: row.right_count };
+}
+
+function sameTime(a: Date | null, b: Date | null): boolean {
+  return a === null || b === null ? a === b : a.getTime() === b.getTime();
+}
+
+/** Whether a stored quiz is exactly `quiz` (its question compared as the JSON text kept). */
+function isSameQuiz(row: QuizRow, quiz: PostedQuiz): boolean {
+  return (
+    row.id === quiz.id &&
+    row.team_id === quiz.teamId &&
+    row.channel_id === quiz.channelId &&
+    row.mode === quiz.mode &&
+    row.quiz_date === quiz.quizDate &&
+    row.asked_by === quiz.askedBy &&
+    row.question === JSON.stringify(quiz.question) &&
+    sameTime(row.posted_at, quiz.postedAt) &&
+    sameTime(row.closes_at, quiz.closesAt) &&
+    row.message_ts === quiz.messageTs &&
+    sameTime(row.closed_at, quiz.closedAt)
+  );
+}
+
+function isSameAnswer(a: QuizAnswer, b: QuizAnswer): boolean {
+  return (
+    a.quizId === b.quizId &&
+    a.teamId === b.teamId &&
+    a.channelId === b.channelId &&
+    a.userId === b.userId &&
+    a.mode === b.mode &&
+    a.questionId === b.questionId &&
+    a.topicId === b.topicId &&
+    a.topicTitle === b.topicTitle &&
+    a.option === b.option &&
+    a.correct === b.correct &&
+    a.points === b.points &&
+    a.answeredAt.getTime() === b.answeredAt.getTime() &&
+    a.localDate === b.localDate
+  );
+}
+
+const QUIZ_COLUMNS =
+  'id, team_id, channel_id, mode, quiz_date, asked_by, question, posted_at, closes_at, message_ts, closed_at';
+const ANSWER_COLUMNS =
+  'quiz_id, team_id, channel_id, user_id, mode, question_id, topic_id, topic_title, option, correct, points, answered_at, local_date';
+const SCHEDULE_COLUMNS = 'team_id, channel_id, time, zone, set_by, set_at';
+const EXPORT_ORDER = 'ORDER BY answered_at, quiz_id, user_id';
+
+/**
+ * The shared store: a small connection pool on one PostgreSQL database that every replica uses.
+ *
+ * Every statement is idempotent (an insert-or-nothing, an update that sets the same values, a
+ * read), so one that fails because the database could not be reached (a dropped connection, a
+ * server restarting) is sent again, a few times with backoff, before the store gives up with a
+ * StoreError. A write whose first attempt was committed but whose reply was lost still counts as
+ * done by this call: a retried insert (or close) that finds exactly its own row, and a retried delete
+ * that finds the row gone, report success. Errors of the statement itself (a constraint, the syntax)
+ * are never retried.
+ */
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   readonly #pool: pg.Pool;
+  readonly #warn: (message: string) => void;
+  readonly #secrets: readonly string[];
   #closed = false;
 
   /** Use `openPostgresStore`, which migrates the database first. */
@@ -115,25 +384,430 @@ export class PostgresStore implements Store {
     /** `host:port/database`, safe to log. */
     readonly target: string,
     readonly schema: string | undefined,
+    /** Told about each retry. */
+    warn: (message: string) => void = () => undefined,
+    /** Passwords to keep out of messages. */
+    secrets: readonly string[] = [],
   ) {
     this.#pool = pool;
+    this.#warn = warn;
+    this.#secrets = secrets;
+  }
+
+  /**
+   * Runs `operation`, again after 100, 300 and 900 ms while it fails to reach the database; then
+   * throws a StoreError saying where PostgreSQL is and what to check. `operation` gets the attempt
+   * number (1 for the first).
+   */
+  async #retrying<T>(what: string, operation: (attempt: number) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await operation(attempt);
+      } catch (error) {
+        if (this.#closed || !isConnectionError(error)) throw error;
+        const why = scrub(describeError(error), this.#secrets);
+        const delay = RETRY_DELAYS_MS[attempt - 1];
+        if (delay === undefined) {
+          const waited = RETRY_DELAYS_MS.reduce((sum, ms) => sum + ms, 0) / 1000;
+          throw new StoreError(
+            `PostgreSQL at ${this.target} is unreachable: ${what} failed ${attempt} times over ${waited} s ` +
+              `(last: ${why}). Check that the server is running and accepts connections at that host and ` +
+              'port (and any firewall or proxy in between); the next operation will try again.',
+            { cause: error },
+          );
+        }
+        this.#warn(
+          `PostgreSQL at ${this.target}: ${what} could not reach the database (${why}); ` +
+            `retrying in ${delay} ms (attempt ${attempt + 1} of ${RETRY_DELAYS_MS.length + 1})`,
+        );
+        await sleep(delay);
+      }
+    }
+  }
+
+  #query<R extends pg.QueryResultRow>(
+    what: string,
+    text: string,
+    values: unknown[] = [],
+  ): Promise<pg.QueryResult<R>> {
+    return this.#retrying(what, () => this.#pool.query<R>(text, values));
   }
 
   async claimDelivery(key: string, receivedAt: Date): Promise<boolean> {
-    const result = await this.#pool.query(
-      'INSERT INTO deliveries (key, received_at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key',
-      [key, validDate(receivedAt)],
+    validDate(receivedAt);
+    let retried = false;
+    const result = await this.#retrying('claiming a delivery', (attempt) => {
+      retried = attempt > 1;
+      return this.#pool.query(
+        'INSERT INTO deliveries (key, received_at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key',
+        [key, receivedAt],
+      );
+    });
+    if (result.rowCount === 1) return true;
+    if (!retried) return false;
+    // An earlier attempt may have been committed with its reply lost: then the claim is ours.
+    const { rows } = await this.#query<{ received_at: Date }>(
+      'checking a delivery claim',
+      'SELECT received_at FROM deliveries WHERE key = $1',
+      [key],
     );
-    return result.rowCount === 1;
+    return rows[0] !== undefined && sameTime(rows[0].received_at, receivedAt);
   }
 
   async pruneDeliveries(olderThan: Date): Promise<number> {
-    const result = await this.#pool.query('DELETE FROM deliveries WHERE received_at < $1', [
+    const result = await this.#query('pruning deliveries', 'DELETE FROM deliveries WHERE received_at < $1', [
       validDate(olderThan),
     ]);
     return result.rowCount ?? 0;
   }
 
+  async saveSchedule(schedule: ChannelSchedule): Promise<void> {
+    await this.#query(
+      'saving a schedule',
+      `INSERT INTO schedules (${SCHEDULE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (team_id, channel_id) DO UPDATE SET
+         time = excluded.time, zone = excluded.zone, set_by = excluded.set_by, set_at = excluded.set_at`,
+      [
+        schedule.teamId,
+        schedule.channelId,
+        schedule.time,
+        schedule.zone,
+        schedule.setBy,
+        validDate(schedule.setAt),
+      ],
+    );
+  }
+
+  async deleteSchedule(teamId: string, channelId: string): Promise<boolean> {
+    let retried = false;
+    const result = await this.#retrying('deleting a schedule', (attempt) => {
+      retried = attempt > 1;
+      return this.#pool.query('DELETE FROM schedules WHERE team_id = $1 AND channel_id = $2', [
+        teamId,
+        channelId,
+      ]);
+    });
+    if (result.rowCount === 1) return true;
+    // An earlier attempt may have deleted it with its reply lost.
+    return retried && (await this.findSchedule(teamId, channelId)) === null;
+  }
+
+  async findSchedule(teamId: string, channelId: string): Promise<ChannelSchedule | null> {
+    const { rows } = await this.#query<ScheduleRow>(
+      'reading a schedule',
+      `SELECT ${SCHEDULE_COLUMNS} FROM schedules WHERE team_id = $1 AND channel_id = $2`,
+      [teamId, channelId],
+    );
+    return rows[0] ? toSchedule(rows[0]) : null;
+  }
+
+  async listSchedules(): Promise<ChannelSchedule[]> {
+    const { rows } = await this.#query<ScheduleRow>(
+      'listing schedules',
+      `SELECT ${SCHEDULE_COLUMNS} FROM schedules ORDER BY team_id, channel_id`,
+    );
+    return rows.map(toSchedule);
+  }
+
+  async createQuiz(quiz: PostedQuiz): Promise<boolean> {
+    const values = [
+      quiz.id,
+      quiz.teamId,
+      quiz.channelId,
+      quiz.mode,
+      quiz.quizDate,
+      quiz.askedBy,
+      JSON.stringify(quiz.question),
+      validDate(quiz.postedAt),
+      optionalDate(quiz.closesAt),
+      quiz.messageTs,
+      optionalDate(quiz.closedAt),
+      quiz.question.id,
+      quiz.question.topic.id,
+    ];
+    let retried = false;
+    // No conflict target: a clash on the id or on the daily (team, channel, day) index both do nothing.
+    const result = await this.#retrying('creating a quiz', (attempt) => {
+      retried = attempt > 1;
+      return this.#pool.query(
+        `INSERT INTO quizzes (${QUIZ_COLUMNS}, question_id, topic_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING RETURNING id`,
+        values,
+      );
+    });
+    if (result.rowCount === 1) return true;
+    if (!retried) return false;
+    // An earlier attempt may have been committed with its reply lost: then the quiz is ours.
+    const found = await this.#findQuizRow(quiz.id);
+    return found !== undefined && isSameQuiz(found, quiz);
+  }
+
+  async #findQuizRow(id: string): Promise<QuizRow | undefined> {
+    const { rows } = await this.#query<QuizRow>(
+      'reading a quiz',
+      `SELECT ${QUIZ_COLUMNS} FROM quizzes WHERE id = $1`,
+      [id],
+    );
+    return rows[0];
+  }
+
+  async findQuiz(id: string): Promise<PostedQuiz | null> {
+    const row = await this.#findQuizRow(id);
+    return row ? toQuiz(row) : null;
+  }
+
+  async findDailyQuiz(teamId: string, channelId: string, quizDate: string): Promise<PostedQuiz | null> {
+    const { rows } = await this.#query<QuizRow>(
+      'reading a daily quiz',
+      `SELECT ${QUIZ_COLUMNS} FROM quizzes
+       WHERE team_id = $1 AND channel_id = $2 AND quiz_date = $3 AND mode = 'daily'`,
+      [teamId, channelId, quizDate],
+    );
+    return rows[0] ? toQuiz(rows[0]) : null;
+  }
+
+  async setQuizMessage(id: string, messageTs: string): Promise<void> {
+    await this.#query('recording a quiz message', 'UPDATE quizzes SET message_ts = $2 WHERE id = $1', [
+      id,
+      messageTs,
+    ]);
+  }
+
+  async withdrawQuiz(id: string): Promise<boolean> {
+    let retried = false;
+    let deleted: boolean;
+    try {
+      const result = await this.#retrying('withdrawing a quiz', (attempt) => {
+        retried = attempt > 1;
+        return this.#pool.query(
+          `DELETE FROM quizzes
+           WHERE id = $1 AND message_ts IS NULL AND NOT EXISTS (SELECT 1 FROM answers WHERE quiz_id = $1)`,
+          [id],
+        );
+      });
+      deleted = result.rowCount === 1;
+    } catch (error) {
+      // An answer committed while the delete ran: the foreign key keeps the quiz, as it should.
+      if ((error as { code?: unknown }).code === '23503') return false;
+      throw error;
+    }
+    if (deleted) return true;
+    // An earlier attempt may have deleted it with its reply lost.
+    return retried && (await this.#findQuizRow(id)) === undefined;
+  }
+
+  async quizzesToClose(now: Date): Promise<PostedQuiz[]> {
+    const { rows } = await this.#query<QuizRow>(
+      'listing quizzes to close',
+      `SELECT ${QUIZ_COLUMNS} FROM quizzes
+       WHERE mode = 'daily' AND closed_at IS NULL AND message_ts IS NOT NULL AND closes_at <= $1
+       ORDER BY posted_at, id`,
+      [validDate(now)],
+    );
+    return rows.map(toQuiz);
+  }
+
+  async closeQuiz(id: string, at: Date): Promise<boolean> {
+    validDate(at);
+    let retried = false;
+    const result = await this.#retrying('closing a quiz', (attempt) => {
+      retried = attempt > 1;
+      return this.#pool.query('UPDATE quizzes SET closed_at = $2 WHERE id = $1 AND closed_at IS NULL', [
+        id,
+        at,
+      ]);
+    });
+    if (result.rowCount === 1) return true;
+    if (!retried) return false;
+    // Closed by an earlier attempt whose reply was lost, when the time kept is ours.
+    const found = await this.#findQuizRow(id);
+    return found !== undefined && sameTime(found.closed_at, at);
+  }
+
+  async recordAnswer(answer: QuizAnswer): Promise<RecordOutcome> {
+    const values = [
+      answer.quizId,
+      answer.teamId,
+      answer.channelId,
+      answer.userId,
+      answer.mode,
+      answer.questionId,
+      answer.topicId,
+      answer.topicTitle,
+      answer.option,
+      answer.correct,
+      answer.points,
+      validDate(answer.answeredAt),
+      answer.localDate,
+    ];
+    let retried = false;
+    const result = await this.#retrying('recording an answer', (attempt) => {
+      retried = attempt > 1;
+      return this.#pool.query(
+        `INSERT INTO answers (${ANSWER_COLUMNS})
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         ON CONFLICT (quiz_id, user_id) DO NOTHING RETURNING quiz_id`,
+        values,
+      );
+    });
+    if (result.rowCount === 1) return { recorded: true };
+    const { rows } = await this.#query<AnswerRow>(
+      'reading an earlier answer',
+      `SELECT ${ANSWER_COLUMNS} FROM answers WHERE quiz_id = $1 AND user_id = $2`,
+      [answer.quizId, answer.userId],
+    );
+    if (!rows[0]) throw new Error(`answer to ${answer.quizId} by ${answer.userId} neither kept nor found`);
+    const previous = toAnswer(rows[0]);
+    // An earlier attempt of this very call may have been committed with its reply lost.
+    if (retried && isSameAnswer(previous, answer)) return { recorded: true };
+    return { recorded: false, previous };
+  }
+
+  async tallyQuiz(quizId: string): Promise<QuizTally> {
+    const { rows } = await this.#query<TallyRow>(
+      'tallying a quiz',
+      `SELECT t.*, f.user_id AS fastest_user, f.answered_at AS fastest_at
+       FROM (
+         SELECT count(*)::int AS answered, (count(*) FILTER (WHERE correct))::int AS right_count,
+           (count(*) FILTER (WHERE option = 0))::int AS option0,
+           (count(*) FILTER (WHERE option = 1))::int AS option1,
+           (count(*) FILTER (WHERE option = 2))::int AS option2,
+           (count(*) FILTER (WHERE option = 3))::int AS option3
+         FROM answers WHERE quiz_id = $1
+       ) AS t
+       LEFT JOIN (
+         SELECT user_id, answered_at FROM answers WHERE quiz_id = $1 AND correct
+         ORDER BY answered_at, user_id LIMIT 1
+       ) AS f ON true`,
+      [quizId],
+    );
+    const row = rows[0];
+    if (!row) throw new Error('the tally query returned no row');
+    return {
+      answered: row.answered,
+      right: row.right_count,
+      byOption: [row.option0, row.option1, row.option2, row.option3],
+      fastestRight:
+        row.fastest_user === null || row.fastest_at === null
+          ? null
+          : { userId: row.fastest_user, answeredAt: row.fastest_at },
+    };
+  }
+
+  async dailyResults(teamId: string, channelId: string): Promise<DailyQuizResult[]> {
+    const { rows } = await this.#query<DailyResultRow>(
+      'reading daily results',
+      `SELECT q.id AS quiz_id, q.quiz_date, q.question_id, q.topic_id, q.posted_at,
+         q.closed_at IS NOT NULL AS closed, count(a.user_id)::int AS answered,
+         (count(a.user_id) FILTER (WHERE a.correct))::int AS right_count
+       FROM quizzes AS q
+       LEFT JOIN answers AS a ON a.quiz_id = q.id AND a.team_id = q.team_id
+       WHERE q.team_id = $1 AND q.channel_id = $2 AND q.mode = 'daily'
+       GROUP BY q.id
+       ORDER BY q.posted_at, q.id`,
+      [teamId, channelId],
+    );
+    return rows.map((row) => ({
+      quizId: row.quiz_id,
+      quizDate: row.quiz_date,
+      questionId: row.question_id,
+      topicId: row.topic_id,
+      postedAt: row.posted_at,
+      closed: row.closed,
+      answered: row.answered,
+      right: row.right_count,
+    }));
+  }
+
+  async answersOf(teamId: string, userId: string): Promise<QuizAnswer[]> {
+    const { rows } = await this.#query<AnswerRow>(
+      "reading a person's answers",
+      `SELECT ${ANSWER_COLUMNS} FROM answers WHERE team_id = $1 AND user_id = $2
+       ORDER BY answered_at, quiz_id`,
+      [teamId, userId],
+    );
+    return rows.map(toAnswer);
+  }
+
+  async leaderboard(query: ScoreQuery): Promise<ScoreRow[]> {
+    const { rows } = await this.#query<ScoreSqlRow>(
+      'reading the leaderboard',
+      `SELECT user_id, sum(points)::int AS total_points, count(*)::int AS answered,
+         (count(*) FILTER (WHERE correct))::int AS right_count
+       FROM answers
+       WHERE team_id = $1 AND mode = 'daily' AND ($2::text IS NULL OR channel_id = $2)
+         AND ($3::timestamptz IS NULL OR answered_at >= $3)
+       GROUP BY user_id
+       ORDER BY total_points DESC, right_count DESC, user_id
+       LIMIT $4`,
+      [query.teamId, query.channelId ?? null, optionalDate(query.since), validLimit(query.limit)],
+    );
+    return rows.map(toScore);
+  }
+
+  async channelScores(teamId: string, since: Date | null): Promise<ChannelMemberScore[]> {
+    const { rows } = await this.#query<ChannelScoreRow>(
+      'reading channel scores',
+      `SELECT channel_id, user_id, sum(points)::int AS total_points, count(*)::int AS answered,
+         (count(*) FILTER (WHERE correct))::int AS right_count
+       FROM answers
+       WHERE team_id = $1 AND mode = 'daily' AND ($2::timestamptz IS NULL OR answered_at >= $2)
+       GROUP BY channel_id, user_id
+       ORDER BY channel_id, total_points DESC, right_count DESC, user_id`,
+      [teamId, optionalDate(since)],
+    );
+    return rows.map((row) => ({ channelId: row.channel_id, ...toScore(row) }));
+  }
+
+  async channelTopicResults(teamId: string, since: Date | null): Promise<ChannelTopicResult[]> {
+    // The title is the one of the topic's latest answer: notes may have renamed it since.
+    const { rows } = await this.#query<TopicResultRow>(
+      'reading channel topic results',
+      `SELECT channel_id, topic_id, topic_title, answered, right_count FROM (
+         SELECT channel_id, topic_id, topic_title,
+           (count(*) OVER topic)::int AS answered,
+           (count(*) FILTER (WHERE correct) OVER topic)::int AS right_count,
+           row_number() OVER (topic ORDER BY answered_at DESC, quiz_id DESC, user_id DESC) AS latest
+         FROM answers
+         WHERE team_id = $1 AND mode = 'daily' AND ($2::timestamptz IS NULL OR answered_at >= $2)
+         WINDOW topic AS (PARTITION BY channel_id, topic_id)
+       ) AS per_topic
+       WHERE latest = 1
+       ORDER BY channel_id, topic_id`,
+      [teamId, optionalDate(since)],
+    );
+    return rows.map((row) => ({
+      channelId: row.channel_id,
+      topicId: row.topic_id,
+      topicTitle: row.topic_title,
+      answered: row.answered,
+      right: row.right_count,
+    }));
+  }
+
+  /** Reads a page at a time (keyset on the export order), each page one short, retried query. */
+  async *exportAnswers(): AsyncGenerator<QuizAnswer> {
+    let last: AnswerRow | undefined;
+    for (;;) {
+      const { rows }: pg.QueryResult<AnswerRow> = last
+        ? await this.#query<AnswerRow>(
+            'exporting answers',
+            `SELECT ${ANSWER_COLUMNS} FROM answers WHERE (answered_at, quiz_id, user_id) > ($1, $2, $3)
+             ${EXPORT_ORDER} LIMIT $4`,
+            [last.answered_at, last.quiz_id, last.user_id, EXPORT_PAGE_SIZE],
+          )
+        : await this.#query<AnswerRow>(
+            'exporting answers',
+            `SELECT ${ANSWER_COLUMNS} FROM answers ${EXPORT_ORDER} LIMIT $1`,
+            [EXPORT_PAGE_SIZE],
+          );
+      for (const row of rows) yield toAnswer(row);
+      last = rows[rows.length - 1];
+      if (!last || rows.length < EXPORT_PAGE_SIZE) return;
+    }
+  }
+
+  /** Not retried: a health check reports the database as it is now. */
   async ping(): Promise<void> {
     await this.#pool.query('SELECT 1');
   }
@@ -143,11 +817,6 @@ export class PostgresStore implements Store {
     this.#closed = true;
     await this.#pool.end();
   }
-}
-
-function validDate(date: Date): Date {
-  if (Number.isNaN(date.getTime())) throw new TypeError('the store was given an invalid Date');
-  return date;
 }
 
 /**
@@ -194,5 +863,5 @@ export async function openPostgresStore(
       cause: error,
     });
   }
-  return new PostgresStore(pool, target, schema);
+  return new PostgresStore(pool, target, schema, warn, secrets);
 }

@@ -1,11 +1,29 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import type { QuizQuestion } from '../quiz/types.js';
 import { migrateSqlite } from './migrations.js';
-import { type Store, StoreError } from './store.js';
+import {
+  type ChannelMemberScore,
+  type ChannelSchedule,
+  type ChannelTopicResult,
+  type DailyQuizResult,
+  type PostedQuiz,
+  type QuizAnswer,
+  type QuizMode,
+  type QuizTally,
+  type RecordOutcome,
+  type ScoreQuery,
+  type ScoreRow,
+  type Store,
+  StoreError,
+} from './store.js';
 
 /** How long a write waits for another connection's write lock before failing (SQLITE_BUSY). */
 const BUSY_TIMEOUT_MS = 5000;
+
+/** Answers read per query by `exportAnswers`. */
+const EXPORT_PAGE_SIZE = 1000;
 
 function millis(date: Date): number {
   const time = date.getTime();
@@ -13,9 +31,171 @@ function millis(date: Date): number {
   return time;
 }
 
+function optionalMillis(date: Date | null | undefined): number | null {
+  return date === null || date === undefined ? null : millis(date);
+}
+
+function dateOrNull(time: number | null): Date | null {
+  return time === null ? null : new Date(time);
+}
+
+/** `limit` as SQLite's LIMIT takes it: -1 for no limit. */
+function sqliteLimit(limit: number | undefined): number {
+  if (limit === undefined) return -1;
+  if (!Number.isSafeInteger(limit) || limit < 0) {
+    throw new RangeError(`a ranking limit must be a whole number, 0 or more (got ${limit})`);
+  }
+  return limit;
+}
+
 function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+interface ScheduleRow {
+  team_id: string;
+  channel_id: string;
+  time: string;
+  zone: string;
+  set_by: string;
+  set_at: number;
+}
+
+interface QuizRow {
+  id: string;
+  team_id: string;
+  channel_id: string;
+  mode: QuizMode;
+  quiz_date: string | null;
+  asked_by: string | null;
+  question: string;
+  posted_at: number;
+  closes_at: number | null;
+  message_ts: string | null;
+  closed_at: number | null;
+}
+
+interface AnswerRow {
+  quiz_id: string;
+  team_id: string;
+  channel_id: string;
+  user_id: string;
+  mode: QuizMode;
+  question_id: string;
+  topic_id: string;
+  topic_title: string;
+  option: number;
+  correct: number;
+  points: number;
+  answered_at: number;
+  local_date: string;
+}
+
+interface TallyRow {
+  answered: number;
+  right_count: number;
+  option0: number;
+  option1: number;
+  option2: number;
+  option3: number;
+  fastest_user: string | null;
+  fastest_at: number | null;
+}
+
+interface DailyResultRow {
+  quiz_id: string;
+  quiz_date: string;
+  question_id: string;
+  topic_id: string;
+  posted_at: number;
+  closed: number;
+  answered: number;
+  right_count: number;
+}
+
+interface ScoreSqlRow {
+  user_id: string;
+  total_points: number;
+  answered: number;
+  right_count: number;
+}
+
+interface ChannelScoreRow extends ScoreSqlRow {
+  channel_id: string;
+}
+
+interface TopicResultRow {
+  channel_id: string;
+  topic_id: string;
+  topic_title: string;
+  answered: number;
+  right_count: number;
+}
+
+function toSchedule(row: ScheduleRow): ChannelSchedule {
+  return {
+    teamId: row.team_id,
+    channelId: row.channel_id,
+    time: row.time,
+    zone: row.zone,
+    setBy: row.set_by,
+    setAt: new Date(row.set_at),
+  };
+}
+
+function toQuiz(row: QuizRow): PostedQuiz {
+  return {
+    id: row.id,
+    teamId: row.team_id,
+    channelId: row.channel_id,
+    mode: row.mode,
+    quizDate: row.quiz_date,
+    askedBy: row.asked_by,
+    question: JSON.parse(row.question) as QuizQuestion,
+    postedAt: new Date(row.posted_at),
+    closesAt: dateOrNull(row.closes_at),
+    messageTs: row.message_ts,
+    closedAt: dateOrNull(row.closed_at),
+  };
+}
+
+function toAnswer(row: AnswerRow): QuizAnswer {
+  return {
+    quizId: row.quiz_id,
+    teamId: row.team_id,
+    channelId: row.channel_id,
+    userId: row.user_id,
+    mode: row.mode,
+    questionId: row.question_id,
+    topicId: row.topic_id,
+    topicTitle: row.topic_title,
+    option: row.option,
+    correct: row.correct === 1,
+    points: row.points,
+    answeredAt: new Date(row.answered_at),
+    localDate: row.local_date,
+  };
+}
+
+function toScore(row: ScoreSqlRow): ScoreRow {
+  return { userId: row.user_id, points: row.total_points, answered: row.answered, right: row.right_count };
+}
+
+const QUIZ_COLUMNS =
+  'id, team_id, channel_id, mode, quiz_date, asked_by, question, posted_at, closes_at, message_ts, closed_at';
+const ANSWER_COLUMNS =
+  'quiz_id, team_id, channel_id, user_id, mode, question_id, topic_id, topic_title, option, correct, points, answered_at, local_date';
+const SCHEDULE_COLUMNS = 'team_id, channel_id, time, zone, set_by, set_at';
+
+/** Daily answers per person, best first (`@limit` -1 for all; `@channelId`, `@since` null for any). */
+const LEADERBOARD_SQL = `
+  SELECT user_id, sum(points) AS total_points, count(*) AS answered, sum(correct) AS right_count
+  FROM answers
+  WHERE team_id = @teamId AND mode = 'daily' AND (@channelId IS NULL OR channel_id = @channelId)
+    AND (@since IS NULL OR answered_at >= @since)
+  GROUP BY user_id
+  ORDER BY total_points DESC, right_count DESC, user_id
+  LIMIT @limit`;
 
 /** The embedded store: one SQLite file, one synchronous connection, in WAL mode. */
 export class SqliteStore implements Store {
@@ -24,6 +204,33 @@ export class SqliteStore implements Store {
   readonly #claim: Database.Statement<[string, number]>;
   readonly #prune: Database.Statement<[number]>;
   readonly #ping: Database.Statement<[]>;
+  readonly #saveSchedule: Database.Statement<[string, string, string, string, string, number]>;
+  readonly #deleteSchedule: Database.Statement<[string, string]>;
+  readonly #findSchedule: Database.Statement<[string, string], ScheduleRow>;
+  readonly #listSchedules: Database.Statement<[], ScheduleRow>;
+  readonly #createQuiz: Database.Statement<unknown[]>;
+  readonly #findQuiz: Database.Statement<[string], QuizRow>;
+  readonly #findDailyQuiz: Database.Statement<[string, string, string], QuizRow>;
+  readonly #setQuizMessage: Database.Statement<[string, string]>;
+  readonly #withdrawQuiz: Database.Statement<[{ id: string }]>;
+  readonly #quizzesToClose: Database.Statement<[number], QuizRow>;
+  readonly #closeQuiz: Database.Statement<[number, string]>;
+  readonly #recordAnswer: Database.Statement<unknown[]>;
+  readonly #findAnswer: Database.Statement<[string, string], AnswerRow>;
+  readonly #tally: Database.Statement<[{ quizId: string }], TallyRow>;
+  readonly #dailyResults: Database.Statement<[string, string], DailyResultRow>;
+  readonly #answersOf: Database.Statement<[string, string], AnswerRow>;
+  readonly #leaderboard: Database.Statement<
+    [{ teamId: string; channelId: string | null; since: number | null; limit: number }],
+    ScoreSqlRow
+  >;
+  readonly #channelScores: Database.Statement<[{ teamId: string; since: number | null }], ChannelScoreRow>;
+  readonly #channelTopicResults: Database.Statement<
+    [{ teamId: string; since: number | null }],
+    TopicResultRow
+  >;
+  readonly #exportFirst: Database.Statement<[number], AnswerRow>;
+  readonly #exportAfter: Database.Statement<[number, string, string, number], AnswerRow>;
 
   /** Use `openSqliteStore`, which prepares and migrates the database first. */
   constructor(
@@ -37,6 +244,102 @@ export class SqliteStore implements Store {
     );
     this.#prune = db.prepare('DELETE FROM deliveries WHERE received_at < ?');
     this.#ping = db.prepare('SELECT 1');
+
+    this.#saveSchedule = db.prepare(
+      `INSERT INTO schedules (${SCHEDULE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (team_id, channel_id) DO UPDATE SET
+         time = excluded.time, zone = excluded.zone, set_by = excluded.set_by, set_at = excluded.set_at`,
+    );
+    this.#deleteSchedule = db.prepare('DELETE FROM schedules WHERE team_id = ? AND channel_id = ?');
+    this.#findSchedule = db.prepare(
+      `SELECT ${SCHEDULE_COLUMNS} FROM schedules WHERE team_id = ? AND channel_id = ?`,
+    );
+    this.#listSchedules = db.prepare(
+      `SELECT ${SCHEDULE_COLUMNS} FROM schedules ORDER BY team_id, channel_id`,
+    );
+
+    // No conflict target: a clash on the id or on the daily (team, channel, day) index both do nothing.
+    this.#createQuiz = db.prepare(
+      `INSERT INTO quizzes (${QUIZ_COLUMNS}, question_id, topic_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    );
+    this.#findQuiz = db.prepare(`SELECT ${QUIZ_COLUMNS} FROM quizzes WHERE id = ?`);
+    this.#findDailyQuiz = db.prepare(
+      `SELECT ${QUIZ_COLUMNS} FROM quizzes
+       WHERE team_id = ? AND channel_id = ? AND quiz_date = ? AND mode = 'daily'`,
+    );
+    this.#setQuizMessage = db.prepare('UPDATE quizzes SET message_ts = ? WHERE id = ?');
+    this.#withdrawQuiz = db.prepare(
+      `DELETE FROM quizzes
+       WHERE id = @id AND message_ts IS NULL AND NOT EXISTS (SELECT 1 FROM answers WHERE quiz_id = @id)`,
+    );
+    this.#quizzesToClose = db.prepare(
+      `SELECT ${QUIZ_COLUMNS} FROM quizzes
+       WHERE mode = 'daily' AND closed_at IS NULL AND message_ts IS NOT NULL AND closes_at <= ?
+       ORDER BY posted_at, id`,
+    );
+    this.#closeQuiz = db.prepare('UPDATE quizzes SET closed_at = ? WHERE id = ? AND closed_at IS NULL');
+
+    this.#recordAnswer = db.prepare(
+      `INSERT INTO answers (${ANSWER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (quiz_id, user_id) DO NOTHING`,
+    );
+    this.#findAnswer = db.prepare(`SELECT ${ANSWER_COLUMNS} FROM answers WHERE quiz_id = ? AND user_id = ?`);
+    this.#tally = db.prepare(
+      `SELECT t.*, f.user_id AS fastest_user, f.answered_at AS fastest_at
+       FROM (
+         SELECT count(*) AS answered, coalesce(sum(correct), 0) AS right_count,
+           coalesce(sum(option = 0), 0) AS option0, coalesce(sum(option = 1), 0) AS option1,
+           coalesce(sum(option = 2), 0) AS option2, coalesce(sum(option = 3), 0) AS option3
+         FROM answers WHERE quiz_id = @quizId
+       ) AS t
+       LEFT JOIN (
+         SELECT user_id, answered_at FROM answers WHERE quiz_id = @quizId AND correct = 1
+         ORDER BY answered_at, user_id LIMIT 1
+       ) AS f ON 1`,
+    );
+    this.#dailyResults = db.prepare(
+      `SELECT q.id AS quiz_id, q.quiz_date, q.question_id, q.topic_id, q.posted_at,
+         q.closed_at IS NOT NULL AS closed, count(a.user_id) AS answered,
+         coalesce(sum(a.correct), 0) AS right_count
+       FROM quizzes AS q
+       LEFT JOIN answers AS a ON a.quiz_id = q.id AND a.team_id = q.team_id
+       WHERE q.team_id = ? AND q.channel_id = ? AND q.mode = 'daily'
+       GROUP BY q.id
+       ORDER BY q.posted_at, q.id`,
+    );
+    this.#answersOf = db.prepare(
+      `SELECT ${ANSWER_COLUMNS} FROM answers WHERE team_id = ? AND user_id = ?
+       ORDER BY answered_at, quiz_id`,
+    );
+    this.#leaderboard = db.prepare(LEADERBOARD_SQL);
+    this.#channelScores = db.prepare(
+      `SELECT channel_id, user_id, sum(points) AS total_points, count(*) AS answered, sum(correct) AS right_count
+       FROM answers
+       WHERE team_id = @teamId AND mode = 'daily' AND (@since IS NULL OR answered_at >= @since)
+       GROUP BY channel_id, user_id
+       ORDER BY channel_id, total_points DESC, right_count DESC, user_id`,
+    );
+    // The title is the one of the topic's latest answer: notes may have renamed it since.
+    this.#channelTopicResults = db.prepare(
+      `SELECT channel_id, topic_id, topic_title, answered, right_count FROM (
+         SELECT channel_id, topic_id, topic_title,
+           count(*) OVER topic AS answered, sum(correct) OVER topic AS right_count,
+           row_number() OVER (topic ORDER BY answered_at DESC, quiz_id DESC, user_id DESC) AS latest
+         FROM answers
+         WHERE team_id = @teamId AND mode = 'daily' AND (@since IS NULL OR answered_at >= @since)
+         WINDOW topic AS (PARTITION BY channel_id, topic_id)
+       )
+       WHERE latest = 1
+       ORDER BY channel_id, topic_id`,
+    );
+    this.#exportFirst = db.prepare(
+      `SELECT ${ANSWER_COLUMNS} FROM answers ORDER BY answered_at, quiz_id, user_id LIMIT ?`,
+    );
+    this.#exportAfter = db.prepare(
+      `SELECT ${ANSWER_COLUMNS} FROM answers WHERE (answered_at, quiz_id, user_id) > (?, ?, ?)
+       ORDER BY answered_at, quiz_id, user_id LIMIT ?`,
+    );
   }
 
   async claimDelivery(key: string, receivedAt: Date): Promise<boolean> {
@@ -45,6 +348,170 @@ export class SqliteStore implements Store {
 
   async pruneDeliveries(olderThan: Date): Promise<number> {
     return this.#prune.run(millis(olderThan)).changes;
+  }
+
+  async saveSchedule(schedule: ChannelSchedule): Promise<void> {
+    this.#saveSchedule.run(
+      schedule.teamId,
+      schedule.channelId,
+      schedule.time,
+      schedule.zone,
+      schedule.setBy,
+      millis(schedule.setAt),
+    );
+  }
+
+  async deleteSchedule(teamId: string, channelId: string): Promise<boolean> {
+    return this.#deleteSchedule.run(teamId, channelId).changes === 1;
+  }
+
+  async findSchedule(teamId: string, channelId: string): Promise<ChannelSchedule | null> {
+    const row = this.#findSchedule.get(teamId, channelId);
+    return row ? toSchedule(row) : null;
+  }
+
+  async listSchedules(): Promise<ChannelSchedule[]> {
+    return this.#listSchedules.all().map(toSchedule);
+  }
+
+  async createQuiz(quiz: PostedQuiz): Promise<boolean> {
+    const result = this.#createQuiz.run(
+      quiz.id,
+      quiz.teamId,
+      quiz.channelId,
+      quiz.mode,
+      quiz.quizDate,
+      quiz.askedBy,
+      JSON.stringify(quiz.question),
+      millis(quiz.postedAt),
+      optionalMillis(quiz.closesAt),
+      quiz.messageTs,
+      optionalMillis(quiz.closedAt),
+      quiz.question.id,
+      quiz.question.topic.id,
+    );
+    return result.changes === 1;
+  }
+
+  async findQuiz(id: string): Promise<PostedQuiz | null> {
+    const row = this.#findQuiz.get(id);
+    return row ? toQuiz(row) : null;
+  }
+
+  async findDailyQuiz(teamId: string, channelId: string, quizDate: string): Promise<PostedQuiz | null> {
+    const row = this.#findDailyQuiz.get(teamId, channelId, quizDate);
+    return row ? toQuiz(row) : null;
+  }
+
+  async setQuizMessage(id: string, messageTs: string): Promise<void> {
+    this.#setQuizMessage.run(messageTs, id);
+  }
+
+  async withdrawQuiz(id: string): Promise<boolean> {
+    return this.#withdrawQuiz.run({ id }).changes === 1;
+  }
+
+  async quizzesToClose(now: Date): Promise<PostedQuiz[]> {
+    return this.#quizzesToClose.all(millis(now)).map(toQuiz);
+  }
+
+  async closeQuiz(id: string, at: Date): Promise<boolean> {
+    return this.#closeQuiz.run(millis(at), id).changes === 1;
+  }
+
+  async recordAnswer(answer: QuizAnswer): Promise<RecordOutcome> {
+    const result = this.#recordAnswer.run(
+      answer.quizId,
+      answer.teamId,
+      answer.channelId,
+      answer.userId,
+      answer.mode,
+      answer.questionId,
+      answer.topicId,
+      answer.topicTitle,
+      answer.option,
+      answer.correct ? 1 : 0,
+      answer.points,
+      millis(answer.answeredAt),
+      answer.localDate,
+    );
+    if (result.changes === 1) return { recorded: true };
+    const previous = this.#findAnswer.get(answer.quizId, answer.userId);
+    if (!previous) throw new Error(`answer to ${answer.quizId} by ${answer.userId} neither kept nor found`);
+    return { recorded: false, previous: toAnswer(previous) };
+  }
+
+  async tallyQuiz(quizId: string): Promise<QuizTally> {
+    const row = this.#tally.get({ quizId });
+    if (!row) throw new Error('the tally query returned no row');
+    return {
+      answered: row.answered,
+      right: row.right_count,
+      byOption: [row.option0, row.option1, row.option2, row.option3],
+      fastestRight:
+        row.fastest_user === null || row.fastest_at === null
+          ? null
+          : { userId: row.fastest_user, answeredAt: new Date(row.fastest_at) },
+    };
+  }
+
+  async dailyResults(teamId: string, channelId: string): Promise<DailyQuizResult[]> {
+    return this.#dailyResults.all(teamId, channelId).map((row) => ({
+      quizId: row.quiz_id,
+      quizDate: row.quiz_date,
+      questionId: row.question_id,
+      topicId: row.topic_id,
+      postedAt: new Date(row.posted_at),
+      closed: row.closed === 1,
+      answered: row.answered,
+      right: row.right_count,
+    }));
+  }
+
+  async answersOf(teamId: string, userId: string): Promise<QuizAnswer[]> {
+    return this.#answersOf.all(teamId, userId).map(toAnswer);
+  }
+
+  async leaderboard(query: ScoreQuery): Promise<ScoreRow[]> {
+    return this.#leaderboard
+      .all({
+        teamId: query.teamId,
+        channelId: query.channelId ?? null,
+        since: optionalMillis(query.since),
+        limit: sqliteLimit(query.limit),
+      })
+      .map(toScore);
+  }
+
+  async channelScores(teamId: string, since: Date | null): Promise<ChannelMemberScore[]> {
+    return this.#channelScores
+      .all({ teamId, since: optionalMillis(since) })
+      .map((row) => ({ channelId: row.channel_id, ...toScore(row) }));
+  }
+
+  async channelTopicResults(teamId: string, since: Date | null): Promise<ChannelTopicResult[]> {
+    return this.#channelTopicResults.all({ teamId, since: optionalMillis(since) }).map((row) => ({
+      channelId: row.channel_id,
+      topicId: row.topic_id,
+      topicTitle: row.topic_title,
+      answered: row.answered,
+      right: row.right_count,
+    }));
+  }
+
+  /**
+   * Reads a page at a time (keyset on the export order) rather than holding a cursor open: a
+   * better-sqlite3 cursor would keep the connection busy, so the bot could not record an answer
+   * while a consumer awaited between rows.
+   */
+  async *exportAnswers(): AsyncGenerator<QuizAnswer> {
+    let page = this.#exportFirst.all(EXPORT_PAGE_SIZE);
+    while (page.length > 0) {
+      for (const row of page) yield toAnswer(row);
+      const last = page[page.length - 1];
+      if (!last || page.length < EXPORT_PAGE_SIZE) return;
+      page = this.#exportAfter.all(last.answered_at, last.quiz_id, last.user_id, EXPORT_PAGE_SIZE);
+    }
   }
 
   async ping(): Promise<void> {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { QuizQuestion } from '../../src/quiz/types.js';
 import {
   type AppliedMigration,
   MIGRATIONS,
@@ -43,6 +44,17 @@ describeStoreContract(
     current = freshDir();
   },
   async () => readApplied(join(current, SQLITE_FILE_NAME)),
+  async (version, deliveries) => {
+    mkdirSync(current, { recursive: true });
+    const db = new Database(join(current, SQLITE_FILE_NAME));
+    try {
+      migrateSqlite(db, 'the test database', MIGRATIONS.slice(0, version));
+      const insert = db.prepare('INSERT INTO deliveries (key, received_at) VALUES (?, ?)');
+      for (const [key, receivedAt] of deliveries) insert.run(key, receivedAt.getTime());
+    } finally {
+      db.close();
+    }
+  },
 );
 
 describe('SQLite store', () => {
@@ -90,6 +102,76 @@ describe('SQLite store', () => {
       }
     },
   );
+
+  it('keeps times as integer milliseconds, booleans as 0/1 and the question as JSON text, in STRICT tables', async () => {
+    const file = join(freshDir(), SQLITE_FILE_NAME);
+    const store = openSqliteStore(file);
+    const postedAt = new Date('2025-03-01T09:00:00.123Z');
+    const question: QuizQuestion = {
+      id: 'ec2:hand-written:1',
+      topic: { id: 'ec2', title: 'EC2' },
+      stem: 'Which "one"?',
+      options: ['a', 'b', 'c', 'd'],
+      answer: 2,
+      explanation: 'c',
+      source: { file: 'compute.md', heading: 'EC2', line: 4 },
+      kind: 'hand-written',
+    };
+    await store.createQuiz({
+      id: 'practice:1',
+      teamId: 'T1',
+      channelId: 'D1',
+      mode: 'practice',
+      quizDate: null,
+      askedBy: 'U1',
+      question,
+      postedAt,
+      closesAt: null,
+      messageTs: null,
+      closedAt: null,
+    });
+    await store.recordAnswer({
+      quizId: 'practice:1',
+      teamId: 'T1',
+      channelId: 'D1',
+      userId: 'U1',
+      mode: 'practice',
+      questionId: question.id,
+      topicId: 'ec2',
+      topicTitle: 'EC2',
+      option: 2,
+      correct: true,
+      points: 0,
+      answeredAt: new Date(postedAt.getTime() + 1),
+      localDate: '2025-03-01',
+    });
+    await store.close();
+
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(
+        db.prepare('SELECT posted_at, closes_at, question, question_id, topic_id FROM quizzes').get(),
+      ).toEqual({
+        posted_at: postedAt.getTime(),
+        closes_at: null,
+        question: JSON.stringify(question),
+        question_id: question.id,
+        topic_id: 'ec2',
+      });
+      expect(db.prepare('SELECT correct, answered_at FROM answers').get()).toEqual({
+        correct: 1,
+        answered_at: postedAt.getTime() + 1,
+      });
+      const strict = db
+        .prepare("SELECT name FROM pragma_table_list WHERE strict = 1 AND schema = 'main' ORDER BY name")
+        .pluck()
+        .all();
+      expect(strict).toEqual(expect.arrayContaining(['answers', 'deliveries', 'quizzes', 'schedules']));
+      expect(() => db.prepare('SELECT 1').get()).not.toThrow();
+    } finally {
+      db.close();
+    }
+  });
 
   it('refuses a database migrated by a newer version, and leaves it as it was', async () => {
     const dataDir = freshDir();
