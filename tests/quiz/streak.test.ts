@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, localDateOf, localDateTimeOf, streakOf, zoneOrUtc } from '../../src/quiz/streak.js';
+
+describe('localDateOf', () => {
+  const at = (iso: string) => new Date(iso);
+
+  it('gives the calendar day in the zone, not in UTC', () => {
+    // 22:30 UTC on the night clocks go forward: already the next day in Berlin (CEST, +2).
+    expect(localDateOf(at('2026-03-29T22:30:00Z'), 'Europe/Berlin')).toBe('2026-03-30');
+    expect(localDateOf(at('2026-03-29T22:30:00Z'), 'America/New_York')).toBe('2026-03-29');
+    expect(localDateOf(at('2026-03-29T22:30:00Z'), 'UTC')).toBe('2026-03-29');
+  });
+
+  it('turns the day at local midnight, half-hour offsets included', () => {
+    expect(localDateOf(at('2026-01-01T18:29:59Z'), 'Asia/Kolkata')).toBe('2026-01-01');
+    expect(localDateOf(at('2026-01-01T18:30:00Z'), 'Asia/Kolkata')).toBe('2026-01-02');
+    expect(localDateOf(at('2026-06-30T11:59:59Z'), 'Pacific/Auckland')).toBe('2026-06-30');
+    expect(localDateOf(at('2026-06-30T12:00:00Z'), 'Pacific/Auckland')).toBe('2026-07-01');
+  });
+
+  it('accepts aliases and any case, as Slack profiles and old schedules may hold them', () => {
+    const instant = at('2026-01-01T18:30:00Z');
+    expect(localDateOf(instant, 'Asia/Calcutta')).toBe('2026-01-02');
+    expect(localDateOf(instant, 'asia/kolkata')).toBe('2026-01-02');
+  });
+
+  it('falls back to UTC for a zone it does not know, instead of throwing', () => {
+    expect(localDateOf(at('2026-03-29T23:30:00Z'), 'Mars/Olympus')).toBe('2026-03-29');
+    expect(localDateOf(at('2026-03-29T23:30:00Z'), '')).toBe('2026-03-29');
+    expect(zoneOrUtc('Mars/Olympus')).toBe('UTC');
+    expect(zoneOrUtc('europe/berlin')).toBe('Europe/Berlin');
+  });
+
+  it('writes midnight as hour 0', () => {
+    expect(localDateTimeOf(at('2026-07-01T22:00:00Z'), 'Europe/Berlin')).toEqual({
+      date: '2026-07-02',
+      hour: 0,
+      minute: 0,
+      second: 0,
+    });
+  });
+});
+
+describe('addDays', () => {
+  it('steps calendar days, DST changes and month and year ends included', () => {
+    expect(addDays('2026-03-29', 1)).toBe('2026-03-30');
+    expect(addDays('2026-10-25', -1)).toBe('2026-10-24');
+    expect(addDays('2026-10-26', -1)).toBe('2026-10-25');
+    expect(addDays('2026-01-31', 1)).toBe('2026-02-01');
+    expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
+    expect(addDays('2026-03-01', -365)).toBe('2025-03-01');
+  });
+});
+
+describe('streakOf', () => {
+  const TODAY = '2026-03-30';
+
+  it('is 0 without right days', () => {
+    expect(streakOf([], TODAY)).toBe(0);
+  });
+
+  it('counts consecutive days ending today', () => {
+    expect(streakOf(['2026-03-30'], TODAY)).toBe(1);
+    expect(streakOf(['2026-03-28', '2026-03-29', '2026-03-30'], TODAY)).toBe(3);
+  });
+
+  it('does not break before today is over: a streak ending yesterday still counts', () => {
+    expect(streakOf(['2026-03-29'], TODAY)).toBe(1);
+    expect(streakOf(['2026-03-27', '2026-03-28', '2026-03-29'], TODAY)).toBe(3);
+  });
+
+  it('is 0 once a whole day was missed', () => {
+    expect(streakOf(['2026-03-28'], TODAY)).toBe(0);
+    expect(streakOf(['2026-03-26', '2026-03-27', '2026-03-28'], TODAY)).toBe(0);
+  });
+
+  it('stops at the first gap', () => {
+    expect(streakOf(['2026-03-25', '2026-03-26', '2026-03-28', '2026-03-29', '2026-03-30'], TODAY)).toBe(3);
+  });
+
+  it('takes the days in any order and with repeats', () => {
+    expect(streakOf(['2026-03-29', '2026-03-30', '2026-03-28', '2026-03-29', '2026-03-30'], TODAY)).toBe(3);
+  });
+
+  it('runs across DST changes and month and year ends', () => {
+    expect(streakOf(['2026-03-28', '2026-03-29', '2026-03-30'], '2026-03-30')).toBe(3);
+    expect(streakOf(['2026-10-24', '2026-10-25', '2026-10-26'], '2026-10-26')).toBe(3);
+    expect(streakOf(['2025-12-30', '2025-12-31', '2026-01-01', '2026-01-02'], '2026-01-02')).toBe(4);
+    expect(streakOf(['2028-02-28', '2028-02-29', '2028-03-01'], '2028-03-01')).toBe(3);
+  });
+
+  it('ignores days after today', () => {
+    expect(streakOf(['2026-03-29', '2026-03-30', '2026-03-31'], TODAY)).toBe(2);
+    expect(streakOf(['2026-03-31'], TODAY)).toBe(0);
+  });
+});
