@@ -1,4 +1,5 @@
 import type { Fact } from '../knowledge/types.js';
+import type { ScorePeriod } from '../quiz/records.js';
 import type { Intent } from '../understand/intents.js';
 
 export type { Intent };
@@ -68,8 +69,10 @@ export interface QuizReply extends ReplyBase {
 
 export interface LeaderboardReply extends ReplyBase {
   intent: 'leaderboard';
-  /** Whose standing the asker wants: their own or everyone's. */
-  scope: 'me' | 'everyone';
+  /** Whose standing the asker wants: their own, everyone's, or the channels' (teams). */
+  scope: 'me' | 'everyone' | 'teams';
+  /** Which answers count: the last week (the default), the last month, or all time. */
+  period: ScorePeriod;
 }
 
 export interface Command {

@@ -1,4 +1,5 @@
 import type { Fact, KnowledgeBase, Topic } from '../knowledge/types.js';
+import type { ScorePeriod } from '../quiz/records.js';
 import { type EnglishWords, loadEnglishWords } from '../understand/english.js';
 import { IntentClassifier } from '../understand/intents.js';
 import { rankTopics, type TopicCandidate } from '../understand/rank-topics.js';
@@ -9,7 +10,14 @@ import { cleanQuestion } from './clean-question.js';
 import { COMMANDS } from './commands.js';
 import { compareTopics } from './compare.js';
 import { rankFacts } from './rank-facts.js';
-import { type ExplainReply, factView, type Reply, type TopicRef, type UnknownReply } from './reply.js';
+import {
+  type ExplainReply,
+  factView,
+  type LeaderboardReply,
+  type Reply,
+  type TopicRef,
+  type UnknownReply,
+} from './reply.js';
 
 export interface Tutor {
   /** Answers one question. Pure: the same question on the same notes gives the same reply. */
@@ -150,9 +158,8 @@ export function createTutor(
           question,
           topics: [],
           confidence: round(probability),
-          scope: read.tokens.some((token) => token === 'my' || token === 'me' || token === 'i')
-            ? 'me'
-            : 'everyone',
+          scope: leaderboardScope(read.tokens),
+          period: leaderboardPeriod(read.tokens),
         };
       case 'quiz': {
         const confident = candidates.find((candidate) => candidate.evidence !== 'weak');
@@ -217,6 +224,35 @@ export function createTutor(
   };
 
   return { answer, explainTopic, knowledge };
+}
+
+const MY_WORDS = new Set(['my', 'me', 'i', 'mine', 'score']);
+const TEAM_WORDS = new Set(['team', 'teams', 'channel', 'channels']);
+
+/** `/aws score` and "how am i doing" ask for the asker's own standing; "leaderboard teams" for the channels'. */
+function leaderboardScope(tokens: readonly string[]): LeaderboardReply['scope'] {
+  if (tokens.some((token) => TEAM_WORDS.has(token))) return 'teams';
+  if (tokens.some((token) => MY_WORDS.has(token))) return 'me';
+  return 'everyone';
+}
+
+const PERIOD_WORDS: Record<string, ScorePeriod> = {
+  week: 'week',
+  weekly: 'week',
+  month: 'month',
+  monthly: 'month',
+  all: 'all',
+  ever: 'all',
+  alltime: 'all',
+  overall: 'all',
+};
+
+function leaderboardPeriod(tokens: readonly string[]): ScorePeriod {
+  for (const token of tokens) {
+    const period = PERIOD_WORDS[token];
+    if (period) return period;
+  }
+  return 'week';
 }
 
 function confidenceOf(candidate: TopicCandidate, read: ReadQuestion): number {

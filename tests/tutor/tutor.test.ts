@@ -125,6 +125,17 @@ describe('tutor on knowledge/: what the replies hold', () => {
   it('tells my score from everyone’s', () => {
     expect(as(ask('my score'), 'leaderboard').scope).toBe('me');
     expect(as(ask('leaderboard'), 'leaderboard').scope).toBe('everyone');
+    expect(as(ask('score'), 'leaderboard').scope).toBe('me');
+    expect(as(ask('how am i doing'), 'leaderboard').scope).toBe('me');
+  });
+
+  it('reads team standings and the period from a leaderboard request', () => {
+    expect(as(ask('leaderboard'), 'leaderboard').period).toBe('week');
+    expect(as(ask('leaderboard month'), 'leaderboard')).toMatchObject({ scope: 'everyone', period: 'month' });
+    expect(as(ask('leaderboard all'), 'leaderboard').period).toBe('all');
+    expect(as(ask('leaderboard teams'), 'leaderboard')).toMatchObject({ scope: 'teams', period: 'week' });
+    expect(as(ask('leaderboard teams all'), 'leaderboard')).toMatchObject({ scope: 'teams', period: 'all' });
+    expect(as(ask('leaderboard week'), 'leaderboard').period).toBe('week');
   });
 
   it('lists the commands on help', () => {

@@ -1,0 +1,315 @@
+import { randomUUID } from 'node:crypto';
+import type { ChannelSchedule, PostedQuiz, QuizAnswer, ScoreRow, Store } from '../store/store.js';
+import { periodStart } from './period.js';
+import { personalScore } from './personal-score.js';
+import { pickQuestion } from './pick.js';
+import type {
+  AnswerOutcome,
+  PersonalScore,
+  QuizReveal,
+  ScheduleView,
+  ScorePeriod,
+  TeamStanding,
+} from './records.js';
+import { dueQuizDate, nextPostTime } from './schedule.js';
+import { pointsFor } from './scoring.js';
+import { practiceWeights, topicWeights } from './spaced-repetition.js';
+import { localDateOf } from './streak.js';
+import { rankTeams } from './team-standings.js';
+import type { QuizQuestion } from './types.js';
+
+/** A daily quiz stays open this long at most; it closes sooner when the channel's next one is due. */
+export const DEFAULT_OPEN_HOURS = 8;
+/** The zone of a channel's day when it has no schedule (a `/aws quiz daily now` to try it out). */
+const DEFAULT_ZONE = 'UTC';
+const HOUR_MS = 3_600_000;
+
+export interface QuizServiceOptions {
+  store: Store;
+  /** The questions the notes give now; asked on every use, so reloaded notes take effect at once. */
+  questions: () => readonly QuizQuestion[];
+  /** How long a daily quiz stays open at most (default 8). */
+  openHours?: number;
+  /** Ids for practice quizzes (default: random UUIDs). */
+  newId?: () => string;
+}
+
+/** Where a quiz is asked, and by whom. */
+export interface Asker {
+  teamId: string;
+  channelId: string;
+  userId: string;
+}
+
+/** A daily quiz due now: the channel's schedule and the local day the quiz is for. */
+export interface DueQuiz {
+  schedule: ChannelSchedule;
+  quizDate: string;
+}
+
+/** What `/aws quiz daily now` did. */
+export type PostNowOutcome =
+  | { kind: 'opened'; quiz: PostedQuiz }
+  | { kind: 'already-posted'; quiz: PostedQuiz }
+  | { kind: 'no-questions' };
+
+/**
+ * The quiz lifecycle over the store: practice questions, daily quizzes (open, post, close), answers
+ * and scores. It decides what happens; the faces post and render. Time always comes in as `now`.
+ */
+export class QuizService {
+  readonly #store: Store;
+  readonly #questions: () => readonly QuizQuestion[];
+  readonly #openMs: number;
+  readonly #newId: () => string;
+
+  constructor(options: QuizServiceOptions) {
+    this.#store = options.store;
+    this.#questions = options.questions;
+    this.#openMs = (options.openHours ?? DEFAULT_OPEN_HOURS) * HOUR_MS;
+    this.#newId = options.newId ?? randomUUID;
+  }
+
+  /**
+   * A private practice question for one person: on `topicId` when given, else on any topic, topics
+   * the person gets wrong coming back sooner; no question repeats until the pool is used up. Null
+   * when the notes have no question (on that topic).
+   */
+  async practice(asker: Asker, topicId: string | null, now: Date): Promise<PostedQuiz | null> {
+    const history = await this.#store.answersOf(asker.teamId, asker.userId);
+    const question = pickQuestion(this.#questions(), {
+      seed: `practice:${asker.teamId}:${asker.userId}:${now.toISOString()}`,
+      asked: history.filter((answer) => answer.mode === 'practice').map((answer) => answer.questionId),
+      weights: practiceWeights(history),
+      ...(topicId ? { topicId } : {}),
+    });
+    if (!question) return null;
+    const quiz: PostedQuiz = {
+      id: `practice:${this.#newId()}`,
+      teamId: asker.teamId,
+      channelId: asker.channelId,
+      mode: 'practice',
+      quizDate: null,
+      askedBy: asker.userId,
+      question,
+      postedAt: now,
+      closesAt: null,
+      messageTs: null,
+      closedAt: null,
+    };
+    await this.#store.createQuiz(quiz);
+    return quiz;
+  }
+
+  /**
+   * Takes a click on option `option` of quiz `quizId`. The answer is in the store before this
+   * returns, so whoever is told "right" or "wrong" keeps that answer whatever happens next.
+   * `userZone` is the person's own time zone (their streak counts their local days).
+   */
+  async answer(
+    click: { quizId: string; userId: string; option: number },
+    now: Date,
+    userZone: string | null,
+  ): Promise<AnswerOutcome> {
+    const quiz = await this.#store.findQuiz(click.quizId);
+    if (!quiz || !Number.isInteger(click.option) || click.option < 0 || click.option > 3) {
+      return { kind: 'unknown' };
+    }
+    if (
+      quiz.mode === 'daily' &&
+      (quiz.closedAt !== null || (quiz.closesAt !== null && now >= quiz.closesAt))
+    ) {
+      return { kind: 'closed', quiz };
+    }
+    const correct = click.option === quiz.question.answer;
+    const answer: QuizAnswer = {
+      quizId: quiz.id,
+      teamId: quiz.teamId,
+      channelId: quiz.channelId,
+      userId: click.userId,
+      mode: quiz.mode,
+      questionId: quiz.question.id,
+      topicId: quiz.question.topic.id,
+      topicTitle: quiz.question.topic.title,
+      option: click.option,
+      correct,
+      points: pointsFor({ mode: quiz.mode, correct, postedAt: quiz.postedAt, answeredAt: now }),
+      answeredAt: now,
+      localDate: localDateOf(now, userZone ?? DEFAULT_ZONE),
+    };
+    const outcome = await this.#store.recordAnswer(answer);
+    if (outcome.recorded || isSameAnswer(outcome.previous, answer)) {
+      return { kind: 'recorded', quiz, answer };
+    }
+    return { kind: 'already', quiz, previous: outcome.previous };
+  }
+
+  // ---- Daily quizzes ----
+
+  /** The channels whose quiz for today (their local day) is due and not yet opened. */
+  async dueDailyQuizzes(now: Date): Promise<DueQuiz[]> {
+    const due: DueQuiz[] = [];
+    for (const schedule of await this.#store.listSchedules()) {
+      const quizDate = dueQuizDate(schedule, now);
+      if (quizDate === null) continue;
+      const existing = await this.#store.findDailyQuiz(schedule.teamId, schedule.channelId, quizDate);
+      if (!existing) due.push({ schedule, quizDate });
+    }
+    return due;
+  }
+
+  /**
+   * Opens the channel's quiz for `quizDate`: picks its question (the channel's missed topics come
+   * back sooner) and keeps it. Null when this call did not open it: another replica or an earlier
+   * run already did (the database keeps one per channel and day), or the notes have no questions.
+   */
+  async openDailyQuiz(
+    channel: { teamId: string; channelId: string },
+    quizDate: string,
+    now: Date,
+    schedule: Pick<ChannelSchedule, 'time' | 'zone'> | null,
+  ): Promise<PostedQuiz | null> {
+    const results = await this.#store.dailyResults(channel.teamId, channel.channelId);
+    const question = pickQuestion(this.#questions(), {
+      seed: `daily:${channel.teamId}:${channel.channelId}:${quizDate}`,
+      asked: results.map((result) => result.questionId),
+      weights: topicWeights(results),
+    });
+    if (!question) return null;
+    const latest = now.getTime() + this.#openMs;
+    const next = schedule ? nextPostTime(schedule, now).getTime() : latest;
+    const quiz: PostedQuiz = {
+      id: dailyQuizId(channel.teamId, channel.channelId, quizDate),
+      teamId: channel.teamId,
+      channelId: channel.channelId,
+      mode: 'daily',
+      quizDate,
+      askedBy: null,
+      question,
+      postedAt: now,
+      closesAt: new Date(Math.min(latest, next)),
+      messageTs: null,
+      closedAt: null,
+    };
+    return (await this.#store.createQuiz(quiz)) ? quiz : null;
+  }
+
+  /** Records the message a daily quiz was posted as. */
+  markPosted(quizId: string, messageTs: string): Promise<void> {
+    return this.#store.setQuizMessage(quizId, messageTs);
+  }
+
+  /** Takes back a quiz whose post failed, so the next run can try again. */
+  withdraw(quizId: string): Promise<boolean> {
+    return this.#store.withdrawQuiz(quizId);
+  }
+
+  /** `/aws quiz daily now`: today's quiz for the channel, unless it already has one. */
+  async postNow(channel: { teamId: string; channelId: string }, now: Date): Promise<PostNowOutcome> {
+    const schedule = await this.#store.findSchedule(channel.teamId, channel.channelId);
+    const quizDate = localDateOf(now, schedule?.zone ?? DEFAULT_ZONE);
+    const existing = await this.#store.findDailyQuiz(channel.teamId, channel.channelId, quizDate);
+    if (existing) return { kind: 'already-posted', quiz: existing };
+    const quiz = await this.openDailyQuiz(channel, quizDate, now, schedule);
+    if (quiz) return { kind: 'opened', quiz };
+    const raced = await this.#store.findDailyQuiz(channel.teamId, channel.channelId, quizDate);
+    return raced ? { kind: 'already-posted', quiz: raced } : { kind: 'no-questions' };
+  }
+
+  /**
+   * Closes every daily quiz whose time is up. Each is closed by exactly one caller (replica), which
+   * gets its reveal to post; the others get nothing.
+   */
+  async closeDue(now: Date): Promise<QuizReveal[]> {
+    const reveals: QuizReveal[] = [];
+    for (const quiz of await this.#store.quizzesToClose(now)) {
+      if (!(await this.#store.closeQuiz(quiz.id, now))) continue;
+      reveals.push({ quiz: { ...quiz, closedAt: now }, tally: await this.#store.tallyQuiz(quiz.id) });
+    }
+    return reveals;
+  }
+
+  find(quizId: string): Promise<PostedQuiz | null> {
+    return this.#store.findQuiz(quizId);
+  }
+
+  /** How many have answered a quiz so far. */
+  async answeredCount(quizId: string): Promise<number> {
+    return (await this.#store.tallyQuiz(quizId)).answered;
+  }
+
+  // ---- Schedules ----
+
+  async setSchedule(schedule: ChannelSchedule, now: Date): Promise<ScheduleView> {
+    await this.#store.saveSchedule(schedule);
+    return this.viewSchedule(schedule, now);
+  }
+
+  /** Turns the channel's daily quiz off; false when it was not on. */
+  removeSchedule(teamId: string, channelId: string): Promise<boolean> {
+    return this.#store.deleteSchedule(teamId, channelId);
+  }
+
+  async scheduleOf(teamId: string, channelId: string, now: Date): Promise<ScheduleView> {
+    const schedule = await this.#store.findSchedule(teamId, channelId);
+    if (!schedule) return { schedule: null, nextPostAt: null, postedToday: false };
+    return this.viewSchedule(schedule, now);
+  }
+
+  private async viewSchedule(schedule: ChannelSchedule, now: Date): Promise<ScheduleView> {
+    const today = localDateOf(now, schedule.zone);
+    const posted = await this.#store.findDailyQuiz(schedule.teamId, schedule.channelId, today);
+    return { schedule, nextPostAt: nextPostTime(schedule, now), postedToday: posted !== null };
+  }
+
+  // ---- Scores ----
+
+  /** One person's points, streak (in their own time zone), accuracy and weakest topics. */
+  async scoreOf(teamId: string, userId: string, now: Date, userZone: string | null): Promise<PersonalScore> {
+    const answers = await this.#store.answersOf(teamId, userId);
+    return personalScore(answers, localDateOf(now, userZone ?? DEFAULT_ZONE));
+  }
+
+  /** A channel's ranking, or the workspace's when `channelId` is null. */
+  leaderboard(
+    teamId: string,
+    channelId: string | null,
+    period: ScorePeriod,
+    now: Date,
+    limit?: number,
+  ): Promise<ScoreRow[]> {
+    return this.#store.leaderboard({
+      teamId,
+      channelId,
+      since: periodStart(period, now),
+      ...(limit === undefined ? {} : { limit }),
+    });
+  }
+
+  /** Every channel running the daily quiz, ranked fairly (see `rankTeams`). */
+  async teamStandings(teamId: string, period: ScorePeriod, now: Date): Promise<TeamStanding[]> {
+    const since = periodStart(period, now);
+    const [scores, topics, schedules] = await Promise.all([
+      this.#store.channelScores(teamId, since),
+      this.#store.channelTopicResults(teamId, since),
+      this.#store.listSchedules(),
+    ]);
+    const scheduled = schedules
+      .filter((schedule) => schedule.teamId === teamId)
+      .map((schedule) => schedule.channelId);
+    return rankTeams(scores, topics, scheduled);
+  }
+}
+
+/** A daily quiz's id: one per channel and local day, the same on every replica. */
+export function dailyQuizId(teamId: string, channelId: string, quizDate: string): string {
+  return `daily:${teamId}:${channelId}:${quizDate}`;
+}
+
+/**
+ * A store retry after a lost reply can find the answer its first attempt kept: that is this
+ * click's own answer, not an earlier one.
+ */
+function isSameAnswer(previous: QuizAnswer, answer: QuizAnswer): boolean {
+  return previous.option === answer.option && previous.answeredAt.getTime() === answer.answeredAt.getTime();
+}
