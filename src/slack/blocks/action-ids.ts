@@ -18,3 +18,36 @@ export const ASK_TOPIC_PATTERN = /^ask_topic(:\d+)?$/;
 export function askTopicActionId(index: number): string {
   return `${ASK_TOPIC}:${index}`;
 }
+
+/**
+ * An option button of a quiz: `quiz_answer:0` … `quiz_answer:3` (the option), its value the quiz id.
+ * The option is in the action id so a button's value cannot claim another option.
+ */
+export const QUIZ_ANSWER = 'quiz_answer';
+
+/** Matches every quiz option button's action id and captures the option. */
+export const QUIZ_ANSWER_PATTERN = /^quiz_answer:([0-3])$/;
+
+/** The action id of the button for `option` (0..3). */
+export function quizAnswerActionId(option: number): string {
+  return `${QUIZ_ANSWER}:${option}`;
+}
+
+/**
+ * "Quiz me on this" under an answer, and "Another question" after a practice answer: a private
+ * practice question. The value is a topic id; a button without a value means any topic.
+ * A message with one such button uses `quiz_me`; one with several numbers them (`quiz_me:0`,
+ * `quiz_me:1`…, see `quizMeActionId`), and "Any topic" is `quiz_me:any` (no value).
+ */
+export const QUIZ_ME = 'quiz_me';
+
+/** "Any topic" after a practice answer: a practice question on any topic; the button has no value. */
+export const QUIZ_ME_ANY = `${QUIZ_ME}:any`;
+
+/** Matches every quiz-me button's action id: `quiz_me`, `quiz_me:0`…, `quiz_me:any`. */
+export const QUIZ_ME_PATTERN = /^quiz_me(:(\d+|any))?$/;
+
+/** The action id of the `index`th quiz-me button of a message with several. */
+export function quizMeActionId(index: number): string {
+  return `${QUIZ_ME}:${index}`;
+}

@@ -1,20 +1,62 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { KnowledgeBase } from '../../knowledge/types.js';
+import type { PersonalScore, ScorePeriod } from '../../quiz/records.js';
+import type { ScoreRow } from '../../store/store.js';
 import { COMMANDS } from '../../tutor/commands.js';
 import { topicRef } from '../../tutor/tutor.js';
 import { fitHome, HOME_BLOCKS_MAX } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
-import { packSections, renderTopicGroups } from './render-reply.js';
+import { context, packSections, renderTopicGroups } from './render-reply.js';
+import {
+  DAILY_QUIZ_HINT,
+  LEADERBOARD_SHOWN,
+  leaderboardLines,
+  personalScoreBlocks,
+} from './render-scores.js';
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
+/** The viewer's quiz standing for the Home tab. */
+export interface HomeScores {
+  viewerId: string;
+  score: PersonalScore;
+  /** The workspace's leaderboard, best first (only the top ten are shown). */
+  top: ScoreRow[];
+  /** The period `top` covers, when it is not all time. */
+  period?: ScorePeriod;
+}
+
+const TOP_TITLES: Record<ScorePeriod, string> = {
+  week: 'Top ten in this workspace · last 7 days',
+  month: 'Top ten in this workspace · last 30 days',
+  all: 'Top ten in this workspace',
+};
+
+/** "Your score" and the workspace's top ten, for the Home tab. */
+function scoreBlocks(scores: HomeScores): KnownBlock[] {
+  const blocks: KnownBlock[] = [
+    { type: 'divider' },
+    { type: 'header', text: { type: 'plain_text', text: 'Your score' } },
+    ...personalScoreBlocks(scores.score),
+    { type: 'header', text: { type: 'plain_text', text: TOP_TITLES[scores.period ?? 'all'] } },
+  ];
+  if (scores.top.length === 0) {
+    blocks.push(...packSections(['No daily quiz answers in this workspace yet.']), context(DAILY_QUIZ_HINT));
+  } else {
+    blocks.push(...packSections(leaderboardLines(scores.top, scores.viewerId, LEADERBOARD_SHOWN)));
+    blocks.push(context('Points come from daily quizzes in channels; practice doesn’t count.'));
+  }
+  return blocks;
+}
+
 /**
- * The App Home tab: what the tutor is, how to ask it (`/aws`, a mention, a direct message) and
- * the topics it knows grouped by notes file, within a view's 100 blocks however many topics.
+ * The App Home tab: what the tutor is, the viewer's quiz score and the workspace's top ten (when
+ * given), how to ask it (`/aws`, a mention, a direct message) and the topics it knows grouped by
+ * notes file, within a view's 100 blocks however many topics.
  */
-export function renderHome(knowledge: KnowledgeBase): HomeView {
+export function renderHome(knowledge: KnowledgeBase, personal?: HomeScores): HomeView {
   const groups = knowledge.files
     .map((file) => ({
       file,
@@ -36,6 +78,7 @@ export function renderHome(knowledge: KnowledgeBase): HomeView {
             : 'I answer questions about AWS from the team’s own study notes, but no notes are loaded yet: add Markdown files to the knowledge folder.',
       },
     },
+    ...(personal ? scoreBlocks(personal) : []),
     { type: 'divider' },
     { type: 'header', text: { type: 'plain_text', text: 'How to ask' } },
     ...packSections([

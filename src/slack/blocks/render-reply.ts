@@ -13,12 +13,14 @@ import type {
   ExplainReply,
   FactView,
   HelpReply,
+  LeaderboardReply,
   ListReply,
+  QuizReply,
   Reply,
   TopicRef,
   UnknownReply,
 } from '../../tutor/reply.js';
-import { askTopicActionId, SHARE_ANSWER } from './action-ids.js';
+import { askTopicActionId, QUIZ_ME, SHARE_ANSWER } from './action-ids.js';
 import {
   BUTTON_TEXT_MAX,
   BUTTON_VALUE_MAX,
@@ -38,6 +40,12 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
+/**
+ * The replies rendered here: answers from the notes. Quiz and leaderboard requests are answered
+ * by the quiz and score renderers (`render-quiz.ts`, `render-scores.ts`) instead.
+ */
+export type AnswerReply = Exclude<Reply, QuizReply | LeaderboardReply>;
+
 export interface RenderReplyOptions {
   /** Adds a "Share in channel" button (for a private, ephemeral answer). */
   shareable: boolean;
@@ -55,32 +63,73 @@ const MAX_RELATED_BUTTONS = 3;
 const SUB_POINT_INDENT = '      ◦ ';
 const TOPICS_HINT = 'Try `/aws topics` to see what the notes cover.';
 
-// ---- Block builders ---------------------------------------------------------------------------
+// ---- Block builders (shared by the quiz, score and schedule renderers) --------------------------
 
 /** Text objects are verbatim: Slack links and mentions only what is written as `<…>` markup. */
-function mrkdwn(text: string): MrkdwnElement {
+export function mrkdwn(text: string): MrkdwnElement {
   return { type: 'mrkdwn', text, verbatim: true };
 }
 
-function header(escaped: string): HeaderBlock {
+/** A header of already-escaped text, cut to a header's limit. */
+export function header(escaped: string): HeaderBlock {
   return { type: 'header', text: { type: 'plain_text', text: truncate(escaped, HEADER_TEXT_MAX) } };
 }
 
-function section(text: string): SectionBlock {
+/** A section of mrkdwn (already escaped), cut to a section's limit. */
+export function section(text: string): SectionBlock {
   return { type: 'section', text: mrkdwn(truncate(text, SECTION_TEXT_MAX)) };
 }
 
-function context(text: string): ContextBlock {
+/** A context line of mrkdwn (already escaped), cut to a text object's limit. */
+export function context(text: string): ContextBlock {
   return { type: 'context', elements: [mrkdwn(truncate(text, TEXT_OBJECT_MAX))] };
 }
 
-function button(label: string, actionId: string, value: string): Button {
-  return {
+/**
+ * A button: its label (raw text) escaped and cut to 75 characters, its value (data for the
+ * listener) cut, not ellipsised. Without a value the button sends none (Slack refuses an empty one).
+ */
+export function button(label: string, actionId: string, value?: string): Button {
+  const made: Button = {
     type: 'button',
     text: { type: 'plain_text', text: escapeAndTruncate(label, BUTTON_TEXT_MAX) },
     action_id: actionId,
-    value: value.slice(0, BUTTON_VALUE_MAX),
   };
+  if (value) made.value = value.slice(0, BUTTON_VALUE_MAX);
+  return made;
+}
+
+/** A section with a button beside its text. */
+export function sectionWithButton(text: string, accessory: Button): SectionBlock {
+  return { ...section(text), accessory };
+}
+
+/** A Slack channel id, the only thing allowed inside `<#…>`. */
+const CHANNEL_ID = /^[CGD][A-Z0-9]+$/;
+
+/** `<#C123>` for a Slack channel id; anything else is shown as escaped text and links nowhere. */
+export function mentionChannel(channelId: string): string {
+  return CHANNEL_ID.test(channelId) ? `<#${channelId}>` : escapeMrkdwn(channelId);
+}
+
+/**
+ * A moment as Slack's date token, which each reader sees in their own time zone:
+ * `<!date^1714550400^{date_short_pretty} at {time}|2024-05-01 08:00 UTC>`. The fallback (for
+ * clients that cannot format it) is the moment in UTC.
+ */
+export function slackDate(at: Date, format = '{date_short_pretty} at {time}'): string {
+  const seconds = Math.floor(at.getTime() / 1000);
+  return `<!date^${seconds}^${format}|${utcText(at)}>`;
+}
+
+/** `2024-05-01 08:00 UTC`: a moment in words for a notification's plain fallback. */
+export function utcText(at: Date): string {
+  return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** `1 point`, `2 points`. */
+export function plural(count: number, word: string, words = `${word}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? word : words}`;
 }
 
 /** One button per topic (`ask_topic:0`, `ask_topic:1`…), its value the topic id. */
@@ -92,7 +141,7 @@ function shareButton(question: string): Button {
   return button('Share in channel', SHARE_ANSWER, question);
 }
 
-function actions(elements: Button[]): ActionsBlock[] {
+export function actions(elements: Button[]): ActionsBlock[] {
   return elements.length > 0 ? [{ type: 'actions', elements }] : [];
 }
 
@@ -142,7 +191,7 @@ function sharedByLine(sharedBy: string): ContextBlock {
 }
 
 /** A title the answer opens with, for the message and its fallback text. */
-function titleOf(reply: Reply): string {
+function titleOf(reply: AnswerReply): string {
   switch (reply.intent) {
     case 'explain':
       return reply.topic.title;
@@ -152,7 +201,7 @@ function titleOf(reply: Reply): string {
       return 'Topics in the notes';
     case 'help':
       return 'Ask me about the team’s AWS notes';
-    default:
+    case 'unknown':
       return '';
   }
 }
@@ -205,6 +254,7 @@ function explainBlocks(reply: ExplainReply, options: RenderReplyOptions): KnownB
   }
   blocks.push(context(sourceLine(reply.source)));
   const buttons = topicButtons(reply.related.slice(0, MAX_RELATED_BUTTONS));
+  buttons.push(button('Quiz me on this', QUIZ_ME, reply.topic.id));
   if (options.shareable) buttons.push(shareButton(reply.question || reply.topic.title));
   blocks.push(...actions(buttons));
   return blocks;
@@ -273,16 +323,8 @@ function unknownBlocks(reply: UnknownReply): KnownBlock[] {
   return blocks;
 }
 
-function quizSentence(topic: TopicRef | null): string {
-  return topic
-    ? `A quiz on ${escapeMrkdwn(topic.title)}: quizzes are not available in this version yet.`
-    : 'Quizzes are not available in this version yet.';
-}
-
-const LEADERBOARD_SENTENCE = 'Scores are not kept in this version yet, so there is no leaderboard.';
-
 /** The plain fallback Slack shows in notifications and where blocks cannot be shown. */
-function fallbackText(reply: Reply): string {
+function fallbackText(reply: AnswerReply): string {
   switch (reply.intent) {
     case 'explain': {
       const lead = reply.lead[0];
@@ -296,10 +338,6 @@ function fallbackText(reply: Reply): string {
       const files = reply.groups.length;
       return `Topics in the notes: ${topics} ${topics === 1 ? 'topic' : 'topics'} in ${files} ${files === 1 ? 'file' : 'files'}`;
     }
-    case 'quiz':
-      return quizSentence(reply.topic);
-    case 'leaderboard':
-      return LEADERBOARD_SENTENCE;
     case 'unknown':
       return reply.suggestions.length > 0
         ? `${unknownSentence(reply)} Did you mean: ${reply.suggestions.map((topic) => escapeMrkdwn(topic.title)).join(', ')}?`
@@ -308,18 +346,19 @@ function fallbackText(reply: Reply): string {
 }
 
 /**
- * Renders a reply as a Block Kit message: the same content as the terminal face (title, lead
- * bullets, the rest briefly, source, related topics) with buttons for related and suggested
- * topics and, on a private answer, for sharing it. Every text from the notes or the question is
- * escaped, and the message keeps within Block Kit's limits however long the notes are.
- */
-/**
  * Replies to repeated questions are the same objects (the tutor keeps recent ones), so their
  * rendering is kept with them; it goes when the reply does.
  */
-const rendered = new WeakMap<Reply, Map<string, SlackMessage>>();
+const rendered = new WeakMap<AnswerReply, Map<string, SlackMessage>>();
 
-export function renderReply(reply: Reply, options: RenderReplyOptions): SlackMessage {
+/**
+ * Renders a reply as a Block Kit message: the same content as the terminal face (title, lead
+ * bullets, the rest briefly, source, related topics) with buttons for related and suggested
+ * topics, a "Quiz me on this" button under an explanation and, on a private answer, one for
+ * sharing it. Every text from the notes or the question is escaped, and the message keeps within
+ * Block Kit's limits however long the notes are.
+ */
+export function renderReply(reply: AnswerReply, options: RenderReplyOptions): SlackMessage {
   const key = `${options.shareable}:${options.sharedBy ?? ''}`;
   let byOptions = rendered.get(reply);
   const known = byOptions?.get(key);
@@ -333,7 +372,7 @@ export function renderReply(reply: Reply, options: RenderReplyOptions): SlackMes
   return message;
 }
 
-function renderAfresh(reply: Reply, options: RenderReplyOptions): SlackMessage {
+function renderAfresh(reply: AnswerReply, options: RenderReplyOptions): SlackMessage {
   const blocks: KnownBlock[] = [];
   const title = titleOf(reply);
   if (title) blocks.push(header(escapeMrkdwn(title)));
@@ -350,13 +389,6 @@ function renderAfresh(reply: Reply, options: RenderReplyOptions): SlackMessage {
       break;
     case 'help':
       blocks.push(...helpBlocks(reply));
-      break;
-    case 'quiz':
-      blocks.push(section(quizSentence(reply.topic)));
-      blocks.push(context('Meanwhile, ask about any topic: try `/aws topics`.'));
-      break;
-    case 'leaderboard':
-      blocks.push(section(LEADERBOARD_SENTENCE));
       break;
     case 'unknown':
       blocks.push(...unknownBlocks(reply));

@@ -1,9 +1,10 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeDir } from '../../../src/knowledge/load.js';
-import { ASK_TOPIC_PATTERN, SHARE_ANSWER } from '../../../src/slack/blocks/action-ids.js';
+import { ASK_TOPIC_PATTERN, QUIZ_ME, SHARE_ANSWER } from '../../../src/slack/blocks/action-ids.js';
 import { MORE_IN_NOTES } from '../../../src/slack/blocks/limits.js';
 import {
+  type AnswerReply,
   type RenderReplyOptions,
   renderReply,
   type SlackMessage,
@@ -22,7 +23,16 @@ import { makeNotesDir, notesDir } from '../../helpers/notes-dir.js';
 import { KNOWLEDGE_DIR } from '../../helpers/paths.js';
 
 const tutor = createTutor(loadKnowledgeDir(KNOWLEDGE_DIR).knowledge);
-const ask = (question: string): Reply => tutor.answer(question);
+
+/** A reply this renderer takes: quiz and leaderboard requests go to the quiz and score renderers. */
+function answerOnly(reply: Reply): AnswerReply {
+  if (reply.intent === 'quiz' || reply.intent === 'leaderboard') {
+    throw new Error(`${reply.intent} is not rendered by renderReply`);
+  }
+  return reply;
+}
+
+const ask = (question: string): AnswerReply => answerOnly(tutor.answer(question));
 const PRIVATE: RenderReplyOptions = { shareable: true };
 const render = (question: string, options: RenderReplyOptions = PRIVATE): SlackMessage => {
   const message = renderReply(ask(question), options);
@@ -82,12 +92,15 @@ describe('renderReply: explain', () => {
     const all = buttons(message);
     expect(all.map((b) => b.action_id)).toEqual([
       ...reply.related.map((_, i) => `ask_topic:${i}`),
+      QUIZ_ME,
       SHARE_ANSWER,
     ]);
-    expect(all.slice(0, -1).map((b) => [b.text.text, b.value])).toEqual(
+    const related = all.slice(0, reply.related.length);
+    expect(related.map((b) => [b.text.text, b.value])).toEqual(
       reply.related.map((topic) => [topic.title, topic.id]),
     );
-    expect(all.slice(0, -1).every((b) => ASK_TOPIC_PATTERN.test(b.action_id ?? ''))).toBe(true);
+    expect(related.every((b) => ASK_TOPIC_PATTERN.test(b.action_id ?? ''))).toBe(true);
+    expect(all.at(-2)).toMatchObject({ text: { text: 'Quiz me on this' }, value: 'fargate' });
     expect(all.map((b) => b.value)).toContain('ecs');
     expect(all.at(-1)).toMatchObject({ text: { text: 'Share in channel' }, value: 'what is fargate' });
     expect(message.text).toBe(`Fargate (serverless): ${reply.lead[0]?.text}`);
@@ -98,7 +111,7 @@ describe('renderReply: explain', () => {
     if (reply.intent !== 'explain') throw new Error(`want explain, got ${reply.intent}`);
     const many: TopicRef[] = Array.from({ length: 10 }, (_, i) => ({ id: `t${i}`, title: `Topic ${i}` }));
     const message = renderReply({ ...reply, related: many }, { shareable: false });
-    expect(buttons(message).map((b) => b.value)).toEqual(['t0', 't1', 't2']);
+    expect(buttons(message).map((b) => b.value)).toEqual(['t0', 't1', 't2', reply.topic.id]);
   });
 
   it('leads with the asked-for fact and cuts the rest to about 140 characters', () => {
@@ -125,10 +138,17 @@ describe('renderReply: explain', () => {
     expect(buttons(message).at(-1)?.value).toBe('fargte');
   });
 
-  it('has no share button when the answer is already public', () => {
+  it('has no share button when the answer is already public, but still offers a quiz', () => {
     const message = render('what is fargate', { shareable: false });
     expect(buttons(message).map((b) => b.action_id)).not.toContain(SHARE_ANSWER);
-    expect(buttons(message).length).toBeGreaterThan(0);
+    expect(buttons(message).at(-1)).toMatchObject({ action_id: QUIZ_ME, value: 'fargate' });
+  });
+
+  it('offers "Quiz me on this" only under an explanation', () => {
+    for (const question of ['ecs vs fargate', 'topics', 'help', 'what is s3', 'ec2']) {
+      const ids = buttons(render(question)).map((b) => b.action_id);
+      expect(ids, question).not.toContain(QUIZ_ME);
+    }
   });
 
   it('says who shared it, mentioning only a real user id', () => {
@@ -218,15 +238,6 @@ describe('renderReply: the other replies', () => {
     expect(echoed.length).toBeLessThanOrEqual(80);
     expect(echoed.endsWith('…')).toBe(true);
   });
-
-  it('says quizzes and the leaderboard are not available yet, without buttons', () => {
-    const quiz = render('quiz me on lambda');
-    expect(textOf(quiz)).toContain('quizzes are not available in this version yet');
-    expect(buttons(quiz)).toEqual([]);
-    const board = render('leaderboard');
-    expect(board.text).toBe('Scores are not kept in this version yet, so there is no leaderboard.');
-    expect(buttons(board)).toEqual([]);
-  });
 });
 
 describe('renderReply: escaping', () => {
@@ -246,7 +257,7 @@ describe('renderReply: escaping', () => {
   });
 
   it('escapes a question that reaches it uncleaned', () => {
-    const reply: Reply = {
+    const reply: AnswerReply = {
       intent: 'unknown',
       question: HOSTILE,
       topics: [],
@@ -278,15 +289,17 @@ describe('renderReply: escaping', () => {
     const notes = createTutor(loadKnowledgeDir(dir).knowledge);
     const raw = JSON.stringify(notes.knowledge);
     expect(raw).toContain('<!channel>');
-    const replies = [notes.answer('markup'), notes.answer('markup vs other'), notes.answer('topics')];
-    for (const topic of notes.knowledge.topics) replies.push(notes.explainTopic(topic.id));
+    const replies = [notes.answer('markup'), notes.answer('markup vs other'), notes.answer('topics')].map(
+      answerOnly,
+    );
+    for (const topic of notes.knowledge.topics) replies.push(answerOnly(notes.explainTopic(topic.id)));
     for (const reply of replies) {
       const message = renderReply(reply, { shareable: true, sharedBy: 'U999' });
       assertWithinBlockKitLimits(message);
       const live = visibleTexts(message).flatMap((text) => liveMarkup(text, ['U999']));
       expect(live, `${reply.intent}: ${JSON.stringify(message)}`).toEqual([]);
     }
-    const explained = renderReply(notes.answer('markup'), PRIVATE);
+    const explained = renderReply(answerOnly(notes.answer('markup')), PRIVATE);
     expect(textOf(explained)).toContain('&lt;!channel&gt;');
     expect(textOf(explained)).toContain('q&amp;a.md');
     expect(explained.blocks[0]).toMatchObject({
@@ -307,7 +320,7 @@ describe('renderReply: Block Kit limits however long the notes are', () => {
   afterAll(() => remove());
 
   const check = (reply: Reply, options: RenderReplyOptions = PRIVATE): SlackMessage => {
-    const message = renderReply(reply, options);
+    const message = renderReply(answerOnly(reply), options);
     expect(payloadViolations(message), `${reply.intent} ${reply.question}`).toEqual([]);
     expect(allStrings(message).flatMap((text) => liveMarkup(text, ['U1']))).toEqual([]);
     return message;
@@ -327,6 +340,7 @@ describe('renderReply: Block Kit limits however long the notes are', () => {
       expect(header?.type).toBe('header');
       expect(contexts(message).some((text) => text.startsWith('Source: '))).toBe(true);
       expect(buttons(message).at(-1)?.action_id).toBe(SHARE_ANSWER);
+      expect(buttons(message).at(-2)).toMatchObject({ action_id: QUIZ_ME, value: topic.id });
     }
   });
 
@@ -381,7 +395,8 @@ describe('renderReply: Block Kit limits however long the notes are', () => {
     expect(message.blocks.at(-1)?.type).toBe('actions');
     expect(contexts(message).at(-1)).toMatch(/^Source: /);
     expect(JSON.stringify(message.blocks)).toContain(MORE_IN_NOTES);
-    expect(buttons(message)).toHaveLength(4);
+    expect(buttons(message)).toHaveLength(5);
+    expect(buttons(message).at(-2)?.action_id).toBe(QUIZ_ME);
 
     check({
       ...base,
@@ -412,7 +427,5 @@ describe('renderReply: Block Kit limits however long the notes are', () => {
       })),
     });
     check({ ...base, intent: 'unknown', suggestions: Array.from({ length: 40 }, (_, i) => longTopic(i)) });
-    check({ ...base, intent: 'quiz', topic: longTopic(1) });
-    check({ ...base, intent: 'leaderboard', scope: 'everyone' });
   });
 });
