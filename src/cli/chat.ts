@@ -1,19 +1,36 @@
 import { createInterface } from 'node:readline';
 import type { Tutor } from '../tutor/tutor.js';
-import { renderText } from './render-text.js';
+import { PracticeSession, parseChoice } from './practice.js';
+import {
+  renderNoPractice,
+  renderPracticeFeedback,
+  renderPracticeQuestion,
+  renderText,
+} from './render-text.js';
 
 export interface ChatStreams {
   input: NodeJS.ReadableStream & { isTTY?: boolean };
   output: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
+export interface ChatOptions {
+  /** Varies the practice questions between chats; the chat's start time by default. */
+  seed?: string;
+}
+
 const GOODBYES = new Set(['quit', 'exit', 'bye', ':q']);
+
+const PROMPT = 'aws> ';
+const ANSWER_PROMPT = 'answer> ';
 
 /**
  * The terminal tutor: a prompt where a person types what they would type after `/aws`. Without a
  * terminal (piped input) it answers each line and ends with the input.
+ *
+ * `quiz` (or `quiz me on lambda`) asks a practice question; the next line is its answer when it is
+ * A–D, a–d or 1–4, and anything else moves on (it is answered as usual). Practice is not scored.
  */
-export async function runChat(tutor: Tutor, streams: ChatStreams): Promise<void> {
+export async function runChat(tutor: Tutor, streams: ChatStreams, options: ChatOptions = {}): Promise<void> {
   const interactive = Boolean(streams.input.isTTY && streams.output.isTTY);
   const color = Boolean(streams.output.isTTY) && !process.env.NO_COLOR;
   const lines = createInterface({
@@ -22,23 +39,48 @@ export async function runChat(tutor: Tutor, streams: ChatStreams): Promise<void>
     terminal: interactive,
   });
   const say = (text: string) => streams.output.write(`${text}\n`);
+  const practice = new PracticeSession(tutor, options.seed ?? new Date().toISOString());
+
+  const respond = (question: string) => {
+    const reply = tutor.answer(question);
+    if (reply.intent !== 'quiz') {
+      say(renderText(reply, { color }));
+      return;
+    }
+    const next = practice.next(reply.topic);
+    say(
+      next
+        ? renderPracticeQuestion(next, practice.asked, { color })
+        : renderNoPractice(reply.topic, { color }),
+    );
+  };
+
   if (interactive) {
     const count = tutor.knowledge.topics.length;
     say(renderText(tutor.answer('help'), { color }));
     say(
-      `\nI know ${count} topic${count === 1 ? '' : 's'} from the notes. Type a question, or "quit" to leave.\n`,
+      `\nI know ${count} topic${count === 1 ? '' : 's'} from the notes. Type a question, "quiz" for a practice question, or "quit" to leave.\n`,
     );
-    lines.setPrompt('aws> ');
+    lines.setPrompt(PROMPT);
     lines.prompt();
   }
   for await (const line of lines) {
     const question = line.trim();
     if (GOODBYES.has(question.toLowerCase())) break;
     if (question) {
-      say(renderText(tutor.answer(question), { color }));
+      const choice = practice.pending ? parseChoice(question) : null;
+      const feedback = choice === null ? null : practice.answer(choice);
+      if (feedback) say(renderPracticeFeedback(feedback, { color }));
+      else {
+        practice.skip();
+        respond(question);
+      }
       say('');
     }
-    if (interactive) lines.prompt();
+    if (interactive) {
+      lines.setPrompt(practice.pending ? ANSWER_PROMPT : PROMPT);
+      lines.prompt();
+    }
   }
   lines.close();
 }

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { config as loadDotenv } from 'dotenv';
+import { readConfig } from '../config.js';
 import { KnowledgeFolderError, loadKnowledgeDir } from '../knowledge/load.js';
 import { defaultKnowledgeDir } from '../paths.js';
 import { generateQuiz } from '../quiz/generate.js';
@@ -10,6 +12,7 @@ import type { Reply } from '../tutor/reply.js';
 import { createTutor } from '../tutor/tutor.js';
 import { parseArgs, UsageError } from './args.js';
 import { runChat } from './chat.js';
+import { exportAnswers } from './export-answers.js';
 import { formatProblem, loadKnowledgeReporting } from './knowledge.js';
 import { renderText } from './render-text.js';
 
@@ -18,7 +21,9 @@ const USAGE = `usage: tutor <command>
   ask --json --batch [--knowledge DIR]        answer questions read one per line from stdin
   chat [--knowledge DIR]                      the terminal tutor
   kb validate [--knowledge DIR]               check the notes; exit 1 when they have problems
-  quiz [--json] [--all] [--seed S] [--topic ID] [--knowledge DIR]  a quiz question picked by --seed (default: today), or --all`;
+  quiz [--json] [--all] [--seed S] [--topic ID] [--knowledge DIR]  a quiz question picked by --seed (default: today), or --all
+  export answers [--json]                     every recorded quiz answer, as CSV or JSON lines, from the
+                                              app's store (DATABASE_URL, else DATA_DIR; .env is read)`;
 
 function replyJson(question: string, reply: Reply): string {
   return JSON.stringify({
@@ -136,6 +141,26 @@ async function chat(argv: string[]): Promise<number> {
   return 0;
 }
 
+async function exportCommand(argv: string[]): Promise<number> {
+  const [what, ...rest] = argv;
+  if (what !== 'answers') throw new UsageError(`unknown export "${what ?? ''}": try export answers`);
+  const args = parseArgs(rest, []);
+  if (args.positional.length > 0)
+    throw new UsageError(`export answers takes no words: "${args.positional.join(' ')}"`);
+  const unknown = [...args.flags].filter((flag) => flag !== 'json');
+  if (unknown.length > 0) throw new UsageError(`export answers has no option --${unknown[0]}`);
+  loadDotenv({ quiet: true });
+  // Only the variables that say where the data is: a Slack setting has no say in an export.
+  const config = readConfig({ DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL });
+  await exportAnswers(
+    { databaseUrl: config.databaseUrl, dataDir: config.dataDir },
+    args.flags.has('json') ? 'json' : 'csv',
+    process.stdout,
+    (message) => process.stderr.write(`tutor: ${message}\n`),
+  );
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -145,6 +170,8 @@ async function main(argv: string[]): Promise<number> {
       return chat(rest);
     case 'quiz':
       return quiz(rest);
+    case 'export':
+      return exportCommand(rest);
     case 'kb':
       if (rest[0] === 'validate') return validate(rest.slice(1));
       throw new UsageError(`unknown kb command "${rest[0] ?? ''}": try kb validate`);

@@ -1,7 +1,8 @@
+import type { QuizQuestion } from '../quiz/types.js';
 import type { Citation, FactView, Reply, TopicRef } from '../tutor/reply.js';
 
 /** Terminal styles; empty strings when the output is not a terminal. */
-interface Style {
+export interface Style {
   title(text: string): string;
   dim(text: string): string;
   accent(text: string): string;
@@ -13,6 +14,11 @@ const ANSI: Style = {
   dim: (t) => `\x1b[2m${t}\x1b[22m`,
   accent: (t) => `\x1b[36m${t}\x1b[39m`,
 };
+
+/** The styles for a terminal (`color`) or for plain text. */
+export function textStyle(color = false): Style {
+  return color ? ANSI : PLAIN;
+}
 
 /** The rest of a topic is shown briefly: a long fact is cut at a word. */
 const BRIEF_FACT_CHARS = 140;
@@ -33,7 +39,7 @@ function names(topics: TopicRef[]): string {
 
 /** Renders a reply as tidy plain text (title, bullets, source, suggestions), coloured on request. */
 export function renderText(reply: Reply, options: { color?: boolean } = {}): string {
-  const style = options.color ? ANSI : PLAIN;
+  const style = textStyle(options.color);
   const out: string[] = [];
   switch (reply.intent) {
     case 'explain':
@@ -70,14 +76,17 @@ export function renderText(reply: Reply, options: { color?: boolean } = {}): str
       break;
     case 'quiz':
       out.push(
-        reply.topic
-          ? `A quiz on ${reply.topic.title}: quizzes are not available in this version yet.`
-          : 'Quizzes are not available in this version yet.',
+        `${reply.topic ? `Practice questions on ${reply.topic.title}` : 'Practice questions'} are asked in the chat: start it with npm start (or npm run tutor -- chat) and type “${truncate(reply.question, 80)}”.`,
       );
-      out.push(style.dim('Meanwhile, ask about any topic: try "topics".'));
+      out.push(
+        style.dim(
+          `Or print one here: npm run tutor -- quiz${reply.topic ? ` --topic ${reply.topic.id}` : ''}`,
+        ),
+      );
       break;
     case 'leaderboard':
-      out.push('Scores are not kept in this version yet, so there is no leaderboard.');
+      out.push(LEADERBOARD_TEXT);
+      out.push(style.dim(`Every recorded answer: ${EXPORT_COMMAND}`));
       break;
     case 'help':
       out.push(style.title('Ask me about the team’s AWS notes'));
@@ -94,6 +103,64 @@ export function renderText(reply: Reply, options: { color?: boolean } = {}): str
       break;
   }
   return out.join('\n');
+}
+
+/** The command that prints every recorded quiz answer. */
+export const EXPORT_COMMAND = 'npm run tutor -- export answers';
+
+const LEADERBOARD_TEXT =
+  'Scores are kept for the quizzes in Slack; practice questions in the terminal are not scored.';
+
+/** The letter of an option: 0 -> A. */
+export function optionLetter(index: number): string {
+  return String.fromCharCode(65 + index);
+}
+
+/** A practice question in the chat: its stem and the four options, lettered. */
+export function renderPracticeQuestion(
+  question: QuizQuestion,
+  number: number,
+  options: { color?: boolean } = {},
+): string {
+  const style = textStyle(options.color);
+  return [
+    `${style.title(`Practice question ${number}:`)} ${question.stem}`,
+    ...question.options.map((option, i) => `  ${style.accent(`${optionLetter(i)})`)} ${option}`),
+    style.dim('Answer with A, B, C or D (anything else skips it).'),
+  ].join('\n');
+}
+
+/** What the chat says to an answer: right or wrong, the explanation, and what to do next. */
+export function renderPracticeFeedback(
+  feedback: { question: QuizQuestion; choice: number; answered: number; right: number },
+  options: { color?: boolean } = {},
+): string {
+  const style = textStyle(options.color);
+  const { question, choice } = feedback;
+  const shown = (i: number) => `${optionLetter(i)}) ${question.options[i]}`;
+  return [
+    choice === question.answer
+      ? style.title(`✓ Right: ${shown(choice)}`)
+      : style.title(`✗ Not quite: you chose ${shown(choice)}; the answer is ${shown(question.answer)}.`),
+    ...question.explanation.split('\n').map((line) => `  ${line}`),
+    style.dim(
+      `${feedback.right} of ${feedback.answered} right so far. Type "quiz" for another, or ask anything.`,
+    ),
+  ].join('\n');
+}
+
+/** Why the chat has no practice question to ask. */
+export function renderNoPractice(topic: TopicRef | null, options: { color?: boolean } = {}): string {
+  const style = textStyle(options.color);
+  return topic
+    ? [
+        `The notes give no practice questions about ${topic.title} yet.`,
+        style.dim('Type "quiz" for a question on any topic.'),
+      ].join('\n')
+    : [
+        'The notes give no practice questions yet.',
+        style.dim('Questions come from facts that clearly describe one topic: add some, or ask anything.'),
+      ].join('\n');
 }
 
 function truncate(text: string, length: number): string {

@@ -48,4 +48,22 @@ describe('renderText', () => {
     expect(echoed.length).toBeLessThanOrEqual(80);
     expect(echoed.endsWith('…')).toBe(true);
   });
+
+  it('sends a quiz request to the chat, never saying quizzes are unavailable', () => {
+    const topical = renderText(ask('quiz me on lambda'));
+    expect(topical).toContain('Practice questions on Lambda are asked in the chat');
+    expect(topical).toContain('“quiz me on lambda”');
+    expect(topical).toContain('npm run tutor -- quiz --topic lambda');
+    const any = renderText(ask('quiz'));
+    expect(any).toMatch(/^Practice questions are asked in the chat/);
+    expect(any).toMatch(/npm run tutor -- quiz$/m);
+    for (const text of [topical, any]) expect(text).not.toMatch(/not available/i);
+  });
+
+  it('says where scores are kept and how to export the answers', () => {
+    const text = renderText(ask('leaderboard'));
+    expect(text).toMatch(/^Scores are kept for the quizzes in Slack/);
+    expect(text).toContain('npm run tutor -- export answers');
+    expect(text).not.toMatch(/not kept in this version|not available/i);
+  });
 });
