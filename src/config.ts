@@ -21,6 +21,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Slack user ids allowed to run admin commands besides workspace admins and owners. */
   admins: string[];
+  /** How many hours a daily quiz stays open at most (it closes sooner when the next one is due). */
+  quizOpenHours: number;
 }
 
 /** A configuration a person must fix; its message names the variable and what to set. */
@@ -56,6 +58,18 @@ function readSlack(env: Env): SlackConnection | null {
   throw new ConfigError(
     'SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is: set one of them',
   );
+}
+
+function readQuizOpenHours(env: Env): number {
+  const raw = value(env, 'QUIZ_OPEN_HOURS');
+  if (raw === null) return 8;
+  const hours = Number(raw);
+  if (!Number.isFinite(hours) || hours <= 0 || hours > 24) {
+    throw new ConfigError(
+      `QUIZ_OPEN_HOURS "${raw}" is not a number of hours from 0 to 24: use e.g. 8 (a daily quiz also closes when the next one is posted)`,
+    );
+  }
+  return hours;
 }
 
 function readPort(env: Env): number {
@@ -100,6 +114,7 @@ export function readConfig(env: Env): Config {
     );
   }
   return {
+    quizOpenHours: readQuizOpenHours(env),
     slack: readSlack(env),
     slackApiUrl: slackApiUrl && !slackApiUrl.endsWith('/') ? `${slackApiUrl}/` : slackApiUrl,
     port: readPort(env),

@@ -3,6 +3,9 @@ import { runChat } from './cli/chat.js';
 import { loadKnowledgeReporting } from './cli/knowledge.js';
 import { type Config, ConfigError, readConfig } from './config.js';
 import { KnowledgeFolderError } from './knowledge/load.js';
+import { generateQuestions } from './quiz/generate.js';
+import { QuizService } from './quiz/quiz-service.js';
+import type { QuizQuestion } from './quiz/types.js';
 import { startSlackApp } from './slack/app.js';
 import { ChannelPacer } from './slack/channel-pacer.js';
 import { createSlackLogger } from './slack/logger.js';
@@ -12,9 +15,27 @@ import { createTutor, type Tutor } from './tutor/tutor.js';
 async function runSlack(config: Config, slack: NonNullable<Config['slack']>, tutor: Tutor): Promise<void> {
   const logger = createSlackLogger(config.logLevel);
   const store = await openStore({ databaseUrl: config.databaseUrl ?? undefined, dataDir: config.dataDir });
+  let questions: QuizQuestion[] | null = null;
+  const quizzes = new QuizService({
+    store,
+    // Made on first use: generating checks every fact with the tutor, which start-up need not wait for.
+    questions: () => {
+      questions ??= generateQuestions(tutor.knowledge, tutor);
+      return questions;
+    },
+    openHours: config.quizOpenHours,
+  });
   const running = await startSlackApp(
     { connection: slack, slackApiUrl: config.slackApiUrl, port: config.port },
-    { tutor, store, logger, pacer: new ChannelPacer(), now: () => new Date() },
+    {
+      tutor,
+      store,
+      quizzes,
+      logger,
+      pacer: new ChannelPacer(),
+      now: () => new Date(),
+      admins: config.admins,
+    },
   );
   logger.info(
     `answering from ${tutor.knowledge.topics.length} topics in ${slack.mode === 'socket' ? 'Socket Mode' : 'HTTP mode'}; /healthz on port ${running.port}; store: ${store.kind}`,

@@ -3,9 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { App, type CustomRoute } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { SlackConnection } from '../config.js';
-import type { SlackDeps } from './deps.js';
+import type { SlackDeps, SlackServices } from './deps.js';
 import { registerListeners } from './listeners/index.js';
 import { oncePerDelivery } from './middleware/once-per-delivery.js';
+import { DailyQuizScheduler } from './quiz/daily-quiz-scheduler.js';
+import { PeopleDirectory } from './quiz/people.js';
+import { QuizMessageUpdater } from './quiz/quiz-message-updater.js';
 
 export interface SlackAppOptions {
   connection: SlackConnection;
@@ -13,12 +16,16 @@ export interface SlackAppOptions {
   slackApiUrl: string | null;
   /** HTTP port: Slack's requests in HTTP mode, and /healthz in both modes. 0 picks a free one. */
   port: number;
+  /** Run the daily quiz scheduler's timer (default true); tests may drive `scheduler.tick()` instead. */
+  scheduleQuizzes?: boolean;
 }
 
 export interface RunningSlackApp {
   app: App;
   /** The port /healthz (and in HTTP mode /slack/events) listens on. */
   port: number;
+  /** Posts and closes the daily quizzes; `tick()` runs one pass now. */
+  scheduler: DailyQuizScheduler;
   stop(): Promise<void>;
 }
 
@@ -32,7 +39,7 @@ function webClientOptions(slackApiUrl: string | null): WebClientOptions {
   };
 }
 
-function healthRoute(deps: SlackDeps): CustomRoute {
+function healthRoute(deps: SlackServices): CustomRoute {
   return {
     path: '/healthz',
     method: ['GET'],
@@ -56,17 +63,20 @@ function healthRoute(deps: SlackDeps): CustomRoute {
  * Bolt checks the bot token with one auth.test at start and keeps the bot's identity, so no
  * request waits on a Slack round trip before its acknowledgement.
  */
-export async function startSlackApp(options: SlackAppOptions, deps: SlackDeps): Promise<RunningSlackApp> {
+export async function startSlackApp(
+  options: SlackAppOptions,
+  services: SlackServices,
+): Promise<RunningSlackApp> {
   const clientOptions = webClientOptions(options.slackApiUrl);
   const common = {
     token: options.connection.botToken,
     // The tutor keeps no conversation state; Bolt's in-memory store would only cost every request.
     convoStore: false as const,
-    logger: deps.logger,
+    logger: services.logger,
     // Bolt resets its logger to INFO unless told the level the logger already has.
-    logLevel: deps.logger.getLevel(),
+    logLevel: services.logger.getLevel(),
     clientOptions,
-    customRoutes: [healthRoute(deps)],
+    customRoutes: [healthRoute(services)],
   };
   const app =
     options.connection.mode === 'socket'
@@ -83,6 +93,7 @@ export async function startSlackApp(options: SlackAppOptions, deps: SlackDeps): 
         })
       : new App({ ...common, signingSecret: options.connection.signingSecret });
 
+  const deps = slackDeps(app, services);
   registerListeners(app, deps, oncePerDelivery(deps));
   app.error(async (error) => {
     deps.logger.error(`a listener failed: ${error.message}`);
@@ -91,7 +102,28 @@ export async function startSlackApp(options: SlackAppOptions, deps: SlackDeps): 
   const started = await app.start(options.port);
   const server = options.connection.mode === 'http' ? (started as Server) : socketModeHttpServer(app);
   const port = (server?.address() as AddressInfo | null)?.port ?? options.port;
-  return { app, port, stop: () => app.stop().then(() => undefined) };
+  if (options.scheduleQuizzes !== false) deps.scheduler.start();
+  return {
+    app,
+    port,
+    scheduler: deps.scheduler,
+    async stop() {
+      await deps.scheduler.stop();
+      deps.quizMessages.stop();
+      await app.stop();
+    },
+  };
+}
+
+/** The listeners' helpers that talk to Slack use the app's own Web API client (its token and policy). */
+function slackDeps(app: App, services: SlackServices): SlackDeps {
+  const { logger, quizzes } = services;
+  return {
+    ...services,
+    people: new PeopleDirectory(app.client, { admins: services.admins, logger }),
+    quizMessages: new QuizMessageUpdater(app.client, quizzes, logger, services.quizCountIntervalMs),
+    scheduler: new DailyQuizScheduler({ ...services, client: app.client }),
+  };
 }
 
 /** Socket Mode serves /healthz from the receiver's own small HTTP server. */

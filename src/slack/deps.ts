@@ -1,14 +1,30 @@
 import type { Logger } from '@slack/bolt';
+import type { QuizService } from '../quiz/quiz-service.js';
 import type { Store } from '../store/store.js';
 import type { Tutor } from '../tutor/tutor.js';
 import type { ChannelPacer } from './channel-pacer.js';
+import type { DailyQuizScheduler } from './quiz/daily-quiz-scheduler.js';
+import type { PeopleDirectory } from './quiz/people.js';
+import type { QuizMessageUpdater } from './quiz/quiz-message-updater.js';
 
-/** What the listeners use; built once by the composition root. */
-export interface SlackDeps {
+/** What the composition root gives the Slack face; built once. */
+export interface SlackServices {
   tutor: Tutor;
   store: Store;
+  quizzes: QuizService;
   pacer: ChannelPacer;
   logger: Logger;
   /** The clock, passed in so listeners stay testable and the core never reads it. */
   now: () => Date;
+  /** Slack user ids who may manage the daily quiz besides workspace admins and owners (TUTOR_ADMINS). */
+  admins: readonly string[];
+  /** How often a daily quiz's "N have answered" line is refreshed at most (default 3 s). */
+  quizCountIntervalMs?: number;
+}
+
+/** What listeners use: the services and the Slack-side helpers built on the app's Web API client. */
+export interface SlackDeps extends SlackServices {
+  people: PeopleDirectory;
+  quizMessages: QuizMessageUpdater;
+  scheduler: DailyQuizScheduler;
 }

@@ -5,11 +5,14 @@ import type { Logger } from '@slack/bolt';
 import { LogLevel } from '@slack/logger';
 import type { SlackConnection } from '../../src/config.js';
 import { loadKnowledgeDir } from '../../src/knowledge/load.js';
+import { generateQuestions } from '../../src/quiz/generate.js';
+import { QuizService } from '../../src/quiz/quiz-service.js';
+import type { QuizQuestion } from '../../src/quiz/types.js';
 import { type RunningSlackApp, startSlackApp } from '../../src/slack/app.js';
 import { ChannelPacer } from '../../src/slack/channel-pacer.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
-import { createTutor } from '../../src/tutor/tutor.js';
+import { createTutor, type Tutor } from '../../src/tutor/tutor.js';
 import { KNOWLEDGE_DIR } from './paths.js';
 
 export const SIGNING_SECRET = 'test-signing-secret';
@@ -58,22 +61,50 @@ export interface TestSlackApp {
 }
 
 /** The real Bolt app with the real tutor and a real SQLite store, talking to a fake Slack. */
+export interface TestSlackAppOptions {
+  pacerIntervalMs?: number;
+  /** Default: a fresh SQLite store in a temporary folder. */
+  store?: Store;
+  /** Default: the wall clock. */
+  now?: () => Date;
+  /** TUTOR_ADMINS. */
+  admins?: string[];
+  /** Run the scheduler's timer (default false: tests call `running.scheduler.tick()`). */
+  scheduleQuizzes?: boolean;
+  /** Default 0: a daily quiz's count is updated right after each answer. */
+  quizCountIntervalMs?: number;
+}
+
+let sharedTutor: Tutor | null = null;
+let sharedQuestions: QuizQuestion[] | null = null;
+
+/** The real tutor and quiz questions on the project's notes, made once per test file. */
+export function testTutor(): { tutor: Tutor; questions: QuizQuestion[] } {
+  sharedTutor ??= createTutor(loadKnowledgeDir(KNOWLEDGE_DIR).knowledge);
+  sharedQuestions ??= generateQuestions(sharedTutor.knowledge, sharedTutor);
+  return { tutor: sharedTutor, questions: sharedQuestions };
+}
+
 export async function startTestSlackApp(
   connection: SlackConnection,
   slackApiUrl: string,
-  options: { pacerIntervalMs?: number; store?: Store } = {},
+  options: TestSlackAppOptions = {},
 ): Promise<TestSlackApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aws-tutor-slack-'));
   const store = options.store ?? (await openStore({ dataDir }));
   const logger = new RecordingLogger();
+  const { tutor, questions } = testTutor();
   const running = await startSlackApp(
-    { connection, slackApiUrl, port: 0 },
+    { connection, slackApiUrl, port: 0, scheduleQuizzes: options.scheduleQuizzes ?? false },
     {
-      tutor: createTutor(loadKnowledgeDir(KNOWLEDGE_DIR).knowledge),
+      tutor,
       store,
+      quizzes: new QuizService({ store, questions: () => questions }),
       logger,
       pacer: new ChannelPacer(options.pacerIntervalMs ?? 0),
-      now: () => new Date(),
+      now: options.now ?? (() => new Date()),
+      admins: options.admins ?? [],
+      quizCountIntervalMs: options.quizCountIntervalMs ?? 0,
     },
   );
   return {

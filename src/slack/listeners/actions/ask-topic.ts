@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { renderReply } from '../../blocks/render-reply.js';
 import type { SlackDeps } from '../../deps.js';
+import { askerOfAction } from '../../quiz/asker.js';
+import { replyMessage } from '../../quiz/study-requests.js';
 
 /** A "did you mean" or related-topic button: that topic's answer replaces the message in place. */
 export function askTopic(deps: SlackDeps) {
@@ -12,8 +13,9 @@ export function askTopic(deps: SlackDeps) {
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> {
     await ack();
     const reply = deps.tutor.explainTopic(action.value ?? '');
+    const asker = askerOfAction(body);
     // A private answer can be shared again; one already in the channel is public.
     const shareable = body.container?.is_ephemeral === true;
-    await respond({ replace_original: true, ...renderReply(reply, { shareable }) });
+    await respond({ replace_original: true, ...(await replyMessage(deps, reply, asker, { shareable })) });
   };
 }

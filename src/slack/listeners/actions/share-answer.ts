@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { renderReply } from '../../blocks/render-reply.js';
 import type { SlackDeps } from '../../deps.js';
+import { askerOfAction } from '../../quiz/asker.js';
+import { replyMessage } from '../../quiz/study-requests.js';
 
 /** "Share in channel" under a private answer: the same answer, posted visibly and attributed. */
 export function shareAnswer(deps: SlackDeps) {
@@ -12,12 +13,11 @@ export function shareAnswer(deps: SlackDeps) {
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> {
     await ack();
     const reply = deps.tutor.answer(action.value ?? '');
-    const post = () =>
-      respond({
-        response_type: 'in_channel',
-        delete_original: true,
-        ...renderReply(reply, { shareable: false, sharedBy: body.user.id }),
-      });
+    const message = await replyMessage(deps, reply, askerOfAction(body), {
+      shareable: false,
+      sharedBy: body.user.id,
+    });
+    const post = () => respond({ response_type: 'in_channel', delete_original: true, ...message });
     await (body.channel?.id ? deps.pacer.run(body.channel.id, post) : post());
   };
 }

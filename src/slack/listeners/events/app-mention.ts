@@ -2,21 +2,32 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { renderReply } from '../../blocks/render-reply.js';
 import type { SlackDeps } from '../../deps.js';
 import { withoutBotMention } from '../../question-text.js';
+import { isStudyRequest, studyMessage } from '../../quiz/study-requests.js';
 
-/** `@AWS Tutor what is ecr` in a channel: answered in a thread under the mention. */
+/**
+ * `@AWS Tutor what is ecr` in a channel: answered in a thread under the mention. Practice
+ * questions, scores and rankings are for the asker alone (ephemeral): a ranking posted in the
+ * channel would notify everyone it names.
+ */
 export function appMention(deps: SlackDeps) {
   return async function answerMention({
     event,
+    body,
     client,
     context,
   }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> {
     const reply = deps.tutor.answer(withoutBotMention(event.text ?? '', context.botUserId));
+    const thread_ts = event.thread_ts ?? event.ts;
+    const userId = event.user ?? '';
+    const asker = { teamId: context.teamId ?? body.team_id, channelId: event.channel, userId, inDm: false };
+    if (isStudyRequest(reply)) {
+      const message = await studyMessage(deps, reply, asker);
+      await client.chat.postEphemeral({ channel: event.channel, user: userId, thread_ts, ...message });
+      return;
+    }
+    const message = renderReply(reply, { shareable: false });
     await deps.pacer.run(event.channel, () =>
-      client.chat.postMessage({
-        channel: event.channel,
-        thread_ts: event.thread_ts ?? event.ts,
-        ...renderReply(reply, { shareable: false }),
-      }),
+      client.chat.postMessage({ channel: event.channel, thread_ts, ...message }),
     );
   };
 }

@@ -1,0 +1,58 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { QUIZ_ANSWER_PATTERN } from '../../blocks/action-ids.js';
+import {
+  renderAnswerFeedback,
+  renderQuizClosedNotice,
+  renderStoreTrouble,
+  renderUnknownQuizNotice,
+} from '../../blocks/render-quiz.js';
+import type { SlackMessage } from '../../blocks/render-reply.js';
+import type { SlackDeps } from '../../deps.js';
+
+/**
+ * A click on a quiz option. The answer is recorded before anyone is told anything, so a person
+ * told "right" has that answer kept; the feedback is private; a daily quiz's public count follows.
+ * A practice question is replaced by its feedback; a daily one stays for everyone else.
+ */
+export function answerQuiz(deps: SlackDeps) {
+  return async function takeQuizAnswer({
+    ack,
+    action,
+    body,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> {
+    await ack();
+    const option = Number(QUIZ_ANSWER_PATTERN.exec(action.action_id)?.[1] ?? Number.NaN);
+    const now = deps.now();
+    let message: SlackMessage;
+    let replace = false;
+    try {
+      const zone = await deps.people.zoneOf(body.user.id);
+      const outcome = await deps.quizzes.answer(
+        { quizId: action.value ?? '', userId: body.user.id, option },
+        now,
+        zone,
+      );
+      switch (outcome.kind) {
+        case 'unknown':
+          message = renderUnknownQuizNotice();
+          break;
+        case 'closed':
+          message = renderQuizClosedNotice(outcome.quiz);
+          break;
+        default:
+          message = renderAnswerFeedback(outcome);
+          replace = outcome.quiz.mode === 'practice';
+          if (outcome.kind === 'recorded') deps.quizMessages.answered(outcome.quiz);
+      }
+    } catch (error) {
+      deps.logger.error(`could not record a quiz answer from ${body.user.id}: ${(error as Error).message}`);
+      message = renderStoreTrouble();
+    }
+    await respond(
+      replace
+        ? { replace_original: true, ...message }
+        : { response_type: 'ephemeral', replace_original: false, ...message },
+    );
+  };
+}
