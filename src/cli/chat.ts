@@ -23,6 +23,10 @@ const GOODBYES = new Set(['quit', 'exit', 'bye', ':q']);
 const PROMPT = 'aws> ';
 const ANSWER_PROMPT = 'answer> ';
 
+const DAILY_QUIZ = /^\s*quiz\s+daily\b/i;
+const DAILY_QUIZ_IN_SLACK =
+  'The daily quiz runs in Slack channels (`/aws quiz daily 09:00 Europe/Berlin`). Here, type "quiz" for a practice question.';
+
 /**
  * The terminal tutor: a prompt where a person types what they would type after `/aws`. Without a
  * terminal (piped input) it answers each line and ends with the input.
@@ -42,6 +46,10 @@ export async function runChat(tutor: Tutor, streams: ChatStreams, options: ChatO
   const practice = new PracticeSession(tutor, options.seed ?? new Date().toISOString());
 
   const respond = (question: string) => {
+    if (DAILY_QUIZ.test(question)) {
+      say(DAILY_QUIZ_IN_SLACK);
+      return;
+    }
     const reply = tutor.answer(question);
     if (reply.intent !== 'quiz') {
       say(renderText(reply, { color }));

@@ -6,7 +6,26 @@ export const COMMANDS: Command[] = [
   { usage: '<topic> <facet>', example: 'lambda pricing', description: 'one fact about a topic' },
   { usage: '<topic> vs <topic>', example: 'ecs vs fargate', description: 'compare topics side by side' },
   { usage: 'topics', example: 'topics', description: 'list everything the notes cover' },
-  { usage: 'quiz [topic]', example: 'quiz me on lambda', description: 'a practice question from the notes' },
-  { usage: 'leaderboard', example: 'leaderboard', description: 'quiz scores' },
+  {
+    usage: 'quiz [topic]',
+    example: 'quiz me on lambda',
+    description: 'a private practice question from the notes',
+  },
+  {
+    usage: 'quiz daily [HH:MM Zone | off | now]',
+    example: 'quiz daily 09:00 Europe/Berlin',
+    description: 'a daily quiz in this channel (admins set it)',
+  },
+  { usage: 'score', example: 'score', description: 'your points, streak, accuracy and weakest topics' },
+  {
+    usage: 'leaderboard [week | month | all]',
+    example: 'leaderboard month',
+    description: 'the channel’s ranking (the workspace’s in a DM)',
+  },
+  {
+    usage: 'leaderboard teams [week | month | all]',
+    example: 'leaderboard teams',
+    description: 'channels ranked by their best three',
+  },
   { usage: 'help', example: 'help', description: 'this list' },
 ];

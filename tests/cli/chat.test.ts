@@ -157,6 +157,12 @@ describe('chat: practice quizzes', () => {
     expect(out).not.toMatch(/not available|not kept in this version/i);
   });
 
+  it('points to Slack for the daily quiz instead of starting a practice question', async () => {
+    const out = await chat('quiz daily 09:00 Europe/Berlin\n');
+    expect(out).toMatch(/daily quiz runs in Slack channels/);
+    expect(askedQuestions(out)).toHaveLength(0);
+  });
+
   it('leaves on quit while a question waits for its answer', async () => {
     const out = await chat('quiz\nquit\nA\n');
     expect(askedQuestions(out)).toHaveLength(1);
