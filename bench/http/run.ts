@@ -9,18 +9,25 @@
  *            shared machine one round can be swayed by whatever else runs while one system is measured
  *          --cpu-prof-dir=<dir> (runs the app processes with `--cpu-prof`; profiles land there on exit)
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, get } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { projectRoot } from '../../src/paths.js';
+import { mkdirSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { loadKnowledgeDir } from '../../src/knowledge/load.js';
+import { defaultKnowledgeDir, projectRoot } from '../../src/paths.js';
+import { createTutor } from '../../src/tutor/tutor.js';
 import { readDevQuestions } from '../dev-questions.js';
 import { formatTable } from '../table.js';
+import {
+  cleanUpNow,
+  freePort,
+  makeTempDir,
+  processCpuSeconds,
+  type RunningApp,
+  removeTempDir,
+  startApp,
+  stopApp,
+} from './app-process.js';
 import { type FakeWebApi, startFakeWebApi } from './fake-web-api.js';
 import { type LoadResult, runLoad } from './load.js';
 
@@ -38,9 +45,6 @@ const SYSTEMS: readonly SystemSpec[] = [
 
 const TARGET_RPS_RATIO = 0.8;
 const TARGET_P99_RATIO = 1.25;
-const HEALTH_POLL_MS = 10;
-const START_TIMEOUT_MS = 60_000;
-const STOP_GRACE_MS = 5_000;
 
 interface Options {
   durationMs: number;
@@ -77,142 +81,6 @@ function parseOptions(argv: readonly string[]): Options {
   }
   if (options.connections.length === 0) throw new Error('--connections needs numbers, like 10,50');
   return options;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Child processes and temp dirs, cleaned up whatever happens
-// ---------------------------------------------------------------------------------------------------
-
-const liveChildren = new Set<ChildProcess>();
-const tempDirs = new Set<string>();
-
-function cleanUpNow(): void {
-  for (const child of liveChildren) child.kill('SIGKILL');
-  liveChildren.clear();
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-  tempDirs.clear();
-}
-
-process.on('exit', cleanUpNow);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    cleanUpNow();
-    process.exit(130);
-  });
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-/** The status of one GET, or 0 when there is no answer yet. */
-function healthStatus(port: number): Promise<number> {
-  return new Promise((resolve) => {
-    const req = get({ host: '127.0.0.1', port, path: '/healthz', agent: false, timeout: 1_000 }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', () => resolve(0));
-    });
-    req.on('timeout', () => req.destroy());
-    req.on('error', () => resolve(0));
-  });
-}
-
-interface RunningApp {
-  child: ChildProcess;
-  port: number;
-  startMs: number;
-  /** The child's stdout and stderr, as lines. */
-  output: string[];
-  exited: Promise<number | string>;
-}
-
-async function startApp(
-  root: string,
-  spec: SystemSpec,
-  env: NodeJS.ProcessEnv,
-  options: Options,
-): Promise<RunningApp> {
-  const port = Number(env.PORT);
-  const nodeArgs = options.cpuProfDir
-    ? [
-        '--cpu-prof',
-        `--cpu-prof-dir=${options.cpuProfDir}`,
-        `--cpu-prof-name=${spec.key}.${Date.now()}.cpuprofile`,
-      ]
-    : [];
-  const output: string[] = [];
-  const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, join(root, spec.script)], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  liveChildren.add(child);
-  const exited = new Promise<number | string>((resolve) => {
-    child.once('exit', (code, signal) => {
-      liveChildren.delete(child);
-      resolve(code ?? signal ?? 'unknown');
-    });
-  });
-  for (const stream of [child.stdout, child.stderr]) {
-    stream?.setEncoding('utf8');
-    stream?.on('data', (chunk: string) => {
-      for (const line of chunk.split('\n')) if (line.trim() && output.length < 1000) output.push(line);
-    });
-  }
-  let exitCode: number | string | null = null;
-  void exited.then((code) => {
-    exitCode = code;
-  });
-  for (;;) {
-    const status = await healthStatus(port);
-    if (status === 200) break;
-    if (exitCode !== null) {
-      throw new Error(
-        `${spec.name} exited (${exitCode}) before /healthz answered:\n${output.slice(-20).join('\n')}`,
-      );
-    }
-    if (performance.now() - spawnedAt > START_TIMEOUT_MS) {
-      throw new Error(
-        `${spec.name}: /healthz gave no 200 in ${START_TIMEOUT_MS} ms:\n${output.slice(-20).join('\n')}`,
-      );
-    }
-    await sleep(HEALTH_POLL_MS);
-  }
-  return { child, port, startMs: performance.now() - spawnedAt, output, exited };
-}
-
-/** SIGTERM, then SIGKILL after the grace period; resolves with how it ended. */
-async function stopApp(app: RunningApp): Promise<{ how: string; ms: number }> {
-  const began = performance.now();
-  if (app.child.exitCode !== null || app.child.signalCode !== null) return { how: 'already exited', ms: 0 };
-  app.child.kill('SIGTERM');
-  const timer = sleep(STOP_GRACE_MS).then(() => 'timeout' as const);
-  const first = await Promise.race([app.exited, timer]);
-  if (first !== 'timeout') return { how: `exit ${first}`, ms: performance.now() - began };
-  app.child.kill('SIGKILL');
-  const code = await app.exited;
-  return { how: `killed after ${STOP_GRACE_MS} ms (${code})`, ms: performance.now() - began };
-}
-
-/** CPU seconds (user + system) a process has used so far, from /proc on Linux; NaN elsewhere. */
-function processCpuSeconds(pid: number | undefined): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the `(comm)`: state is field 3, utime 14, stime 15 (clock ticks, 100 a second on Linux).
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return Number.NaN;
-  }
 }
 
 interface MeasuredRun extends LoadResult {
@@ -264,8 +132,7 @@ async function benchSystem(
 ): Promise<SystemResult> {
   let fake: FakeWebApi | null = null;
   let app: RunningApp | null = null;
-  const dataDir = mkdtempSync(join(tmpdir(), `aws-tutor-bench-http-${spec.key}-`));
-  tempDirs.add(dataDir);
+  const dataDir = makeTempDir(`aws-tutor-bench-http-${spec.key}-`);
   try {
     fake = await startFakeWebApi();
     const signingSecret = randomBytes(16).toString('hex');
@@ -306,8 +173,7 @@ async function benchSystem(
   } finally {
     if (app) await stopApp(app);
     if (fake) await fake.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    tempDirs.delete(dataDir);
+    removeTempDir(dataDir);
   }
 }
 
@@ -576,10 +442,25 @@ function report({ options, questionSource, loadBefore, rounds }: Report): void {
   );
 }
 
+/**
+ * The questions the notes answer. Quiz and leaderboard requests go to the store and answer through
+ * `response_url`: a different path, measured by `npm run bench:quiz`.
+ */
+function answeredFromNotes(questions: readonly string[]): { questions: string[]; storeBound: number } {
+  const tutor = createTutor(loadKnowledgeDir(defaultKnowledgeDir()).knowledge);
+  const answered = questions.filter((question) => {
+    const { intent } = tutor.answer(question);
+    return intent !== 'quiz' && intent !== 'leaderboard';
+  });
+  return { questions: answered, storeBound: questions.length - answered.length };
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const root = projectRoot();
-  const { questions, source } = readDevQuestions(resolve(root, '../shared/eval/dev-aws.jsonl'));
+  const dev = readDevQuestions(resolve(root, '../shared/eval/dev-aws.jsonl'));
+  const { questions, storeBound } = answeredFromNotes(dev.questions);
+  const source = `${dev.source}, without the ${storeBound} quiz and leaderboard requests (those are bench:quiz's)`;
   if (options.cpuProfDir) mkdirSync(options.cpuProfDir, { recursive: true });
   const loadBefore = loadavg()[0] ?? Number.NaN;
   const systems = SYSTEMS.filter((spec) => !options.only || options.only === spec.key);

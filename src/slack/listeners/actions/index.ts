@@ -1,4 +1,4 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import {
   ASK_TOPIC_PATTERN,
   QUIZ_ANSWER_PATTERN,
@@ -11,9 +11,29 @@ import { askTopic } from './ask-topic.js';
 import { quizMe } from './quiz-me.js';
 import { shareAnswer } from './share-answer.js';
 
+type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+type ButtonHandler = (args: ButtonArgs) => Promise<void>;
+
+/** Every action id the app's buttons carry. */
+const OUR_BUTTONS = new RegExp(
+  [`^${SHARE_ANSWER}$`, ASK_TOPIC_PATTERN.source, QUIZ_ANSWER_PATTERN.source, QUIZ_ME_PATTERN.source].join(
+    '|',
+  ),
+);
+
+/**
+ * The buttons are routed by one listener: Bolt runs every registered listener's middleware for
+ * every request (slash commands included), and each costs a few microseconds on the hot path.
+ */
 export function registerActions(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(SHARE_ANSWER, shareAnswer(deps));
-  app.action<BlockButtonAction>(ASK_TOPIC_PATTERN, askTopic(deps));
-  app.action<BlockButtonAction>(QUIZ_ANSWER_PATTERN, answerQuiz(deps));
-  app.action<BlockButtonAction>(QUIZ_ME_PATTERN, quizMe(deps));
+  const routes: [RegExp, ButtonHandler][] = [
+    [new RegExp(`^${SHARE_ANSWER}$`), shareAnswer(deps)],
+    [ASK_TOPIC_PATTERN, askTopic(deps)],
+    [QUIZ_ANSWER_PATTERN, answerQuiz(deps)],
+    [QUIZ_ME_PATTERN, quizMe(deps)],
+  ];
+  app.action<BlockButtonAction>(OUR_BUTTONS, async function routeButton(args: ButtonArgs): Promise<void> {
+    const route = routes.find(([pattern]) => pattern.test(args.action.action_id));
+    await route?.[1](args);
+  });
 }
