@@ -39,6 +39,11 @@ describe('readConfig', () => {
     expect(config.admins).toEqual(['U0123ABCD', 'W0456EFGH']);
   });
 
+  it('keeps a daily quiz open 8 hours unless QUIZ_OPEN_HOURS says otherwise', () => {
+    expect(readConfig({}).quizOpenHours).toBe(8);
+    expect(readConfig({ QUIZ_OPEN_HOURS: '2.5' }).quizOpenHours).toBe(2.5);
+  });
+
   it.each([
     [{ SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_BOT_TOKEN'],
     [{ SLACK_SIGNING_SECRET: 'secret' }, 'SLACK_BOT_TOKEN'],
@@ -50,6 +55,9 @@ describe('readConfig', () => {
     [{ SLACK_API_URL: 'not a url' }, 'SLACK_API_URL'],
     [{ DATABASE_URL: 'mysql://x@y/z' }, 'DATABASE_URL'],
     [{ TUTOR_ADMINS: 'bob' }, 'TUTOR_ADMINS'],
+    [{ QUIZ_OPEN_HOURS: '0' }, 'QUIZ_OPEN_HOURS'],
+    [{ QUIZ_OPEN_HOURS: 'eight' }, 'QUIZ_OPEN_HOURS'],
+    [{ QUIZ_OPEN_HOURS: '30' }, 'QUIZ_OPEN_HOURS'],
   ])('stops a partial or invalid configuration with one message naming what to set: %j', (env, named) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(named);
