@@ -90,8 +90,8 @@ export async function startTestSlackApp(
   slackApiUrl: string,
   options: TestSlackAppOptions = {},
 ): Promise<TestSlackApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'aws-tutor-slack-'));
-  const store = options.store ?? (await openStore({ dataDir }));
+  const dataDir = options.store ? null : mkdtempSync(join(tmpdir(), 'aws-tutor-slack-'));
+  const store = options.store ?? (await openStore({ dataDir: dataDir as string }));
   const logger = new RecordingLogger();
   const { tutor, questions } = testTutor();
   const running = await startSlackApp(
@@ -115,7 +115,7 @@ export async function startTestSlackApp(
     async stop() {
       await running.stop();
       await store.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

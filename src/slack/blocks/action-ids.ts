@@ -28,6 +28,12 @@ export const QUIZ_ANSWER = 'quiz_answer';
 /** Matches every quiz option button's action id and captures the option. */
 export const QUIZ_ANSWER_PATTERN = /^quiz_answer:([0-3])$/;
 
+/**
+ * What the quiz answer listener takes: every `quiz_answer…` action id, also one naming no option
+ * 0..3 (`quiz_answer:7`), so such a click gets a reply saying it was not counted instead of none.
+ */
+export const ANY_QUIZ_ANSWER_PATTERN = /^quiz_answer(:.*)?$/;
+
 /** The action id of the button for `option` (0..3). */
 export function quizAnswerActionId(option: number): string {
   return `${QUIZ_ANSWER}:${option}`;

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import {
+  ANY_QUIZ_ANSWER_PATTERN,
   ASK_TOPIC_PATTERN,
-  QUIZ_ANSWER_PATTERN,
   QUIZ_ME_PATTERN,
   SHARE_ANSWER,
 } from '../../blocks/action-ids.js';
@@ -16,9 +16,12 @@ type ButtonHandler = (args: ButtonArgs) => Promise<void>;
 
 /** Every action id the app's buttons carry. */
 const OUR_BUTTONS = new RegExp(
-  [`^${SHARE_ANSWER}$`, ASK_TOPIC_PATTERN.source, QUIZ_ANSWER_PATTERN.source, QUIZ_ME_PATTERN.source].join(
-    '|',
-  ),
+  [
+    `^${SHARE_ANSWER}$`,
+    ASK_TOPIC_PATTERN.source,
+    ANY_QUIZ_ANSWER_PATTERN.source,
+    QUIZ_ME_PATTERN.source,
+  ].join('|'),
 );
 
 /**
@@ -29,7 +32,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
   const routes: [RegExp, ButtonHandler][] = [
     [new RegExp(`^${SHARE_ANSWER}$`), shareAnswer(deps)],
     [ASK_TOPIC_PATTERN, askTopic(deps)],
-    [QUIZ_ANSWER_PATTERN, answerQuiz(deps)],
+    [ANY_QUIZ_ANSWER_PATTERN, answerQuiz(deps)],
     [QUIZ_ME_PATTERN, quizMe(deps)],
   ];
   app.action<BlockButtonAction>(OUR_BUTTONS, async function routeButton(args: ButtonArgs): Promise<void> {
