@@ -65,7 +65,7 @@ function slashCommandBody(text: string, responseUrl: string): string {
   }).toString();
 }
 
-function signatureHeaders(secret: string, body: string): Record<string, string> {
+export function signatureHeaders(secret: string, body: string): Record<string, string> {
   const timestamp = String(Math.floor(Date.now() / 1000));
   const hex = createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex');
   return { 'X-Slack-Request-Timestamp': timestamp, 'X-Slack-Signature': `v0=${hex}` };
@@ -76,7 +76,7 @@ interface Outcome {
   bytes: number;
 }
 
-function send(
+export function send(
   agent: Agent,
   url: URL,
   body: string,
