@@ -104,7 +104,8 @@ export class QuizService {
   /**
    * Takes a click on option `option` of quiz `quizId`. The answer is in the store before this
    * returns, so whoever is told "right" or "wrong" keeps that answer whatever happens next.
-   * `userZone` is the person's own time zone (their streak counts their local days).
+   * `userZone` is the person's time zone when known (it dates the answer's local day; scores
+   * recount days in the zone known then).
    */
   async answer(
     click: { quizId: string; userId: string; option: number },
@@ -267,7 +268,14 @@ export class QuizService {
   /** One person's points, streak (in their own time zone), accuracy and weakest topics. */
   async scoreOf(teamId: string, userId: string, now: Date, userZone: string | null): Promise<PersonalScore> {
     const answers = await this.#store.answersOf(teamId, userId);
-    return personalScore(answers, localDateOf(now, userZone ?? DEFAULT_ZONE));
+    if (!userZone) return personalScore(answers, localDateOf(now, DEFAULT_ZONE));
+    // Days are the person's own, in the zone Slack gives now: an answer's stored day was only
+    // as good as what was known of the person when they clicked.
+    const inZone = answers.map((answer) => ({
+      ...answer,
+      localDate: localDateOf(answer.answeredAt, userZone),
+    }));
+    return personalScore(inZone, localDateOf(now, userZone));
   }
 
   /** A channel's ranking, or the workspace's when `channelId` is null. */

@@ -297,6 +297,23 @@ describe('QuizService: daily quizzes', () => {
 });
 
 describe('QuizService: scores', () => {
+  it('counts streak days in the zone Slack gives when the score is asked, whatever was known at the click', async () => {
+    const { store } = openStoreAt();
+    const quizzes = serviceOn(store);
+    // 23:00 on 1 June and 01:00 on 2 June in Tokyo: one UTC day, two Tokyo days.
+    for (const [channelId, at] of [
+      ['C1', new Date('2026-06-01T14:00:00Z')],
+      ['C2', new Date('2026-06-01T16:00:00Z')],
+    ] as const) {
+      const quiz = await quizzes.openDailyQuiz({ teamId: 'T1', channelId }, '2026-06-01', at, null);
+      if (!quiz) throw new Error('not opened');
+      await quizzes.answer({ quizId: quiz.id, userId: 'U1', option: quiz.question.answer }, at, null);
+    }
+    const now = new Date('2026-06-02T03:00:00Z');
+    expect((await quizzes.scoreOf('T1', 'U1', now, 'Asia/Tokyo')).streak).toBe(2);
+    expect((await quizzes.scoreOf('T1', 'U1', now, null)).streak).toBe(1);
+  });
+
   it('ranks people, tells a person their score and ranks teams by their best three', async () => {
     const { store } = openStoreAt();
     const quizzes = serviceOn(store);

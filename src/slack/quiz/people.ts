@@ -33,6 +33,8 @@ export class PeopleDirectory {
   readonly #capacity: number;
   readonly #now: () => number;
   readonly #known = new Map<string, { person: Promise<Person | null>; until: number }>();
+  /** Time zones Slack has told, kept past the lookups' expiry: a zone rarely changes. */
+  readonly #zones = new Map<string, string>();
 
   constructor(client: WebClient, options: PeopleDirectoryOptions) {
     this.#client = client;
@@ -63,6 +65,14 @@ export class PeopleDirectory {
     return (await this.lookup(userId))?.zone ?? null;
   }
 
+  /**
+   * The person's time zone if Slack has told it already, without asking: a quiz click must not
+   * wait on (or spend Slack's rate limit on) `users.info`.
+   */
+  knownZone(userId: string): string | null {
+    return this.#zones.get(userId) ?? null;
+  }
+
   /** Workspace admins and owners, and the people listed in TUTOR_ADMINS, may manage the daily quiz. */
   async mayManageQuizzes(userId: string): Promise<boolean> {
     if (this.#admins.has(userId)) return true;
@@ -72,10 +82,13 @@ export class PeopleDirectory {
   async #fetch(userId: string): Promise<Person | null> {
     try {
       const { user } = await this.#client.users.info({ user: userId });
-      return {
-        zone: typeof user?.tz === 'string' && user.tz !== '' ? user.tz : null,
-        isAdmin: Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner),
-      };
+      const zone = typeof user?.tz === 'string' && user.tz !== '' ? user.tz : null;
+      if (zone) {
+        this.#zones.delete(userId);
+        this.#zones.set(userId, zone);
+        if (this.#zones.size > this.#capacity) this.#zones.delete(this.#zones.keys().next().value as string);
+      }
+      return { zone, isAdmin: Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner) };
     } catch (error) {
       this.#logger.warn(`users.info for ${userId} failed: ${(error as Error).message}`);
       return null;

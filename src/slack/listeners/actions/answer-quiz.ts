@@ -27,11 +27,10 @@ export function answerQuiz(deps: SlackDeps) {
     let message: SlackMessage;
     let replace = false;
     try {
-      const zone = await deps.people.zoneOf(body.user.id);
       const outcome = await deps.quizzes.answer(
         { quizId: action.value ?? '', userId: body.user.id, option },
         now,
-        zone,
+        deps.people.knownZone(body.user.id),
       );
       switch (outcome.kind) {
         case 'unknown':
