@@ -3,26 +3,27 @@ import { runChat } from './cli/chat.js';
 import { loadKnowledgeReporting } from './cli/knowledge.js';
 import { type Config, ConfigError, readConfig } from './config.js';
 import { KnowledgeFolderError } from './knowledge/load.js';
-import { generateQuestions } from './quiz/generate.js';
+import { LiveTutor } from './live-tutor.js';
 import { QuizService } from './quiz/quiz-service.js';
-import type { QuizQuestion } from './quiz/types.js';
 import { startSlackApp } from './slack/app.js';
 import { ChannelPacer } from './slack/channel-pacer.js';
 import { createSlackLogger } from './slack/logger.js';
 import { openStore, StoreError } from './store/open-store.js';
-import { createTutor, type Tutor } from './tutor/tutor.js';
+import { createTutor } from './tutor/tutor.js';
 
-async function runSlack(config: Config, slack: NonNullable<Config['slack']>, tutor: Tutor): Promise<void> {
+/** A stop must be over within 10 s (orchestrators kill after that); this leaves a margin. */
+const STOP_DEADLINE_MS = 9_500;
+
+async function runSlack(
+  config: Config,
+  slack: NonNullable<Config['slack']>,
+  tutor: LiveTutor,
+): Promise<void> {
   const logger = createSlackLogger(config.logLevel);
   const store = await openStore({ databaseUrl: config.databaseUrl ?? undefined, dataDir: config.dataDir });
-  let questions: QuizQuestion[] | null = null;
   const quizzes = new QuizService({
     store,
-    // Made on first use: generating checks every fact with the tutor, which start-up need not wait for.
-    questions: () => {
-      questions ??= generateQuestions(tutor.knowledge, tutor);
-      return questions;
-    },
+    questions: () => tutor.questions(),
     openHours: config.quizOpenHours,
   });
   const running = await startSlackApp(
@@ -35,6 +36,7 @@ async function runSlack(config: Config, slack: NonNullable<Config['slack']>, tut
       pacer: new ChannelPacer(),
       now: () => new Date(),
       admins: config.admins,
+      reloadNotes: () => tutor.reload(),
     },
   );
   logger.info(
@@ -42,12 +44,22 @@ async function runSlack(config: Config, slack: NonNullable<Config['slack']>, tut
   );
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) process.exit(1);
+    if (stopping) {
+      logger.warn(`${signal} again: exiting now`);
+      process.exit(1);
+    }
     stopping = true;
-    logger.info(`${signal}: stopping`);
+    logger.info(`${signal}: finishing the requests under way, then stopping`);
+    setTimeout(() => {
+      logger.error(`could not stop within ${STOP_DEADLINE_MS / 1000} s; exiting`);
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
     running
       .stop()
-      .then(() => store.close())
+      .then((settled) => {
+        if (!settled) logger.warn('some requests were still at work when the grace period ended');
+        return store.close();
+      })
       .then(
         () => process.exit(0),
         (error: unknown) => {
@@ -56,8 +68,17 @@ async function runSlack(config: Config, slack: NonNullable<Config['slack']>, tut
         },
       );
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  // The operator's way to reload edited notes, as `/aws admin reload` is an admin's in Slack.
+  process.on('SIGHUP', () => {
+    const outcome = tutor.reload();
+    if (outcome.ok) logger.info(`SIGHUP: notes reloaded: ${outcome.topics} topics in ${outcome.files} files`);
+    else
+      logger.warn(
+        `SIGHUP: notes not reloaded, the previous ones still serve: ${outcome.problems.join('; ')}`,
+      );
+  });
 }
 
 /** Composition root: reads the configuration, loads the notes and starts the face it calls for. */
@@ -65,7 +86,7 @@ async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const config = readConfig(process.env);
   const tutor = createTutor(loadKnowledgeReporting(config.knowledgeDir, process.stderr));
-  if (config.slack) await runSlack(config, config.slack, tutor);
+  if (config.slack) await runSlack(config, config.slack, new LiveTutor(config.knowledgeDir, tutor));
   else await runChat(tutor, { input: process.stdin, output: process.stdout });
 }
 

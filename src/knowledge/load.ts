@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { type BuiltKnowledge, buildKnowledgeBase } from './build.js';
 import { type ParsedNotes, parseNotes } from './parse.js';
+import type { NotesProblem } from './types.js';
 
 /** Reads one notes file; a file that is not UTF-8 text is reported instead of parsed. */
 function readNotesFile(dir: string, file: string): ParsedNotes {
@@ -39,6 +40,11 @@ function listNotesFiles(dir: string): string[] {
 }
 
 export class KnowledgeFolderError extends Error {}
+
+/** `file:line: message`, with the file as the person named the folder. */
+export function formatProblem(dir: string, problem: NotesProblem): string {
+  return `${join(dir, problem.file)}:${problem.line}: ${problem.message}`;
+}
 
 /**
  * Loads every `*.md` notes file of a folder. Problems in the notes are returned, not thrown; only a

@@ -5,6 +5,7 @@ import type { WebClientOptions } from '@slack/web-api';
 import type { SlackConnection } from '../config.js';
 import type { SlackDeps, SlackServices } from './deps.js';
 import { registerListeners } from './listeners/index.js';
+import { InFlightWork } from './middleware/in-flight.js';
 import { oncePerDelivery } from './middleware/once-per-delivery.js';
 import { DailyQuizScheduler } from './quiz/daily-quiz-scheduler.js';
 import { PeopleDirectory } from './quiz/people.js';
@@ -18,6 +19,8 @@ export interface SlackAppOptions {
   port: number;
   /** Run the daily quiz scheduler's timer (default true); tests may drive `scheduler.tick()` instead. */
   scheduleQuizzes?: boolean;
+  /** How long `stop()` waits for requests under way (default 8 s: the whole stop must fit in 10). */
+  stopGraceMs?: number;
 }
 
 export interface RunningSlackApp {
@@ -26,8 +29,14 @@ export interface RunningSlackApp {
   port: number;
   /** Posts and closes the daily quizzes; `tick()` runs one pass now. */
   scheduler: DailyQuizScheduler;
-  stop(): Promise<void>;
+  /**
+   * Stops taking requests and quiz runs and waits for those under way; false when some were still
+   * at work after the grace period. The store stays open: its owner closes it.
+   */
+  stop(): Promise<boolean>;
 }
+
+const DEFAULT_STOP_GRACE_MS = 8_000;
 
 /** The Web API client waits out a 429 (`Retry-After`), retries a failure a few times, never hangs. */
 function webClientOptions(slackApiUrl: string | null): WebClientOptions {
@@ -94,6 +103,8 @@ export async function startSlackApp(
       : new App({ ...common, signingSecret: options.connection.signingSecret });
 
   const deps = slackDeps(app, services);
+  const inFlight = new InFlightWork();
+  app.use(inFlight.middleware);
   registerListeners(app, deps, oncePerDelivery(deps));
   app.error(async (error) => {
     deps.logger.error(`a listener failed: ${error.message}`);
@@ -108,9 +119,11 @@ export async function startSlackApp(
     port,
     scheduler: deps.scheduler,
     async stop() {
-      await deps.scheduler.stop();
+      // No new requests or quiz runs; what is under way finishes, within the grace period.
+      await Promise.all([app.stop(), deps.scheduler.stop()]);
+      const settled = await inFlight.settled(options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS);
       deps.quizMessages.stop();
-      await app.stop();
+      return settled;
     },
   };
 }

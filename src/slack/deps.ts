@@ -1,4 +1,5 @@
 import type { Logger } from '@slack/bolt';
+import type { ReloadOutcome } from '../live-tutor.js';
 import type { QuizService } from '../quiz/quiz-service.js';
 import type { Store } from '../store/store.js';
 import type { Tutor } from '../tutor/tutor.js';
@@ -18,6 +19,8 @@ export interface SlackServices {
   now: () => Date;
   /** Slack user ids who may manage the daily quiz besides workspace admins and owners (TUTOR_ADMINS). */
   admins: readonly string[];
+  /** Reads the notes folder again (`/aws admin reload`); the previous notes stay when it fails. */
+  reloadNotes: () => ReloadOutcome;
   /** How often a daily quiz's "N have answered" line is refreshed at most (default 3 s). */
   quizCountIntervalMs?: number;
 }

@@ -5,6 +5,7 @@ import type { Logger } from '@slack/bolt';
 import { LogLevel } from '@slack/logger';
 import type { SlackConnection } from '../../src/config.js';
 import { loadKnowledgeDir } from '../../src/knowledge/load.js';
+import { LiveTutor } from '../../src/live-tutor.js';
 import { generateQuestions } from '../../src/quiz/generate.js';
 import { QuizService } from '../../src/quiz/quiz-service.js';
 import type { QuizQuestion } from '../../src/quiz/types.js';
@@ -73,6 +74,8 @@ export interface TestSlackAppOptions {
   scheduleQuizzes?: boolean;
   /** Default 0: a daily quiz's count is updated right after each answer. */
   quizCountIntervalMs?: number;
+  /** A tutor `/aws admin reload` reloads (default: the shared tutor, and reloads go nowhere). */
+  liveTutor?: LiveTutor;
 }
 
 let sharedTutor: Tutor | null = null;
@@ -93,18 +96,21 @@ export async function startTestSlackApp(
   const dataDir = options.store ? null : mkdtempSync(join(tmpdir(), 'aws-tutor-slack-'));
   const store = options.store ?? (await openStore({ dataDir: dataDir as string }));
   const logger = new RecordingLogger();
-  const { tutor, questions } = testTutor();
+  const shared = testTutor();
+  const tutor = options.liveTutor ?? shared.tutor;
+  const questions = options.liveTutor ? () => options.liveTutor?.questions() ?? [] : () => shared.questions;
   const running = await startSlackApp(
     { connection, slackApiUrl, port: 0, scheduleQuizzes: options.scheduleQuizzes ?? false },
     {
       tutor,
       store,
-      quizzes: new QuizService({ store, questions: () => questions }),
+      quizzes: new QuizService({ store, questions }),
       logger,
       pacer: new ChannelPacer(options.pacerIntervalMs ?? 0),
       now: options.now ?? (() => new Date()),
       admins: options.admins ?? [],
       quizCountIntervalMs: options.quizCountIntervalMs ?? 0,
+      reloadNotes: () => (options.liveTutor ?? new LiveTutor(KNOWLEDGE_DIR, tutor)).reload(),
     },
   );
   return {

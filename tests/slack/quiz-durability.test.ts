@@ -1,15 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDateOf } from '../../src/quiz/streak.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { PostedQuiz, QuizAnswer } from '../../src/store/store.js';
+import { type AppProcess, startAppProcess } from '../helpers/app-process.js';
 import { visibleTexts } from '../helpers/block-kit-limits.js';
 import { type FakeSlack, type JsonObject, type RecordedCall, startFakeSlack } from '../helpers/fake-slack.js';
-import { PROJECT_ROOT, START_ENTRY } from '../helpers/paths.js';
 import { blockAction, postToApp, slashCommand } from '../helpers/slack-requests.js';
 
 /**
@@ -25,69 +23,15 @@ const CLICKS = 200;
 /** Feedback messages to wait for before the kill. */
 const TOLD_BEFORE_KILL = 60;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-interface Started {
-  child: ChildProcess;
-  port: number;
-  baseUrl: string;
-  output: () => string;
-  exited: Promise<NodeJS.Signals | number | null>;
-}
-
 /** `npm start` in HTTP mode against the fake Slack, on the SQLite store in `dataDir`. */
-async function startMain(slack: FakeSlack, dataDir: string): Promise<Started> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [START_ENTRY], {
-    cwd: PROJECT_ROOT,
-    env: {
-      ...process.env,
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_APP_TOKEN: '',
-      SLACK_API_URL: slack.url,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      KNOWLEDGE_DIR: '',
-      QUIZ_OPEN_HOURS: '',
-      TUTOR_ADMINS: 'UADMIN',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+function startMain(slack: FakeSlack, dataDir: string): Promise<AppProcess> {
+  return startAppProcess({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.url,
+    DATA_DIR: dataDir,
+    TUTOR_ADMINS: 'UADMIN',
   });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
-    child.on('exit', (code, signal) => resolve(signal ?? code)),
-  );
-  const started = { child, port, baseUrl: `http://127.0.0.1:${port}`, output: () => output, exited };
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the app exited early:\n${output}`);
-    try {
-      if ((await fetch(`${started.baseUrl}/healthz`)).status === 200) return started;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`/healthz never answered 200:\n${output}`);
 }
 
 /**
@@ -106,14 +50,14 @@ const texts = (payload: unknown) => visibleTexts(payload).join('\n');
 describe('an answer someone was told about survives SIGKILL', () => {
   let slack: FakeSlack;
   let dataDir: string;
-  let first: Started;
-  let second: Started | undefined;
+  let first: AppProcess;
+  let second: AppProcess | undefined;
   let quiz: PostedQuiz;
   let zone: string;
   const users = Array.from({ length: CLICKS }, (_, i) => `U${String(i).padStart(4, '0')}`);
   const optionOf = (userId: string) => users.indexOf(userId) % 4;
 
-  async function command(started: Started, text: string): Promise<JsonObject> {
+  async function command(started: AppProcess, text: string): Promise<JsonObject> {
     const responseUrl = slack.responseUrl();
     const id = responseUrl.split('/').at(-1);
     const response = await postToApp(started.baseUrl, slashCommand({ text, userId: 'UADMIN', responseUrl }), {

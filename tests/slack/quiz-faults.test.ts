@@ -6,6 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { loadKnowledgeDir } from '../../src/knowledge/load.js';
 import { generateQuestions } from '../../src/quiz/generate.js';
+import { LiveTutor } from '../../src/live-tutor.js';
 import { QuizService } from '../../src/quiz/quiz-service.js';
 import type { QuizQuestion } from '../../src/quiz/types.js';
 import { type RunningSlackApp, startSlackApp } from '../../src/slack/app.js';
@@ -310,6 +311,7 @@ async function startAppWith(
       now,
       admins: ['UADMIN'],
       quizCountIntervalMs: 0,
+      reloadNotes: () => new LiveTutor(KNOWLEDGE_DIR, tutor).reload(),
     },
   );
   return { running, baseUrl: `http://127.0.0.1:${running.port}`, logger };

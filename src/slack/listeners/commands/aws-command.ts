@@ -1,9 +1,10 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { ADMIN_COMMAND, adminCommand } from '../../admin-command.js';
 import { renderReply } from '../../blocks/render-reply.js';
 import type { SlackDeps } from '../../deps.js';
 import { type Asker, isDmChannel } from '../../quiz/asker.js';
 import { DAILY_COMMAND, dailyCommand } from '../../quiz/daily-command.js';
-import { studyMessage } from '../../quiz/study-requests.js';
+import { isStudyRequest, orTrouble, studyMessage } from '../../quiz/study-requests.js';
 
 /**
  * `/aws <question>`: answered privately (ephemeral) with a button to share it. Answering takes
@@ -24,18 +25,22 @@ export function awsCommand(deps: SlackDeps) {
       userId: command.user_id,
       inDm: isDmChannel(command.channel_id),
     };
-    const daily = DAILY_COMMAND.exec(text);
-    if (daily) {
-      await ack();
-      await respond({ response_type: 'ephemeral', ...(await dailyCommand(deps, daily[1] ?? '', asker)) });
+    const admin = ADMIN_COMMAND.exec(text);
+    const daily = admin ? null : DAILY_COMMAND.exec(text);
+    const reply = admin || daily ? null : deps.tutor.answer(text);
+    if (reply && !isStudyRequest(reply)) {
+      await ack({ response_type: 'ephemeral', ...renderReply(reply, { shareable: true }) });
       return;
     }
-    const reply = deps.tutor.answer(text);
-    if (reply.intent === 'quiz' || reply.intent === 'leaderboard') {
-      await ack();
-      await respond({ response_type: 'ephemeral', ...(await studyMessage(deps, reply, asker)) });
-      return;
-    }
-    await ack({ response_type: 'ephemeral', ...renderReply(reply, { shareable: true }) });
+    // The store (and sometimes Slack) is needed: acknowledged first, answered through `respond`.
+    await ack();
+    const message = reply
+      ? await studyMessage(deps, reply, asker)
+      : await orTrouble(deps, `/aws ${admin ? 'admin' : 'quiz daily'}`, () =>
+          admin
+            ? adminCommand(deps, admin[1] ?? '', asker.userId)
+            : dailyCommand(deps, daily?.[1] ?? '', asker),
+        );
+    await respond({ response_type: 'ephemeral', ...message });
   };
 }
