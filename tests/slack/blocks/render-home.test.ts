@@ -13,21 +13,9 @@ import {
   payloadViolations,
   visibleTexts,
 } from '../../helpers/block-kit-limits.js';
+import { textsOf } from '../../helpers/message-text.js';
 import { notesDir } from '../../helpers/notes-dir.js';
 import { KNOWLEDGE_DIR } from '../../helpers/paths.js';
-
-function textsOf(block: KnownBlock): string[] {
-  switch (block.type) {
-    case 'header':
-      return [block.text.text];
-    case 'section':
-      return [block.text?.text ?? '', ...(block.fields ?? []).map((field) => field.text)];
-    case 'context':
-      return block.elements.flatMap((element) => ('text' in element ? [element.text] : []));
-    default:
-      return [];
-  }
-}
 
 const homeText = (knowledge: KnowledgeBase): string => {
   const view = renderHome(knowledge);

@@ -29,6 +29,7 @@ import type { SlackMessage } from '../../../src/slack/blocks/render-reply.js';
 import type { PostedQuiz, QuizAnswer, QuizTally } from '../../../src/store/store.js';
 import { createTutor } from '../../../src/tutor/tutor.js';
 import { allStrings, assertWithinBlockKitLimits, liveMarkup } from '../../helpers/block-kit-limits.js';
+import { textOf, textsOf } from '../../helpers/message-text.js';
 import { KNOWLEDGE_DIR } from '../../helpers/paths.js';
 
 const knowledge = loadKnowledgeDir(KNOWLEDGE_DIR).knowledge;
@@ -104,20 +105,6 @@ const letter = (i: number): string => 'ABCD'[i] ?? '?';
 const rightOption = (q: QuizQuestion): string => `${letter(q.answer)}. ${q.options[q.answer]}`;
 const wrongIndex = (q: QuizQuestion): number => (q.answer + 1) % 4;
 
-function textsOf(block: KnownBlock): string[] {
-  switch (block.type) {
-    case 'header':
-      return [block.text.text];
-    case 'section':
-      return [block.text?.text ?? '', ...(block.fields ?? []).map((field) => field.text)];
-    case 'context':
-      return block.elements.flatMap((element) => ('text' in element ? [element.text] : []));
-    default:
-      return [];
-  }
-}
-
-const textOf = (message: SlackMessage): string => message.blocks.flatMap(textsOf).join('\n');
 const buttons = (message: SlackMessage): Button[] =>
   message.blocks
     .filter((block): block is ActionsBlock => block.type === 'actions')

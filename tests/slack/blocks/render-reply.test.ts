@@ -19,6 +19,7 @@ import {
   payloadViolations,
   visibleTexts,
 } from '../../helpers/block-kit-limits.js';
+import { textOf, textsOf } from '../../helpers/message-text.js';
 import { makeNotesDir, notesDir } from '../../helpers/notes-dir.js';
 import { KNOWLEDGE_DIR } from '../../helpers/paths.js';
 
@@ -40,21 +41,6 @@ const render = (question: string, options: RenderReplyOptions = PRIVATE): SlackM
   return message;
 };
 
-/** A block's visible texts: its text, fields and context elements. */
-function textsOf(block: KnownBlock): string[] {
-  switch (block.type) {
-    case 'header':
-      return [block.text.text];
-    case 'section':
-      return [block.text?.text ?? '', ...(block.fields ?? []).map((field) => field.text)];
-    case 'context':
-      return block.elements.flatMap((element) => ('text' in element ? [element.text] : []));
-    default:
-      return [];
-  }
-}
-
-const textOf = (message: SlackMessage): string => message.blocks.flatMap(textsOf).join('\n');
 const ofType = <T extends KnownBlock['type']>(message: SlackMessage, type: T) =>
   message.blocks.filter((block): block is Extract<KnownBlock, { type: T }> => block.type === type);
 const buttons = (message: SlackMessage): Button[] =>

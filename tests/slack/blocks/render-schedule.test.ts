@@ -1,4 +1,3 @@
-import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import type { ScheduleView } from '../../../src/quiz/records.js';
 import type { SlackMessage } from '../../../src/slack/blocks/render-reply.js';
@@ -16,21 +15,7 @@ import {
 } from '../../../src/slack/blocks/render-schedule.js';
 import type { ChannelSchedule, PostedQuiz } from '../../../src/store/store.js';
 import { allStrings, assertWithinBlockKitLimits, liveMarkup } from '../../helpers/block-kit-limits.js';
-
-function textsOf(block: KnownBlock): string[] {
-  switch (block.type) {
-    case 'header':
-      return [block.text.text];
-    case 'section':
-      return [block.text?.text ?? '', ...(block.fields ?? []).map((field) => field.text)];
-    case 'context':
-      return block.elements.flatMap((element) => ('text' in element ? [element.text] : []));
-    default:
-      return [];
-  }
-}
-
-const textOf = (message: SlackMessage): string => message.blocks.flatMap(textsOf).join('\n');
+import { textOf } from '../../helpers/message-text.js';
 
 /** Within limits; live markup only the expected mentions, channel links and date tokens. */
 function checked(message: SlackMessage, allowed: string[] = []): SlackMessage {

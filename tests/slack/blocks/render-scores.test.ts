@@ -1,4 +1,4 @@
-import type { Button, KnownBlock, SectionBlock } from '@slack/types';
+import type { Button, SectionBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import type { PersonalScore, TeamStanding } from '../../../src/quiz/records.js';
 import { QUIZ_ME_PATTERN, quizMeActionId } from '../../../src/slack/blocks/action-ids.js';
@@ -11,21 +11,8 @@ import {
 } from '../../../src/slack/blocks/render-scores.js';
 import type { ScoreRow } from '../../../src/store/store.js';
 import { allStrings, assertWithinBlockKitLimits, liveMarkup } from '../../helpers/block-kit-limits.js';
+import { textOf } from '../../helpers/message-text.js';
 
-function textsOf(block: KnownBlock): string[] {
-  switch (block.type) {
-    case 'header':
-      return [block.text.text];
-    case 'section':
-      return [block.text?.text ?? '', ...(block.fields ?? []).map((field) => field.text)];
-    case 'context':
-      return block.elements.flatMap((element) => ('text' in element ? [element.text] : []));
-    default:
-      return [];
-  }
-}
-
-const textOf = (message: SlackMessage): string => message.blocks.flatMap(textsOf).join('\n');
 const accessories = (message: SlackMessage): Button[] =>
   message.blocks
     .filter((block): block is SectionBlock => block.type === 'section')
