@@ -1,15 +1,21 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type CustomRoute } from '@slack/bolt';
+import { App } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { SlackConnection } from '../config.js';
+import { InstrumentedTutor } from '../observability/instrumented-tutor.js';
+import { Metrics } from '../observability/metrics.js';
+import { requestContext } from '../observability/request-context.js';
+import { observabilityRoutes } from '../observability/routes.js';
 import type { SlackDeps, SlackServices } from './deps.js';
 import { registerListeners } from './listeners/index.js';
+import { sdkLogger } from './logger.js';
 import { InFlightWork } from './middleware/in-flight.js';
 import { oncePerDelivery } from './middleware/once-per-delivery.js';
 import { DailyQuizScheduler } from './quiz/daily-quiz-scheduler.js';
 import { PeopleDirectory } from './quiz/people.js';
 import { QuizMessageUpdater } from './quiz/quiz-message-updater.js';
+import { responseUrlFetch } from './response-url-fetch.js';
 
 export interface SlackAppOptions {
   connection: SlackConnection;
@@ -42,28 +48,10 @@ const DEFAULT_STOP_GRACE_MS = 8_000;
 function webClientOptions(slackApiUrl: string | null): WebClientOptions {
   return {
     ...(slackApiUrl ? { slackApiUrl } : {}),
+    fetch: responseUrlFetch(),
     timeout: 10_000,
     rejectRateLimitedCalls: false,
     retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 },
-  };
-}
-
-function healthRoute(deps: SlackServices): CustomRoute {
-  return {
-    path: '/healthz',
-    method: ['GET'],
-    handler: (_req: IncomingMessage, res: ServerResponse) => {
-      deps.store.ping().then(
-        () => {
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ status: 'ok', topics: deps.tutor.knowledge.topics.length }));
-        },
-        () => {
-          res.writeHead(503, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ status: 'unavailable', reason: 'store unreachable' }));
-        },
-      );
-    },
   };
 }
 
@@ -77,15 +65,20 @@ export async function startSlackApp(
   services: SlackServices,
 ): Promise<RunningSlackApp> {
   const clientOptions = webClientOptions(options.slackApiUrl);
+  const metrics = services.metrics ?? new Metrics();
   const common = {
     token: options.connection.botToken,
     // The tutor keeps no conversation state; Bolt's in-memory store would only cost every request.
     convoStore: false as const,
-    logger: services.logger,
+    logger: sdkLogger(services.logger),
     // Bolt resets its logger to INFO unless told the level the logger already has.
     logLevel: services.logger.getLevel(),
     clientOptions,
-    customRoutes: [healthRoute(services)],
+    customRoutes: observabilityRoutes({
+      knowledge: () => services.tutor.knowledge,
+      store: services.store,
+      metrics,
+    }),
   };
   const app =
     options.connection.mode === 'socket'
@@ -102,7 +95,11 @@ export async function startSlackApp(
         })
       : new App({ ...common, signingSecret: options.connection.signingSecret });
 
-  const deps = slackDeps(app, services);
+  const deps = slackDeps(app, services, metrics);
+  // First: every line a request logs, Bolt's included, carries its id; its time is measured.
+  app.use(
+    requestContext({ observe: (kind, seconds) => metrics.requestTook(kind, seconds), logger: deps.logger }),
+  );
   const inFlight = new InFlightWork();
   app.use(inFlight.middleware);
   registerListeners(app, deps, oncePerDelivery(deps));
@@ -129,17 +126,19 @@ export async function startSlackApp(
 }
 
 /** The listeners' helpers that talk to Slack use the app's own Web API client (its token and policy). */
-function slackDeps(app: App, services: SlackServices): SlackDeps {
+function slackDeps(app: App, services: SlackServices, metrics: Metrics): SlackDeps {
   const { logger, quizzes } = services;
   return {
     ...services,
+    tutor: new InstrumentedTutor(services.tutor, metrics),
+    metrics,
     people: new PeopleDirectory(app.client, { admins: services.admins, logger }),
     quizMessages: new QuizMessageUpdater(app.client, quizzes, logger, services.quizCountIntervalMs),
     scheduler: new DailyQuizScheduler({ ...services, client: app.client }),
   };
 }
 
-/** Socket Mode serves /healthz from the receiver's own small HTTP server. */
+/** Socket Mode serves /healthz, /readyz and /metrics from the receiver's own small HTTP server. */
 function socketModeHttpServer(app: App): Server | undefined {
   return (app as unknown as { receiver: { httpServer?: Server } }).receiver.httpServer;
 }
