@@ -4,6 +4,8 @@ import { loadKnowledgeReporting } from './cli/knowledge.js';
 import { type Config, ConfigError, readConfig } from './config.js';
 import { KnowledgeFolderError } from './knowledge/load.js';
 import { LiveTutor } from './live-tutor.js';
+import { Metrics } from './observability/metrics.js';
+import { scrubSecrets } from './observability/secrets.js';
 import { QuizService } from './quiz/quiz-service.js';
 import { startSlackApp } from './slack/app.js';
 import { ChannelPacer } from './slack/channel-pacer.js';
@@ -20,7 +22,11 @@ async function runSlack(
   tutor: LiveTutor,
 ): Promise<void> {
   const logger = createSlackLogger(config.logLevel);
-  const store = await openStore({ databaseUrl: config.databaseUrl ?? undefined, dataDir: config.dataDir });
+  const store = await openStore({
+    databaseUrl: config.databaseUrl ?? undefined,
+    dataDir: config.dataDir,
+    warn: (message) => logger.warn(message),
+  });
   const quizzes = new QuizService({
     store,
     questions: () => tutor.questions(),
@@ -36,6 +42,7 @@ async function runSlack(
       pacer: new ChannelPacer(),
       now: () => new Date(),
       admins: config.admins,
+      metrics: new Metrics({ processMetrics: true }),
       reloadNotes: () => tutor.reload(),
     },
   );
@@ -94,7 +101,9 @@ main().catch((error: unknown) => {
   const known =
     error instanceof ConfigError || error instanceof KnowledgeFolderError || error instanceof StoreError;
   process.stderr.write(
-    `aws-tutor: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`,
+    scrubSecrets(
+      `aws-tutor: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`,
+    ),
   );
   process.exit(1);
 });

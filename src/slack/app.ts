@@ -21,7 +21,7 @@ export interface SlackAppOptions {
   connection: SlackConnection;
   /** Web API base URL (a proxy, or a fake Slack in tests); Slack's own when null. */
   slackApiUrl: string | null;
-  /** HTTP port: Slack's requests in HTTP mode, and /healthz in both modes. 0 picks a free one. */
+  /** HTTP port: Slack's requests in HTTP mode, and /healthz, /readyz, /metrics in both modes. 0 picks a free one. */
   port: number;
   /** Run the daily quiz scheduler's timer (default true); tests may drive `scheduler.tick()` instead. */
   scheduleQuizzes?: boolean;
@@ -31,7 +31,7 @@ export interface SlackAppOptions {
 
 export interface RunningSlackApp {
   app: App;
-  /** The port /healthz (and in HTTP mode /slack/events) listens on. */
+  /** The port /healthz, /readyz, /metrics (and in HTTP mode /slack/events) listen on. */
   port: number;
   /** Posts and closes the daily quizzes; `tick()` runs one pass now. */
   scheduler: DailyQuizScheduler;

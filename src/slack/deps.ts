@@ -1,5 +1,6 @@
 import type { Logger } from '@slack/bolt';
 import type { ReloadOutcome } from '../live-tutor.js';
+import type { Metrics } from '../observability/metrics.js';
 import type { QuizService } from '../quiz/quiz-service.js';
 import type { Store } from '../store/store.js';
 import type { Tutor } from '../tutor/tutor.js';
@@ -23,10 +24,13 @@ export interface SlackServices {
   reloadNotes: () => ReloadOutcome;
   /** How often a daily quiz's "N have answered" line is refreshed at most (default 3 s). */
   quizCountIntervalMs?: number;
+  /** Served on /metrics; default: a registry of the app's own (without process metrics). */
+  metrics?: Metrics;
 }
 
 /** What listeners use: the services and the Slack-side helpers built on the app's Web API client. */
 export interface SlackDeps extends SlackServices {
+  metrics: Metrics;
   people: PeopleDirectory;
   quizMessages: QuizMessageUpdater;
   scheduler: DailyQuizScheduler;

@@ -256,9 +256,42 @@ describe('delivery', () => {
 });
 
 describe('health', () => {
-  it('answers GET /healthz with 200 once the notes are loaded and the store is reachable', async () => {
+  it('answers GET /healthz with 200 while it serves (liveness)', async () => {
     const response = await fetch(`${tutor.baseUrl}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', topics: 9 });
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers GET /readyz with 200 once the notes are loaded and the store is reachable', async () => {
+    const response = await fetch(`${tutor.baseUrl}/readyz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', topics: 9 });
+  });
+
+  it('answers GET /readyz with 503, and /healthz still with 200, when the store is unreachable', async () => {
+    const ping = tutor.store.ping;
+    tutor.store.ping = () => Promise.reject(new Error('connection refused'));
+    try {
+      const ready = await fetch(`${tutor.baseUrl}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ status: 'unavailable', reason: 'store unreachable' });
+      expect((await fetch(`${tutor.baseUrl}/healthz`)).status).toBe(200);
+    } finally {
+      tutor.store.ping = ping;
+    }
+  });
+
+  it('answers GET /metrics in the Prometheus text format', async () => {
+    const response = await fetch(`${tutor.baseUrl}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+    const text = await response.text();
+    for (const name of [
+      'aws_tutor_answers_total',
+      'aws_tutor_quiz_answers_total',
+      'aws_tutor_request_duration_seconds',
+    ]) {
+      expect(text).toContain(`# TYPE ${name} `);
+    }
   });
 });

@@ -32,6 +32,7 @@ export function answerQuiz(deps: SlackDeps) {
         now,
         deps.people.knownZone(body.user.id),
       );
+      deps.metrics.quizAnswered(outcome);
       switch (outcome.kind) {
         case 'unknown':
           message = renderUnknownQuizNotice();
@@ -45,6 +46,7 @@ export function answerQuiz(deps: SlackDeps) {
           if (outcome.kind === 'recorded') deps.quizMessages.answered(outcome.quiz);
       }
     } catch (error) {
+      deps.metrics.quizAnswered('error');
       deps.logger.error(`could not record a quiz answer from ${body.user.id}: ${(error as Error).message}`);
       message = renderStoreTrouble();
     }
