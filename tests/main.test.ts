@@ -150,7 +150,7 @@ describe('npm start in HTTP mode, configured by the environment', () => {
     await slack.waitForCall('chat.postMessage');
     await expect
       .poll(() => jsonLines(started.output()).filter((line) => line.request_id === 'Ev-main-1').length)
-      .toBeGreaterThan(1);
+      .toBeGreaterThan(0);
     const lines = jsonLines(started.output());
     for (const line of lines) {
       expect(line).toMatchObject({
@@ -160,7 +160,7 @@ describe('npm start in HTTP mode, configured by the environment', () => {
       });
     }
     const commandLines = lines.filter((line) => line.request_id === '9001.7.main');
-    expect(commandLines.length).toBeGreaterThan(1);
+    expect(commandLines.length).toBeGreaterThan(0);
     expect(commandLines.every((line) => line.request_kind === 'command')).toBe(true);
     expect(
       lines.filter((line) => line.request_id === 'Ev-main-1').every((line) => line.request_kind === 'event'),

@@ -7,7 +7,6 @@ import {
 } from 'pino';
 import type { LogLevel } from '../config.js';
 import { formatPretty } from './pretty.js';
-import { currentRequest } from './request-context.js';
 import { SecretScrubber } from './secrets.js';
 
 /** Where finished lines go: anything with `write(line)`. */
@@ -48,15 +47,6 @@ export const REDACT_PATHS = [
   'DATABASE_URL',
 ];
 
-/**
- * `request_id` and `request_kind` on every line logged while a Slack request is handled. A fresh
- * object each time: pino merges the line's own fields into it.
- */
-function requestFields(): object {
-  const request = currentRequest();
-  return request ? { request_id: request.id, request_kind: request.kind } : {};
-}
-
 function outputFor(options: CreateLoggerOptions): DestinationStream {
   const pretty = options.pretty ?? process.stdout.isTTY === true;
   const target: LogDestination = pretty
@@ -72,7 +62,8 @@ function outputFor(options: CreateLoggerOptions): DestinationStream {
 
 /**
  * The process's logger: one JSON object per line (pretty in a terminal), level from LOG_LEVEL,
- * the request id of the Slack request being handled, secrets masked by field and by value.
+ * secrets masked by field and by value. Lines about a Slack request carry its id through a child
+ * logger (see `requestLogger` in slack/logger.ts).
  */
 export function createLogger(options: CreateLoggerOptions): Logger {
   return pino(
@@ -81,7 +72,6 @@ export function createLogger(options: CreateLoggerOptions): Logger {
       ...(options.name ? { name: options.name } : {}),
       timestamp: stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
-      mixin: requestFields,
       redact: { paths: REDACT_PATHS, censor: '***' },
     },
     outputFor(options),

@@ -1,7 +1,6 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { AnyMiddlewareArgs, Logger, Middleware } from '@slack/bolt';
+import type { Context, Logger } from '@slack/bolt';
 
 /** What Slack sent: a slash command, an Events API event, an interaction (button, view…), or else. */
 export type RequestKind = 'command' | 'event' | 'action' | 'other';
@@ -15,16 +14,9 @@ export interface RequestContext {
   readonly kind: RequestKind;
 }
 
-const storage = new AsyncLocalStorage<RequestContext>();
-
-/** The request being handled here (in this call or anything it awaited or scheduled), if any. */
-export function currentRequest(): RequestContext | undefined {
-  return storage.getStore();
-}
-
-/** Runs `work` as part of `request`: its log lines carry the request's id. */
-export function withRequest<T>(request: RequestContext, work: () => T): T {
-  return storage.run(request, work);
+/** The request Bolt is handling, as the request middleware recorded it in Bolt's per-request context. */
+export function requestOf(context: Context | undefined): RequestContext | undefined {
+  return (context as { request?: RequestContext } | undefined)?.request;
 }
 
 const INTERACTIONS = new Set([
@@ -70,35 +62,48 @@ function describe(body: unknown, kind: RequestKind): string {
 export interface RequestContextOptions {
   /** Told how long each request's listeners took, in seconds. */
   observe?: (kind: RequestKind, seconds: number) => void;
-  /** At debug level, one line per request: what it was and how long it took. */
+  /** At debug level, one line per request (with its id): what it was and how long it took. */
   logger?: Logger;
+  /** The logger for a request's lines (default: `logger` itself). */
+  forRequest?: (logger: Logger, context: Context) => Logger;
+  /** Runs the listener, counted as work under way (so a stopping app waits for it). */
+  track?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
+/** Wraps a listener so that its request is tagged, tracked and timed (see `observeListeners`). */
+export type AroundListener = <Args extends { body: unknown; context: Context }>(
+  listener: (args: Args) => Promise<void>,
+) => (args: Args) => Promise<void>;
+
 /**
- * A global middleware (register it first) that tags everything a request does with its id.
+ * Wraps each listener so that it records what the request is (`context.request`: Slack's id for
+ * it and its kind) for the loggers of everything handling it, counts it as work under way, and
+ * times it until the listener has finished, acknowledgement and any later replies included.
  *
- * `enterWith`, not `run`: Bolt calls global middleware synchronously from its own per-request
- * continuation, so the store also covers what Bolt does after the chain (the `app.error` handler's
- * line for a failed listener) and nothing outside this request. The time measured runs until every
- * listener has finished, acknowledgement and any later replies included.
- *
- * The price: on Node 20, AsyncLocalStorage hooks every promise in the process, about 40 µs of CPU
- * per `/aws` answered in the ack (`npm run bench:http`); the middleware itself is a few µs.
+ * Around the listeners rather than as Bolt global middleware, and with the id in Bolt's
+ * per-request context rather than in AsyncLocalStorage: Bolt runs every middleware for every
+ * request at a cost of several µs each, and on Node 20 AsyncLocalStorage hooks every promise in
+ * the process, about 40 µs of CPU for each `/aws` answered in its ack.
  */
-export function requestContext(options: RequestContextOptions = {}): Middleware<AnyMiddlewareArgs> {
+export function observeListeners(options: RequestContextOptions = {}): AroundListener {
   const { observe, logger } = options;
-  return async function tagRequest({ body, next }) {
-    const request = requestContextOf(body);
-    storage.enterWith(request);
-    const started = performance.now();
-    try {
-      await next();
-    } finally {
-      const seconds = (performance.now() - started) / 1000;
-      observe?.(request.kind, seconds);
-      if (logger && logger.getLevel() === 'debug') {
-        logger.debug(`${describe(body, request.kind)} handled in ${(seconds * 1000).toFixed(1)} ms`);
+  const track = options.track ?? (<T>(work: () => Promise<T>) => work());
+  return (listener) =>
+    async function observedListener(args) {
+      const { body, context } = args;
+      const request = requestContextOf(body);
+      (context as { request?: RequestContext }).request = request;
+      const started = performance.now();
+      try {
+        await track(() => listener(args));
+      } finally {
+        const seconds = (performance.now() - started) / 1000;
+        observe?.(request.kind, seconds);
+        if (logger && logger.getLevel() === 'debug') {
+          (options.forRequest?.(logger, context) ?? logger).debug(
+            `${describe(body, request.kind)} ${request.id} handled in ${(seconds * 1000).toFixed(1)} ms`,
+          );
+        }
       }
-    }
-  };
+    };
 }

@@ -5,11 +5,11 @@ import type { WebClientOptions } from '@slack/web-api';
 import type { SlackConnection } from '../config.js';
 import { InstrumentedTutor } from '../observability/instrumented-tutor.js';
 import { Metrics } from '../observability/metrics.js';
-import { requestContext } from '../observability/request-context.js';
+import { observeListeners } from '../observability/request-context.js';
 import { observabilityRoutes } from '../observability/routes.js';
 import type { SlackDeps, SlackServices } from './deps.js';
 import { registerListeners } from './listeners/index.js';
-import { sdkLogger } from './logger.js';
+import { requestLogger, sdkLogger } from './logger.js';
 import { InFlightWork } from './middleware/in-flight.js';
 import { oncePerDelivery } from './middleware/once-per-delivery.js';
 import { DailyQuizScheduler } from './quiz/daily-quiz-scheduler.js';
@@ -74,6 +74,7 @@ export async function startSlackApp(
     // Bolt resets its logger to INFO unless told the level the logger already has.
     logLevel: services.logger.getLevel(),
     clientOptions,
+    extendedErrorHandler: true,
     customRoutes: observabilityRoutes({
       knowledge: () => services.tutor.knowledge,
       store: services.store,
@@ -96,16 +97,19 @@ export async function startSlackApp(
       : new App({ ...common, signingSecret: options.connection.signingSecret });
 
   const deps = slackDeps(app, services, metrics);
-  // First: every line a request logs, Bolt's included, carries its id; its time is measured.
-  app.use(
-    requestContext({ observe: (kind, seconds) => metrics.requestTook(kind, seconds), logger: deps.logger }),
-  );
   const inFlight = new InFlightWork();
-  app.use(inFlight.middleware);
-  registerListeners(app, deps, oncePerDelivery(deps));
-  app.error(async (error) => {
-    deps.logger.error(`a listener failed: ${error.message}`);
+  const around = observeListeners({
+    observe: (kind, seconds) => metrics.requestTook(kind, seconds),
+    logger: deps.logger,
+    forRequest: requestLogger,
+    track: inFlight.track,
   });
+  registerListeners(app, deps, oncePerDelivery(deps), around);
+  // The extended handler (`extendedErrorHandler: true`), the last overload: it gets the request's context.
+  const logListenerFailure: Parameters<App['error']>[0] = async ({ error, context }) => {
+    requestLogger(deps.logger, context).error(`a listener failed: ${error.message}`);
+  };
+  app.error(logListenerFailure);
 
   const started = await app.start(options.port);
   const server = options.connection.mode === 'http' ? (started as Server) : socketModeHttpServer(app);

@@ -1,10 +1,11 @@
-import type { Logger } from '@slack/bolt';
+import type { Context, Logger } from '@slack/bolt';
 import type { ReloadOutcome } from '../live-tutor.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { QuizService } from '../quiz/quiz-service.js';
 import type { Store } from '../store/store.js';
 import type { Tutor } from '../tutor/tutor.js';
 import type { ChannelPacer } from './channel-pacer.js';
+import { requestLogger } from './logger.js';
 import type { DailyQuizScheduler } from './quiz/daily-quiz-scheduler.js';
 import type { PeopleDirectory } from './quiz/people.js';
 import type { QuizMessageUpdater } from './quiz/quiz-message-updater.js';
@@ -34,4 +35,9 @@ export interface SlackDeps extends SlackServices {
   people: PeopleDirectory;
   quizMessages: QuizMessageUpdater;
   scheduler: DailyQuizScheduler;
+}
+
+/** The deps for handling one request: the same, with its logger putting the request's id on each line. */
+export function depsForRequest(deps: SlackDeps, context: Context): SlackDeps {
+  return { ...deps, logger: requestLogger(deps.logger, context) };
 }

@@ -1,8 +1,10 @@
 import { inspect } from 'node:util';
+import type { Context } from '@slack/bolt';
 import { type Logger, LogLevel } from '@slack/logger';
 import type { Logger as PinoLogger } from 'pino';
 import type { LogLevel as TutorLogLevel } from '../config.js';
 import { createLogger, type LogDestination } from '../observability/logger.js';
+import { type RequestContext, requestOf } from '../observability/request-context.js';
 import { secretsFromEnv } from '../observability/secrets.js';
 
 const LEVELS: Record<TutorLogLevel, LogLevel> = {
@@ -47,6 +49,16 @@ export class PinoSlackLogger implements Logger {
     return other;
   }
 
+  /** This logger with the request's id and kind on every line. */
+  forRequest(request: RequestContext): PinoSlackLogger {
+    const bound = new PinoSlackLogger(
+      this.#current.child({ request_id: request.id, request_kind: request.kind }),
+      '',
+    );
+    bound.setLevel(this.#level);
+    return bound;
+  }
+
   debug(...parts: unknown[]): void {
     this.#write('debug', parts);
   }
@@ -77,6 +89,7 @@ export class PinoSlackLogger implements Logger {
   }
 
   #child(name: string): PinoLogger {
+    if (name === '') return this.#root;
     let child = this.#children.get(name);
     if (!child) {
       child = this.#root.child({ name });
@@ -123,4 +136,13 @@ export function createSlackLogger(level: TutorLogLevel, options: SlackLoggerOpti
  */
 export function sdkLogger(logger: Logger): Logger {
   return logger instanceof PinoSlackLogger ? logger.named('bolt') : logger;
+}
+
+/**
+ * The logger for lines about the request Bolt is handling: with its id when the request middleware
+ * recorded one and the logger can carry fields (any other Logger, a test's recorder, as it is).
+ */
+export function requestLogger(logger: Logger, context: Context | undefined): Logger {
+  const request = requestOf(context);
+  return request && logger instanceof PinoSlackLogger ? logger.forRequest(request) : logger;
 }

@@ -1,9 +1,8 @@
 import { LogLevel } from '@slack/logger';
 import { describe, expect, it } from 'vitest';
 import { formatPretty } from '../../src/observability/pretty.js';
-import { withRequest } from '../../src/observability/request-context.js';
 import { SecretScrubber, scrubSecrets, secretsFromEnv } from '../../src/observability/secrets.js';
-import { createSlackLogger, sdkLogger } from '../../src/slack/logger.js';
+import { createSlackLogger, requestLogger, sdkLogger } from '../../src/slack/logger.js';
 import { RecordingLogger } from '../helpers/slack-app.js';
 
 const BOT_TOKEN = 'xoxb-logger-test-token-1234';
@@ -67,20 +66,23 @@ describe('the pino logger behind the Slack Logger interface', () => {
     expect(sdkLogger(recorder)).toBe(recorder);
   });
 
-  it('puts the request id and kind on every line logged while a request is handled, after awaits too', async () => {
+  it('puts the request id and kind on the lines of a request’s logger, and only there', async () => {
     const { logger, lines } = memoryLogger();
+    const context = { request: { id: 'Ev123', kind: 'event' } } as never;
     logger.info('before');
-    await withRequest({ id: 'Ev123', kind: 'event' }, async () => {
-      logger.info('at once');
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      sdkLogger(logger).warn('later, from the SDK');
-    });
+    const forRequest = requestLogger(logger, context);
+    forRequest.info('at once');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    forRequest.warn('later');
     logger.info('after');
-    expect(lines().map((line) => [line.msg, line.request_id, line.request_kind])).toEqual([
-      ['before', undefined, undefined],
-      ['at once', 'Ev123', 'event'],
-      ['later, from the SDK', 'Ev123', 'event'],
-      ['after', undefined, undefined],
+    expect(requestLogger(logger, {} as never)).toBe(logger);
+    const recorder = new RecordingLogger();
+    expect(requestLogger(recorder, context)).toBe(recorder);
+    expect(lines().map((line) => [line.msg, line.request_id, line.request_kind, line.name])).toEqual([
+      ['before', undefined, undefined, 'aws-tutor'],
+      ['at once', 'Ev123', 'event', 'aws-tutor'],
+      ['later', 'Ev123', 'event', 'aws-tutor'],
+      ['after', undefined, undefined, 'aws-tutor'],
     ]);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  currentRequest,
+  observeListeners,
   type RequestKind,
-  requestContext,
   requestContextOf,
+  requestOf,
 } from '../../src/observability/request-context.js';
 import { RecordingLogger } from '../helpers/slack-app.js';
 
@@ -36,23 +36,29 @@ describe('the id of a request', () => {
   });
 });
 
-describe('the request context middleware', () => {
-  const run = (middleware: ReturnType<typeof requestContext>, body: unknown, next: () => Promise<void>) =>
-    middleware({ body, next } as never);
+describe('the listeners’ observer', () => {
+  const run = (
+    around: ReturnType<typeof observeListeners>,
+    body: unknown,
+    listener: () => Promise<void>,
+    context: object = {},
+  ) => around(listener)({ body, context } as never);
 
-  it('runs the rest of the chain inside the request, and times it', async () => {
+  it('records the request in Bolt’s per-request context for the listener, and times it', async () => {
     const observed: [RequestKind, number][] = [];
-    const middleware = requestContext({ observe: (kind, seconds) => observed.push([kind, seconds]) });
+    const middleware = observeListeners({ observe: (kind, seconds) => observed.push([kind, seconds]) });
+    const context = {};
     const seen: unknown[] = [];
-    await run(middleware, { command: '/aws', trigger_id: 'T-1' }, async () => {
-      seen.push(currentRequest());
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      seen.push(currentRequest());
-    });
-    expect(seen).toEqual([
-      { kind: 'command', id: 'T-1' },
-      { kind: 'command', id: 'T-1' },
-    ]);
+    await run(
+      middleware,
+      { command: '/aws', trigger_id: 'T-1' },
+      async () => {
+        seen.push(requestOf(context as never));
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      },
+      context,
+    );
+    expect(seen).toEqual([{ kind: 'command', id: 'T-1' }]);
     expect(observed).toHaveLength(1);
     expect(observed[0]?.[0]).toBe('command');
     expect(observed[0]?.[1]).toBeGreaterThanOrEqual(0.015);
@@ -61,7 +67,7 @@ describe('the request context middleware', () => {
 
   it('times a request whose listener failed, and lets the failure through to Bolt', async () => {
     const observed: RequestKind[] = [];
-    const middleware = requestContext({ observe: (kind) => observed.push(kind) });
+    const middleware = observeListeners({ observe: (kind) => observed.push(kind) });
     await expect(
       run(middleware, { type: 'block_actions', trigger_id: 'A-1' }, async () => {
         throw new Error('listener failed');
@@ -70,9 +76,25 @@ describe('the request context middleware', () => {
     expect(observed).toEqual(['action']);
   });
 
+  it('counts the listener as work under way', async () => {
+    const tracked: string[] = [];
+    const middleware = observeListeners({
+      track: async (work) => {
+        tracked.push('start');
+        const result = await work();
+        tracked.push('end');
+        return result;
+      },
+    });
+    await run(middleware, { command: '/aws', trigger_id: 'T-4' }, async () => {
+      tracked.push('listener');
+    });
+    expect(tracked).toEqual(['start', 'listener', 'end']);
+  });
+
   it('logs one line per request at debug level: what it was, never what was asked', async () => {
     const logger = new RecordingLogger();
-    const middleware = requestContext({ logger });
+    const middleware = observeListeners({ logger });
     await run(middleware, { command: '/aws', text: 'my secret question', trigger_id: 'T-2' }, async () => {});
     expect(logger.lines).toEqual([]);
     logger.setLevel('debug' as never);
@@ -83,8 +105,8 @@ describe('the request context middleware', () => {
       async () => {},
     );
     expect(logger.lines.map((line) => line.text)).toEqual([
-      expect.stringMatching(/^command \/aws handled in \d+\.\d ms$/),
-      expect.stringMatching(/^event app_mention handled in \d+\.\d ms$/),
+      expect.stringMatching(/^command \/aws T-3 handled in \d+\.\d ms$/),
+      expect.stringMatching(/^event app_mention Ev9 handled in \d+\.\d ms$/),
     ]);
   });
 });

@@ -1,5 +1,3 @@
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-
 /**
  * Counts the requests whose listeners are still at work, acknowledged or not (an answer is often
  * sent after the ack), so a stopping app can let them finish before the store closes.
@@ -8,10 +6,11 @@ export class InFlightWork {
   #active = 0;
   #idle: (() => void)[] = [];
 
-  readonly middleware: Middleware<AnyMiddlewareArgs> = async ({ next }) => {
+  /** Runs `work`, counted as under way until it settles. */
+  readonly track = async <T>(work: () => Promise<T>): Promise<T> => {
     this.#active += 1;
     try {
-      await next();
+      return await work();
     } finally {
       this.#active -= 1;
       if (this.#active === 0) for (const resolve of this.#idle.splice(0)) resolve();

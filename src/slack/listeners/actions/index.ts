@@ -1,11 +1,12 @@
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AroundListener } from '../../../observability/request-context.js';
 import {
   ANY_QUIZ_ANSWER_PATTERN,
   ASK_TOPIC_PATTERN,
   QUIZ_ME_PATTERN,
   SHARE_ANSWER,
 } from '../../blocks/action-ids.js';
-import type { SlackDeps } from '../../deps.js';
+import { depsForRequest, type SlackDeps } from '../../deps.js';
 import { answerQuiz } from './answer-quiz.js';
 import { askTopic } from './ask-topic.js';
 import { quizMe } from './quiz-me.js';
@@ -28,15 +29,19 @@ const OUR_BUTTONS = new RegExp(
  * The buttons are routed by one listener: Bolt runs every registered listener's middleware for
  * every request (slash commands included), and each costs a few microseconds on the hot path.
  */
-export function registerActions(app: App, deps: SlackDeps): void {
-  const routes: [RegExp, ButtonHandler][] = [
-    [new RegExp(`^${SHARE_ANSWER}$`), shareAnswer(deps)],
-    [ASK_TOPIC_PATTERN, askTopic(deps)],
-    [ANY_QUIZ_ANSWER_PATTERN, answerQuiz(deps)],
-    [QUIZ_ME_PATTERN, quizMe(deps)],
+export function registerActions(app: App, deps: SlackDeps, around: AroundListener): void {
+  const routes: [RegExp, (deps: SlackDeps) => ButtonHandler][] = [
+    [new RegExp(`^${SHARE_ANSWER}$`), shareAnswer],
+    [ASK_TOPIC_PATTERN, askTopic],
+    [ANY_QUIZ_ANSWER_PATTERN, answerQuiz],
+    [QUIZ_ME_PATTERN, quizMe],
   ];
-  app.action<BlockButtonAction>(OUR_BUTTONS, async function routeButton(args: ButtonArgs): Promise<void> {
-    const route = routes.find(([pattern]) => pattern.test(args.action.action_id));
-    await route?.[1](args);
-  });
+  app.action<BlockButtonAction>(
+    OUR_BUTTONS,
+    around(async function routeButton(args: ButtonArgs): Promise<void> {
+      const route = routes.find(([pattern]) => pattern.test(args.action.action_id));
+      // Each click's handler logs with the click's request id.
+      await route?.[1](depsForRequest(deps, args.context))(args);
+    }),
+  );
 }

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { ADMIN_COMMAND, adminCommand } from '../../admin-command.js';
 import { renderReply } from '../../blocks/render-reply.js';
-import type { SlackDeps } from '../../deps.js';
+import { depsForRequest, type SlackDeps } from '../../deps.js';
 import { type Asker, isDmChannel } from '../../quiz/asker.js';
 import { DAILY_COMMAND, dailyCommand } from '../../quiz/daily-command.js';
 import { isStudyRequest, orTrouble, studyMessage } from '../../quiz/study-requests.js';
@@ -17,6 +17,7 @@ export function awsCommand(deps: SlackDeps) {
     command,
     ack,
     respond,
+    context,
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> {
     const text = command.text ?? '';
     const asker: Asker = {
@@ -34,12 +35,13 @@ export function awsCommand(deps: SlackDeps) {
     }
     // The store (and sometimes Slack) is needed: acknowledged first, answered through `respond`.
     await ack();
+    const requestDeps = depsForRequest(deps, context);
     const message = reply
-      ? await studyMessage(deps, reply, asker)
-      : await orTrouble(deps, `/aws ${admin ? 'admin' : 'quiz daily'}`, () =>
+      ? await studyMessage(requestDeps, reply, asker)
+      : await orTrouble(requestDeps, `/aws ${admin ? 'admin' : 'quiz daily'}`, () =>
           admin
-            ? adminCommand(deps, admin[1] ?? '', asker.userId)
-            : dailyCommand(deps, daily?.[1] ?? '', asker),
+            ? adminCommand(requestDeps, admin[1] ?? '', asker.userId)
+            : dailyCommand(requestDeps, daily?.[1] ?? '', asker),
         );
     await respond({ response_type: 'ephemeral', ...message });
   };
