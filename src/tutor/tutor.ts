@@ -191,20 +191,25 @@ export function createTutor(
   };
 
   // The same question on the same notes always gets the same reply, and teams ask the same
-  // things often ("help", "topics", this week's topic): recent replies are kept.
+  // things often ("help", "topics", this week's topic): recent replies are kept, by the cleaned
+  // question, and by the text exactly as typed so that a repeat skips even the cleaning.
   const recent = new Map<string, Reply>();
+  const recentAsTyped = new Map<string, Reply>();
+  const keep = (map: Map<string, Reply>, key: string, reply: Reply): void => {
+    map.set(key, reply);
+    if (map.size > recentReplies) map.delete(map.keys().next().value as string);
+  };
   const answer = (raw: string): Reply => {
-    const key = cleanQuestion(typeof raw === 'string' ? raw : '');
-    const known = recentReplies > 0 ? recent.get(key) : undefined;
-    if (known) {
-      recent.delete(key);
-      recent.set(key, known);
-      return known;
-    }
-    const reply = answerAfresh(key);
-    if (recentReplies === 0) return reply;
-    recent.set(key, reply);
-    if (recent.size > recentReplies) recent.delete(recent.keys().next().value as string);
+    const typed = typeof raw === 'string' ? raw : '';
+    if (recentReplies === 0) return answerAfresh(cleanQuestion(typed));
+    const asTyped = recentAsTyped.get(typed);
+    if (asTyped) return asTyped;
+    const key = cleanQuestion(typed);
+    let reply = recent.get(key);
+    if (reply) recent.delete(key);
+    else reply = answerAfresh(key);
+    keep(recent, key, reply);
+    keep(recentAsTyped, typed, reply);
     return reply;
   };
 
