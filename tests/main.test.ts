@@ -1,13 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, type SpawnedApp, spawnApp, waitForHealthy } from './helpers/app-process.js';
 import { visibleTexts } from './helpers/block-kit-limits.js';
 import { type FakeSlack, startFakeSlack } from './helpers/fake-slack.js';
 import { eventsApiEnvelope, slashCommandEnvelope, startFakeSocketMode } from './helpers/fake-socket-mode.js';
-import { PROJECT_ROOT, START_ENTRY } from './helpers/paths.js';
 import { appMention, eventCallback, postToApp, slashCommand } from './helpers/slack-requests.js';
 
 const BOT_TOKEN = 'xoxb-main-test-token-do-not-log';
@@ -39,75 +37,17 @@ function expectNoSecrets(output: string): void {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-/** `npm start` as Slack would meet it: configured only through the environment. */
-function startMain(env: Record<string, string>): Started {
-  const child = spawn(process.execPath, [START_ENTRY], {
-    cwd: PROJECT_ROOT,
-    env: {
-      ...process.env,
-      SLACK_BOT_TOKEN: '',
-      SLACK_APP_TOKEN: '',
-      SLACK_SIGNING_SECRET: '',
-      DATABASE_URL: '',
-      KNOWLEDGE_DIR: '',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function waitForHealthy(port: number, started: Started, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (started.child.exitCode !== null) throw new Error(`the app exited early:\n${started.output()}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (response.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`/healthz never answered 200:\n${started.output()}`);
-}
-
 describe('npm start in HTTP mode, configured by the environment', () => {
   let slack: FakeSlack;
   let dataDir: string;
   let port: number;
-  let started: Started;
+  let started: SpawnedApp;
 
   beforeAll(async () => {
     slack = await startFakeSlack();
     dataDir = mkdtempSync(join(tmpdir(), 'aws-tutor-main-'));
     port = await freePort();
-    started = startMain({
+    started = spawnApp({
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: slack.url,
@@ -115,7 +55,7 @@ describe('npm start in HTTP mode, configured by the environment', () => {
       DATA_DIR: dataDir,
       LOG_LEVEL: 'debug',
     });
-    await waitForHealthy(port, started);
+    await waitForHealthy(started, `http://127.0.0.1:${port}`);
   });
 
   afterAll(async () => {
@@ -196,7 +136,7 @@ describe('npm start with a partial Slack configuration', () => {
     [{ SLACK_SIGNING_SECRET: 'only-a-secret' }, /SLACK_BOT_TOKEN/],
     [{ SLACK_BOT_TOKEN: 'xoxb-x', SLACK_SIGNING_SECRET: 's', PORT: 'eighty' }, /PORT/],
   ])('stops with one line naming what to set: %j', async (env, named) => {
-    const started = startMain(env);
+    const started = spawnApp(env);
     expect(await started.exited).toBe(1);
     expect(started.output()).toMatch(named);
     expect(started.output()).not.toMatch(/\n\s+at /);
@@ -210,7 +150,7 @@ describe('npm start in Socket Mode at debug level', () => {
     const slack = await startFakeSlack({ socketUrl: socket.url });
     const dataDir = mkdtempSync(join(tmpdir(), 'aws-tutor-main-socket-'));
     const port = await freePort();
-    const started = startMain({
+    const started = spawnApp({
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_APP_TOKEN: APP_TOKEN,
       SLACK_API_URL: slack.url,
@@ -219,7 +159,7 @@ describe('npm start in Socket Mode at debug level', () => {
       LOG_LEVEL: 'debug',
     });
     try {
-      await waitForHealthy(port, started);
+      await waitForHealthy(started, `http://127.0.0.1:${port}`);
       await socket.waitForConnection(1);
       const command = slashCommand({
         text: 'what is fargate',
@@ -252,7 +192,7 @@ describe('npm start in Socket Mode at debug level', () => {
 describe('npm start with a database it cannot reach', () => {
   it('stops with a message naming DATABASE_URL, and no secret in anything it printed', async () => {
     const closedPort = await freePort();
-    const started = startMain({
+    const started = spawnApp({
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       DATABASE_URL: `postgres://tutor:${DB_PASSWORD_IN_URL}@127.0.0.1:${closedPort}/aws_tutor`,

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from './helpers/app-process.js';
 import { visibleTexts } from './helpers/block-kit-limits.js';
 import { type FakeSlack, startFakeSlack } from './helpers/fake-slack.js';
 import { PROJECT_ROOT } from './helpers/paths.js';
@@ -63,17 +63,6 @@ function run(command: string, args: string[], cwd: string, env: Record<string, s
     });
     child.once('error', reject);
     child.once('exit', (code) => resolve({ code, output }));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
   });
 }
 

@@ -13,10 +13,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-export interface AppProcess {
+/** A child process of the app. */
+export interface SpawnedApp {
   child: ChildProcess;
-  port: number;
-  baseUrl: string;
   /** Everything it wrote to stdout and stderr so far. */
   output: () => string;
   /** Its exit code, or the signal that ended it. */
@@ -26,10 +25,9 @@ export interface AppProcess {
 /**
  * `npm start` (the built `dist/src/main.js`) as a child process, configured only through the
  * environment, as Slack and operators meet it: the Slack and store variables are cleared unless
- * `env` sets them. Resolves once `/healthz` answers 200 on `PORT` (a free one unless given).
+ * `env` sets them.
  */
-export async function startAppProcess(env: Record<string, string>, timeoutMs = 15_000): Promise<AppProcess> {
-  const port = env.PORT ? Number(env.PORT) : await freePort();
+export function spawnApp(env: Record<string, string>): SpawnedApp {
   const child = spawn(process.execPath, [START_ENTRY], {
     cwd: PROJECT_ROOT,
     env: {
@@ -41,9 +39,7 @@ export async function startAppProcess(env: Record<string, string>, timeoutMs = 1
       KNOWLEDGE_DIR: '',
       QUIZ_OPEN_HOURS: '',
       TUTOR_ADMINS: '',
-      LOG_LEVEL: 'warn',
       ...env,
-      PORT: String(port),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -56,23 +52,35 @@ export async function startAppProcess(env: Record<string, string>, timeoutMs = 1
   const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
     child.on('exit', (code, signal) => resolve(signal ?? code)),
   );
-  const started: AppProcess = {
-    child,
-    port,
-    baseUrl: `http://127.0.0.1:${port}`,
-    output: () => output,
-    exited,
-  };
+  return { child, output: () => output, exited };
+}
+
+/** Resolves once `GET baseUrl/healthz` answers 200; kills the app and throws after `timeoutMs`. */
+export async function waitForHealthy(app: SpawnedApp, baseUrl: string, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the app exited early:\n${output}`);
+    if (app.child.exitCode !== null) throw new Error(`the app exited early:\n${app.output()}`);
     try {
-      if ((await fetch(`${started.baseUrl}/healthz`)).status === 200) return started;
+      if ((await fetch(`${baseUrl}/healthz`)).status === 200) return;
     } catch {
       // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  child.kill('SIGKILL');
-  throw new Error(`/healthz never answered 200:\n${output}`);
+  app.child.kill('SIGKILL');
+  throw new Error(`/healthz never answered 200:\n${app.output()}`);
+}
+
+export interface AppProcess extends SpawnedApp {
+  port: number;
+  baseUrl: string;
+}
+
+/** `spawnApp` on `PORT` (a free one unless given, LOG_LEVEL warn unless given), once healthy. */
+export async function startAppProcess(env: Record<string, string>, timeoutMs = 15_000): Promise<AppProcess> {
+  const port = env.PORT ? Number(env.PORT) : await freePort();
+  const app = spawnApp({ LOG_LEVEL: 'warn', ...env, PORT: String(port) });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForHealthy(app, baseUrl, timeoutMs);
+  return { ...app, port, baseUrl };
 }
