@@ -1,6 +1,20 @@
 import pg from 'pg';
-import type { QuizQuestion } from '../quiz/types.js';
 import { migratePostgres } from './migrations.js';
+import {
+  ANSWER_COLUMNS,
+  type AnswerRow,
+  type ChannelScoreRow,
+  type DailyResultRow,
+  QUIZ_COLUMNS,
+  type QuizRow,
+  recordsFrom,
+  SCHEDULE_COLUMNS,
+  type ScheduleRow,
+  type ScoreSqlRow,
+  type TallyRow,
+  type TopicResultRow,
+  toScore,
+} from './rows.js';
 import {
   type ChannelMemberScore,
   type ChannelSchedule,
@@ -8,7 +22,6 @@ import {
   type DailyQuizResult,
   type PostedQuiz,
   type QuizAnswer,
-  type QuizMode,
   type QuizTally,
   type RecordOutcome,
   type ScoreQuery,
@@ -185,141 +198,17 @@ function validLimit(limit: number | undefined): number | null {
   return limit;
 }
 
-interface ScheduleRow {
-  team_id: string;
-  channel_id: string;
-  time: string;
-  zone: string;
-  set_by: string;
-  set_at: Date;
-}
-
-interface QuizRow {
-  id: string;
-  team_id: string;
-  channel_id: string;
-  mode: QuizMode;
-  quiz_date: string | null;
-  asked_by: string | null;
-  question: string;
-  posted_at: Date;
-  closes_at: Date | null;
-  message_ts: string | null;
-  closed_at: Date | null;
-}
-
-interface AnswerRow {
-  quiz_id: string;
-  team_id: string;
-  channel_id: string;
-  user_id: string;
-  mode: QuizMode;
-  question_id: string;
-  topic_id: string;
-  topic_title: string;
-  option: number;
-  correct: boolean;
-  points: number;
-  answered_at: Date;
-  local_date: string;
-}
-
-interface TallyRow {
-  answered: number;
-  right_count: number;
-  option0: number;
-  option1: number;
-  option2: number;
-  option3: number;
-  fastest_user: string | null;
-  fastest_at: Date | null;
-}
-
-interface DailyResultRow {
-  quiz_id: string;
-  quiz_date: string;
-  question_id: string;
-  topic_id: string;
-  posted_at: Date;
-  closed: boolean;
-  answered: number;
-  right_count: number;
-}
-
-interface ScoreSqlRow {
-  user_id: string;
-  total_points: number;
-  answered: number;
-  right_count: number;
-}
-
-interface ChannelScoreRow extends ScoreSqlRow {
-  channel_id: string;
-}
-
-interface TopicResultRow {
-  channel_id: string;
-  topic_id: string;
-  topic_title: string;
-  answered: number;
-  right_count: number;
-}
-
-function toSchedule(row: ScheduleRow): ChannelSchedule {
-  return {
-    teamId: row.team_id,
-    channelId: row.channel_id,
-    time: row.time,
-    zone: row.zone,
-    setBy: row.set_by,
-    setAt: row.set_at,
-  };
-}
-
-function toQuiz(row: QuizRow): PostedQuiz {
-  return {
-    id: row.id,
-    teamId: row.team_id,
-    channelId: row.channel_id,
-    mode: row.mode,
-    quizDate: row.quiz_date,
-    askedBy: row.asked_by,
-    question: JSON.parse(row.question) as QuizQuestion,
-    postedAt: row.posted_at,
-    closesAt: row.closes_at,
-    messageTs: row.message_ts,
-    closedAt: row.closed_at,
-  };
-}
-
-function toAnswer(row: AnswerRow): QuizAnswer {
-  return {
-    quizId: row.quiz_id,
-    teamId: row.team_id,
-    channelId: row.channel_id,
-    userId: row.user_id,
-    mode: row.mode,
-    questionId: row.question_id,
-    topicId: row.topic_id,
-    topicTitle: row.topic_title,
-    option: row.option,
-    correct: row.correct,
-    points: row.points,
-    answeredAt: row.answered_at,
-    localDate: row.local_date,
-  };
-}
-
-function toScore(row: ScoreSqlRow): ScoreRow {
-  return { userId: row.user_id, points: row.total_points, answered: row.answered, right: row.right_count };
-}
+const records = recordsFrom<Date, boolean>(
+  (time) => time,
+  (value) => value,
+);
 
 function sameTime(a: Date | null, b: Date | null): boolean {
   return a === null || b === null ? a === b : a.getTime() === b.getTime();
 }
 
 /** Whether a stored quiz is exactly `quiz` (its question compared as the JSON text kept). */
-function isSameQuiz(row: QuizRow, quiz: PostedQuiz): boolean {
+function isSameQuiz(row: QuizRow<Date>, quiz: PostedQuiz): boolean {
   return (
     row.id === quiz.id &&
     row.team_id === quiz.teamId &&
@@ -353,11 +242,6 @@ function isSameAnswer(a: QuizAnswer, b: QuizAnswer): boolean {
   );
 }
 
-const QUIZ_COLUMNS =
-  'id, team_id, channel_id, mode, quiz_date, asked_by, question, posted_at, closes_at, message_ts, closed_at';
-const ANSWER_COLUMNS =
-  'quiz_id, team_id, channel_id, user_id, mode, question_id, topic_id, topic_title, option, correct, points, answered_at, local_date';
-const SCHEDULE_COLUMNS = 'team_id, channel_id, time, zone, set_by, set_at';
 const EXPORT_ORDER = 'ORDER BY answered_at, quiz_id, user_id';
 
 /**
@@ -493,20 +377,20 @@ export class PostgresStore implements Store {
   }
 
   async findSchedule(teamId: string, channelId: string): Promise<ChannelSchedule | null> {
-    const { rows } = await this.#query<ScheduleRow>(
+    const { rows } = await this.#query<ScheduleRow<Date>>(
       'reading a schedule',
       `SELECT ${SCHEDULE_COLUMNS} FROM schedules WHERE team_id = $1 AND channel_id = $2`,
       [teamId, channelId],
     );
-    return rows[0] ? toSchedule(rows[0]) : null;
+    return rows[0] ? records.schedule(rows[0]) : null;
   }
 
   async listSchedules(): Promise<ChannelSchedule[]> {
-    const { rows } = await this.#query<ScheduleRow>(
+    const { rows } = await this.#query<ScheduleRow<Date>>(
       'listing schedules',
       `SELECT ${SCHEDULE_COLUMNS} FROM schedules ORDER BY team_id, channel_id`,
     );
-    return rows.map(toSchedule);
+    return rows.map(records.schedule);
   }
 
   async createQuiz(quiz: PostedQuiz): Promise<boolean> {
@@ -542,8 +426,8 @@ export class PostgresStore implements Store {
     return found !== undefined && isSameQuiz(found, quiz);
   }
 
-  async #findQuizRow(id: string): Promise<QuizRow | undefined> {
-    const { rows } = await this.#query<QuizRow>(
+  async #findQuizRow(id: string): Promise<QuizRow<Date> | undefined> {
+    const { rows } = await this.#query<QuizRow<Date>>(
       'reading a quiz',
       `SELECT ${QUIZ_COLUMNS} FROM quizzes WHERE id = $1`,
       [id],
@@ -553,17 +437,17 @@ export class PostgresStore implements Store {
 
   async findQuiz(id: string): Promise<PostedQuiz | null> {
     const row = await this.#findQuizRow(id);
-    return row ? toQuiz(row) : null;
+    return row ? records.quiz(row) : null;
   }
 
   async findDailyQuiz(teamId: string, channelId: string, quizDate: string): Promise<PostedQuiz | null> {
-    const { rows } = await this.#query<QuizRow>(
+    const { rows } = await this.#query<QuizRow<Date>>(
       'reading a daily quiz',
       `SELECT ${QUIZ_COLUMNS} FROM quizzes
        WHERE team_id = $1 AND channel_id = $2 AND quiz_date = $3 AND mode = 'daily'`,
       [teamId, channelId, quizDate],
     );
-    return rows[0] ? toQuiz(rows[0]) : null;
+    return rows[0] ? records.quiz(rows[0]) : null;
   }
 
   async setQuizMessage(id: string, messageTs: string): Promise<void> {
@@ -597,14 +481,14 @@ export class PostgresStore implements Store {
   }
 
   async quizzesToClose(now: Date): Promise<PostedQuiz[]> {
-    const { rows } = await this.#query<QuizRow>(
+    const { rows } = await this.#query<QuizRow<Date>>(
       'listing quizzes to close',
       `SELECT ${QUIZ_COLUMNS} FROM quizzes
        WHERE mode = 'daily' AND closed_at IS NULL AND message_ts IS NOT NULL AND closes_at <= $1
        ORDER BY posted_at, id`,
       [validDate(now)],
     );
-    return rows.map(toQuiz);
+    return rows.map(records.quiz);
   }
 
   async closeQuiz(id: string, at: Date): Promise<boolean> {
@@ -651,20 +535,20 @@ export class PostgresStore implements Store {
       );
     });
     if (result.rowCount === 1) return { recorded: true };
-    const { rows } = await this.#query<AnswerRow>(
+    const { rows } = await this.#query<AnswerRow<Date, boolean>>(
       'reading an earlier answer',
       `SELECT ${ANSWER_COLUMNS} FROM answers WHERE quiz_id = $1 AND user_id = $2`,
       [answer.quizId, answer.userId],
     );
     if (!rows[0]) throw new Error(`answer to ${answer.quizId} by ${answer.userId} neither kept nor found`);
-    const previous = toAnswer(rows[0]);
+    const previous = records.answer(rows[0]);
     // An earlier attempt of this very call may have been committed with its reply lost.
     if (retried && isSameAnswer(previous, answer)) return { recorded: true };
     return { recorded: false, previous };
   }
 
   async tallyQuiz(quizId: string): Promise<QuizTally> {
-    const { rows } = await this.#query<TallyRow>(
+    const { rows } = await this.#query<TallyRow<Date>>(
       'tallying a quiz',
       `SELECT t.*, f.user_id AS fastest_user, f.answered_at AS fastest_at
        FROM (
@@ -695,7 +579,7 @@ export class PostgresStore implements Store {
   }
 
   async dailyResults(teamId: string, channelId: string): Promise<DailyQuizResult[]> {
-    const { rows } = await this.#query<DailyResultRow>(
+    const { rows } = await this.#query<DailyResultRow<Date, boolean>>(
       'reading daily results',
       `SELECT q.id AS quiz_id, q.quiz_date, q.question_id, q.topic_id, q.posted_at,
          q.closed_at IS NOT NULL AS closed, count(a.user_id)::int AS answered,
@@ -720,13 +604,13 @@ export class PostgresStore implements Store {
   }
 
   async answersOf(teamId: string, userId: string): Promise<QuizAnswer[]> {
-    const { rows } = await this.#query<AnswerRow>(
+    const { rows } = await this.#query<AnswerRow<Date, boolean>>(
       "reading a person's answers",
       `SELECT ${ANSWER_COLUMNS} FROM answers WHERE team_id = $1 AND user_id = $2
        ORDER BY answered_at, quiz_id`,
       [teamId, userId],
     );
-    return rows.map(toAnswer);
+    return rows.map(records.answer);
   }
 
   async leaderboard(query: ScoreQuery): Promise<ScoreRow[]> {
@@ -787,21 +671,21 @@ export class PostgresStore implements Store {
 
   /** Reads a page at a time (keyset on the export order), each page one short, retried query. */
   async *exportAnswers(): AsyncGenerator<QuizAnswer> {
-    let last: AnswerRow | undefined;
+    let last: AnswerRow<Date, boolean> | undefined;
     for (;;) {
-      const { rows }: pg.QueryResult<AnswerRow> = last
-        ? await this.#query<AnswerRow>(
+      const { rows }: pg.QueryResult<AnswerRow<Date, boolean>> = last
+        ? await this.#query<AnswerRow<Date, boolean>>(
             'exporting answers',
             `SELECT ${ANSWER_COLUMNS} FROM answers WHERE (answered_at, quiz_id, user_id) > ($1, $2, $3)
              ${EXPORT_ORDER} LIMIT $4`,
             [last.answered_at, last.quiz_id, last.user_id, EXPORT_PAGE_SIZE],
           )
-        : await this.#query<AnswerRow>(
+        : await this.#query<AnswerRow<Date, boolean>>(
             'exporting answers',
             `SELECT ${ANSWER_COLUMNS} FROM answers ${EXPORT_ORDER} LIMIT $1`,
             [EXPORT_PAGE_SIZE],
           );
-      for (const row of rows) yield toAnswer(row);
+      for (const row of rows) yield records.answer(row);
       last = rows[rows.length - 1];
       if (!last || rows.length < EXPORT_PAGE_SIZE) return;
     }

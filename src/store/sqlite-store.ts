@@ -1,8 +1,22 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import type { QuizQuestion } from '../quiz/types.js';
 import { migrateSqlite } from './migrations.js';
+import {
+  ANSWER_COLUMNS,
+  type AnswerRow,
+  type ChannelScoreRow,
+  type DailyResultRow,
+  QUIZ_COLUMNS,
+  type QuizRow,
+  recordsFrom,
+  SCHEDULE_COLUMNS,
+  type ScheduleRow,
+  type ScoreSqlRow,
+  type TallyRow,
+  type TopicResultRow,
+  toScore,
+} from './rows.js';
 import {
   type ChannelMemberScore,
   type ChannelSchedule,
@@ -10,7 +24,6 @@ import {
   type DailyQuizResult,
   type PostedQuiz,
   type QuizAnswer,
-  type QuizMode,
   type QuizTally,
   type RecordOutcome,
   type ScoreQuery,
@@ -35,10 +48,6 @@ function optionalMillis(date: Date | null | undefined): number | null {
   return date === null || date === undefined ? null : millis(date);
 }
 
-function dateOrNull(time: number | null): Date | null {
-  return time === null ? null : new Date(time);
-}
-
 /** `limit` as SQLite's LIMIT takes it: -1 for no limit. */
 function sqliteLimit(limit: number | undefined): number {
   if (limit === undefined) return -1;
@@ -52,140 +61,10 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-interface ScheduleRow {
-  team_id: string;
-  channel_id: string;
-  time: string;
-  zone: string;
-  set_by: string;
-  set_at: number;
-}
-
-interface QuizRow {
-  id: string;
-  team_id: string;
-  channel_id: string;
-  mode: QuizMode;
-  quiz_date: string | null;
-  asked_by: string | null;
-  question: string;
-  posted_at: number;
-  closes_at: number | null;
-  message_ts: string | null;
-  closed_at: number | null;
-}
-
-interface AnswerRow {
-  quiz_id: string;
-  team_id: string;
-  channel_id: string;
-  user_id: string;
-  mode: QuizMode;
-  question_id: string;
-  topic_id: string;
-  topic_title: string;
-  option: number;
-  correct: number;
-  points: number;
-  answered_at: number;
-  local_date: string;
-}
-
-interface TallyRow {
-  answered: number;
-  right_count: number;
-  option0: number;
-  option1: number;
-  option2: number;
-  option3: number;
-  fastest_user: string | null;
-  fastest_at: number | null;
-}
-
-interface DailyResultRow {
-  quiz_id: string;
-  quiz_date: string;
-  question_id: string;
-  topic_id: string;
-  posted_at: number;
-  closed: number;
-  answered: number;
-  right_count: number;
-}
-
-interface ScoreSqlRow {
-  user_id: string;
-  total_points: number;
-  answered: number;
-  right_count: number;
-}
-
-interface ChannelScoreRow extends ScoreSqlRow {
-  channel_id: string;
-}
-
-interface TopicResultRow {
-  channel_id: string;
-  topic_id: string;
-  topic_title: string;
-  answered: number;
-  right_count: number;
-}
-
-function toSchedule(row: ScheduleRow): ChannelSchedule {
-  return {
-    teamId: row.team_id,
-    channelId: row.channel_id,
-    time: row.time,
-    zone: row.zone,
-    setBy: row.set_by,
-    setAt: new Date(row.set_at),
-  };
-}
-
-function toQuiz(row: QuizRow): PostedQuiz {
-  return {
-    id: row.id,
-    teamId: row.team_id,
-    channelId: row.channel_id,
-    mode: row.mode,
-    quizDate: row.quiz_date,
-    askedBy: row.asked_by,
-    question: JSON.parse(row.question) as QuizQuestion,
-    postedAt: new Date(row.posted_at),
-    closesAt: dateOrNull(row.closes_at),
-    messageTs: row.message_ts,
-    closedAt: dateOrNull(row.closed_at),
-  };
-}
-
-function toAnswer(row: AnswerRow): QuizAnswer {
-  return {
-    quizId: row.quiz_id,
-    teamId: row.team_id,
-    channelId: row.channel_id,
-    userId: row.user_id,
-    mode: row.mode,
-    questionId: row.question_id,
-    topicId: row.topic_id,
-    topicTitle: row.topic_title,
-    option: row.option,
-    correct: row.correct === 1,
-    points: row.points,
-    answeredAt: new Date(row.answered_at),
-    localDate: row.local_date,
-  };
-}
-
-function toScore(row: ScoreSqlRow): ScoreRow {
-  return { userId: row.user_id, points: row.total_points, answered: row.answered, right: row.right_count };
-}
-
-const QUIZ_COLUMNS =
-  'id, team_id, channel_id, mode, quiz_date, asked_by, question, posted_at, closes_at, message_ts, closed_at';
-const ANSWER_COLUMNS =
-  'quiz_id, team_id, channel_id, user_id, mode, question_id, topic_id, topic_title, option, correct, points, answered_at, local_date';
-const SCHEDULE_COLUMNS = 'team_id, channel_id, time, zone, set_by, set_at';
+const records = recordsFrom<number, number>(
+  (time) => new Date(time),
+  (value) => value === 1,
+);
 
 /** Daily answers per person, best first (`@limit` -1 for all; `@channelId`, `@since` null for any). */
 const LEADERBOARD_SQL = `
@@ -206,20 +85,20 @@ export class SqliteStore implements Store {
   readonly #ping: Database.Statement<[]>;
   readonly #saveSchedule: Database.Statement<[string, string, string, string, string, number]>;
   readonly #deleteSchedule: Database.Statement<[string, string]>;
-  readonly #findSchedule: Database.Statement<[string, string], ScheduleRow>;
-  readonly #listSchedules: Database.Statement<[], ScheduleRow>;
+  readonly #findSchedule: Database.Statement<[string, string], ScheduleRow<number>>;
+  readonly #listSchedules: Database.Statement<[], ScheduleRow<number>>;
   readonly #createQuiz: Database.Statement<unknown[]>;
-  readonly #findQuiz: Database.Statement<[string], QuizRow>;
-  readonly #findDailyQuiz: Database.Statement<[string, string, string], QuizRow>;
+  readonly #findQuiz: Database.Statement<[string], QuizRow<number>>;
+  readonly #findDailyQuiz: Database.Statement<[string, string, string], QuizRow<number>>;
   readonly #setQuizMessage: Database.Statement<[string, string]>;
   readonly #withdrawQuiz: Database.Statement<[{ id: string }]>;
-  readonly #quizzesToClose: Database.Statement<[number], QuizRow>;
+  readonly #quizzesToClose: Database.Statement<[number], QuizRow<number>>;
   readonly #closeQuiz: Database.Statement<[number, string]>;
   readonly #recordAnswer: Database.Statement<unknown[]>;
-  readonly #findAnswer: Database.Statement<[string, string], AnswerRow>;
-  readonly #tally: Database.Statement<[{ quizId: string }], TallyRow>;
-  readonly #dailyResults: Database.Statement<[string, string], DailyResultRow>;
-  readonly #answersOf: Database.Statement<[string, string], AnswerRow>;
+  readonly #findAnswer: Database.Statement<[string, string], AnswerRow<number, number>>;
+  readonly #tally: Database.Statement<[{ quizId: string }], TallyRow<number>>;
+  readonly #dailyResults: Database.Statement<[string, string], DailyResultRow<number, number>>;
+  readonly #answersOf: Database.Statement<[string, string], AnswerRow<number, number>>;
   readonly #leaderboard: Database.Statement<
     [{ teamId: string; channelId: string | null; since: number | null; limit: number }],
     ScoreSqlRow
@@ -229,8 +108,8 @@ export class SqliteStore implements Store {
     [{ teamId: string; since: number | null }],
     TopicResultRow
   >;
-  readonly #exportFirst: Database.Statement<[number], AnswerRow>;
-  readonly #exportAfter: Database.Statement<[number, string, string, number], AnswerRow>;
+  readonly #exportFirst: Database.Statement<[number], AnswerRow<number, number>>;
+  readonly #exportAfter: Database.Statement<[number, string, string, number], AnswerRow<number, number>>;
 
   /** Use `openSqliteStore`, which prepares and migrates the database first. */
   constructor(
@@ -367,11 +246,11 @@ export class SqliteStore implements Store {
 
   async findSchedule(teamId: string, channelId: string): Promise<ChannelSchedule | null> {
     const row = this.#findSchedule.get(teamId, channelId);
-    return row ? toSchedule(row) : null;
+    return row ? records.schedule(row) : null;
   }
 
   async listSchedules(): Promise<ChannelSchedule[]> {
-    return this.#listSchedules.all().map(toSchedule);
+    return this.#listSchedules.all().map(records.schedule);
   }
 
   async createQuiz(quiz: PostedQuiz): Promise<boolean> {
@@ -395,12 +274,12 @@ export class SqliteStore implements Store {
 
   async findQuiz(id: string): Promise<PostedQuiz | null> {
     const row = this.#findQuiz.get(id);
-    return row ? toQuiz(row) : null;
+    return row ? records.quiz(row) : null;
   }
 
   async findDailyQuiz(teamId: string, channelId: string, quizDate: string): Promise<PostedQuiz | null> {
     const row = this.#findDailyQuiz.get(teamId, channelId, quizDate);
-    return row ? toQuiz(row) : null;
+    return row ? records.quiz(row) : null;
   }
 
   async setQuizMessage(id: string, messageTs: string): Promise<void> {
@@ -412,7 +291,7 @@ export class SqliteStore implements Store {
   }
 
   async quizzesToClose(now: Date): Promise<PostedQuiz[]> {
-    return this.#quizzesToClose.all(millis(now)).map(toQuiz);
+    return this.#quizzesToClose.all(millis(now)).map(records.quiz);
   }
 
   async closeQuiz(id: string, at: Date): Promise<boolean> {
@@ -438,7 +317,7 @@ export class SqliteStore implements Store {
     if (result.changes === 1) return { recorded: true };
     const previous = this.#findAnswer.get(answer.quizId, answer.userId);
     if (!previous) throw new Error(`answer to ${answer.quizId} by ${answer.userId} neither kept nor found`);
-    return { recorded: false, previous: toAnswer(previous) };
+    return { recorded: false, previous: records.answer(previous) };
   }
 
   async tallyQuiz(quizId: string): Promise<QuizTally> {
@@ -469,7 +348,7 @@ export class SqliteStore implements Store {
   }
 
   async answersOf(teamId: string, userId: string): Promise<QuizAnswer[]> {
-    return this.#answersOf.all(teamId, userId).map(toAnswer);
+    return this.#answersOf.all(teamId, userId).map(records.answer);
   }
 
   async leaderboard(query: ScoreQuery): Promise<ScoreRow[]> {
@@ -507,7 +386,7 @@ export class SqliteStore implements Store {
   async *exportAnswers(): AsyncGenerator<QuizAnswer> {
     let page = this.#exportFirst.all(EXPORT_PAGE_SIZE);
     while (page.length > 0) {
-      for (const row of page) yield toAnswer(row);
+      for (const row of page) yield records.answer(row);
       const last = page[page.length - 1];
       if (!last || page.length < EXPORT_PAGE_SIZE) return;
       page = this.#exportAfter.all(last.answered_at, last.quiz_id, last.user_id, EXPORT_PAGE_SIZE);
