@@ -7,6 +7,7 @@ import {
 } from 'pino';
 import type { LogLevel } from '../config.js';
 import { formatPretty } from './pretty.js';
+import { currentRequest } from './request-context.js';
 import { SecretScrubber } from './secrets.js';
 
 /** Where finished lines go: anything with `write(line)`. */
@@ -47,6 +48,12 @@ export const REDACT_PATHS = [
   'DATABASE_URL',
 ];
 
+/** The request of a line from code that does not know it (see `tagAsync`); a line's own fields win. */
+function requestFields(): object {
+  const request = currentRequest();
+  return request ? { request_id: request.id, request_kind: request.kind } : {};
+}
+
 function outputFor(options: CreateLoggerOptions): DestinationStream {
   const pretty = options.pretty ?? process.stdout.isTTY === true;
   const target: LogDestination = pretty
@@ -72,6 +79,7 @@ export function createLogger(options: CreateLoggerOptions): Logger {
       ...(options.name ? { name: options.name } : {}),
       timestamp: stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
+      mixin: requestFields,
       redact: { paths: REDACT_PATHS, censor: '***' },
     },
     outputFor(options),

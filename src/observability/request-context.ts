@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Context, Logger } from '@slack/bolt';
@@ -12,6 +13,16 @@ export interface RequestContext {
   /** Slack's own id when there is one (`event_id`, `trigger_id`, `action_ts`), else a random one. */
   readonly id: string;
   readonly kind: RequestKind;
+}
+
+/**
+ * The request being handled where a line is logged, for the lines of code that knows nothing of
+ * requests (the Slack SDKs'). Only filled at debug level (see `tagAsync`).
+ */
+const storage = new AsyncLocalStorage<RequestContext>();
+
+export function currentRequest(): RequestContext | undefined {
+  return storage.getStore();
 }
 
 /** The request Bolt is handling, as the request middleware recorded it in Bolt's per-request context. */
@@ -66,6 +77,12 @@ export interface RequestContextOptions {
   logger?: Logger;
   /** The logger for a request's lines (default: `logger` itself). */
   forRequest?: (logger: Logger, context: Context) => Logger;
+  /**
+   * Also tag what the listener does through AsyncLocalStorage, so the SDKs' own lines (Bolt's ack,
+   * the Web API client's calls) carry the id. Meant for debug level, where those lines appear: on
+   * Node 20 AsyncLocalStorage costs every promise in the process, ~40 µs per request.
+   */
+  tagAsync?: boolean;
   /** Runs the listener, counted as work under way (so a stopping app waits for it). */
   track?: <T>(work: () => Promise<T>) => Promise<T>;
 }
@@ -81,9 +98,9 @@ export type AroundListener = <Args extends { body: unknown; context: Context }>(
  * times it until the listener has finished, acknowledgement and any later replies included.
  *
  * Around the listeners rather than as Bolt global middleware, and with the id in Bolt's
- * per-request context rather than in AsyncLocalStorage: Bolt runs every middleware for every
- * request at a cost of several µs each, and on Node 20 AsyncLocalStorage hooks every promise in
- * the process, about 40 µs of CPU for each `/aws` answered in its ack.
+ * per-request context rather than in AsyncLocalStorage (except with `tagAsync`): Bolt runs every
+ * middleware for every request at a cost of several µs each, and on Node 20 AsyncLocalStorage
+ * hooks every promise in the process, about 40 µs of CPU for each `/aws` answered in its ack.
  */
 export function observeListeners(options: RequestContextOptions = {}): AroundListener {
   const { observe, logger } = options;
@@ -95,7 +112,9 @@ export function observeListeners(options: RequestContextOptions = {}): AroundLis
       (context as { request?: RequestContext }).request = request;
       const started = performance.now();
       try {
-        await track(() => listener(args));
+        await (options.tagAsync
+          ? storage.run(request, () => track(() => listener(args)))
+          : track(() => listener(args)));
       } finally {
         const seconds = (performance.now() - started) / 1000;
         observe?.(request.kind, seconds);

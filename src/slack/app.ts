@@ -102,6 +102,7 @@ export async function startSlackApp(
     observe: (kind, seconds) => metrics.requestTook(kind, seconds),
     logger: deps.logger,
     forRequest: requestLogger,
+    tagAsync: deps.logger.getLevel() === 'debug',
     track: inFlight.track,
   });
   registerListeners(app, deps, oncePerDelivery(deps), around);

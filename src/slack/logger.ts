@@ -4,7 +4,7 @@ import { type Logger, LogLevel } from '@slack/logger';
 import type { Logger as PinoLogger } from 'pino';
 import type { LogLevel as TutorLogLevel } from '../config.js';
 import { createLogger, type LogDestination } from '../observability/logger.js';
-import { type RequestContext, requestOf } from '../observability/request-context.js';
+import { currentRequest, type RequestContext, requestOf } from '../observability/request-context.js';
 import { secretsFromEnv } from '../observability/secrets.js';
 
 const LEVELS: Record<TutorLogLevel, LogLevel> = {
@@ -144,5 +144,7 @@ export function sdkLogger(logger: Logger): Logger {
  */
 export function requestLogger(logger: Logger, context: Context | undefined): Logger {
   const request = requestOf(context);
-  return request && logger instanceof PinoSlackLogger ? logger.forRequest(request) : logger;
+  // Tagged already where AsyncLocalStorage carries the request (debug level): once is enough.
+  if (!request || !(logger instanceof PinoSlackLogger) || currentRequest() === request) return logger;
+  return logger.forRequest(request);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  currentRequest,
   observeListeners,
   type RequestKind,
   requestContextOf,
@@ -74,6 +75,21 @@ describe('the listeners’ observer', () => {
       }),
     ).rejects.toThrow('listener failed');
     expect(observed).toEqual(['action']);
+  });
+
+  it('carries the request through AsyncLocalStorage only when asked to (debug level), after awaits too', async () => {
+    const seen: unknown[] = [];
+    const listener = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      seen.push(currentRequest());
+    };
+    await run(
+      observeListeners({ tagAsync: true }),
+      { type: 'event_callback', event_id: 'Ev-async' },
+      listener,
+    );
+    await run(observeListeners(), { type: 'event_callback', event_id: 'Ev-plain' }, listener);
+    expect(seen).toEqual([{ kind: 'event', id: 'Ev-async' }, undefined]);
   });
 
   it('counts the listener as work under way', async () => {

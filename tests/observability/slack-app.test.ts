@@ -170,7 +170,7 @@ describe('HTTP mode', () => {
     expect(sample(text, 'aws_tutor_answers_total{intent="quiz"}')).toBeGreaterThanOrEqual(1);
   });
 
-  it("puts the request's id on the app's lines about it, those after the ack included", async () => {
+  it("puts the request's id on its lines, the SDK's (at debug level) and those after the ack included", async () => {
     await send(
       slashCommand({ text: 'what is lambda', responseUrl: slack.responseUrl(), triggerId: '111.222.cmd' }),
     );
