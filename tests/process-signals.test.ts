@@ -1,6 +1,4 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -10,56 +8,10 @@ import { type FakeSlack, startFakeSlack } from './helpers/fake-slack.js';
 import { notesDir } from './helpers/notes-dir.js';
 import { KNOWLEDGE_DIR } from './helpers/paths.js';
 import { blockAction, postToApp, slashCommand } from './helpers/slack-requests.js';
+import { type SlowResponseUrl, slowResponseUrl } from './helpers/slow-response-url.js';
 
 const BOT_TOKEN = 'xoxb-shutdown-test-token';
 const SIGNING_SECRET = 'shutdown-test-signing-secret';
-
-/**
- * A `response_url` that holds each answer for `delayMs`: the app's reply to a click is then still
- * under way when the test signals it.
- */
-interface SlowResponseUrl {
-  url: string;
-  /** Resolves when the app's POST arrives. */
-  arrived: Promise<void>;
-  /** Resolves with Date.now() when the held answer was sent back. */
-  answered: Promise<number>;
-  close(): Promise<void>;
-}
-
-async function slowResponseUrl(delayMs: number): Promise<SlowResponseUrl> {
-  let arrive: () => void = () => undefined;
-  let answer: (at: number) => void = () => undefined;
-  const arrived = new Promise<void>((resolve) => {
-    arrive = resolve;
-  });
-  const answered = new Promise<number>((resolve) => {
-    answer = resolve;
-  });
-  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    req.resume();
-    req.on('end', () => {
-      arrive();
-      setTimeout(() => {
-        res.writeHead(200, { 'content-type': 'text/plain' });
-        res.end('ok');
-        answer(Date.now());
-      }, delayMs);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/response`,
-    arrived,
-    answered,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 let slack: FakeSlack;
 let dataDir: string;

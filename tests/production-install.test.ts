@@ -7,7 +7,8 @@ import { freePort } from './helpers/app-process.js';
 import { visibleTexts } from './helpers/block-kit-limits.js';
 import { type FakeSlack, startFakeSlack } from './helpers/fake-slack.js';
 import { PROJECT_ROOT } from './helpers/paths.js';
-import { postToApp, slashCommand } from './helpers/slack-requests.js';
+import { blockAction, postToApp, slashCommand } from './helpers/slack-requests.js';
+import { slowResponseUrl } from './helpers/slow-response-url.js';
 
 /**
  * The container's start path without a container: what the Dockerfile copies into the image, a clean
@@ -168,9 +169,24 @@ describe('the production start path, from a clean production-only install', () =
     expect((await slack.waitForCall('auth.test')).token).toBe(BOT_TOKEN);
   });
 
-  it('stops on SIGTERM with exit code 0', async () => {
+  it('finishes the request under way on SIGTERM, then exits 0', async () => {
     expect(app).toBeDefined();
-    app?.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    // "Quiz me on this": acknowledged at once, answered through a response_url that takes 1.5 s.
+    const slow = await slowResponseUrl(1500);
+    try {
+      const response = await postToApp(
+        `http://127.0.0.1:${port}`,
+        blockAction({ actionId: 'quiz_me', value: 'lambda', responseUrl: slow.url }),
+        { signingSecret: SIGNING_SECRET },
+      );
+      expect(response.status).toBe(200);
+      await slow.arrived;
+      app?.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(Date.now()).toBeGreaterThanOrEqual(await slow.answered);
+      expect(appOutput).not.toMatch(/Failed to respond|listener failed/);
+    } finally {
+      await slow.close();
+    }
   });
 });
