@@ -19,6 +19,7 @@ import { openPostgresStore } from '../../src/store/postgres-store.js';
 import type { PostedQuiz, QuizAnswer, Store } from '../../src/store/store.js';
 import { jsonLines, runCli } from '../helpers/cli.js';
 import { CLI_ENTRY, PROJECT_ROOT } from '../helpers/paths.js';
+import { answerTo } from '../helpers/quiz-records.js';
 
 const STACK_TRACE = /\n\s+at .+:\d+:\d+/;
 const HEADER = ANSWER_COLUMNS.join(',');
@@ -90,22 +91,7 @@ const QUIZZES: PostedQuiz[] = [
 ];
 
 function answer(quiz: PostedQuiz, userId: string, option: number, ms: number, localDate: string): QuizAnswer {
-  const correct = option === quiz.question.answer;
-  return {
-    quizId: quiz.id,
-    teamId: quiz.teamId,
-    channelId: quiz.channelId,
-    userId,
-    mode: quiz.mode,
-    questionId: quiz.question.id,
-    topicId: quiz.question.topic.id,
-    topicTitle: quiz.question.topic.title,
-    option,
-    correct,
-    points: correct && quiz.mode === 'daily' ? 10 : 0,
-    answeredAt: at(ms),
-    localDate,
-  };
+  return answerTo(quiz, userId, option, at(ms), { localDate });
 }
 
 const [DAILY, PRACTICE, OTHER_TEAM] = QUIZZES as [PostedQuiz, PostedQuiz, PostedQuiz];

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { QuizQuestion } from '../../src/quiz/types.js';
 import { type AppliedMigration, MIGRATIONS } from '../../src/store/migrations.js';
 import type { ChannelSchedule, PostedQuiz, QuizAnswer, Store } from '../../src/store/store.js';
+import { answerTo } from '../helpers/quiz-records.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -63,33 +64,6 @@ function practiceQuiz(
     closesAt: null,
     messageTs: null,
     closedAt: null,
-    ...extra,
-  };
-}
-
-/** `userId`'s answer to `quiz`: right when `option` is the question's answer; daily right answers earn 10. */
-function answerTo(
-  quiz: PostedQuiz,
-  userId: string,
-  option: number,
-  answeredAt: Date,
-  extra: Partial<QuizAnswer> = {},
-): QuizAnswer {
-  const correct = option === quiz.question.answer;
-  return {
-    quizId: quiz.id,
-    teamId: quiz.teamId,
-    channelId: quiz.channelId,
-    userId,
-    mode: quiz.mode,
-    questionId: quiz.question.id,
-    topicId: quiz.question.topic.id,
-    topicTitle: quiz.question.topic.title,
-    option,
-    correct,
-    points: correct && quiz.mode === 'daily' ? 10 : 0,
-    answeredAt,
-    localDate: answeredAt.toISOString().slice(0, 10),
     ...extra,
   };
 }
