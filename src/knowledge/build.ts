@@ -40,9 +40,20 @@ export function buildKnowledgeBase(files: ParsedNotes[]): BuiltKnowledge {
     return undefined;
   };
 
-  for (const notes of files) {
+  // A broken file is not served, but its names are still checked (against a copy of the names
+  // taken so far), so one pass of `kb validate` reports every problem it has.
+  const ordered = [...files.filter((notes) => !notes.broken), ...files.filter((notes) => notes.broken)];
+  for (const notes of ordered) {
     problems.push(...notes.problems);
-    if (notes.broken) continue;
+    if (notes.broken) {
+      problems.push(
+        ...nameClashes(
+          notes,
+          new Map([...owners].map(([key, owner]) => [key, { ...owner, title: owner.topic.title }])),
+        ),
+      );
+      continue;
+    }
     loadedFiles.push(notes.file);
     for (const parsed of notes.topics) {
       const nameKeys = [...new Set([phraseKey(parsed.name), withoutVendor(parsed.name)])].filter(Boolean);
@@ -66,6 +77,7 @@ export function buildKnowledgeBase(files: ParsedNotes[]): BuiltKnowledge {
         categories: parsed.categories,
         facts: parsed.facts,
         quizzes: parsed.quizzes,
+        askedAs: parsed.askedAs,
         related: [],
         source: { file: notes.file, line: parsed.line },
       };
@@ -123,5 +135,38 @@ export function buildKnowledgeBase(files: ParsedNotes[]): BuiltKnowledge {
     }
   }
 
+  const fileOrder = new Map(files.map((notes, i) => [notes.file, i]));
+  problems.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0));
   return { knowledge: { topics, files: loadedFiles }, problems };
+}
+
+/** Topics and aliases of a file that clash with names already taken or with each other. */
+function nameClashes(notes: ParsedNotes, taken: Map<string, { file: string; line: number; title: string }>) {
+  const problems: NotesProblem[] = [];
+  for (const parsed of notes.topics) {
+    const nameKeys = [...new Set([phraseKey(parsed.name), withoutVendor(parsed.name)])].filter(Boolean);
+    const clash = nameKeys.map((key) => taken.get(key)).find((owner) => owner !== undefined);
+    if (clash) {
+      problems.push({
+        file: notes.file,
+        line: parsed.line,
+        message: `topic "${parsed.title}" is already defined at ${clash.file}:${clash.line}`,
+      });
+      continue;
+    }
+    const owner = { file: notes.file, line: parsed.line, title: parsed.title };
+    for (const key of nameKeys) taken.set(key, owner);
+    for (const alias of parsed.aliases) {
+      const key = phraseKey(alias.text);
+      const other = taken.get(key);
+      if (key && other && other !== owner) {
+        problems.push({
+          file: notes.file,
+          line: alias.line,
+          message: `alias "${alias.text}" of "${parsed.title}" already names "${other.title}" (${other.file}:${other.line})`,
+        });
+      } else if (key) taken.set(key, owner);
+    }
+  }
+  return problems;
 }

@@ -10,6 +10,8 @@ export interface ParsedTopic {
   categories: string[];
   facts: Fact[];
   quizzes: Fact[];
+  /** Questions people ask about the topic, from `Asked as:` lines. */
+  askedAs: string[];
   /** Names written in `See also:` lines, resolved to topics once every file is read. */
   seeAlso: { text: string; line: number }[];
   line: number;
@@ -42,6 +44,11 @@ const BOLD = /\*\*(.+?)\*\*/g;
 const INLINE_CODE = /`[^`]*`/g;
 /** A bullet starting `Quiz:` is a hand-written question, not a fact. */
 const QUIZ_BULLET = /^\s*quiz\s*:/i;
+/**
+ * `Asked as: where do our nightly reports run?`, a line or a bullet: a question people ask about
+ * the topic, in their words. It teaches the tutor those words; it is never shown as a fact.
+ */
+const ASKED_AS = /^\s*(?:[*+-]\s+)?[_*]*asked as\s*:\s*(.*?)[_*]*\s*$/i;
 /** Control characters other than tab: invisible in an editor, noise in an answer. */
 const CONTROL_CHARACTERS = /[^\P{Cc}\t]/gu;
 const HAS_CONTROL_CHARACTER = /[^\P{Cc}\t]/u;
@@ -245,6 +252,7 @@ export function parseNotes(file: string, content: string): ParsedNotes {
         categories: parts.categories,
         facts: [],
         quizzes: [],
+        askedAs: [],
         seeAlso: [],
         line: lineNo,
         level: (heading[1] ?? '#').length,
@@ -258,6 +266,19 @@ export function parseNotes(file: string, content: string): ParsedNotes {
     // An introduction before the first heading belongs to no topic.
     if (!topic) return;
     const current: ParsedTopic = topic;
+    const asked = ASKED_AS.exec(line);
+    if (asked) {
+      closeFact();
+      const question = tidySpace(asked[1] ?? '');
+      if (question) current.askedAs.push(question);
+      else
+        problems.push({
+          file,
+          line: lineNo,
+          message: '"Asked as:" without a question: write one after the colon',
+        });
+      return;
+    }
     const metadata = BULLET.test(line) || SUB_POINT.test(line) ? null : parseMetadata(line);
     if (metadata) {
       closeFact();

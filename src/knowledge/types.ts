@@ -34,6 +34,11 @@ export interface Topic {
    * apart from the facts, so the tutor never answers with a question's wrong options.
    */
   quizzes: Fact[];
+  /**
+   * Questions people ask about this topic, written by the notes' authors as `Asked as:` lines:
+   * the tutor weighs their words like the topic's own, and never shows them as facts.
+   */
+  askedAs: string[];
   /** Ids of topics named in a `See also:` line. */
   related: string[];
   source: SourceRef;

@@ -177,6 +177,32 @@ describe('loadKnowledgeDir: problems are reported, the rest loads', () => {
     expect(knowledge.topics.map((t) => t.id)).toEqual(['docker']);
   });
 
+  it('reports every problem of a broken file in one pass: its unclosed bold and its duplicate topic', () => {
+    const dir = notesDir({
+      'broken.md': '# Lambda\n* **pricing: pay per request\n\n# Batch\n* jobs\n\n# Lambda\n* again\n',
+      'good.md': '# Docker\n* containers\n',
+    });
+    const { knowledge, problems } = loadKnowledgeDir(dir);
+    expect(problems).toEqual([
+      { file: 'broken.md', line: 2, message: expect.stringMatching(/unclosed \*\*/) },
+      { file: 'broken.md', line: 7, message: 'topic "Lambda" is already defined at broken.md:1' },
+    ]);
+    expect(knowledge.topics.map((t) => t.id)).toEqual(['docker']);
+  });
+
+  it("reports a broken file's topic that another file already defines, and still serves the other", () => {
+    const dir = notesDir({
+      'a.md': '# Docker\n* containers\n',
+      'b.md': '# Docker\n* **unclosed\n',
+    });
+    const { knowledge, problems } = loadKnowledgeDir(dir);
+    expect(problems.map((problem) => `${problem.file}:${problem.line}: ${problem.message}`)).toEqual([
+      expect.stringMatching(/^b\.md:2: unclosed/),
+      'b.md:1: topic "Docker" is already defined at a.md:1',
+    ]);
+    expect(knowledge.topics.map((t) => t.id)).toEqual(['docker']);
+  });
+
   it('reports a file with NUL bytes and skips it', () => {
     const dir = notesDir({
       'binary.md': Buffer.from('# Lambda\n* runs\u0000functions\n', 'utf8'),

@@ -204,6 +204,25 @@ describe('parseNotes: metadata lines', () => {
   });
 });
 
+describe('parseNotes: Asked as', () => {
+  it("keeps `Asked as:` lines and bullets apart from the facts, as the topic's questions", () => {
+    const topic = only(
+      parse(
+        '# AWS Batch\n* runs batch jobs\nAsked as: where do our nightly reports run?\n* _Asked as: how do we crunch the csv exports_\n',
+      ),
+    );
+    expect(topic.facts.map((fact) => fact.text)).toEqual(['runs batch jobs']);
+    expect(topic.askedAs).toEqual(['where do our nightly reports run?', 'how do we crunch the csv exports']);
+  });
+
+  it('reports an `Asked as:` line without a question', () => {
+    const notes = parse('# Lambda\n* functions\nAsked as:\n', 'compute.md');
+    expect(notes.problems).toEqual([
+      { file: 'compute.md', line: 3, message: expect.stringMatching(/without a question/) },
+    ]);
+  });
+});
+
 describe('parseNotes: problems', () => {
   it('reports an unclosed ** with its file and line and marks the file broken', () => {
     const notes = parse(
