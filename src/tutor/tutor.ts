@@ -1,9 +1,10 @@
 import type { Fact, KnowledgeBase, Topic } from '../knowledge/types.js';
 import type { ScorePeriod } from '../quiz/records.js';
+import { ConceptLexicon } from '../understand/concepts.js';
 import { type EnglishWords, loadEnglishWords } from '../understand/english.js';
 import { IntentClassifier } from '../understand/intents.js';
 import { rankTopics, type TopicCandidate } from '../understand/rank-topics.js';
-import { QuestionReader, type ReadQuestion } from '../understand/read-question.js';
+import { QuestionReader, type ReadQuestion, type RelatedWords } from '../understand/read-question.js';
 import { loadSynonyms } from '../understand/synonyms.js';
 import { TopicIndex } from '../understand/topic-index.js';
 import { cleanQuestion } from './clean-question.js';
@@ -41,11 +42,18 @@ export function topicRef(topic: Topic): TopicRef {
 export interface TutorParts {
   classifier: IntentClassifier;
   english: EnglishWords;
+  concepts: ConceptLexicon;
+  relations: RelatedWords | null;
 }
 
 let sharedParts: TutorParts | null = null;
 function defaultParts(): TutorParts {
-  sharedParts ??= { classifier: new IntentClassifier(), english: loadEnglishWords() };
+  sharedParts ??= {
+    classifier: new IntentClassifier(),
+    english: loadEnglishWords(),
+    concepts: new ConceptLexicon(),
+    relations: null,
+  };
   return sharedParts;
 }
 
@@ -62,7 +70,11 @@ export function createTutor(
   const recentReplies = options.recentReplies ?? RECENT_REPLIES;
   const index = new TopicIndex(knowledge);
   const topicsById = new Map(index.topics.map((topic) => [topic.id, topic]));
-  const reader = new QuestionReader(index, parts.classifier, parts.english, loadSynonyms());
+  const reader = new QuestionReader(index, parts.classifier, parts.english, {
+    synonyms: loadSynonyms(),
+    concepts: parts.concepts,
+    relations: parts.relations,
+  });
   const refOf = (topic: number): TopicRef => {
     const found = index.topics[topic];
     if (!found) throw new Error(`no topic at ${topic}`);

@@ -58,6 +58,8 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
   const keyTermHits = new Map<number, Set<number>>();
   read.terms.forEach((term, t) => {
     for (const [stemmed, weight] of term.stems) {
+      for (const topic of index.topicsNamedWith(stemmed)) note(topic, t, weight);
+      for (const topic of index.topicsAskedWith(stemmed)) note(topic, t, weight);
       const postings = index.postings.get(stemmed);
       if (!postings) continue;
       for (let p = 0; p < postings.facts.length; p++) {
@@ -70,7 +72,6 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
           keyTermHits.set(fact.topic, hits);
         }
       }
-      for (const topic of index.topicsNamedWith(stemmed)) note(topic, t, weight);
     }
   });
   const nameStrength = new Map<number, number>();

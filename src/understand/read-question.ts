@@ -1,9 +1,33 @@
 import { stem, VENDOR_WORDS, words } from '../knowledge/text.js';
+import type { ConceptLexicon } from './concepts.js';
 import type { EnglishWords } from './english.js';
 import { type IntentClassifier, type IntentGuess, TOPIC_SLOT } from './intents.js';
 import { NEGATIONS, STOPWORDS } from './stopwords.js';
 import type { Synonyms } from './synonyms.js';
 import { NEGATION, type TopicIndex, type TopicName } from './topic-index.js';
+
+/**
+ * A word matched through a bridge counts for less than the question's own word: a learner's
+ * "notify" may mean the notes' "notification", but may not.
+ */
+const BRIDGED = 0.75;
+/** A phrase of the cloud-concept lexicon says its meaning nearly as plainly as the notes' word. */
+const CONCEPT_WEIGHT = 0.7;
+/** The weight of a hand-listed everyday synonym (data/synonyms.json). */
+const SYNONYM_WEIGHT = 0.6;
+
+/** Words WordNet relates to a word, each with how much a match through it counts (0..1). */
+export interface RelatedWords {
+  related(word: string): readonly { word: string; weight: number }[];
+}
+
+/** What bridges a question's words to the notes' words when they differ. */
+export interface MeaningBridges {
+  synonyms: Synonyms;
+  concepts: ConceptLexicon;
+  /** WordNet's relations; null reads questions without them. */
+  relations: RelatedWords | null;
+}
 
 /** How surely part of a name (`glacier`) or its start (`dynamo`) names the topic. */
 const PARTIAL_NAME = 0.8;
@@ -52,7 +76,7 @@ export class QuestionReader {
     private readonly index: TopicIndex,
     private readonly classifier: IntentClassifier,
     private readonly english: EnglishWords,
-    private readonly synonyms: Synonyms,
+    private readonly bridges: MeaningBridges,
   ) {}
 
   read(question: string): ReadQuestion {
@@ -62,6 +86,21 @@ export class QuestionReader {
     const intent = this.classifier.classify(masked);
     const terms = this.termsOf(tokens, names);
     return { tokens, intent, names, terms, pairs: pairsOf(tokens) };
+  }
+
+  /** Adds the notes' stems a word may mean: hand-listed synonyms, then WordNet's relations. */
+  private bridge(token: string, stems: Map<string, number>): void {
+    for (const [base] of [...stems]) {
+      for (const synonym of this.bridges.synonyms.get(base) ?? [])
+        this.addBridge(stems, synonym, SYNONYM_WEIGHT);
+    }
+    for (const related of this.bridges.relations?.related(token) ?? []) {
+      this.addBridge(stems, stem(related.word), BRIDGED * related.weight);
+    }
+  }
+
+  private addBridge(stems: Map<string, number>, stemmed: string, weight: number): void {
+    if ((stems.get(stemmed) ?? 0) < weight && this.index.knows(stemmed)) stems.set(stemmed, weight);
   }
 
   private findNames(tokens: string[]): NameHit[] {
@@ -192,7 +231,7 @@ export class QuestionReader {
       } else {
         const stemmed = stem(token);
         jargon = !this.english.has(token);
-        if (this.index.postings.has(stemmed) || this.index.vocabulary.has(token)) {
+        if (this.index.knows(stemmed) || this.index.vocabulary.has(token)) {
           stems.set(stemmed, 1);
           kind = 'known';
         } else if (!jargon) {
@@ -210,15 +249,23 @@ export class QuestionReader {
             kind = nameOf === null ? 'foreign' : 'known';
           }
         }
-        for (const [base] of [...stems]) {
-          for (const synonym of this.synonyms.get(base) ?? []) {
-            if (!stems.has(synonym) && this.index.postings.has(synonym)) stems.set(synonym, 0.6);
-          }
-        }
-        if (kind === 'english' && [...stems.keys()].some((s) => this.index.postings.has(s))) kind = 'known';
+        this.bridge(token, stems);
+        if (kind === 'english' && [...stems.keys()].some((s) => this.index.knows(s))) kind = 'known';
       }
       terms.push({ word: token, stems, kind, position, nameOf, jargon });
     });
+    for (const concept of this.bridges.concepts.match(tokens)) {
+      const term = terms.findLast(
+        (candidate) =>
+          candidate.position >= concept.start &&
+          candidate.position <= concept.position &&
+          candidate.nameOf === null,
+      );
+      if (!term || term.stems.has(NEGATION)) continue;
+      for (const meaning of concept.means) this.addBridge(term.stems, stem(meaning), CONCEPT_WEIGHT);
+      if (term.kind === 'english' && [...term.stems.keys()].some((s) => this.index.knows(s)))
+        term.kind = 'known';
+    }
     // `docker hub` may be written `dockerhub` in the notes, and the other way round.
     for (let i = 0; i + 1 < tokens.length; i++) {
       const joined = `${tokens[i]}${tokens[i + 1]}`;

@@ -119,6 +119,8 @@ export class TopicIndex {
   private readonly prefixes = new Map<string, Set<number>>();
   /** Stem of a word in a topic's names -> those topics. */
   private readonly nameStems = new Map<string, number[]>();
+  /** Stem of a word in a topic's `Asked as:` questions -> those topics. */
+  private readonly askedStems = new Map<string, number[]>();
   /** Topic -> facts of other topics that name it. */
   private readonly mentionFacts = new Map<number, number[]>();
   readonly averageFactLength: number;
@@ -213,6 +215,19 @@ export class TopicIndex {
           topicStems.add(stemmed);
         }
       });
+      // `Asked as:` questions are the topic's own words in its learners' phrasing: they count like
+      // the words of its facts for finding the topic, and are never shown.
+      for (const question of topic.askedAs) {
+        for (const token of words(question)) {
+          if (STOPWORDS.has(token) || VENDOR_WORDS.has(token)) continue;
+          this.vocabulary.add(token);
+          const stemmed = stem(token);
+          topicStems.add(stemmed);
+          const askers = this.askedStems.get(stemmed) ?? [];
+          if (!askers.includes(topicIndex)) askers.push(topicIndex);
+          this.askedStems.set(stemmed, askers);
+        }
+      }
       for (const stemmed of topicStems)
         this.topicFrequency.set(stemmed, (this.topicFrequency.get(stemmed) ?? 0) + 1);
       for (const word of words(`${topic.name} ${topic.aliases.join(' ')}`)) {
@@ -323,6 +338,16 @@ export class TopicIndex {
   /** Facts of other topics that name this topic. */
   factsMentioning(topic: number): number[] {
     return this.mentionFacts.get(topic) ?? [];
+  }
+
+  /** Whether the notes use this stem: in a fact, or in an `Asked as:` question. */
+  knows(stemmed: string): boolean {
+    return this.postings.has(stemmed) || this.askedStems.has(stemmed);
+  }
+
+  /** Topics whose `Asked as:` questions use this stem. */
+  topicsAskedWith(stemmed: string): number[] {
+    return this.askedStems.get(stemmed) ?? [];
   }
 
   /** Topics with this stem among the words of their name or aliases (`registry` for ECR). */

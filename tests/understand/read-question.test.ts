@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeDir } from '../../src/knowledge/load.js';
 import type { KnowledgeBase } from '../../src/knowledge/types.js';
+import { ConceptLexicon } from '../../src/understand/concepts.js';
 import { loadEnglishWords } from '../../src/understand/english.js';
 import { IntentClassifier } from '../../src/understand/intents.js';
 import { rankTopics } from '../../src/understand/rank-topics.js';
@@ -16,7 +17,11 @@ let reader: QuestionReader;
 beforeAll(() => {
   knowledge = loadKnowledgeDir(KNOWLEDGE_DIR).knowledge;
   index = new TopicIndex(knowledge);
-  reader = new QuestionReader(index, new IntentClassifier(), loadEnglishWords(), loadSynonyms());
+  reader = new QuestionReader(index, new IntentClassifier(), loadEnglishWords(), {
+    synonyms: loadSynonyms(),
+    concepts: new ConceptLexicon(),
+    relations: null,
+  });
 });
 
 const topicIndexOf = (id: string): number => knowledge.topics.findIndex((topic) => topic.id === id);

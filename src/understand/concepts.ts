@@ -1,0 +1,125 @@
+import { stem, words } from '../knowledge/text.js';
+import conceptData from './data/cloud-concepts.json' with { type: 'json' };
+import { NEGATIONS } from './stopwords.js';
+
+/** A phrase of everyday cloud talk and the words of the notes it stands for. */
+interface ConceptPhrase {
+  /** Stems of the phrase's words, in order. */
+  stems: string[];
+  means: string[];
+}
+
+/** Words of every set close together, optionally after a negation: "no servers to patch". */
+interface ConceptPattern {
+  sets: Set<string>[];
+  negated: boolean;
+  means: string[];
+}
+
+/** Where in a question a concept was found, and the notes' words it adds there. */
+export interface ConceptMatch {
+  /** Token position the meaning attaches to: the last word of the phrase. */
+  position: number;
+  /** First token of the phrase: the words from here to `position` say the concept together. */
+  start: number;
+  means: string[];
+}
+
+/** How far apart the words of a pattern may stand. */
+const PATTERN_WINDOW = 6;
+/** A negation reaches this many words ahead: "without having to patch". */
+const NEGATION_REACH = 6;
+
+export interface ConceptData {
+  phrases: { phrases: string[]; means: string[] }[];
+  with: { negated: boolean; words: string[][]; means: string[] }[];
+}
+
+/**
+ * The cloud-concept lexicon (data/cloud-concepts.json): everyday phrasings and abbreviations of
+ * cloud ideas ("faas", "without managing servers", "object store") mapped to the words notes use.
+ * Compiled once; matching a question is a walk over its tokens.
+ */
+export class ConceptLexicon {
+  private readonly byFirstStem = new Map<string, ConceptPhrase[]>();
+  private readonly patterns: ConceptPattern[];
+
+  constructor(data: ConceptData = conceptData) {
+    for (const entry of data.phrases) {
+      for (const phrase of entry.phrases) {
+        const stems = words(phrase).map(stem);
+        const first = stems[0];
+        if (!first) continue;
+        const list = this.byFirstStem.get(first) ?? [];
+        list.push({ stems, means: entry.means });
+        this.byFirstStem.set(first, list);
+      }
+    }
+    for (const list of this.byFirstStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+    this.patterns = data.with.map((entry) => ({
+      sets: entry.words.map((set) => new Set(set.map(stem))),
+      negated: entry.negated,
+      means: entry.means,
+    }));
+  }
+
+  /** Concepts a question's tokens say, longest phrase first where phrases overlap. */
+  match(tokens: readonly string[]): ConceptMatch[] {
+    const stems = tokens.map(stem);
+    const found: ConceptMatch[] = [];
+    for (let i = 0; i < stems.length; i++) {
+      const candidates = this.byFirstStem.get(stems[i] ?? '');
+      if (!candidates) continue;
+      const phrase = candidates.find((candidate) =>
+        candidate.stems.every((s, k) => stems[i + k] === s || stems[i + k] === `${s}s`),
+      );
+      if (!phrase) continue;
+      found.push({ position: i + phrase.stems.length - 1, start: i, means: phrase.means });
+    }
+    for (const pattern of this.patterns) {
+      const hit = this.patternAt(stems, tokens, pattern);
+      if (hit) found.push(hit);
+    }
+    return found;
+  }
+
+  private patternAt(
+    stems: string[],
+    tokens: readonly string[],
+    pattern: ConceptPattern,
+  ): ConceptMatch | null {
+    for (let i = 0; i < stems.length; i++) {
+      if (!pattern.sets[0]?.has(stems[i] ?? '')) continue;
+      if (pattern.negated && !negatedAt(tokens, i)) continue;
+      let last = i;
+      let complete = true;
+      for (const set of pattern.sets.slice(1)) {
+        let at = -1;
+        for (
+          let j = Math.max(0, i - PATTERN_WINDOW);
+          j < Math.min(stems.length, i + PATTERN_WINDOW + 1);
+          j++
+        ) {
+          if (j !== i && set.has(stems[j] ?? '')) {
+            at = j;
+            break;
+          }
+        }
+        if (at < 0) {
+          complete = false;
+          break;
+        }
+        last = Math.max(last, at);
+      }
+      if (complete) return { position: last, start: i, means: pattern.means };
+    }
+    return null;
+  }
+}
+
+function negatedAt(tokens: readonly string[], position: number): boolean {
+  for (let j = Math.max(0, position - NEGATION_REACH); j < position; j++) {
+    if (NEGATIONS.has(tokens[j] ?? '')) return true;
+  }
+  return false;
+}
