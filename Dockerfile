@@ -19,7 +19,9 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY bench ./bench
-RUN npx tsc -p tsconfig.build.json
+COPY scripts/copy-data-files.mjs ./scripts/
+# tsc leaves out the data files read at run time (src/understand/data/word-relations.txt): copied after.
+RUN npx tsc -p tsconfig.build.json && node scripts/copy-data-files.mjs
 
 # ---- deps: production dependencies only, better-sqlite3 compiled for this Node and libc ----
 FROM ${NODE_IMAGE} AS deps

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm install` / `npm ci` run this (the `prepare` script). With the dev dependencies installed it
-// compiles src/ and bench/ to dist/ (`tsc -p tsconfig.build.json`, as `npm run build` does). In a
-// production-only install (`npm ci --omit=dev`) there is no TypeScript compiler: then an existing,
-// already built dist/ is used as it is, and a missing one stops the install with what to do.
+// compiles src/ and bench/ to dist/ and copies the data files tsc leaves out (as `npm run build`
+// does). In a production-only install (`npm ci --omit=dev`) there is no TypeScript compiler: then an
+// existing, already built dist/ is used as it is, and a missing one stops the install with what to do.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,7 +25,11 @@ if (tsc) {
     stdio: 'inherit',
   });
   if (build.error) throw build.error;
-  process.exit(build.status ?? 1);
+  if (build.status !== 0) process.exit(build.status ?? 1);
+  // Imported here only: a production install runs this script without the build helpers beside it.
+  const { copyDataFiles } = await import('./copy-data-files.mjs');
+  copyDataFiles(root);
+  process.exit(0);
 }
 
 if (existsSync(startEntry)) {

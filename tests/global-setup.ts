@@ -17,4 +17,12 @@ export function setup(): void {
       `npx tsc -p tsconfig.build.json failed (exit ${build.status}):\n${build.stdout}${build.stderr}`,
     );
   }
+  // tsc leaves out the data files read at run time; `npm run build` copies them the same way.
+  const copy = spawnSync(process.execPath, ['scripts/copy-data-files.mjs'], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+  });
+  if (copy.status !== 0) {
+    throw new Error(`node scripts/copy-data-files.mjs failed (exit ${copy.status}):\n${copy.stderr}`);
+  }
 }
