@@ -34,6 +34,10 @@ export interface IntentGuess {
 
 const PHRASED_INTENTS: PhrasedIntent[] = ['explain', 'compare', 'list', 'quiz', 'leaderboard', 'help'];
 const COMMAND_SCORE = 0.8;
+/** Without a cue, a command with a word its examples never used must score this... */
+const OPEN_COMMAND_SCORE = 0.9;
+/** ...and, cued or not, this much more than reading it as a question about a thing. */
+const OPEN_COMMAND_MARGIN = 0.35;
 
 function featuresOf(text: string): string[] {
   return words(text.replace(/\{topic\}/g, TOPIC_SLOT)).map((word) =>
@@ -59,18 +63,19 @@ export function trainIntentModel(examples: IntentExamples): IntentModel {
   return { examplesHash: examplesHash(examples), model: JSON.parse(JSON.stringify(classifier)) };
 }
 
-/**
- * Recognises what a question asks for with natural's logistic regression, trained on example
- * utterances (data/intents.json). A command intent (list, quiz, leaderboard, help) also needs a
- * word only its examples use, or a question made of familiar words, so an unfamiliar question is
- * never taken for a command.
- */
 /** The parts of natural's trained logistic regression that scoring reads. */
 interface TrainedWeights {
   features: Record<string, number>;
   classifier: { classifications: string[]; theta: { elements: number[] }[] };
 }
 
+/**
+ * Recognises what a question asks for with natural's logistic regression, trained on example
+ * utterances (data/intents.json). A command intent (list, quiz, leaderboard, help) also needs a
+ * word only its examples use or content words they all know, and a question with a word they never
+ * used is a command only when the rest reads clearly as one ("who's ahead"), so an unfamiliar
+ * question ("how does cloudfront work") is never taken for a command.
+ */
 export class IntentClassifier {
   private readonly classifier: LogisticRegressionClassifier;
   /** Feature -> its position in the model's weight vectors. */
@@ -148,12 +153,27 @@ export class IntentClassifier {
     }
     if (features.length === 0) return { intent: 'explain', probability: 0, cued };
     const ranked = this.score(features);
-    const familiar = features.filter((feature) => this.vocabulary.has(feature)).length / features.length;
+    // Function words never name a thing, so only content words can be unfamiliar.
+    let unfamiliar = 0;
+    for (const feature of features) if (!NOT_CUES.has(feature) && !this.vocabulary.has(feature)) unfamiliar++;
+    const asQuestion = ranked.find((guess) => guess.intent === 'explain')?.probability ?? 0;
     for (const guess of ranked) {
       if (guess.intent === 'explain' || guess.intent === 'compare') return { ...guess, cued };
-      if (cued.has(guess.intent) || (guess.probability >= COMMAND_SCORE && familiar === 1))
+      if (readsAsCommand(guess.probability, cued.has(guess.intent), unfamiliar, asQuestion))
         return { ...guess, cued };
     }
     return { intent: 'explain', probability: 0, cued };
   }
+}
+
+/**
+ * A command's own word (`quiz`, `leaderboard`) or familiar words scored high enough make a
+ * command. A word the examples never used is most often the thing asked about ("how do i rank
+ * results in opensearch"), so with one the rest must read as the command far more surely than
+ * as a question.
+ */
+function readsAsCommand(probability: number, cued: boolean, unfamiliar: number, asQuestion: number): boolean {
+  if (unfamiliar === 0) return cued || probability >= COMMAND_SCORE;
+  const clearly = probability - asQuestion >= OPEN_COMMAND_MARGIN;
+  return clearly && (cued || (unfamiliar === 1 && probability >= OPEN_COMMAND_SCORE));
 }

@@ -41,6 +41,16 @@ describe('IntentClassifier', () => {
     const guess = classifier.classify('zqxv blorf wibble');
     expect(['explain', 'compare']).toContain(guess.intent);
   });
+
+  it('takes a word no example used for the thing asked about, even beside a command word', () => {
+    expect(classifier.classify('how do i rank results in opensearch').intent).toBe('explain');
+    expect(classifier.classify('what is the leaderboard pattern in redis').intent).toBe('explain');
+  });
+
+  it('still reads a command with one new word when the rest says so clearly', () => {
+    expect(classifier.classify("who's ahead").intent).toBe('leaderboard');
+    expect(classifier.classify('try me').intent).toBe('quiz');
+  });
 });
 
 describe('IntentClassifier.score', () => {
