@@ -149,6 +149,26 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX answers_export ON answers (answered_at, quiz_id, user_id);
     `,
   },
+  {
+    version: 3,
+    name: 'schedule post errors',
+    // Why a channel's last daily quiz could not be posted (Slack's error, the quiz day, when), cleared
+    // once one goes out; and the quiz day the admin was last told, so a day's notice goes out once
+    // whichever replica sees the failure.
+    sqlite: `
+      ALTER TABLE schedules ADD COLUMN post_error TEXT;
+      ALTER TABLE schedules ADD COLUMN post_error_day TEXT;
+      ALTER TABLE schedules ADD COLUMN post_error_at INTEGER;
+      ALTER TABLE schedules ADD COLUMN admin_told_day TEXT;
+    `,
+    postgres: `
+      ALTER TABLE schedules
+        ADD COLUMN post_error text,
+        ADD COLUMN post_error_day text,
+        ADD COLUMN post_error_at timestamptz,
+        ADD COLUMN admin_told_day text;
+    `,
+  },
 ];
 
 export interface AppliedMigration {

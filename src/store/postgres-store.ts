@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { migratePostgres } from './migrations.js';
 import {
@@ -5,6 +6,8 @@ import {
   type AnswerRow,
   type ChannelScoreRow,
   type DailyResultRow,
+  POST_ERROR_COLUMNS,
+  type PostErrorRow,
   QUIZ_COLUMNS,
   type QuizRow,
   recordsFrom,
@@ -20,6 +23,7 @@ import {
   type ChannelSchedule,
   type ChannelTopicResult,
   type DailyQuizResult,
+  type PostError,
   type PostedQuiz,
   type QuizAnswer,
   type QuizTally,
@@ -393,6 +397,60 @@ export class PostgresStore implements Store {
     return rows.map(records.schedule);
   }
 
+  async recordPostError(
+    teamId: string,
+    channelId: string,
+    quizDate: string,
+    error: string,
+    at: Date,
+  ): Promise<boolean> {
+    validDate(at);
+    let retried = false;
+    // Told or not is decided by the row lock: a second replica's update waits, then finds the day set.
+    const claimed = await this.#retrying('recording a post error', (attempt) => {
+      retried = attempt > 1;
+      return this.#pool.query(
+        `UPDATE schedules SET admin_told_day = $3, post_error = $4, post_error_day = $3, post_error_at = $5
+         WHERE team_id = $1 AND channel_id = $2 AND admin_told_day IS DISTINCT FROM $3`,
+        [teamId, channelId, quizDate, error, at],
+      );
+    });
+    if (claimed.rowCount === 1) return true;
+    if (retried) {
+      // An earlier attempt may have been committed with its reply lost: then the notice is ours.
+      const { rows } = await this.#query<{ admin_told_day: string | null; post_error_at: Date | null }>(
+        'checking a post error',
+        'SELECT admin_told_day, post_error_at FROM schedules WHERE team_id = $1 AND channel_id = $2',
+        [teamId, channelId],
+      );
+      if (rows[0]?.admin_told_day === quizDate && sameTime(rows[0].post_error_at, at)) return true;
+    }
+    await this.#query(
+      'recording a post error',
+      `UPDATE schedules SET post_error = $4, post_error_day = $3, post_error_at = $5
+       WHERE team_id = $1 AND channel_id = $2`,
+      [teamId, channelId, quizDate, error, at],
+    );
+    return false;
+  }
+
+  async clearPostError(teamId: string, channelId: string): Promise<void> {
+    await this.#query(
+      'clearing a post error',
+      `UPDATE schedules SET post_error = NULL, post_error_day = NULL, post_error_at = NULL
+       WHERE team_id = $1 AND channel_id = $2`,
+      [teamId, channelId],
+    );
+  }
+
+  async listPostErrors(): Promise<PostError[]> {
+    const { rows } = await this.#query<PostErrorRow<Date>>(
+      'listing post errors',
+      `SELECT ${POST_ERROR_COLUMNS} FROM schedules WHERE post_error IS NOT NULL ORDER BY team_id, channel_id`,
+    );
+    return rows.map(records.postError);
+  }
+
   async createQuiz(quiz: PostedQuiz): Promise<boolean> {
     const values = [
       quiz.id,
@@ -694,6 +752,26 @@ export class PostgresStore implements Store {
   /** Not retried: a health check reports the database as it is now. */
   async ping(): Promise<void> {
     await this.#pool.query('SELECT 1');
+  }
+
+  /** Not retried, like ping: it reports the database as it is now. */
+  async probeWrite(): Promise<void> {
+    const client = await this.#pool.connect();
+    let rolledBack = false;
+    try {
+      await client.query('BEGIN');
+      const key = `probe:${randomUUID()}`;
+      await client.query("INSERT INTO deliveries (key, received_at) VALUES ($1, 'epoch')", [key]);
+      const { rowCount } = await client.query('SELECT 1 FROM deliveries WHERE key = $1', [key]);
+      if (rowCount !== 1) throw new Error('a row just written could not be read back');
+    } finally {
+      rolledBack = await client.query('ROLLBACK').then(
+        () => true,
+        () => false,
+      );
+      // A connection that could not roll back is not given back to the pool.
+      client.release(!rolledBack);
+    }
   }
 
   async close(): Promise<void> {

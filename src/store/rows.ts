@@ -1,5 +1,5 @@
 import type { QuizQuestion } from '../quiz/types.js';
-import type { ChannelSchedule, PostedQuiz, QuizAnswer, QuizMode, ScoreRow } from './store.js';
+import type { ChannelSchedule, PostError, PostedQuiz, QuizAnswer, QuizMode, ScoreRow } from './store.js';
 
 /**
  * Rows as both databases return them. They differ only in how a time and a yes/no come back
@@ -12,6 +12,15 @@ export interface ScheduleRow<Time> {
   zone: string;
   set_by: string;
   set_at: Time;
+}
+
+export interface PostErrorRow<Time> {
+  team_id: string;
+  channel_id: string;
+  set_by: string;
+  post_error: string;
+  post_error_day: string;
+  post_error_at: Time;
 }
 
 export interface QuizRow<Time> {
@@ -90,6 +99,7 @@ export const QUIZ_COLUMNS =
 export const ANSWER_COLUMNS =
   'quiz_id, team_id, channel_id, user_id, mode, question_id, topic_id, topic_title, option, correct, points, answered_at, local_date';
 export const SCHEDULE_COLUMNS = 'team_id, channel_id, time, zone, set_by, set_at';
+export const POST_ERROR_COLUMNS = 'team_id, channel_id, set_by, post_error, post_error_day, post_error_at';
 
 export function toScore(row: ScoreSqlRow): ScoreRow {
   return { userId: row.user_id, points: row.total_points, answered: row.answered, right: row.right_count };
@@ -107,6 +117,16 @@ export function recordsFrom<Time, Flag>(date: (time: Time) => Date, flag: (value
         zone: row.zone,
         setBy: row.set_by,
         setAt: date(row.set_at),
+      };
+    },
+    postError(row: PostErrorRow<Time>): PostError {
+      return {
+        teamId: row.team_id,
+        channelId: row.channel_id,
+        setBy: row.set_by,
+        quizDate: row.post_error_day,
+        error: row.post_error,
+        at: date(row.post_error_at),
       };
     },
     quiz(row: QuizRow<Time>): PostedQuiz {

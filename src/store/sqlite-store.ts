@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -7,6 +8,8 @@ import {
   type AnswerRow,
   type ChannelScoreRow,
   type DailyResultRow,
+  POST_ERROR_COLUMNS,
+  type PostErrorRow,
   QUIZ_COLUMNS,
   type QuizRow,
   recordsFrom,
@@ -22,6 +25,7 @@ import {
   type ChannelSchedule,
   type ChannelTopicResult,
   type DailyQuizResult,
+  type PostError,
   type PostedQuiz,
   type QuizAnswer,
   type QuizTally,
@@ -76,6 +80,17 @@ const LEADERBOARD_SQL = `
   ORDER BY total_points DESC, right_count DESC, user_id
   LIMIT @limit`;
 
+interface PostErrorParams {
+  teamId: string;
+  channelId: string;
+  quizDate: string;
+  error: string;
+  at: number;
+}
+
+/** Thrown inside a transaction to roll it back on purpose. */
+class RolledBack extends Error {}
+
 /** The embedded store: one SQLite file, one synchronous connection, in WAL mode. */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
@@ -87,6 +102,11 @@ export class SqliteStore implements Store {
   readonly #deleteSchedule: Database.Statement<[string, string]>;
   readonly #findSchedule: Database.Statement<[string, string], ScheduleRow<number>>;
   readonly #listSchedules: Database.Statement<[], ScheduleRow<number>>;
+  readonly #recordPostError: Database.Statement<[PostErrorParams]>;
+  readonly #claimPostErrorNotice: Database.Statement<[PostErrorParams]>;
+  readonly #clearPostError: Database.Statement<[string, string]>;
+  readonly #listPostErrors: Database.Statement<[], PostErrorRow<number>>;
+  readonly #probeRead: Database.Statement<[string], { key: string }>;
   readonly #createQuiz: Database.Statement<unknown[]>;
   readonly #findQuiz: Database.Statement<[string], QuizRow<number>>;
   readonly #findDailyQuiz: Database.Statement<[string, string, string], QuizRow<number>>;
@@ -136,6 +156,22 @@ export class SqliteStore implements Store {
     this.#listSchedules = db.prepare(
       `SELECT ${SCHEDULE_COLUMNS} FROM schedules ORDER BY team_id, channel_id`,
     );
+    this.#recordPostError = db.prepare(
+      `UPDATE schedules SET post_error = @error, post_error_day = @quizDate, post_error_at = @at
+       WHERE team_id = @teamId AND channel_id = @channelId`,
+    );
+    this.#claimPostErrorNotice = db.prepare(
+      `UPDATE schedules SET admin_told_day = @quizDate
+       WHERE team_id = @teamId AND channel_id = @channelId AND admin_told_day IS NOT @quizDate`,
+    );
+    this.#clearPostError = db.prepare(
+      `UPDATE schedules SET post_error = NULL, post_error_day = NULL, post_error_at = NULL
+       WHERE team_id = ? AND channel_id = ?`,
+    );
+    this.#listPostErrors = db.prepare(
+      `SELECT ${POST_ERROR_COLUMNS} FROM schedules WHERE post_error IS NOT NULL ORDER BY team_id, channel_id`,
+    );
+    this.#probeRead = db.prepare('SELECT key FROM deliveries WHERE key = ?');
 
     // No conflict target: a clash on the id or on the daily (team, channel, day) index both do nothing.
     this.#createQuiz = db.prepare(
@@ -251,6 +287,28 @@ export class SqliteStore implements Store {
 
   async listSchedules(): Promise<ChannelSchedule[]> {
     return this.#listSchedules.all().map(records.schedule);
+  }
+
+  async recordPostError(
+    teamId: string,
+    channelId: string,
+    quizDate: string,
+    error: string,
+    at: Date,
+  ): Promise<boolean> {
+    const params = { teamId, channelId, quizDate, error, at: millis(at) };
+    return this.#db.transaction(() => {
+      this.#recordPostError.run(params);
+      return this.#claimPostErrorNotice.run(params).changes === 1;
+    })();
+  }
+
+  async clearPostError(teamId: string, channelId: string): Promise<void> {
+    this.#clearPostError.run(teamId, channelId);
+  }
+
+  async listPostErrors(): Promise<PostError[]> {
+    return this.#listPostErrors.all().map(records.postError);
   }
 
   async createQuiz(quiz: PostedQuiz): Promise<boolean> {
@@ -395,6 +453,21 @@ export class SqliteStore implements Store {
 
   async ping(): Promise<void> {
     this.#ping.get();
+  }
+
+  async probeWrite(): Promise<void> {
+    const key = `probe:${randomUUID()}`;
+    const probe = this.#db.transaction(() => {
+      this.#claim.run(key, 0);
+      if (this.#probeRead.get(key) === undefined)
+        throw new Error('a row just written could not be read back');
+      throw new RolledBack();
+    });
+    try {
+      probe.immediate();
+    } catch (error) {
+      if (!(error instanceof RolledBack)) throw error;
+    }
   }
 
   async close(): Promise<void> {

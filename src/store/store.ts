@@ -16,6 +16,19 @@ export interface ChannelSchedule {
   setAt: Date;
 }
 
+/** A channel's daily quiz that Slack would not post, for a reason a person has to fix. */
+export interface PostError {
+  teamId: string;
+  channelId: string;
+  /** Who set the schedule: the person to tell. */
+  setBy: string;
+  /** The quiz day whose post failed (`YYYY-MM-DD`, the channel's zone). */
+  quizDate: string;
+  /** Slack's error code, e.g. `not_in_channel`. */
+  error: string;
+  at: Date;
+}
+
 /** A quiz as asked: the question is kept whole, so it can be answered even after the notes change. */
 export interface PostedQuiz {
   /** Daily: `daily:<team>:<channel>:<quizDate>`; practice: any unique id. */
@@ -144,6 +157,22 @@ export interface Store {
   findSchedule(teamId: string, channelId: string): Promise<ChannelSchedule | null>;
   /** Every schedule of every workspace (the scheduler's work list), ordered by team then channel. */
   listSchedules(): Promise<ChannelSchedule[]>;
+  /**
+   * Records that the channel's daily quiz for `quizDate` could not be posted (Slack's `error`). True
+   * only for the first record for that channel and quiz day made on this database, by any process:
+   * the one call that should tell the admin. False when the channel has no schedule.
+   */
+  recordPostError(
+    teamId: string,
+    channelId: string,
+    quizDate: string,
+    error: string,
+    at: Date,
+  ): Promise<boolean>;
+  /** Forgets the channel's post error: a daily quiz went out there. */
+  clearPostError(teamId: string, channelId: string): Promise<void>;
+  /** The schedules whose last post failed, with no post since, ordered by team then channel. */
+  listPostErrors(): Promise<PostError[]>;
 
   // ---- Quizzes ----
 
@@ -192,6 +221,11 @@ export interface Store {
 
   /** Resolves when the database answers; rejects with the reason otherwise. */
   ping(): Promise<void>;
+  /**
+   * Writes a row and reads it back inside a transaction that is then rolled back: resolves when the
+   * database takes writes, rejects with the reason otherwise, and keeps nothing either way.
+   */
+  probeWrite(): Promise<void>;
   /** Releases the connection(s). Safe to call more than once. */
   close(): Promise<void>;
   readonly kind: 'sqlite' | 'postgres';

@@ -179,6 +179,7 @@ describe.skipIf(!url)('PostgreSQL store (TEST_DATABASE_URL)', () => {
       'quizzes.closes_at: timestamp with time zone',
       'quizzes.posted_at: timestamp with time zone',
       'quizzes.question: text',
+      'schedules.post_error_at: timestamp with time zone',
       'schedules.set_at: timestamp with time zone',
       'schema_migrations.applied_at: timestamp with time zone',
     ]);

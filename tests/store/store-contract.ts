@@ -191,6 +191,16 @@ export function describeStoreContract(
       await expect(store.close()).resolves.toBeUndefined();
     });
 
+    it('probes a write and keeps nothing of it', async () => {
+      const store = await openStore();
+      await store.claimDelivery('kept', t0);
+      await expect(store.probeWrite()).resolves.toBeUndefined();
+      await expect(store.probeWrite()).resolves.toBeUndefined();
+      expect(await store.pruneDeliveries(at(DAY))).toBe(1);
+      await store.close();
+      await expect(store.probeWrite()).rejects.toThrow();
+    });
+
     it('applies each migration once, however often the database is opened, and keeps the data', async () => {
       const first = await openStore();
       expect(await first.claimDelivery('event:Kept', t0)).toBe(true);
@@ -268,6 +278,54 @@ export function describeStoreContract(
           store.saveSchedule(schedule('T1', 'C1', { setAt: new Date(Number.NaN) })),
         ).rejects.toThrow(TypeError);
         expect(await store.findSchedule('T1', 'C1')).toBeNull();
+      });
+
+      it('records a post error, keeps the latest, lists it with who set the schedule, and clears it', async () => {
+        const store = await openStore();
+        await store.saveSchedule(schedule('T1', 'C2'));
+        await store.saveSchedule(schedule('T1', 'C1', { setBy: 'U_SETTER' }));
+        expect(await store.listPostErrors()).toEqual([]);
+
+        expect(await store.recordPostError('T1', 'C1', '2025-03-01', 'not_in_channel', at(5))).toBe(true);
+        expect(await store.recordPostError('T1', 'C1', '2025-03-01', 'is_archived', at(60_007))).toBe(false);
+        expect(await store.listPostErrors()).toEqual([
+          {
+            teamId: 'T1',
+            channelId: 'C1',
+            setBy: 'U_SETTER',
+            quizDate: '2025-03-01',
+            error: 'is_archived',
+            at: at(60_007),
+          },
+        ]);
+        // The schedule itself is as it was set.
+        expect(await store.findSchedule('T1', 'C1')).toEqual(schedule('T1', 'C1', { setBy: 'U_SETTER' }));
+
+        await store.clearPostError('T1', 'C1');
+        expect(await store.listPostErrors()).toEqual([]);
+        // Cleared the same day (a quiz went out after all): still told once that day.
+        expect(await store.recordPostError('T1', 'C1', '2025-03-01', 'not_in_channel', at(90_000))).toBe(
+          false,
+        );
+        expect(await store.recordPostError('T1', 'C1', '2025-03-02', 'not_in_channel', at(DAY))).toBe(true);
+        expect((await store.listPostErrors()).map((row) => [row.channelId, row.quizDate])).toEqual([
+          ['C1', '2025-03-02'],
+        ]);
+      });
+
+      it('tells of a channel’s post error once a day across two stores (two replicas), and never without a schedule', async () => {
+        const [a, b] = await Promise.all([openStore(), openStore()]);
+        await a.saveSchedule(schedule('T1', 'C1'));
+        const results = await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            (i % 2 === 0 ? a : b).recordPostError('T1', 'C1', '2025-03-01', 'not_in_channel', at(i)),
+          ),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect(await a.recordPostError('T1', 'C9', '2025-03-01', 'not_in_channel', t0)).toBe(false);
+        expect(await b.listPostErrors()).toHaveLength(1);
+        expect(await a.deleteSchedule('T1', 'C1')).toBe(true);
+        expect(await b.listPostErrors()).toEqual([]);
       });
     });
 
