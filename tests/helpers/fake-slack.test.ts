@@ -263,6 +263,67 @@ describe('failure injection', () => {
   });
 });
 
+describe('tokens, scopes and a Slack that is down', () => {
+  it('reports the granted scopes in x-oauth-scopes, as the Web API client reads them', async () => {
+    expect((await client.auth.test()).response_metadata?.scopes).toBeUndefined();
+    fake.setScopes(['chat:write', 'commands']);
+    try {
+      expect((await client.auth.test()).response_metadata?.scopes).toEqual(['chat:write', 'commands']);
+    } finally {
+      fake.setScopes(undefined);
+    }
+  });
+
+  it('refuses every call made with a refused token, and accepts it again when told', async () => {
+    fake.refuseToken('xoxb-test', 'token_revoked');
+    try {
+      const refused = await rejection(client.auth.test());
+      expect((refused as WebAPIPlatformError).data.error).toBe('token_revoked');
+      expect(((await rejection(client.apps.connections.open())) as WebAPIPlatformError).data.error).toBe(
+        'token_revoked',
+      );
+    } finally {
+      fake.refuseToken('xoxb-test', null);
+    }
+    expect((await client.auth.test()).ok).toBe(true);
+  });
+
+  it('answers missing_scope with the scope needed and those provided', async () => {
+    fake.setScopes(['chat:write']);
+    fake.failNext('chat.postMessage', { error: 'missing_scope', needed: 'chat:write.public' });
+    try {
+      const refused = (await rejection(
+        client.chat.postMessage({ channel: 'C1', text: 'hi' }),
+      )) as WebAPIPlatformError;
+      expect(refused.data).toMatchObject({
+        error: 'missing_scope',
+        needed: 'chat:write.public',
+        provided: 'chat:write',
+      });
+    } finally {
+      fake.setScopes(undefined);
+    }
+  });
+
+  it('comes up later on the port a client was already pointed at', async () => {
+    const other = await startFakeSlack();
+    const port = Number(new URL(other.url).port);
+    await other.close();
+    const early = new WebClient('xoxb-test', {
+      slackApiUrl: `http://127.0.0.1:${port}/api/`,
+      retryConfig: { retries: 0 },
+      logger: quietLogger(),
+    });
+    expect(await rejection(early.auth.test())).toMatchObject({ code: 'slack_webapi_request_error' });
+    const later = await startFakeSlack({ port });
+    try {
+      expect((await early.auth.test()).ok).toBe(true);
+    } finally {
+      await later.close();
+    }
+  });
+});
+
 describe('response_url', () => {
   it('records JSON posts to a response_url as response_url calls', async () => {
     const url = fake.responseUrl('cmd-1');

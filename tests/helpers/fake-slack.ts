@@ -6,7 +6,9 @@ import { blockKitViolations } from './block-kit-limits.js';
 /**
  * A local stand-in for the Slack Web API (and for `response_url`s), on 127.0.0.1, for tests that run the
  * real Bolt app against it: pass `fakeSlack.url` as `clientOptions.slackApiUrl`. It records every call,
- * answers like Slack (including Block Kit limit rejections), and can be told to fail the next calls.
+ * answers like Slack (including Block Kit limit rejections), and can be told to fail the next calls, to
+ * refuse a token, and which scopes to report. To be a Slack that is down and comes up later, point the
+ * app at a free port and start the fake on that `port` when it should come up.
  */
 
 /** A parsed JSON object; `any` so tests can reach into recorded bodies without casts. */
@@ -40,9 +42,10 @@ export interface RecordedCall {
  * - `{ status: 500 }` (or any non-200 status): that HTTP status, body `{ ok: false, error: 'fake_http_500' }`;
  * - `{ status: 429, retryAfterSeconds }`: HTTP 429 with `Retry-After` (omit it to send no header), body
  *   `{ ok: false, error: 'ratelimited' }`;
- * - `{ error: 'channel_not_found' }`: HTTP 200 with `{ ok: false, error }`.
+ * - `{ error: 'channel_not_found' }`: HTTP 200 with `{ ok: false, error }`; with `needed` (for
+ *   `missing_scope`), Slack's `needed` and `provided` (the scopes) fields too.
  */
-export type FakeFailure = { status: number; retryAfterSeconds?: number } | { error: string };
+export type FakeFailure = { status: number; retryAfterSeconds?: number } | { error: string; needed?: string };
 
 export interface FailNextOptions {
   /** How many of the next calls to the method fail (default 1). */
@@ -58,6 +61,15 @@ export interface FakeSlackOptions {
   channels?: Record<string, JsonObject>;
   /** Enforce Block Kit limits (default true). */
   validateBlocks?: boolean;
+  /** Listen on this port (default: a free one). */
+  port?: number;
+  /**
+   * The token's granted scopes, sent as Slack sends them on every Web API answer: the
+   * `x-oauth-scopes` header (default: no header).
+   */
+  scopes?: string[];
+  /** Tokens Slack refuses: every call made with one is answered `{ ok: false, error }` (e.g. `invalid_auth`). */
+  refusedTokens?: Record<string, string>;
 }
 
 export interface FakeSlack {
@@ -93,6 +105,10 @@ export interface FakeSlack {
   setSocketUrl(url: string | undefined): void;
   setUser(userId: string, fields: JsonObject): void;
   setChannel(channelId: string, fields: JsonObject): void;
+  /** The scopes reported in `x-oauth-scopes` from now on; undefined sends no header. */
+  setScopes(scopes: string[] | undefined): void;
+  /** Refuses every call made with `token` with `error` from now on; null accepts it again. */
+  refuseToken(token: string, error: string | null): void;
   close(): Promise<void>;
 }
 
@@ -125,6 +141,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const users = new Map<string, JsonObject>(Object.entries(options.users ?? {}));
   const channels = new Map<string, JsonObject>(Object.entries(options.channels ?? {}));
   const validateBlocks = options.validateBlocks ?? true;
+  const refusedTokens = new Map<string, string>(Object.entries(options.refusedTokens ?? {}));
+  let scopes = options.scopes;
   let socketUrl = options.socketUrl;
   let tsCounter = 0;
   let viewCounter = 0;
@@ -298,6 +316,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
   function answerApi(method: string, body: JsonObject, token: string | undefined): Answer {
     if (!token) return platformError('not_authed');
+    const refused = refusedTokens.get(token);
+    if (refused) return platformError(refused);
     switch (method) {
       case 'auth.test':
         return ok({
@@ -405,7 +425,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   }
 
   function answerFailure(failure: FakeFailure): Answer {
-    if ('error' in failure) return platformError(failure.error);
+    if ('error' in failure) {
+      const answer = platformError(failure.error);
+      if (failure.needed !== undefined) {
+        Object.assign(answer.body, { needed: failure.needed, provided: (scopes ?? []).join(',') });
+      }
+      return answer;
+    }
     if (failure.status === 429) {
       return {
         status: 429,
@@ -442,6 +468,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     if (failure) answer = answerFailure(failure);
     else if (method === 'response_url') answer = answerResponseUrl(body);
     else answer = answerApi(method, body, token);
+    if (method !== 'response_url' && scopes !== undefined) {
+      answer = { ...answer, headers: { ...answer.headers, 'x-oauth-scopes': scopes.join(',') } };
+    }
     const call: RecordedCall = {
       method,
       body,
@@ -469,7 +498,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
       server.off('error', reject);
       resolve();
     });
@@ -508,6 +537,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     },
     setChannel(channelId, fields) {
       channels.set(channelId, { ...(channels.get(channelId) ?? {}), ...fields });
+    },
+    setScopes(granted) {
+      scopes = granted;
+    },
+    refuseToken(token, error) {
+      if (error === null) refusedTokens.delete(token);
+      else refusedTokens.set(token, error);
     },
     async close() {
       if (closed) return;
