@@ -142,7 +142,8 @@ describe('a daily quiz Slack will not take', () => {
     await berlinAtNine(app.store, clock.now);
     slack.failNext('chat.postMessage', { error: 'not_in_channel' });
     await app.running.scheduler.tick();
-    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+    const postsInC1 = () => slack.callsTo('chat.postMessage').filter((call) => call.body.channel === 'C1');
+    expect(postsInC1()).toHaveLength(1);
     expect(app.logger.errors()).toEqual([expect.stringMatching(/C1 \(not_in_channel\).*invite the app/)]);
     expect(await app.store.findDailyQuiz('T1', 'C1', TODAY)).toBeNull();
 
@@ -151,13 +152,16 @@ describe('a daily quiz Slack will not take', () => {
       clock.now = minutes(START, later);
       await app.running.scheduler.tick();
     }
-    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(postsInC1()).toHaveLength(1);
     expect(app.logger.errors()).toHaveLength(1);
 
     // Someone invited the app meanwhile: the next day's quiz goes out at its time.
     clock.now = new Date('2026-06-03T07:00:30Z');
     await app.running.scheduler.tick();
-    const next = await slack.waitForCall('chat.postMessage', (call) => call.response.ok === true);
+    const next = await slack.waitForCall(
+      'chat.postMessage',
+      (call) => call.body.channel === 'C1' && call.response.ok === true,
+    );
     expect(String(quizButtons(next.body)[0]?.value)).toBe('daily:T1:C1:2026-06-03');
   });
 

@@ -3,18 +3,11 @@ import type { WebClient } from '@slack/web-api';
 import { Cron } from 'croner';
 import type { DueQuiz, QuizService } from '../../quiz/quiz-service.js';
 import type { QuizReveal } from '../../quiz/records.js';
-import type { PostedQuiz, Store } from '../../store/store.js';
+import type { ChannelSchedule, PostedQuiz, Store } from '../../store/store.js';
+import { renderPostErrorNotice } from '../blocks/render-post-notice.js';
 import { renderClosedDailyQuiz, renderDailyQuiz, renderQuizReveal } from '../blocks/render-quiz.js';
 import type { ChannelPacer } from '../channel-pacer.js';
-
-/** Slack errors that retrying today will not fix: the bot was removed, the channel archived or gone. */
-const LASTING_POST_ERRORS = new Set([
-  'not_in_channel',
-  'channel_not_found',
-  'is_archived',
-  'restricted_action',
-  'restricted_action_read_only_channel',
-]);
+import { postErrorAdvice } from './post-errors.js';
 
 /** Delivery claims (retried events) are kept this long; Slack stops retrying within an hour. */
 const DELIVERY_MEMORY_MS = 24 * 3_600_000;
@@ -28,8 +21,10 @@ export interface DailyQuizSchedulerDeps {
   now: () => Date;
 }
 
-/** What posting a quiz came to; `error` is Slack's error code. */
-export type PostResult = { ok: true; quiz: PostedQuiz } | { ok: false; error: string };
+/** What posting a quiz came to; `error` is Slack's error code (and `neededScope` its `needed`, if any). */
+export type PostResult =
+  | { ok: true; quiz: PostedQuiz }
+  | { ok: false; error: string; neededScope: string | null };
 
 /**
  * Posts each channel's daily quiz and closes it. It runs once at start (so a bot that was down at
@@ -40,7 +35,7 @@ export class DailyQuizScheduler {
   readonly #deps: DailyQuizSchedulerDeps;
   #job: Cron | null = null;
   #running: Promise<void> | null = null;
-  /** Channel and day whose post failed for a lasting reason: not tried again that day by this replica. */
+  /** Channel and day whose post failed for a reason a person must fix: not tried again that day here. */
   readonly #gaveUp = new Set<string>();
 
   constructor(deps: DailyQuizSchedulerDeps) {
@@ -89,10 +84,45 @@ export class DailyQuizScheduler {
       this.#deps.logger.info(`posted the daily quiz ${quiz.id}`);
       return;
     }
-    if (LASTING_POST_ERRORS.has(posted.error)) this.#gaveUp.add(key);
+    const advice = postErrorAdvice(posted.error, posted.neededScope);
+    if (advice === null) {
+      this.#deps.logger.error(
+        `could not post the daily quiz in ${schedule.channelId} (${posted.error}); trying again in a minute`,
+      );
+      return;
+    }
+    this.#gaveUp.add(key);
     this.#deps.logger.error(
-      `could not post the daily quiz in ${schedule.channelId} (${posted.error})${LASTING_POST_ERRORS.has(posted.error) ? ': invite the app to the channel, or turn the quiz off there with /aws quiz daily off' : '; trying again in a minute'}`,
+      `could not post the daily quiz in ${schedule.channelId} (${posted.error}): ${advice}`,
     );
+    await this.#tellWhoSetIt(schedule, quizDate, posted.error, advice, now);
+  }
+
+  /**
+   * One direct message to whoever set the schedule, at most once a day per channel: the store
+   * decides, so a restart or another replica seeing the same failure stays quiet.
+   */
+  async #tellWhoSetIt(
+    schedule: ChannelSchedule,
+    quizDate: string,
+    error: string,
+    advice: string,
+    now: Date,
+  ): Promise<void> {
+    const { client, store, logger } = this.#deps;
+    const { teamId, channelId, setBy } = schedule;
+    try {
+      if (!(await store.recordPostError(teamId, channelId, quizDate, error, now))) return;
+      await client.chat.postMessage({
+        channel: setBy,
+        ...renderPostErrorNotice({ channelId, quizDate, error, advice }),
+      });
+      logger.info(`told ${setBy}, who set the daily quiz in ${channelId}, that it could not be posted`);
+    } catch (failure) {
+      logger.warn(
+        `could not tell ${setBy} that the daily quiz in ${channelId} could not be posted: ${slackErrorCode(failure)}`,
+      );
+    }
   }
 
   /**
@@ -101,17 +131,25 @@ export class DailyQuizScheduler {
    */
   async post(quiz: PostedQuiz): Promise<PostResult> {
     const { client, pacer, quizzes } = this.#deps;
+    let posted: PostedQuiz;
     try {
       const result = await pacer.run(quiz.channelId, () =>
         client.chat.postMessage({ channel: quiz.channelId, ...renderDailyQuiz(quiz, 0) }),
       );
       const ts = result.ts as string;
       await quizzes.markPosted(quiz.id, ts);
-      return { ok: true, quiz: { ...quiz, messageTs: ts } };
+      posted = { ...quiz, messageTs: ts };
     } catch (error) {
       await quizzes.withdraw(quiz.id).catch(() => false);
-      return { ok: false, error: slackErrorCode(error) };
+      return { ok: false, error: slackErrorCode(error), neededScope: neededScope(error) };
     }
+    // Whatever kept the channel's quizzes from going out is fixed now.
+    await this.#deps.store.clearPostError(quiz.teamId, quiz.channelId).catch((error: unknown) => {
+      this.#deps.logger.warn(
+        `could not clear the post error of ${quiz.channelId}: ${(error as Error).message}`,
+      );
+    });
+    return { ok: true, quiz: posted };
   }
 
   async #reveal({ quiz, tally }: QuizReveal): Promise<void> {
@@ -131,6 +169,12 @@ export class DailyQuizScheduler {
       logger.error(`could not reveal the answer of quiz ${quiz.id}: ${slackErrorCode(error)}`);
     }
   }
+}
+
+/** The scope Slack said a call needed (`missing_scope`), if it said one. */
+function neededScope(error: unknown): string | null {
+  const needed = (error as { data?: { needed?: unknown } })?.data?.needed;
+  return typeof needed === 'string' && needed !== '' ? needed : null;
 }
 
 /** Slack's error code (`not_in_channel`) when the Web API said one, else the error's message. */
