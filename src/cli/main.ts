@@ -12,6 +12,7 @@ import type { Reply } from '../tutor/reply.js';
 import { createTutor } from '../tutor/tutor.js';
 import { parseArgs, UsageError } from './args.js';
 import { runChat } from './chat.js';
+import { EvalSetError, evaluate, formatSummary, readEvalItems } from './evaluate.js';
 import { exportAnswers } from './export-answers.js';
 import { formatProblem, loadKnowledgeReporting } from './knowledge.js';
 import { renderText } from './render-text.js';
@@ -21,6 +22,7 @@ const USAGE = `usage: tutor <command>
   ask --json --batch [--knowledge DIR]        answer questions read one per line from stdin
   chat [--knowledge DIR]                      the terminal tutor
   kb validate [--knowledge DIR]               check the notes; exit 1 when they have problems
+  eval SET.jsonl [--knowledge DIR] [--failures N]  score the answers to questions whose answers you know
   quiz [--json] [--all] [--seed S] [--topic ID] [--knowledge DIR]  a quiz question picked by --seed (default: today), or --all
   export answers [--json]                     every recorded quiz answer, as CSV or JSON lines, from the
                                               app's store (DATABASE_URL, else DATA_DIR; .env is read)`;
@@ -31,6 +33,7 @@ function replyJson(question: string, reply: Reply): string {
     intent: reply.intent,
     topics: reply.topics,
     confidence: reply.confidence,
+    sure: reply.sure,
     text: renderText(reply),
   });
 }
@@ -161,6 +164,19 @@ async function exportCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
+function evalCommand(argv: string[]): number {
+  const args = parseArgs(argv, ['knowledge', 'failures']);
+  const [set, ...extra] = args.positional;
+  if (!set || extra.length > 0)
+    throw new UsageError('eval takes one question set, e.g. tutor eval questions.jsonl');
+  const dir = resolve(args.options.get('knowledge') ?? defaultKnowledgeDir());
+  const failures = Number(args.options.get('failures') ?? 0);
+  if (!Number.isInteger(failures) || failures < 0) throw new UsageError('--failures takes a whole number');
+  const summary = evaluate(createTutor(loadKnowledgeReporting(dir, process.stderr)), readEvalItems(set));
+  process.stdout.write(`${formatSummary(summary, failures).join('\n')}\n`);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -172,6 +188,8 @@ async function main(argv: string[]): Promise<number> {
       return quiz(rest);
     case 'export':
       return exportCommand(rest);
+    case 'eval':
+      return evalCommand(rest);
     case 'kb':
       if (rest[0] === 'validate') return validate(rest.slice(1));
       throw new UsageError(`unknown kb command "${rest[0] ?? ''}": try kb validate`);
@@ -197,7 +215,8 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) process.stderr.write(`tutor: ${error.message}\n${USAGE}\n`);
-    else if (error instanceof KnowledgeFolderError) process.stderr.write(`tutor: ${error.message}\n`);
+    else if (error instanceof KnowledgeFolderError || error instanceof EvalSetError)
+      process.stderr.write(`tutor: ${error.message}\n`);
     else process.stderr.write(`tutor: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = error instanceof UsageError ? 2 : 1;
   },

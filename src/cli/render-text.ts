@@ -1,5 +1,12 @@
 import type { QuizQuestion } from '../quiz/types.js';
-import type { Citation, FactView, Reply, TopicRef } from '../tutor/reply.js';
+import {
+  type Citation,
+  CLOSEST_MATCH,
+  type FactView,
+  type Reply,
+  serviceList,
+  type TopicRef,
+} from '../tutor/reply.js';
 
 /** Terminal styles; empty strings when the output is not a terminal. */
 export interface Style {
@@ -43,7 +50,9 @@ export function renderText(reply: Reply, options: { color?: boolean } = {}): str
   const out: string[] = [];
   switch (reply.intent) {
     case 'explain':
-      out.push(style.title(reply.topic.title));
+      out.push(
+        reply.sure ? style.title(reply.topic.title) : `${CLOSEST_MATCH} ${style.title(reply.topic.title)}`,
+      );
       for (const fact of reply.lead) out.push(bullet(fact, style));
       if (reply.rest.length > 0) {
         out.push(style.dim('Also in the notes:'));
@@ -51,6 +60,7 @@ export function renderText(reply: Reply, options: { color?: boolean } = {}): str
       }
       out.push(source(reply.source, style));
       if (reply.related.length > 0) out.push(style.dim(`Related: ${names(reply.related)}`));
+      if (reply.alternatives.length > 0) out.push(`Did you mean: ${names(reply.alternatives)}?`);
       break;
     case 'compare':
       out.push(style.title(reply.sides.map((side) => side.topic.title).join(' vs ')));
@@ -97,7 +107,12 @@ export function renderText(reply: Reply, options: { color?: boolean } = {}): str
       }
       break;
     case 'unknown':
-      out.push(`The notes don’t cover “${truncate(reply.question, 80)}”.`);
+      out.push(
+        reply.notCovered.length > 0
+          ? `The notes don’t cover ${serviceList(reply.notCovered)}.`
+          : `The notes don’t cover “${truncate(reply.question, 80)}”.`,
+      );
+      if (reply.mentionedIn.length > 0) out.push(`The notes mention it in: ${names(reply.mentionedIn)}.`);
       if (reply.suggestions.length > 0) out.push(`Did you mean: ${names(reply.suggestions)}?`);
       out.push(style.dim('Try "topics" to see what the notes cover.'));
       break;

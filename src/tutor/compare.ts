@@ -18,6 +18,7 @@ export function compareTopics(
   question: string,
   read: ReadQuestion,
   confidence: number,
+  sure: boolean,
 ): CompareReply {
   const topics = sides.map((side) => index.topics[side] as Topic);
   const refs: TopicRef[] = topics.map((topic) => ({ id: topic.id, title: topic.title }));
@@ -67,6 +68,7 @@ export function compareTopics(
     question,
     topics: refs,
     confidence,
+    sure,
     shared,
     sides: sides.map((side, i) => {
       const topic = topics[i] as Topic;

@@ -28,8 +28,10 @@ interface ReplyBase {
   question: string;
   /** Topics the reply is about, best first. */
   topics: TopicRef[];
-  /** 0..1: how sure the tutor is that it understood. */
+  /** 0..1: the probability that this reply is right, measured on questions the tutor never saw. */
   confidence: number;
+  /** Whether the tutor stands by the reply; when not, it says the reply is its closest guess. */
+  sure: boolean;
 }
 
 export interface ExplainReply extends ReplyBase {
@@ -41,6 +43,8 @@ export interface ExplainReply extends ReplyBase {
   rest: FactView[];
   source: Citation;
   related: TopicRef[];
+  /** The next closest topics, offered as "did you mean" when the tutor is not sure. */
+  alternatives: TopicRef[];
 }
 
 /** One subject both topics have a fact about (`pricing`, `provision`). */
@@ -90,6 +94,10 @@ export interface UnknownReply extends ReplyBase {
   intent: 'unknown';
   /** Close topics to offer as "did you mean", at most three. */
   suggestions: TopicRef[];
+  /** Official names of the cloud services the question is about that the notes don't cover. */
+  notCovered: string[];
+  /** Topics whose facts mention those services in passing. */
+  mentionedIn: TopicRef[];
 }
 
 /** Every answer the tutor gives; each face renders it in its own medium. */
@@ -104,4 +112,13 @@ export type Reply =
 
 export function factView(fact: Fact): FactView {
   return { text: fact.text, subPoints: fact.subPoints };
+}
+
+/** How a reply the tutor is not sure of begins: it is the nearest topic, not a sure answer. */
+export const CLOSEST_MATCH = 'Closest match in the notes:';
+
+/** `AWS App Mesh`, `AWS App Mesh or Amazon SQS`, `A, B or C`. */
+export function serviceList(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 }

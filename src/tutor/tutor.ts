@@ -1,12 +1,14 @@
 import type { Fact, KnowledgeBase, Topic } from '../knowledge/types.js';
 import type { ScorePeriod } from '../quiz/records.js';
-import { ConceptLexicon } from '../understand/concepts.js';
-import { type EnglishWords, loadEnglishWords } from '../understand/english.js';
-import { IntentClassifier } from '../understand/intents.js';
-import { rankTopics, type TopicCandidate } from '../understand/rank-topics.js';
-import { QuestionReader, type ReadQuestion, type RelatedWords } from '../understand/read-question.js';
-import { loadSynonyms } from '../understand/synonyms.js';
-import { TopicIndex } from '../understand/topic-index.js';
+import type { TopicCandidate } from '../understand/rank-topics.js';
+import type { ReadQuestion } from '../understand/read-question.js';
+import type { UncoveredMentions } from '../understand/uncovered-services.js';
+import {
+  defaultUnderstandingParts,
+  Understanding,
+  type UnderstandingParts,
+} from '../understand/understanding.js';
+import { ANSWER_MODEL, type AnswerModel, answerFeatures, bestFirst, predict } from './answer-model.js';
 import { cleanQuestion } from './clean-question.js';
 import { COMMANDS } from './commands.js';
 import { compareTopics } from './compare.js';
@@ -33,71 +35,84 @@ const MAX_REST_FACTS = 8;
 const MAX_SUGGESTIONS = 3;
 const MAX_RELATED = 3;
 const RECENT_REPLIES = 500;
+/** Topics this close to the best one in score fit the question as well as it does. */
+const TIE = 0.01;
+/** A "did you mean" is a topic that accounts for a fair part of the question, not any topic at all. */
+const SUGGESTION_SCORE = 0.25;
 
 export function topicRef(topic: Topic): TopicRef {
   return { id: topic.id, title: topic.title };
 }
 
-/** What the tutor needs that does not change between questions; built once, shared by tutors. */
-export interface TutorParts {
-  classifier: IntentClassifier;
-  english: EnglishWords;
-  concepts: ConceptLexicon;
-  relations: RelatedWords | null;
-}
+/** A reply before the tutor says how sure it is. */
+type Unrated<R> = R extends Reply ? Omit<R, 'confidence' | 'sure'> : never;
 
-let sharedParts: TutorParts | null = null;
-function defaultParts(): TutorParts {
-  sharedParts ??= {
-    classifier: new IntentClassifier(),
-    english: loadEnglishWords(),
-    concepts: new ConceptLexicon(),
-    relations: null,
-  };
-  return sharedParts;
-}
+/** What the tutor needs that does not change between questions; built once, shared by tutors. */
+export type TutorParts = UnderstandingParts;
 
 export interface TutorOptions {
   /** How many recent replies to keep for repeated questions; 0 answers every question afresh. */
   recentReplies?: number;
+  /** When to answer and how sure to be (data/answer-model.json); another model is for training. */
+  model?: AnswerModel;
 }
 
 export function createTutor(
   knowledge: KnowledgeBase,
-  parts: TutorParts = defaultParts(),
+  parts: TutorParts = defaultUnderstandingParts(),
   options: TutorOptions = {},
 ): Tutor {
   const recentReplies = options.recentReplies ?? RECENT_REPLIES;
-  const index = new TopicIndex(knowledge);
+  const model = options.model ?? ANSWER_MODEL;
+  const understanding = new Understanding(knowledge, parts);
+  const { index, reader } = understanding;
   const topicsById = new Map(index.topics.map((topic) => [topic.id, topic]));
-  const reader = new QuestionReader(index, parts.classifier, parts.english, {
-    synonyms: loadSynonyms(),
-    concepts: parts.concepts,
-    relations: parts.relations,
-  });
   const refOf = (topic: number): TopicRef => {
     const found = index.topics[topic];
     if (!found) throw new Error(`no topic at ${topic}`);
     return topicRef(found);
   };
 
-  const unknown = (question: string, candidates: TopicCandidate[], read: ReadQuestion): UnknownReply => {
-    const suggestions = candidates
-      .filter((candidate) => candidate.score >= 0.2)
-      .slice(0, MAX_SUGGESTIONS)
-      .map((candidate) => refOf(candidate.topic));
-    const strongest = candidates[0]?.score ?? 0;
-    const unfamiliar = read.terms.some((term) => term.kind === 'foreign');
+  const unknown = (
+    question: string,
+    candidates: TopicCandidate[],
+    confidence: number,
+    notCovered: UncoveredMentions | null = null,
+  ): UnknownReply => {
+    // A service the notes lack is no near miss of the topics that mention it in passing: those are
+    // shown as where the notes mention it.
+    const aboutService = notCovered !== null && notCovered.services.length > 0;
+    const suggestions = aboutService
+      ? []
+      : candidates
+          .filter((candidate) => candidate.score >= SUGGESTION_SCORE)
+          .slice(0, MAX_SUGGESTIONS)
+          .map((candidate) => refOf(candidate.topic));
+    const mentionedIn = aboutService
+      ? candidates
+          .filter((candidate) => candidate.mentionsService)
+          .slice(0, MAX_SUGGESTIONS)
+          .map((candidate) => refOf(candidate.topic))
+      : [];
     return {
       intent: 'unknown',
       question,
       topics: [],
-      confidence: round(unfamiliar ? 0.9 : Math.max(0.3, 1 - strongest)),
+      confidence: round(confidence),
+      sure: confidence >= model.sure,
       suggestions,
+      notCovered: notCovered?.names ?? [],
+      mentionedIn,
     };
   };
 
-  const explain = (question: string, candidate: TopicCandidate, read: ReadQuestion): ExplainReply => {
+  const explain = (
+    question: string,
+    candidate: TopicCandidate,
+    read: ReadQuestion,
+    confidence: number,
+    alternatives: TopicCandidate[] = [],
+  ): ExplainReply => {
     const topic = index.topics[candidate.topic] as Topic;
     const ranked = rankFacts(index, candidate.topic, read);
     const best = ranked[0]?.score ?? 0;
@@ -119,7 +134,8 @@ export function createTutor(
       intent: 'explain',
       question,
       topics: [topicRef(topic)],
-      confidence: round(confidenceOf(candidate, read)),
+      confidence: round(confidence),
+      sure: confidence >= model.sure,
       topic: topicRef(topic),
       lead: leading.flatMap((fact) =>
         topic.facts[fact.fact] ? [factView(topic.facts[fact.fact] as Fact)] : [],
@@ -131,75 +147,107 @@ export function createTutor(
         .filter((t): t is Topic => t !== undefined && t !== topic)
         .slice(0, MAX_RELATED)
         .map(topicRef),
+      alternatives:
+        confidence >= model.sure
+          ? []
+          : alternatives
+              .filter((other) => other.topic !== candidate.topic && other.score >= SUGGESTION_SCORE)
+              .slice(0, MAX_SUGGESTIONS)
+              .map((other) => refOf(other.topic)),
     };
+  };
+
+  const commandConfidence = (intent: Reply['intent'], probability: number): number =>
+    model.intents[intent] ?? probability;
+  const command = (reply: Unrated<Reply>, probability: number): Reply => {
+    const confidence = round(commandConfidence(reply.intent, probability));
+    return { ...reply, confidence, sure: confidence >= model.sure } as Reply;
   };
 
   const answerAfresh = (question: string): Reply => {
     if (!question) {
-      return { intent: 'help', question, topics: [], confidence: 1, commands: COMMANDS };
+      return { intent: 'help', question, topics: [], confidence: 1, sure: true, commands: COMMANDS };
     }
-    const read = reader.read(question);
-    const candidates = rankTopics(index, read);
+    const { read, candidates, uncovered } = understanding.understand(question);
     const named = [...new Set(read.names.map((hit) => hit.topic))];
     const probability = read.intent.probability;
-    // "how do sns topics work" names something the notes lack: it is a question, not a command.
-    const unfamiliar = read.terms.some((term) => term.kind === 'foreign');
+    // "what is app mesh" or "how do sns topics work" asks about a thing: a question, not a command.
+    const aboutAThing = uncovered.services.length > 0 || read.terms.some((term) => term.kind === 'foreign');
     const intent =
-      unfamiliar && (read.intent.intent === 'list' || read.intent.intent === 'help')
+      aboutAThing && (read.intent.intent === 'list' || read.intent.intent === 'help')
         ? 'explain'
         : read.intent.intent;
     switch (intent) {
       case 'help':
-        return { intent: 'help', question, topics: [], confidence: round(probability), commands: COMMANDS };
+        return command({ intent: 'help', question, topics: [], commands: COMMANDS }, probability);
       case 'list':
-        return {
-          intent: 'list',
-          question,
-          topics: [],
-          confidence: round(probability),
-          groups: knowledge.files
-            .map((file) => ({
-              file,
-              topics: knowledge.topics.filter((topic) => topic.source.file === file).map(topicRef),
-            }))
-            .filter((group) => group.topics.length > 0),
-        };
+        return command(
+          {
+            intent: 'list',
+            question,
+            topics: [],
+            groups: knowledge.files
+              .map((file) => ({
+                file,
+                topics: knowledge.topics.filter((topic) => topic.source.file === file).map(topicRef),
+              }))
+              .filter((group) => group.topics.length > 0),
+          },
+          probability,
+        );
       case 'leaderboard':
-        return {
-          intent: 'leaderboard',
-          question,
-          topics: [],
-          confidence: round(probability),
-          scope: leaderboardScope(read.tokens),
-          period: leaderboardPeriod(read.tokens),
-        };
+        return command(
+          {
+            intent: 'leaderboard',
+            question,
+            topics: [],
+            scope: leaderboardScope(read.tokens),
+            period: leaderboardPeriod(read.tokens),
+          },
+          probability,
+        );
       case 'quiz': {
+        if (uncovered.subject) return unknown(question, candidates, model.uncovered, uncovered);
         const confident = candidates.find((candidate) => candidate.evidence !== 'weak');
         const topic = named[0] ?? confident?.topic;
-        return {
-          intent: 'quiz',
-          question,
-          topics: topic === undefined ? [] : [refOf(topic)],
-          confidence: round(probability),
-          topic: topic === undefined ? null : refOf(topic),
-        };
+        return command(
+          {
+            intent: 'quiz',
+            question,
+            topics: topic === undefined ? [] : [refOf(topic)],
+            topic: topic === undefined ? null : refOf(topic),
+          },
+          probability,
+        );
       }
       case 'compare':
       case 'explain':
+        if (uncovered.subject) return unknown(question, candidates, model.uncovered, uncovered);
         // Comparing takes two named topics; "compare" phrasing around one name is a question about it.
         if (named.length >= 2 && (intent === 'compare' || read.intent.cued.has('compare'))) {
+          const confidence = round(commandConfidence('compare', probability));
           return compareTopics(
             index,
             named.slice(0, 3),
             question,
             read,
-            round(Math.min(1, 0.5 + probability / 2)),
+            confidence,
+            confidence >= model.sure,
           );
         }
     }
-    const best = candidates.find((candidate) => candidate.evidence !== 'weak');
-    if (!best) return unknown(question, candidates, read);
-    return explain(question, best, read);
+    // A topic the question names comes first, however little else of it the topic's facts cover.
+    const ordered = bestFirst(candidates);
+    const best = ordered[0];
+    if (!best) return unknown(question, candidates, model.intents.unknown ?? 1);
+    const features = answerFeatures(read, ordered, uncovered.positions);
+    const right = predict(model.right, features);
+    const unanswerable = predict(model.unanswerable, features);
+    if (right < model.answer) return unknown(question, candidates, unanswerable, uncovered);
+    // Several topics fit the words equally well: the honest reply is a choice, not a pick.
+    const tied = ordered.filter((candidate) => best.score - candidate.score < TIE).length;
+    if (best.evidence !== 'name' && tied > 2) return unknown(question, candidates, 1 - right, uncovered);
+    return explain(question, best, read, right, ordered.slice(1));
   };
 
   // The same question on the same notes always gets the same reply, and teams ask the same
@@ -235,9 +283,12 @@ export function createTutor(
       score: 1,
       nameStrength: 1,
       coverage: 1,
+      plainCoverage: 1,
+      matched: 1,
+      mentionsService: false,
       evidence: 'name',
     };
-    return explain(topic.title, candidate, read);
+    return explain(topic.title, candidate, read, 1);
   };
 
   return { answer, explainTopic, knowledge };
@@ -270,13 +321,6 @@ function leaderboardPeriod(tokens: readonly string[]): ScorePeriod {
     if (period) return period;
   }
   return 'week';
-}
-
-function confidenceOf(candidate: TopicCandidate, read: ReadQuestion): number {
-  const base =
-    candidate.evidence === 'name' ? 0.6 + 0.4 * candidate.nameStrength : 0.35 + 0.4 * candidate.coverage;
-  const unfamiliar = read.terms.filter((term) => term.kind !== 'known').length;
-  return Math.max(0.05, Math.min(1, base - 0.05 * unfamiliar));
 }
 
 function round(value: number): number {

@@ -11,6 +11,12 @@ export interface TopicCandidate {
   nameStrength: number;
   /** 0..1: share of the question's words (weighted by rarity) this topic accounts for. */
   coverage: number;
+  /** The same, leaving out names the topic's facts only mention in passing. */
+  plainCoverage: number;
+  /** How many of the question's words the topic matches at all. */
+  matched: number;
+  /** Its facts name a service of the question that no topic covers: they mention it in passing. */
+  mentionsService: boolean;
   evidence: Evidence;
 }
 
@@ -21,12 +27,16 @@ const KEY_TERM_BONUS = 0.05;
 const PHRASE_CANDIDATES = 20;
 /** A fact that names the topic a question names is about that topic only in passing. */
 const MENTION_MATCH = 0.6;
+/** How much a fact that names a service no topic covers tells about that service. */
+const PASSING_SERVICE = 0.3;
 /** A content-only answer must account for at least this share of what the question is about. */
 const MIN_COVERAGE = 0.5;
 
 /** How much a term weighs in the question: rare words of the notes most, foreign names a lot. */
 function termWeight(index: TopicIndex, term: QueryTerm, maxIdf: number): number {
-  if (term.kind === 'foreign') return 2 * maxIdf;
+  // A service the notes don't cover is what the question is about unless the topic accounts for it.
+  if (term.service) return 2 * maxIdf;
+  if (term.kind === 'foreign') return maxIdf;
   if (term.kind === 'english') return 0.35 * maxIdf;
   let best = 0;
   for (const [stemmed, weight] of term.stems) best = Math.max(best, index.idf(stemmed) * weight);
@@ -57,7 +67,10 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
   };
   const keyTermHits = new Map<number, Set<number>>();
   read.terms.forEach((term, t) => {
-    for (const [stemmed, weight] of term.stems) {
+    // No topic covers this service, so a fact naming it names it in passing.
+    const share = term.service ? PASSING_SERVICE : 1;
+    for (const [stemmed, stemWeight] of term.stems) {
+      const weight = stemWeight * share;
       for (const topic of index.topicsNamedWith(stemmed)) note(topic, t, weight);
       for (const topic of index.topicsAskedWith(stemmed)) note(topic, t, weight);
       const postings = index.postings.get(stemmed);
@@ -66,7 +79,7 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
         const fact = index.facts[postings.facts[p] ?? -1];
         if (!fact) continue;
         note(fact.topic, t, weight * Math.min(1, postings.counts[p] ?? 0));
-        if (weight === 1 && index.keyStems[fact.topic]?.has(stemmed)) {
+        if (stemWeight === 1 && !term.service && index.keyStems[fact.topic]?.has(stemmed)) {
           const hits = keyTermHits.get(fact.topic) ?? new Set<number>();
           hits.add(t);
           keyTermHits.set(fact.topic, hits);
@@ -91,12 +104,19 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
   for (const [topic, row] of matches) {
     let mass = 0;
     let plainMass = 0;
+    let matchedTerms = 0;
+    let mentionsService = false;
     read.terms.forEach((term, t) => {
+      if ((row[t] ?? 0) > 0) matchedTerms++;
+      if ((row[t] ?? 0) > 0 && term.service) mentionsService = true;
       const matched = (row[t] ?? 0) * (weights[t] ?? 0);
       mass += matched;
       // A name the notes only mention in passing (`rds`, `ec2`) does not make a topic about it.
       const passing =
-        term.jargon && term.nameOf !== topic && !index.keyStems[topic]?.has([...term.stems.keys()][0] ?? '');
+        term.service ||
+        (term.jargon &&
+          term.nameOf !== topic &&
+          !index.keyStems[topic]?.has([...term.stems.keys()][0] ?? ''));
       if (!passing) plainMass += matched;
     });
     const coverage = totalWeight > 0 ? mass / totalWeight : 0;
@@ -113,6 +133,9 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
       score: coverage + NAME_BONUS * name + keyTerms,
       nameStrength: name,
       coverage,
+      plainCoverage: totalWeight > 0 ? plainMass / totalWeight : 0,
+      matched: matchedTerms,
+      mentionsService,
       evidence,
     });
   }

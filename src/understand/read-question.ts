@@ -46,6 +46,10 @@ export interface QueryTerm {
   nameOf: number | null;
   /** A word people mostly use as a name (not in the English dictionary), like `ec2` or `kubernetes`. */
   jargon: boolean;
+  /** Part of the name of a catalogued cloud service that no topic covers (`app mesh`, `gke`). */
+  service: boolean;
+  /** Known to the notes only through a bridge (a synonym, WordNet, a cloud concept): weaker evidence. */
+  bridged: boolean;
 }
 
 /** A topic named in the question, exactly or with a typo. */
@@ -136,6 +140,8 @@ export class QuestionReader {
     const candidates = [spaced, span.join('')];
     const last = span.at(-1) ?? '';
     if (last.length > 3 && last.endsWith('s')) candidates.push(`${spaced.slice(0, -1)}`);
+    // `security group` for a topic named `Security Groups`.
+    else if (last.length > 2) candidates.push(`${spaced}s`);
     for (const candidate of candidates) {
       const found = this.index.exactName(candidate)[0];
       if (found !== undefined) return found;
@@ -250,9 +256,10 @@ export class QuestionReader {
           }
         }
         this.bridge(token, stems);
-        if (kind === 'english' && [...stems.keys()].some((s) => this.index.knows(s))) kind = 'known';
       }
-      terms.push({ word: token, stems, kind, position, nameOf, jargon });
+      const bridged = kind === 'english' && [...stems.keys()].some((s) => this.index.knows(s));
+      if (bridged) kind = 'known';
+      terms.push({ word: token, stems, kind, position, nameOf, jargon, service: false, bridged });
     });
     for (const concept of this.bridges.concepts.match(tokens)) {
       const term = terms.findLast(
@@ -263,8 +270,10 @@ export class QuestionReader {
       );
       if (!term || term.stems.has(NEGATION)) continue;
       for (const meaning of concept.means) this.addBridge(term.stems, stem(meaning), CONCEPT_WEIGHT);
-      if (term.kind === 'english' && [...term.stems.keys()].some((s) => this.index.knows(s)))
+      if (term.kind === 'english' && [...term.stems.keys()].some((s) => this.index.knows(s))) {
         term.kind = 'known';
+        term.bridged = true;
+      }
     }
     // `docker hub` may be written `dockerhub` in the notes, and the other way round.
     for (let i = 0; i + 1 < tokens.length; i++) {

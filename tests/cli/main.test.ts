@@ -7,7 +7,7 @@ import { KNOWLEDGE_DIR, START_ENTRY } from '../helpers/paths.js';
 
 const PROBLEM_LINE = /^.+\.md:\d+: .+/;
 const STACK_TRACE = /\n\s+at .+:\d+:\d+/;
-const CONTRACT_KEYS = ['confidence', 'intent', 'question', 'text', 'topics'];
+const CONTRACT_KEYS = ['confidence', 'intent', 'question', 'sure', 'text', 'topics'];
 const INTENTS = ['explain', 'compare', 'list', 'quiz', 'leaderboard', 'help', 'unknown'];
 
 /** Parses `ask --json --batch` output, checking every line against the JSON contract. */
@@ -22,6 +22,7 @@ function contractLines(stdout: string): Record<string, unknown>[] {
       expect(typeof topic.id).toBe('string');
       expect(typeof topic.title).toBe('string');
     }
+    expect(typeof parsed.sure).toBe('boolean');
     expect(typeof parsed.confidence).toBe('number');
     expect(parsed.confidence).toBeGreaterThanOrEqual(0);
     expect(parsed.confidence).toBeLessThanOrEqual(1);

@@ -32,7 +32,13 @@ describe('renderText', () => {
 
   it('renders the topic list, the unknown reply and help', () => {
     expect(renderText(ask('topics'))).toMatch(/^Topics in the notes\ncompute\.md\n {2}Docker, ECS/);
-    expect(renderText(ask('what is s3'))).toContain('The notes don’t cover “what is s3”.');
+    expect(renderText(ask('what is zqxv'))).toContain('The notes don’t cover “what is zqxv”.');
+    expect(renderText(ask('what is s3'))).toMatch(
+      /^The notes don’t cover Amazon Simple Storage Service \(S3\)\./,
+    );
+    expect(renderText(ask('ec2'))).toMatch(
+      /^The notes don’t cover Amazon Elastic Compute Cloud \(EC2\)\.\nThe notes mention it in: ECS/,
+    );
     expect(renderText(ask('help'))).toMatch(/e\.g\. what is fargate/);
   });
 

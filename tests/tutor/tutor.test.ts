@@ -144,12 +144,16 @@ describe('tutor on knowledge/: what the replies hold', () => {
     expect(reply.commands.map((command) => command.example)).toContain('what is fargate');
   });
 
-  it('says it does not know topics the notes lack, and names none', () => {
-    for (const question of ['what is s3', 'dynamodb']) {
+  it('says it does not know topics the notes lack, names the service, and offers no unrelated topic', () => {
+    for (const [question, service] of [
+      ['what is s3', 'Amazon Simple Storage Service (S3)'],
+      ['dynamodb', 'Amazon DynamoDB'],
+    ] as const) {
       const reply = as(ask(question), 'unknown');
       expect(reply.topics).toEqual([]);
-      expect(reply.suggestions.length).toBeLessThanOrEqual(3);
-      expect(renderText(reply)).toContain(question);
+      expect(reply.suggestions).toEqual([]);
+      expect(reply.notCovered).toEqual([service]);
+      expect(renderText(reply)).toContain(`The notes don’t cover ${service}.`);
     }
   });
 
@@ -177,7 +181,7 @@ describe('tutor: unknown offers at most three suggestions', () => {
   });
 
   it('offers close topics for a question about something the notes lack', () => {
-    const reply = as(ask('what is a vpc for containers'), 'unknown');
+    const reply = as(ask('zqxv containers'), 'unknown');
     expect(reply.suggestions.length).toBeGreaterThanOrEqual(1);
     expect(reply.suggestions.length).toBeLessThanOrEqual(3);
     const ids = compute().knowledge.topics.map((topic) => topic.id);

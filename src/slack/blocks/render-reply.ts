@@ -20,6 +20,7 @@ import type {
   TopicRef,
   UnknownReply,
 } from '../../tutor/reply.js';
+import { CLOSEST_MATCH, serviceList } from '../../tutor/reply.js';
 import { askTopicActionId, QUIZ_ME, SHARE_ANSWER } from './action-ids.js';
 import {
   BUTTON_TEXT_MAX,
@@ -194,7 +195,7 @@ function sharedByLine(sharedBy: string): ContextBlock {
 function titleOf(reply: AnswerReply): string {
   switch (reply.intent) {
     case 'explain':
-      return reply.topic.title;
+      return reply.sure ? reply.topic.title : `${CLOSEST_MATCH} ${reply.topic.title}`;
     case 'compare':
       return reply.sides.map((side) => side.topic.title).join(' vs ');
     case 'list':
@@ -253,6 +254,10 @@ function explainBlocks(reply: ExplainReply, options: RenderReplyOptions): KnownB
     );
   }
   blocks.push(context(sourceLine(reply.source)));
+  if (reply.alternatives.length > 0) {
+    blocks.push(section('Not what you asked? Did you mean:'));
+    blocks.push(...actions(topicButtons(reply.alternatives)));
+  }
   const buttons = topicButtons(reply.related.slice(0, MAX_RELATED_BUTTONS));
   buttons.push(button('Quiz me on this', QUIZ_ME, reply.topic.id));
   if (options.shareable) buttons.push(shareButton(reply.question || reply.topic.title));
@@ -307,6 +312,9 @@ function helpBlocks(reply: HelpReply): KnownBlock[] {
 }
 
 function unknownSentence(reply: UnknownReply): string {
+  if (reply.notCovered.length > 0) {
+    return `The notes don’t cover ${escapeMrkdwn(truncate(serviceList(reply.notCovered), ECHOED_QUESTION_CHARS))}.`;
+  }
   const question = reply.question.trim();
   return question
     ? `The notes don’t cover “${escapeMrkdwn(truncate(question, ECHOED_QUESTION_CHARS))}”.`
@@ -315,6 +323,10 @@ function unknownSentence(reply: UnknownReply): string {
 
 function unknownBlocks(reply: UnknownReply): KnownBlock[] {
   const blocks: KnownBlock[] = [section(unknownSentence(reply))];
+  if (reply.mentionedIn.length > 0) {
+    blocks.push(section('The notes mention it in:'));
+    blocks.push(...actions(topicButtons(reply.mentionedIn)));
+  }
   if (reply.suggestions.length > 0) {
     blocks.push(section('Did you mean:'));
     blocks.push(...actions(topicButtons(reply.suggestions)));
@@ -328,7 +340,8 @@ function fallbackText(reply: AnswerReply): string {
   switch (reply.intent) {
     case 'explain': {
       const lead = reply.lead[0];
-      return escapeMrkdwn(lead ? `${reply.topic.title}: ${lead.text}` : reply.topic.title);
+      const title = reply.sure ? reply.topic.title : `${CLOSEST_MATCH} ${reply.topic.title}`;
+      return escapeMrkdwn(lead ? `${title}: ${lead.text}` : title);
     }
     case 'compare':
     case 'help':

@@ -199,18 +199,32 @@ describe('renderReply: the other replies', () => {
   });
 
   it('says honestly what the notes do not cover, with a hint', () => {
-    const message = render('what is s3');
-    expect(message.text).toBe('The notes don’t cover “what is s3”.');
-    expect(textOf(message)).toContain('The notes don’t cover “what is s3”.');
+    const message = render('what is zqxv');
+    expect(message.text).toBe('The notes don’t cover “what is zqxv”.');
+    expect(textOf(message)).toContain('The notes don’t cover “what is zqxv”.');
     expect(contexts(message).join('\n')).toContain('/aws topics');
     expect(buttons(message)).toEqual([]);
   });
 
-  it('offers "did you mean" buttons for close topics', () => {
+  it('names a catalogued service the notes lack, with buttons for the topics that mention it', () => {
     const reply = ask('ec2');
     if (reply.intent !== 'unknown') throw new Error(`want unknown, got ${reply.intent}`);
-    expect(reply.suggestions.length).toBeGreaterThan(0);
+    expect(reply.notCovered).toEqual(['Amazon Elastic Compute Cloud (EC2)']);
+    expect(reply.suggestions).toEqual([]);
+    expect(reply.mentionedIn.length).toBeGreaterThan(0);
     const message = render('ec2');
+    expect(message.text).toBe('The notes don’t cover Amazon Elastic Compute Cloud (EC2).');
+    expect(textOf(message)).toContain('The notes mention it in:');
+    expect(buttons(message).map((b) => [b.action_id, b.value, b.text.text])).toEqual(
+      reply.mentionedIn.map((topic, i) => [`ask_topic:${i}`, topic.id, topic.title]),
+    );
+  });
+
+  it('offers "did you mean" buttons for close topics', () => {
+    const reply = ask('zqxv containers');
+    if (reply.intent !== 'unknown') throw new Error(`want unknown, got ${reply.intent}`);
+    expect(reply.suggestions.length).toBeGreaterThan(0);
+    const message = render('zqxv containers');
     expect(textOf(message)).toContain('Did you mean:');
     expect(buttons(message).map((b) => [b.action_id, b.value, b.text.text])).toEqual(
       reply.suggestions.map((topic, i) => [`ask_topic:${i}`, topic.id, topic.title]),
@@ -248,7 +262,10 @@ describe('renderReply: escaping', () => {
       question: HOSTILE,
       topics: [],
       confidence: 0.5,
+      sure: false,
       suggestions: [],
+      notCovered: [],
+      mentionedIn: [],
     };
     const message = renderReply(reply, PRIVATE);
     expect(allStrings(message).flatMap((text) => liveMarkup(text))).toEqual([]);
@@ -366,7 +383,7 @@ describe('renderReply: Block Kit limits however long the notes are', () => {
   });
 
   it('keeps made-up extreme replies within limits, keeping the source and buttons', () => {
-    const base = { question: `q ${'<@U1> '.repeat(600)}`, topics: [], confidence: 1 };
+    const base = { question: `q ${'<@U1> '.repeat(600)}`, topics: [], confidence: 1, sure: true };
     const source = { file: `${'f&'.repeat(2000)}.md`, heading: 'h'.repeat(5000), line: 1 };
     const explain: Reply = {
       ...base,
@@ -376,6 +393,7 @@ describe('renderReply: Block Kit limits however long the notes are', () => {
       rest: Array.from({ length: 60 }, (_, i) => longFact(i)),
       source,
       related: Array.from({ length: 40 }, (_, i) => longTopic(i)),
+      alternatives: [],
     };
     const message = check(explain, { shareable: true, sharedBy: 'U1' });
     expect(message.blocks.at(-1)?.type).toBe('actions');
@@ -412,6 +430,12 @@ describe('renderReply: Block Kit limits however long the notes are', () => {
         description: 'd>'.repeat(1000),
       })),
     });
-    check({ ...base, intent: 'unknown', suggestions: Array.from({ length: 40 }, (_, i) => longTopic(i)) });
+    check({
+      ...base,
+      intent: 'unknown',
+      suggestions: Array.from({ length: 40 }, (_, i) => longTopic(i)),
+      notCovered: Array.from({ length: 40 }, (_, i) => `Service ${i} ${'<'.repeat(200)}`),
+      mentionedIn: Array.from({ length: 40 }, (_, i) => longTopic(i)),
+    });
   });
 });

@@ -1,0 +1,116 @@
+import { phraseKey } from '../knowledge/text.js';
+import catalogueData from './data/cloud-services.json' with { type: 'json' };
+import type { EnglishWords } from './english.js';
+import { STOPWORDS } from './stopwords.js';
+
+/** A cloud service people ask about, from the catalogue (data/cloud-services.json). */
+export interface CloudService {
+  /** The official name: `AWS App Mesh`, `Google Kubernetes Engine`. */
+  name: string;
+  provider: string;
+  category: string;
+  /** Lowercase forms people type: `app mesh`, `appmesh`, `gke`. */
+  aliases: string[];
+}
+
+export interface CatalogueData {
+  services: CloudService[];
+}
+
+/** A catalogued service named in a question. */
+export interface ServiceMention {
+  service: CloudService;
+  start: number;
+  end: number;
+  /**
+   * A one-word name that is also an ordinary word (`glue`, `backup`, `config`) without a vendor
+   * before it: it names the service only when the question is about nothing else.
+   */
+  plain: boolean;
+}
+
+/** Words that say whose cloud a name belongs to: `aws glue` is the service, `glue` may be glue. */
+export const VENDOR_PREFIXES = new Set([
+  'aws',
+  'amazon',
+  'azure',
+  'microsoft',
+  'google',
+  'gcp',
+  'gcloud',
+  'oracle',
+  'oci',
+  'ibm',
+  'alibaba',
+  'digitalocean',
+  'cloudflare',
+  'heroku',
+]);
+
+/** The longest alias, in words, that the catalogue looks for. */
+const MAX_ALIAS_WORDS = 6;
+
+/**
+ * Recognises the cloud services a question names, so that a question about a service the notes
+ * don't cover gets an honest "not in the notes" instead of the nearest unrelated topic.
+ */
+export class ServiceCatalogue {
+  private readonly byKey = new Map<string, CloudService>();
+  private readonly firstWords = new Set<string>();
+  private readonly plainKeys = new Set<string>();
+
+  constructor(data: CatalogueData, english: EnglishWords) {
+    for (const service of data.services) {
+      for (const spelling of [service.name, ...service.aliases]) {
+        const key = phraseKey(spelling);
+        if (!key || key.split(' ').length > MAX_ALIAS_WORDS || this.byKey.has(key)) continue;
+        if (key.split(' ').every((word) => STOPWORDS.has(word) || VENDOR_PREFIXES.has(word))) continue;
+        this.byKey.set(key, service);
+        this.firstWords.add(key.split(' ')[0] ?? '');
+        if (!key.includes(' ') && english.has(key)) this.plainKeys.add(key);
+      }
+    }
+  }
+
+  get size(): number {
+    return new Set(this.byKey.values()).size;
+  }
+
+  /** The service a name (any spelling the catalogue knows) stands for. */
+  lookup(name: string): CloudService | undefined {
+    return this.byKey.get(phraseKey(name));
+  }
+
+  /** Services named in a question's tokens, longest names first, never overlapping. */
+  find(tokens: readonly string[]): ServiceMention[] {
+    const mentions: ServiceMention[] = [];
+    for (let start = 0; start < tokens.length; start++) {
+      if (!this.firstWords.has(tokens[start] ?? '')) continue;
+      for (let length = Math.min(MAX_ALIAS_WORDS, tokens.length - start); length >= 1; length--) {
+        const key = tokens.slice(start, start + length).join(' ');
+        const service = this.byKey.get(key);
+        if (!service) continue;
+        const afterVendor = start > 0 && VENDOR_PREFIXES.has(tokens[start - 1] ?? '');
+        mentions.push({
+          service,
+          start: afterVendor ? start - 1 : start,
+          end: start + length,
+          plain: length === 1 && this.plainKeys.has(key) && !afterVendor,
+        });
+        start += length - 1;
+        break;
+      }
+    }
+    return mentions;
+  }
+}
+
+/** Every word of a text, for telling whether a question says anything besides a name. */
+export function contentWords(tokens: readonly string[]): string[] {
+  return tokens.filter((token) => !STOPWORDS.has(token) && !VENDOR_PREFIXES.has(token));
+}
+
+/** The catalogue that ships with the tutor. */
+export function loadServiceCatalogue(english: EnglishWords): ServiceCatalogue {
+  return new ServiceCatalogue(catalogueData, english);
+}

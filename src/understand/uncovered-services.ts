@@ -1,0 +1,124 @@
+import { looksLikeAcronym, phraseKey } from '../knowledge/text.js';
+import type { NameHit, ReadQuestion } from './read-question.js';
+import {
+  type CloudService,
+  contentWords,
+  type ServiceCatalogue,
+  type ServiceMention,
+  VENDOR_PREFIXES,
+} from './service-catalogue.js';
+import type { TopicIndex } from './topic-index.js';
+
+/**
+ * Tells which catalogued services a question is about that no topic of the notes covers. Built
+ * once per notes: a service is covered when one of its names is a topic's name or alias.
+ */
+export class UncoveredServices {
+  private readonly covered = new Set<CloudService>();
+  /** Topic -> the providers of the catalogued services it covers (EKS: aws, and kubernetes). */
+  private readonly providers: Set<string>[] = [];
+
+  constructor(catalogue: ServiceCatalogue, index: TopicIndex) {
+    index.topics.forEach((topic, i) => {
+      const providers = new Set<string>();
+      for (const name of [topic.name, ...topic.aliases]) {
+        const service = catalogue.lookup(phraseKey(name));
+        if (!service) continue;
+        this.covered.add(service);
+        providers.add(service.provider);
+      }
+      this.providers[i] = providers;
+    });
+  }
+
+  /**
+   * Services the question names that the notes don't cover, and whether they are all it asks
+   * about. A topic's name inside such a service's name stops counting as naming the topic: it is
+   * taken off `read`, so the ranking that follows does not see it.
+   */
+  of(read: ReadQuestion, mentions: ServiceMention[]): UncoveredMentions {
+    if (mentions.length === 0) return NONE;
+    const content = contentWords(read.tokens);
+    const uncovered = mentions.filter(
+      (mention) =>
+        !this.covered.has(mention.service) &&
+        !read.names.some((hit) => hit.start <= mention.start && mention.end <= hit.end) &&
+        (!mention.plain || aloneInQuestion(mention, read.tokens, content)),
+    );
+    if (uncovered.length === 0) return NONE;
+    // `google kubernetes engine` is not EKS's `kubernetes`: a topic's name inside the name of
+    // another provider's service does not name the topic (`docker hub` still names Docker).
+    const inside = (hit: NameHit) =>
+      uncovered.some((mention) => {
+        const providers = this.providers[hit.topic];
+        return (
+          mention.start <= hit.start &&
+          hit.end <= mention.end &&
+          providers !== undefined &&
+          providers.size > 0 &&
+          !providers.has(mention.service.provider)
+        );
+      });
+    const swallowed = read.names.filter(inside);
+    if (swallowed.length > 0) {
+      read.names = read.names.filter((hit) => !inside(hit));
+      for (const term of read.terms) {
+        if (swallowed.some((hit) => term.position >= hit.start && term.position < hit.end))
+          term.nameOf = null;
+      }
+    }
+    // A question naming a topic of the notes is about that topic: "can lambda read from sqs".
+    if (read.names.some((hit) => hit.strength >= 0.9)) return NONE;
+    const named = new Set(uncovered.flatMap((mention) => read.tokens.slice(mention.start, mention.end)));
+    const rest = content.filter((word) => !named.has(word));
+    return {
+      services: [...new Set(uncovered.map((mention) => mention.service))],
+      names: [
+        ...new Map(uncovered.map((mention) => [mention.service, displayName(mention, read.tokens)])).values(),
+      ],
+      positions: new Set(uncovered.flatMap((mention) => range(mention.start, mention.end))),
+      // "what does firewall manager do", "cloud armor rules": little else to be about. A need
+      // described around a service ("our ec2 app must read s3 without keys") is for the ranking.
+      subject: rest.length <= SUBJECT_CONTEXT_WORDS,
+    };
+  }
+}
+
+/** Catalogued services a question names that no topic covers. */
+export interface UncoveredMentions {
+  services: CloudService[];
+  /** Their names as a reply says them: `Amazon Simple Storage Service (S3)` for "s3". */
+  names: string[];
+  /** Token positions of their names. */
+  positions: ReadonlySet<number>;
+  /** The question is about them: it says little besides their names. */
+  subject: boolean;
+}
+
+/**
+ * At most this many other words make a question about a service ("cloudflare workers pricing")
+ * rather than a need around it; longer questions are left to the ranking and the answer model.
+ */
+const SUBJECT_CONTEXT_WORDS = 1;
+
+const NONE: UncoveredMentions = { services: [], names: [], positions: new Set(), subject: false };
+
+/** The official name, with the abbreviation the person typed when the name does not show it. */
+function displayName(mention: ServiceMention, tokens: readonly string[]): string {
+  const typed = tokens.slice(mention.start, mention.end).filter((token) => !VENDOR_PREFIXES.has(token));
+  const short = typed.length === 1 ? (typed[0] ?? '') : '';
+  const shown = mention.service.name.toLowerCase().split(/[^a-z0-9]+/);
+  return short.length <= 4 && looksLikeAcronym(short) && !shown.includes(short)
+    ? `${mention.service.name} (${short.toUpperCase()})`
+    : mention.service.name;
+}
+
+function range(start: number, end: number): number[] {
+  return Array.from({ length: end - start }, (_, i) => start + i);
+}
+
+/** An ordinary word names a service only when the question says nothing else: "what is glue". */
+function aloneInQuestion(mention: ServiceMention, tokens: readonly string[], content: string[]): boolean {
+  const own = new Set(tokens.slice(mention.start, mention.end));
+  return content.every((word) => own.has(word));
+}

@@ -1,0 +1,76 @@
+import type { KnowledgeBase } from '../knowledge/types.js';
+import { ConceptLexicon } from './concepts.js';
+import { type EnglishWords, loadEnglishWords } from './english.js';
+import { IntentClassifier } from './intents.js';
+import { rankTopics, type TopicCandidate } from './rank-topics.js';
+import { QuestionReader, type ReadQuestion, type RelatedWords } from './read-question.js';
+import { loadServiceCatalogue, type ServiceCatalogue } from './service-catalogue.js';
+import { loadSynonyms } from './synonyms.js';
+import { TopicIndex } from './topic-index.js';
+import { type UncoveredMentions, UncoveredServices } from './uncovered-services.js';
+import { sharedWordRelations } from './word-relations.js';
+
+/** What understanding needs that does not change with the notes; built once, shared. */
+export interface UnderstandingParts {
+  classifier: IntentClassifier;
+  english: EnglishWords;
+  concepts: ConceptLexicon;
+  catalogue: ServiceCatalogue;
+  /** WordNet's relations between words; null understands without them. */
+  relations: RelatedWords | null;
+}
+
+let sharedParts: UnderstandingParts | null = null;
+
+/** The parts every tutor shares: the intent model, the word lists, the catalogue, WordNet. */
+export function defaultUnderstandingParts(): UnderstandingParts {
+  if (!sharedParts) {
+    const english = loadEnglishWords();
+    sharedParts = {
+      classifier: new IntentClassifier(),
+      english,
+      concepts: new ConceptLexicon(),
+      catalogue: loadServiceCatalogue(english),
+      relations: sharedWordRelations(),
+    };
+  }
+  return sharedParts;
+}
+
+/** A question as understood: what it asks, the topics it may be about, the services it names. */
+export interface Understood {
+  read: ReadQuestion;
+  /** Topics it may be about, best first. */
+  candidates: TopicCandidate[];
+  /** Catalogued services it names that no topic covers. */
+  uncovered: UncoveredMentions;
+}
+
+/**
+ * Everything about one set of notes that understanding a question needs, built when the notes
+ * load: answering a question then reads no file and waits on nothing.
+ */
+export class Understanding {
+  readonly index: TopicIndex;
+  readonly reader: QuestionReader;
+  private readonly catalogue: ServiceCatalogue;
+  private readonly uncoveredServices: UncoveredServices;
+
+  constructor(knowledge: KnowledgeBase, parts: UnderstandingParts = defaultUnderstandingParts()) {
+    this.index = new TopicIndex(knowledge);
+    this.reader = new QuestionReader(this.index, parts.classifier, parts.english, {
+      synonyms: loadSynonyms(),
+      concepts: parts.concepts,
+      relations: parts.relations,
+    });
+    this.catalogue = parts.catalogue;
+    this.uncoveredServices = new UncoveredServices(parts.catalogue, this.index);
+  }
+
+  understand(question: string): Understood {
+    const read = this.reader.read(question);
+    const uncovered = this.uncoveredServices.of(read, this.catalogue.find(read.tokens));
+    for (const term of read.terms) if (uncovered.positions.has(term.position)) term.service = true;
+    return { read, candidates: rankTopics(this.index, read), uncovered };
+  }
+}

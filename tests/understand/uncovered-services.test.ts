@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { renderText } from '../../src/cli/render-text.js';
+import type { Reply, UnknownReply } from '../../src/tutor/reply.js';
+import { loadEnglishWords } from '../../src/understand/english.js';
+import { loadServiceCatalogue } from '../../src/understand/service-catalogue.js';
+import { DATABASES_NOTES_DIR, KNOWLEDGE_DIR } from '../helpers/paths.js';
+import { tutorFor } from '../helpers/tutor.js';
+
+const compute = () => tutorFor(KNOWLEDGE_DIR);
+
+function unknown(reply: Reply): UnknownReply {
+  expect(reply.intent, `reply to ${JSON.stringify(reply.question)}`).toBe('unknown');
+  return reply as UnknownReply;
+}
+
+describe('the service catalogue', () => {
+  const catalogue = loadServiceCatalogue(loadEnglishWords());
+
+  it('knows AWS services by official name, short name and abbreviation, and other clouds', () => {
+    expect(catalogue.lookup('app mesh')?.name).toBe('AWS App Mesh');
+    expect(catalogue.lookup('aws glue')?.provider).toBe('aws');
+    expect(catalogue.lookup('gke')?.provider).toBe('gcp');
+    expect(catalogue.lookup('azure container apps')?.provider).toBe('azure');
+    expect(catalogue.size).toBeGreaterThan(250);
+  });
+
+  it('finds the longest name in a question, with a vendor word before it', () => {
+    const mentions = catalogue.find('how do i read values from systems manager parameter store'.split(' '));
+    expect(mentions.map((mention) => mention.service.name).join()).toMatch(/Parameter Store|Systems Manager/);
+    const [glue] = catalogue.find(['what', 'is', 'aws', 'glue']);
+    expect(glue).toMatchObject({ start: 2, end: 4, plain: false });
+    expect(catalogue.find(['what', 'is', 'glue'])[0]?.plain).toBe(true);
+  });
+});
+
+describe('questions about services the notes do not cover', () => {
+  it.each([
+    ['what is app mesh', 'App Mesh'],
+    ['how does cloud map discover services', 'Cloud Map'],
+    ['what is google kubernetes engine autopilot', 'Google Kubernetes Engine'],
+    ['azure container apps pricing', 'Azure Container Apps'],
+    ['how do i read values from systems manager parameter store', 'Systems Manager'],
+    ['what is aws glue', 'Glue'],
+  ])('%s -> the notes don’t cover %s', (question, name) => {
+    const reply = unknown(compute().answer(question));
+    expect(reply.notCovered.join(' ')).toContain(name);
+    expect(reply.suggestions).toEqual([]);
+    expect(renderText(reply)).toMatch(new RegExp(`^The notes don’t cover .*${name}`));
+  });
+
+  it('answers about a service the notes only mention in passing with "not covered", not the topic mentioning it', () => {
+    expect(
+      unknown(compute().answer('can i make cloudwatch delete old logs after 30 days')).notCovered,
+    ).toEqual([expect.stringMatching(/CloudWatch/)]);
+    expect(
+      unknown(tutorFor(DATABASES_NOTES_DIR).answer('how do ebs snapshots work')).notCovered.join(),
+    ).toMatch(/Elastic Block Store|EBS/);
+  });
+
+  it('still answers the covered topic a question names beside another service', () => {
+    const reply = compute().answer('can lambda read messages from sqs');
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics[0]?.id).toBe('lambda');
+  });
+
+  it('never reads "what is X" about a service as a request for help or the topic list', () => {
+    for (const question of [
+      'what is app mesh',
+      'help me with azure functions',
+      'list cloud map namespaces',
+    ]) {
+      expect(['help', 'list']).not.toContain(compute().answer(question).intent);
+    }
+  });
+
+  it('takes an ordinary word for a service only when the question is about nothing else', () => {
+    expect(unknown(compute().answer('what is glue')).notCovered).toEqual(['AWS Glue']);
+    expect(compute().answer('is batch good for nightly jobs').topics[0]?.id).toBe('batch');
+  });
+});
