@@ -1,16 +1,15 @@
 import { config as loadDotenv } from 'dotenv';
 import { runChat } from './cli/chat.js';
 import { loadKnowledgeReporting } from './cli/knowledge.js';
-import { type Config, ConfigError, readConfig } from './config.js';
-import { KnowledgeFolderError } from './knowledge/load.js';
+import { type Config, readConfig } from './config.js';
 import { LiveTutor } from './live-tutor.js';
 import { Metrics } from './observability/metrics.js';
-import { scrubSecrets } from './observability/secrets.js';
 import { QuizService } from './quiz/quiz-service.js';
-import { startSlackApp } from './slack/app.js';
+import { type LaunchedSlackApp, launchSlackApp } from './slack/app.js';
 import { ChannelPacer } from './slack/channel-pacer.js';
 import { createSlackLogger } from './slack/logger.js';
-import { openStore, StoreError } from './store/open-store.js';
+import { failureText } from './startup-failure.js';
+import { openStore } from './store/open-store.js';
 import { createTutor } from './tutor/tutor.js';
 
 /** A stop must be over within 10 s (orchestrators kill after that); this leaves a margin. */
@@ -32,23 +31,27 @@ async function runSlack(
     questions: () => tutor.questions(),
     openHours: config.quizOpenHours,
   });
-  const running = await startSlackApp(
-    { connection: slack, slackApiUrl: config.slackApiUrl, port: config.port },
-    {
-      tutor,
-      store,
-      quizzes,
-      logger,
-      pacer: new ChannelPacer(),
-      now: () => new Date(),
-      admins: config.admins,
-      metrics: new Metrics({ processMetrics: true }),
-      reloadNotes: () => tutor.reload(),
-    },
-  );
-  logger.info(
-    `answering from ${tutor.knowledge.topics.length} topics in ${slack.mode === 'socket' ? 'Socket Mode' : 'HTTP mode'}; /healthz on port ${running.port}; store: ${store.kind}`,
-  );
+  let launched: LaunchedSlackApp;
+  try {
+    launched = await launchSlackApp(
+      { connection: slack, slackApiUrl: config.slackApiUrl, port: config.port },
+      {
+        tutor,
+        store,
+        quizzes,
+        logger,
+        pacer: new ChannelPacer(),
+        now: () => new Date(),
+        admins: config.admins,
+        metrics: new Metrics({ processMetrics: true }),
+        reloadNotes: () => tutor.reload(),
+      },
+    );
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  logger.debug(`/healthz on port ${launched.port}; asking Slack to accept the tokens`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) {
@@ -61,7 +64,7 @@ async function runSlack(
       logger.error(`could not stop within ${STOP_DEADLINE_MS / 1000} s; exiting`);
       process.exit(1);
     }, STOP_DEADLINE_MS).unref();
-    running
+    launched
       .stop()
       .then((settled) => {
         if (!settled) logger.warn('some requests were still at work when the grace period ended');
@@ -86,6 +89,17 @@ async function runSlack(
         `SIGHUP: notes not reloaded, the previous ones still serve: ${outcome.problems.join('; ')}`,
       );
   });
+  try {
+    await launched.ready;
+  } catch (error) {
+    // A stop while Slack was out of reach ends the wait; the stop itself exits.
+    if (stopping) return;
+    await store.close();
+    throw error;
+  }
+  logger.info(
+    `answering from ${tutor.knowledge.topics.length} topics in ${slack.mode === 'socket' ? 'Socket Mode' : 'HTTP mode'}; /healthz on port ${launched.port}; store: ${store.kind}`,
+  );
 }
 
 /** Composition root: reads the configuration, loads the notes and starts the face it calls for. */
@@ -97,13 +111,12 @@ async function main(): Promise<void> {
   else await runChat(tutor, { input: process.stdin, output: process.stdout });
 }
 
-main().catch((error: unknown) => {
-  const known =
-    error instanceof ConfigError || error instanceof KnowledgeFolderError || error instanceof StoreError;
-  process.stderr.write(
-    scrubSecrets(
-      `aws-tutor: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`,
-    ),
-  );
+/** Whatever goes wrong, at start or later, ends in one line on stderr and exit code 1. */
+function fail(error: unknown): never {
+  process.stderr.write(failureText(error));
   process.exit(1);
-});
+}
+
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
+main().catch(fail);

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { CustomRoute } from '@slack/bolt';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Metrics } from './metrics.js';
 
@@ -10,8 +9,16 @@ export interface ProbeTargets {
   /** The notes the tutor answers from; null or undefined while none are loaded. */
   knowledge: () => KnowledgeBase | null | undefined;
   store: { ping(): Promise<void> };
+  /** Why Slack is not usable yet (a token not yet accepted, Slack out of reach), or null when it is. */
+  slack?: () => string | null;
   metrics: Metrics;
   storePingTimeoutMs?: number;
+}
+
+/** A GET route of the app's HTTP port. */
+export interface HttpRoute {
+  path: string;
+  handler: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 function json(res: ServerResponse, status: number, body: object): void {
@@ -36,24 +43,28 @@ function pingWithin(store: ProbeTargets['store'], ms: number): Promise<string | 
 
 /**
  * `GET /healthz`: alive (200 whenever the process serves HTTP). `GET /readyz`: ready to answer
- * (the notes are loaded and the store answers a ping), else 503 with the reason. `GET /metrics`:
- * Prometheus text. Served in HTTP mode and in Socket Mode alike (Bolt's custom routes).
+ * (the notes are loaded, Slack has accepted the tokens and the store answers a ping), else 503 with
+ * the reason. `GET /metrics`: Prometheus text. Served in HTTP mode and in Socket Mode alike, from
+ * the moment the port is open.
  */
-export function observabilityRoutes(targets: ProbeTargets): CustomRoute[] {
+export function observabilityRoutes(targets: ProbeTargets): HttpRoute[] {
   const timeoutMs = targets.storePingTimeoutMs ?? STORE_PING_TIMEOUT_MS;
   return [
     {
       path: '/healthz',
-      method: ['GET'],
       handler: (_req: IncomingMessage, res: ServerResponse) => json(res, 200, { status: 'ok' }),
     },
     {
       path: '/readyz',
-      method: ['GET'],
       handler: (_req: IncomingMessage, res: ServerResponse) => {
         const knowledge = targets.knowledge();
         if (!knowledge || !Array.isArray(knowledge.topics)) {
           json(res, 503, { status: 'unavailable', reason: 'the notes are not loaded' });
+          return;
+        }
+        const slackProblem = targets.slack?.() ?? null;
+        if (slackProblem !== null) {
+          json(res, 503, { status: 'unavailable', reason: slackProblem });
           return;
         }
         void pingWithin(targets.store, timeoutMs).then((problem) =>
@@ -65,7 +76,6 @@ export function observabilityRoutes(targets: ProbeTargets): CustomRoute[] {
     },
     {
       path: '/metrics',
-      method: ['GET'],
       handler: (_req: IncomingMessage, res: ServerResponse) => {
         targets.metrics.text().then(
           (body) => {

@@ -1,6 +1,4 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { App } from '@slack/bolt';
+import { App, HTTPReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { SlackConnection } from '../config.js';
 import { InstrumentedTutor } from '../observability/instrumented-tutor.js';
@@ -8,6 +6,7 @@ import { Metrics } from '../observability/metrics.js';
 import { observeListeners } from '../observability/request-context.js';
 import { observabilityRoutes } from '../observability/routes.js';
 import type { SlackDeps, SlackServices } from './deps.js';
+import { type AppHttpServer, listenHttp } from './http-server.js';
 import { registerListeners } from './listeners/index.js';
 import { requestLogger, sdkLogger } from './logger.js';
 import { InFlightWork } from './middleware/in-flight.js';
@@ -16,6 +15,12 @@ import { DailyQuizScheduler } from './quiz/daily-quiz-scheduler.js';
 import { PeopleDirectory } from './quiz/people.js';
 import { QuizMessageUpdater } from './quiz/quiz-message-updater.js';
 import { responseUrlFetch } from './response-url-fetch.js';
+import type { BotIdentity } from './setup/check-tokens.js';
+import { type RetryPolicy, SLACK_RETRY } from './setup/retry.js';
+import { SignatureWatch } from './setup/signature-watch.js';
+import { slackFailure } from './setup/slack-failure.js';
+import { appTokenRefused, SlackSetupError } from './setup/token-advice.js';
+import { verifySlackTokens } from './setup/verify-tokens.js';
 
 export interface SlackAppOptions {
   connection: SlackConnection;
@@ -27,18 +32,36 @@ export interface SlackAppOptions {
   scheduleQuizzes?: boolean;
   /** How long `stop()` waits for requests under way (default 8 s: the whole stop must fit in 10). */
   stopGraceMs?: number;
+  /** The waits between attempts to reach Slack at start (default SLACK_RETRY; tests shorten them). */
+  slackRetry?: RetryPolicy;
 }
 
 export interface RunningSlackApp {
   app: App;
   /** The port /healthz, /readyz, /metrics (and in HTTP mode /slack/events) listen on. */
   port: number;
+  /** Who the bot is, as Slack said when it accepted the token. */
+  identity: BotIdentity;
   /** Posts and closes the daily quizzes; `tick()` runs one pass now. */
   scheduler: DailyQuizScheduler;
   /**
    * Stops taking requests and quiz runs and waits for those under way; false when some were still
    * at work after the grace period. The store stays open: its owner closes it.
    */
+  stop(): Promise<boolean>;
+}
+
+/** An app whose port is open and which is on its way to Slack. */
+export interface LaunchedSlackApp {
+  /** The port /healthz and /readyz answer on already. */
+  port: number;
+  /**
+   * Resolves once Slack has accepted the tokens (and, in Socket Mode, the connection is open); until
+   * then /readyz answers 503 with the reason. Rejects with SlackSetupError, whose message is the one
+   * line to show, when Slack refuses a token; with an AbortError when stopped first.
+   */
+  ready: Promise<RunningSlackApp>;
+  /** Stops the app at whatever stage it is: waiting for Slack, or running (see RunningSlackApp.stop). */
   stop(): Promise<boolean>;
 }
 
@@ -56,31 +79,111 @@ function webClientOptions(slackApiUrl: string | null): WebClientOptions {
 }
 
 /**
- * Builds the Bolt app for the configured connection, registers the listeners and starts it.
- * Bolt checks the bot token with one auth.test at start and keeps the bot's identity, so no
- * request waits on a Slack round trip before its acknowledgement.
+ * Opens the HTTP port (PortError when it cannot), then, in the background, asks Slack to accept the
+ * tokens, trying again while Slack is out of reach, and starts the Bolt app once it has: nothing
+ * is served to Slack, and no quiz is posted, before the bot token is known to work.
  */
+export async function launchSlackApp(
+  options: SlackAppOptions,
+  services: SlackServices,
+): Promise<LaunchedSlackApp> {
+  const metrics = services.metrics ?? new Metrics();
+  let slackProblem: string | null = 'waiting for Slack to accept SLACK_BOT_TOKEN';
+  const signatures = new SignatureWatch(services.logger);
+  const http = await listenHttp({
+    port: options.port,
+    routes: observabilityRoutes({
+      knowledge: () => services.tutor.knowledge,
+      store: services.store,
+      slack: () => slackProblem,
+      metrics,
+    }),
+    slackEvents: options.connection.mode === 'http',
+    onSlackAnswer: (status) => signatures.answered(status),
+  });
+  const stopping = new AbortController();
+  let running: RunningSlackApp | null = null;
+
+  const ready = (async () => {
+    try {
+      const identity = await verifySlackTokens({
+        connection: options.connection,
+        slackApiUrl: options.slackApiUrl,
+        logger: services.logger,
+        policy: options.slackRetry ?? SLACK_RETRY,
+        signal: stopping.signal,
+        report: (problem) => {
+          slackProblem = problem;
+        },
+      });
+      stopping.signal.throwIfAborted();
+      const started = await startBolt(options, services, metrics, identity, http);
+      if (stopping.signal.aborted) {
+        await started.stop();
+        stopping.signal.throwIfAborted();
+      }
+      running = started;
+      slackProblem = null;
+      return started;
+    } catch (error) {
+      await http.close();
+      throw error;
+    }
+  })();
+  // Whoever launched the app handles the outcome; a stop before Slack answered must not crash.
+  ready.catch(() => undefined);
+
+  return {
+    port: http.port,
+    ready,
+    async stop() {
+      if (running) return running.stop();
+      stopping.abort();
+      await http.close();
+      return true;
+    },
+  };
+}
+
+/** `launchSlackApp`, resolved once the app is ready (or rejected when it cannot be). */
 export async function startSlackApp(
   options: SlackAppOptions,
   services: SlackServices,
 ): Promise<RunningSlackApp> {
+  return (await launchSlackApp(options, services)).ready;
+}
+
+/**
+ * Builds the Bolt app for the connection, registers the listeners and starts it. Bolt is given the
+ * bot identity Slack just confirmed, so it makes no auth.test of its own and no request waits on
+ * a Slack round trip before its acknowledgement.
+ */
+async function startBolt(
+  options: SlackAppOptions,
+  services: SlackServices,
+  metrics: Metrics,
+  identity: BotIdentity,
+  http: AppHttpServer,
+): Promise<RunningSlackApp> {
   const clientOptions = webClientOptions(options.slackApiUrl);
-  const metrics = services.metrics ?? new Metrics();
+  const logger = sdkLogger(services.logger);
+  // Bolt resets its logger to INFO unless told the level the logger already has.
+  const logLevel = services.logger.getLevel();
   const common = {
     token: options.connection.botToken,
+    botId: identity.botId,
+    botUserId: identity.userId,
     // The tutor keeps no conversation state; Bolt's in-memory store would only cost every request.
     convoStore: false as const,
-    logger: sdkLogger(services.logger),
-    // Bolt resets its logger to INFO unless told the level the logger already has.
-    logLevel: services.logger.getLevel(),
+    logger,
+    logLevel,
     clientOptions,
     extendedErrorHandler: true,
-    customRoutes: observabilityRoutes({
-      knowledge: () => services.tutor.knowledge,
-      store: services.store,
-      metrics,
-    }),
   };
+  const receiver =
+    options.connection.mode === 'http'
+      ? new HTTPReceiver({ signingSecret: options.connection.signingSecret, logger, logLevel })
+      : null;
   const app =
     options.connection.mode === 'socket'
       ? new App({
@@ -89,12 +192,9 @@ export async function startSlackApp(
           socketMode: true,
           // The socket client keeps its own client: opening the connection should retry for as
           // long as it takes, while listeners' calls keep the bounded policy above.
-          installerOptions: {
-            port: options.port,
-            clientOptions: { ...clientOptions, retryConfig: undefined },
-          },
+          installerOptions: { clientOptions: { ...clientOptions, retryConfig: undefined } },
         })
-      : new App({ ...common, signingSecret: options.connection.signingSecret });
+      : new App({ ...common, receiver: receiver as HTTPReceiver });
 
   const deps = slackDeps(app, services, metrics);
   const inFlight = new InFlightWork();
@@ -112,22 +212,33 @@ export async function startSlackApp(
   };
   app.error(logListenerFailure);
 
-  const started = await app.start(options.port);
-  const server = options.connection.mode === 'http' ? (started as Server) : socketModeHttpServer(app);
-  const port = (server?.address() as AddressInfo | null)?.port ?? options.port;
+  if (receiver) http.serveSlack(receiver.requestListener);
+  else await connectSocketMode(app);
   if (options.scheduleQuizzes !== false) deps.scheduler.start();
   return {
     app,
-    port,
+    port: http.port,
+    identity,
     scheduler: deps.scheduler,
     async stop() {
       // No new requests or quiz runs; what is under way finishes, within the grace period.
-      await Promise.all([app.stop(), deps.scheduler.stop()]);
+      await Promise.all([receiver ? undefined : app.stop(), http.close(), deps.scheduler.stop()]);
       const settled = await inFlight.settled(options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS);
       deps.quizMessages.stop();
       return settled;
     },
   };
+}
+
+/** Opens the Socket Mode connection; the app token was just accepted, but Slack may change its mind. */
+async function connectSocketMode(app: App): Promise<void> {
+  try {
+    await app.start();
+  } catch (error) {
+    const failure = slackFailure(error);
+    if (failure.kind === 'refused') throw new SlackSetupError(appTokenRefused(failure.code));
+    throw error;
+  }
 }
 
 /** The listeners' helpers that talk to Slack use the app's own Web API client (its token and policy). */
@@ -141,9 +252,4 @@ function slackDeps(app: App, services: SlackServices, metrics: Metrics): SlackDe
     quizMessages: new QuizMessageUpdater(app.client, quizzes, logger, services.quizCountIntervalMs),
     scheduler: new DailyQuizScheduler({ ...services, client: app.client }),
   };
-}
-
-/** Socket Mode serves /healthz, /readyz and /metrics from the receiver's own small HTTP server. */
-function socketModeHttpServer(app: App): Server | undefined {
-  return (app as unknown as { receiver: { httpServer?: Server } }).receiver.httpServer;
 }
