@@ -91,6 +91,7 @@ export class ConceptLexicon {
     for (let i = 0; i < stems.length; i++) {
       if (!pattern.sets[0]?.has(stems[i] ?? '')) continue;
       if (pattern.negated && !negatedAt(tokens, i)) continue;
+      let first = i;
       let last = i;
       let complete = true;
       for (const set of pattern.sets.slice(1)) {
@@ -109,9 +110,12 @@ export class ConceptLexicon {
           complete = false;
           break;
         }
+        first = Math.min(first, at);
         last = Math.max(last, at);
       }
-      if (complete) return { position: last, start: i, means: pattern.means };
+      // The span runs from the earliest matched word, so "the database is down" (first set: down)
+      // still attaches to "database" when the first set's own word is a stopword.
+      if (complete) return { position: last, start: first, means: pattern.means };
     }
     return null;
   }

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { stem, words } from '../../src/knowledge/text.js';
+import { ConceptLexicon } from '../../src/understand/concepts.js';
+import conceptData from '../../src/understand/data/cloud-concepts.json' with { type: 'json' };
+import { NEGATIONS, STOPWORDS } from '../../src/understand/stopwords.js';
+
+const lexicon = new ConceptLexicon();
+
+/** Every word the lexicon adds to a question. */
+function meaningsOf(question: string): Set<string> {
+  return new Set(lexicon.match(words(question)).flatMap((match) => match.means));
+}
+
+describe('ConceptLexicon on the shipped cloud-concept data', () => {
+  it.each([
+    ['put something between the two services so one can be slow', ['queue', 'decouple', 'buffer']],
+    ['serve our images from somewhere closer to users in asia', ['edge', 'latency', 'cache']],
+    ["text the on-call engineer's phone when it breaks", ['sms', 'alarm', 'notification']],
+    ["someone keeps sending '; drop table' at our login form", ['injection', 'sql', 'attack']],
+    ['people keep trying tricks at our login form', ['attack', 'firewall']],
+    ["i don't want to bake keys into the server", ['role', 'temporary', 'credential']],
+    ['we need short lived credentials for the app', ['temporary', 'assume']],
+    ['how do we stop babysitting brokers', ['managed', 'broker']],
+    ['keep the last week of events so we can replay them', ['retention', 'replay']],
+    ['someone accidentally deleted a file, can i get it back', ['versioning', 'restore']],
+    ['files are rarely read but must be kept for seven years', ['archive', 'retention']],
+    ['what happens if the primary database crashes', ['failover', 'standby']],
+    ['our functions open too many connections to postgres', ['pool', 'connection', 'relational']],
+    ['connect the office to our cloud network over an encrypted tunnel', ['vpn', 'site']],
+    ['cheapest capacity even if it can be interrupted', ['spot']],
+    ['can we get an alert when spending spikes', ['budget', 'billing']],
+    ['turn the clickstream into parquet files', ['stream', 'parquet', 'columnar']],
+    ['deploy automatically on every commit', ['pipeline', 'build']],
+    ['who deleted the bucket yesterday', ['audit', 'trail']],
+    ['lift and shift our vmware servers', ['migration', 'vmware']],
+    ['run this job every night at midnight', ['schedule', 'cron']],
+    ['the same message got processed twice', ['duplicate', 'idempotent']],
+    ['send one event to several services', ['fan', 'subscribe']],
+    ['how do i use kubectl to list pods', ['kubernetes', 'cluster']],
+    ['can we train a model on our sales history', ['machine', 'learning']],
+  ])('"%s" means %j', (question, expected) => {
+    const meanings = meaningsOf(question);
+    for (const meaning of expected) expect(meanings, `${question} -> ${meaning}`).toContain(meaning);
+  });
+
+  it("attaches a phrase's meaning to its last word", () => {
+    const tokens = words('can we put something between them');
+    const match = lexicon.match(tokens).find((found) => found.means.includes('decouple'));
+    expect(match).toMatchObject({ start: 2, position: 4 });
+    expect(tokens.slice(match?.start, (match?.position ?? 0) + 1)).toEqual(['put', 'something', 'between']);
+  });
+
+  it('spans a pattern from its earliest to its last matched word, in either order', () => {
+    const tokens = words('the database is down');
+    const match = lexicon.match(tokens).find((found) => found.means.includes('failover'));
+    expect(match).toMatchObject({ start: 1, position: 3 });
+  });
+
+  it('fires negated patterns only after a nearby negation', () => {
+    expect(meaningsOf("we don't want to patch servers")).toContain('serverless');
+    expect(meaningsOf('we want to patch servers')).not.toContain('serverless');
+    expect(meaningsOf('no, once the nightly job is done we patch servers')).not.toContain('serverless');
+    expect(meaningsOf("i don't want to store keys on the instance")).toContain('assume');
+    expect(meaningsOf('where should we store the keys')).not.toContain('assume');
+  });
+
+  it.each([
+    'thanks that helped',
+    'what a nice day',
+    'good morning',
+    'ok cool',
+    'can you give me an example',
+    "what's the difference between ecs and eks",
+  ])('finds nothing in chit-chat and plain questions: "%s"', (question) => {
+    expect(lexicon.match(words(question))).toEqual([]);
+  });
+
+  it('does not read common words as cloud ideas', () => {
+    expect(meaningsOf('in order to save money')).not.toContain('fifo');
+    expect(meaningsOf('is the pricing predictable')).not.toContain('inference');
+    expect(meaningsOf('is it related to that')).not.toContain('relational');
+    expect(meaningsOf('what is the free tier')).not.toContain('lifecycle');
+  });
+});
+
+describe('cloud-concepts.json', () => {
+  const phraseStems = conceptData.phrases.flatMap((entry) =>
+    entry.phrases.map((phrase) => ({ phrase, stems: words(phrase).map(stem) })),
+  );
+
+  it('gives every phrase a word that is not a stopword, for its meaning to attach to', () => {
+    const bare = phraseStems.filter(
+      ({ phrase }) => !words(phrase).some((word) => !STOPWORDS.has(word) && !NEGATIONS.has(word)),
+    );
+    expect(bare.map(({ phrase }) => phrase)).toEqual([]);
+  });
+
+  it('lists each phrase in one entry only, so none is shadowed by another meaning', () => {
+    const seen = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const { phrase, stems } of phraseStems) {
+      const key = stems.join(' ');
+      const earlier = seen.get(key);
+      if (earlier !== undefined) clashes.push(`${earlier} / ${phrase}`);
+      seen.set(key, phrase);
+    }
+    expect(clashes).toEqual([]);
+  });
+
+  it('writes every meaning as one lowercase word, as the notes are indexed', () => {
+    const meanings = [...conceptData.phrases, ...conceptData.with].flatMap((entry) => entry.means);
+    expect(meanings.filter((meaning) => words(meaning).join(' ') !== meaning)).toEqual([]);
+  });
+
+  it('covers every area with a few hundred entries', () => {
+    expect(conceptData.phrases.length + conceptData.with.length).toBeGreaterThanOrEqual(250);
+  });
+});
