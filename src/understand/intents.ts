@@ -18,10 +18,21 @@ const NOT_CUES = new Set([...[...STOPWORDS].map((word) => stem(word)), TOPIC_SLO
 
 export type IntentExamples = Record<PhrasedIntent, string[]>;
 
-/** A trained classifier saved with a fingerprint of the examples it learnt from. */
+/**
+ * What classifying needs from a trained classifier, saved with a fingerprint of the examples it
+ * learnt from: natural's own saved form also keeps every example's feature vector, eight times
+ * the size, and parsing and restoring it cost the tutor's start a tenth of a second.
+ */
 export interface IntentModel {
   examplesHash: string;
-  model: unknown;
+  /** Features in the order of the weight vectors. */
+  features: string[];
+  /** One weight vector per intent. */
+  weights: { intent: PhrasedIntent; theta: number[] }[];
+  /** Feature -> the command intent it is a cue for. */
+  cues: Record<string, PhrasedIntent>;
+  /** Every feature the examples use. */
+  vocabulary: string[];
 }
 
 export interface IntentGuess {
@@ -50,8 +61,8 @@ export function examplesHash(examples: IntentExamples): string {
   return createHash('sha256').update(JSON.stringify(ordered)).digest('hex');
 }
 
-/** Trains natural's logistic regression on the examples: slow (a second or two), so done at build. */
-export function trainIntentModel(examples: IntentExamples): IntentModel {
+/** natural's logistic regression trained on the examples: slow (a second or two). */
+function trainNatural(examples: IntentExamples): LogisticRegressionClassifier {
   const classifier = new LogisticRegressionClassifier();
   for (const intent of PHRASED_INTENTS) {
     for (const example of examples[intent]) {
@@ -60,7 +71,7 @@ export function trainIntentModel(examples: IntentExamples): IntentModel {
     }
   }
   classifier.train();
-  return { examplesHash: examplesHash(examples), model: JSON.parse(JSON.stringify(classifier)) };
+  return classifier;
 }
 
 /** The parts of natural's trained logistic regression that scoring reads. */
@@ -69,51 +80,55 @@ interface TrainedWeights {
   classifier: { classifications: string[]; theta: { elements: number[] }[] };
 }
 
-/**
- * Recognises what a question asks for with natural's logistic regression, trained on example
- * utterances (data/intents.json). A command intent (list, quiz, leaderboard, help) also needs a
- * word only its examples use or content words they all know, and a question with a word they never
- * used is a command only when the rest reads clearly as one ("who's ahead"), so an unfamiliar
- * question ("how does cloudfront work") is never taken for a command.
- */
+/** Trains on the examples and keeps what classifying needs; done at build (`npm run train:intents`). */
+export function trainIntentModel(examples: IntentExamples): IntentModel {
+  const trained = JSON.parse(JSON.stringify(trainNatural(examples))) as TrainedWeights;
+  const seen = new Map<string, Map<PhrasedIntent, number>>();
+  for (const intent of PHRASED_INTENTS) {
+    for (const example of examples[intent]) {
+      for (const feature of new Set(featuresOf(example))) {
+        const byIntent = seen.get(feature) ?? new Map<PhrasedIntent, number>();
+        byIntent.set(intent, (byIntent.get(intent) ?? 0) + 1);
+        seen.set(feature, byIntent);
+      }
+    }
+  }
+  const cues: Record<string, PhrasedIntent> = {};
+  for (const [feature, byIntent] of seen) {
+    const total = [...byIntent.values()].reduce((sum, n) => sum + n, 0);
+    for (const [intent, count] of byIntent) {
+      const telling = count / total === 1 || (count >= 2 && count / total >= 0.75);
+      if (intent !== 'explain' && !NOT_CUES.has(feature) && telling) cues[feature] = intent;
+    }
+  }
+  return {
+    examplesHash: examplesHash(examples),
+    // natural numbers features in the order it iterates its feature table.
+    features: Object.keys(trained.features),
+    weights: trained.classifier.classifications.map((intent, i) => ({
+      intent: intent as PhrasedIntent,
+      theta: (trained.classifier.theta[i]?.elements ?? []).map((weight) => Math.round(weight * 1e6) / 1e6),
+    })),
+    cues,
+    vocabulary: [...seen.keys()],
+  };
+}
+
 export class IntentClassifier {
-  private readonly classifier: LogisticRegressionClassifier;
   /** Feature -> its position in the model's weight vectors. */
   private readonly featurePositions = new Map<string, number>();
   private readonly weights: { intent: PhrasedIntent; theta: number[] }[];
   /** Feature -> the intent it is a cue for. */
-  private readonly cues = new Map<string, PhrasedIntent>();
-  private readonly vocabulary = new Set<string>();
+  private readonly cues: Map<string, PhrasedIntent>;
+  private readonly vocabulary: Set<string>;
+  private natural: LogisticRegressionClassifier | null = null;
 
-  constructor(examples: IntentExamples = intentExamples, saved: IntentModel = trainedModel) {
+  constructor(examples: IntentExamples = intentExamples, saved: IntentModel = trainedModel as IntentModel) {
     const model = saved.examplesHash === examplesHash(examples) ? saved : trainIntentModel(examples);
-    this.classifier = LogisticRegressionClassifier.restore(JSON.parse(JSON.stringify(model.model)));
-    const trained = model.model as TrainedWeights;
-    // natural numbers features in the order it iterates its feature table.
-    let position = 0;
-    for (const feature in trained.features) this.featurePositions.set(feature, position++);
-    this.weights = trained.classifier.classifications.map((intent, i) => ({
-      intent: intent as PhrasedIntent,
-      theta: trained.classifier.theta[i]?.elements ?? [],
-    }));
-    const seen = new Map<string, Map<PhrasedIntent, number>>();
-    for (const intent of PHRASED_INTENTS) {
-      for (const example of examples[intent]) {
-        for (const feature of new Set(featuresOf(example))) {
-          this.vocabulary.add(feature);
-          const byIntent = seen.get(feature) ?? new Map<PhrasedIntent, number>();
-          byIntent.set(intent, (byIntent.get(intent) ?? 0) + 1);
-          seen.set(feature, byIntent);
-        }
-      }
-    }
-    for (const [feature, byIntent] of seen) {
-      const total = [...byIntent.values()].reduce((sum, n) => sum + n, 0);
-      for (const [intent, count] of byIntent) {
-        const telling = count / total === 1 || (count >= 2 && count / total >= 0.75);
-        if (intent !== 'explain' && !NOT_CUES.has(feature) && telling) this.cues.set(feature, intent);
-      }
-    }
+    model.features.forEach((feature, position) => this.featurePositions.set(feature, position));
+    this.weights = model.weights;
+    this.cues = new Map(Object.entries(model.cues));
+    this.vocabulary = new Set(model.vocabulary);
   }
 
   /**
@@ -136,9 +151,19 @@ export class IntentClassifier {
       .sort((a, b) => b.probability - a.probability);
   }
 
-  /** natural's own scoring, for checking that `score` agrees with it. */
+  /** natural's own scoring of the same weights, for checking that `score` agrees with it. */
   naturalScore(features: string[]): { intent: PhrasedIntent; probability: number }[] {
-    return this.classifier
+    this.natural ??= LogisticRegressionClassifier.restore({
+      docs: [],
+      features: Object.fromEntries([...this.featurePositions.keys()].map((feature) => [feature, 1])),
+      classifier: {
+        classifications: this.weights.map((weight) => weight.intent),
+        theta: this.weights.map((weight) => ({ elements: weight.theta })),
+        examples: {},
+        features: [],
+      },
+    });
+    return this.natural
       .getClassifications(features)
       .map((score) => ({ intent: score.label as PhrasedIntent, probability: score.value }));
   }
