@@ -67,6 +67,8 @@ COPY package.json package-lock.json ./
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist/src ./dist/src
 COPY scripts/healthcheck.mjs ./scripts/healthcheck.mjs
+# `tutor doctor` checks the bot token's scopes against what the manifest asks for.
+COPY manifest.yml ./manifest.yml
 # The notes baked in; mount your own folder over /app/knowledge (or set KNOWLEDGE_DIR) to replace them.
 COPY knowledge ./knowledge
 # SQLite (the default store) lives here; with DATABASE_URL set, PostgreSQL is used instead.

@@ -12,6 +12,7 @@ import type { Reply } from '../tutor/reply.js';
 import { createTutor } from '../tutor/tutor.js';
 import { parseArgs, UsageError } from './args.js';
 import { runChat } from './chat.js';
+import { doctor } from './doctor.js';
 import { EvalSetError, evaluate, formatSummary, readEvalItems } from './evaluate.js';
 import { exportAnswers } from './export-answers.js';
 import { formatProblem, loadKnowledgeReporting } from './knowledge.js';
@@ -25,7 +26,9 @@ const USAGE = `usage: tutor <command>
   eval SET.jsonl [--knowledge DIR] [--failures N]  score the answers to questions whose answers you know
   quiz [--json] [--all] [--seed S] [--topic ID] [--knowledge DIR]  a quiz question picked by --seed (default: today), or --all
   export answers [--json]                     every recorded quiz answer, as CSV or JSON lines, from the
-                                              app's store (DATABASE_URL, else DATA_DIR; .env is read)`;
+                                              app's store (DATABASE_URL, else DATA_DIR; .env is read)
+  doctor [--json]                             check the setup npm start would use (.env is read): Slack
+                                              tokens and scopes, store, notes, channels; exit 1 on a problem`;
 
 function replyJson(question: string, reply: Reply): string {
   return JSON.stringify({
@@ -188,6 +191,8 @@ async function main(argv: string[]): Promise<number> {
       return quiz(rest);
     case 'export':
       return exportCommand(rest);
+    case 'doctor':
+      return doctor(rest);
     case 'eval':
       return evalCommand(rest);
     case 'kb':

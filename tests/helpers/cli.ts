@@ -7,12 +7,15 @@ export interface CliResult {
   stderr: string;
 }
 
+export interface RunOptions {
+  input?: string;
+  cwd?: string;
+  /** Variables set over the defaults below; `undefined` unsets one. */
+  env?: Record<string, string | undefined>;
+}
+
 /** Runs a built entry point as a child process, optionally piping `input` to its stdin. */
-export function runNode(
-  entry: string,
-  args: string[],
-  options: { input?: string; cwd?: string } = {},
-): Promise<CliResult> {
+export function runNode(entry: string, args: string[], options: RunOptions = {}): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
     // Plain output, and the terminal face with the default notes whatever the caller's shell or
     // .env sets (dotenv never overrides a variable that is already set, even to '').
@@ -24,6 +27,7 @@ export function runNode(
       SLACK_APP_TOKEN: '',
       SLACK_SIGNING_SECRET: '',
       KNOWLEDGE_DIR: '',
+      ...options.env,
     };
     const child = spawn(process.execPath, [entry, ...args], {
       cwd: options.cwd ?? PROJECT_ROOT,
@@ -46,7 +50,7 @@ export function runNode(
 }
 
 /** `tutor <args>`: the CLI as `npm run tutor` runs it. */
-export function runCli(args: string[], options: { input?: string; cwd?: string } = {}): Promise<CliResult> {
+export function runCli(args: string[], options: RunOptions = {}): Promise<CliResult> {
   return runNode(CLI_ENTRY, args, options);
 }
 

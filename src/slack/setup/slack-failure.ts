@@ -79,3 +79,13 @@ export function slackFailure(error: unknown): SlackFailure {
   }
   return { kind: 'unreachable', reason: requestReason(error) };
 }
+
+/** Where the Web API is, for a line about not reaching it: the host only (a proxy URL may hold a password). */
+export function apiHost(slackApiUrl: string | null): string {
+  if (!slackApiUrl) return 'slack.com';
+  try {
+    return new URL(slackApiUrl).host;
+  } catch {
+    return 'SLACK_API_URL';
+  }
+}

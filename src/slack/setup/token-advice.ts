@@ -46,18 +46,41 @@ function meaning(code: string, kind: 'bot' | 'app', neededScope: string | null):
   }
 }
 
-function botFix(code: string): string {
-  if (code === 'token_revoked' || code === 'missing_scope')
-    return `Reinstall the app (${APPS_PAGE} → Install App → Reinstall to Workspace) and set SLACK_BOT_TOKEN to the new Bot User OAuth Token (xoxb-…)`;
-  return `Set SLACK_BOT_TOKEN to ${BOT_TOKEN_SOURCE}`;
+/** What is wrong with a token Slack refused, and what to do about it. */
+export interface TokenRefusal {
+  problem: string;
+  fix: string;
+}
+
+/** Why Slack refused SLACK_BOT_TOKEN and where the right one is. */
+export function botTokenRefusal(code: string, neededScope: string | null = null): TokenRefusal {
+  const reinstall = code === 'token_revoked' || code === 'missing_scope';
+  return {
+    problem: `SLACK_BOT_TOKEN (xoxb-…) was refused by Slack: ${code}, ${meaning(code, 'bot', neededScope)}`,
+    fix: reinstall
+      ? `Reinstall the app (${APPS_PAGE} → Install App → Reinstall to Workspace) and set SLACK_BOT_TOKEN to the new Bot User OAuth Token (xoxb-…)`
+      : `Set SLACK_BOT_TOKEN to ${BOT_TOKEN_SOURCE}`,
+  };
+}
+
+/** Why Slack refused SLACK_APP_TOKEN and where the right one is. */
+export function appTokenRefusal(code: string): TokenRefusal {
+  return {
+    problem: `SLACK_APP_TOKEN (xapp-…) was refused by Slack: ${code}, ${meaning(code, 'app', null)}`,
+    fix: `Set SLACK_APP_TOKEN to ${APP_TOKEN_SOURCE}`,
+  };
+}
+
+function line({ problem, fix }: TokenRefusal): string {
+  return `${problem}. ${fix}`;
 }
 
 /** One line for a refused SLACK_BOT_TOKEN. */
 export function botTokenRefused(code: string, neededScope: string | null = null): string {
-  return `SLACK_BOT_TOKEN (xoxb-…) was refused by Slack: ${code}, ${meaning(code, 'bot', neededScope)}. ${botFix(code)}`;
+  return line(botTokenRefusal(code, neededScope));
 }
 
 /** One line for a refused SLACK_APP_TOKEN. */
 export function appTokenRefused(code: string): string {
-  return `SLACK_APP_TOKEN (xapp-…) was refused by Slack: ${code}, ${meaning(code, 'app', null)}. Set SLACK_APP_TOKEN to ${APP_TOKEN_SOURCE}`;
+  return line(appTokenRefusal(code));
 }

@@ -2,6 +2,7 @@ import type { Logger } from '@slack/logger';
 import type { SlackConnection } from '../../config.js';
 import { type BotIdentity, checkAppToken, checkBotToken } from './check-tokens.js';
 import { type RetryPolicy, untilSlackAnswers } from './retry.js';
+import { apiHost } from './slack-failure.js';
 import { appTokenRefused, botTokenRefused } from './token-advice.js';
 
 export interface VerifyTokensOptions {
@@ -12,16 +13,6 @@ export interface VerifyTokensOptions {
   signal: AbortSignal;
   /** Why the app is not ready yet (for /readyz), or null once Slack has accepted every token. */
   report: (problem: string | null) => void;
-}
-
-/** Where the Web API is, for a line about not reaching it: the host only (a proxy URL may hold a password). */
-function apiHost(slackApiUrl: string | null): string {
-  if (!slackApiUrl) return 'slack.com';
-  try {
-    return new URL(slackApiUrl).host;
-  } catch {
-    return 'SLACK_API_URL';
-  }
 }
 
 /**
