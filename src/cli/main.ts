@@ -86,13 +86,15 @@ function quizJson(question: QuizQuestion): string {
     options: question.options,
     answer: question.answer,
     explanation: question.explanation,
+    kind: question.kind,
+    difficulty: question.difficulty,
   });
 }
 
 function quizText(question: QuizQuestion): string {
   const letter = (i: number) => String.fromCharCode(65 + i);
   return [
-    `${question.stem}   [${question.id}]`,
+    `${question.stem}   [${question.id} · ${question.kind}]`,
     ...question.options.map((option, i) => `  ${letter(i)}. ${option}`),
     `Answer: ${letter(question.answer)}. ${question.options[question.answer]}`,
     ...question.explanation.split('\n').map((line) => `  ${line}`),

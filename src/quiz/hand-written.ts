@@ -39,6 +39,8 @@ const OPTION_LABEL = /^\s*(right|correct|wrong|incorrect|why|explanation)\s*:\s*
 /** Slack's limit for a button's text: options are likely to be buttons. */
 export const MAX_OPTION_CHARS = 75;
 export const WRONG_OPTIONS = 3;
+/** An author's question is taken to be of middling difficulty until people have answered it. */
+const HAND_WRITTEN_DIFFICULTY = 0.5;
 
 /** True for a fact that is a hand-written question rather than something the notes teach. */
 export function isQuizFact(fact: Fact): boolean {
@@ -143,6 +145,7 @@ export function readHandWritten(
       explanation: lines.join('\n'),
       source: { file, heading: topic.title, line: fact.line },
       kind: 'hand-written',
+      difficulty: HAND_WRITTEN_DIFFICULTY,
     },
     problems: [],
   };

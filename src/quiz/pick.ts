@@ -13,6 +13,42 @@ export interface PickOptions {
    * often gets wrong. 0 puts a topic's questions last in the cycle; it never skips them.
    */
   weights?: Readonly<Record<string, number>>;
+  /**
+   * The difficulty (0 easy .. 1 hard) to aim at among a topic's questions: those nearest to it come
+   * up sooner. Without it, every difficulty is as likely.
+   */
+  targetDifficulty?: number;
+  /** Question id -> difficulty measured from answers, in place of the question's estimate. */
+  measuredDifficulty?: ReadonlyMap<string, number>;
+}
+
+/** Kinds asked this recently count when choosing which kind comes next. */
+const RECENT_KINDS = 8;
+/** How far from the target difficulty a question halves its chance. */
+const DIFFICULTY_SPREAD = 0.2;
+/** A question stored before difficulty was estimated counts as middling. */
+const MIDDLING = 0.5;
+
+/** A question's difficulty: measured when known, else estimated. */
+export function difficultyOf(question: QuizQuestion, measured?: ReadonlyMap<string, number>): number {
+  return measured?.get(question.id) ?? question.difficulty ?? MIDDLING;
+}
+
+/**
+ * The daily quiz's target difficulty for its `round`th question: a low-discrepancy walk over easy
+ * to hard (golden-ratio steps), so easy and hard days mix without long runs of either.
+ */
+export function dailyTargetDifficulty(round: number): number {
+  const step = (round * 0.618033988749895) % 1;
+  return Math.round((0.2 + 0.6 * step) * 100) / 100;
+}
+
+/**
+ * The target difficulty for a person: harder the better they do (0.2 for someone who gets
+ * everything wrong, 0.8 for someone who gets everything right), middling before any answer.
+ */
+export function personalTargetDifficulty(accuracy: number | null): number {
+  return accuracy === null ? MIDDLING : Math.round((0.2 + 0.6 * accuracy) * 100) / 100;
 }
 
 /**
@@ -38,9 +74,10 @@ export function unaskedQuestions(
 
 /**
  * Picks the next question: never one asked in the current cycle, so nothing repeats until the
- * whole pool (of the topic, when one is given) was asked. Topics are drawn first, by weight, then a
- * question of the topic, so a topic with many facts does not crowd out the others. Deterministic:
- * the same questions, seed and history give the same question. Null when the pool is empty.
+ * whole pool (of the topic, when one is given) was asked. Topics are drawn first, by weight, so a
+ * topic with many facts does not crowd out the others; then the kind of question asked least
+ * lately; then a question of that kind, nearest the target difficulty first. Deterministic: the
+ * same questions, seed and history give the same question. Null when the pool is empty.
  */
 export function pickQuestion(questions: readonly QuizQuestion[], options: PickOptions): QuizQuestion | null {
   let unasked = unaskedQuestions(questions, options);
@@ -69,5 +106,35 @@ export function pickQuestion(questions: readonly QuizQuestion[], options: PickOp
   const topicWeights = topics.map((topic) => options.weights?.[topic] ?? 1);
   const topic = topics[weightedIndex(topicWeights, random)] as string;
   const choices = byTopic.get(topic) as QuizQuestion[];
-  return choices[Math.floor(random() * choices.length)] ?? null;
+  const kind = leastRecentKind(choices, questions, options.asked, random);
+  const ofKind = choices.filter((question) => question.kind === kind);
+  const target = options.targetDifficulty;
+  if (target === undefined) return ofKind[Math.floor(random() * ofKind.length)] ?? null;
+  const weights = ofKind.map((question) => {
+    const distance = (difficultyOf(question, options.measuredDifficulty) - target) / DIFFICULTY_SPREAD;
+    return 2 ** -(distance * distance);
+  });
+  return ofKind[weightedIndex(weights, random)] ?? null;
+}
+
+/**
+ * Of the kinds among `choices`, the one asked least among the last few questions (ties drawn at
+ * random): the quiz moves between kinds of question instead of asking one kind day after day.
+ */
+function leastRecentKind(
+  choices: readonly QuizQuestion[],
+  pool: readonly QuizQuestion[],
+  asked: readonly string[],
+  random: () => number,
+): string {
+  const kindOf = new Map(pool.map((question) => [question.id, question.kind]));
+  const recent = new Map<string, number>();
+  for (const id of asked.slice(-RECENT_KINDS)) {
+    const kind = kindOf.get(id);
+    if (kind) recent.set(kind, (recent.get(kind) ?? 0) + 1);
+  }
+  const kinds = [...new Set(choices.map((question) => question.kind))].sort();
+  const fewest = Math.min(...kinds.map((kind) => recent.get(kind) ?? 0));
+  const candidates = kinds.filter((kind) => (recent.get(kind) ?? 0) === fewest);
+  return candidates[Math.floor(random() * candidates.length)] as string;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ChannelSchedule, PostedQuiz, QuizAnswer, ScoreRow, Store } from '../store/store.js';
 import { periodStart } from './period.js';
 import { personalScore } from './personal-score.js';
-import { pickQuestion } from './pick.js';
+import { dailyTargetDifficulty, personalTargetDifficulty, pickQuestion } from './pick.js';
 import type {
   AnswerOutcome,
   PersonalScore,
@@ -72,15 +72,17 @@ export class QuizService {
 
   /**
    * A private practice question for one person: on `topicId` when given, else on any topic, topics
-   * the person gets wrong coming back sooner; no question repeats until the pool is used up. Null
-   * when the notes have no question (on that topic).
+   * the person gets wrong coming back sooner, at a difficulty that suits how well they do; no
+   * question repeats until the pool is used up. Null when the notes have no question (on that topic).
    */
   async practice(asker: Asker, topicId: string | null, now: Date): Promise<PostedQuiz | null> {
     const history = await this.#store.answersOf(asker.teamId, asker.userId);
+    const right = history.filter((answer) => answer.correct).length;
     const question = pickQuestion(this.#questions(), {
       seed: `practice:${asker.teamId}:${asker.userId}:${now.toISOString()}`,
       asked: history.filter((answer) => answer.mode === 'practice').map((answer) => answer.questionId),
       weights: practiceWeights(history),
+      targetDifficulty: personalTargetDifficulty(history.length > 0 ? right / history.length : null),
       ...(topicId ? { topicId } : {}),
     });
     if (!question) return null;
@@ -161,7 +163,7 @@ export class QuizService {
 
   /**
    * Opens the channel's quiz for `quizDate`: picks its question (the channel's missed topics come
-   * back sooner) and keeps it. Null when this call did not open it: another replica or an earlier
+   * back sooner, easy and hard days mixed) and keeps it. Null when this call did not open it: another replica or an earlier
    * run already did (the database keeps one per channel and day), or the notes have no questions.
    */
   async openDailyQuiz(
@@ -175,6 +177,7 @@ export class QuizService {
       seed: `daily:${channel.teamId}:${channel.channelId}:${quizDate}`,
       asked: results.map((result) => result.questionId),
       weights: topicWeights(results),
+      targetDifficulty: dailyTargetDifficulty(results.length),
     });
     if (!question) return null;
     const latest = now.getTime() + this.#openMs;

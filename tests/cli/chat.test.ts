@@ -31,13 +31,17 @@ async function chat(input: string, options: { seed?: string; dir?: string } = {}
   return out;
 }
 
-const QUESTION_LINE = /^Practice question (\d+): (.+)$/gm;
+const QUESTION_BLOCK =
+  /^Practice question (\d+): (.+)\n {2}A\) (.+)\n {2}B\) (.+)\n {2}C\) (.+)\n {2}D\) (.+)$/gm;
 
-/** The questions the chat asked, found in the pool by their stem, in order. */
+/** The questions the chat asked, found in the pool by their stem and options (stems repeat), in order. */
 function askedQuestions(out: string, questions: readonly QuizQuestion[] = pool): QuizQuestion[] {
-  return [...out.matchAll(QUESTION_LINE)].map((match) => {
-    const found = questions.find((question) => question.stem === match[2]);
-    if (!found) throw new Error(`not a generated stem: ${match[2]}`);
+  return [...out.matchAll(QUESTION_BLOCK)].map((match) => {
+    const found = questions.find(
+      (question) =>
+        question.stem === match[2] && question.options.every((option, i) => option === match[3 + i]),
+    );
+    if (!found) throw new Error(`not a generated question: ${match[2]}`);
     return found;
   });
 }

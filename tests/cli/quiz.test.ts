@@ -6,7 +6,8 @@ import { jsonLines, runCli } from '../helpers/cli.js';
 import { notesDir } from '../helpers/notes-dir.js';
 import { DATABASES_NOTES_DIR, KNOWLEDGE_DIR, STORAGE_NOTES_DIR } from '../helpers/paths.js';
 
-const KEYS = ['answer', 'explanation', 'id', 'options', 'stem', 'topic'];
+const KEYS = ['answer', 'difficulty', 'explanation', 'id', 'kind', 'options', 'stem', 'topic'];
+const KINDS = ['which-service', 'true-of', 'not-true-of', 'compare', 'key-term', 'hand-written'];
 
 interface QuizLine {
   id: string;
@@ -15,6 +16,8 @@ interface QuizLine {
   options: string[];
   answer: number;
   explanation: string;
+  kind: string;
+  difficulty: number;
 }
 
 /** Parses `quiz --json` output, checking every line's shape: exactly the contract's keys. */
@@ -34,6 +37,9 @@ function quizLines(stdout: string): QuizLine[] {
     expect(new Set(options).size).toBe(4);
     expect([0, 1, 2, 3]).toContain(parsed.answer);
     expect(typeof parsed.explanation).toBe('string');
+    expect(KINDS).toContain(parsed.kind);
+    expect(parsed.difficulty).toBeGreaterThan(0);
+    expect(parsed.difficulty).toBeLessThan(1);
     return parsed as unknown as QuizLine;
   });
 }
@@ -53,7 +59,8 @@ describe('tutor quiz --json --all', () => {
       const knowledge = loadKnowledgeDir(dir).knowledge;
       const expected = generateQuestions(knowledge, createTutor(knowledge));
       expect(lines.map((line) => line.id)).toEqual(expected.map((question) => question.id));
-      for (const line of lines) expect(line.options[line.answer]).toBe(line.topic.title);
+      expect(lines.map((line) => line.kind)).toEqual(expected.map((question) => question.kind));
+      expect(new Set(lines.map((line) => line.kind)).size).toBeGreaterThanOrEqual(4);
     },
   );
 
@@ -135,7 +142,7 @@ describe('tutor quiz (one question)', () => {
   it('prints a question readably without --json', async () => {
     const result = await runCli(['quiz', '--seed', 'x']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^Which one is described here: “.+”\?/);
+    expect(result.stdout).toMatch(/^(Which|With which) .+\?/);
     expect(result.stdout).toMatch(/\n {2}A\. .+\n {2}B\. .+\n {2}C\. .+\n {2}D\. .+\nAnswer: [A-D]\. .+/);
     expect(result.stdout).toContain('Source: compute.md › ');
     expect(result.stderr).toBe('');

@@ -76,6 +76,8 @@ export interface TestSlackAppOptions {
   quizCountIntervalMs?: number;
   /** A tutor `/aws admin reload` reloads (default: the shared tutor, and reloads go nowhere). */
   liveTutor?: LiveTutor;
+  /** The questions the quiz asks (default: those of the project's notes). */
+  questions?: QuizQuestion[];
 }
 
 let sharedTutor: Tutor | null = null;
@@ -98,7 +100,12 @@ export async function startTestSlackApp(
   const logger = new RecordingLogger();
   const shared = testTutor();
   const tutor = options.liveTutor ?? shared.tutor;
-  const questions = options.liveTutor ? () => options.liveTutor?.questions() ?? [] : () => shared.questions;
+  const given = options.questions;
+  const questions = given
+    ? () => given
+    : options.liveTutor
+      ? () => options.liveTutor?.questions() ?? []
+      : () => shared.questions;
   const running = await startSlackApp(
     { connection, slackApiUrl, port: 0, scheduleQuizzes: options.scheduleQuizzes ?? false },
     {

@@ -394,7 +394,7 @@ describe('a quiz whose topic left the notes', () => {
     expect(closed.body.ts).toBe(daily.messageTs);
   });
 
-  it('answers a practice question on it, then offers another on a topic still in the notes', async () => {
+  it('answers a practice question on it, then says the topic is gone and offers the nearest ones', async () => {
     const feedback = await click(after.baseUrl, `quiz_answer:${practice.question.answer}`, practice.id, {
       userId: 'U2',
       ephemeral: true,
@@ -407,9 +407,24 @@ describe('a quiz whose topic left the notes', () => {
       .find((button) => button.action_id === 'quiz_me');
     expect(another?.value).toBe(gone.id);
 
-    // "Another question" (or "Quiz me on this") on a topic the notes no longer have.
-    const question = await click(after.baseUrl, 'quiz_me', gone.id, { userId: 'U2', ephemeral: true });
-    expect(question.response_type).toBe('ephemeral');
+    // "Another question" (or "Quiz me on this") on a topic the notes no longer have: no question on
+    // another topic, but the news that it is gone and the nearest topics to choose from.
+    const gonePage = await click(after.baseUrl, 'quiz_me', gone.id, { userId: 'U2', ephemeral: true });
+    expect(gonePage.response_type).toBe('ephemeral');
+    expect(texts(gonePage)).toMatch(/no longer in the notes/);
+    expect(quizButtons(gonePage)).toHaveLength(0);
+    const offered = (gonePage.blocks as Json[])
+      .filter((block) => block.type === 'actions')
+      .flatMap((block) => block.elements as Json[])
+      .filter((button) => String(button.action_id).startsWith('quiz_me'));
+    const topics = offered.filter((button) => button.value);
+    for (const button of topics) expect(remaining.has(String(button.value))).toBe(true);
+    expect(offered.at(-1)?.action_id).toBe('quiz_me:any');
+    const next = (topics[0] ?? offered.at(-1)) as Json;
+    const question = await click(after.baseUrl, String(next.action_id), String(next.value ?? ''), {
+      userId: 'U2',
+      ephemeral: true,
+    });
     const options = quizButtons(question);
     expect(options).toHaveLength(4);
     const asked = await store.findQuiz(String(options[0]?.value));

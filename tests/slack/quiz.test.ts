@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadKnowledgeDir } from '../../src/knowledge/load.js';
+import { generateQuestions } from '../../src/quiz/generate.js';
+import type { QuizKind, QuizQuestion } from '../../src/quiz/types.js';
+import type { PostedQuiz } from '../../src/store/store.js';
+import { createTutor } from '../../src/tutor/tutor.js';
 import { payloadViolations, visibleTexts } from '../helpers/block-kit-limits.js';
 import { type FakeSlack, type JsonObject, type RecordedCall, startFakeSlack } from '../helpers/fake-slack.js';
+import { makeNotesDir } from '../helpers/notes-dir.js';
+import { DATABASES_NOTES_DIR, KNOWLEDGE_DIR, STORAGE_NOTES_DIR } from '../helpers/paths.js';
 import { BOT_TOKEN, SIGNING_SECRET, startTestSlackApp, type TestSlackApp } from '../helpers/slack-app.js';
 import {
   appHomeOpened,
@@ -300,5 +307,190 @@ describe('App Home', () => {
     const text = texts(publish.body.view);
     expect(text).toMatch(/score/i);
     expect(text).toMatch(/<@U1>/);
+  });
+});
+
+describe('Quiz me on a topic that left the notes', () => {
+  it('says the topic is gone and offers the nearest ones, not a question on another topic', async () => {
+    const reply = await click('quiz_me', 'lambda-functions', { userId: 'U8' });
+    expect(texts(reply)).toMatch(/no longer in the notes/);
+    const offered = buttons(reply.blocks as Json[]).filter((button) =>
+      String(button.action_id).startsWith('quiz_me'),
+    );
+    expect(offered.map((button) => button.value)).toContain('lambda');
+    expect(quizButtons(reply)).toHaveLength(0);
+    expect(await tutor.store.answersOf('T1', 'U8')).toHaveLength(0);
+    expect(payloadViolations(reply)).toEqual([]);
+  });
+});
+
+/** One generated question of every kind the notes give, and a hand-written one. */
+function oneOfEachKind(): QuizQuestion[] {
+  const notes = makeNotesDir({
+    'lambda.md': `# Lambda
+
+- Runs functions on demand, billed per request and compute time.
+- Quiz: What does Lambda charge for?
+  > right: Requests and compute time
+  > wrong: Servers kept running
+  > wrong: A flat monthly fee
+  > wrong: The size of the code
+`,
+  });
+  try {
+    const all = [KNOWLEDGE_DIR, STORAGE_NOTES_DIR, DATABASES_NOTES_DIR, notes.dir].flatMap((dir) => {
+      const knowledge = loadKnowledgeDir(dir).knowledge;
+      return generateQuestions(knowledge, createTutor(knowledge));
+    });
+    const byKind = new Map<QuizKind, QuizQuestion>();
+    for (const question of all) if (!byKind.has(question.kind)) byKind.set(question.kind, question);
+    return [...byKind.values()];
+  } finally {
+    notes.remove();
+  }
+}
+
+describe('every kind of question, through Slack', () => {
+  const pool = oneOfEachKind();
+  let app: TestSlackApp;
+  let now = new Date('2026-07-01T09:05:00Z');
+
+  beforeAll(async () => {
+    app = await startTestSlackApp(
+      { mode: 'http', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET },
+      slack.url,
+      {
+        now: () => now,
+        questions: pool,
+      },
+    );
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  const sendTo = (request: Parameters<typeof postToApp>[1]) =>
+    postToApp(app.baseUrl, request, { signingSecret: SIGNING_SECRET });
+  async function clickOn(actionId: string, value: string, userId: string, ephemeral = false) {
+    const responseUrl = slack.responseUrl();
+    const id = responseUrl.split('/').at(-1) ?? '';
+    expect(
+      (
+        await sendTo(
+          blockAction({ actionId, value, responseUrl, userId, teamId: 'T9', channelId: 'C9', ephemeral }),
+        )
+      ).status,
+    ).toBe(200);
+    const reply = (await slack.waitForCall('response_url', (call) => call.responseUrlId === id)).body;
+    expect(payloadViolations(reply)).toEqual([]);
+    return reply;
+  }
+
+  it('posts a daily quiz of each kind in turn, tells right and wrong, reveals it and scores it', async () => {
+    expect(new Set(pool.map((question) => question.kind))).toEqual(
+      new Set(['which-service', 'true-of', 'not-true-of', 'compare', 'key-term', 'hand-written']),
+    );
+    await app.store.saveSchedule({
+      teamId: 'T9',
+      channelId: 'C9',
+      time: '09:00',
+      zone: 'UTC',
+      setBy: 'UADMIN',
+      setAt: now,
+    });
+    const kinds: string[] = [];
+    for (let day = 0; day < pool.length; day++) {
+      now = new Date(Date.UTC(2026, 6, 1 + day, 9, 5));
+      await app.running.scheduler.tick();
+      const post = await slack.waitForCall(
+        'chat.postMessage',
+        (call) =>
+          call.body.channel === 'C9' &&
+          !call.body.thread_ts &&
+          String(quizButtons(call.body)[0]?.value ?? '').endsWith(now.toISOString().slice(0, 10)),
+      );
+      expect(payloadViolations(post.body)).toEqual([]);
+      const quizId = String(quizButtons(post.body)[0]?.value);
+      const quiz = (await app.store.findQuiz(quizId)) as PostedQuiz;
+      kinds.push(quiz.question.kind);
+      expect(texts(post.body)).toContain(quiz.question.options[0]?.slice(0, 20));
+      const right = await clickOn(`quiz_answer:${quiz.question.answer}`, quizId, 'U1');
+      expect(texts(right)).toMatch(/^✅ Right/m);
+      expect(texts(right)).toContain('✓');
+      const wrong = await clickOn(`quiz_answer:${(quiz.question.answer + 1) % 4}`, quizId, 'U2');
+      expect(texts(wrong)).toMatch(/Not quite/);
+      now = new Date(now.getTime() + 9 * 3_600_000);
+      await app.running.scheduler.tick();
+      const reveal = await slack.waitForCall(
+        'chat.postMessage',
+        (call) => call.body.thread_ts === post.response.ts,
+      );
+      expect(texts(reveal.body)).toMatch(/1 of 2 \(50%\) got it right/);
+      expect(texts(reveal.body)).toContain('The answer:');
+    }
+    expect(new Set(kinds)).toEqual(new Set(pool.map((question) => question.kind)));
+    const answers = await app.store.answersOf('T9', 'U1');
+    expect(answers.map((answer) => answer.correct)).toEqual(pool.map(() => true));
+    expect(answers.every((answer) => answer.points >= 10)).toBe(true);
+    const responseUrl = slack.responseUrl();
+    const id = responseUrl.split('/').at(-1) ?? '';
+    await sendTo(slashCommand({ text: 'score', responseUrl, userId: 'U1', teamId: 'T9', channelId: 'C9' }));
+    const score = (await slack.waitForCall('response_url', (call) => call.responseUrlId === id)).body;
+    expect(texts(score)).toMatch(/100%/);
+  });
+
+  it('asks practice questions of each kind and explains each answer', async () => {
+    const kinds = new Set<string>();
+    for (let i = 0; i < pool.length; i++) {
+      now = new Date(now.getTime() + 60_000);
+      const responseUrl = slack.responseUrl();
+      const id = responseUrl.split('/').at(-1) ?? '';
+      await sendTo(slashCommand({ text: 'quiz', responseUrl, userId: 'U3', teamId: 'T9', channelId: 'C9' }));
+      const asked = (await slack.waitForCall('response_url', (call) => call.responseUrlId === id)).body;
+      const quizId = String(quizButtons(asked)[0]?.value);
+      const quiz = (await app.store.findQuiz(quizId)) as PostedQuiz;
+      kinds.add(quiz.question.kind);
+      const feedback = await clickOn(`quiz_answer:${(quiz.question.answer + 2) % 4}`, quizId, 'U3', true);
+      expect(texts(feedback)).toMatch(/Not quite/);
+      expect(texts(feedback)).toMatch(/✗ /);
+    }
+    expect(kinds.size).toBe(pool.length);
+  });
+
+  it('still answers and reveals a quiz stored before questions had kinds of their own', async () => {
+    now = new Date('2026-08-01T09:00:00Z');
+    const old: PostedQuiz = {
+      id: 'daily:T9:C10:2026-08-01',
+      teamId: 'T9',
+      channelId: 'C10',
+      mode: 'daily',
+      quizDate: '2026-08-01',
+      askedBy: null,
+      question: {
+        id: 'docker/fact/0123abcd',
+        topic: { id: 'docker', title: 'Docker' },
+        stem: 'Which one is described here: “___ is a software development platform to deploy apps”?',
+        options: ['ECS', 'Docker', 'Lambda', 'Fargate (serverless)'],
+        answer: 1,
+        explanation:
+          '✓ Docker: “Docker is a software development platform to deploy apps.”\nSource: compute.md › Docker\n✗ ECS — Used to launch Docker containers on AWS.',
+        source: { file: 'compute.md', heading: 'Docker', line: 5 },
+        kind: 'fact-to-topic',
+      },
+      postedAt: now,
+      closesAt: new Date(now.getTime() + 3_600_000),
+      messageTs: '1785574800.000100',
+      closedAt: null,
+    };
+    expect(await app.store.createQuiz(old)).toBe(true);
+    const feedback = await clickOn('quiz_answer:1', old.id, 'U5');
+    expect(texts(feedback)).toMatch(/Right: B\. Docker/);
+    now = new Date(now.getTime() + 2 * 3_600_000);
+    await app.running.scheduler.tick();
+    const reveal = await slack.waitForCall(
+      'chat.postMessage',
+      (call) => call.body.thread_ts === old.messageTs,
+    );
+    expect(texts(reveal.body)).toMatch(/The answer:.*B\. Docker/);
   });
 });

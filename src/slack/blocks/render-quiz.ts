@@ -2,7 +2,7 @@ import type { Button, KnownBlock } from '@slack/types';
 import type { AnswerOutcome, QuizReveal } from '../../quiz/records.js';
 import type { QuizQuestion } from '../../quiz/types.js';
 import type { PostedQuiz, QuizAnswer, QuizTally } from '../../store/store.js';
-import { QUIZ_ME, QUIZ_ME_ANY, quizAnswerActionId } from './action-ids.js';
+import { QUIZ_ME, QUIZ_ME_ANY, quizAnswerActionId, quizMeActionId } from './action-ids.js';
 import { BUTTON_TEXT_MAX, fitFallbackText, fitMessage } from './limits.js';
 import { bold, escapeAndTruncate, escapeMrkdwn, mentionUser } from './mrkdwn.js';
 import {
@@ -310,6 +310,27 @@ export function renderNoQuestion(topic: { id: string; title: string } | null): S
     'The notes have no quiz questions yet.',
     'Questions are made from the facts in the notes: add a few bullets under a heading, and try again.',
   );
+}
+
+/**
+ * "Quiz me on this" for a topic the notes no longer have: says so, and offers the nearest topics
+ * (and any topic) instead of a question on something else.
+ */
+export function renderTopicGone(
+  goneTopicId: string,
+  nearest: readonly { id: string; title: string }[],
+): SlackMessage {
+  const name = escapeAndTruncate(goneTopicId.replace(/[-_]+/g, ' '), OPTION_TEXT_MAX);
+  const sentence = `“${name}” is no longer in the notes, so there is no question on it.`;
+  const offer = nearest.length > 0 ? ' The nearest topics:' : ' Try another topic:';
+  const buttons = [
+    ...nearest.map((topic, i) => button(`Quiz me on ${topic.title}`, quizMeActionId(i), topic.id)),
+    button('Any topic', QUIZ_ME_ANY),
+  ];
+  return message(`${sentence}${offer} ${nearest.map((topic) => topic.title).join(', ')}`.trim(), [
+    section(`${sentence}${offer}`),
+    ...actions(buttons),
+  ]);
 }
 
 /** The answer could not be saved: nothing was recorded, so clicking again is safe. */

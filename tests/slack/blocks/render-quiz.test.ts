@@ -39,7 +39,7 @@ const POSTED = new Date('2024-05-01T07:00:00Z');
 const CLOSES = new Date('2024-05-01T17:00:00Z');
 
 function question(): QuizQuestion {
-  const found = questions.find((q) => q.topic.id === 'docker' && q.kind === 'fact-to-topic');
+  const found = questions.find((q) => q.topic.id === 'docker' && q.kind === 'which-service');
   if (!found) throw new Error('the notes should give a Docker question');
   return found;
 }

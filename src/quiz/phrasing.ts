@@ -1,0 +1,307 @@
+import { type NameSpan, type Token, tokenize } from './names.js';
+import { article, capitalise, decapitalise } from './plain-english.js';
+import {
+  canBeParticipleOrAdjective,
+  canBeThirdPersonVerb,
+  isAuxiliary,
+  isFiniteVerb,
+  isPreposition,
+  takesArticle,
+  type WordClasses,
+} from './word-classes.js';
+
+/**
+ * How a note reads, which decides how it is asked. Notes are mostly fragments: "Supports RESTful
+ * APIs" has its topic as an unwritten subject, "Private Docker registry on AWS" is a noun phrase,
+ * "Batch is a fully managed…" names its subject; a question made from each reads best in its own
+ * way ("Which of these supports…?", "Which of these is a private…?").
+ */
+export type Reading =
+  /** The topic is the subject; `predicate` says what it does or is, in the third person (`supports …`). */
+  | { shape: 'subject'; predicate: string }
+  /** A description without a verb: `a private Docker registry on AWS`; `has` for `limited disk space`. */
+  | { shape: 'noun'; phrase: string; verb: 'is' | 'has' }
+  /** Addressed to the reader: `you must provision …`; `modal` is how. */
+  | { shape: 'you'; modal: 'must' | 'can' | 'cannot' | 'need' | 'need-not' | 'do'; rest: string }
+  /** Any other sentence, shown as a quote. */
+  | { shape: 'sentence'; text: string };
+
+/** What stands in a question for a word that would give the answer away. */
+export const MASK = '___';
+
+/** Words after which a clause of a noun phrase ends. */
+const CLAUSE_WORDS = new Set(['that', 'which', 'who', 'where', 'when', 'so', 'because', 'while', 'but']);
+const DEMONSTRATIVES = new Set(['these', 'those', 'this']);
+const PRONOUNS = new Set(['you', 'we', 'i', 'he', 'she', 'one', 'everyone', 'someone']);
+
+/** The text from token `index` on. */
+function from(text: string, tokens: readonly Token[], index: number): string {
+  const token = tokens[index];
+  return token ? text.slice(token.start) : '';
+}
+
+/** Where the first clause of a text ends (a comma, colon, dash, bracket or semicolon), as an offset. */
+function firstClauseEnd(text: string): number {
+  const match = /[,:;(]|\s[-–]\s/.exec(text);
+  return match ? match.index : text.length;
+}
+
+function youForm(text: string, tokens: readonly Token[], classes: WordClasses): Reading | null {
+  const subject = tokens[0]?.word;
+  if (subject !== 'you' && subject !== 'we') return null;
+  let at = 1;
+  if (tokens[at]?.word === 'just' || tokens[at]?.word === 'only') at++;
+  const word = tokens[at]?.word ?? '';
+  const next = tokens[at + 1]?.word ?? '';
+  const rest = (index: number) => toYou(from(text, tokens, index));
+  if (word === 'must') return { shape: 'you', modal: 'must', rest: rest(at + 1) };
+  if (word === 'have' && next === 'to') return { shape: 'you', modal: 'must', rest: rest(at + 2) };
+  if (word === 'can') return { shape: 'you', modal: 'can', rest: rest(at + 1) };
+  if (word === 'cant' || word === 'cannot') return { shape: 'you', modal: 'cannot', rest: rest(at + 1) };
+  if (word === 'need' && next === 'to') return { shape: 'you', modal: 'need', rest: rest(at + 2) };
+  if ((word === 'do' && next === 'not') || word === 'dont') {
+    const need = word === 'dont' ? at + 1 : at + 2;
+    if (tokens[need]?.word === 'need' && tokens[need + 1]?.word === 'to')
+      return { shape: 'you', modal: 'need-not', rest: rest(need + 2) };
+    return null;
+  }
+  // "you get billed for…", "you pay per use": what you do with it.
+  const tags = classes.tags(word);
+  if (tags.includes('VBP') || tags[0] === 'VB') return { shape: 'you', modal: 'do', rest: rest(at) };
+  return null;
+}
+
+/** `we`, `our` and `us` said to the reader. */
+export function toYou(text: string): string {
+  return text
+    .replace(/\bwe\b/gi, 'you')
+    .replace(/\bour\b/gi, 'your')
+    .replace(/\bus\b/g, 'you');
+}
+
+/**
+ * Reads a note (spelled out, without its final full stop). `own` are the places its own topic is
+ * named. Null when it cannot be shown without a reference to something outside it ("They…").
+ */
+export function readStatement(text: string, own: readonly NameSpan[], classes: WordClasses): Reading | null {
+  const tokens = tokenize(text);
+  const first = tokens[0];
+  if (!first) return null;
+  let shown = text;
+  // "These functions are limited…": whose functions is the topic's.
+  if (DEMONSTRATIVES.has(first.word) && tokens[1] && !isAuxiliary(tokens[1].word) && own.length === 0) {
+    shown = `Its ${text.slice(tokens[1].start)}`;
+    return { shape: 'sentence', text: toYou(shown) };
+  }
+  if (first.word === 'they' || first.word === 'them') return null;
+
+  // "<name> is…", "It's…", "It has…": the topic is the subject.
+  const lead = own[0];
+  const subjectEnd =
+    lead && lead.from === 0
+      ? lead.to
+      : first.word === 'it' || (first.word === 'its' && first.raw.includes("'"))
+        ? 1
+        : -1;
+  if (subjectEnd > 0 && own.length <= (lead && lead.from === 0 ? 1 : 0)) {
+    const verb = tokens[subjectEnd];
+    if (first.raw.toLowerCase() === "it's")
+      return { shape: 'subject', predicate: `is ${from(text, tokens, 1)}` };
+    if (verb && (isAuxiliary(verb.word) || canBeThirdPersonVerb(classes, verb.word)))
+      return { shape: 'subject', predicate: decapitalise(from(text, tokens, subjectEnd)) };
+  }
+  if (own.length > 0) return { shape: 'sentence', text: toYou(shown) };
+
+  const you = youForm(text, tokens, classes);
+  if (you) return you;
+  const second = tokens[1];
+  // "Pricing: you pay…", "routing policies: simple, weighted…" are a label and what it says; "Pick
+  // it when…" an instruction: both quotes.
+  if (/^[^:]{1,40}:/.test(text) && (text.split(':')[0] ?? '').trim().split(/\s+/).length <= 4)
+    return { shape: 'sentence', text: toYou(shown) };
+  const firstTags = classes.tags(first.word);
+  const instruction =
+    firstTags.includes('VB') &&
+    !first.word.endsWith('s') &&
+    (['it', 'them', 'the', 'a', 'an', 'this', 'your'].includes(second?.word ?? '') || firstTags[0] === 'VB');
+  if (/^\s*:/.test(text.slice(first.end)) || instruction) return { shape: 'sentence', text: toYou(shown) };
+  if (PRONOUNS.has(first.word)) return { shape: 'sentence', text: toYou(shown) };
+  // "Can host static websites": a modal with the topic as its unwritten subject.
+  if (['can', 'must', 'will', 'may'].includes(first.word))
+    return { shape: 'subject', predicate: decapitalise(text) };
+  // "Supports RESTful APIs", "Pools and shares…": a verb with the topic as its unwritten subject;
+  // "Functions run on-demand" is a noun and its verb.
+  const nounThenVerb =
+    second !== undefined &&
+    classes.tags(first.word)[0] === 'NNS' &&
+    (isAuxiliary(second.word) || ['VB', 'VBP', 'MD'].includes(classes.tags(second.word)[0] ?? ''));
+  // "Caches most recently used data": a plural the lexicon knows only as a noun, used as a verb.
+  const verbOfNoun =
+    firstTags.length === 1 &&
+    firstTags[0] === 'NNS' &&
+    ['most', 'the', 'a', 'an', 'all', 'every', 'your', 'its'].includes(second?.word ?? '') &&
+    [first.word.slice(0, -1), first.word.slice(0, -2)].some((base) => {
+      const tags = classes.tags(base);
+      return tags.includes('VB') || tags.includes('NN');
+    });
+  if ((canBeThirdPersonVerb(classes, first.word) && !nounThenVerb) || verbOfNoun) {
+    return { shape: 'subject', predicate: decapitalise(text) };
+  }
+  // "up to 15 read replicas…": how many it has.
+  if (first.word === 'up' && second?.word === 'to' && /^\d/.test(tokens[2]?.word ?? ''))
+    return { shape: 'noun', phrase: decapitalise(text), verb: 'has' };
+  // "Used to launch…", "Great for…", "Where you store…", "Not for…": a description of the subject.
+  if (first.word === 'where' || (first.word === 'not' && second && isPreposition(classes, second.word))) {
+    return { shape: 'subject', predicate: `is ${decapitalise(text)}` };
+  }
+  // "Building a scalable serverless API": what it is for (not "deleting a key is scheduled…").
+  const finite = tokens
+    .slice(1)
+    .some((token) => isAuxiliary(token.word) || classes.tags(token.word)[0] === 'VBZ');
+  if (first.word.endsWith('ing') && classes.tags(first.word).includes('VBG') && !finite) {
+    return { shape: 'subject', predicate: `is for ${decapitalise(text)}` };
+  }
+  const third = tokens[2];
+  if (
+    classes.tags(first.word)[0] === 'RB' &&
+    second &&
+    third &&
+    canBeParticipleOrAdjective(classes, second.word) &&
+    isPreposition(classes, third.word)
+  ) {
+    return { shape: 'subject', predicate: `is ${decapitalise(text)}` };
+  }
+  if (second && canBeParticipleOrAdjective(classes, first.word) && isPreposition(classes, second.word)) {
+    return { shape: 'subject', predicate: `is ${decapitalise(text)}` };
+  }
+  const noun = nounPhrase(text, tokens, classes);
+  if (noun) return { shape: 'noun', ...noun };
+  return { shape: 'sentence', text: toYou(shown) };
+}
+
+/**
+ * Nouns that say what a thing is (`a private Docker registry`): a description headed by one is
+ * asked with "is"; one headed by anything else says what it has (`automatic failover`, `limited
+ * disk space`, `6 copies of your data`).
+ */
+const KIND_NOUNS = new Set(
+  `service database store storage registry platform system cache engine tool drive disk device warehouse
+  network gateway queue bus stream offering alternative implementation bridge set family solution option
+  version api layer firewall proxy balancer repository library framework language technology server
+  volume filesystem directory catalog index endpoint function container cluster instance node`.split(/\s+/),
+);
+
+/**
+ * A description without a verb in its first clause (`Private Docker registry on AWS`), with the
+ * article it needs and whether it is asked with "is" or "has", or null. One with a plural head
+ * (`Virtual servers, storage…`) reads badly after either, and a labelled one (`hybrid cloud
+ * storage: bridge between…`) is a list: both null.
+ */
+function nounPhrase(
+  text: string,
+  tokens: readonly Token[],
+  classes: WordClasses,
+): { phrase: string; verb: 'is' | 'has' } | null {
+  if (text.includes(':')) return null;
+  const end = firstClauseEnd(text);
+  const clause = tokens.filter((token) => token.end <= end);
+  const first = clause[0];
+  if (!first) return null;
+  // A description opens with a noun or what describes one, not "up", "in" or "only one".
+  const firstTag = classes.tags(first.word)[0];
+  const describesNext = ['JJ', 'VBN', 'VBD'].includes(classes.tags(clause[1]?.word ?? '')[0] ?? '');
+  if (isPreposition(classes, first.word) || (firstTag === 'RB' && !describesNext)) return null;
+  let stop = clause.length;
+  for (let i = 1; i < clause.length; i++) {
+    const token = clause[i] as Token;
+    if (CLAUSE_WORDS.has(token.word)) {
+      stop = i;
+      break;
+    }
+    const previous = clause[i - 1] as Token;
+    // "Containers scale up…": a plural noun and its verb make a clause.
+    if (
+      classes.tags(previous.word)[0] === 'NNS' &&
+      classes.tags(token.word).some((tag) => tag === 'VB' || tag === 'VBP')
+    )
+      return null;
+    const tags = classes.tags(token.word);
+    const participle = tags[0] === 'VBD' || tags[0] === 'VBN';
+    if (isAuxiliary(token.word) || (!participle && isFiniteVerb(classes, token.word))) return null;
+    // "file system scales automatically": a verb, by what follows it.
+    const after = clause[i + 1]?.word ?? '';
+    const adverb = classes.tags(after)[0] === 'RB' || isPreposition(classes, after);
+    if (tags.includes('VBZ') && adverb && classes.tags(previous.word)[0]?.startsWith('NN')) return null;
+  }
+  // The head: the last word before a preposition, a participle ("storage meant for…") or the end.
+  let head: Token = first;
+  for (let i = 1; i < stop; i++) {
+    const token = clause[i] as Token;
+    const tags = classes.tags(token.word);
+    if (isPreposition(classes, token.word)) break;
+    // "storage meant for…", "backups kept 1 to 35 days": a participle after the head; "fully
+    // managed NoSQL database": one before it.
+    const next = clause[i + 1]?.word ?? '';
+    const participle = tags[0] === 'VBD' || tags[0] === 'VBN';
+    if (participle && (!next || /^\d/.test(next) || isPreposition(classes, next))) break;
+    head = token;
+  }
+  const phrase = first.word === 'same' ? `the ${decapitalise(text)}` : decapitalise(text);
+  const proper = /\p{Lu}/u.test(head.raw) && head.raw.length > 1 && head !== first;
+  const kind = proper || KIND_NOUNS.has(head.word) || KIND_NOUNS.has(head.word.replace(/s$/, ''));
+  if (!kind) return { phrase, verb: 'has' };
+  if (/s$/.test(head.word) && !/(ss|us|is)$/.test(head.word) && !proper) {
+    const tags = classes.tags(head.word);
+    if (tags.length === 0 || tags.includes('NNS')) return null;
+  }
+  const determiner =
+    ['a', 'an', 'the', 'your', 'its', 'their', 'our', 'my'].includes(first.word) || /['’]s$/.test(first.raw);
+  if (determiner || !takesArticle(classes, head.word)) return { phrase, verb: 'is' };
+  return { phrase: `${article(phrase)} ${phrase}`, verb: 'is' };
+}
+
+/** The question "which of these …?" a reading asks, or null when it only reads as a quote. */
+export function whichQuestion(reading: Reading): string | null {
+  switch (reading.shape) {
+    case 'subject':
+      return `Which of these ${reading.predicate}?`;
+    case 'noun':
+      return `Which of these ${reading.verb} ${reading.phrase}?`;
+    case 'you': {
+      const lead = {
+        must: 'With which of these must you',
+        can: 'With which of these can you',
+        cannot: "With which of these can't you",
+        need: 'With which of these do you need to',
+        'need-not': "With which of these don't you need to",
+        do: 'With which of these do you',
+      }[reading.modal];
+      return `${lead} ${reading.rest}?`;
+    }
+    case 'sentence':
+      return null;
+  }
+}
+
+/** The reading as a sentence about its topic, the topic as "it": an option of "which is true of X?". */
+export function asStatement(reading: Reading): string {
+  switch (reading.shape) {
+    case 'subject':
+      return `It ${reading.predicate}.`;
+    case 'noun':
+      return `It ${reading.verb} ${reading.phrase}.`;
+    case 'you': {
+      const lead = {
+        must: 'You must',
+        can: 'You can',
+        cannot: "You can't",
+        need: 'You need to',
+        'need-not': "You don't need to",
+        do: 'You',
+      }[reading.modal];
+      return `${lead} ${reading.rest}.`;
+    }
+    case 'sentence':
+      return `${capitalise(reading.text)}.`;
+  }
+}

@@ -1,0 +1,194 @@
+import type { EnglishWords } from '../understand/english.js';
+
+/**
+ * Notes are written fast (`u cant SSH into ur instances`); a question is read slowly, by someone
+ * deciding between four options. What a question shows is written out in plain English: the
+ * shorthand spelled out, obvious typos corrected, the first letter capitalised. Quotes from the
+ * notes in an explanation stay as the author wrote them.
+ */
+
+/** Chat shorthand and its spelling-out; matched as whole words, any case. */
+const SHORTHAND: Record<string, string> = {
+  u: 'you',
+  ur: 'your',
+  r: 'are',
+  cant: "can't",
+  dont: "don't",
+  doesnt: "doesn't",
+  isnt: "isn't",
+  arent: "aren't",
+  wont: "won't",
+  didnt: "didn't",
+  thats: "that's",
+  theres: "there's",
+  whats: "what's",
+  donot: 'do not',
+  eventhough: 'even though',
+  db: 'database',
+  dbs: 'databases',
+  mins: 'minutes',
+  msg: 'message',
+  msgs: 'messages',
+  approx: 'approximately',
+  hrs: 'hours',
+  secs: 'seconds',
+  usefull: 'useful',
+  shouldnt: "shouldn't",
+  couldnt: "couldn't",
+  wouldnt: "wouldn't",
+  wasnt: "wasn't",
+  werent: "weren't",
+  hasnt: "hasn't",
+  havent: "haven't",
+  urself: 'yourself',
+  urselves: 'yourselves',
+  certs: 'certificates',
+  cert: 'certificate',
+};
+
+/** `its` starts a clause (`its a set of…`, `but its not…`): there it is `it's`. */
+const CLAUSE_ITS = /(^|[.:;,!?(]\s*|\b(?:but|and|so|because|as)\s+)its\b(?!\s+own\b)/gi;
+/** `light weight` and `e.g.`/`i.e.` written without their dots. */
+const SPACED_FIXES: [RegExp, string][] = [
+  [/\blight weight\b/gi, 'lightweight'],
+  [/\bw\/o(?=\s)/gi, 'without'],
+  [/\bw\/(?=\s)/gi, 'with'],
+  [/\s+&\s+/g, ' and '],
+  [/\s+\/\s+/g, ' / '],
+  [/\s+([,;:])/g, '$1'],
+  [/([,;:])(?=[\p{L}])/gu, '$1 '],
+  [/\(\s+/g, '('],
+  [/\s+\)/g, ')'],
+  [/(\p{L})\(/gu, '$1 ('],
+  [/\s{2,}/g, ' '],
+];
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
+
+function keepCase(original: string, replacement: string): string {
+  if (original.length > 1 && original === original.toUpperCase() && /\p{L}{2}/u.test(original))
+    return replacement;
+  return /^\p{Lu}/u.test(original) ? replacement.charAt(0).toUpperCase() + replacement.slice(1) : replacement;
+}
+
+/**
+ * Corrects a word the dictionary does not know to the one word it knows one edit away, when that
+ * word is in the notes too (`Docher` -> `Docker`) or the misspelling is long and written in lower
+ * case (`automaticaly`, `respositories`): short or capitalised unknown words are names (`Valkey`).
+ */
+export class Speller {
+  readonly #english: EnglishWords;
+  readonly #notesWords: ReadonlySet<string>;
+  readonly #cache = new Map<string, string | null>();
+
+  constructor(english: EnglishWords, notesWords: ReadonlySet<string>) {
+    this.#english = english;
+    this.#notesWords = notesWords;
+  }
+
+  correct(word: string): string | null {
+    const lower = word.toLowerCase();
+    if (!/^[a-z]+$/.test(lower) || lower.length < 5) return null;
+    if (this.#cache.has(lower)) return this.#cache.get(lower) ?? null;
+    let fixed: string | null = null;
+    if (!this.#english.has(lower)) {
+      const known = [...edits(lower, true)].filter((candidate) => this.#known(candidate));
+      const inNotes = known.filter((candidate) => this.#notesWords.has(candidate));
+      // A letter dropped, doubled, swapped or a vowel mistaken is a typo; another consonant
+      // (`stateful`, `stageful`) may be a word the dictionary lacks.
+      const slips = [...edits(lower, false)].filter((candidate) => this.#english.has(candidate));
+      // Of several, a missing letter is the likeliest slip (`automaticaly`, not `automatical`).
+      const missing = slips.filter((candidate) => candidate.length > lower.length);
+      const slip = slips.length === 1 ? slips[0] : missing.length === 1 ? missing[0] : undefined;
+      if (inNotes.length === 1) fixed = inNotes[0] as string;
+      else if (slip && lower.length >= 7 && word === lower) fixed = slip;
+    }
+    this.#cache.set(lower, fixed);
+    return fixed;
+  }
+
+  #known(candidate: string): boolean {
+    return this.#english.has(candidate) || this.#notesWords.has(candidate);
+  }
+}
+
+const VOWELS = 'aeiouy';
+
+/**
+ * Every string one deletion, transposition or insertion away, and one substitution away: of any
+ * letter when `anySubstitution`, else only of a vowel for a vowel.
+ */
+function edits(word: string, anySubstitution: boolean): Set<string> {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const out = new Set<string>();
+  for (let i = 0; i <= word.length; i++) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    if (tail) out.add(head + tail.slice(1));
+    if (tail.length > 1) out.add(head + (tail[1] as string) + (tail[0] as string) + tail.slice(2));
+    for (const letter of letters) {
+      const vowelForVowel = VOWELS.includes(letter) && VOWELS.includes(tail[0] ?? '');
+      if (tail && (anySubstitution || vowelForVowel)) out.add(head + letter + tail.slice(1));
+      out.add(head + letter + tail);
+    }
+  }
+  out.delete(word);
+  return out;
+}
+
+/** The text with shorthand spelled out and typos corrected; casing and punctuation otherwise kept. */
+export function spellOut(text: string, speller: Speller | null = null): string {
+  let out = text
+    .replace(/\b(e\.?g|i\.?e)\b\.?/gi, (found) => (found.toLowerCase().startsWith('e') ? 'e.g.' : 'i.e.'))
+    .replace(CLAUSE_ITS, (_match, before: string) => `${before}it's`);
+  out = out.replace(WORD, (word) => {
+    const lower = word.toLowerCase();
+    const short = SHORTHAND[lower];
+    if (short !== undefined) {
+      // A capital `R` or `U` alone is a name (the R language), not shorthand.
+      if (lower.length === 1 && word !== lower) return word;
+      return keepCase(word, short);
+    }
+    const fixed = speller?.correct(word);
+    return fixed ? keepCase(word, fixed) : word;
+  });
+  for (const [pattern, replacement] of SPACED_FIXES) out = out.replace(pattern, replacement);
+  return out.trim();
+}
+
+/** The first letter in upper case. */
+export function capitalise(text: string): string {
+  // A text opening with a blank, a figure or a name cased its own way (`___ is…`, `gp2`, `openCypher`) is kept.
+  if (!/^\p{L}/u.test(text) || /^\p{L}+\p{N}/u.test(text) || /^\p{Ll}+\p{Lu}/u.test(text)) return text;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * The first letter in lower case, for text that continues a sentence, unless the first word is an
+ * acronym or a name written with capitals inside (`EC2`, `RESTful`, `DynamoDB`).
+ */
+export function decapitalise(text: string): string {
+  const first = /^\P{L}*([\p{L}\p{N}]+)/u.exec(text)?.[1] ?? '';
+  if (/\p{Lu}.*\p{Lu}|\p{N}/u.test(first) || first === 'I') return text;
+  return text.replace(
+    /^(\P{L}*)(\p{L})/u,
+    (_all, lead: string, letter: string) => lead + letter.toLowerCase(),
+  );
+}
+
+/** The text as a sentence: capitalised, with one full stop at the end. */
+export function asSentence(text: string): string {
+  const trimmed = text.trim().replace(/[\s,;:–-]+$/, '');
+  return `${capitalise(trimmed.replace(/[.!]+$/, ''))}.`;
+}
+
+/** `a` or `an` before a word, by how it sounds (`an EBS volume`, `a user`, `an hour`). */
+export function article(next: string): 'a' | 'an' {
+  const word = /[\p{L}\p{N}]+/u.exec(next)?.[0] ?? '';
+  if (!word) return 'a';
+  if (/^[A-Z0-9]{2,}/.test(word)) return /^[AEFHILMNORSX8]/.test(word) ? 'an' : 'a';
+  const lower = word.toLowerCase();
+  if (/^(uni|use|usu|uti|eu|one|once)/.test(lower)) return 'a';
+  if (/^(hour|honest|honou?r)/.test(lower)) return 'an';
+  return /^[aeiou]/.test(lower) ? 'an' : 'a';
+}

@@ -1,0 +1,130 @@
+import type { Topic } from '../knowledge/types.js';
+import { nearestStatement, neighboursOf, type QuizContext, quote, statementsOf } from './context.js';
+import type { QuestionDraft } from './draft.js';
+import { seededRandom, shuffled } from './random.js';
+import { optionText, type Statement, saysLittleAlone } from './statements.js';
+
+/** An option longer than this is a paragraph to read four times over. */
+const MAX_OPTION_CHARS = 150;
+
+/** A statement fit to be shown as an option. */
+function showable(statement: Statement): string | null {
+  const text = optionText(statement);
+  return text && text.length <= MAX_OPTION_CHARS ? text : null;
+}
+
+/** Whether two statements say much the same (so one cannot be right and the other wrong). */
+function alike(a: Statement, b: Statement): boolean {
+  const common = [...a.stems].filter((stemmed) => b.stems.has(stemmed)).length;
+  return common / Math.max(1, new Set([...a.stems, ...b.stems]).size) >= 0.4;
+}
+
+interface Foreign {
+  statement: Statement;
+  text: string;
+  closeness: number;
+}
+
+/**
+ * Statements of confusable topics that are not true of `topic`: each tells something particular
+ * of its own topic, says no "not" (a "no servers" is true of many), and is neither said in
+ * `topic`'s notes nor what the engine would take for it. One per neighbour; which of a neighbour's
+ * statements is drawn by `seed`, so questions on one topic do not all share them.
+ */
+function foreignStatements(
+  context: QuizContext,
+  topic: Topic,
+  avoid: readonly Statement[],
+  count: number,
+  seed: string,
+): Foreign[] {
+  const random = seededRandom(seed);
+  const chosen: Foreign[] = [];
+  const candidates: Foreign[][] = neighboursOf(context, topic).map((neighbour) =>
+    shuffled(
+      statementsOf(context, neighbour.topic).flatMap((statement) => {
+        const text = showable(statement);
+        if (!text || statement.generic || saysLittleAlone(statement)) return [];
+        return [{ statement, text, closeness: neighbour.closeness }];
+      }),
+      random,
+    ),
+  );
+  for (const list of candidates) {
+    if (chosen.length === count) break;
+    const others = [...avoid, ...chosen.map((item) => item.statement)];
+    const found = list.find(
+      (candidate) =>
+        !others.some((other) => alike(other, candidate.statement)) &&
+        !chosen.some((item) => item.text === candidate.text) &&
+        context.fit.mayFit(candidate.statement, topic) === null,
+    );
+    if (found) chosen.push(found);
+  }
+  return chosen;
+}
+
+function label(context: QuizContext, topic: Topic): string {
+  return context.names.label(topic.id);
+}
+
+/** Why a statement of another topic is not true of `topic`. */
+function notItsWhy(context: QuizContext, foreign: Statement, topic: Topic): string {
+  const owner = `that is ${label(context, foreign.topic)} (${quote(foreign)}), not ${label(context, topic)}`;
+  const near = nearestStatement(context, foreign, topic);
+  return near ? `${owner}, whose notes say ${quote(near)}` : owner;
+}
+
+/** "Which of these is true of Lambda?": the statement and three of related topics. */
+export function trueOfQuestion(context: QuizContext, statement: Statement): QuestionDraft | null {
+  const text = showable(statement);
+  if (!text || statement.generic) return null;
+  const topic = statement.topic;
+  const wrong = foreignStatements(context, topic, [statement], 3, statement.key);
+  if (wrong.length < 3) return null;
+  return {
+    kind: 'true-of',
+    topic,
+    idPart: 'true',
+    idKey: statement.key,
+    stem: `Which of these is true of ${label(context, topic)}?`,
+    right: { text, why: `the notes on ${label(context, topic)}: ${quote(statement)}` },
+    wrong: wrong.map((item) => ({ text: item.text, why: notItsWhy(context, item.statement, topic) })),
+    line: statement.fact.line,
+    closeness: wrong.reduce((sum, item) => sum + item.closeness, 0) / wrong.length,
+  };
+}
+
+/**
+ * "Which of these is NOT true of Lambda?": three of the topic's statements (the `variant`th set of
+ * its most teaching ones) and one of a related topic.
+ */
+export function notTrueOfQuestion(context: QuizContext, topic: Topic, variant: number): QuestionDraft | null {
+  const own = statementsOf(context, topic).filter((statement) => showable(statement) !== null);
+  const telling = own.filter((statement) => !statement.generic);
+  const pool = telling.length >= 3 ? telling : own;
+  if (pool.length < 3) return null;
+  const truths: Statement[] = [];
+  for (let i = 0; truths.length < 3 && i < pool.length; i++) {
+    const candidate = pool[(i + variant * 3) % pool.length] as Statement;
+    if (!truths.includes(candidate) && !truths.some((other) => alike(other, candidate)))
+      truths.push(candidate);
+  }
+  if (truths.length < 3) return null;
+  const [odd] = foreignStatements(context, topic, truths, 1, `${topic.id}\u0000${variant}`);
+  if (!odd) return null;
+  return {
+    kind: 'not-true-of',
+    topic,
+    idPart: 'not',
+    idKey: `${odd.statement.topic.id}\u0000${odd.statement.key}`,
+    stem: `Which of these is NOT true of ${label(context, topic)}?`,
+    right: { text: odd.text, why: notItsWhy(context, odd.statement, topic) },
+    wrong: truths.map((statement) => ({
+      text: showable(statement) as string,
+      why: `true: the notes on ${label(context, topic)} say ${quote(statement)}`,
+    })),
+    line: truths[0]?.fact.line ?? topic.source.line,
+    closeness: odd.closeness,
+  };
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { asStatement, readStatement, whichQuestion } from '../../src/quiz/phrasing.js';
+import { article, capitalise, Speller, spellOut } from '../../src/quiz/plain-english.js';
+import { loadWordClasses } from '../../src/quiz/word-classes.js';
+import { loadEnglishWords } from '../../src/understand/english.js';
+
+const classes = loadWordClasses();
+
+/** How a note with no mention of its topic is asked, and shown as an option. */
+function asked(note: string): { which: string | null; option: string } {
+  const reading = readStatement(note, [], classes);
+  if (!reading) throw new Error(`no reading of ${note}`);
+  return { which: whichQuestion(reading), option: asStatement(reading) };
+}
+
+describe('asking a note in plain English', () => {
+  it('asks a note that opens with a verb of its unwritten subject', () => {
+    expect(asked('Supports RESTful APIs and WebSocket APIs')).toEqual({
+      which: 'Which of these supports RESTful APIs and WebSocket APIs?',
+      option: 'It supports RESTful APIs and WebSocket APIs.',
+    });
+    expect(asked('Pools and shares database connections').which).toBe(
+      'Which of these pools and shares database connections?',
+    );
+    expect(asked('Caches most recently used data locally so reads are fast').which).toBe(
+      'Which of these caches most recently used data locally so reads are fast?',
+    );
+  });
+
+  it('asks a description with the article it needs, or with "has" for what a thing has', () => {
+    expect(asked('Private Docker registry on AWS').which).toBe(
+      'Which of these is a private Docker registry on AWS?',
+    );
+    expect(asked('low cost object storage meant for archiving').which).toBe(
+      'Which of these is low cost object storage meant for archiving?',
+    );
+    expect(asked('Limited temporary disk space').which).toBe(
+      'Which of these has limited temporary disk space?',
+    );
+    expect(asked('automatic failover to a replica, usually in under 30 seconds').which).toBe(
+      'Which of these has automatic failover to a replica, usually in under 30 seconds?',
+    );
+    expect(asked('up to 15 read replicas with sub 10ms replica lag').option).toBe(
+      'It has up to 15 read replicas with sub 10ms replica lag.',
+    );
+  });
+
+  it('asks a participle or adjective with "is"', () => {
+    expect(asked('Used to launch Docker containers on AWS').which).toBe(
+      'Which of these is used to launch Docker containers on AWS?',
+    );
+    expect(asked('Great for people with little cloud experience').which).toBe(
+      'Which of these is great for people with little cloud experience?',
+    );
+    expect(asked('Where you store Docker images').which).toBe(
+      'Which of these is where you store Docker images?',
+    );
+  });
+
+  it('turns what "we" and "you" do into a question to the reader', () => {
+    expect(asked('We must create the infrastructure, such as EC2 instances, and provision it').which).toBe(
+      'With which of these must you create the infrastructure, such as EC2 instances, and provision it?',
+    );
+    expect(asked('You do not need to provision the infrastructure').which).toBe(
+      "With which of these don't you need to provision the infrastructure?",
+    );
+  });
+
+  it('quotes a sentence about something else, with no dangling "these"', () => {
+    expect(asked('Functions run on-demand')).toEqual({ which: null, option: 'Functions run on-demand.' });
+    expect(asked('Containers scale up and down very quickly, in seconds').which).toBeNull();
+    expect(asked('These functions are limited by time').option).toBe('Its functions are limited by time.');
+    expect(asked('Pricing: pay per request and compute time').which).toBeNull();
+  });
+
+  it('reads a note that names its topic as the subject of the question', () => {
+    // "Batch is a fully managed…" with "Batch" (token 0) as the topic's name.
+    const reading = readStatement(
+      'Batch is a fully managed batch processing service',
+      [{ topicId: 'batch', from: 0, to: 1 }],
+      classes,
+    );
+    expect(reading && whichQuestion(reading)).toBe(
+      'Which of these is a fully managed batch processing service?',
+    );
+  });
+});
+
+describe('plain English from shorthand', () => {
+  it('spells out chat shorthand and clause-initial "its", keeping the case', () => {
+    expect(spellOut('downside: u cant SSH into ur instances')).toBe(
+      "downside: you can't SSH into your instances",
+    );
+    expect(spellOut('its a set of storage classes, but its not for data u read often')).toBe(
+      "it's a set of storage classes, but it's not for data you read often",
+    );
+    expect(spellOut('instance store loses its data')).toBe('instance store loses its data');
+    expect(spellOut('Low & predictable pricing, eg. Lightsail')).toBe(
+      'Low and predictable pricing, e.g. Lightsail',
+    );
+    expect(spellOut('managed DB service, R is a language')).toBe('managed database service, R is a language');
+  });
+
+  it('corrects a typo to the one word the notes or the dictionary know, never a name', () => {
+    const speller = new Speller(loadEnglishWords(), new Set(['docker', 'stateful']));
+    expect(spellOut('Private Docher registry', speller)).toBe('Private Docker registry');
+    expect(spellOut('grows automaticaly', speller)).toBe('grows automatically');
+    expect(spellOut('security groups are stateful', speller)).toBe('security groups are stateful');
+    expect(spellOut('Valkey supported', speller)).toBe('Valkey supported');
+  });
+
+  it('capitalises a sentence but not a blank, a figure or a name cased its own way', () => {
+    expect(capitalise('max size is 400KB')).toBe('Max size is 400KB');
+    expect(capitalise('___ is a platform')).toBe('___ is a platform');
+    expect(capitalise('gp2 / gp3')).toBe('gp2 / gp3');
+    expect(capitalise('openCypher')).toBe('openCypher');
+  });
+
+  it('chooses a or an by sound', () => {
+    expect(article('EBS volume')).toBe('an');
+    expect(article('user')).toBe('a');
+    expect(article('open source system')).toBe('an');
+    expect(article('private registry')).toBe('a');
+  });
+});
