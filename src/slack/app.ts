@@ -180,21 +180,22 @@ async function startBolt(
     clientOptions,
     extendedErrorHandler: true,
   };
-  const receiver =
-    options.connection.mode === 'http'
-      ? new HTTPReceiver({ signingSecret: options.connection.signingSecret, logger, logLevel })
-      : null;
-  const app =
-    options.connection.mode === 'socket'
-      ? new App({
-          ...common,
-          appToken: options.connection.appToken,
-          socketMode: true,
-          // The socket client keeps its own client: opening the connection should retry for as
-          // long as it takes, while listeners' calls keep the bounded policy above.
-          installerOptions: { clientOptions: { ...clientOptions, retryConfig: undefined } },
-        })
-      : new App({ ...common, receiver: receiver as HTTPReceiver });
+  // HTTP mode: Bolt's receiver checks signatures and routes requests; our server hands it Slack's.
+  let receiver: HTTPReceiver | null = null;
+  let app: App;
+  if (options.connection.mode === 'http') {
+    receiver = new HTTPReceiver({ signingSecret: options.connection.signingSecret, logger, logLevel });
+    app = new App({ ...common, receiver });
+  } else {
+    app = new App({
+      ...common,
+      appToken: options.connection.appToken,
+      socketMode: true,
+      // The socket client keeps its own client: opening the connection should retry for as
+      // long as it takes, while listeners' calls keep the bounded policy above.
+      installerOptions: { clientOptions: { ...clientOptions, retryConfig: undefined } },
+    });
+  }
 
   const deps = slackDeps(app, services, metrics);
   const inFlight = new InFlightWork();

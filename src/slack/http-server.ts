@@ -85,8 +85,12 @@ export async function listenHttp(options: AppHttpServerOptions): Promise<AppHttp
   });
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => reject(portProblem(error, options.port)));
-    server.listen(options.port, () => resolve());
+    const refused = (error: NodeJS.ErrnoException) => reject(portProblem(error, options.port));
+    server.once('error', refused);
+    server.listen(options.port, () => {
+      server.off('error', refused);
+      resolve();
+    });
   });
   return {
     server,
