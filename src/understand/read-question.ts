@@ -10,7 +10,7 @@ import { NEGATION, type TopicIndex, type TopicName } from './topic-index.js';
  * A word matched through a bridge counts for less than the question's own word: a learner's
  * "notify" may mean the notes' "notification", but may not.
  */
-const BRIDGED = 0.75;
+const BRIDGED = 0.5;
 /** A phrase of the cloud-concept lexicon says its meaning nearly as plainly as the notes' word. */
 const CONCEPT_WEIGHT = 0.7;
 /** The weight of a hand-listed everyday synonym (data/synonyms.json). */
@@ -297,15 +297,23 @@ export type WordPair = readonly [string, string];
 export function sharedPairs(pairs: WordPair[], sequence: string[]): number {
   let found = 0;
   for (const [first, second] of pairs) {
-    for (let i = 0; i + 1 < sequence.length; i++) {
-      if (sequence[i] === first && sequence[i + 1] === second) {
-        found++;
-        break;
+    // "don't provision" is "do not need to provision": a negation reaches a few words ahead.
+    const reach = first === NEGATION ? NEGATION_REACH : 1;
+    search: for (let i = 0; i + 1 < sequence.length; i++) {
+      if (sequence[i] !== first) continue;
+      for (let j = i + 1; j <= Math.min(sequence.length - 1, i + reach); j++) {
+        if (sequence[j] === second) {
+          found++;
+          break search;
+        }
       }
     }
   }
   return found;
 }
+
+/** How many words after a negation it still negates, for phrase matches. */
+const NEGATION_REACH = 3;
 
 function pairsOf(tokens: string[]): WordPair[] {
   const pairs: WordPair[] = [];

@@ -72,4 +72,17 @@ describe('renderText', () => {
     expect(text).toContain('npm run tutor -- export answers');
     expect(text).not.toMatch(/not kept in this version|not available/i);
   });
+
+  it('says when a reply is only the closest match, and lists the next candidates', () => {
+    const reply = ask('what is fargate');
+    if (reply.intent !== 'explain') throw new Error(`want explain, got ${reply.intent}`);
+    const text = renderText({
+      ...reply,
+      sure: false,
+      alternatives: [{ id: 'ecs', title: 'ECS (Elastic Container Service)' }],
+    });
+    expect(text).toMatch(/^Closest match in the notes: Fargate \(serverless\)\n/);
+    expect(text).toMatch(/\nDid you mean: ECS \(Elastic Container Service\)\?$/);
+    expect(renderText(reply)).toMatch(/^Fargate \(serverless\)\n/);
+  });
 });

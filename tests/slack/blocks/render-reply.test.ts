@@ -240,6 +240,33 @@ describe('renderReply: the other replies', () => {
   });
 });
 
+describe('renderReply: a reply the tutor is not sure of', () => {
+  const guess = (): AnswerReply => {
+    const reply = ask('what is fargate');
+    if (reply.intent !== 'explain') throw new Error(`want explain, got ${reply.intent}`);
+    const ecs = { id: 'ecs', title: 'ECS (Elastic Container Service)' };
+    return { ...reply, sure: false, confidence: 0.5, alternatives: [ecs] };
+  };
+
+  it('says it is the closest match, in the header and the notification text', () => {
+    const message = renderReply(guess(), PRIVATE);
+    expect(ofType(message, 'header')[0]?.text.text).toBe('Closest match in the notes: Fargate (serverless)');
+    expect(message.text).toMatch(/^Closest match in the notes: Fargate \(serverless\): /);
+  });
+
+  it('offers the next candidates as "did you mean" buttons that ask about them', () => {
+    const message = renderReply(guess(), PRIVATE);
+    expect(textOf(message)).toContain('Did you mean:');
+    expect(buttons(message).map((b) => [b.action_id, b.value])).toContainEqual(['ask_topic:0', 'ecs']);
+  });
+
+  it('opens a sure reply with the topic alone', () => {
+    const message = render('what is fargate');
+    expect(ofType(message, 'header')[0]?.text.text).toBe('Fargate (serverless)');
+    expect(textOf(message)).not.toContain('Did you mean:');
+  });
+});
+
 describe('renderReply: escaping', () => {
   const HOSTILE = '<!channel> <@U123> <https://x|y> @here & <#C1|general>';
 

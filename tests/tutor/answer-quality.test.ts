@@ -1,0 +1,91 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  type EvalOutcome,
+  evaluate,
+  judge,
+  readEvalItems,
+  reliability,
+  summarise,
+} from '../../src/cli/evaluate.js';
+import { EVAL_DIR, FIXTURES_DIR } from '../helpers/paths.js';
+import { tutorFor } from '../helpers/tutor.js';
+
+/**
+ * Floors on question sets written blind to the engine (tests/fixtures/eval/README.md): hard/ was
+ * developed against, holdout/ only measured. Each floor sits a few points under what the tutor
+ * measured when it was set (`tutor eval SET --knowledge NOTES`), so a regression fails and noise
+ * does not.
+ */
+const AREAS = ['security-networking', 'messaging', 'storage', 'databases'] as const;
+const notesOf = (area: string) => join(FIXTURES_DIR, 'notes', area);
+
+function outcomesOf(kind: 'hard' | 'holdout'): EvalOutcome[] {
+  return AREAS.flatMap((area) => {
+    const tutor = tutorFor(notesOf(area));
+    return readEvalItems(join(EVAL_DIR, kind, `${area}.jsonl`)).map((item) =>
+      judge(item, tutor.answer(item.q)),
+    );
+  });
+}
+
+const describeMisses = (outcomes: EvalOutcome[]) =>
+  outcomes
+    .filter((outcome) => !outcome.right)
+    .map((outcome) => `${outcome.item.q}: ${outcome.reasons.join(', ')}`)
+    .join('\n');
+
+describe('answers on notes areas the engine was not written for', () => {
+  // Measured (hard / holdout, pooled over the four areas): intent 0.92 / 0.91, top-1 0.86 / 0.83,
+  // unknown precision 0.93 / 0.85, recall 0.86 / 0.83.
+  it.each(['hard', 'holdout'] as const)(
+    '%s sets keep intent, top-1 and unknown precision and recall above their floors',
+    (kind) => {
+      const summary = summarise(outcomesOf(kind));
+      const share = (tally: { right: number; of: number }) => tally.right / tally.of;
+      const misses = describeMisses(summary.outcomes);
+      expect(share(summary.intent), misses).toBeGreaterThanOrEqual(0.86);
+      expect(share(summary.top1), misses).toBeGreaterThanOrEqual(0.78);
+      expect(summary.unknownPrecision ?? 0, misses).toBeGreaterThanOrEqual(0.8);
+      expect(summary.unknownRecall ?? 0, misses).toBeGreaterThanOrEqual(0.78);
+    },
+  );
+
+  it('lands most questions that describe a need without naming the service on their topic', () => {
+    const scenarios = outcomesOf('holdout').filter((outcome) => outcome.item.cat === 'paraphrase');
+    expect(scenarios.length).toBeGreaterThanOrEqual(60);
+    const landed = scenarios.filter((outcome) => !outcome.reasons.includes('top1')).length;
+    // Measured 0.69 on the held-out sets; it was 0 of 18 on the AWS hard set before the semantic layer.
+    expect(landed / scenarios.length, describeMisses(scenarios)).toBeGreaterThanOrEqual(0.6);
+  });
+});
+
+describe('confidence is the probability that the reply is right', () => {
+  it('is calibrated on the held-out sets: expected calibration error at most 0.1 (measured 0.03)', () => {
+    const { error, bands } = reliability(outcomesOf('holdout'));
+    expect(error, JSON.stringify(bands)).toBeLessThanOrEqual(0.1);
+  });
+
+  it('stands by its sure replies far more often than by its guesses', () => {
+    const outcomes = outcomesOf('holdout');
+    const rightShare = (group: EvalOutcome[]) =>
+      group.filter((outcome) => outcome.right).length / group.length;
+    const sure = outcomes.filter((outcome) => outcome.reply.sure);
+    const guesses = outcomes.filter((outcome) => !outcome.reply.sure);
+    expect(guesses.length).toBeGreaterThan(0);
+    // Measured: sure replies right 0.93, guesses 0.43.
+    expect(rightShare(sure)).toBeGreaterThanOrEqual(0.88);
+    expect(rightShare(guesses)).toBeLessThan(rightShare(sure) - 0.2);
+  });
+});
+
+describe('the old compute set', () => {
+  it('stays answered in full', () => {
+    const summary = evaluate(
+      tutorFor(join(FIXTURES_DIR, '..', '..', 'knowledge')),
+      readEvalItems(join(EVAL_DIR, 'compute-extra.jsonl')),
+    );
+    expect(summary.intent.right / summary.intent.of).toBeGreaterThanOrEqual(0.92);
+    expect(summary.top1.right / summary.top1.of).toBeGreaterThanOrEqual(0.9);
+  });
+});
