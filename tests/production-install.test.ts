@@ -101,7 +101,8 @@ describe('the production start path, from a clean production-only install', () =
     }
     await slack?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+    // Removing a whole node_modules takes a while on a busy machine.
+  }, 60_000);
 
   it('installs the production dependencies only, keeping the built dist/', () => {
     expect(install.code, install.output).toBe(0);
