@@ -1,7 +1,9 @@
+import { phraseKey } from '../knowledge/text.js';
 import type { Fact, KnowledgeBase, Topic } from '../knowledge/types.js';
 import type { ScorePeriod } from '../quiz/records.js';
 import type { TopicCandidate } from '../understand/rank-topics.js';
 import type { ReadQuestion } from '../understand/read-question.js';
+import type { CloudService } from '../understand/service-catalogue.js';
 import type { UncoveredMentions } from '../understand/uncovered-services.js';
 import {
   defaultUnderstandingParts,
@@ -35,6 +37,8 @@ const MAX_REST_FACTS = 8;
 const MAX_SUGGESTIONS = 3;
 const MAX_RELATED = 3;
 const RECENT_REPLIES = 500;
+/** The topics a service the notes lack may be mentioned in are among the best scored. */
+const MENTION_CANDIDATES = 20;
 /** Topics this close to the best one in score fit the question as well as it does. */
 const TIE = 0.01;
 /** A "did you mean" is a topic that accounts for a fair part of the question, not any topic at all. */
@@ -73,6 +77,17 @@ export function createTutor(
     return topicRef(found);
   };
 
+  /** Whether a topic's facts name the service, by any of its names. */
+  const factsName = (topic: number, service: CloudService): boolean => {
+    const found = index.topics[topic];
+    if (!found) return false;
+    const names = [phraseKey(service.name), ...service.aliases].map((name) => ` ${name} `);
+    return found.facts.some((fact) => {
+      const text = ` ${phraseKey([fact.text, ...fact.subPoints].join(' '))} `;
+      return names.some((name) => text.includes(name));
+    });
+  };
+
   const unknown = (
     question: string,
     candidates: TopicCandidate[],
@@ -90,7 +105,8 @@ export function createTutor(
           .map((candidate) => refOf(candidate.topic));
     const mentionedIn = aboutService
       ? candidates
-          .filter((candidate) => candidate.mentionsService)
+          .slice(0, MENTION_CANDIDATES)
+          .filter((candidate) => notCovered.services.some((service) => factsName(candidate.topic, service)))
           .slice(0, MAX_SUGGESTIONS)
           .map((candidate) => refOf(candidate.topic))
       : [];
@@ -285,7 +301,6 @@ export function createTutor(
       coverage: 1,
       plainCoverage: 1,
       matched: 1,
-      mentionsService: false,
       evidence: 'name',
     };
     return explain(topic.title, candidate, read, 1);

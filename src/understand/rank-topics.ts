@@ -15,8 +15,6 @@ export interface TopicCandidate {
   plainCoverage: number;
   /** How many of the question's words the topic matches at all. */
   matched: number;
-  /** Its facts name a service of the question that no topic covers: they mention it in passing. */
-  mentionsService: boolean;
   evidence: Evidence;
 }
 
@@ -105,10 +103,8 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
     let mass = 0;
     let plainMass = 0;
     let matchedTerms = 0;
-    let mentionsService = false;
     read.terms.forEach((term, t) => {
       if ((row[t] ?? 0) > 0) matchedTerms++;
-      if ((row[t] ?? 0) > 0 && term.service) mentionsService = true;
       const matched = (row[t] ?? 0) * (weights[t] ?? 0);
       mass += matched;
       // A name the notes only mention in passing (`rds`, `ec2`) does not make a topic about it.
@@ -135,7 +131,6 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
       coverage,
       plainCoverage: totalWeight > 0 ? plainMass / totalWeight : 0,
       matched: matchedTerms,
-      mentionsService,
       evidence,
     });
   }

@@ -57,6 +57,12 @@ describe('questions about services the notes do not cover', () => {
     ).toMatch(/Elastic Block Store|EBS/);
   });
 
+  it('lists only topics whose notes name the service where the notes mention it', () => {
+    expect(unknown(compute().answer('what is app mesh')).mentionedIn).toEqual([]);
+    const cloudwatch = unknown(compute().answer('can i make cloudwatch delete old logs after 30 days'));
+    expect(cloudwatch.mentionedIn.map((topic) => topic.id)).toEqual(['lambda']);
+  });
+
   it('still answers the covered topic a question names beside another service', () => {
     const reply = compute().answer('can lambda read messages from sqs');
     expect(reply.intent).toBe('explain');
