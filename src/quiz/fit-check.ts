@@ -50,6 +50,8 @@ export class FitCheck {
   readonly #pairTutors = new Map<string, Tutor>();
   readonly #othersTutors = new Map<string, Tutor>();
   readonly #topicCount: number;
+  /** Stems of every topic's names. */
+  readonly #nameStems = new Set<string>();
 
   constructor(
     private readonly knowledge: KnowledgeBase,
@@ -58,6 +60,8 @@ export class FitCheck {
     private readonly tutorFor: (knowledge: KnowledgeBase) => Tutor,
   ) {
     this.#topicCount = knowledge.topics.length;
+    for (const topic of knowledge.topics)
+      for (const stemmed of names.nameStems(topic.id)) this.#nameStems.add(stemmed);
     for (const topic of knowledge.topics) {
       const factTexts = topic.facts.flatMap((fact) => [fact.text, ...fact.subPoints]);
       const text = [topic.title, topic.name, ...topic.aliases, ...topic.categories, ...factTexts].join(' ');
@@ -152,7 +156,8 @@ export class FitCheck {
       shared += weight;
       if (isGenericStem(stemmed)) continue;
       tellingShared++;
-      if (this.distinctive(stemmed)) return `shares "${stemmed}"`;
+      // Both naming Fargate says they are related, not that they do the same.
+      if (this.distinctive(stemmed) && !this.#nameStems.has(stemmed)) return `shares "${stemmed}"`;
     }
     if (total > 0 && shared / total >= 0.5) return 'says much the same';
     // "AWS takes care of starting / stopping containers" says little beyond "containers": another

@@ -69,7 +69,19 @@ export function giveaway(question: QuizQuestion, names: TopicNames): string | nu
   );
   const right = question.options[question.answer] ?? '';
   const echoed = [...stemsOf(right)].filter((stemmed) => stemWords.has(stemmed) && !others.has(stemmed));
-  return echoed.length > 0 ? `the right option repeats "${echoed[0]}" from the stem` : null;
+  if (echoed.length > 0) return `the right option repeats "${echoed[0]}" from the stem`;
+  // `Snowcone` in the stem, `Snow Family` the answer: a word of the stem that starts with one of its.
+  if (TOPIC_ANSWER_KINDS.has(question.kind)) {
+    const stemTokens = words(question.stem);
+    const prefix = words(right).find(
+      (word) =>
+        word.length >= 4 &&
+        !others.has(stem(word)) &&
+        stemTokens.some((token) => token.length > word.length && token.startsWith(word)),
+    );
+    if (prefix) return `a word of the stem starts with "${prefix}" of the right option`;
+  }
+  return null;
 }
 
 /**

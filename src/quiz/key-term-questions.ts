@@ -6,7 +6,7 @@ import type { QuestionDraft } from './draft.js';
 import { tokenize } from './names.js';
 import { MASK } from './phrasing.js';
 import { capitalise } from './plain-english.js';
-import { informative, type Statement } from './statements.js';
+import { informative, type Statement, sayMuchTheSame } from './statements.js';
 import { isFiniteVerb } from './word-classes.js';
 
 /** `pricing` is given away by `pay`: a word of the term or one meaning the same. */
@@ -27,7 +27,9 @@ export interface KeyTerm {
   plural: boolean;
 }
 
-const MAX_TERM_WORDS = 4;
+const MAX_TERM_WORDS = 5;
+/** How close a topic must be for its proper names to be plausible options. */
+const NEAR = 0.7;
 const MAX_TERM_CHARS = 32;
 
 function isPlural(text: string): boolean {
@@ -42,7 +44,8 @@ function termsOf(context: QuizContext, statement: Statement): KeyTerm[] {
     const text = raw.replace(/[\s:;,.]+$/, '').trim();
     const tokens = words(text);
     if (tokens.length === 0 || tokens.length > MAX_TERM_WORDS || text.length > MAX_TERM_CHARS) return [];
-    if (/\d/.test(text) || /\s[-–&]\s|\s&|\band\b/.test(text)) return [];
+    // A figure (`6 copies`) is no term; a name with a digit in it (`S3 File Gateway`) is.
+    if (tokens.some((token) => /^\d/.test(token)) || /\s[-–&]\s|\s&|\band\b/.test(text)) return [];
     const first = context.classes.tags(tokens[0] as string)[0] ?? '';
     if (first.startsWith('VB') || tokens.slice(1).some((token) => isFiniteVerb(context.classes, token)))
       return [];
@@ -110,7 +113,8 @@ function spellsOut(term: string, after: string): boolean {
  */
 function blanked(term: KeyTerm): string | null {
   const plain = term.statement.plain;
-  const at = plain.toLowerCase().indexOf(term.text.toLowerCase());
+  const escaped = term.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const at = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').exec(plain)?.index ?? -1;
   if (at < 0) return null;
   let after = plain.slice(at + term.text.length);
   const bracket = /^\s*\(([^)]*)\)/.exec(after);
@@ -124,6 +128,11 @@ function blanked(term: KeyTerm): string | null {
   if (words(text).some((word) => termStems.has(stem(word)))) return null;
   if (words(text).filter(informative).length < 3) return null;
   return text;
+}
+
+/** The last word of a term, stemmed: what kind of thing it names (`database`, `keys`, `queue`). */
+function headOf(text: string): string {
+  return stem(words(text).at(-1) ?? '');
 }
 
 function topicText(topic: Topic): string {
@@ -142,27 +151,44 @@ export function keyTermQuestion(
   if (!blank) return null;
   const own = topicText(topic);
   const termStems = new Set(words(term.text).filter(informative).map(stem));
-  const wrong: { term: KeyTerm; closeness: number }[] = [];
+  const head = headOf(term.text);
+  // A name of a thing is confused with another name (`Redis`, `Memcached`, `DAX`); an idea only
+  // with one of its own sort (`document database`, `graph database`) or of the same topic.
+  const looseSort = term.sort === 'named' || term.sort === 'proper';
   const order = [
+    { topic, closeness: 1 },
     ...neighboursOf(context, topic),
     ...knowledge.topics
       .filter((other) => other.id !== topic.id)
       .map((other) => ({ topic: other, closeness: 0.2 })),
   ];
+  const candidates = order.flatMap((neighbour) =>
+    (terms.get(neighbour.topic.id) ?? []).map((candidate) => ({
+      term: candidate,
+      closeness: neighbour.closeness,
+    })),
+  );
+  const fits = (candidate: KeyTerm): boolean => {
+    if (candidate.sort !== term.sort || candidate.plural !== term.plural) return false;
+    const stems = words(candidate.text).filter(informative).map(stem);
+    if (stems.length === termStems.size && stems.every((stemmed) => termStems.has(stemmed))) return false;
+    if (candidate.statement.topic.id === topic.id)
+      return candidate.statement !== term.statement && !sayMuchTheSame(candidate.statement, term.statement);
+    if (own.includes(` ${candidate.key} `)) return false;
+    // `Redis` for DAX's "in-memory cache": a term whose own note says much the same fits too.
+    return nearestStatement(context, term.statement, candidate.statement.topic) !== candidate.statement;
+  };
+  const sameHead = candidates.filter(({ term: candidate }) => headOf(candidate.text) === head);
+  const sameTopic = candidates.filter(({ term: candidate }) => candidate.statement.topic.id === topic.id);
+  const wrong: { term: KeyTerm; closeness: number }[] = [];
   const seen = new Set([term.key]);
-  for (const neighbour of order) {
-    for (const candidate of terms.get(neighbour.topic.id) ?? []) {
-      if (wrong.length === 3) break;
-      if (seen.has(candidate.key) || candidate.sort !== term.sort) continue;
-      if (own.includes(` ${candidate.key} `)) continue;
-      if (words(candidate.text).some((word) => termStems.has(stem(word)))) continue;
-      if (candidate.plural !== term.plural) continue;
-      // `Redis` for DAX's "in-memory cache": a term whose own note says much the same fits too.
-      if (nearestStatement(context, term.statement, candidate.statement.topic) === candidate.statement)
-        continue;
-      seen.add(candidate.key);
-      wrong.push({ term: candidate, closeness: neighbour.closeness });
-    }
+  // A name from far away (`TTL` for a note on IAM) is no option anyone would weigh.
+  const near = candidates.filter((item) => item.closeness >= NEAR || term.sort === 'named');
+  for (const item of [...sameHead, ...sameTopic, ...(looseSort ? near : [])]) {
+    if (wrong.length === 3) break;
+    if (seen.has(item.term.key) || !fits(item.term)) continue;
+    seen.add(item.term.key);
+    wrong.push(item);
   }
   if (wrong.length < 3) return null;
   const label = context.names.label(topic.id);

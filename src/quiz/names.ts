@@ -150,9 +150,23 @@ function labelOf(topic: Topic, topics: readonly Topic[]): string {
       .join(' ')
       .trim();
   const short = bare(topic.name);
-  if (!short) return topic.name;
+  if (!short) return titleCase(topic.name);
   const clash = topics.some(
     (other) => other.id !== topic.id && phraseKey(bare(other.name)) === phraseKey(short),
   );
-  return clash ? topic.name : short;
+  return titleCase(clash ? topic.name : short);
+}
+
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'for', 'of', 'on', 'or', 'the', 'to', 'with', 'in']);
+
+/** `API gateway` -> `API Gateway`, `lightsail` -> `Lightsail`: a name written in haste, in one form. */
+function titleCase(name: string): string {
+  return name
+    .split(/\s+/)
+    .map((word, i) =>
+      /^\p{Ll}+$/u.test(word) && (i === 0 || !SMALL_WORDS.has(word))
+        ? word.charAt(0).toUpperCase() + word.slice(1)
+        : word,
+    )
+    .join(' ');
 }

@@ -23,8 +23,8 @@ export type Reading =
   | { shape: 'noun'; phrase: string; verb: 'is' | 'has' }
   /** Addressed to the reader: `you must provision …`; `modal` is how. */
   | { shape: 'you'; modal: 'must' | 'can' | 'cannot' | 'need' | 'need-not' | 'do'; rest: string }
-  /** Any other sentence, shown as a quote. */
-  | { shape: 'sentence'; text: string };
+  /** Any other sentence, shown as a quote; `instruction` when it reads as one ("Load data once…"). */
+  | { shape: 'sentence'; text: string; instruction?: boolean };
 
 /** What stands in a question for a word that would give the answer away. */
 export const MASK = '___';
@@ -32,6 +32,8 @@ export const MASK = '___';
 /** Words after which a clause of a noun phrase ends. */
 const CLAUSE_WORDS = new Set(['that', 'which', 'who', 'where', 'when', 'so', 'because', 'while', 'but']);
 const DEMONSTRATIVES = new Set(['these', 'those', 'this']);
+/** Prepositions a verb of the topic takes (`rely on`, `integrate with`), not a noun's (`support for`). */
+const VERB_PREPOSITIONS = new Set(['on', 'with', 'by', 'into', 'across', 'in']);
 const PRONOUNS = new Set(['you', 'we', 'i', 'he', 'she', 'one', 'everyone', 'someone']);
 
 /** The text from token `index` on. */
@@ -42,7 +44,8 @@ function from(text: string, tokens: readonly Token[], index: number): string {
 
 /** Where the first clause of a text ends (a comma, colon, dash, bracket or semicolon), as an offset. */
 function firstClauseEnd(text: string): number {
-  const match = /[,:;(]|\s[-–]\s/.exec(text);
+  // A bracket is an aside (`dead letter queue (DLQ) gets…`): the clause goes on after it.
+  const match = /[,:;]|\s[-–]\s/.exec(text.replace(/\([^)]*\)/g, (aside) => ' '.repeat(aside.length)));
   return match ? match.index : text.length;
 }
 
@@ -107,7 +110,12 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
     const verb = tokens[subjectEnd];
     if (first.raw.toLowerCase() === "it's")
       return { shape: 'subject', predicate: `is ${from(text, tokens, 1)}` };
-    if (verb && (isAuxiliary(verb.word) || canBeThirdPersonVerb(classes, verb.word)))
+    // After its name, `provisions` is the topic's verb whatever the lexicon says of it alone.
+    const verbAfterName =
+      verb !== undefined &&
+      /[^s]s$/.test(verb.word) &&
+      [verb.word.slice(0, -1), verb.word.slice(0, -2)].some((base) => classes.tags(base).includes('VB'));
+    if (verb && (isAuxiliary(verb.word) || canBeThirdPersonVerb(classes, verb.word) || verbAfterName))
       return { shape: 'subject', predicate: decapitalise(from(text, tokens, subjectEnd)) };
   }
   if (own.length > 0) return { shape: 'sentence', text: toYou(shown) };
@@ -120,6 +128,10 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
   if (/^[^:]{1,40}:/.test(text) && (text.split(':')[0] ?? '').trim().split(/\s+/).length <= 4)
     return { shape: 'sentence', text: toYou(shown) };
   const firstTags = classes.tags(first.word);
+  // "rely on EBS", "filter on IP addresses": notes written of several things, asked of one.
+  const verbFirst = ['VB', 'VBP'].includes(firstTags[0] ?? '') || firstTags.includes('VB');
+  if (second && verbFirst && !first.word.endsWith('s') && VERB_PREPOSITIONS.has(second.word))
+    return { shape: 'subject', predicate: `${thirdPerson(first.word)}${text.slice(first.end)}` };
   const instruction =
     firstTags.includes('VB') &&
     !first.word.endsWith('s') &&
@@ -144,7 +156,23 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
       const tags = classes.tags(base);
       return tags.includes('VB') || tags.includes('NN');
     });
-  if ((canBeThirdPersonVerb(classes, first.word) && !nounThenVerb) || verbOfNoun) {
+  // "records with the same key go to one shard": a plural and, later, its verb.
+  const whole = tokens.filter((token) => token.end <= firstClauseEnd(text));
+  const subordinate = whole.findIndex((token, i) => i > 0 && CLAUSE_WORDS.has(token.word));
+  const clause = subordinate < 0 ? whole : whole.slice(0, subordinate);
+  const pluralSubject =
+    classes.tags(first.word).includes('NNS') &&
+    clause.slice(2).some((token, i) => {
+      const tags = classes.tags(token.word);
+      const before = clause[i + 1]?.word ?? '';
+      return (
+        ['VB', 'VBP'].includes(tags[0] ?? '') &&
+        !tags.includes('VBZ') &&
+        before !== 'to' &&
+        !isAuxiliary(before)
+      );
+    });
+  if (((canBeThirdPersonVerb(classes, first.word) && !nounThenVerb) || verbOfNoun) && !pluralSubject) {
     return { shape: 'subject', predicate: decapitalise(text) };
   }
   // "up to 15 read replicas…": how many it has.
@@ -174,6 +202,14 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
   if (second && canBeParticipleOrAdjective(classes, first.word) && isPreposition(classes, second.word)) {
     return { shape: 'subject', predicate: `is ${decapitalise(text)}` };
   }
+  // "load data once every hour": a verb and its object, said to whoever does it.
+  const clauseTokens = tokens.filter((token) => token.end <= firstClauseEnd(text));
+  const finiteLater = clauseTokens
+    .slice(1)
+    .some((token) => isAuxiliary(token.word) || isFiniteVerb(classes, token.word));
+  const objectNext = second !== undefined && (classes.tags(second.word)[0] ?? '').startsWith('NN');
+  if (firstTags.includes('VB') && !first.word.endsWith('s') && objectNext && !finiteLater)
+    return { shape: 'sentence', text: toYou(shown), instruction: true };
   const noun = nounPhrase(text, tokens, classes);
   if (noun) return { shape: 'noun', ...noun };
   return { shape: 'sentence', text: toYou(shown) };
@@ -188,7 +224,8 @@ const KIND_NOUNS = new Set(
   `service database store storage registry platform system cache engine tool drive disk device warehouse
   network gateway queue bus stream offering alternative implementation bridge set family solution option
   version api layer firewall proxy balancer repository library framework language technology server
-  volume filesystem directory catalog index endpoint function container cluster instance node`.split(/\s+/),
+  volume filesystem directory catalog index endpoint function container cluster instance node broker bus
+  topic pipeline workflow protocol pattern mode tier class model format alternative`.split(/\s+/),
 );
 
 /**
@@ -228,6 +265,8 @@ function nounPhrase(
     const tags = classes.tags(token.word);
     const participle = tags[0] === 'VBD' || tags[0] === 'VBN';
     if (isAuxiliary(token.word) || (!participle && isFiniteVerb(classes, token.word))) return null;
+    // "schema registry infers…": a word the lexicon lacks whose -s makes a known verb.
+    if (tags.length === 0 && canBeThirdPersonVerb(classes, token.word)) return null;
     // "file system scales automatically": a verb, by what follows it.
     const after = clause[i + 1]?.word ?? '';
     const adverb = classes.tags(after)[0] === 'RB' || isPreposition(classes, after);
@@ -246,10 +285,28 @@ function nounPhrase(
     if (participle && (!next || /^\d/.test(next) || isPreposition(classes, next))) break;
     head = token;
   }
+  // "fully managed, highly available…", "transactional, marketing…" describe without naming.
+  const adjectival = classes.tags(head.word).length === 0 && /(al|ous|ive|ful|less|able|ic)$/.test(head.word);
+  if ((adjectival || !(classes.tags(head.word)[0] ?? 'NN').startsWith('NN')) && !/\p{Lu}/u.test(head.raw))
+    return null;
   const phrase = first.word === 'same' ? `the ${decapitalise(text)}` : decapitalise(text);
   const proper = /\p{Lu}/u.test(head.raw) && head.raw.length > 1 && head !== first;
-  const kind = proper || KIND_NOUNS.has(head.word) || KIND_NOUNS.has(head.word.replace(/s$/, ''));
-  if (!kind) return { phrase, verb: 'has' };
+  // "simpler alternative…" compares it with something it is; a head the lexicon lacks is taken for a name.
+  const comparative = classes.tags(first.word)[0] === 'JJR';
+  const unknown = classes.tags(head.word).length === 0 && takesArticle(classes, head.word);
+  const kind =
+    proper ||
+    comparative ||
+    unknown ||
+    KIND_NOUNS.has(head.word) ||
+    KIND_NOUNS.has(head.word.replace(/s$/, ''));
+  if (!kind) {
+    // "has an SQL interface…", "has limited disk space", "has 6 copies…".
+    const bare = /^\d/.test(first.word) || ['a', 'an', 'the', 'your', 'its', 'same'].includes(first.word);
+    const countable = takesArticle(classes, head.word) && !/s$/.test(head.word);
+    const lead = ['limited', 'unlimited', 'no', 'low', 'high', 'better', 'more', 'less'].includes(first.word);
+    return { phrase: !bare && countable && !lead ? `${article(phrase)} ${phrase}` : phrase, verb: 'has' };
+  }
   if (/s$/.test(head.word) && !/(ss|us|is)$/.test(head.word) && !proper) {
     const tags = classes.tags(head.word);
     if (tags.length === 0 || tags.includes('NNS')) return null;
@@ -258,6 +315,13 @@ function nounPhrase(
     ['a', 'an', 'the', 'your', 'its', 'their', 'our', 'my'].includes(first.word) || /['’]s$/.test(first.raw);
   if (determiner || !takesArticle(classes, head.word)) return { phrase, verb: 'is' };
   return { phrase: `${article(phrase)} ${phrase}`, verb: 'is' };
+}
+
+/** `rely` -> `relies`, `run` -> `runs`, `push` -> `pushes`. */
+function thirdPerson(verb: string): string {
+  if (/[^aeiou]y$/.test(verb)) return `${verb.slice(0, -1)}ies`;
+  if (/(s|sh|ch|x|z|o)$/.test(verb)) return `${verb}es`;
+  return `${verb}s`;
 }
 
 /** The question "which of these …?" a reading asks, or null when it only reads as a quote. */

@@ -33,6 +33,7 @@ const SHORTHAND: Record<string, string> = {
   hrs: 'hours',
   secs: 'seconds',
   usefull: 'useful',
+  thru: 'through',
   shouldnt: "shouldn't",
   couldnt: "couldn't",
   wouldnt: "wouldn't",
@@ -61,6 +62,8 @@ const SPACED_FIXES: [RegExp, string][] = [
   [/\s+\)/g, ')'],
   [/(\p{L})\(/gu, '$1 ('],
   [/\s{2,}/g, ' '],
+  // `accomodate with with load`: a word written twice over a line break.
+  [/\b(\p{L}+) \1\b/gu, '$1'],
 ];
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
@@ -100,8 +103,11 @@ export class Speller {
       // Of several, a missing letter is the likeliest slip (`automaticaly`, not `automatical`).
       const missing = slips.filter((candidate) => candidate.length > lower.length);
       const slip = slips.length === 1 ? slips[0] : missing.length === 1 ? missing[0] : undefined;
-      if (inNotes.length === 1) fixed = inNotes[0] as string;
+      // A long word is rarely a name by chance: one letter wrong is then a typo too (`aliernative`).
+      const long = lower.length >= 9 && known.length === 1 ? known[0] : undefined;
+      if (inNotes.length === 1 && lower.length >= 6) fixed = inNotes[0] as string;
       else if (slip && lower.length >= 7 && word === lower) fixed = slip;
+      else if (long && word === lower) fixed = long;
     }
     this.#cache.set(lower, fixed);
     return fixed;
@@ -136,11 +142,22 @@ function edits(word: string, anySubstitution: boolean): Set<string> {
   return out;
 }
 
-/** The text with shorthand spelled out and typos corrected; casing and punctuation otherwise kept. */
-export function spellOut(text: string, speller: Speller | null = null): string {
+/**
+ * The text with shorthand spelled out and typos corrected; casing and punctuation otherwise kept.
+ * `describes(word)` says whether a word can describe (an adjective or participle, `hidden`): `its`
+ * before one is `it's` (`a message its hidden from…`).
+ */
+export function spellOut(
+  text: string,
+  speller: Speller | null = null,
+  describes: (word: string) => boolean = () => false,
+): string {
   let out = text
     .replace(/\b(e\.?g|i\.?e)\b\.?/gi, (found) => (found.toLowerCase().startsWith('e') ? 'e.g.' : 'i.e.'))
-    .replace(CLAUSE_ITS, (_match, before: string) => `${before}it's`);
+    .replace(CLAUSE_ITS, (_match, before: string) => `${before}it's`)
+    .replace(/\bits\s+([\p{L}]+)/gu, (all, next: string) =>
+      describes(next.toLowerCase()) ? `it's ${next}` : all,
+    );
   out = out.replace(WORD, (word) => {
     const lower = word.toLowerCase();
     const short = SHORTHAND[lower];

@@ -2,21 +2,16 @@ import type { Topic } from '../knowledge/types.js';
 import { nearestStatement, neighboursOf, type QuizContext, quote, statementsOf } from './context.js';
 import type { QuestionDraft } from './draft.js';
 import { seededRandom, shuffled } from './random.js';
-import { optionText, type Statement, saysLittleAlone } from './statements.js';
+import { optionText, type Statement, sayMuchTheSame, saysLittleAlone } from './statements.js';
 
 /** An option longer than this is a paragraph to read four times over. */
 const MAX_OPTION_CHARS = 150;
 
-/** A statement fit to be shown as an option. */
+/** A statement fit to be shown as an option: not too long, and not an instruction ("Scale containers…"). */
 function showable(statement: Statement): string | null {
   const text = optionText(statement);
-  return text && text.length <= MAX_OPTION_CHARS ? text : null;
-}
-
-/** Whether two statements say much the same (so one cannot be right and the other wrong). */
-function alike(a: Statement, b: Statement): boolean {
-  const common = [...a.stems].filter((stemmed) => b.stems.has(stemmed)).length;
-  return common / Math.max(1, new Set([...a.stems, ...b.stems]).size) >= 0.4;
+  if (!text || text.length > MAX_OPTION_CHARS || statement.instruction) return null;
+  return text;
 }
 
 interface Foreign {
@@ -28,8 +23,9 @@ interface Foreign {
 /**
  * Statements of confusable topics that are not true of `topic`: each tells something particular
  * of its own topic, says no "not" (a "no servers" is true of many), and is neither said in
- * `topic`'s notes nor what the engine would take for it. One per neighbour; which of a neighbour's
- * statements is drawn by `seed`, so questions on one topic do not all share them.
+ * `topic`'s notes nor what the engine would take for it, and is pinned to its own topic. One per
+ * neighbour, none from a sibling;
+ * which of a neighbour's statements is drawn by `seed`, so questions on one topic do not all share them.
  */
 function foreignStatements(
   context: QuizContext,
@@ -55,13 +51,30 @@ function foreignStatements(
     const others = [...avoid, ...chosen.map((item) => item.statement)];
     const found = list.find(
       (candidate) =>
-        !others.some((other) => alike(other, candidate.statement)) &&
+        pinned(candidate.statement) &&
+        candidate.closeness < SIBLING &&
+        !others.some((other) => sayMuchTheSame(other, candidate.statement)) &&
         !chosen.some((item) => item.text === candidate.text) &&
         context.fit.mayFit(candidate.statement, topic) === null,
     );
     if (found) chosen.push(found);
   }
   return chosen;
+}
+
+/**
+ * A topic this close is a sibling (ECS and EKS, VPC and its security groups): much of what is said
+ * of one is true of the other in fact, if not in the notes, so no wrong statement comes from one.
+ */
+const SIBLING = 0.85;
+
+/**
+ * A statement pinned to its topic by a figure or a key term (`400KB`, `**Multi AZ**`). Notes are
+ * never complete: "Containers can be hosted on EC2 or Fargate" is said of EKS but true of Docker
+ * too; a wrong option says something that belongs to its own topic by name or number.
+ */
+function pinned(statement: Statement): boolean {
+  return statement.keyTerms.length > 0 || /\d/.test(statement.plain);
 }
 
 function label(context: QuizContext, topic: Topic): string {
@@ -78,7 +91,8 @@ function notItsWhy(context: QuizContext, foreign: Statement, topic: Topic): stri
 /** "Which of these is true of Lambda?": the statement and three of related topics. */
 export function trueOfQuestion(context: QuizContext, statement: Statement): QuestionDraft | null {
   const text = showable(statement);
-  if (!text || statement.generic) return null;
+  // A claim every managed service makes is true, but teaches nothing about this one.
+  if (!text || statement.generic || statement.sharedClaim) return null;
   const topic = statement.topic;
   const wrong = foreignStatements(context, topic, [statement], 3, statement.key);
   if (wrong.length < 3) return null;
@@ -107,7 +121,7 @@ export function notTrueOfQuestion(context: QuizContext, topic: Topic, variant: n
   const truths: Statement[] = [];
   for (let i = 0; truths.length < 3 && i < pool.length; i++) {
     const candidate = pool[(i + variant * 3) % pool.length] as Statement;
-    if (!truths.includes(candidate) && !truths.some((other) => alike(other, candidate)))
+    if (!truths.includes(candidate) && !truths.some((other) => sayMuchTheSame(other, candidate)))
       truths.push(candidate);
   }
   if (truths.length < 3) return null;
@@ -117,7 +131,9 @@ export function notTrueOfQuestion(context: QuizContext, topic: Topic, variant: n
     kind: 'not-true-of',
     topic,
     idPart: 'not',
-    idKey: `${odd.statement.topic.id}\u0000${odd.statement.key}`,
+    idKey: [odd.statement.topic.id, odd.statement.key, ...truths.map((truth) => truth.key).sort()].join(
+      '\u0000',
+    ),
     stem: `Which of these is NOT true of ${label(context, topic)}?`,
     right: { text: odd.text, why: notItsWhy(context, odd.statement, topic) },
     wrong: truths.map((statement) => ({

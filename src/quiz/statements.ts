@@ -37,6 +37,8 @@ export interface Statement {
   negative: boolean;
   /** It makes the claim of every managed service ("AWS takes care of patching…", "fully managed…"). */
   sharedClaim: boolean;
+  /** It reads as an instruction ("Scale containers up…", "Pick it when…"), not as a statement. */
+  instruction: boolean;
   /** It says nothing that tells its topic from another. */
   generic: boolean;
   /** How much it teaches: particular words weighted by rarity, key terms and figures. */
@@ -174,7 +176,14 @@ export interface StatementContext {
 /** Prepares one statement of a topic, or null when it is too long or says too little. */
 function prepare(topic: Topic, draft: Draft, context: StatementContext): Statement | null {
   const { names, classes } = context;
-  const plain = labelDash(spellOut(draft.text, context.speller))
+  const describes = (word: string) => {
+    const first = classes.tags(word)[0];
+    return (
+      word !== 'own' &&
+      (first === 'VBN' || first === 'JJ' || first === 'RB' || ['not', 'a', 'an', 'the'].includes(word))
+    );
+  };
+  const plain = labelDash(spellOut(draft.text, context.speller, describes))
     .replace(/[\s.;:,]+$/, '')
     .trim();
   if (!plain || plain.length > MAX_STATEMENT_CHARS) return null;
@@ -227,6 +236,9 @@ function prepare(topic: Topic, draft: Draft, context: StatementContext): Stateme
     keyTerms,
     negative: tokens.some((token) => NEGATION_WORDS.has(token.word)),
     sharedClaim: MANAGED_CLAIM.test(plain),
+    instruction:
+      reading.shape === 'sentence' &&
+      (reading.instruction === true || classes.tags(tokens[0]?.word ?? '')[0] === 'VB'),
     generic: telling.size < 2 && !figures && keyTerms.length === 0,
     teach,
   };
@@ -294,6 +306,12 @@ export function statementsOf(
  */
 export function saysLittleAlone(statement: Statement): boolean {
   return statement.negative || statement.sharedClaim;
+}
+
+/** Whether two statements say much the same (so one cannot be right and the other wrong). */
+export function sayMuchTheSame(a: Statement, b: Statement): boolean {
+  const common = [...a.stems].filter((stemmed) => b.stems.has(stemmed)).length;
+  return common / Math.max(1, new Set([...a.stems, ...b.stems]).size) >= 0.4;
 }
 
 /** The statement as an option, capitalised. */

@@ -100,9 +100,8 @@ export function isPreposition(classes: WordClasses, word: string): boolean {
 const MASS_NOUNS = new Set(
   `storage software data information infrastructure compute memory access security performance pricing
   monitoring caching networking hardware analytics traffic capacity throughput latency durability
-  availability replication backup backups archiving processing management space experience time usage`.split(
-    /\s+/,
-  ),
+  availability replication backup backups archiving processing management space experience time usage
+  support failover encryption`.split(/\s+/),
 );
 
 /** Whether a noun phrase ending in `head` takes `a`/`an`: a singular countable noun. */
