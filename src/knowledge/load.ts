@@ -58,7 +58,7 @@ export function loadKnowledgeDir(dir: string): BuiltKnowledge {
     const code = (error as NodeJS.ErrnoException).code;
     throw new KnowledgeFolderError(
       code === 'ENOENT'
-        ? `the knowledge folder ${dir} does not exist: create it with at least one .md notes file, or pass --knowledge DIR`
+        ? `the knowledge folder ${dir} does not exist: create it with at least one .md notes file, or point to your notes (KNOWLEDGE_DIR for npm start, --knowledge DIR for tutor commands)`
         : `cannot read the knowledge folder ${dir}: ${code ?? String(error)}`,
     );
   }
