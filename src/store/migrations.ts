@@ -169,6 +169,53 @@ export const MIGRATIONS: readonly Migration[] = [
         ADD COLUMN admin_told_day text;
     `,
   },
+  {
+    version: 4,
+    name: 'question reports and decisions',
+    // A person's report of a quiz question (wrong answer, unclear, too easy), once per person and
+    // question by the primary key; and an admin's decision to retire or restore a question. Both per
+    // workspace, by question id (the statistics come from the answers already kept).
+    sqlite: `
+      CREATE TABLE question_reports (
+        team_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        reason TEXT NOT NULL CHECK (reason IN ('wrong-answer', 'unclear', 'too-easy')),
+        reported_at INTEGER NOT NULL,
+        PRIMARY KEY (team_id, question_id, user_id)
+      ) STRICT;
+
+      CREATE TABLE question_decisions (
+        team_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('retired', 'restored')),
+        decided_by TEXT NOT NULL,
+        decided_at INTEGER NOT NULL,
+        PRIMARY KEY (team_id, question_id)
+      ) STRICT;
+      CREATE INDEX answers_team_question ON answers (team_id, question_id);
+    `,
+    postgres: `
+      CREATE TABLE question_reports (
+        team_id text COLLATE "C" NOT NULL,
+        question_id text COLLATE "C" NOT NULL,
+        user_id text COLLATE "C" NOT NULL,
+        reason text NOT NULL CHECK (reason IN ('wrong-answer', 'unclear', 'too-easy')),
+        reported_at timestamptz NOT NULL,
+        PRIMARY KEY (team_id, question_id, user_id)
+      );
+
+      CREATE TABLE question_decisions (
+        team_id text COLLATE "C" NOT NULL,
+        question_id text COLLATE "C" NOT NULL,
+        status text NOT NULL CHECK (status IN ('retired', 'restored')),
+        decided_by text NOT NULL,
+        decided_at timestamptz NOT NULL,
+        PRIMARY KEY (team_id, question_id)
+      );
+      CREATE INDEX answers_team_question ON answers (team_id, question_id);
+    `,
+  },
 ];
 
 export interface AppliedMigration {

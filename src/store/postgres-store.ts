@@ -4,6 +4,12 @@ import { migratePostgres } from './migrations.js';
 import {
   ANSWER_COLUMNS,
   type AnswerRow,
+  DECISION_COLUMNS,
+  type DecisionRow,
+  GRADED_ANSWER_COLUMNS,
+  type GradedAnswerRow,
+  REPORT_COLUMNS,
+  type ReportRow,
   type ChannelScoreRow,
   type DailyResultRow,
   POST_ERROR_COLUMNS,
@@ -23,8 +29,11 @@ import {
   type ChannelSchedule,
   type ChannelTopicResult,
   type DailyQuizResult,
+  type GradedAnswer,
   type PostError,
   type PostedQuiz,
+  type QuestionDecision,
+  type QuestionReport,
   type QuizAnswer,
   type QuizTally,
   type RecordOutcome,
@@ -750,6 +759,69 @@ export class PostgresStore implements Store {
   }
 
   /** Not retried: a health check reports the database as it is now. */
+  async gradedAnswers(teamId: string | null): Promise<GradedAnswer[]> {
+    const { rows } = await this.#query<GradedAnswerRow<boolean>>(
+      'reading how answers went',
+      `SELECT ${GRADED_ANSWER_COLUMNS} FROM answers WHERE $1::text IS NULL OR team_id = $1
+       ORDER BY team_id, question_id, user_id, quiz_id`,
+      [teamId],
+    );
+    return rows.map(records.gradedAnswer);
+  }
+
+  async recordReport(report: QuestionReport): Promise<boolean> {
+    const values = [report.teamId, report.questionId, report.userId, report.reason, validDate(report.reportedAt)];
+    let retried = false;
+    const result = await this.#retrying('recording a question report', (attempt) => {
+      retried = attempt > 1;
+      return this.#pool.query(
+        `INSERT INTO question_reports (${REPORT_COLUMNS}) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (team_id, question_id, user_id) DO NOTHING RETURNING user_id`,
+        values,
+      );
+    });
+    if (result.rowCount === 1) return true;
+    if (!retried) return false;
+    // An earlier attempt may have been committed with its reply lost: then the report is this one.
+    const { rows } = await this.#query<ReportRow<Date>>(
+      'checking a question report',
+      `SELECT ${REPORT_COLUMNS} FROM question_reports WHERE team_id = $1 AND question_id = $2 AND user_id = $3`,
+      [report.teamId, report.questionId, report.userId],
+    );
+    const kept = rows[0];
+    return kept !== undefined && kept.reason === report.reason && sameTime(kept.reported_at, report.reportedAt);
+  }
+
+  async questionReports(teamId: string | null): Promise<QuestionReport[]> {
+    const { rows } = await this.#query<ReportRow<Date>>(
+      'reading question reports',
+      `SELECT ${REPORT_COLUMNS} FROM question_reports WHERE $1::text IS NULL OR team_id = $1
+       ORDER BY team_id, question_id, reported_at, user_id`,
+      [teamId],
+    );
+    return rows.map(records.report);
+  }
+
+  async decideQuestion(decision: QuestionDecision): Promise<void> {
+    await this.#query(
+      'keeping a decision on a question',
+      `INSERT INTO question_decisions (${DECISION_COLUMNS}) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (team_id, question_id) DO UPDATE SET
+         status = excluded.status, decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
+      [decision.teamId, decision.questionId, decision.status, decision.decidedBy, validDate(decision.decidedAt)],
+    );
+  }
+
+  async questionDecisions(teamId: string | null): Promise<QuestionDecision[]> {
+    const { rows } = await this.#query<DecisionRow<Date>>(
+      'reading decisions on questions',
+      `SELECT ${DECISION_COLUMNS} FROM question_decisions WHERE $1::text IS NULL OR team_id = $1
+       ORDER BY team_id, question_id`,
+      [teamId],
+    );
+    return rows.map(records.decision);
+  }
+
   async ping(): Promise<void> {
     await this.#pool.query('SELECT 1');
   }

@@ -1,5 +1,16 @@
 import type { QuizQuestion } from '../quiz/types.js';
-import type { ChannelSchedule, PostError, PostedQuiz, QuizAnswer, QuizMode, ScoreRow } from './store.js';
+import type {
+  ChannelSchedule,
+  GradedAnswer,
+  PostError,
+  PostedQuiz,
+  QuestionDecision,
+  QuestionReport,
+  QuizAnswer,
+  QuizMode,
+  ReportReason,
+  ScoreRow,
+} from './store.js';
 
 /**
  * Rows as both databases return them. They differ only in how a time and a yes/no come back
@@ -94,6 +105,34 @@ export interface TopicResultRow {
   right_count: number;
 }
 
+export interface GradedAnswerRow<Flag> {
+  team_id: string;
+  question_id: string;
+  topic_id: string;
+  user_id: string;
+  correct: Flag;
+}
+
+export interface ReportRow<Time> {
+  team_id: string;
+  question_id: string;
+  user_id: string;
+  reason: ReportReason;
+  reported_at: Time;
+}
+
+export interface DecisionRow<Time> {
+  team_id: string;
+  question_id: string;
+  status: QuestionDecision['status'];
+  decided_by: string;
+  decided_at: Time;
+}
+
+export const GRADED_ANSWER_COLUMNS = 'team_id, question_id, topic_id, user_id, correct';
+export const REPORT_COLUMNS = 'team_id, question_id, user_id, reason, reported_at';
+export const DECISION_COLUMNS = 'team_id, question_id, status, decided_by, decided_at';
+
 export const QUIZ_COLUMNS =
   'id, team_id, channel_id, mode, quiz_date, asked_by, question, posted_at, closes_at, message_ts, closed_at';
 export const ANSWER_COLUMNS =
@@ -142,6 +181,33 @@ export function recordsFrom<Time, Flag>(date: (time: Time) => Date, flag: (value
         closesAt: dateOrNull(row.closes_at),
         messageTs: row.message_ts,
         closedAt: dateOrNull(row.closed_at),
+      };
+    },
+    gradedAnswer(row: GradedAnswerRow<Flag>): GradedAnswer {
+      return {
+        teamId: row.team_id,
+        questionId: row.question_id,
+        topicId: row.topic_id,
+        userId: row.user_id,
+        correct: flag(row.correct),
+      };
+    },
+    report(row: ReportRow<Time>): QuestionReport {
+      return {
+        teamId: row.team_id,
+        questionId: row.question_id,
+        userId: row.user_id,
+        reason: row.reason,
+        reportedAt: date(row.reported_at),
+      };
+    },
+    decision(row: DecisionRow<Time>): QuestionDecision {
+      return {
+        teamId: row.team_id,
+        questionId: row.question_id,
+        status: row.status,
+        decidedBy: row.decided_by,
+        decidedAt: date(row.decided_at),
       };
     },
     answer(row: AnswerRow<Time, Flag>): QuizAnswer {

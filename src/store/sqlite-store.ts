@@ -6,6 +6,12 @@ import { migrateSqlite } from './migrations.js';
 import {
   ANSWER_COLUMNS,
   type AnswerRow,
+  DECISION_COLUMNS,
+  type DecisionRow,
+  GRADED_ANSWER_COLUMNS,
+  type GradedAnswerRow,
+  REPORT_COLUMNS,
+  type ReportRow,
   type ChannelScoreRow,
   type DailyResultRow,
   POST_ERROR_COLUMNS,
@@ -25,8 +31,11 @@ import {
   type ChannelSchedule,
   type ChannelTopicResult,
   type DailyQuizResult,
+  type GradedAnswer,
   type PostError,
   type PostedQuiz,
+  type QuestionDecision,
+  type QuestionReport,
   type QuizAnswer,
   type QuizTally,
   type RecordOutcome,
@@ -128,6 +137,11 @@ export class SqliteStore implements Store {
     [{ teamId: string; since: number | null }],
     TopicResultRow
   >;
+  readonly #gradedAnswers: Database.Statement<[{ teamId: string | null }], GradedAnswerRow<number>>;
+  readonly #recordReport: Database.Statement<unknown[]>;
+  readonly #questionReports: Database.Statement<[{ teamId: string | null }], ReportRow<number>>;
+  readonly #decideQuestion: Database.Statement<unknown[]>;
+  readonly #questionDecisions: Database.Statement<[{ teamId: string | null }], DecisionRow<number>>;
   readonly #exportFirst: Database.Statement<[number], AnswerRow<number, number>>;
   readonly #exportAfter: Database.Statement<[number, string, string, number], AnswerRow<number, number>>;
 
@@ -247,6 +261,27 @@ export class SqliteStore implements Store {
        )
        WHERE latest = 1
        ORDER BY channel_id, topic_id`,
+    );
+    this.#gradedAnswers = db.prepare(
+      `SELECT ${GRADED_ANSWER_COLUMNS} FROM answers WHERE @teamId IS NULL OR team_id = @teamId
+       ORDER BY team_id, question_id, user_id, quiz_id`,
+    );
+    this.#recordReport = db.prepare(
+      `INSERT INTO question_reports (${REPORT_COLUMNS}) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (team_id, question_id, user_id) DO NOTHING`,
+    );
+    this.#questionReports = db.prepare(
+      `SELECT ${REPORT_COLUMNS} FROM question_reports WHERE @teamId IS NULL OR team_id = @teamId
+       ORDER BY team_id, question_id, reported_at, user_id`,
+    );
+    this.#decideQuestion = db.prepare(
+      `INSERT INTO question_decisions (${DECISION_COLUMNS}) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (team_id, question_id) DO UPDATE SET
+         status = excluded.status, decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
+    );
+    this.#questionDecisions = db.prepare(
+      `SELECT ${DECISION_COLUMNS} FROM question_decisions WHERE @teamId IS NULL OR team_id = @teamId
+       ORDER BY team_id, question_id`,
     );
     this.#exportFirst = db.prepare(
       `SELECT ${ANSWER_COLUMNS} FROM answers ORDER BY answered_at, quiz_id, user_id LIMIT ?`,
@@ -449,6 +484,39 @@ export class SqliteStore implements Store {
       if (!last || page.length < EXPORT_PAGE_SIZE) return;
       page = this.#exportAfter.all(last.answered_at, last.quiz_id, last.user_id, EXPORT_PAGE_SIZE);
     }
+  }
+
+  async gradedAnswers(teamId: string | null): Promise<GradedAnswer[]> {
+    return this.#gradedAnswers.all({ teamId }).map(records.gradedAnswer);
+  }
+
+  async recordReport(report: QuestionReport): Promise<boolean> {
+    const result = this.#recordReport.run(
+      report.teamId,
+      report.questionId,
+      report.userId,
+      report.reason,
+      millis(report.reportedAt),
+    );
+    return result.changes === 1;
+  }
+
+  async questionReports(teamId: string | null): Promise<QuestionReport[]> {
+    return this.#questionReports.all({ teamId }).map(records.report);
+  }
+
+  async decideQuestion(decision: QuestionDecision): Promise<void> {
+    this.#decideQuestion.run(
+      decision.teamId,
+      decision.questionId,
+      decision.status,
+      decision.decidedBy,
+      millis(decision.decidedAt),
+    );
+  }
+
+  async questionDecisions(teamId: string | null): Promise<QuestionDecision[]> {
+    return this.#questionDecisions.all({ teamId }).map(records.decision);
   }
 
   async ping(): Promise<void> {

@@ -129,6 +129,36 @@ export interface ChannelTopicResult {
   right: number;
 }
 
+/** How one answer to a question went: what a question's statistics are made of. */
+export interface GradedAnswer {
+  teamId: string;
+  questionId: string;
+  topicId: string;
+  userId: string;
+  correct: boolean;
+}
+
+/** Why a person reports a quiz question. */
+export type ReportReason = 'wrong-answer' | 'unclear' | 'too-easy';
+
+/** A person's report of a quiz question; one per person and question in a workspace. */
+export interface QuestionReport {
+  teamId: string;
+  questionId: string;
+  userId: string;
+  reason: ReportReason;
+  reportedAt: Date;
+}
+
+/** An admin's decision on a question: take it out of the quiz, or keep it in whatever its figures say. */
+export interface QuestionDecision {
+  teamId: string;
+  questionId: string;
+  status: 'retired' | 'restored';
+  decidedBy: string;
+  decidedAt: Date;
+}
+
 /**
  * The store port: what the core needs kept between messages, restarts and replicas. The core owns
  * this interface; the adapters (`sqlite-store.ts`, `postgres-store.ts`) implement it and pass one
@@ -216,6 +246,22 @@ export interface Store {
   channelTopicResults(teamId: string, since: Date | null): Promise<ChannelTopicResult[]>;
   /** Every answer ever recorded, all workspaces and modes, oldest first (ties: quiz id, user id). */
   exportAnswers(): AsyncIterable<QuizAnswer>;
+
+  // ---- Question statistics, reports and decisions ----
+
+  /**
+   * How every answer went, daily and practice, in one workspace (every workspace when `teamId` is
+   * null), ordered by workspace, question and user.
+   */
+  gradedAnswers(teamId: string | null): Promise<GradedAnswer[]>;
+  /** Keeps a report unless the person already reported the question; true only when this call kept it. */
+  recordReport(report: QuestionReport): Promise<boolean>;
+  /** The reports of one workspace (every workspace when null), ordered by workspace, question, time. */
+  questionReports(teamId: string | null): Promise<QuestionReport[]>;
+  /** Sets the admin's decision on a question, replacing any earlier one. */
+  decideQuestion(decision: QuestionDecision): Promise<void>;
+  /** The decisions of one workspace (every workspace when null), ordered by workspace and question. */
+  questionDecisions(teamId: string | null): Promise<QuestionDecision[]>;
 
   // ---- Connection ----
 

@@ -175,6 +175,8 @@ describe.skipIf(!url)('PostgreSQL store (TEST_DATABASE_URL)', () => {
       'answers.answered_at: timestamp with time zone',
       'answers.correct: boolean',
       'deliveries.received_at: timestamp with time zone',
+      'question_decisions.decided_at: timestamp with time zone',
+      'question_reports.reported_at: timestamp with time zone',
       'quizzes.closed_at: timestamp with time zone',
       'quizzes.closes_at: timestamp with time zone',
       'quizzes.posted_at: timestamp with time zone',

@@ -864,6 +864,104 @@ export function describeStoreContract(
       });
     });
 
+    describe('question statistics, reports and decisions', () => {
+      it('gives how every answer went, by workspace, question and user, in one workspace or all', async () => {
+        const store = await openStore();
+        const first = dailyQuiz('T1', 'C1', '2025-03-01', t0);
+        const second = practiceQuiz('practice:1', 'T1', 'C1', 'U2', t0);
+        const elsewhere = dailyQuiz('T2', 'C1', '2025-03-01', t0);
+        for (const quiz of [first, second, elsewhere]) expect(await store.createQuiz(quiz)).toBe(true);
+        await store.recordAnswer(answerTo(first, 'U2', 1, at(1)));
+        await store.recordAnswer(answerTo(first, 'U1', 0, at(2)));
+        await store.recordAnswer(answerTo(second, 'U2', 0, at(3)));
+        await store.recordAnswer(answerTo(elsewhere, 'U1', 0, at(4)));
+        const graded = (quiz: PostedQuiz, userId: string, correct: boolean) => ({
+          teamId: quiz.teamId,
+          questionId: quiz.question.id,
+          topicId: quiz.question.topic.id,
+          userId,
+          correct,
+        });
+        expect(await store.gradedAnswers('T1')).toEqual([
+          graded(first, 'U1', true),
+          graded(first, 'U2', false),
+          graded(second, 'U2', true),
+        ]);
+        expect(await store.gradedAnswers(null)).toEqual([
+          graded(first, 'U1', true),
+          graded(first, 'U2', false),
+          graded(second, 'U2', true),
+          graded(elsewhere, 'U1', true),
+        ]);
+        expect(await store.gradedAnswers('T3')).toEqual([]);
+      });
+
+      it('keeps one report per person and question, across two stores (two replicas), per workspace', async () => {
+        const store = await openStore();
+        const other = await openStore();
+        const report = {
+          teamId: 'T1',
+          questionId: "lambda/fact/0a1b2c3d \"quoted\" 'it's'",
+          userId: 'U1',
+          reason: 'unclear' as const,
+          reportedAt: at(5),
+        };
+        const tries = await Promise.all([
+          ...Array.from({ length: 10 }, () => store.recordReport(report)),
+          ...Array.from({ length: 10 }, () => other.recordReport({ ...report, reason: 'too-easy' })),
+        ]);
+        expect(tries.filter(Boolean)).toHaveLength(1);
+        expect(
+          await store.recordReport({ ...report, userId: 'U2', reason: 'wrong-answer', reportedAt: at(7) }),
+        ).toBe(true);
+        expect(await store.recordReport({ ...report, teamId: 'T2', reportedAt: at(6) })).toBe(true);
+        const kept = await store.questionReports('T1');
+        expect(kept.map((row) => row.userId)).toEqual(['U1', 'U2']);
+        expect(kept[0]?.reportedAt).toEqual(at(5));
+        expect(kept[1]).toEqual({ ...report, userId: 'U2', reason: 'wrong-answer', reportedAt: at(7) });
+        expect((await other.questionReports(null)).map((row) => `${row.teamId}/${row.userId}`)).toEqual([
+          'T1/U1',
+          'T1/U2',
+          'T2/U1',
+        ]);
+      });
+
+      it('refuses a report with a reason it does not know', async () => {
+        const store = await openStore();
+        await expect(
+          store.recordReport({
+            teamId: 'T1',
+            questionId: 'q',
+            userId: 'U1',
+            reason: 'boring' as 'unclear',
+            reportedAt: t0,
+          }),
+        ).rejects.toThrow();
+        expect(await store.questionReports('T1')).toEqual([]);
+      });
+
+      it('keeps the latest decision on a question, per workspace, and lists them by question', async () => {
+        const store = await openStore();
+        const retire = {
+          teamId: 'T1',
+          questionId: 'lambda/true/1',
+          status: 'retired' as const,
+          decidedBy: 'UADMIN',
+          decidedAt: at(1),
+        };
+        await store.decideQuestion(retire);
+        await store.decideQuestion({ ...retire, questionId: 'ecs/not/2', decidedAt: at(2) });
+        await store.decideQuestion({ ...retire, status: 'restored', decidedBy: 'UOWNER', decidedAt: at(3) });
+        await store.decideQuestion({ ...retire, teamId: 'T2' });
+        expect(await store.questionDecisions('T1')).toEqual([
+          { ...retire, questionId: 'ecs/not/2', decidedAt: at(2) },
+          { ...retire, status: 'restored', decidedBy: 'UOWNER', decidedAt: at(3) },
+        ]);
+        expect((await store.questionDecisions(null)).map((row) => row.teamId)).toEqual(['T1', 'T1', 'T2']);
+        expect(await store.questionDecisions('T3')).toEqual([]);
+      });
+    });
+
     describe('export', () => {
       it('exports every answer of every workspace and mode, oldest first (ties: quiz id, then user id)', async () => {
         const store = await openStore();
