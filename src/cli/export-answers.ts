@@ -50,7 +50,7 @@ function letter(option: number): string {
 }
 
 /** The password of a database URL, as written and decoded, to keep out of messages. */
-function secretsOf(url: string): string[] {
+export function secretsOf(url: string): string[] {
   try {
     const { password } = new URL(url);
     return [password, decodeURIComponent(password)].filter((secret) => secret !== '');

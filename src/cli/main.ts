@@ -15,6 +15,7 @@ import { runChat } from './chat.js';
 import { doctor } from './doctor.js';
 import { EvalSetError, evaluate, formatSummary, readEvalItems } from './evaluate.js';
 import { exportAnswers } from './export-answers.js';
+import { exportQuestions } from './export-questions.js';
 import { formatProblem, loadKnowledgeReporting } from './knowledge.js';
 import { renderText } from './render-text.js';
 
@@ -27,6 +28,8 @@ const USAGE = `usage: tutor <command>
   quiz [--json] [--all] [--seed S] [--topic ID] [--knowledge DIR]  a quiz question picked by --seed (default: today), or --all
   export answers [--json]                     every recorded quiz answer, as CSV or JSON lines, from the
                                               app's store (DATABASE_URL, else DATA_DIR; .env is read)
+  export questions [--json]                   each quiz question's statistics (asked, share right,
+                                              discrimination, reports) and whether it is in the quiz
   doctor [--json]                             check the setup npm start would use (.env is read): Slack
                                               tokens and scopes, store, notes, channels; exit 1 on a problem`;
 
@@ -151,16 +154,17 @@ async function chat(argv: string[]): Promise<number> {
 
 async function exportCommand(argv: string[]): Promise<number> {
   const [what, ...rest] = argv;
-  if (what !== 'answers') throw new UsageError(`unknown export "${what ?? ''}": try export answers`);
+  if (what !== 'answers' && what !== 'questions')
+    throw new UsageError(`unknown export "${what ?? ''}": try export answers or export questions`);
   const args = parseArgs(rest, []);
   if (args.positional.length > 0)
-    throw new UsageError(`export answers takes no words: "${args.positional.join(' ')}"`);
+    throw new UsageError(`export ${what} takes no words: "${args.positional.join(' ')}"`);
   const unknown = [...args.flags].filter((flag) => flag !== 'json');
-  if (unknown.length > 0) throw new UsageError(`export answers has no option --${unknown[0]}`);
+  if (unknown.length > 0) throw new UsageError(`export ${what} has no option --${unknown[0]}`);
   loadDotenv({ quiet: true });
   // Only the variables that say where the data is: a Slack setting has no say in an export.
   const config = readConfig({ DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL });
-  await exportAnswers(
+  await (what === 'answers' ? exportAnswers : exportQuestions)(
     { databaseUrl: config.databaseUrl, dataDir: config.dataDir },
     args.flags.has('json') ? 'json' : 'csv',
     process.stdout,

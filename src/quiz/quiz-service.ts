@@ -1,8 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import type { ChannelSchedule, PostedQuiz, QuizAnswer, ScoreRow, Store } from '../store/store.js';
+import type {
+  ChannelSchedule,
+  PostedQuiz,
+  QuizAnswer,
+  ReportReason,
+  ScoreRow,
+  Store,
+} from '../store/store.js';
 import { periodStart } from './period.js';
 import { personalScore } from './personal-score.js';
 import { dailyTargetDifficulty, personalTargetDifficulty, pickQuestion } from './pick.js';
+import {
+  badness,
+  type QuestionStanding,
+  questionStandings,
+  questionStats,
+  REPORT_REASONS,
+} from './question-stats.js';
 import type {
   AnswerOutcome,
   PersonalScore,
@@ -62,6 +76,7 @@ export class QuizService {
   readonly #questions: () => readonly QuizQuestion[];
   readonly #openMs: number;
   readonly #newId: () => string;
+  readonly #pools = new Map<string, { pool: QuestionPool; at: number; from: readonly QuizQuestion[] }>();
 
   constructor(options: QuizServiceOptions) {
     this.#store = options.store;
@@ -78,11 +93,13 @@ export class QuizService {
   async practice(asker: Asker, topicId: string | null, now: Date): Promise<PostedQuiz | null> {
     const history = await this.#store.answersOf(asker.teamId, asker.userId);
     const right = history.filter((answer) => answer.correct).length;
-    const question = pickQuestion(this.#questions(), {
+    const pool = await this.#pool(asker.teamId, now);
+    const question = pickQuestion(pool.questions, {
       seed: `practice:${asker.teamId}:${asker.userId}:${now.toISOString()}`,
       asked: history.filter((answer) => answer.mode === 'practice').map((answer) => answer.questionId),
       weights: practiceWeights(history),
       targetDifficulty: personalTargetDifficulty(history.length > 0 ? right / history.length : null),
+      measuredDifficulty: pool.measured,
       ...(topicId ? { topicId } : {}),
     });
     if (!question) return null;
@@ -147,6 +164,85 @@ export class QuizService {
     return { kind: 'already', quiz, previous: outcome.previous };
   }
 
+  // ---- Questions that get better with use ----
+
+  /**
+   * The questions a workspace is asked: the notes' questions but those its answers, reports or
+   * admins took out, with the difficulty measured where enough people answered. Kept for a minute
+   * (by `now`), so a burst of practice requests reads the answers once.
+   */
+  async #pool(teamId: string, now: Date): Promise<QuestionPool> {
+    const questions = this.#questions();
+    const cached = this.#pools.get(teamId);
+    if (cached && cached.from === questions && now.getTime() - cached.at < POOL_TTL_MS) return cached.pool;
+    const standings = await this.standings(teamId);
+    const out = new Set(standings.filter((row) => row.status === 'retired').map((row) => row.questionId));
+    const measured = new Map(
+      standings.flatMap((row) =>
+        row.measuredDifficulty === null ? [] : [[row.questionId, row.measuredDifficulty]],
+      ),
+    );
+    const kept = questions.filter((question) => !out.has(question.id));
+    // Should every question be out, the quiz goes on with them rather than stop.
+    const pool = { questions: kept.length > 0 ? kept : questions, measured };
+    this.#pools.set(teamId, { pool, at: now.getTime(), from: questions });
+    return pool;
+  }
+
+  /** Every question of a workspace that was answered, reported or decided on, with its standing. */
+  async standings(teamId: string | null): Promise<QuestionStanding[]> {
+    const [graded, reports, decisions] = await Promise.all([
+      this.#store.gradedAnswers(teamId),
+      this.#store.questionReports(teamId),
+      this.#store.questionDecisions(teamId),
+    ]);
+    return questionStandings(questionStats(graded, reports), decisions);
+  }
+
+  /** A person's report of the question of quiz `quizId`: kept once per person and question. */
+  async report(
+    click: { quizId: string; userId: string; reason: ReportReason },
+    now: Date,
+  ): Promise<ReportOutcome> {
+    const quiz = await this.#store.findQuiz(click.quizId);
+    if (!quiz || !REPORT_REASONS.includes(click.reason)) return { kind: 'unknown' };
+    const kept = await this.#store.recordReport({
+      teamId: quiz.teamId,
+      questionId: quiz.question.id,
+      userId: click.userId,
+      reason: click.reason,
+      reportedAt: now,
+    });
+    this.#pools.delete(quiz.teamId);
+    return { kind: kept ? 'recorded' : 'already', quiz };
+  }
+
+  /**
+   * The workspace's worst questions for an admin: out of the quiz first, then the most reported and
+   * the least fair, with the question as the notes give it now (null once it left them).
+   */
+  async questionReview(teamId: string, limit = REVIEW_SIZE): Promise<ReviewedQuestion[]> {
+    const byId = new Map(this.#questions().map((question) => [question.id, question]));
+    const standings = await this.standings(teamId);
+    return standings
+      .filter((row) => row.status !== 'active' || badness(row) > 0)
+      .sort((a, b) => badness(b) - badness(a) || (a.questionId < b.questionId ? -1 : 1))
+      .slice(0, limit)
+      .map((standing) => ({ standing, question: byId.get(standing.questionId) ?? null }));
+  }
+
+  /** An admin takes a question out of the workspace's quiz, or puts it back whatever its figures say. */
+  async decide(
+    teamId: string,
+    questionId: string,
+    status: 'retired' | 'restored',
+    adminId: string,
+    now: Date,
+  ): Promise<void> {
+    await this.#store.decideQuestion({ teamId, questionId, status, decidedBy: adminId, decidedAt: now });
+    this.#pools.delete(teamId);
+  }
+
   // ---- Daily quizzes ----
 
   /** The channels whose quiz for today (their local day) is due and not yet opened. */
@@ -173,11 +269,13 @@ export class QuizService {
     schedule: Pick<ChannelSchedule, 'time' | 'zone'> | null,
   ): Promise<PostedQuiz | null> {
     const results = await this.#store.dailyResults(channel.teamId, channel.channelId);
-    const question = pickQuestion(this.#questions(), {
+    const pool = await this.#pool(channel.teamId, now);
+    const question = pickQuestion(pool.questions, {
       seed: `daily:${channel.teamId}:${channel.channelId}:${quizDate}`,
       asked: results.map((result) => result.questionId),
       weights: topicWeights(results),
       targetDifficulty: dailyTargetDifficulty(results.length),
+      measuredDifficulty: pool.measured,
     });
     if (!question) return null;
     const latest = now.getTime() + this.#openMs;
@@ -310,6 +408,29 @@ export class QuizService {
       .map((schedule) => schedule.channelId);
     return rankTeams(scores, topics, scheduled);
   }
+}
+
+/** The questions a workspace is asked, and the difficulty measured of those enough people answered. */
+interface QuestionPool {
+  questions: readonly QuizQuestion[];
+  measured: ReadonlyMap<string, number>;
+}
+
+/** How long a workspace's pool is kept before its answers and reports are read again. */
+const POOL_TTL_MS = 60_000;
+/** How many questions `/aws admin questions` shows. */
+const REVIEW_SIZE = 10;
+
+/** What became of a report. */
+export type ReportOutcome =
+  | { kind: 'recorded'; quiz: PostedQuiz }
+  | { kind: 'already'; quiz: PostedQuiz }
+  | { kind: 'unknown' };
+
+/** A question in the admins' review: its standing, and the question itself while the notes give it. */
+export interface ReviewedQuestion {
+  standing: QuestionStanding;
+  question: QuizQuestion | null;
 }
 
 /** A daily quiz's id: one per channel and local day, the same on every replica. */

@@ -4,18 +4,18 @@ import { migratePostgres } from './migrations.js';
 import {
   ANSWER_COLUMNS,
   type AnswerRow,
+  type ChannelScoreRow,
+  type DailyResultRow,
   DECISION_COLUMNS,
   type DecisionRow,
   GRADED_ANSWER_COLUMNS,
   type GradedAnswerRow,
-  REPORT_COLUMNS,
-  type ReportRow,
-  type ChannelScoreRow,
-  type DailyResultRow,
   POST_ERROR_COLUMNS,
   type PostErrorRow,
   QUIZ_COLUMNS,
   type QuizRow,
+  REPORT_COLUMNS,
+  type ReportRow,
   recordsFrom,
   SCHEDULE_COLUMNS,
   type ScheduleRow,
@@ -770,7 +770,13 @@ export class PostgresStore implements Store {
   }
 
   async recordReport(report: QuestionReport): Promise<boolean> {
-    const values = [report.teamId, report.questionId, report.userId, report.reason, validDate(report.reportedAt)];
+    const values = [
+      report.teamId,
+      report.questionId,
+      report.userId,
+      report.reason,
+      validDate(report.reportedAt),
+    ];
     let retried = false;
     const result = await this.#retrying('recording a question report', (attempt) => {
       retried = attempt > 1;
@@ -789,7 +795,9 @@ export class PostgresStore implements Store {
       [report.teamId, report.questionId, report.userId],
     );
     const kept = rows[0];
-    return kept !== undefined && kept.reason === report.reason && sameTime(kept.reported_at, report.reportedAt);
+    return (
+      kept !== undefined && kept.reason === report.reason && sameTime(kept.reported_at, report.reportedAt)
+    );
   }
 
   async questionReports(teamId: string | null): Promise<QuestionReport[]> {
@@ -808,7 +816,13 @@ export class PostgresStore implements Store {
       `INSERT INTO question_decisions (${DECISION_COLUMNS}) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (team_id, question_id) DO UPDATE SET
          status = excluded.status, decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
-      [decision.teamId, decision.questionId, decision.status, decision.decidedBy, validDate(decision.decidedAt)],
+      [
+        decision.teamId,
+        decision.questionId,
+        decision.status,
+        decision.decidedBy,
+        validDate(decision.decidedAt),
+      ],
     );
   }
 

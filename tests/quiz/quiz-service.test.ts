@@ -355,3 +355,65 @@ describe('QuizService: scores', () => {
     ]);
   });
 });
+
+describe('QuizService: questions that get better with use', () => {
+  it('keeps one report per person, takes a question reported wrong twice out of practice, and lets an admin restore it', async () => {
+    const { store } = openStoreAt();
+    const quizzes = serviceOn(store);
+    const ecs = questions.filter((question) => question.topic.id === 'ecs');
+    const first = await quizzes.practice(asker, 'ecs', nineBerlin);
+    if (!first) throw new Error('no question');
+    const reported = first.question.id;
+    const click = { quizId: first.id, userId: 'U1', reason: 'wrong-answer' as const };
+    expect((await quizzes.report(click, nineBerlin)).kind).toBe('recorded');
+    expect((await quizzes.report({ ...click, reason: 'unclear' }, nineBerlin)).kind).toBe('already');
+    expect((await quizzes.report({ ...click, quizId: 'practice:none' }, nineBerlin)).kind).toBe('unknown');
+    expect((await quizzes.report({ ...click, userId: 'U2' }, nineBerlin)).kind).toBe('recorded');
+
+    // Out of the pool: many practice questions on ECS, none of them the reported one.
+    const asked = new Set<string>();
+    for (let i = 0; i < ecs.length * 2; i++) {
+      const quiz = await quizzes.practice({ ...asker, userId: `U${10 + i}` }, 'ecs', minutes(nineBerlin, i));
+      asked.add(quiz?.question.id ?? '');
+    }
+    expect(asked.has(reported)).toBe(false);
+    const [worst] = await quizzes.questionReview('T1');
+    expect(worst).toMatchObject({
+      standing: { questionId: reported, status: 'retired', reasons: ['2 people report a wrong answer'] },
+      question: { id: reported },
+    });
+    // Another workspace's quiz is untouched by these reports.
+    expect(await quizzes.questionReview('T2')).toEqual([]);
+
+    await quizzes.decide('T1', reported, 'restored', 'UADMIN', nineBerlin);
+    expect((await quizzes.questionReview('T1'))[0]?.standing).toMatchObject({ status: 'restored' });
+    const again = new Set<string>();
+    for (let i = 0; i < ecs.length * 3; i++) {
+      const quiz = await quizzes.practice({ ...asker, userId: `V${i}` }, 'ecs', minutes(nineBerlin, 100 + i));
+      again.add(quiz?.question.id ?? '');
+    }
+    expect(again.has(reported)).toBe(true);
+  });
+
+  it('measures a question once ten people answered it: share right, difficulty and discrimination', async () => {
+    const { store } = openStoreAt();
+    const [only] = questions;
+    if (!only) throw new Error('no question');
+    const quizzes = serviceOn(store, () => [only]);
+    for (let i = 0; i < 12; i++) {
+      const quiz = await quizzes.practice({ ...asker, userId: `U${i}` }, null, minutes(nineBerlin, i));
+      if (!quiz) throw new Error('no question');
+      const option = i < 3 ? quiz.question.answer : (quiz.question.answer + 1) % 4;
+      await quizzes.answer({ quizId: quiz.id, userId: `U${i}`, option }, minutes(nineBerlin, i), 'UTC');
+    }
+    const [row] = await quizzes.standings('T1');
+    expect(row).toMatchObject({
+      questionId: only.id,
+      asked: 12,
+      right: 3,
+      shareRight: 0.25,
+      measuredDifficulty: 0.75,
+    });
+    expect(row?.status).toBe('active');
+  });
+});

@@ -494,3 +494,69 @@ describe('every kind of question, through Slack', () => {
     expect(texts(reveal.body)).toMatch(/The answer:.*B\. Docker/);
   });
 });
+
+describe('reporting a question, and reviewing it as an admin', () => {
+  it('offers a report after an answer, keeps one report each, and takes a question reported wrong twice out', async () => {
+    const asked = await command('quiz me on ecs', { userId: 'U20' });
+    const quizId = String(quizButtons(asked)[0]?.value);
+    const quiz = (await tutor.store.findQuiz(quizId)) as PostedQuiz;
+    const feedback = await click(`quiz_answer:${quiz.question.answer}`, quizId, {
+      userId: 'U20',
+      ephemeral: true,
+    });
+    const report = buttons(feedback.blocks as Json[]).find((button) => button.action_id === 'quiz_report');
+    expect(report?.value).toBe(quizId);
+
+    const reasons = await click('quiz_report', quizId, { userId: 'U20', ephemeral: true });
+    expect(reasons.replace_original).toBe(false);
+    expect(buttons(reasons.blocks as Json[]).map((button) => button.action_id)).toEqual([
+      'quiz_report:wrong-answer',
+      'quiz_report:unclear',
+      'quiz_report:too-easy',
+    ]);
+    expect(payloadViolations(reasons)).toEqual([]);
+    expect(
+      texts(await click('quiz_report:wrong-answer', quizId, { userId: 'U20', ephemeral: true })),
+    ).toMatch(/Thanks: reported/);
+    expect(texts(await click('quiz_report:unclear', quizId, { userId: 'U20', ephemeral: true }))).toMatch(
+      /already reported/,
+    );
+    await click('quiz_report:wrong-answer', quizId, { userId: 'U21', ephemeral: true });
+    expect((await tutor.store.questionReports('T1')).map((row) => `${row.userId} ${row.reason}`)).toEqual([
+      'U20 wrong-answer',
+      'U21 wrong-answer',
+    ]);
+
+    // Only admins see the review.
+    expect(texts(await command('admin questions', { userId: 'U20' }))).toMatch(/only workspace admins/i);
+    const review = await command('admin questions', { userId: 'UADMIN' });
+    const text = texts(review);
+    expect(text).toContain('Out of the quiz: 2 people report a wrong answer');
+    expect(text).toContain('reports: 2 wrong answer');
+    const accessories = (blocks: Json[]) =>
+      blocks.flatMap((block) => (block.accessory ? [block.accessory as Json] : []));
+    const restore = accessories(review.blocks as Json[]).find((button) => button.value === quiz.question.id);
+    expect(restore?.action_id).toMatch(/^question_restore:\d+$/);
+
+    // A click by someone who may not decide changes nothing.
+    const refused = await click(String(restore?.action_id), quiz.question.id, {
+      userId: 'U20',
+      ephemeral: true,
+    });
+    expect(texts(refused)).toMatch(/only workspace admins/i);
+    expect(await tutor.store.questionDecisions('T1')).toEqual([]);
+
+    const restored = await click(String(restore?.action_id), quiz.question.id, {
+      userId: 'UADMIN',
+      ephemeral: true,
+    });
+    expect(restored.replace_original).toBe(true);
+    expect(texts(restored)).toContain('Kept in the quiz by <@UADMIN>');
+    expect(await tutor.store.questionDecisions('T1')).toMatchObject([
+      { questionId: quiz.question.id, status: 'restored', decidedBy: 'UADMIN' },
+    ]);
+    const retire = accessories(restored.blocks as Json[]).find((button) => button.value === quiz.question.id);
+    expect(retire?.action_id).toMatch(/^question_retire:\d+$/);
+    expect(payloadViolations(restored)).toEqual([]);
+  });
+});

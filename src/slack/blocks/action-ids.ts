@@ -57,3 +57,28 @@ export const QUIZ_ME_PATTERN = /^quiz_me(:(\d+|any))?$/;
 export function quizMeActionId(index: number): string {
   return `${QUIZ_ME}:${index}`;
 }
+
+/**
+ * "Report this question" under the feedback on an answer: its value is the quiz id. The reasons
+ * offered next are `quiz_report:wrong-answer`, `quiz_report:unclear` and `quiz_report:too-easy`,
+ * each with the quiz id as value.
+ */
+export const QUIZ_REPORT = 'quiz_report';
+
+/** Matches the report button and the reason buttons, capturing the reason when there is one. */
+export const QUIZ_REPORT_PATTERN = /^quiz_report(?::(wrong-answer|unclear|too-easy))?$/;
+
+/** The action id of the button for one reason. */
+export function quizReportActionId(reason: string): string {
+  return `${QUIZ_REPORT}:${reason}`;
+}
+
+/**
+ * An admin's "Retire" or "Restore" in `/aws admin questions`; the value is the question id, and
+ * the index keeps action ids unique in the message (`question_retire:0`, `question_restore:3`).
+ */
+export const QUESTION_DECISION_PATTERN = /^question_(retire|restore):\d+$/;
+
+export function questionDecisionActionId(decision: 'retire' | 'restore', index: number): string {
+  return `question_${decision}:${index}`;
+}

@@ -34,15 +34,15 @@ export function renderReload(outcome: ReloadOutcome): SlackMessage {
   };
 }
 
-/** Reloading the notes is for admins. */
-export function renderAdminOnly(): SlackMessage {
-  const sentence =
-    'Sorry, only workspace admins and owners, or people listed in TUTOR_ADMINS, can reload the notes.';
+/** Reloading the notes, and reviewing quiz questions, are for admins; `what` they tried to do. */
+export function renderAdminOnly(what = 'reload the notes'): SlackMessage {
+  const sentence = `Sorry, only workspace admins and owners, or people listed in TUTOR_ADMINS, can ${what}.`;
   return { text: sentence, blocks: [section(sentence)] };
 }
 
 /** `/aws admin` followed by something it does not know. */
 export function renderAdminUsage(): SlackMessage {
-  const sentence = 'Admin commands: `/aws admin reload` reads the notes again without a restart.';
+  const sentence =
+    'Admin commands: `/aws admin reload` reads the notes again without a restart; `/aws admin questions` lists the quiz questions that do worst, to retire or restore.';
   return { text: sentence, blocks: [section(sentence)] };
 }

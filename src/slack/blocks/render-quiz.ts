@@ -1,8 +1,16 @@
 import type { Button, KnownBlock } from '@slack/types';
+import type { ReportOutcome } from '../../quiz/quiz-service.js';
 import type { AnswerOutcome, QuizReveal } from '../../quiz/records.js';
 import type { QuizQuestion } from '../../quiz/types.js';
-import type { PostedQuiz, QuizAnswer, QuizTally } from '../../store/store.js';
-import { QUIZ_ME, QUIZ_ME_ANY, quizAnswerActionId, quizMeActionId } from './action-ids.js';
+import type { PostedQuiz, QuizAnswer, QuizTally, ReportReason } from '../../store/store.js';
+import {
+  QUIZ_ME,
+  QUIZ_ME_ANY,
+  QUIZ_REPORT,
+  quizAnswerActionId,
+  quizMeActionId,
+  quizReportActionId,
+} from './action-ids.js';
 import { BUTTON_TEXT_MAX, fitFallbackText, fitMessage } from './limits.js';
 import { bold, escapeAndTruncate, escapeMrkdwn, mentionUser } from './mrkdwn.js';
 import {
@@ -256,12 +264,14 @@ export function renderAnswerFeedback(outcome: AnsweredOutcome): SlackMessage {
   const answer = answerOf(outcome);
   const said = verdict(outcome);
 
+  const report = button(REPORT_LABEL, QUIZ_REPORT, quiz.id);
   if (quiz.mode === 'daily') {
     const points = outcome.kind === 'recorded' ? pointsLine(answer) : '';
     const blocks: KnownBlock[] = [
       section(points ? `${said} · ${points}` : said),
       ...explanationBlocks(question),
       context(`Only you see this. ${THREAD_NOTE}`),
+      ...actions([report]),
     ];
     return message(points ? `${said} (${points})` : said, blocks);
   }
@@ -269,6 +279,7 @@ export function renderAnswerFeedback(outcome: AnsweredOutcome): SlackMessage {
   const next: Button[] = [
     button('Another question', QUIZ_ME, question.topic.id),
     button('Any topic', QUIZ_ME_ANY),
+    report,
   ];
   const blocks: KnownBlock[] = [
     section(bold(PRACTICE_TITLE)),
@@ -280,6 +291,43 @@ export function renderAnswerFeedback(outcome: AnsweredOutcome): SlackMessage {
     ...actions(next),
   ];
   return message(said, blocks);
+}
+
+// ---- Reports on a question ---------------------------------------------------------------------
+
+const REPORT_LABEL = 'Report this question';
+const REASON_LABELS: Record<ReportReason, string> = {
+  'wrong-answer': 'The answer is wrong',
+  unclear: 'It is unclear',
+  'too-easy': 'It is too easy',
+};
+
+/** "Report this question": what is wrong with it? One button per reason. */
+export function renderReportReasons(quizId: string): SlackMessage {
+  const sentence = 'What is wrong with this question? Admins see the questions people report.';
+  return message(sentence, [
+    section(sentence),
+    ...actions(
+      (Object.keys(REASON_LABELS) as ReportReason[]).map((reason) =>
+        button(REASON_LABELS[reason], quizReportActionId(reason), quizId),
+      ),
+    ),
+  ]);
+}
+
+/** What became of a report: kept, or the person's earlier one stands. */
+export function renderReportOutcome(outcome: ReportOutcome, reason: ReportReason): SlackMessage {
+  switch (outcome.kind) {
+    case 'recorded':
+      return notice(
+        `Thanks: reported as “${REASON_LABELS[reason].toLowerCase()}”.`,
+        'A question reported by several people is taken out of the quiz; admins see it in `/aws admin questions`.',
+      );
+    case 'already':
+      return notice('You have already reported this question; one report each counts.');
+    case 'unknown':
+      return renderUnknownQuizNotice();
+  }
 }
 
 // ---- Notices -----------------------------------------------------------------------------------

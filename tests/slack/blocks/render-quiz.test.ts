@@ -8,6 +8,7 @@ import {
   QUIZ_ME,
   QUIZ_ME_ANY,
   QUIZ_ME_PATTERN,
+  QUIZ_REPORT,
   quizAnswerActionId,
 } from '../../../src/slack/blocks/action-ids.js';
 import { escapeMrkdwn } from '../../../src/slack/blocks/mrkdwn.js';
@@ -278,7 +279,10 @@ describe('renderAnswerFeedback', () => {
     const text = textOf(message);
     expect(text).toContain(`✅ Right: ${rightOption(q)} · +13 points`);
     expect(text).toContain('Source: compute.md › Docker');
-    expect(buttons(message)).toEqual([]);
+    // The one button reports the question (its value the quiz, nothing of the answer).
+    expect(buttons(message).map((b) => [b.text.text, b.action_id, b.value])).toEqual([
+      ['Report this question', QUIZ_REPORT, quiz.id],
+    ]);
     expect(message.text).toBe(`✅ Right: ${rightOption(q)} (+13 points)`);
     const one = renderAnswerFeedback({ kind: 'recorded', quiz, answer: answer(quiz, q.answer, 1) });
     expect(one.text).toContain('+1 point)');
@@ -322,8 +326,9 @@ describe('renderAnswerFeedback', () => {
     expect(all.map((b) => [b.text.text, b.action_id, b.value])).toEqual([
       ['Another question', QUIZ_ME, 'docker'],
       ['Any topic', QUIZ_ME_ANY, undefined],
+      ['Report this question', QUIZ_REPORT, quiz.id],
     ]);
-    expect(all.every((b) => QUIZ_ME_PATTERN.test(b.action_id ?? ''))).toBe(true);
+    expect(all.slice(0, 2).every((b) => QUIZ_ME_PATTERN.test(b.action_id ?? ''))).toBe(true);
     expect(message.blocks.at(-1)?.type).toBe('actions');
 
     const right = textOf(renderAnswerFeedback({ kind: 'recorded', quiz, answer: answer(quiz, q.answer) }));
@@ -383,6 +388,6 @@ describe('quiz rendering: escaping and Block Kit limits', () => {
     expect(asked.blocks.at(-1)?.type).toBe('context');
     expect(textOf(asked)).toContain('&lt;!channel&gt;');
     const replaced = renderAnswerFeedback({ kind: 'recorded', quiz: p, answer: answer(p, 2) });
-    expect(buttons(replaced).map((b) => b.action_id)).toEqual([QUIZ_ME, QUIZ_ME_ANY]);
+    expect(buttons(replaced).map((b) => b.action_id)).toEqual([QUIZ_ME, QUIZ_ME_ANY, QUIZ_REPORT]);
   });
 });

@@ -3,13 +3,17 @@ import type { AroundListener } from '../../../observability/request-context.js';
 import {
   ANY_QUIZ_ANSWER_PATTERN,
   ASK_TOPIC_PATTERN,
+  QUESTION_DECISION_PATTERN,
   QUIZ_ME_PATTERN,
+  QUIZ_REPORT_PATTERN,
   SHARE_ANSWER,
 } from '../../blocks/action-ids.js';
 import { depsForRequest, type SlackDeps } from '../../deps.js';
 import { answerQuiz } from './answer-quiz.js';
 import { askTopic } from './ask-topic.js';
+import { decideQuestion } from './decide-question.js';
 import { quizMe } from './quiz-me.js';
+import { reportQuestion } from './report-question.js';
 import { shareAnswer } from './share-answer.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
@@ -22,6 +26,8 @@ const OUR_BUTTONS = new RegExp(
     ASK_TOPIC_PATTERN.source,
     ANY_QUIZ_ANSWER_PATTERN.source,
     QUIZ_ME_PATTERN.source,
+    QUIZ_REPORT_PATTERN.source,
+    QUESTION_DECISION_PATTERN.source,
   ].join('|'),
 );
 
@@ -35,6 +41,8 @@ export function registerActions(app: App, deps: SlackDeps, around: AroundListene
     [ASK_TOPIC_PATTERN, askTopic],
     [ANY_QUIZ_ANSWER_PATTERN, answerQuiz],
     [QUIZ_ME_PATTERN, quizMe],
+    [QUIZ_REPORT_PATTERN, reportQuestion],
+    [QUESTION_DECISION_PATTERN, decideQuestion],
   ];
   app.action<BlockButtonAction>(
     OUR_BUTTONS,

@@ -40,7 +40,7 @@ export function awsCommand(deps: SlackDeps) {
       ? await studyMessage(requestDeps, reply, asker)
       : await orTrouble(requestDeps, `/aws ${admin ? 'admin' : 'quiz daily'}`, () =>
           admin
-            ? adminCommand(requestDeps, admin[1] ?? '', asker.userId)
+            ? adminCommand(requestDeps, admin[1] ?? '', asker)
             : dailyCommand(requestDeps, daily?.[1] ?? '', asker),
         );
     await respond({ response_type: 'ephemeral', ...message });
