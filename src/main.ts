@@ -1,114 +1,24 @@
 import { config as loadDotenv } from 'dotenv';
 import { runChat } from './cli/chat.js';
 import { loadKnowledgeReporting } from './cli/knowledge.js';
-import { type Config, readConfig } from './config.js';
+import { readConfig } from './config.js';
 import { LiveTutor } from './live-tutor.js';
-import { Metrics } from './observability/metrics.js';
-import { QuizService } from './quiz/quiz-service.js';
-import { type LaunchedSlackApp, launchSlackApp } from './slack/app.js';
-import { ChannelPacer } from './slack/channel-pacer.js';
-import { createSlackLogger } from './slack/logger.js';
 import { failureText } from './startup-failure.js';
-import { openStore } from './store/open-store.js';
 import { createTutor } from './tutor/tutor.js';
 
-/** A stop must be over within 10 s (orchestrators kill after that); this leaves a margin. */
-const STOP_DEADLINE_MS = 9_500;
-
-async function runSlack(
-  config: Config,
-  slack: NonNullable<Config['slack']>,
-  tutor: LiveTutor,
-): Promise<void> {
-  const logger = createSlackLogger(config.logLevel);
-  const store = await openStore({
-    databaseUrl: config.databaseUrl ?? undefined,
-    dataDir: config.dataDir,
-    warn: (message) => logger.warn(message),
-  });
-  const quizzes = new QuizService({
-    store,
-    questions: () => tutor.questions(),
-    openHours: config.quizOpenHours,
-  });
-  let launched: LaunchedSlackApp;
-  try {
-    launched = await launchSlackApp(
-      { connection: slack, slackApiUrl: config.slackApiUrl, port: config.port },
-      {
-        tutor,
-        store,
-        quizzes,
-        logger,
-        pacer: new ChannelPacer(),
-        now: () => new Date(),
-        admins: config.admins,
-        metrics: new Metrics({ processMetrics: true }),
-        reloadNotes: () => tutor.reload(),
-      },
-    );
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
-  logger.debug(`/healthz on port ${launched.port}; asking Slack to accept the tokens`);
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) {
-      logger.warn(`${signal} again: exiting now`);
-      process.exit(1);
-    }
-    stopping = true;
-    logger.info(`${signal}: finishing the requests under way, then stopping`);
-    setTimeout(() => {
-      logger.error(`could not stop within ${STOP_DEADLINE_MS / 1000} s; exiting`);
-      process.exit(1);
-    }, STOP_DEADLINE_MS).unref();
-    launched
-      .stop()
-      .then((settled) => {
-        if (!settled) logger.warn('some requests were still at work when the grace period ended');
-        return store.close();
-      })
-      .then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error(`could not stop cleanly: ${(error as Error).message}`);
-          process.exit(1);
-        },
-      );
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
-  // The operator's way to reload edited notes, as `/aws admin reload` is an admin's in Slack.
-  process.on('SIGHUP', () => {
-    const outcome = tutor.reload();
-    if (outcome.ok) logger.info(`SIGHUP: notes reloaded: ${outcome.topics} topics in ${outcome.files} files`);
-    else
-      logger.warn(
-        `SIGHUP: notes not reloaded, the previous ones still serve: ${outcome.problems.join('; ')}`,
-      );
-  });
-  try {
-    await launched.ready;
-  } catch (error) {
-    // A stop while Slack was out of reach ends the wait; the stop itself exits.
-    if (stopping) return;
-    await store.close();
-    throw error;
-  }
-  logger.info(
-    `answering from ${tutor.knowledge.topics.length} topics in ${slack.mode === 'socket' ? 'Socket Mode' : 'HTTP mode'}; /healthz on port ${launched.port}; store: ${store.kind}`,
-  );
-}
-
-/** Composition root: reads the configuration, loads the notes and starts the face it calls for. */
+/**
+ * Composition root: reads the configuration, loads the notes and starts the face it calls for.
+ * The Slack face (Bolt, the store drivers, metrics) is loaded only when Slack is configured, so the
+ * terminal tutor comes up without paying for it.
+ */
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const config = readConfig(process.env);
   const tutor = createTutor(loadKnowledgeReporting(config.knowledgeDir, process.stderr));
-  if (config.slack) await runSlack(config, config.slack, new LiveTutor(config.knowledgeDir, tutor));
-  else await runChat(tutor, { input: process.stdin, output: process.stdout });
+  if (config.slack) {
+    const { runSlack } = await import('./run-slack.js');
+    await runSlack(config, config.slack, new LiveTutor(config.knowledgeDir, tutor));
+  } else await runChat(tutor, { input: process.stdin, output: process.stdout });
 }
 
 /** Whatever goes wrong, at start or later, ends in one line on stderr and exit code 1. */

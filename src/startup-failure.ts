@@ -3,7 +3,7 @@ import { KnowledgeFolderError } from './knowledge/load.js';
 import { scrubSecrets } from './observability/secrets.js';
 import { PortError } from './slack/http-server.js';
 import { SlackSetupError } from './slack/setup/token-advice.js';
-import { StoreError } from './store/open-store.js';
+import { StoreError } from './store/store.js';
 
 /** Failures whose message already says what to fix: a variable, a folder, a token, a port. */
 function explained(error: unknown): error is Error {
