@@ -160,6 +160,10 @@ export class FitCheck {
       if (this.distinctive(stemmed) && !this.#nameStems.has(stemmed)) return `shares "${stemmed}"`;
     }
     if (total > 0 && shared / total >= 0.5) return 'says much the same';
+    // "Containers can be hosted on EC2 or Fargate" is about containers: Docker has them too.
+    const subject = statement.subject;
+    if (subject && !isGenericStem(subject) && !otherNames.has(subject) && profile.vocabulary.has(subject))
+      return `about "${subject}" too`;
     // "AWS takes care of starting / stopping containers" says little beyond "containers": another
     // container service may well do the same.
     if (tellingShared > 0 && tellingShared / Math.max(1, statement.telling.size) >= 0.25)

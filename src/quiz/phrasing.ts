@@ -108,6 +108,9 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
         : -1;
   if (subjectEnd > 0 && own.length <= (lead && lead.from === 0 ? 1 : 0)) {
     const verb = tokens[subjectEnd];
+    // "DynamoDB Streams capture…", "Docker Images are…": the name begins a longer one, the subject.
+    const longerName = verb !== undefined && subjectEnd > 0 && lead?.from === 0 && /^\p{Lu}/u.test(verb.raw);
+    if (longerName) return { shape: 'sentence', text: toYou(shown) };
     if (first.raw.toLowerCase() === "it's")
       return { shape: 'subject', predicate: `is ${from(text, tokens, 1)}` };
     // After its name, `provisions` is the topic's verb whatever the lexicon says of it alone.
@@ -210,6 +213,8 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
   const objectNext = second !== undefined && (classes.tags(second.word)[0] ?? '').startsWith('NN');
   if (firstTags.includes('VB') && !first.word.endsWith('s') && objectNext && !finiteLater)
     return { shape: 'sentence', text: toYou(shown), instruction: true };
+  // "records with the same key go to one shard" has its own subject and verb: a quote.
+  if (pluralSubject) return { shape: 'sentence', text: toYou(shown) };
   const noun = nounPhrase(text, tokens, classes);
   if (noun) return { shape: 'noun', ...noun };
   return { shape: 'sentence', text: toYou(shown) };

@@ -34,6 +34,8 @@ const SHORTHAND: Record<string, string> = {
   secs: 'seconds',
   usefull: 'useful',
   thru: 'through',
+  ppl: 'people',
+  pls: 'please',
   shouldnt: "shouldn't",
   couldnt: "couldn't",
   wouldnt: "wouldn't",

@@ -39,6 +39,11 @@ export interface Statement {
   sharedClaim: boolean;
   /** It reads as an instruction ("Scale containers up…", "Pick it when…"), not as a statement. */
   instruction: boolean;
+  /**
+   * What it is about when that is not its topic (`contain` of "Containers can be hosted on…"): a
+   * topic that deals with the same thing may well be what it describes. Null when the topic is the subject.
+   */
+  subject: string | null;
   /** It says nothing that tells its topic from another. */
   generic: boolean;
   /** How much it teaches: particular words weighted by rarity, key terms and figures. */
@@ -199,7 +204,13 @@ function prepare(topic: Topic, draft: Draft, context: StatementContext): Stateme
   if (stems.size < MIN_STEMS) return null;
   const telling = new Set([...stems].filter((stemmed) => !isGenericStem(stemmed)));
   const reading = readStatement(plain, own, classes);
-  if (!reading) return null;
+  // "building a serverless API & scalable": an adjective left dangling after its noun reads wrong
+  // in a question; the note is still quoted in explanations.
+  const dangling = /\band\s+(\p{L}+)$/u.exec(plain)?.[1]?.toLowerCase();
+  const adjective =
+    dangling !== undefined &&
+    (classes.tags(dangling)[0] === 'JJ' || /(able|ible|ful|ous|ive)$/.test(dangling));
+  if (!reading || adjective) return null;
 
   // The question: its own names masked, one blank at most, and never inside a longer name.
   let which: string | null = null;
@@ -236,6 +247,14 @@ function prepare(topic: Topic, draft: Draft, context: StatementContext): Stateme
     keyTerms,
     negative: tokens.some((token) => NEGATION_WORDS.has(token.word)),
     sharedClaim: MANAGED_CLAIM.test(plain),
+    subject:
+      reading.shape === 'sentence'
+        ? (tokens
+            .filter(
+              (token, i) => informative(token.word) && !own.some((span) => i >= span.from && i < span.to),
+            )
+            .map((token) => stem(token.word))[0] ?? null)
+        : null,
     instruction:
       reading.shape === 'sentence' &&
       (reading.instruction === true || classes.tags(tokens[0]?.word ?? '')[0] === 'VB'),
