@@ -15,7 +15,9 @@ for (const [dir, count = '7'] of folders) {
   for (const question of shuffled(questions, seededRandom(seed + dir)).slice(0, Number(count))) {
     n++;
     console.log(`\n#${n} [${dir}]${answers ? ` ${question.kind} ${question.id}` : ''}\n${question.stem}`);
-    question.options.forEach((option, i) => console.log(`  ${'ABCD'[i]}. ${option}`));
+    question.options.forEach((option, i) => {
+      console.log(`  ${'ABCD'[i]}. ${option}`);
+    });
     if (answers) {
       console.log(`  ANSWER: ${'ABCD'[question.answer]}`);
       console.log(question.explanation.replace(/^/gm, '    '));

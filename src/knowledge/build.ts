@@ -56,14 +56,10 @@ export function buildKnowledgeBase(files: ParsedNotes[]): BuiltKnowledge {
     }
     loadedFiles.push(notes.file);
     for (const parsed of notes.topics) {
-      const nameKeys = [...new Set([phraseKey(parsed.name), withoutVendor(parsed.name)])].filter(Boolean);
+      const nameKeys = nameKeysOf(parsed);
       const clash = nameKeys.map((key) => owners.get(key)).find((owner) => owner !== undefined);
       if (clash) {
-        problems.push({
-          file: notes.file,
-          line: parsed.line,
-          message: `topic "${parsed.title}" is already defined at ${clash.file}:${clash.line}`,
-        });
+        problems.push(definedTwice(notes, parsed, clash));
         continue;
       }
       let id = slug(withoutVendor(parsed.name) || parsed.name);
@@ -140,18 +136,31 @@ export function buildKnowledgeBase(files: ParsedNotes[]): BuiltKnowledge {
   return { knowledge: { topics, files: loadedFiles }, problems };
 }
 
+/** The keys a topic's name claims: as written, and without `Amazon`/`AWS`. */
+function nameKeysOf(parsed: ParsedTopic): string[] {
+  return [...new Set([phraseKey(parsed.name), withoutVendor(parsed.name)])].filter(Boolean);
+}
+
+function definedTwice(
+  notes: ParsedNotes,
+  parsed: ParsedTopic,
+  first: { file: string; line: number },
+): NotesProblem {
+  return {
+    file: notes.file,
+    line: parsed.line,
+    message: `topic "${parsed.title}" is already defined at ${first.file}:${first.line}`,
+  };
+}
+
 /** Topics and aliases of a file that clash with names already taken or with each other. */
 function nameClashes(notes: ParsedNotes, taken: Map<string, { file: string; line: number; title: string }>) {
   const problems: NotesProblem[] = [];
   for (const parsed of notes.topics) {
-    const nameKeys = [...new Set([phraseKey(parsed.name), withoutVendor(parsed.name)])].filter(Boolean);
+    const nameKeys = nameKeysOf(parsed);
     const clash = nameKeys.map((key) => taken.get(key)).find((owner) => owner !== undefined);
     if (clash) {
-      problems.push({
-        file: notes.file,
-        line: parsed.line,
-        message: `topic "${parsed.title}" is already defined at ${clash.file}:${clash.line}`,
-      });
+      problems.push(definedTwice(notes, parsed, clash));
       continue;
     }
     const owner = { file: notes.file, line: parsed.line, title: parsed.title };

@@ -131,5 +131,7 @@ export const GENERIC_WORDS = new Set(
   popular powerful feature features option options solution solutions limited limit limits cloudwatch iam
   cloudtrail console aws amazon based work works working help helps allow allows way ways thing things
   need needs want get gets run runs running use uses used using make makes build building built
-  take takes care handle handles just rest resources resource set notifications notification alerts`.split(/\s+/),
+  take takes care handle handles just rest resources resource set notifications notification alerts`.split(
+    /\s+/,
+  ),
 );

@@ -125,7 +125,9 @@ export class IntentClassifier {
 
   constructor(examples: IntentExamples = intentExamples, saved: IntentModel = trainedModel as IntentModel) {
     const model = saved.examplesHash === examplesHash(examples) ? saved : trainIntentModel(examples);
-    model.features.forEach((feature, position) => this.featurePositions.set(feature, position));
+    model.features.forEach((feature, position) => {
+      this.featurePositions.set(feature, position);
+    });
     this.weights = model.weights;
     this.cues = new Map(Object.entries(model.cues));
     this.vocabulary = new Set(model.vocabulary);
