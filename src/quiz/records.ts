@@ -1,7 +1,7 @@
 import type { ChannelSchedule, PostedQuiz, QuizAnswer, QuizTally, ScoreRow } from '../store/store.js';
 
-/** Which answers a ranking counts: the last 7 days, the last 30 days, or all time. */
-export type ScorePeriod = 'week' | 'month' | 'all';
+/** A leaderboard request's period is the tutor's; scores count by it. */
+export type { ScorePeriod } from '../tutor/reply.js';
 
 /** How someone (or a channel) did on one topic. */
 export interface TopicRecord {

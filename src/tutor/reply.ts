@@ -1,5 +1,4 @@
 import type { Fact } from '../knowledge/types.js';
-import type { ScorePeriod } from '../quiz/records.js';
 import type { Intent } from '../understand/intents.js';
 
 export type { Intent };
@@ -70,6 +69,9 @@ export interface QuizReply extends ReplyBase {
   /** The topic asked for, if any. */
   topic: TopicRef | null;
 }
+
+/** Which answers a ranking counts: the last 7 days, the last 30 days, or all time. */
+export type ScorePeriod = 'week' | 'month' | 'all';
 
 export interface LeaderboardReply extends ReplyBase {
   intent: 'leaderboard';

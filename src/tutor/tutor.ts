@@ -1,6 +1,5 @@
 import { phraseKey } from '../knowledge/text.js';
 import type { Fact, KnowledgeBase, Topic } from '../knowledge/types.js';
-import type { ScorePeriod } from '../quiz/records.js';
 import type { TopicCandidate } from '../understand/rank-topics.js';
 import type { ReadQuestion } from '../understand/read-question.js';
 import type { CloudService } from '../understand/service-catalogue.js';
@@ -20,6 +19,7 @@ import {
   factView,
   type LeaderboardReply,
   type Reply,
+  type ScorePeriod,
   type TopicRef,
   type UnknownReply,
 } from './reply.js';
