@@ -1,163 +1,39 @@
-import type { QuizQuestion } from '../quiz/types.js';
+import type {
+  ChannelMemberScore,
+  ChannelSchedule,
+  ChannelTopicResult,
+  DailyQuizResult,
+  GradedAnswer,
+  PostError,
+  PostedQuiz,
+  QuestionDecision,
+  QuestionReport,
+  QuizAnswer,
+  QuizTally,
+  RecordOutcome,
+  ScoreQuery,
+  ScoreRow,
+} from '../quiz/records.js';
 
-/** How a quiz was asked: posted to a channel on its schedule, or privately to one person on request. */
-export type QuizMode = 'daily' | 'practice';
-
-/** A channel's daily quiz: posted every day at `time` in `zone`. */
-export interface ChannelSchedule {
-  teamId: string;
-  channelId: string;
-  /** Local time of day, `HH:MM` on a 24-hour clock. */
-  time: string;
-  /** IANA time zone name, e.g. `Europe/Berlin`. */
-  zone: string;
-  /** Slack user id of whoever set it. */
-  setBy: string;
-  setAt: Date;
-}
-
-/** A channel's daily quiz that Slack would not post, for a reason a person has to fix. */
-export interface PostError {
-  teamId: string;
-  channelId: string;
-  /** Who set the schedule: the person to tell. */
-  setBy: string;
-  /** The quiz day whose post failed (`YYYY-MM-DD`, the channel's zone). */
-  quizDate: string;
-  /** Slack's error code, e.g. `not_in_channel`. */
-  error: string;
-  at: Date;
-}
-
-/** A quiz as asked: the question is kept whole, so it can be answered even after the notes change. */
-export interface PostedQuiz {
-  /** Daily: `daily:<team>:<channel>:<quizDate>`; practice: any unique id. */
-  id: string;
-  teamId: string;
-  /** Where it was posted (daily) or asked (practice). */
-  channelId: string;
-  mode: QuizMode;
-  /** Daily: the channel's local day it belongs to (`YYYY-MM-DD`); null for practice. */
-  quizDate: string | null;
-  /** Practice: who asked for it; null for daily. */
-  askedBy: string | null;
-  question: QuizQuestion;
-  postedAt: Date;
-  /** Daily: when answers stop being taken; null for practice (never closes). */
-  closesAt: Date | null;
-  /** Daily: the Slack message's `ts` once it is posted. */
-  messageTs: string | null;
-  /** When it was closed (and its answer revealed); null while open. */
-  closedAt: Date | null;
-}
-
-/** One person's answer to one quiz. A person answers a quiz once: the first answer is the one kept. */
-export interface QuizAnswer {
-  quizId: string;
-  teamId: string;
-  channelId: string;
-  userId: string;
-  mode: QuizMode;
-  questionId: string;
-  topicId: string;
-  topicTitle: string;
-  /** The option chosen, 0..3. */
-  option: number;
-  correct: boolean;
-  /** Points earned: 0 for a wrong answer and for every practice answer. */
-  points: number;
-  answeredAt: Date;
-  /** The person's own local day when they answered (`YYYY-MM-DD`, their Slack time zone): streaks count these. */
-  localDate: string;
-}
-
-/** What `recordAnswer` did: kept the answer, or kept the person's earlier one (returned) instead. */
-export type RecordOutcome = { recorded: true } | { recorded: false; previous: QuizAnswer };
-
-/** How a quiz went so far. */
-export interface QuizTally {
-  answered: number;
-  right: number;
-  /** How many chose each option, indexed by option. */
-  byOption: [number, number, number, number];
-  /** The earliest right answer (ties: the smaller user id), or null when nobody was right. */
-  fastestRight: { userId: string; answeredAt: Date } | null;
-}
-
-/** A channel's daily quiz and how it went, for choosing the next questions. */
-export interface DailyQuizResult {
-  quizId: string;
-  quizDate: string;
-  questionId: string;
-  topicId: string;
-  postedAt: Date;
-  closed: boolean;
-  answered: number;
-  right: number;
-}
-
-/** A person's daily-quiz totals in a ranking. */
-export interface ScoreRow {
-  userId: string;
-  points: number;
-  answered: number;
-  right: number;
-}
-
-/** Which daily answers a ranking counts. */
-export interface ScoreQuery {
-  teamId: string;
-  /** One channel's answers; the whole workspace when absent or null. */
-  channelId?: string | null;
-  /** Only answers at or after this moment; all time when absent or null. */
-  since?: Date | null;
-  /** At most this many rows (default: all). */
-  limit?: number;
-}
-
-/** A person's daily-quiz totals in one channel. */
-export interface ChannelMemberScore extends ScoreRow {
-  channelId: string;
-}
-
-/** How a channel did on one topic in its daily quizzes. */
-export interface ChannelTopicResult {
-  channelId: string;
-  topicId: string;
-  topicTitle: string;
-  answered: number;
-  right: number;
-}
-
-/** How one answer to a question went: what a question's statistics are made of. */
-export interface GradedAnswer {
-  teamId: string;
-  questionId: string;
-  topicId: string;
-  userId: string;
-  correct: boolean;
-}
-
-/** Why a person reports a quiz question. */
-export type ReportReason = 'wrong-answer' | 'unclear' | 'too-easy';
-
-/** A person's report of a quiz question; one per person and question in a workspace. */
-export interface QuestionReport {
-  teamId: string;
-  questionId: string;
-  userId: string;
-  reason: ReportReason;
-  reportedAt: Date;
-}
-
-/** An admin's decision on a question: take it out of the quiz, or keep it in whatever its figures say. */
-export interface QuestionDecision {
-  teamId: string;
-  questionId: string;
-  status: 'retired' | 'restored';
-  decidedBy: string;
-  decidedAt: Date;
-}
+// The records the store keeps are the quiz's (src/quiz/records.ts); importers of the port get them here too.
+export type {
+  ChannelMemberScore,
+  ChannelSchedule,
+  ChannelTopicResult,
+  DailyQuizResult,
+  GradedAnswer,
+  PostError,
+  PostedQuiz,
+  QuestionDecision,
+  QuestionReport,
+  QuizAnswer,
+  QuizMode,
+  QuizTally,
+  RecordOutcome,
+  ReportReason,
+  ScoreQuery,
+  ScoreRow,
+} from '../quiz/records.js';
 
 /**
  * The store port: what the core needs kept between messages, restarts and replicas. The core owns

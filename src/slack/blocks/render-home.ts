@@ -1,7 +1,6 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { KnowledgeBase } from '../../knowledge/types.js';
-import type { PersonalScore, ScorePeriod } from '../../quiz/records.js';
-import type { ScoreRow } from '../../store/store.js';
+import type { PersonalScore, ScorePeriod, ScoreRow } from '../../quiz/records.js';
 import { COMMANDS } from '../../tutor/commands.js';
 import { topicRef } from '../../tutor/tutor.js';
 import { fitHome, HOME_BLOCKS_MAX } from './limits.js';

@@ -1,8 +1,14 @@
 import type { Button, KnownBlock } from '@slack/types';
 import type { ReportOutcome } from '../../quiz/quiz-service.js';
-import type { AnswerOutcome, QuizReveal } from '../../quiz/records.js';
+import type {
+  AnswerOutcome,
+  PostedQuiz,
+  QuizAnswer,
+  QuizReveal,
+  QuizTally,
+  ReportReason,
+} from '../../quiz/records.js';
 import type { QuizQuestion } from '../../quiz/types.js';
-import type { PostedQuiz, QuizAnswer, QuizTally, ReportReason } from '../../store/store.js';
 import {
   QUIZ_ME,
   QUIZ_ME_ANY,

@@ -1,6 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { ScheduleView } from '../../quiz/records.js';
-import type { ChannelSchedule, PostedQuiz } from '../../store/store.js';
+import type { ChannelSchedule, PostedQuiz, ScheduleView } from '../../quiz/records.js';
 import { fitFallbackText, fitMessage } from './limits.js';
 import { bold, escapeAndTruncate, mentionUser } from './mrkdwn.js';
 import { context, mentionChannel, type SlackMessage, section, slackDate, utcText } from './render-reply.js';

@@ -1,6 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { PersonalScore, ScorePeriod, TeamStanding } from '../../quiz/records.js';
-import type { ScoreRow } from '../../store/store.js';
+import type { PersonalScore, ScorePeriod, ScoreRow, TeamStanding } from '../../quiz/records.js';
 import { quizMeActionId } from './action-ids.js';
 import { fitFallbackText, fitMessage } from './limits.js';
 import { bold, escapeAndTruncate, mentionUser } from './mrkdwn.js';
