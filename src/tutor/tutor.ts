@@ -39,6 +39,11 @@ const MAX_RELATED = 3;
 const RECENT_REPLIES = 500;
 /** The topics a service the notes lack may be mentioned in are among the best scored. */
 const MENTION_CANDIDATES = 20;
+/**
+ * Commands a question naming something the notes lack is never taken for: "dynamodb leaderboard"
+ * and "how do sns topics work" ask about a thing, not for the scores or the topic list.
+ */
+const ABOUT_A_THING_NOT = new Set(['list', 'help', 'leaderboard']);
 /** Topics this close to the best one in score fit the question as well as it does. */
 const TIE = 0.01;
 /** A "did you mean" is a topic that accounts for a fair part of the question, not any topic at all. */
@@ -189,10 +194,7 @@ export function createTutor(
     const probability = read.intent.probability;
     // "what is app mesh" or "how do sns topics work" asks about a thing: a question, not a command.
     const aboutAThing = uncovered.services.length > 0 || read.terms.some((term) => term.kind === 'foreign');
-    const intent =
-      aboutAThing && (read.intent.intent === 'list' || read.intent.intent === 'help')
-        ? 'explain'
-        : read.intent.intent;
+    const intent = aboutAThing && ABOUT_A_THING_NOT.has(read.intent.intent) ? 'explain' : read.intent.intent;
     switch (intent) {
       case 'help':
         return command({ intent: 'help', question, topics: [], commands: COMMANDS }, probability);
@@ -223,7 +225,9 @@ export function createTutor(
           probability,
         );
       case 'quiz': {
-        if (uncovered.subject) return unknown(question, candidates, model.uncovered, uncovered);
+        // "quiz me on app mesh" asks for a quiz on something the notes don't have.
+        if (uncovered.services.length > 0 && named.length === 0)
+          return unknown(question, candidates, model.uncovered, uncovered);
         const confident = candidates.find((candidate) => candidate.evidence !== 'weak');
         const topic = named[0] ?? confident?.topic;
         return command(
