@@ -92,18 +92,29 @@ const unanswerable = fitLogistic(
   rows.map((row) => ({ features: row.features, label: row.item.intent === 'unknown' })),
 );
 
-/** The threshold that makes the most right decisions: answer what is answerable, abstain otherwise. */
+/**
+ * The threshold that makes the most right decisions (answer what is answerable, abstain otherwise);
+ * where a range of thresholds does about as well, its middle, so that a few questions more or less
+ * in the development sets do not swing it.
+ */
 function bestThreshold(): number {
-  let best = { threshold: 0.5, decisionsRight: -1 };
-  for (let threshold = 0.1; threshold <= 0.8; threshold += 0.01) {
+  const scored: { threshold: number; decisionsRight: number }[] = [];
+  for (let step = 10; step <= 80; step++) {
+    const threshold = step / 100;
     const decisionsRight = rows.filter((row) => {
       const answers = predict(right, row.features) >= threshold;
       return answers ? row.right : row.item.intent === 'unknown';
     }).length;
-    if (decisionsRight > best.decisionsRight) best = { threshold, decisionsRight };
+    scored.push({ threshold, decisionsRight });
   }
-  return Math.round(best.threshold * 100) / 100;
+  const most = Math.max(...scored.map((entry) => entry.decisionsRight));
+  const nearBest = scored.filter((entry) => entry.decisionsRight >= most - NEAR_BEST);
+  const middle = nearBest[Math.floor(nearBest.length / 2)];
+  return middle?.threshold ?? 0.5;
 }
+
+/** Decisions fewer than the best that still count as about as good. */
+const NEAR_BEST = 2;
 
 const share = (key: string, fallback: number) => {
   const tally = commandTallies.get(key);

@@ -1,4 +1,4 @@
-import { phraseKey } from '../knowledge/text.js';
+import { phraseKey, stem } from '../knowledge/text.js';
 import type { Fact, KnowledgeBase, Topic } from '../knowledge/types.js';
 import type { TopicCandidate } from '../understand/rank-topics.js';
 import type { ReadQuestion } from '../understand/read-question.js';
@@ -180,6 +180,20 @@ export function createTutor(
 
   const commandConfidence = (intent: Reply['intent'], probability: number): number =>
     model.intents[intent] ?? probability;
+  /**
+   * Topics the question names by one distinctive word of their name only (`firehose` of `Amazon Data
+   * Firehose`, `glacier` of `S3 Glacier`), words other topics' notes use too, so they are not names.
+   */
+  const partlyNamed = (read: ReadQuestion, named: number[]): number[] => {
+    const found = new Set<number>();
+    read.terms.forEach((term) => {
+      if (term.nameOf !== null || term.word.length < 4) return;
+      const owners = index.topicsNamedWith(stem(term.word)).filter((topic) => !named.includes(topic));
+      if (owners.length === 1 && owners[0] !== undefined) found.add(owners[0]);
+    });
+    return [...found];
+  };
+
   const command = (reply: Unrated<Reply>, probability: number): Reply => {
     const confidence = round(commandConfidence(reply.intent, probability));
     return { ...reply, confidence, sure: confidence >= model.sure } as Reply;
@@ -241,20 +255,24 @@ export function createTutor(
         );
       }
       case 'compare':
-      case 'explain':
+      case 'explain': {
         if (uncovered.subject) return unknown(question, candidates, model.uncovered, uncovered);
-        // Comparing takes two named topics; "compare" phrasing around one name is a question about it.
-        if (named.length >= 2 && (intent === 'compare' || read.intent.cued.has('compare'))) {
+        // Comparing takes two named topics; "compare" phrasing around one name is a question about it,
+        // unless a word of another topic's name stands beside it ("kinesis data streams or firehose").
+        const sides =
+          intent === 'compare' && named.length === 1 ? [...named, ...partlyNamed(read, named)] : named;
+        if (sides.length >= 2 && (intent === 'compare' || read.intent.cued.has('compare'))) {
           const confidence = round(commandConfidence('compare', probability));
           return compareTopics(
             index,
-            named.slice(0, 3),
+            sides.slice(0, 3),
             question,
             read,
             confidence,
             confidence >= model.sure,
           );
         }
+      }
     }
     // A topic the question names comes first, however little else of it the topic's facts cover.
     const ordered = bestFirst(candidates);

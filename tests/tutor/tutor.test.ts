@@ -306,3 +306,11 @@ describe('createTutor: recent replies', () => {
     expect(remembering.answer('  lamda   pricing ')).toBe(remembering.answer('lamda pricing'));
   });
 });
+
+describe('tutor: compares without "vs"', () => {
+  it('compares a topic with one named by a distinctive word of its name only', () => {
+    const reply = tutorFor(STORAGE_NOTES_DIR).answer('glacier or a tape gateway for our backup archive');
+    expect(reply.intent).toBe('compare');
+    expect(reply.topics.map((topic) => topic.id).sort()).toEqual(['s3-glacier', 'storage-gateway']);
+  });
+});
