@@ -1,4 +1,4 @@
-import { postErrorAdvice } from '../slack/quiz/post-errors.js';
+import { postErrorAdvice } from '../slack/daily-quiz/post-errors.js';
 import type { Store } from '../store/store.js';
 import { type CheckResult, count, fail, pass, skip } from './check.js';
 

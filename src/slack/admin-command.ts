@@ -2,7 +2,7 @@ import { renderAdminOnly, renderAdminUsage, renderReload } from './blocks/render
 import { renderQuestionReview } from './blocks/render-question-review.js';
 import type { SlackMessage } from './blocks/render-reply.js';
 import type { SlackDeps } from './deps.js';
-import { orTrouble } from './quiz/study-requests.js';
+import { orTrouble } from './study-requests.js';
 
 /** `/aws admin …`: the words after `admin`. */
 export const ADMIN_COMMAND = /^\s*admin\b(.*)$/is;

@@ -5,10 +5,10 @@ import type { QuizService } from '../quiz/quiz-service.js';
 import type { Store } from '../store/store.js';
 import type { Tutor } from '../tutor/tutor.js';
 import type { ChannelPacer } from './channel-pacer.js';
+import type { QuizMessageUpdater } from './daily-quiz/message-updater.js';
+import type { DailyQuizScheduler } from './daily-quiz/scheduler.js';
 import { requestLogger } from './logger.js';
-import type { DailyQuizScheduler } from './quiz/daily-quiz-scheduler.js';
-import type { PeopleDirectory } from './quiz/people.js';
-import type { QuizMessageUpdater } from './quiz/quiz-message-updater.js';
+import type { PeopleDirectory } from './people/directory.js';
 
 /** What the composition root gives the Slack face; built once. */
 export interface SlackServices {

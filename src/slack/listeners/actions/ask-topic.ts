@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
-import { askerOfAction } from '../../quiz/asker.js';
-import { replyMessage } from '../../quiz/study-requests.js';
+import { askerOfAction } from '../../people/asker.js';
+import { replyMessage } from '../../study-requests.js';
 
 /** A "did you mean" or related-topic button: that topic's answer replaces the message in place. */
 export function askTopic(deps: SlackDeps) {

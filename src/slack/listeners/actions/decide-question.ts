@@ -3,8 +3,8 @@ import { QUESTION_DECISION_PATTERN } from '../../blocks/action-ids.js';
 import { renderAdminOnly } from '../../blocks/render-admin.js';
 import { renderQuestionReview } from '../../blocks/render-question-review.js';
 import type { SlackDeps } from '../../deps.js';
-import { askerOfAction } from '../../quiz/asker.js';
-import { orTrouble } from '../../quiz/study-requests.js';
+import { askerOfAction } from '../../people/asker.js';
+import { orTrouble } from '../../study-requests.js';
 
 /** "Retire" or "Restore" in `/aws admin questions`: the decision kept, the list shown again. */
 export function decideQuestion(deps: SlackDeps) {

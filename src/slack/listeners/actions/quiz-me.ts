@@ -2,8 +2,8 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { nearestTopics } from '../../../quiz/gone-topic.js';
 import { renderTopicGone } from '../../blocks/render-quiz.js';
 import type { SlackDeps } from '../../deps.js';
-import { askerOfAction } from '../../quiz/asker.js';
-import { orTrouble, practiceMessage } from '../../quiz/study-requests.js';
+import { askerOfAction } from '../../people/asker.js';
+import { orTrouble, practiceMessage } from '../../study-requests.js';
 
 /**
  * "Quiz me on this" and "Another question": a private practice question for whoever clicked, on

@@ -3,7 +3,7 @@ import type { ReportReason } from '../../../store/store.js';
 import { QUIZ_REPORT_PATTERN } from '../../blocks/action-ids.js';
 import { renderReportOutcome, renderReportReasons } from '../../blocks/render-quiz.js';
 import type { SlackDeps } from '../../deps.js';
-import { orTrouble } from '../../quiz/study-requests.js';
+import { orTrouble } from '../../study-requests.js';
 
 /**
  * "Report this question" under the feedback on an answer: first the reasons to choose from, then

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
-import { askerOfAction } from '../../quiz/asker.js';
-import { replyMessage } from '../../quiz/study-requests.js';
+import { askerOfAction } from '../../people/asker.js';
+import { replyMessage } from '../../study-requests.js';
 
 /** "Share in channel" under a private answer: the same answer, posted visibly and attributed. */
 export function shareAnswer(deps: SlackDeps) {

@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { ADMIN_COMMAND, adminCommand } from '../../admin-command.js';
 import { renderReply } from '../../blocks/render-reply.js';
+import { DAILY_COMMAND, dailyCommand } from '../../daily-quiz/daily-command.js';
 import { depsForRequest, type SlackDeps } from '../../deps.js';
-import { type Asker, isDmChannel } from '../../quiz/asker.js';
-import { DAILY_COMMAND, dailyCommand } from '../../quiz/daily-command.js';
-import { isStudyRequest, orTrouble, studyMessage } from '../../quiz/study-requests.js';
+import { type Asker, isDmChannel } from '../../people/asker.js';
+import { isStudyRequest, orTrouble, studyMessage } from '../../study-requests.js';
 
 /**
  * `/aws <question>`: answered privately (ephemeral) with a button to share it. Answering takes

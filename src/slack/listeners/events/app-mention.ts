@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { renderReply } from '../../blocks/render-reply.js';
 import type { SlackDeps } from '../../deps.js';
 import { withoutBotMention } from '../../question-text.js';
-import { isStudyRequest, studyMessage } from '../../quiz/study-requests.js';
+import { isStudyRequest, studyMessage } from '../../study-requests.js';
 
 /**
  * `@AWS Tutor what is ecr` in a channel: answered in a thread under the mention. Practice

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
 import { withoutBotMention } from '../../question-text.js';
-import { replyMessage } from '../../quiz/study-requests.js';
+import { replyMessage } from '../../study-requests.js';
 
 /** A direct message to the app: answered in the conversation, in its thread if it has one. */
 export function directMessage(deps: SlackDeps) {

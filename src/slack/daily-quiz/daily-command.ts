@@ -13,7 +13,7 @@ import {
   renderScheduleView,
 } from '../blocks/render-schedule.js';
 import type { SlackDeps } from '../deps.js';
-import type { Asker } from './asker.js';
+import type { Asker } from '../people/asker.js';
 
 /** `/aws quiz daily …`: the words after `daily`. */
 export const DAILY_COMMAND = /^\s*quiz\s+daily\b(.*)$/is;

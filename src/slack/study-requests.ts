@@ -1,9 +1,9 @@
-import type { LeaderboardReply, QuizReply, Reply } from '../../tutor/reply.js';
-import { renderNoQuestion, renderPracticeQuiz, renderStoreTrouble } from '../blocks/render-quiz.js';
-import { type RenderReplyOptions, renderReply, type SlackMessage } from '../blocks/render-reply.js';
-import { renderLeaderboard, renderPersonalScore, renderTeamStandings } from '../blocks/render-scores.js';
-import type { SlackDeps } from '../deps.js';
-import type { Asker } from './asker.js';
+import type { LeaderboardReply, QuizReply, Reply } from '../tutor/reply.js';
+import { renderNoQuestion, renderPracticeQuiz, renderStoreTrouble } from './blocks/render-quiz.js';
+import { type RenderReplyOptions, renderReply, type SlackMessage } from './blocks/render-reply.js';
+import { renderLeaderboard, renderPersonalScore, renderTeamStandings } from './blocks/render-scores.js';
+import type { SlackDeps } from './deps.js';
+import type { Asker } from './people/asker.js';
 
 /** A private practice question (on `topicId`, else any topic) for the asker. */
 export async function practiceMessage(
