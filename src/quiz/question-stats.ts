@@ -98,20 +98,7 @@ export function questionStats(
     const key = keyOf(teamId, questionId);
     let found = byQuestion.get(key);
     if (!found) {
-      found = {
-        stats: {
-          teamId,
-          questionId,
-          topicId: '',
-          asked: 0,
-          right: 0,
-          shareRight: null,
-          discrimination: null,
-          reports: noReports(),
-          measuredDifficulty: null,
-        },
-        pairs: [],
-      };
+      found = { stats: emptyStats(teamId, questionId), pairs: [] };
       byQuestion.set(key, found);
     }
     return found;

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
+import { type EvalItem, keyMatches } from '../../src/cli/evaluate.js';
 import { renderText } from '../../src/cli/render-text.js';
 import { loadKnowledgeDir } from '../../src/knowledge/load.js';
-import type { Reply, TopicRef } from '../../src/tutor/reply.js';
+import type { Reply } from '../../src/tutor/reply.js';
 import { createTutor, type Tutor } from '../../src/tutor/tutor.js';
 
 export const INTENTS = ['explain', 'compare', 'list', 'quiz', 'leaderboard', 'help', 'unknown'] as const;
@@ -36,33 +36,8 @@ export function expectValidReply(reply: Reply): void {
   expect(text.trim().length).toBeGreaterThan(0);
 }
 
-/** One line of an eval set, as /work/shared/eval/score.mjs reads it. */
-export interface EvalItem {
-  q: string;
-  intent: (typeof INTENTS)[number];
-  topics: string[];
-  fact?: string;
-  cat?: string;
-}
-
-export function readEvalSet(path: string): EvalItem[] {
-  return readFileSync(path, 'utf8')
-    .split(/\r?\n/)
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as EvalItem);
-}
-
-/**
- * score.mjs's rule: a key matches a topic when the lowercase title or id contains it; a key with
- * spaces may also be spelt with `-`, `_` or nothing in the id.
- */
-export function keyMatches(key: string, topic: TopicRef): boolean {
-  const k = key.toLowerCase();
-  const title = topic.title.toLowerCase();
-  const id = topic.id.toLowerCase();
-  if (title.includes(k) || id.includes(k)) return true;
-  return k.includes(' ') && ['-', '_', ''].some((sep) => id.includes(k.replace(/ +/g, sep)));
-}
+/** Eval sets are read and keys matched as `tutor eval` does (src/cli/evaluate.ts, score.mjs's rules). */
+export { type EvalItem, keyMatches, readEvalItems as readEvalSet } from '../../src/cli/evaluate.js';
 
 export interface EvalScore {
   n: number;
