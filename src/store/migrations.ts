@@ -216,6 +216,108 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX answers_team_question ON answers (team_id, question_id);
     `,
   },
+  {
+    version: 5,
+    name: 'review cards, logs and profiles',
+    // Personal review (FSRS): one card per person and topic, kept when its topic leaves the notes;
+    // one log per card and showing (`rep`, the card's reviews so far), so a showing is reviewed
+    // once whoever clicks twice or wherever; and each person's zone and daily nudge, with the local
+    // day last nudged, which a conditional update claims once per day across replicas.
+    sqlite: `
+      CREATE TABLE review_cards (
+        team_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        topic_id TEXT NOT NULL,
+        topic_title TEXT NOT NULL,
+        due INTEGER NOT NULL,
+        stability REAL NOT NULL,
+        difficulty REAL NOT NULL,
+        scheduled_days INTEGER NOT NULL,
+        learning_steps INTEGER NOT NULL,
+        reps INTEGER NOT NULL,
+        lapses INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('new', 'learning', 'review', 'relearning')),
+        last_review INTEGER,
+        last_rating TEXT CHECK (last_rating IN ('again', 'hard', 'good', 'easy')),
+        added_at INTEGER NOT NULL,
+        added_by TEXT NOT NULL CHECK (added_by IN ('missed', 'remember', 'start')),
+        PRIMARY KEY (team_id, user_id, topic_id)
+      ) STRICT;
+
+      CREATE TABLE review_logs (
+        team_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        topic_id TEXT NOT NULL,
+        rep INTEGER NOT NULL,
+        question_id TEXT NOT NULL,
+        option INTEGER NOT NULL CHECK (option BETWEEN 0 AND 3),
+        correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+        rating TEXT NOT NULL CHECK (rating IN ('again', 'hard', 'good', 'easy')),
+        reviewed_at INTEGER NOT NULL,
+        local_date TEXT NOT NULL,
+        next_due INTEGER NOT NULL,
+        PRIMARY KEY (team_id, user_id, topic_id, rep)
+      ) STRICT;
+      CREATE INDEX review_logs_days ON review_logs (team_id, user_id, local_date);
+
+      CREATE TABLE review_profiles (
+        team_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        zone TEXT,
+        remind_at TEXT,
+        nudged_day TEXT,
+        PRIMARY KEY (team_id, user_id)
+      ) STRICT;
+      CREATE INDEX review_profiles_reminders ON review_profiles (team_id, user_id) WHERE remind_at IS NOT NULL;
+    `,
+    postgres: `
+      CREATE TABLE review_cards (
+        team_id text COLLATE "C" NOT NULL,
+        user_id text COLLATE "C" NOT NULL,
+        topic_id text COLLATE "C" NOT NULL,
+        topic_title text NOT NULL,
+        due timestamptz NOT NULL,
+        stability double precision NOT NULL,
+        difficulty double precision NOT NULL,
+        scheduled_days integer NOT NULL,
+        learning_steps integer NOT NULL,
+        reps integer NOT NULL,
+        lapses integer NOT NULL,
+        state text NOT NULL CHECK (state IN ('new', 'learning', 'review', 'relearning')),
+        last_review timestamptz,
+        last_rating text CHECK (last_rating IN ('again', 'hard', 'good', 'easy')),
+        added_at timestamptz NOT NULL,
+        added_by text NOT NULL CHECK (added_by IN ('missed', 'remember', 'start')),
+        PRIMARY KEY (team_id, user_id, topic_id)
+      );
+
+      CREATE TABLE review_logs (
+        team_id text COLLATE "C" NOT NULL,
+        user_id text COLLATE "C" NOT NULL,
+        topic_id text COLLATE "C" NOT NULL,
+        rep integer NOT NULL,
+        question_id text NOT NULL,
+        option smallint NOT NULL CHECK (option BETWEEN 0 AND 3),
+        correct boolean NOT NULL,
+        rating text NOT NULL CHECK (rating IN ('again', 'hard', 'good', 'easy')),
+        reviewed_at timestamptz NOT NULL,
+        local_date text NOT NULL,
+        next_due timestamptz NOT NULL,
+        PRIMARY KEY (team_id, user_id, topic_id, rep)
+      );
+      CREATE INDEX review_logs_days ON review_logs (team_id, user_id, local_date);
+
+      CREATE TABLE review_profiles (
+        team_id text COLLATE "C" NOT NULL,
+        user_id text COLLATE "C" NOT NULL,
+        zone text,
+        remind_at text,
+        nudged_day text,
+        PRIMARY KEY (team_id, user_id)
+      );
+      CREATE INDEX review_profiles_reminders ON review_profiles (team_id, user_id) WHERE remind_at IS NOT NULL;
+    `,
+  },
 ];
 
 export interface AppliedMigration {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { migratePostgres } from './migrations.js';
+import { PostgresReviews } from './postgres-reviews.js';
 import {
   ANSWER_COLUMNS,
   type AnswerRow,
@@ -37,6 +38,11 @@ import {
   type QuizAnswer,
   type QuizTally,
   type RecordOutcome,
+  type ReminderRow,
+  type ReviewCard,
+  type ReviewLog,
+  type ReviewProfile,
+  type ReviewRecordOutcome,
   type ScoreQuery,
   type ScoreRow,
   type Store,
@@ -273,6 +279,7 @@ export class PostgresStore implements Store {
   readonly #pool: pg.Pool;
   readonly #warn: (message: string) => void;
   readonly #secrets: readonly string[];
+  readonly #reviews = new PostgresReviews((what, text, values) => this.#query(what, text, values));
   #closed = false;
 
   /** Use `openPostgresStore`, which migrates the database first. */
@@ -834,6 +841,46 @@ export class PostgresStore implements Store {
       [teamId],
     );
     return rows.map(records.decision);
+  }
+
+  addReviewCards(cards: readonly ReviewCard[]): Promise<number> {
+    return this.#reviews.addCards(cards);
+  }
+
+  reviewCardsOf(teamId: string, userId: string): Promise<ReviewCard[]> {
+    return this.#reviews.cardsOf(teamId, userId);
+  }
+
+  teamReviewCards(teamId: string): Promise<ReviewCard[]> {
+    return this.#reviews.teamCards(teamId);
+  }
+
+  recordReview(log: ReviewLog, card: ReviewCard): Promise<ReviewRecordOutcome> {
+    return this.#reviews.record(log, card);
+  }
+
+  reviewDaysOf(teamId: string, userId: string): Promise<string[]> {
+    return this.#reviews.days(teamId, userId);
+  }
+
+  saveReviewProfile(profile: ReviewProfile): Promise<void> {
+    return this.#reviews.saveProfile(profile);
+  }
+
+  findReviewProfile(teamId: string, userId: string): Promise<ReviewProfile | null> {
+    return this.#reviews.findProfile(teamId, userId);
+  }
+
+  listReminders(): Promise<ReminderRow[]> {
+    return this.#reviews.reminders();
+  }
+
+  claimNudge(teamId: string, userId: string, localDate: string): Promise<boolean> {
+    return this.#reviews.claimNudge(teamId, userId, localDate);
+  }
+
+  exportReviewCards(): Promise<ReviewCard[]> {
+    return this.#reviews.allCards();
   }
 
   async ping(): Promise<void> {

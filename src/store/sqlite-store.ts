@@ -26,6 +26,7 @@ import {
   type TopicResultRow,
   toScore,
 } from './rows.js';
+import { SqliteReviews } from './sqlite-reviews.js';
 import {
   type ChannelMemberScore,
   type ChannelSchedule,
@@ -39,6 +40,11 @@ import {
   type QuizAnswer,
   type QuizTally,
   type RecordOutcome,
+  type ReminderRow,
+  type ReviewCard,
+  type ReviewLog,
+  type ReviewProfile,
+  type ReviewRecordOutcome,
   type ScoreQuery,
   type ScoreRow,
   type Store,
@@ -144,6 +150,7 @@ export class SqliteStore implements Store {
   readonly #questionDecisions: Database.Statement<[{ teamId: string | null }], DecisionRow<number>>;
   readonly #exportFirst: Database.Statement<[number], AnswerRow<number, number>>;
   readonly #exportAfter: Database.Statement<[number, string, string, number], AnswerRow<number, number>>;
+  readonly #reviews: SqliteReviews;
 
   /** Use `openSqliteStore`, which prepares and migrates the database first. */
   constructor(
@@ -152,6 +159,7 @@ export class SqliteStore implements Store {
     db: Database.Database,
   ) {
     this.#db = db;
+    this.#reviews = new SqliteReviews(db);
     this.#claim = db.prepare(
       'INSERT INTO deliveries (key, received_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING',
     );
@@ -517,6 +525,46 @@ export class SqliteStore implements Store {
 
   async questionDecisions(teamId: string | null): Promise<QuestionDecision[]> {
     return this.#questionDecisions.all({ teamId }).map(records.decision);
+  }
+
+  async addReviewCards(cards: readonly ReviewCard[]): Promise<number> {
+    return this.#reviews.addCards(cards);
+  }
+
+  async reviewCardsOf(teamId: string, userId: string): Promise<ReviewCard[]> {
+    return this.#reviews.cardsOf(teamId, userId);
+  }
+
+  async teamReviewCards(teamId: string): Promise<ReviewCard[]> {
+    return this.#reviews.teamCards(teamId);
+  }
+
+  async recordReview(log: ReviewLog, card: ReviewCard): Promise<ReviewRecordOutcome> {
+    return this.#reviews.record(log, card);
+  }
+
+  async reviewDaysOf(teamId: string, userId: string): Promise<string[]> {
+    return this.#reviews.days(teamId, userId);
+  }
+
+  async saveReviewProfile(profile: ReviewProfile): Promise<void> {
+    this.#reviews.saveProfile(profile);
+  }
+
+  async findReviewProfile(teamId: string, userId: string): Promise<ReviewProfile | null> {
+    return this.#reviews.findProfile(teamId, userId);
+  }
+
+  async listReminders(): Promise<ReminderRow[]> {
+    return this.#reviews.reminders();
+  }
+
+  async claimNudge(teamId: string, userId: string, localDate: string): Promise<boolean> {
+    return this.#reviews.claimNudge(teamId, userId, localDate);
+  }
+
+  async exportReviewCards(): Promise<ReviewCard[]> {
+    return this.#reviews.allCards();
   }
 
   async ping(): Promise<void> {

@@ -14,6 +14,7 @@ import type {
   ScoreQuery,
   ScoreRow,
 } from '../quiz/records.js';
+import type { ReviewCard, ReviewLog, ReviewProfile, ReviewRecordOutcome } from '../review/records.js';
 
 // The records the store keeps are the quiz's (src/quiz/records.ts); importers of the port get them here too.
 export type {
@@ -34,6 +35,20 @@ export type {
   ScoreQuery,
   ScoreRow,
 } from '../quiz/records.js';
+export type {
+  CardOrigin,
+  CardState,
+  ReviewCard,
+  ReviewLog,
+  ReviewProfile,
+  ReviewRating,
+  ReviewRecordOutcome,
+} from '../review/records.js';
+
+/** A person's review settings with the local day they were last nudged (null: never). */
+export interface ReminderRow extends ReviewProfile {
+  nudgedDay: string | null;
+}
 
 /**
  * The store port: what the core needs kept between messages, restarts and replicas. The core owns
@@ -138,6 +153,36 @@ export interface Store {
   decideQuestion(decision: QuestionDecision): Promise<void>;
   /** The decisions of one workspace (every workspace when null), ordered by workspace and question. */
   questionDecisions(teamId: string | null): Promise<QuestionDecision[]>;
+
+  // ---- Personal review (FSRS) ----
+
+  /** Keeps each card unless the person already has one for its topic; returns how many were kept. */
+  addReviewCards(cards: readonly ReviewCard[]): Promise<number>;
+  /** One person's cards in one workspace, every topic ever met (those gone from the notes too), by topic id. */
+  reviewCardsOf(teamId: string, userId: string): Promise<ReviewCard[]>;
+  /** Every card of a workspace, ordered by user then topic. */
+  teamReviewCards(teamId: string): Promise<ReviewCard[]>;
+  /**
+   * Keeps `log` and sets the card to `card`, both or neither, only when the card is at the showing
+   * the log answers (its `reps` equals `log.rep`) and that showing has no review yet: a double
+   * click, a retried request or another replica's review of the same showing keeps one. Otherwise
+   * returns the review that showing has (`previous`), or null when there is none (no such card).
+   */
+  recordReview(log: ReviewLog, card: ReviewCard): Promise<ReviewRecordOutcome>;
+  /** The distinct local days (`YYYY-MM-DD`) on which the person reviewed a card, oldest first. */
+  reviewDaysOf(teamId: string, userId: string): Promise<string[]>;
+  /** Sets the person's zone and nudge time, keeping the day they were last nudged. */
+  saveReviewProfile(profile: ReviewProfile): Promise<void>;
+  findReviewProfile(teamId: string, userId: string): Promise<ReviewProfile | null>;
+  /** Everyone who asked for a daily nudge, every workspace, ordered by team then user. */
+  listReminders(): Promise<ReminderRow[]>;
+  /**
+   * Claims the person's nudge for their local day `localDate`: true only for the first claim of that
+   * day made on this database, by any process (the one that may send it).
+   */
+  claimNudge(teamId: string, userId: string, localDate: string): Promise<boolean>;
+  /** Every card of every workspace, ordered by team, user, topic. */
+  exportReviewCards(): Promise<ReviewCard[]>;
 
   // ---- Connection ----
 

@@ -3,6 +3,7 @@ import type { QuizQuestion } from '../../src/quiz/types.js';
 import { type AppliedMigration, MIGRATIONS } from '../../src/store/migrations.js';
 import type { ChannelSchedule, PostedQuiz, QuizAnswer, Store } from '../../src/store/store.js';
 import { answerTo } from '../helpers/quiz-records.js';
+import { describeReviewContract } from './review-contract.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -1030,6 +1031,8 @@ export function describeStoreContract(
         expect((await store.answersOf('T1', 'U9')).map((answer) => answer.quizId)).toEqual([quiz.id]);
       });
     });
+
+    describeReviewContract(openStore);
 
     describe('durability', () => {
       it('keeps schedules, quizzes, answers and closes across close and reopen', async () => {

@@ -1,0 +1,187 @@
+import type pg from 'pg';
+import {
+  REVIEW_CARD_COLUMNS,
+  REVIEW_LOG_COLUMNS,
+  REVIEW_PROFILE_COLUMNS,
+  type ReminderSqlRow,
+  type ReviewCardRow,
+  type ReviewLogRow,
+  reviewCardValues,
+  reviewLogValues,
+  reviewRecordsFrom,
+} from './review-rows.js';
+import type { ReminderRow, ReviewCard, ReviewLog, ReviewProfile, ReviewRecordOutcome } from './store.js';
+
+/** A statement sent (and sent again while the database cannot be reached) by the store. */
+export type RetriedQuery = <R extends pg.QueryResultRow>(
+  what: string,
+  text: string,
+  values?: unknown[],
+) => Promise<pg.QueryResult<R>>;
+
+function validDate(date: Date): Date {
+  if (Number.isNaN(date.getTime())) throw new TypeError('the store was given an invalid Date');
+  return date;
+}
+
+const records = reviewRecordsFrom<Date, boolean>(
+  (time) => time,
+  (value) => value,
+);
+
+/** Cards per insert. */
+const ADD_BATCH = 500;
+
+const CARD_KEY = 'team_id = $1 AND user_id = $2 AND topic_id = $3';
+
+/**
+ * The log and the card in one statement, so both or neither are kept without a transaction's extra
+ * round trips. The card row is locked first: a second review of the same showing waits, then finds
+ * the card moved on (its `reps` changed) and keeps nothing. Every parameter is cast: in INSERT …
+ * SELECT, PostgreSQL would otherwise take them as text.
+ */
+const RECORD_REVIEW_SQL = `
+  WITH card AS (
+    SELECT 1 FROM review_cards WHERE ${CARD_KEY} AND reps = $4::int FOR UPDATE
+  ), kept AS (
+    INSERT INTO review_logs (${REVIEW_LOG_COLUMNS})
+    SELECT $1::text, $2::text, $3::text, $4::int, $5::text, $6::smallint, $7::boolean, $8::text,
+      $9::timestamptz, $10::text, $11::timestamptz
+    FROM card
+    ON CONFLICT (team_id, user_id, topic_id, rep) DO NOTHING
+    RETURNING 1
+  )
+  UPDATE review_cards SET topic_title = $12, due = $13, stability = $14, difficulty = $15,
+    scheduled_days = $16, learning_steps = $17, reps = $18, lapses = $19, state = $20,
+    last_review = $21, last_rating = $22
+  WHERE ${CARD_KEY} AND reps = $4::int AND EXISTS (SELECT 1 FROM kept)
+  RETURNING 1`;
+
+/** The PostgreSQL store's review cards, logs and profiles (see the Store port for what each does). */
+export class PostgresReviews {
+  constructor(private readonly query: RetriedQuery) {}
+
+  /** Multi-row inserts of at most 500 cards (PostgreSQL takes up to 65,535 parameters a statement). */
+  async addCards(cards: readonly ReviewCard[]): Promise<number> {
+    let added = 0;
+    for (let start = 0; start < cards.length; start += ADD_BATCH) {
+      const batch = cards.slice(start, start + ADD_BATCH);
+      const rows = batch.map(
+        (_, row) => `(${Array.from({ length: 16 }, (_, column) => `$${row * 16 + column + 1}`).join(', ')})`,
+      );
+      const result = await this.query(
+        'adding review cards',
+        `INSERT INTO review_cards (${REVIEW_CARD_COLUMNS}) VALUES ${rows.join(', ')}
+         ON CONFLICT (team_id, user_id, topic_id) DO NOTHING`,
+        batch.flatMap((card) => reviewCardValues(card, validDate)),
+      );
+      added += result.rowCount ?? 0;
+    }
+    return added;
+  }
+
+  async cardsOf(teamId: string, userId: string): Promise<ReviewCard[]> {
+    const { rows } = await this.query<ReviewCardRow<Date>>(
+      "reading a person's review cards",
+      `SELECT ${REVIEW_CARD_COLUMNS} FROM review_cards WHERE team_id = $1 AND user_id = $2 ORDER BY topic_id`,
+      [teamId, userId],
+    );
+    return rows.map(records.card);
+  }
+
+  async teamCards(teamId: string): Promise<ReviewCard[]> {
+    const { rows } = await this.query<ReviewCardRow<Date>>(
+      "reading a workspace's review cards",
+      `SELECT ${REVIEW_CARD_COLUMNS} FROM review_cards WHERE team_id = $1 ORDER BY user_id, topic_id`,
+      [teamId],
+    );
+    return rows.map(records.card);
+  }
+
+  async allCards(): Promise<ReviewCard[]> {
+    const { rows } = await this.query<ReviewCardRow<Date>>(
+      'exporting review cards',
+      `SELECT ${REVIEW_CARD_COLUMNS} FROM review_cards ORDER BY team_id, user_id, topic_id`,
+    );
+    return rows.map(records.card);
+  }
+
+  async record(log: ReviewLog, card: ReviewCard): Promise<ReviewRecordOutcome> {
+    const values = [
+      ...reviewLogValues(log, validDate, (value) => value),
+      card.topicTitle,
+      validDate(card.due),
+      card.stability,
+      card.difficulty,
+      card.scheduledDays,
+      card.learningSteps,
+      card.reps,
+      card.lapses,
+      card.state,
+      card.lastReview === null ? null : validDate(card.lastReview),
+      card.lastRating,
+    ];
+    const result = await this.query('recording a review', RECORD_REVIEW_SQL, values);
+    if (result.rowCount === 1) return { recorded: true };
+    // Reviewed before: by another click, replica, or an earlier attempt whose reply was lost (the
+    // caller tells that one by its time and option).
+    const { rows } = await this.query<ReviewLogRow<Date, boolean>>(
+      'reading an earlier review',
+      `SELECT ${REVIEW_LOG_COLUMNS} FROM review_logs WHERE ${CARD_KEY} AND rep = $4`,
+      [log.teamId, log.userId, log.topicId, log.rep],
+    );
+    return { recorded: false, previous: rows[0] ? records.log(rows[0]) : null };
+  }
+
+  async days(teamId: string, userId: string): Promise<string[]> {
+    const { rows } = await this.query<{ local_date: string }>(
+      'reading review days',
+      `SELECT DISTINCT local_date FROM review_logs WHERE team_id = $1 AND user_id = $2 ORDER BY local_date`,
+      [teamId, userId],
+    );
+    return rows.map((row) => row.local_date);
+  }
+
+  async saveProfile(profile: ReviewProfile): Promise<void> {
+    await this.query(
+      'saving a review profile',
+      `INSERT INTO review_profiles (team_id, user_id, zone, remind_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (team_id, user_id) DO UPDATE SET zone = excluded.zone, remind_at = excluded.remind_at`,
+      [profile.teamId, profile.userId, profile.zone, profile.remindAt],
+    );
+  }
+
+  async findProfile(teamId: string, userId: string): Promise<ReviewProfile | null> {
+    const { rows } = await this.query<ReminderSqlRow>(
+      'reading a review profile',
+      `SELECT ${REVIEW_PROFILE_COLUMNS} FROM review_profiles WHERE team_id = $1 AND user_id = $2`,
+      [teamId, userId],
+    );
+    if (!rows[0]) return null;
+    const { nudgedDay: _, ...profile } = records.reminder(rows[0]);
+    return profile;
+  }
+
+  async reminders(): Promise<ReminderRow[]> {
+    const { rows } = await this.query<ReminderSqlRow>(
+      'listing review reminders',
+      `SELECT ${REVIEW_PROFILE_COLUMNS} FROM review_profiles WHERE remind_at IS NOT NULL ORDER BY team_id, user_id`,
+    );
+    return rows.map(records.reminder);
+  }
+
+  /**
+   * The row lock decides: a second replica's update waits, then finds the day set. A retry after a
+   * lost reply finds the day set by its own first attempt and says false: that nudge is then not
+   * sent (at most once, never twice).
+   */
+  async claimNudge(teamId: string, userId: string, day: string): Promise<boolean> {
+    const result = await this.query(
+      'claiming a review nudge',
+      `UPDATE review_profiles SET nudged_day = $3
+       WHERE team_id = $1 AND user_id = $2 AND nudged_day IS DISTINCT FROM $3`,
+      [teamId, userId, day],
+    );
+    return result.rowCount === 1;
+  }
+}
