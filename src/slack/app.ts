@@ -5,6 +5,9 @@ import { InstrumentedTutor } from '../observability/instrumented-tutor.js';
 import { Metrics } from '../observability/metrics.js';
 import { observeListeners } from '../observability/request-context.js';
 import { observabilityRoutes } from '../observability/routes.js';
+import { ReviewService } from '../review/review-service.js';
+import { reviewTopicsOf } from '../review/review-topics.js';
+import { ChannelPacer } from './channel-pacer.js';
 import { QuizMessageUpdater } from './daily-quiz/message-updater.js';
 import { DailyQuizScheduler } from './daily-quiz/scheduler.js';
 import type { SlackDeps, SlackServices } from './deps.js';
@@ -15,6 +18,7 @@ import { InFlightWork } from './middleware/in-flight.js';
 import { oncePerDelivery } from './middleware/once-per-delivery.js';
 import { PeopleDirectory } from './people/directory.js';
 import { responseUrlFetch } from './response-url-fetch.js';
+import { ReviewNudger } from './review/nudger.js';
 import type { BotIdentity } from './setup/check-tokens.js';
 import { type RetryPolicy, SLACK_RETRY } from './setup/retry.js';
 import { SignatureWatch } from './setup/signature-watch.js';
@@ -44,6 +48,8 @@ export interface RunningSlackApp {
   identity: BotIdentity;
   /** Posts and closes the daily quizzes; `tick()` runs one pass now. */
   scheduler: DailyQuizScheduler;
+  /** Sends the daily review nudges; `tick()` runs one pass now. */
+  nudger: ReviewNudger;
   /**
    * Stops taking requests and quiz runs and waits for those under way; false when some were still
    * at work after the grace period. The store stays open: its owner closes it.
@@ -66,6 +72,8 @@ export interface LaunchedSlackApp {
 }
 
 const DEFAULT_STOP_GRACE_MS = 8_000;
+/** Daily review nudges in one workspace go at most five a second: well inside Slack's posting limits. */
+const DEFAULT_NUDGE_INTERVAL_MS = 200;
 
 /** The Web API client waits out a 429 (`Retry-After`), retries a failure a few times, never hangs. */
 function webClientOptions(slackApiUrl: string | null): WebClientOptions {
@@ -215,15 +223,24 @@ async function startBolt(
 
   if (receiver) http.serveSlack(receiver.requestListener);
   else await connectSocketMode(app);
-  if (options.scheduleQuizzes !== false) deps.scheduler.start();
+  if (options.scheduleQuizzes !== false) {
+    deps.scheduler.start();
+    deps.nudger.start();
+  }
   return {
     app,
     port: http.port,
     identity,
     scheduler: deps.scheduler,
+    nudger: deps.nudger,
     async stop() {
-      // No new requests or quiz runs; what is under way finishes, within the grace period.
-      await Promise.all([receiver ? undefined : app.stop(), http.close(), deps.scheduler.stop()]);
+      // No new requests, quiz runs or nudges; what is under way finishes, within the grace period.
+      await Promise.all([
+        receiver ? undefined : app.stop(),
+        http.close(),
+        deps.scheduler.stop(),
+        deps.nudger.stop(),
+      ]);
       const settled = await inFlight.settled(options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS);
       deps.quizMessages.stop();
       return settled;
@@ -244,13 +261,28 @@ async function connectSocketMode(app: App): Promise<void> {
 
 /** The listeners' helpers that talk to Slack use the app's own Web API client (its token and policy). */
 function slackDeps(app: App, services: SlackServices, metrics: Metrics): SlackDeps {
-  const { logger, quizzes } = services;
+  const { logger, quizzes, tutor, store } = services;
+  const reviews =
+    services.reviews ??
+    new ReviewService({
+      store,
+      questions: () => quizzes.questionsNow(),
+      topics: () => reviewTopicsOf(tutor.knowledge),
+    });
   return {
     ...services,
+    reviews,
     tutor: new InstrumentedTutor(services.tutor, metrics),
     metrics,
     people: new PeopleDirectory(app.client, { admins: services.admins, logger }),
     quizMessages: new QuizMessageUpdater(app.client, quizzes, logger, services.quizCountIntervalMs),
     scheduler: new DailyQuizScheduler({ ...services, client: app.client }),
+    nudger: new ReviewNudger({
+      client: app.client,
+      reviews,
+      pacer: new ChannelPacer(services.nudgeIntervalMs ?? DEFAULT_NUDGE_INTERVAL_MS),
+      logger,
+      now: services.now,
+    }),
   };
 }

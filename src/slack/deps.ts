@@ -2,6 +2,7 @@ import type { Context, Logger } from '@slack/bolt';
 import type { ReloadOutcome } from '../live-tutor.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { QuizService } from '../quiz/quiz-service.js';
+import type { ReviewService } from '../review/review-service.js';
 import type { Store } from '../store/store.js';
 import type { Tutor } from '../tutor/tutor.js';
 import type { ChannelPacer } from './channel-pacer.js';
@@ -9,12 +10,15 @@ import type { QuizMessageUpdater } from './daily-quiz/message-updater.js';
 import type { DailyQuizScheduler } from './daily-quiz/scheduler.js';
 import { requestLogger } from './logger.js';
 import type { PeopleDirectory } from './people/directory.js';
+import type { ReviewNudger } from './review/nudger.js';
 
 /** What the composition root gives the Slack face; built once. */
 export interface SlackServices {
   tutor: Tutor;
   store: Store;
   quizzes: QuizService;
+  /** Each person's review deck; default: one over `store`, the quiz's questions and the tutor's topics. */
+  reviews?: ReviewService;
   pacer: ChannelPacer;
   logger: Logger;
   /** The clock, passed in so listeners stay testable and the core never reads it. */
@@ -25,16 +29,20 @@ export interface SlackServices {
   reloadNotes: () => ReloadOutcome;
   /** How often a daily quiz's "N have answered" line is refreshed at most (default 3 s). */
   quizCountIntervalMs?: number;
+  /** The least time between two daily review nudges sent in one workspace (default 200 ms). */
+  nudgeIntervalMs?: number;
   /** Served on /metrics; default: a registry of the app's own (without process metrics). */
   metrics?: Metrics;
 }
 
 /** What listeners use: the services and the Slack-side helpers built on the app's Web API client. */
 export interface SlackDeps extends SlackServices {
+  reviews: ReviewService;
   metrics: Metrics;
   people: PeopleDirectory;
   quizMessages: QuizMessageUpdater;
   scheduler: DailyQuizScheduler;
+  nudger: ReviewNudger;
 }
 
 /** The deps for handling one request: the same, with its logger putting the request's id on each line. */

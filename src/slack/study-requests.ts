@@ -1,6 +1,7 @@
 import type { LeaderboardReply, QuizReply, Reply } from '../tutor/reply.js';
 import { renderNoQuestion, renderPracticeQuiz, renderStoreTrouble } from './blocks/render-quiz.js';
 import { type RenderReplyOptions, renderReply, type SlackMessage } from './blocks/render-reply.js';
+import { reviewScoreLines } from './blocks/render-review.js';
 import { renderLeaderboard, renderPersonalScore, renderTeamStandings } from './blocks/render-scores.js';
 import type { SlackDeps } from './deps.js';
 import type { Asker } from './people/asker.js';
@@ -28,10 +29,11 @@ export async function scoresMessage(
   switch (reply.scope) {
     case 'me': {
       const zone = await deps.people.zoneOf(asker.userId);
-      return renderPersonalScore(
-        await deps.quizzes.scoreOf(asker.teamId, asker.userId, now, zone),
-        asker.userId,
-      );
+      const [score, plan] = await Promise.all([
+        deps.quizzes.scoreOf(asker.teamId, asker.userId, now, zone),
+        deps.reviews.plan(asker, now, zone),
+      ]);
+      return renderPersonalScore(score, asker.userId, reviewScoreLines(plan, now));
     }
     case 'teams':
       return renderTeamStandings(

@@ -78,6 +78,8 @@ export interface TestSlackAppOptions {
   liveTutor?: LiveTutor;
   /** The questions the quiz asks (default: those of the project's notes). */
   questions?: QuizQuestion[];
+  /** Least time between two review nudges in a workspace (default 0: no pacing). */
+  nudgeIntervalMs?: number;
 }
 
 let sharedTutor: Tutor | null = null;
@@ -117,6 +119,7 @@ export async function startTestSlackApp(
       now: options.now ?? (() => new Date()),
       admins: options.admins ?? [],
       quizCountIntervalMs: options.quizCountIntervalMs ?? 0,
+      nudgeIntervalMs: options.nudgeIntervalMs ?? 0,
       reloadNotes: () => (options.liveTutor ?? new LiveTutor(KNOWLEDGE_DIR, tutor)).reload(),
     },
   );

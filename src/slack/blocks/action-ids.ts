@@ -82,3 +82,55 @@ export const QUESTION_DECISION_PATTERN = /^question_(retire|restore):\d+$/;
 export function questionDecisionActionId(decision: 'retire' | 'restore', index: number): string {
   return `question_${decision}:${index}`;
 }
+
+/**
+ * An option button of a review card: `review_answer:0` … `review_answer:3`. Its value names the
+ * showing it answers (see `reviewButtonValue`); the option is in the action id.
+ */
+export const REVIEW_ANSWER = 'review_answer';
+
+/** Matches every review option button, also one naming no option 0..3 (answered "not counted"). */
+export const ANY_REVIEW_ANSWER_PATTERN = /^review_answer(:.*)?$/;
+
+/** Matches a review option button naming an option, capturing it. */
+export const REVIEW_ANSWER_PATTERN = /^review_answer:([0-3])$/;
+
+export function reviewAnswerActionId(option: number): string {
+  return `${REVIEW_ANSWER}:${option}`;
+}
+
+/** "Next card" after a review, and "Review now" in App Home and the daily nudge: the next due card. */
+export const REVIEW_NEXT = 'review_next';
+
+/** "Remember this" under an answer: the value is a topic id, put in the clicker's review deck. */
+export const REVIEW_REMEMBER = 'review_remember';
+
+/** What a review option button says of the showing it answers. */
+export interface ReviewButton {
+  topicId: string;
+  /** The card's `reps` when shown. */
+  rep: number;
+  questionId: string;
+  shownAt: Date;
+  /** The person's zone when shown, or null when Slack did not report it. */
+  zone: string | null;
+}
+
+/** `topic|rep|question|shown-ms|zone`: ids hold no `|` (topic slugs, question ids, IANA zones). */
+export function reviewButtonValue(button: ReviewButton): string {
+  return [button.topicId, button.rep, button.questionId, button.shownAt.getTime(), button.zone ?? ''].join(
+    '|',
+  );
+}
+
+/** The showing a review button names, or null for a value that is not one (stale or forged). */
+export function parseReviewButton(value: string | undefined): ReviewButton | null {
+  const parts = (value ?? '').split('|');
+  if (parts.length !== 5) return null;
+  const [topicId = '', rep = '', questionId = '', shown = '', zone = ''] = parts;
+  const repNumber = Number(rep);
+  const shownMs = Number(shown);
+  if (!topicId || !questionId || !Number.isSafeInteger(repNumber) || repNumber < 0) return null;
+  if (!Number.isSafeInteger(shownMs) || shownMs <= 0) return null;
+  return { topicId, rep: repNumber, questionId, shownAt: new Date(shownMs), zone: zone || null };
+}

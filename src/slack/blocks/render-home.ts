@@ -1,11 +1,13 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { KnowledgeBase } from '../../knowledge/types.js';
 import type { PersonalScore, ScorePeriod, ScoreRow } from '../../quiz/records.js';
+import type { StudyPlan, TopicCoverage } from '../../review/study-plan.js';
 import { COMMANDS } from '../../tutor/commands.js';
 import { topicRef } from '../../tutor/tutor.js';
 import { fitHome, HOME_BLOCKS_MAX } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { context, packSections, renderTopicGroups } from './render-reply.js';
+import { coverageBlocks, studyPlanBlocks } from './render-review.js';
 import {
   DAILY_QUIZ_HINT,
   LEADERBOARD_SHOWN,
@@ -50,12 +52,19 @@ function scoreBlocks(scores: HomeScores): KnownBlock[] {
   return blocks;
 }
 
+/** The viewer's review deck for the Home tab, and the team's coverage when the viewer is an admin. */
+export interface HomeStudy {
+  plan: StudyPlan;
+  /** Null for everyone but admins. */
+  coverage: TopicCoverage[] | null;
+}
+
 /**
  * The App Home tab: what the tutor is, the viewer's quiz score and the workspace's top ten (when
- * given), how to ask it (`/aws`, a mention, a direct message) and the topics it knows grouped by
+ * given), their study plan (and, for admins, the team's coverage), how to ask it (`/aws`, a mention, a direct message) and the topics it knows grouped by
  * notes file, within a view's 100 blocks however many topics.
  */
-export function renderHome(knowledge: KnowledgeBase, personal?: HomeScores): HomeView {
+export function renderHome(knowledge: KnowledgeBase, personal?: HomeScores, study?: HomeStudy): HomeView {
   const groups = knowledge.files
     .map((file) => ({
       file,
@@ -78,6 +87,8 @@ export function renderHome(knowledge: KnowledgeBase, personal?: HomeScores): Hom
       },
     },
     ...(personal ? scoreBlocks(personal) : []),
+    ...(study ? studyPlanBlocks(study.plan) : []),
+    ...(study?.coverage ? coverageBlocks(study.coverage) : []),
     { type: 'divider' },
     { type: 'header', text: { type: 'plain_text', text: 'How to ask' } },
     ...packSections([

@@ -49,7 +49,7 @@ function letter(option: number): string {
 }
 
 /** `B. Fargate`, escaped and cut for a line of text. */
-function optionText(question: QuizQuestion, option: number): string {
+export function optionText(question: QuizQuestion, option: number): string {
   return `${letter(option)}. ${escapeAndTruncate(question.options[option] ?? '', OPTION_TEXT_MAX)}`;
 }
 
@@ -66,12 +66,12 @@ export function stemText(stem: string): string {
 }
 
 /** The question as shown: its stem, escaped, over as many sections as it takes. */
-function stemBlocks(question: QuizQuestion): KnownBlock[] {
+export function stemBlocks(question: QuizQuestion): KnownBlock[] {
   return packSections(stemText(question.stem).split('\n'));
 }
 
 /** Whether an option is too long for its button's label, so the options are written out too. */
-function optionsOutgrowButtons(question: QuizQuestion): boolean {
+export function optionsOutgrowButtons(question: QuizQuestion): boolean {
   return question.options.some(
     (option, i) => escapeMrkdwn(`${letter(i)}. ${option}`).length > BUTTON_TEXT_MAX,
   );
@@ -98,7 +98,7 @@ function askingBlocks(quiz: PostedQuiz): KnownBlock[] {
 }
 
 /** The explanation (the fact quoted, its source, what each wrong option is instead), escaped. */
-function explanationBlocks(question: QuizQuestion): KnownBlock[] {
+export function explanationBlocks(question: QuizQuestion): KnownBlock[] {
   const text = question.explanation.trim();
   return text ? packSections(escapeMrkdwn(text).split('\n')) : [];
 }
@@ -249,7 +249,7 @@ function pointsLine(answer: QuizAnswer): string {
 }
 
 /** The options of a practice question with the chosen and the right one marked. */
-function markedOptions(question: QuizQuestion, chosen: number): string[] {
+export function markedOptions(question: QuizQuestion, chosen: number): string[] {
   return question.options.map((_, i) => {
     const text = optionText(question, i);
     const yours = i === chosen ? ' ← your answer' : '';

@@ -21,7 +21,7 @@ import type {
   UnknownReply,
 } from '../../tutor/reply.js';
 import { CLOSEST_MATCH, serviceList } from '../../tutor/reply.js';
-import { askTopicActionId, QUIZ_ME, SHARE_ANSWER } from './action-ids.js';
+import { askTopicActionId, QUIZ_ME, REVIEW_REMEMBER, SHARE_ANSWER } from './action-ids.js';
 import {
   BUTTON_TEXT_MAX,
   BUTTON_VALUE_MAX,
@@ -260,6 +260,7 @@ function explainBlocks(reply: ExplainReply, options: RenderReplyOptions): KnownB
   }
   const buttons = topicButtons(reply.related.slice(0, MAX_RELATED_BUTTONS));
   buttons.push(button('Quiz me on this', QUIZ_ME, reply.topic.id));
+  buttons.push(button('Remember this', REVIEW_REMEMBER, reply.topic.id));
   if (options.shareable) buttons.push(shareButton(reply.question || reply.topic.title));
   blocks.push(...actions(buttons));
   return blocks;

@@ -235,11 +235,19 @@ export function personalScoreBlocks(score: PersonalScore): KnownBlock[] {
   return blocks;
 }
 
-/** `/aws` asking for one's own score: points, streak, accuracy and topics to practise. */
-export function renderPersonalScore(score: PersonalScore, viewerId: string): SlackMessage {
+/**
+ * `/aws` asking for one's own score: points, streak, accuracy and topics to practise, and
+ * `reviewLines` (what the review deck adds: cards due, weakest topics) when given.
+ */
+export function renderPersonalScore(
+  score: PersonalScore,
+  viewerId: string,
+  reviewLines: readonly string[] = [],
+): SlackMessage {
   const blocks: KnownBlock[] = [
     header('Your quiz score'),
     ...personalScoreBlocks(score),
+    ...packSections([...reviewLines]),
     context(`Scores of ${mentionUser(viewerId)} in this workspace · only you see this`),
   ];
   if (score.answered <= 0) return message('No answers yet: try `/aws quiz`.', blocks);

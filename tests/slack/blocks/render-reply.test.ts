@@ -1,7 +1,12 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeDir } from '../../../src/knowledge/load.js';
-import { ASK_TOPIC_PATTERN, QUIZ_ME, SHARE_ANSWER } from '../../../src/slack/blocks/action-ids.js';
+import {
+  ASK_TOPIC_PATTERN,
+  QUIZ_ME,
+  REVIEW_REMEMBER,
+  SHARE_ANSWER,
+} from '../../../src/slack/blocks/action-ids.js';
 import { MORE_IN_NOTES } from '../../../src/slack/blocks/limits.js';
 import {
   type AnswerReply,
@@ -79,6 +84,7 @@ describe('renderReply: explain', () => {
     expect(all.map((b) => b.action_id)).toEqual([
       ...reply.related.map((_, i) => `ask_topic:${i}`),
       QUIZ_ME,
+      REVIEW_REMEMBER,
       SHARE_ANSWER,
     ]);
     const related = all.slice(0, reply.related.length);
@@ -86,7 +92,8 @@ describe('renderReply: explain', () => {
       reply.related.map((topic) => [topic.title, topic.id]),
     );
     expect(related.every((b) => ASK_TOPIC_PATTERN.test(b.action_id ?? ''))).toBe(true);
-    expect(all.at(-2)).toMatchObject({ text: { text: 'Quiz me on this' }, value: 'fargate' });
+    expect(all.at(-3)).toMatchObject({ text: { text: 'Quiz me on this' }, value: 'fargate' });
+    expect(all.at(-2)).toMatchObject({ text: { text: 'Remember this' }, value: 'fargate' });
     expect(all.map((b) => b.value)).toContain('ecs');
     expect(all.at(-1)).toMatchObject({ text: { text: 'Share in channel' }, value: 'what is fargate' });
     expect(message.text).toBe(`Fargate (serverless): ${reply.lead[0]?.text}`);
@@ -97,7 +104,7 @@ describe('renderReply: explain', () => {
     if (reply.intent !== 'explain') throw new Error(`want explain, got ${reply.intent}`);
     const many: TopicRef[] = Array.from({ length: 10 }, (_, i) => ({ id: `t${i}`, title: `Topic ${i}` }));
     const message = renderReply({ ...reply, related: many }, { shareable: false });
-    expect(buttons(message).map((b) => b.value)).toEqual(['t0', 't1', 't2', reply.topic.id]);
+    expect(buttons(message).map((b) => b.value)).toEqual(['t0', 't1', 't2', reply.topic.id, reply.topic.id]);
   });
 
   it('leads with the asked-for fact and cuts the rest to about 140 characters', () => {
@@ -124,10 +131,11 @@ describe('renderReply: explain', () => {
     expect(buttons(message).at(-1)?.value).toBe('fargte');
   });
 
-  it('has no share button when the answer is already public, but still offers a quiz', () => {
+  it('has no share button when the answer is already public, but still offers a quiz and Remember this', () => {
     const message = render('what is fargate', { shareable: false });
     expect(buttons(message).map((b) => b.action_id)).not.toContain(SHARE_ANSWER);
-    expect(buttons(message).at(-1)).toMatchObject({ action_id: QUIZ_ME, value: 'fargate' });
+    expect(buttons(message).at(-2)).toMatchObject({ action_id: QUIZ_ME, value: 'fargate' });
+    expect(buttons(message).at(-1)).toMatchObject({ action_id: REVIEW_REMEMBER, value: 'fargate' });
   });
 
   it('offers "Quiz me on this" only under an explanation', () => {
@@ -370,7 +378,8 @@ describe('renderReply: Block Kit limits however long the notes are', () => {
       expect(header?.type).toBe('header');
       expect(contexts(message).some((text) => text.startsWith('Source: '))).toBe(true);
       expect(buttons(message).at(-1)?.action_id).toBe(SHARE_ANSWER);
-      expect(buttons(message).at(-2)).toMatchObject({ action_id: QUIZ_ME, value: topic.id });
+      expect(buttons(message).at(-3)).toMatchObject({ action_id: QUIZ_ME, value: topic.id });
+      expect(buttons(message).at(-2)).toMatchObject({ action_id: REVIEW_REMEMBER, value: topic.id });
     }
   });
 
@@ -426,8 +435,9 @@ describe('renderReply: Block Kit limits however long the notes are', () => {
     expect(message.blocks.at(-1)?.type).toBe('actions');
     expect(contexts(message).at(-1)).toMatch(/^Source: /);
     expect(JSON.stringify(message.blocks)).toContain(MORE_IN_NOTES);
-    expect(buttons(message)).toHaveLength(5);
-    expect(buttons(message).at(-2)?.action_id).toBe(QUIZ_ME);
+    expect(buttons(message)).toHaveLength(6);
+    expect(buttons(message).at(-3)?.action_id).toBe(QUIZ_ME);
+    expect(buttons(message).at(-2)?.action_id).toBe(REVIEW_REMEMBER);
 
     check({
       ...base,

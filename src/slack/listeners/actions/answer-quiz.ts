@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { QuizAnswer } from '../../../quiz/records.js';
 import { QUIZ_ANSWER_PATTERN } from '../../blocks/action-ids.js';
 import {
   renderAnswerFeedback,
@@ -12,7 +13,8 @@ import type { SlackDeps } from '../../deps.js';
 /**
  * A click on a quiz option. The answer is recorded before anyone is told anything, so a person
  * told "right" has that answer kept; the feedback is private; a daily quiz's public count follows.
- * A practice question is replaced by its feedback; a daily one stays for everyone else.
+ * A practice question is replaced by its feedback; a daily one stays for everyone else. A wrong
+ * answer's topic then goes into the person's review deck.
  */
 export function answerQuiz(deps: SlackDeps) {
   return async function takeQuizAnswer({
@@ -26,6 +28,7 @@ export function answerQuiz(deps: SlackDeps) {
     const now = deps.now();
     let message: SlackMessage;
     let replace = false;
+    let missed: QuizAnswer | null = null;
     try {
       const outcome = await deps.quizzes.answer(
         { quizId: action.value ?? '', userId: body.user.id, option },
@@ -43,7 +46,10 @@ export function answerQuiz(deps: SlackDeps) {
         default:
           message = renderAnswerFeedback(outcome);
           replace = outcome.quiz.mode === 'practice';
-          if (outcome.kind === 'recorded') deps.quizMessages.answered(outcome.quiz);
+          if (outcome.kind === 'recorded') {
+            deps.quizMessages.answered(outcome.quiz);
+            if (!outcome.answer.correct) missed = outcome.answer;
+          }
       }
     } catch (error) {
       deps.metrics.quizAnswered('error');
@@ -55,5 +61,13 @@ export function answerQuiz(deps: SlackDeps) {
         ? { replace_original: true, ...message }
         : { response_type: 'ephemeral', replace_original: false, ...message },
     );
+    // After the feedback, which never waits for it: a missed topic goes into the person's review deck.
+    if (missed) {
+      await deps.reviews.noteAnswer(missed).catch((error: unknown) => {
+        deps.logger.warn(
+          `could not put a missed topic in ${body.user.id}'s review deck: ${(error as Error).message}`,
+        );
+      });
+    }
   };
 }

@@ -2,17 +2,23 @@ import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareAr
 import type { AroundListener } from '../../../observability/request-context.js';
 import {
   ANY_QUIZ_ANSWER_PATTERN,
+  ANY_REVIEW_ANSWER_PATTERN,
   ASK_TOPIC_PATTERN,
   QUESTION_DECISION_PATTERN,
   QUIZ_ME_PATTERN,
   QUIZ_REPORT_PATTERN,
+  REVIEW_NEXT,
+  REVIEW_REMEMBER,
   SHARE_ANSWER,
 } from '../../blocks/action-ids.js';
 import { depsForRequest, type SlackDeps } from '../../deps.js';
 import { answerQuiz } from './answer-quiz.js';
+import { answerReview } from './answer-review.js';
 import { askTopic } from './ask-topic.js';
 import { decideQuestion } from './decide-question.js';
+import { nextCard } from './next-card.js';
 import { quizMe } from './quiz-me.js';
+import { rememberTopic } from './remember-topic.js';
 import { reportQuestion } from './report-question.js';
 import { shareAnswer } from './share-answer.js';
 
@@ -28,6 +34,9 @@ const OUR_BUTTONS = new RegExp(
     QUIZ_ME_PATTERN.source,
     QUIZ_REPORT_PATTERN.source,
     QUESTION_DECISION_PATTERN.source,
+    ANY_REVIEW_ANSWER_PATTERN.source,
+    `^${REVIEW_NEXT}$`,
+    `^${REVIEW_REMEMBER}$`,
   ].join('|'),
 );
 
@@ -43,6 +52,9 @@ export function registerActions(app: App, deps: SlackDeps, around: AroundListene
     [QUIZ_ME_PATTERN, quizMe],
     [QUIZ_REPORT_PATTERN, reportQuestion],
     [QUESTION_DECISION_PATTERN, decideQuestion],
+    [ANY_REVIEW_ANSWER_PATTERN, answerReview],
+    [new RegExp(`^${REVIEW_NEXT}$`), nextCard],
+    [new RegExp(`^${REVIEW_REMEMBER}$`), rememberTopic],
   ];
   app.action<BlockButtonAction>(
     OUR_BUTTONS,

@@ -1,9 +1,11 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { parseReviewCommand } from '../../../review/review-command.js';
 import { ADMIN_COMMAND, adminCommand } from '../../admin-command.js';
 import { renderReply } from '../../blocks/render-reply.js';
 import { DAILY_COMMAND, dailyCommand } from '../../daily-quiz/daily-command.js';
 import { depsForRequest, type SlackDeps } from '../../deps.js';
 import { type Asker, isDmChannel } from '../../people/asker.js';
+import { reviewMessage } from '../../review/review-request.js';
 import { isStudyRequest, orTrouble, studyMessage } from '../../study-requests.js';
 
 /**
@@ -28,6 +30,15 @@ export function awsCommand(deps: SlackDeps) {
     };
     const admin = ADMIN_COMMAND.exec(text);
     const daily = admin ? null : DAILY_COMMAND.exec(text);
+    const review = admin || daily ? null : parseReviewCommand(text);
+    if (review) {
+      await ack();
+      await respond({
+        response_type: 'ephemeral',
+        ...(await reviewMessage(depsForRequest(deps, context), review, asker)),
+      });
+      return;
+    }
     const reply = admin || daily ? null : deps.tutor.answer(text);
     if (reply && !isStudyRequest(reply)) {
       await ack({ response_type: 'ephemeral', ...renderReply(reply, { shareable: true }) });

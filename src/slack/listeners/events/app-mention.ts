@@ -1,7 +1,9 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { parseReviewCommand } from '../../../review/review-command.js';
 import { renderReply } from '../../blocks/render-reply.js';
 import type { SlackDeps } from '../../deps.js';
 import { withoutBotMention } from '../../question-text.js';
+import { reviewMessage } from '../../review/review-request.js';
 import { isStudyRequest, studyMessage } from '../../study-requests.js';
 
 /**
@@ -16,10 +18,17 @@ export function appMention(deps: SlackDeps) {
     client,
     context,
   }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> {
-    const reply = deps.tutor.answer(withoutBotMention(event.text ?? '', context.botUserId));
+    const text = withoutBotMention(event.text ?? '', context.botUserId);
     const thread_ts = event.thread_ts ?? event.ts;
     const userId = event.user ?? '';
     const asker = { teamId: context.teamId ?? body.team_id, channelId: event.channel, userId, inDm: false };
+    const review = parseReviewCommand(text);
+    if (review) {
+      const message = await reviewMessage(deps, review, asker);
+      await client.chat.postEphemeral({ channel: event.channel, user: userId, thread_ts, ...message });
+      return;
+    }
+    const reply = deps.tutor.answer(text);
     if (isStudyRequest(reply)) {
       const message = await studyMessage(deps, reply, asker);
       await client.chat.postEphemeral({ channel: event.channel, user: userId, thread_ts, ...message });
