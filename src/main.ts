@@ -1,6 +1,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { runChat } from './cli/chat.js';
 import { loadKnowledgeReporting } from './cli/knowledge.js';
+import { openLocalDeck } from './cli/local-deck.js';
 import { readConfig } from './config.js';
 import { LiveTutor } from './live-tutor.js';
 import { failureText } from './startup-failure.js';
@@ -18,7 +19,14 @@ async function main(): Promise<void> {
   if (config.slack) {
     const { runSlack } = await import('./run-slack.js');
     await runSlack(config, config.slack, new LiveTutor(config.knowledgeDir, tutor));
-  } else await runChat(tutor, { input: process.stdin, output: process.stdout });
+  } else {
+    const source = { databaseUrl: config.databaseUrl, dataDir: config.dataDir };
+    await runChat(
+      tutor,
+      { input: process.stdin, output: process.stdout },
+      { openDeck: () => openLocalDeck(source, tutor) },
+    );
+  }
 }
 
 /** Whatever goes wrong, at start or later, ends in one line on stderr and exit code 1. */

@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { parseReviewCommand } from '../review/review-command.js';
 import type { Tutor } from '../tutor/tutor.js';
 import { PracticeSession, parseChoice } from './practice.js';
 import {
@@ -7,6 +8,7 @@ import {
   renderPracticeQuestion,
   renderText,
 } from './render-text.js';
+import { type LocalDeck, ReviewSession } from './review-session.js';
 
 export interface ChatStreams {
   input: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -16,7 +18,13 @@ export interface ChatStreams {
 export interface ChatOptions {
   /** Varies the practice questions between chats; the chat's start time by default. */
   seed?: string;
+  /** Opens the local profile's review deck in the app's store (on the first `review`); without it, no review. */
+  openDeck?: () => Promise<LocalDeck>;
+  /** The clock for reviews (default: the wall clock). */
+  now?: () => Date;
 }
+
+const NO_REVIEW = 'Reviews need the app’s store: run the chat with `npm start` or `tutor chat`.';
 
 const GOODBYES = new Set(['quit', 'exit', 'bye', ':q']);
 
@@ -33,6 +41,7 @@ const DAILY_QUIZ_IN_SLACK =
  *
  * `quiz` (or `quiz me on lambda`) asks a practice question; the next line is its answer when it is
  * A–D, a–d or 1–4, and anything else moves on (it is answered as usual). Practice is not scored.
+ * `review` shows the local profile's next due card (in the app's store), answered the same way.
  */
 export async function runChat(tutor: Tutor, streams: ChatStreams, options: ChatOptions = {}): Promise<void> {
   const interactive = Boolean(streams.input.isTTY && streams.output.isTTY);
@@ -44,6 +53,9 @@ export async function runChat(tutor: Tutor, streams: ChatStreams, options: ChatO
   });
   const say = (text: string) => streams.output.write(`${text}\n`);
   const practice = new PracticeSession(tutor, options.seed ?? new Date().toISOString());
+  const review = options.openDeck
+    ? new ReviewSession(options.openDeck, options.now ?? (() => new Date()), color)
+    : null;
 
   const respond = (question: string) => {
     if (DAILY_QUIZ.test(question)) {
@@ -76,19 +88,25 @@ export async function runChat(tutor: Tutor, streams: ChatStreams, options: ChatO
     const question = line.trim();
     if (GOODBYES.has(question.toLowerCase())) break;
     if (question) {
-      const choice = practice.pending ? parseChoice(question) : null;
-      const feedback = choice === null ? null : practice.answer(choice);
-      if (feedback) say(renderPracticeFeedback(feedback, { color }));
-      else {
+      const choice = practice.pending || review?.pending ? parseChoice(question) : null;
+      const reviewCommand = parseReviewCommand(question);
+      if (choice !== null && review?.pending) say(await review.answer(choice));
+      else if (choice !== null && practice.pending) {
+        const feedback = practice.answer(choice);
+        if (feedback) say(renderPracticeFeedback(feedback, { color }));
+      } else {
         practice.skip();
-        respond(question);
+        review?.skip();
+        if (reviewCommand) say(review ? await review.command(reviewCommand) : NO_REVIEW);
+        else respond(question);
       }
       say('');
     }
     if (interactive) {
-      lines.setPrompt(practice.pending ? ANSWER_PROMPT : PROMPT);
+      lines.setPrompt(practice.pending || review?.pending ? ANSWER_PROMPT : PROMPT);
       lines.prompt();
     }
   }
   lines.close();
+  await review?.close();
 }

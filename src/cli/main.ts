@@ -16,13 +16,16 @@ import { doctor } from './doctor.js';
 import { EvalSetError, evaluate, formatSummary, readEvalItems } from './evaluate.js';
 import { exportAnswers } from './export-answers.js';
 import { exportQuestions } from './export-questions.js';
+import { exportReviews } from './export-reviews.js';
 import { formatProblem, loadKnowledgeReporting } from './knowledge.js';
+import { openLocalDeck } from './local-deck.js';
 import { renderText } from './render-text.js';
 
 const USAGE = `usage: tutor <command>
   ask [--json] [--knowledge DIR] "QUESTION"   answer one question
   ask --json --batch [--knowledge DIR]        answer questions read one per line from stdin
-  chat [--knowledge DIR]                      the terminal tutor
+  chat [--knowledge DIR]                      the terminal tutor ("review": your review deck in the
+                                              app's store, DATABASE_URL else DATA_DIR)
   kb validate [--knowledge DIR]               check the notes; exit 1 when they have problems
   eval SET.jsonl [--knowledge DIR] [--failures N]  score the answers to questions whose answers you know
   quiz [--json] [--all] [--seed S] [--topic ID] [--knowledge DIR]  a quiz question picked by --seed (default: today), or --all
@@ -30,6 +33,8 @@ const USAGE = `usage: tutor <command>
                                               app's store (DATABASE_URL, else DATA_DIR; .env is read)
   export questions [--json]                   each quiz question's statistics (asked, share right,
                                               discrimination, reports) and whether it is in the quiz
+  export reviews [--json]                     every personal review card (FSRS): due, stability,
+                                              difficulty, reps, lapses, last review and its rating
   doctor [--json]                             check the setup npm start would use (.env is read): Slack
                                               tokens and scopes, store, notes, channels; exit 1 on a problem`;
 
@@ -145,17 +150,26 @@ function quiz(argv: string[]): number {
 async function chat(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['knowledge']);
   const dir = resolve(args.options.get('knowledge') ?? defaultKnowledgeDir());
-  await runChat(createTutor(loadKnowledgeReporting(dir, process.stderr)), {
-    input: process.stdin,
-    output: process.stdout,
-  });
+  const tutor = createTutor(loadKnowledgeReporting(dir, process.stderr));
+  loadDotenv({ quiet: true });
+  // Only the variables that say where the data is: the review deck lives in the app's store.
+  const config = readConfig({ DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL });
+  const source = { databaseUrl: config.databaseUrl, dataDir: config.dataDir };
+  await runChat(
+    tutor,
+    { input: process.stdin, output: process.stdout },
+    { openDeck: () => openLocalDeck(source, tutor) },
+  );
   return 0;
 }
 
 async function exportCommand(argv: string[]): Promise<number> {
   const [what, ...rest] = argv;
-  if (what !== 'answers' && what !== 'questions')
-    throw new UsageError(`unknown export "${what ?? ''}": try export answers or export questions`);
+  const exporters = { answers: exportAnswers, questions: exportQuestions, reviews: exportReviews };
+  if (what !== 'answers' && what !== 'questions' && what !== 'reviews')
+    throw new UsageError(
+      `unknown export "${what ?? ''}": try export answers, export questions or export reviews`,
+    );
   const args = parseArgs(rest, []);
   if (args.positional.length > 0)
     throw new UsageError(`export ${what} takes no words: "${args.positional.join(' ')}"`);
@@ -164,7 +178,7 @@ async function exportCommand(argv: string[]): Promise<number> {
   loadDotenv({ quiet: true });
   // Only the variables that say where the data is: a Slack setting has no say in an export.
   const config = readConfig({ DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL });
-  await (what === 'answers' ? exportAnswers : exportQuestions)(
+  await exporters[what](
     { databaseUrl: config.databaseUrl, dataDir: config.dataDir },
     args.flags.has('json') ? 'json' : 'csv',
     process.stdout,
