@@ -42,7 +42,10 @@ export interface ClickTarget {
   signingSecret: string;
   fake: FakeSlack;
   message: PostedMessage;
+  /** The option buttons' value: the quiz id, or the showing of a review card. */
   quizId: string;
+  /** What the buttons answer: a daily quiz's options or a review card's. */
+  action: 'quiz_answer' | 'review_answer';
 }
 
 export interface ClickRun {
@@ -51,7 +54,10 @@ export interface ClickRun {
   elapsedMs: number;
 }
 
-/** Tells the outcomes apart by the app's wording (`renderAnswerFeedback` in src/slack/blocks/render-quiz.ts). */
+/**
+ * Tells the outcomes apart by the app's wording (`renderAnswerFeedback` in src/slack/blocks/render-quiz.ts,
+ * `renderReviewFeedback` in render-review.ts).
+ */
 function kindOf(text: string): FeedbackKind {
   if (text.startsWith('✅ Right') || text.startsWith('❌ Not quite')) return 'recorded';
   if (text.startsWith('You already answered')) return 'already';
@@ -73,6 +79,7 @@ export async function fireClicks(
       const body = optionClickBody({
         message: target.message,
         quizId: target.quizId,
+        action: target.action,
         option: click.option,
         userId: click.userId,
         responseUrl: target.fake.responseUrl(click.tag),

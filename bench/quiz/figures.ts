@@ -86,3 +86,51 @@ export function firstOddFeedback(round: RoundResult): string | null {
     round.duplicates.results.find((result) => result.feedback !== 'already');
   return odd ? `${odd.click.userId} (${odd.feedback}): ${odd.feedbackText || '(nothing)'}` : null;
 }
+
+/** The figures of the review answers of one round. */
+export interface ReviewFigures {
+  clicks: number;
+  ackErrors: number;
+  ackP50Ms: number;
+  ackP99Ms: number;
+  feedbackP50Ms: number;
+  feedbackP99Ms: number;
+  feedbackMissing: number;
+  feedbackOther: number;
+  /** People whose card was reviewed exactly once, as they clicked first. */
+  keptOnce: number;
+  duplicatesSent: number;
+  duplicatesRejected: number;
+  /** Every card reviewed exactly once as clicked, every click acknowledged and answered, repeats refused. */
+  correct: boolean;
+}
+
+export function reviewFigures(round: RoundResult): ReviewFigures {
+  const { main, duplicates, count: kept } = round.review;
+  const acks = sortedMs(main.results.map((result) => result.ackMs));
+  const feedbacks = sortedMs(main.results.map((result) => result.feedbackMs));
+  const figures = {
+    clicks: main.results.length,
+    ackErrors: count(main.results, (result) => result.outcome !== '200'),
+    ackP50Ms: percentile(acks, 50),
+    ackP99Ms: percentile(acks, 99),
+    feedbackP50Ms: percentile(feedbacks, 50),
+    feedbackP99Ms: percentile(feedbacks, 99),
+    feedbackMissing: count(main.results, (result) => result.feedback === 'missing'),
+    feedbackOther: count(
+      main.results,
+      (result) => result.feedback !== 'recorded' && result.feedback !== 'missing',
+    ),
+    keptOnce: kept.keptOnce,
+    duplicatesSent: duplicates.results.length,
+    duplicatesRejected: count(duplicates.results, (result) => result.feedback === 'already'),
+  };
+  const correct =
+    figures.ackErrors === 0 &&
+    figures.feedbackMissing === 0 &&
+    figures.feedbackOther === 0 &&
+    kept.keptOnce === figures.clicks &&
+    kept.repeated === 0 &&
+    figures.duplicatesRejected === figures.duplicatesSent;
+  return { ...figures, correct };
+}

@@ -1,8 +1,8 @@
 /**
  * One round of `npm run bench:quiz` on one store: a fresh store and a fake Slack, the real app spawned
  * in HTTP mode, today's quiz posted by an admin, a warm-up on another channel's quiz, the measured
- * clicks (each from a different user), the same users clicking again, the app stopped, and the store
- * opened directly to count what it kept.
+ * clicks (each from a different user), the same users clicking again, then as many people answering a
+ * review card each (and again), the app stopped, and the store opened directly to count what it kept.
  */
 import { randomBytes } from 'node:crypto';
 import { Agent } from 'node:http';
@@ -23,6 +23,7 @@ import { type Click, type ClickRun, type ClickTarget, fireClicks } from './click
 import { type AnswerCount, countAnswers } from './count-answers.js';
 import { type FakeSlack, type PostedMessage, startFakeSlack } from './fake-slack.js';
 import { type QuizButtons, quizButtons } from './quiz-buttons.js';
+import { countReviews, type ReviewCount, type StoreLocation, seedReviewCards } from './review-answers.js';
 import { slashCommandBody } from './slack-payloads.js';
 import { createThrowawayDatabase, type ThrowawayDatabase } from './throwaway-postgres.js';
 
@@ -52,6 +53,8 @@ export interface RoundResult {
   main: ClickRun;
   duplicates: ClickRun;
   count: AnswerCount;
+  /** The same people answering a review card each, and then again. */
+  review: { main: ClickRun; duplicates: ClickRun; count: ReviewCount };
   /** The app's CPU time per measured click, in µs, feedback included (all its threads, GC too). */
   appCpuUsPerClick: number;
   /** The app's and this process's CPU time over the measured clicks, as a share of one core. */
@@ -104,7 +107,7 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
 
 /** `/aws quiz daily now` from the admin in `channelId`; resolves with the quiz message it posted. */
 async function postDailyQuiz(
-  { appUrl, signingSecret, fake, agent }: Omit<ClickTarget, 'message' | 'quizId'>,
+  { appUrl, signingSecret, fake, agent }: Omit<ClickTarget, 'message' | 'quizId' | 'action'>,
   channelId: string,
 ): Promise<{ message: PostedMessage; buttons: QuizButtons }> {
   const tag = `post-${channelId}`;
@@ -123,6 +126,40 @@ async function postDailyQuiz(
   }
   const message = await withTimeout(fake.posted(channelId), POST_TIMEOUT_MS, `the quiz in ${channelId}`);
   return { message, buttons: quizButtons(message) };
+}
+
+/**
+ * `options.users` people each answer a review card (seeded for them first), `options.concurrency` in
+ * flight, then `options.duplicates` of them click again with another option.
+ */
+async function answerReviews(
+  root: string,
+  site: Omit<ClickTarget, 'message' | 'quizId' | 'action'>,
+  message: PostedMessage,
+  location: StoreLocation,
+  options: RoundOptions,
+  rng: Rng,
+) {
+  const people = Array.from({ length: options.users }, (_, i) => userId('UR', i));
+  const seeded = await seedReviewCards(root, location, people, new Date());
+  const buttons = { quizId: seeded.buttonValue, options: [0, 1, 2, 3] };
+  const target: ClickTarget = { ...site, message, quizId: seeded.buttonValue, action: 'review_answer' };
+  process.stderr.write(
+    `reviews: ${options.users} people answer a review card, ${options.concurrency} at a time\n`,
+  );
+  const clicks = firstClicks('UR', options.users, buttons, rng);
+  const main = await fireClicks(target, clicks, options.concurrency);
+  const duplicates = await fireClicks(
+    target,
+    repeatClicks(clicks, options.duplicates, buttons, rng),
+    options.concurrency,
+  );
+  return {
+    main,
+    duplicates,
+    rightOption: seeded.rightOption,
+    firstClicks: new Map(clicks.map((click) => [click.userId, click.option])),
+  };
 }
 
 async function openDatabase(store: StoreKind, postgresUrl: string): Promise<ThrowawayDatabase | null> {
@@ -150,6 +187,7 @@ export async function runQuizRound(
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
   try {
     database = await openDatabase(store, options.postgresUrl);
+    const location = { databaseUrl: database?.url ?? null, dataDir };
     fake = await startFakeSlack(ADMIN);
     const signingSecret = randomBytes(16).toString('hex');
     const env: NodeJS.ProcessEnv = {
@@ -172,14 +210,19 @@ export async function runQuizRound(
 
     const site = { appUrl, agent, signingSecret, fake };
     const quiz = await postDailyQuiz(site, CHANNEL);
-    const target: ClickTarget = { ...site, message: quiz.message, quizId: quiz.buttons.quizId };
+    const target: ClickTarget = {
+      ...site,
+      message: quiz.message,
+      quizId: quiz.buttons.quizId,
+      action: 'quiz_answer',
+    };
 
     let warmup: ClickRun | null = null;
     if (options.warmup > 0) {
       const warm = await postDailyQuiz(site, WARMUP_CHANNEL);
       process.stderr.write(`${spec.name}: warming up with ${options.warmup} clicks in ${WARMUP_CHANNEL}\n`);
       warmup = await fireClicks(
-        { ...target, message: warm.message, quizId: warm.buttons.quizId },
+        { ...target, message: warm.message, quizId: warm.buttons.quizId, action: 'quiz_answer' },
         firstClicks('UW', options.warmup, warm.buttons, rng),
         options.concurrency,
       );
@@ -202,8 +245,11 @@ export async function runQuizRound(
       options.concurrency,
     );
 
+    const review = await answerReviews(root, site, quiz.message, location, options, rng);
+
     agent.destroy();
     const stop = await stopApp(app);
+    const reviewCount = await countReviews(location, review.firstClicks, review.rightOption);
     const count = await countAnswers(
       { databaseUrl: database?.url ?? null, dataDir },
       quiz.buttons.quizId,
@@ -216,6 +262,7 @@ export async function runQuizRound(
       main,
       duplicates,
       count,
+      review: { main: review.main, duplicates: review.duplicates, count: reviewCount },
       appCpuUsPerClick: (appSeconds * 1e6) / options.users,
       appCpu: appSeconds / seconds,
       loaderCpu: (loader.user + loader.system) / 1e6 / seconds,

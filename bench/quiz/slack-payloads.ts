@@ -59,12 +59,17 @@ export interface OptionClick {
   option: number;
   userId: string;
   responseUrl: string;
+  /** `quiz_answer` (a daily quiz's option) or `review_answer` (a review card's); the option follows. */
+  action: 'quiz_answer' | 'review_answer';
 }
 
-/** A click on option `option` of the posted quiz: Slack sends the whole message along with the action. */
+/**
+ * A click on option `option` of the posted quiz (or review card): Slack sends the whole message along
+ * with the action; `quizId` is the buttons' value.
+ */
 export function optionClickBody(click: OptionClick): string {
   const { message } = click;
-  const actionId = `quiz_answer:${click.option}`;
+  const actionId = `${click.action}:${click.option}`;
   const payload = {
     type: 'block_actions',
     user: {
