@@ -77,6 +77,8 @@ export class QuizService {
   readonly #openMs: number;
   readonly #newId: () => string;
   readonly #pools = new Map<string, { pool: QuestionPool; at: number; from: readonly QuizQuestion[] }>();
+  /** Daily quizzes clicked lately (see `#clicked`). */
+  readonly #dailyQuizzes = new Map<string, PostedQuiz>();
 
   constructor(options: QuizServiceOptions) {
     this.#store = options.store;
@@ -131,7 +133,7 @@ export class QuizService {
     now: Date,
     userZone: string | null,
   ): Promise<AnswerOutcome> {
-    const quiz = await this.#store.findQuiz(click.quizId);
+    const quiz = await this.#clicked(click.quizId);
     if (!quiz || !Number.isInteger(click.option) || click.option < 0 || click.option > 3) {
       return { kind: 'unknown' };
     }
@@ -162,6 +164,25 @@ export class QuizService {
       return { kind: 'recorded', quiz, answer };
     }
     return { kind: 'already', quiz, previous: outcome.previous };
+  }
+
+  /**
+   * The quiz a click is on. A daily quiz is clicked by a whole channel within minutes, so it is kept
+   * here after its first click: what a click needs of it never changes once it is posted (its
+   * question, and `closesAt`, which decides whether it is closed: it is closed at that time, by
+   * whichever replica). That saves every later click a round trip to the store.
+   */
+  async #clicked(quizId: string): Promise<PostedQuiz | null> {
+    const known = this.#dailyQuizzes.get(quizId);
+    if (known) return known;
+    const quiz = await this.#store.findQuiz(quizId);
+    if (quiz?.mode === 'daily' && quiz.messageTs !== null && quiz.closesAt !== null) {
+      this.#dailyQuizzes.set(quizId, quiz);
+      if (this.#dailyQuizzes.size > KNOWN_DAILY_QUIZZES) {
+        this.#dailyQuizzes.delete(this.#dailyQuizzes.keys().next().value as string);
+      }
+    }
+    return quiz;
   }
 
   // ---- Questions that get better with use ----
@@ -421,6 +442,8 @@ interface QuestionPool {
   measured: ReadonlyMap<string, number>;
 }
 
+/** Daily quizzes kept for their clicks: a day's quizzes of a few hundred channels. */
+const KNOWN_DAILY_QUIZZES = 500;
 /** How long a workspace's pool is kept before its answers and reports are read again. */
 const POOL_TTL_MS = 60_000;
 /** How many questions `/aws admin questions` shows. */

@@ -107,6 +107,10 @@ export class ReviewService {
   readonly #store: Store;
   readonly #questions: () => readonly QuizQuestion[];
   readonly #topics: () => readonly ReviewTopic[];
+  /** Missed topics waiting for the write under way to finish, then written together. */
+  #missed: { cards: ReviewCard[]; written: Promise<number> } | null = null;
+  /** The write of missed topics under way (settled when none is). */
+  #writing: Promise<number> = Promise.resolve(0);
 
   constructor(options: ReviewServiceOptions) {
     this.#store = options.store;
@@ -123,7 +127,11 @@ export class ReviewService {
     return this.#store.addReviewCards(topics.map((topic) => newCard(learner, topic, origin, now)));
   }
 
-  /** A wrong quiz answer (daily or practice) puts its topic in the person's deck. */
+  /**
+   * A wrong quiz answer (daily or practice) puts its topic in the person's deck. A daily quiz's
+   * wrong answers come in bursts: those arriving while one write is under way go in the next one
+   * together (one statement and one commit for many), so they do not hold up the answers themselves.
+   */
   async noteAnswer(answer: QuizAnswer): Promise<void> {
     if (answer.correct) return;
     const topic = this.#topic(answer.topicId) ?? {
@@ -131,7 +139,19 @@ export class ReviewService {
       title: answer.topicTitle,
       file: '',
     };
-    await this.enter(answer, [topic], 'missed', answer.answeredAt);
+    if (!this.#missed) {
+      const batch: { cards: ReviewCard[]; written: Promise<number> } = {
+        cards: [],
+        written: this.#writing.then(() => {
+          this.#missed = null;
+          return this.#store.addReviewCards(batch.cards);
+        }),
+      };
+      this.#missed = batch;
+      this.#writing = batch.written.catch(() => 0);
+    }
+    this.#missed.cards.push(newCard(answer, topic, 'missed', answer.answeredAt));
+    await this.#missed.written;
   }
 
   /** "Remember this" under an answer: the topic into the person's deck. */

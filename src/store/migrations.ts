@@ -222,7 +222,9 @@ export const MIGRATIONS: readonly Migration[] = [
     // Personal review (FSRS): one card per person and topic, kept when its topic leaves the notes;
     // one log per card and showing (`rep`, the card's reviews so far), so a showing is reviewed
     // once whoever clicks twice or wherever; and each person's zone and daily nudge, with the local
-    // day last nudged, which a conditional update claims once per day across replicas.
+    // day last nudged, which a conditional update claims once per day across replicas. A person's
+    // review days are read through the logs' primary key (team, user, …): no index of their own,
+    // so a review writes one index entry less.
     sqlite: `
       CREATE TABLE review_cards (
         team_id TEXT NOT NULL,
@@ -258,7 +260,6 @@ export const MIGRATIONS: readonly Migration[] = [
         next_due INTEGER NOT NULL,
         PRIMARY KEY (team_id, user_id, topic_id, rep)
       ) STRICT;
-      CREATE INDEX review_logs_days ON review_logs (team_id, user_id, local_date);
 
       CREATE TABLE review_profiles (
         team_id TEXT NOT NULL,
@@ -305,7 +306,6 @@ export const MIGRATIONS: readonly Migration[] = [
         next_due timestamptz NOT NULL,
         PRIMARY KEY (team_id, user_id, topic_id, rep)
       );
-      CREATE INDEX review_logs_days ON review_logs (team_id, user_id, local_date);
 
       CREATE TABLE review_profiles (
         team_id text COLLATE "C" NOT NULL,

@@ -36,13 +36,13 @@ const CARD_KEY = 'team_id = $1 AND user_id = $2 AND topic_id = $3';
 
 /**
  * The log and the card in one statement, so both or neither are kept without a transaction's extra
- * round trips. The card row is locked first: a second review of the same showing waits, then finds
- * the card moved on (its `reps` changed) and keeps nothing. Every parameter is cast: in INSERT …
- * SELECT, PostgreSQL would otherwise take them as text.
+ * round trips. The log's primary key decides between two reviews of the same showing: the second
+ * insert waits for the first to commit, then keeps nothing, and so does its update. Every parameter
+ * is cast: in INSERT … SELECT, PostgreSQL would otherwise take them as text.
  */
 const RECORD_REVIEW_SQL = `
   WITH card AS (
-    SELECT 1 FROM review_cards WHERE ${CARD_KEY} AND reps = $4::int FOR UPDATE
+    SELECT 1 FROM review_cards WHERE ${CARD_KEY} AND reps = $4::int
   ), kept AS (
     INSERT INTO review_logs (${REVIEW_LOG_COLUMNS})
     SELECT $1::text, $2::text, $3::text, $4::int, $5::text, $6::smallint, $7::boolean, $8::text,
