@@ -16,6 +16,11 @@ export const COMMANDS: Command[] = [
     example: 'quiz daily 09:00 Europe/Berlin',
     description: 'a daily quiz in this channel (admins set it)',
   },
+  {
+    usage: 'review [start [notes-file] | remind HH:MM | remind off]',
+    example: 'review',
+    description: 'your next due review card (spaced repetition, only you see it)',
+  },
   { usage: 'score', example: 'score', description: 'your points, streak, accuracy and weakest topics' },
   {
     usage: 'leaderboard [week | month | all]',
