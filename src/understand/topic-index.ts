@@ -263,9 +263,23 @@ export class TopicIndex {
     this.fuzzyWords = new FirstLetterFuzzy(spellable, (word) => word, []);
   }
 
+  /**
+   * Another name for a topic, known from outside its notes (the service catalogue's `docdb` for
+   * DocumentDB): found in questions like the topic's own aliases, never in its facts.
+   */
+  addAlias(key: string, topic: number): void {
+    if (this.names.has(key)) return;
+    const name: TopicName = { key, topic, kind: 'alias' };
+    this.addName(key, name);
+    if (key.includes(' ') && !this.names.has(key.replace(/ /g, '')))
+      this.addName(key.replace(/ /g, ''), name);
+  }
+
   private addName(key: string, name: TopicName): void {
-    const first = key.split(' ', 1)[0] ?? '';
-    const wordCount = key.split(' ').length;
+    const keyWords = key.split(' ');
+    const first = keyWords[0] ?? '';
+    const wordCount = keyWords.length;
+    if (wordCount >= 2) this.nameOpenings.add(`${first} ${keyWords[1]}`);
     // `Amazon EKS` is also found as `EKS`, so the many "amazon"s in notes need no look-up of their own.
     if (!VENDOR_WORDS.has(first) || wordCount === 1) {
       this.nameLengthsByFirstWord.set(
