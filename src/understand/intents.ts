@@ -7,8 +7,11 @@ import { STOPWORDS } from './stopwords.js';
 
 export type Intent = 'explain' | 'compare' | 'list' | 'quiz' | 'leaderboard' | 'help' | 'unknown';
 
-/** The intents a classifier can learn from phrasing; `unknown` is decided by what the notes hold. */
-type PhrasedIntent = Exclude<Intent, 'unknown'>;
+/**
+ * The intents a classifier can learn from phrasing; `unknown` is decided by what the notes hold.
+ * `smalltalk` (greetings, thanks, the weather) asks nothing of the notes or the tutor's commands.
+ */
+export type PhrasedIntent = Exclude<Intent, 'unknown'> | 'smalltalk';
 
 /** Stands for any topic's name in examples and in questions, so phrasing is learnt, not topics. */
 export const TOPIC_SLOT = 'topicslot';
@@ -43,7 +46,15 @@ export interface IntentGuess {
   cued: Set<PhrasedIntent>;
 }
 
-const PHRASED_INTENTS: PhrasedIntent[] = ['explain', 'compare', 'list', 'quiz', 'leaderboard', 'help'];
+const PHRASED_INTENTS: PhrasedIntent[] = [
+  'explain',
+  'compare',
+  'list',
+  'quiz',
+  'leaderboard',
+  'help',
+  'smalltalk',
+];
 const COMMAND_SCORE = 0.8;
 /** Without a cue, a command with a word its examples never used must score this... */
 const OPEN_COMMAND_SCORE = 0.9;
