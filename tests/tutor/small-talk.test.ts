@@ -27,9 +27,9 @@ describe('small talk', () => {
     const reply = tutor.answer('hi there, what is fargate');
     expect(reply.intent).toBe('explain');
     expect(reply.topics[0]?.id).toBe('fargate');
-    expect(tutorFor(STORAGE_NOTES_DIR).answer('thanks! and how long does glacier take to restore').intent).toBe(
-      'explain',
-    );
+    expect(
+      tutorFor(STORAGE_NOTES_DIR).answer('thanks! and how long does glacier take to restore').intent,
+    ).toBe('explain');
   });
 
   it('reads the same at the terminal and in Slack', () => {
