@@ -209,15 +209,20 @@ export function createTutor(
     const named = [...new Set(read.names.map((hit) => hit.topic))];
     const probability = read.intent.probability;
     // "what is app mesh" or "how do sns topics work" asks about a thing: a question, not a command.
-    // A number ("top 10") is no thing's name.
+    // A number ("top 10") is no thing's name, and a number alone ("5") is no request.
+    const isNumber = (word: string) => /^\d+$/.test(word);
     const aboutAThing =
       uncovered.services.length > 0 ||
-      read.terms.some((term) => term.kind === 'foreign' && !/^\d+$/.test(term.word));
-    const intent = aboutAThing && ABOUT_A_THING_NOT.has(read.intent.intent) ? 'explain' : read.intent.intent;
+      read.terms.some((term) => term.kind === 'foreign' && !isNumber(term.word));
+    const onlyNumbers = read.tokens.length > 0 && read.tokens.every(isNumber);
+    const intent =
+      onlyNumbers || (aboutAThing && ABOUT_A_THING_NOT.has(read.intent.intent))
+        ? 'explain'
+        : read.intent.intent;
     switch (intent) {
       case 'smalltalk':
-        // "hi, what is fargate" is a question with a greeting.
-        if (named.length > 0 || uncovered.services.length > 0) break;
+        // "hi, what is fargate" is a question with a greeting, and so is "thanks, and zookeeper?".
+        if (named.length > 0 || aboutAThing) break;
         return { ...unknown(question, [], commandConfidence('unknown', probability)), smallTalk: true };
       case 'help':
         return command({ intent: 'help', question, topics: [], commands: COMMANDS }, probability);

@@ -60,6 +60,8 @@ const COMMAND_SCORE = 0.8;
 const OPEN_COMMAND_SCORE = 0.9;
 /** ...and, cued or not, this much more than reading it as a question about a thing. */
 const OPEN_COMMAND_MARGIN = 0.35;
+/** Small talk must read as small talk this much more surely than as a question. */
+const SMALL_TALK_MARGIN = 0.1;
 
 function featuresOf(text: string): string[] {
   return words(text.replace(/\{topic\}/g, TOPIC_SLOT)).map((word) =>
@@ -197,11 +199,24 @@ export class IntentClassifier {
     const asQuestion = ranked.find((guess) => guess.intent === 'explain')?.probability ?? 0;
     for (const guess of ranked) {
       if (guess.intent === 'explain' || guess.intent === 'compare') return { ...guess, cued };
-      if (readsAsCommand(guess.probability, cued.has(guess.intent), unfamiliar, asQuestion))
+      if (
+        guess.intent === 'smalltalk'
+          ? readsAsSmallTalk(guess.probability, unfamiliar, asQuestion)
+          : readsAsCommand(guess.probability, cued.has(guess.intent), unfamiliar, asQuestion)
+      )
         return { ...guess, cued };
     }
     return { intent: 'explain', probability: 0, cued };
   }
+}
+
+/**
+ * Small talk wanders ("thanks a bunch", "cheers for that"), so a word the examples never used is no
+ * sign of a thing asked about; the tutor still reads anything that names a topic or a service as a
+ * question.
+ */
+function readsAsSmallTalk(probability: number, unfamiliar: number, asQuestion: number): boolean {
+  return probability >= COMMAND_SCORE && probability - asQuestion >= SMALL_TALK_MARGIN && unfamiliar <= 1;
 }
 
 /**
