@@ -4,6 +4,7 @@ import {
   CLOSEST_MATCH,
   type FactView,
   type Reply,
+  SMALL_TALK_REPLY,
   serviceList,
   type TopicRef,
 } from '../tutor/reply.js';
@@ -107,6 +108,10 @@ export function renderText(reply: Reply, options: { color?: boolean } = {}): str
       }
       break;
     case 'unknown':
+      if (reply.smallTalk) {
+        out.push(SMALL_TALK_REPLY);
+        break;
+      }
       out.push(
         reply.notCovered.length > 0
           ? `The notes don’t cover ${serviceList(reply.notCovered)}.`

@@ -100,6 +100,8 @@ export interface UnknownReply extends ReplyBase {
   notCovered: string[];
   /** Topics whose facts mention those services in passing. */
   mentionedIn: TopicRef[];
+  /** Small talk ("hi", "thanks"): the reply says what the tutor is for, not what the notes lack. */
+  smallTalk?: boolean;
 }
 
 /** Every answer the tutor gives; each face renders it in its own medium. */
@@ -115,6 +117,10 @@ export type Reply =
 export function factView(fact: Fact): FactView {
   return { text: fact.text, subPoints: fact.subPoints };
 }
+
+/** What the tutor says to small talk: what it is for, and how to start. */
+export const SMALL_TALK_REPLY =
+  'Hi! I’m the team’s AWS study tutor: ask me anything about the notes, say “quiz me” for a question, or “help” for what I can do.';
 
 /** How a reply the tutor is not sure of begins: it is the nearest topic, not a sure answer. */
 export const CLOSEST_MATCH = 'Closest match in the notes:';

@@ -43,7 +43,7 @@ const MENTION_CANDIDATES = 20;
  * Commands a question naming something the notes lack is never taken for: "dynamodb leaderboard"
  * and "how do sns topics work" ask about a thing, not for the scores or the topic list.
  */
-const ABOUT_A_THING_NOT = new Set(['list', 'help', 'leaderboard']);
+const ABOUT_A_THING_NOT = new Set(['list', 'help', 'leaderboard', 'smalltalk']);
 /** Topics this close to the best one in score fit the question as well as it does. */
 const TIE = 0.01;
 /** A "did you mean" is a topic that accounts for a fair part of the question, not any topic at all. */
@@ -188,8 +188,10 @@ export function createTutor(
     const found = new Set<number>();
     read.terms.forEach((term) => {
       if (term.nameOf !== null || term.word.length < 4) return;
-      const owners = index.topicsNamedWith(stem(term.word)).filter((topic) => !named.includes(topic));
-      if (owners.length === 1 && owners[0] !== undefined) found.add(owners[0]);
+      const namedWith = index.topicsNamedWith(stem(term.word));
+      // `data` of `Amazon Data Firehose` says nothing of `Kinesis Data Streams` beside it.
+      if (namedWith.some((topic) => named.includes(topic))) return;
+      if (namedWith.length === 1 && namedWith[0] !== undefined) found.add(namedWith[0]);
     });
     return [...found];
   };
@@ -207,9 +209,21 @@ export function createTutor(
     const named = [...new Set(read.names.map((hit) => hit.topic))];
     const probability = read.intent.probability;
     // "what is app mesh" or "how do sns topics work" asks about a thing: a question, not a command.
-    const aboutAThing = uncovered.services.length > 0 || read.terms.some((term) => term.kind === 'foreign');
-    const intent = aboutAThing && ABOUT_A_THING_NOT.has(read.intent.intent) ? 'explain' : read.intent.intent;
+    // A number ("top 10") is no thing's name, and a number alone ("5") is no request.
+    const isNumber = (word: string) => /^\d+$/.test(word);
+    const aboutAThing =
+      uncovered.services.length > 0 ||
+      read.terms.some((term) => term.kind === 'foreign' && !isNumber(term.word));
+    const onlyNumbers = read.tokens.length > 0 && read.tokens.every(isNumber);
+    const intent =
+      onlyNumbers || (aboutAThing && ABOUT_A_THING_NOT.has(read.intent.intent))
+        ? 'explain'
+        : read.intent.intent;
     switch (intent) {
+      case 'smalltalk':
+        // "hi, what is fargate" is a question with a greeting, and so is "thanks, and zookeeper?".
+        if (named.length > 0 || aboutAThing) break;
+        return { ...unknown(question, [], commandConfidence('unknown', probability)), smallTalk: true };
       case 'help':
         return command({ intent: 'help', question, topics: [], commands: COMMANDS }, probability);
       case 'list':
@@ -261,7 +275,10 @@ export function createTutor(
         // unless a word of another topic's name stands beside it ("kinesis data streams or firehose").
         const sides =
           intent === 'compare' && named.length === 1 ? [...named, ...partlyNamed(read, named)] : named;
-        if (sides.length >= 2 && (intent === 'compare' || read.intent.cued.has('compare'))) {
+        if (
+          sides.length >= 2 &&
+          (intent === 'compare' || read.intent.cued.has('compare') || offersAChoice(read))
+        ) {
           const confidence = round(commandConfidence('compare', probability));
           return compareTopics(
             index,
@@ -329,6 +346,13 @@ export function createTutor(
   };
 
   return { answer, explainTopic, knowledge };
+}
+
+/** "docker on one server, or do i need ecs": an `or` between two named topics asks which to pick. */
+function offersAChoice(read: ReadQuestion): boolean {
+  const [first, second] = read.names;
+  if (!first || !second || first.topic === second.topic) return false;
+  return read.tokens.slice(first.end, second.start).includes('or');
 }
 
 const MY_WORDS = new Set(['my', 'me', 'i', 'mine', 'score']);

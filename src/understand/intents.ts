@@ -7,8 +7,11 @@ import { STOPWORDS } from './stopwords.js';
 
 export type Intent = 'explain' | 'compare' | 'list' | 'quiz' | 'leaderboard' | 'help' | 'unknown';
 
-/** The intents a classifier can learn from phrasing; `unknown` is decided by what the notes hold. */
-type PhrasedIntent = Exclude<Intent, 'unknown'>;
+/**
+ * The intents a classifier can learn from phrasing; `unknown` is decided by what the notes hold.
+ * `smalltalk` (greetings, thanks, the weather) asks nothing of the notes or the tutor's commands.
+ */
+export type PhrasedIntent = Exclude<Intent, 'unknown'> | 'smalltalk';
 
 /** Stands for any topic's name in examples and in questions, so phrasing is learnt, not topics. */
 export const TOPIC_SLOT = 'topicslot';
@@ -43,12 +46,22 @@ export interface IntentGuess {
   cued: Set<PhrasedIntent>;
 }
 
-const PHRASED_INTENTS: PhrasedIntent[] = ['explain', 'compare', 'list', 'quiz', 'leaderboard', 'help'];
+const PHRASED_INTENTS: PhrasedIntent[] = [
+  'explain',
+  'compare',
+  'list',
+  'quiz',
+  'leaderboard',
+  'help',
+  'smalltalk',
+];
 const COMMAND_SCORE = 0.8;
 /** Without a cue, a command with a word its examples never used must score this... */
 const OPEN_COMMAND_SCORE = 0.9;
 /** ...and, cued or not, this much more than reading it as a question about a thing. */
 const OPEN_COMMAND_MARGIN = 0.35;
+/** Small talk must read as small talk this much more surely than as a question. */
+const SMALL_TALK_MARGIN = 0.1;
 
 function featuresOf(text: string): string[] {
   return words(text.replace(/\{topic\}/g, TOPIC_SLOT)).map((word) =>
@@ -186,11 +199,24 @@ export class IntentClassifier {
     const asQuestion = ranked.find((guess) => guess.intent === 'explain')?.probability ?? 0;
     for (const guess of ranked) {
       if (guess.intent === 'explain' || guess.intent === 'compare') return { ...guess, cued };
-      if (readsAsCommand(guess.probability, cued.has(guess.intent), unfamiliar, asQuestion))
+      if (
+        guess.intent === 'smalltalk'
+          ? readsAsSmallTalk(guess.probability, unfamiliar, asQuestion)
+          : readsAsCommand(guess.probability, cued.has(guess.intent), unfamiliar, asQuestion)
+      )
         return { ...guess, cued };
     }
     return { intent: 'explain', probability: 0, cued };
   }
+}
+
+/**
+ * Small talk wanders ("thanks a bunch", "cheers for that"), so a word the examples never used is no
+ * sign of a thing asked about; the tutor still reads anything that names a topic or a service as a
+ * question.
+ */
+function readsAsSmallTalk(probability: number, unfamiliar: number, asQuestion: number): boolean {
+  return probability >= COMMAND_SCORE && probability - asQuestion >= SMALL_TALK_MARGIN && unfamiliar <= 1;
 }
 
 /**

@@ -29,6 +29,8 @@ const MENTION_MATCH = 0.6;
 const PASSING_SERVICE = 0.3;
 /** A content-only answer must account for at least this share of what the question is about. */
 const MIN_COVERAGE = 0.5;
+/** How much more a topic scores when the words it matches stand together in one of its facts. */
+const FACT_WEIGHT = 0.6;
 
 /** How much a term weighs in the question: rare words of the notes most, foreign names a lot. */
 function termWeight(index: TopicIndex, term: QueryTerm, maxIdf: number): number {
@@ -63,6 +65,16 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
     }
     if (match > (row[term] ?? 0)) row[term] = match;
   };
+  /** fact -> per-term match, 0..1: words found together in one fact say more than words spread out. */
+  const factMatches = new Map<number, Float64Array>();
+  const noteFact = (factId: number, term: number, match: number) => {
+    let row = factMatches.get(factId);
+    if (!row) {
+      row = new Float64Array(read.terms.length);
+      factMatches.set(factId, row);
+    }
+    if (match > (row[term] ?? 0)) row[term] = match;
+  };
   const keyTermHits = new Map<number, Set<number>>();
   read.terms.forEach((term, t) => {
     // No topic covers this service, so a fact naming it names it in passing.
@@ -77,6 +89,7 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
         const fact = index.facts[postings.facts[p] ?? -1];
         if (!fact) continue;
         note(fact.topic, t, weight * Math.min(1, postings.counts[p] ?? 0));
+        noteFact(postings.facts[p] ?? -1, t, weight * Math.min(1, postings.counts[p] ?? 0));
         if (stemWeight === 1 && !term.service && index.keyStems[fact.topic]?.has(stemmed)) {
           const hits = keyTermHits.get(fact.topic) ?? new Set<number>();
           hits.add(t);
@@ -98,6 +111,15 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
     });
   }
 
+  const bestFact = new Map<number, number>();
+  for (const [factId, row] of factMatches) {
+    const topic = index.facts[factId]?.topic ?? -1;
+    let mass = 0;
+    row.forEach((match, t) => {
+      mass += match * (weights[t] ?? 0);
+    });
+    if (mass > (bestFact.get(topic) ?? 0)) bestFact.set(topic, mass);
+  }
   const candidates: TopicCandidate[] = [];
   for (const [topic, row] of matches) {
     let mass = 0;
@@ -126,7 +148,8 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
           : 'weak';
     candidates.push({
       topic,
-      score: coverage + NAME_BONUS * name + keyTerms,
+      score:
+        coverage + NAME_BONUS * name + keyTerms + FACT_WEIGHT * ((bestFact.get(topic) ?? 0) / totalWeight),
       nameStrength: name,
       coverage,
       plainCoverage: totalWeight > 0 ? plainMass / totalWeight : 0,

@@ -84,12 +84,56 @@ export class QuestionReader {
   ) {}
 
   read(question: string): ReadQuestion {
-    const tokens = words(question).slice(0, 200);
+    const tokens = this.splitRunTogether(words(question).slice(0, 200));
     const names = this.findNames(tokens);
     const masked = this.mask(tokens, names);
     const intent = this.classifier.classify(masked);
     const terms = this.termsOf(tokens, names);
     return { tokens, intent, names, terms, pairs: pairsOf(tokens) };
+  }
+
+  /**
+   * People run a name into the next word (`dynamodbstreams`, `snstopic`, `efsIA`): a word the notes
+   * and the dictionary both lack is read as two when one part is a topic's name and the other a word
+   * of the notes or of English.
+   */
+  private splitRunTogether(tokens: string[]): string[] {
+    const out: string[] = [];
+    for (const token of tokens) {
+      const split = token.length >= 5 && !this.isWord(token) ? this.nameJoinedToWord(token) : null;
+      if (split) out.push(...split);
+      else out.push(token);
+    }
+    return out;
+  }
+
+  private isWord(token: string): boolean {
+    return (
+      this.index.vocabulary.has(token) ||
+      this.english.has(token) ||
+      this.index.exactName(token).length > 0 ||
+      /\d/.test(token)
+    );
+  }
+
+  private nameJoinedToWord(token: string): [string, string] | null {
+    const isName = (part: string) => part.length >= 3 && this.index.exactName(part).length > 0;
+    const isWord = (part: string) =>
+      !STOPWORDS.has(part) &&
+      (this.index.vocabulary.has(part) || (part.length >= 3 && this.english.has(part)) || isName(part));
+    let best: [string, string] | null = null;
+    let bestName = 0;
+    for (let at = 2; at <= token.length - 2; at++) {
+      const left = token.slice(0, at);
+      const right = token.slice(at);
+      const nameLength =
+        isName(left) && isWord(right) ? left.length : isName(right) && isWord(left) ? right.length : 0;
+      if (nameLength > bestName) {
+        best = [left, right];
+        bestName = nameLength;
+      }
+    }
+    return best;
   }
 
   /** Adds the notes' stems a word may mean: hand-listed synonyms, then WordNet's relations. */

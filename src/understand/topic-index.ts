@@ -111,8 +111,8 @@ export class TopicIndex {
   /** Stems of each topic's key terms. */
   readonly keyStems: Set<string>[] = [];
   private readonly sequences: (string[] | undefined)[] = [];
-  /** First two words of every name of two words or more. */
-  private readonly nameOpenings = new Set<string>();
+  /** First two words of every name of two words or more -> most words in a name starting with them. */
+  private readonly nameOpenings = new Map<string, number>();
   /** First word of a name -> most words in a name starting with it, to find mentions fast. */
   private readonly nameLengthsByFirstWord = new Map<string, number>();
   /** Start of a one-word name (`dynamo` of `dynamodb`) -> topics. */
@@ -263,9 +263,26 @@ export class TopicIndex {
     this.fuzzyWords = new FirstLetterFuzzy(spellable, (word) => word, []);
   }
 
+  /**
+   * Another name for a topic, known from outside its notes (the service catalogue's `docdb` for
+   * DocumentDB): found in questions like the topic's own aliases, never in its facts.
+   */
+  addAlias(key: string, topic: number): void {
+    if (this.names.has(key)) return;
+    const name: TopicName = { key, topic, kind: 'alias' };
+    this.addName(key, name);
+    if (key.includes(' ') && !this.names.has(key.replace(/ /g, '')))
+      this.addName(key.replace(/ /g, ''), name);
+  }
+
   private addName(key: string, name: TopicName): void {
-    const first = key.split(' ', 1)[0] ?? '';
-    const wordCount = key.split(' ').length;
+    const keyWords = key.split(' ');
+    const first = keyWords[0] ?? '';
+    const wordCount = keyWords.length;
+    if (wordCount >= 2) {
+      const opening = `${first} ${keyWords[1]}`;
+      this.nameOpenings.set(opening, Math.max(this.nameOpenings.get(opening) ?? 0, wordCount));
+    }
     // `Amazon EKS` is also found as `EKS`, so the many "amazon"s in notes need no look-up of their own.
     if (!VENDOR_WORDS.has(first) || wordCount === 1) {
       this.nameLengthsByFirstWord.set(
@@ -294,8 +311,9 @@ export class TopicIndex {
       // Common words start long names (`data` in `Data Storage Service`): the first two words
       // decide cheaply whether a longer name can be here.
       const two = longest >= 2 && start + 1 < tokens.length ? `${first} ${tokens[start + 1]}` : '';
-      if (two && this.nameOpenings.has(two)) {
-        for (length = Math.min(longest, tokens.length - start); length >= 2 && !found; length--) {
+      const longestFromTwo = two ? (this.nameOpenings.get(two) ?? 0) : 0;
+      if (longestFromTwo > 0) {
+        for (length = Math.min(longestFromTwo, tokens.length - start); length >= 2 && !found; length--) {
           found = this.names.get(length === 2 ? two : tokens.slice(start, start + length).join(' '));
         }
         length++;

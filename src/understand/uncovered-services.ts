@@ -15,20 +15,30 @@ import type { TopicIndex } from './topic-index.js';
  */
 export class UncoveredServices {
   private readonly covered = new Set<CloudService>();
+  /** Topic -> the catalogued services it covers. */
+  private readonly servicesOf: CloudService[][] = [];
   /** Topic -> the providers of the catalogued services it covers (EKS: aws, and kubernetes). */
   private readonly providers: Set<string>[] = [];
 
   constructor(catalogue: ServiceCatalogue, index: TopicIndex) {
     index.topics.forEach((topic, i) => {
       const providers = new Set<string>();
+      const services = new Set<CloudService>();
       for (const name of [topic.name, ...topic.aliases]) {
         const service = catalogue.lookup(phraseKey(name));
         if (!service) continue;
         this.covered.add(service);
+        services.add(service);
         providers.add(service.provider);
       }
       this.providers[i] = providers;
+      this.servicesOf[i] = [...services];
     });
+  }
+
+  /** The catalogued services a topic covers: its name or an alias is one of theirs. */
+  coveredBy(topic: number): readonly CloudService[] {
+    return this.servicesOf[topic] ?? [];
   }
 
   /**

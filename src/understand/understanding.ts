@@ -1,3 +1,4 @@
+import { phraseKey, stem } from '../knowledge/text.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { ConceptLexicon } from './concepts.js';
 import { type EnglishWords, loadEnglishWords } from './english.js';
@@ -65,6 +66,7 @@ export class Understanding {
     });
     this.catalogue = parts.catalogue;
     this.uncoveredServices = new UncoveredServices(parts.catalogue, this.index);
+    addCatalogueNames(this.index, this.uncoveredServices, parts.english);
   }
 
   understand(question: string): Understood {
@@ -73,4 +75,25 @@ export class Understanding {
     for (const term of read.terms) if (uncovered.positions.has(term.position)) term.service = true;
     return { read, candidates: rankTopics(this.index, read), uncovered };
   }
+}
+
+/**
+ * The catalogue's other names for a service a topic covers name that topic too: notes that call it
+ * `DocumentDB` still answer `docdb`. A name that shares a word with another topic's names, or that
+ * is one ordinary English word, is left out: it would take questions from that topic.
+ */
+function addCatalogueNames(index: TopicIndex, covered: UncoveredServices, english: EnglishWords): void {
+  index.topics.forEach((_, topic) => {
+    for (const service of covered.coveredBy(topic)) {
+      for (const alias of service.aliases) {
+        const key = phraseKey(alias);
+        const keyWords = key.split(' ');
+        if (keyWords.length === 1 && english.has(key)) continue;
+        const elsewhere = keyWords.some((word) =>
+          index.topicsNamedWith(stem(word)).some((other) => other !== topic),
+        );
+        if (!elsewhere) index.addAlias(key, topic);
+      }
+    }
+  });
 }

@@ -36,18 +36,18 @@ const describeMisses = (outcomes: EvalOutcome[]) =>
     .join('\n');
 
 describe('answers on notes areas the engine was not written for', () => {
-  // Measured on holdout/, pooled over the four areas: intent 0.93, top-1 0.83, unknown precision 0.87,
-  // recall 0.86; hard/ about the same.
+  // Measured on holdout/, pooled over the four areas: intent 0.95, top-1 0.87, unknown precision 0.95,
+  // recall 0.91; hard/: 0.93, 0.88, 0.93, 0.88.
   it.each(['hard', 'holdout'] as const)(
     '%s sets keep intent, top-1 and unknown precision and recall above their floors',
     (kind) => {
       const summary = summarise(outcomesOf(kind));
       const share = (tally: { right: number; of: number }) => tally.right / tally.of;
       const misses = describeMisses(summary.outcomes);
-      expect(share(summary.intent), misses).toBeGreaterThanOrEqual(0.86);
-      expect(share(summary.top1), misses).toBeGreaterThanOrEqual(0.78);
-      expect(summary.unknownPrecision ?? 0, misses).toBeGreaterThanOrEqual(0.8);
-      expect(summary.unknownRecall ?? 0, misses).toBeGreaterThanOrEqual(0.78);
+      expect(share(summary.intent), misses).toBeGreaterThanOrEqual(0.9);
+      expect(share(summary.top1), misses).toBeGreaterThanOrEqual(0.83);
+      expect(summary.unknownPrecision ?? 0, misses).toBeGreaterThanOrEqual(0.88);
+      expect(summary.unknownRecall ?? 0, misses).toBeGreaterThanOrEqual(0.84);
     },
   );
 
@@ -55,13 +55,13 @@ describe('answers on notes areas the engine was not written for', () => {
     const scenarios = outcomesOf('holdout').filter((outcome) => outcome.item.cat === 'paraphrase');
     expect(scenarios.length).toBeGreaterThanOrEqual(60);
     const landed = scenarios.filter((outcome) => !outcome.reasons.includes('top1')).length;
-    // Measured 0.69 on the held-out sets; it was 0 of 18 on the AWS hard set before the semantic layer.
-    expect(landed / scenarios.length, describeMisses(scenarios)).toBeGreaterThanOrEqual(0.6);
+    // Measured 0.71 on the held-out sets; it was 0 of 18 on the AWS hard set before the semantic layer.
+    expect(landed / scenarios.length, describeMisses(scenarios)).toBeGreaterThanOrEqual(0.65);
   });
 });
 
 describe('confidence is the probability that the reply is right', () => {
-  it('is calibrated on the held-out sets: expected calibration error at most 0.1 (measured 0.019)', () => {
+  it('is calibrated on the held-out sets: expected calibration error at most 0.1 (measured 0.026)', () => {
     const { error, bands } = reliability(outcomesOf('holdout'));
     expect(error, JSON.stringify(bands)).toBeLessThanOrEqual(0.1);
   });
@@ -73,7 +73,7 @@ describe('confidence is the probability that the reply is right', () => {
     const sure = outcomes.filter((outcome) => outcome.reply.sure);
     const guesses = outcomes.filter((outcome) => !outcome.reply.sure);
     expect(guesses.length).toBeGreaterThan(0);
-    // Measured: sure replies right 0.92, guesses 0.48.
+    // Measured: sure replies right 0.94, guesses 0.51.
     expect(rightShare(sure)).toBeGreaterThanOrEqual(0.88);
     expect(rightShare(guesses)).toBeLessThan(rightShare(sure) - 0.2);
   });

@@ -314,3 +314,18 @@ describe('tutor: compares without "vs"', () => {
     expect(reply.topics.map((topic) => topic.id).sort()).toEqual(['s3-glacier', 'storage-gateway']);
   });
 });
+
+describe('requests with a number or a choice in them', () => {
+  const compute = createTutor(loadKnowledgeDir(KNOWLEDGE_DIR).knowledge);
+
+  it('reads a number as part of a request, not as the name of a thing', () => {
+    expect(compute.answer('show the top 5').intent).toBe('leaderboard');
+  });
+
+  it('compares two named topics with an `or` between them', () => {
+    const reply = compute.answer('should i stick with lambda, or move to fargate');
+    expect(reply.intent).toBe('compare');
+    expect(reply.topics.map((topic) => topic.id).sort()).toEqual(['fargate', 'lambda']);
+    expect(compute.answer('can lambda read from an ecr image').intent).toBe('explain');
+  });
+});

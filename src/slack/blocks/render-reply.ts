@@ -20,7 +20,7 @@ import type {
   TopicRef,
   UnknownReply,
 } from '../../tutor/reply.js';
-import { CLOSEST_MATCH, serviceList } from '../../tutor/reply.js';
+import { CLOSEST_MATCH, SMALL_TALK_REPLY, serviceList } from '../../tutor/reply.js';
 import { askTopicActionId, QUIZ_ME, REVIEW_REMEMBER, SHARE_ANSWER } from './action-ids.js';
 import {
   BUTTON_TEXT_MAX,
@@ -313,6 +313,7 @@ function helpBlocks(reply: HelpReply): KnownBlock[] {
 }
 
 function unknownSentence(reply: UnknownReply): string {
+  if (reply.smallTalk) return escapeMrkdwn(SMALL_TALK_REPLY);
   if (reply.notCovered.length > 0) {
     return `The notes don’t cover ${escapeMrkdwn(truncate(serviceList(reply.notCovered), ECHOED_QUESTION_CHARS))}.`;
   }
@@ -324,6 +325,7 @@ function unknownSentence(reply: UnknownReply): string {
 
 function unknownBlocks(reply: UnknownReply): KnownBlock[] {
   const blocks: KnownBlock[] = [section(unknownSentence(reply))];
+  if (reply.smallTalk) return blocks;
   if (reply.mentionedIn.length > 0) {
     blocks.push(section('The notes mention it in:'));
     blocks.push(...actions(topicButtons(reply.mentionedIn)));

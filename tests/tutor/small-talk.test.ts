@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { renderText } from '../../src/cli/render-text.js';
+import { type AnswerReply, renderReply } from '../../src/slack/blocks/render-reply.js';
+import { SMALL_TALK_REPLY, type UnknownReply } from '../../src/tutor/reply.js';
+import { textOf } from '../helpers/message-text.js';
+import { KNOWLEDGE_DIR, STORAGE_NOTES_DIR } from '../helpers/paths.js';
+import { tutorFor } from '../helpers/tutor.js';
+
+describe('small talk', () => {
+  const tutor = tutorFor(KNOWLEDGE_DIR);
+
+  it('is never answered with a topic of the notes or with help', () => {
+    for (const question of ['hello!', 'thanks a bunch', 'have a good one', 'how are you doing today']) {
+      expect(tutor.answer(question).intent, question).toBe('unknown');
+    }
+  });
+
+  it('is told what the tutor is for when it reads as small talk', () => {
+    for (const question of ['hello!', 'good afternoon', 'have a good one', 'see you later alligator']) {
+      const reply = tutor.answer(question) as UnknownReply;
+      expect(reply.smallTalk, question).toBe(true);
+      expect(reply.suggestions).toEqual([]);
+    }
+  });
+
+  it('keeps a question that comes with a greeting', () => {
+    const reply = tutor.answer('hi there, what is fargate');
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics[0]?.id).toBe('fargate');
+    expect(
+      tutorFor(STORAGE_NOTES_DIR).answer('thanks! and how long does glacier take to restore').intent,
+    ).toBe('explain');
+  });
+
+  it('reads the same at the terminal and in Slack', () => {
+    const reply = tutor.answer('good afternoon') as UnknownReply;
+    expect(renderText(reply)).toBe(SMALL_TALK_REPLY);
+    const message = renderReply(reply as AnswerReply, { shareable: false });
+    expect(textOf(message)).toContain('AWS study tutor');
+    expect(textOf(message)).not.toContain('don’t cover');
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeDir } from '../../src/knowledge/load.js';
+import type { ExplainReply } from '../../src/tutor/reply.js';
+import { createTutor } from '../../src/tutor/tutor.js';
+import { notesDir } from '../helpers/notes-dir.js';
+
+const NOTES = `# Databases
+
+## DocumentDB
+- document database, MongoDB compatible
+- storage grows in 10 GB steps up to 128 TB
+- up to 15 read replicas
+
+## Kinesis Data Streams
+- real-time stream of records, split into shards
+- records kept 24 hours by default, up to 365 days
+
+## Amazon SQS
+- fully managed message queue
+- visibility timeout hides a message while a consumer works on it
+
+## Amazon SNS
+- pub/sub: one message to many subscribers
+- a topic fans out to queues, Lambda functions and HTTP endpoints
+`;
+
+function explained(dir: string, question: string): string {
+  const reply = createTutor(loadKnowledgeDir(dir).knowledge).answer(question);
+  expect(reply.intent, `reply to ${JSON.stringify(question)}`).toBe('explain');
+  return (reply as ExplainReply).topic.title;
+}
+
+describe('names people type that the notes never write', () => {
+  it('takes the catalogue’s short names of a service a topic covers as names of that topic', () => {
+    const dir = notesDir({ 'databases.md': NOTES });
+    expect(explained(dir, 'how big can a docdb cluster get')).toBe('DocumentDB');
+    expect(explained(dir, 'kds shard count')).toBe('Kinesis Data Streams');
+  });
+
+  it('reads a topic’s name run into the next word as two words', () => {
+    const dir = notesDir({ 'databases.md': NOTES });
+    expect(explained(dir, 'sqsvisibility timeout')).toBe('Amazon SQS');
+    expect(explained(dir, 'how many subscribers can an snstopic have')).toBe('Amazon SNS');
+  });
+
+  it('leaves real words and words it cannot split alone', () => {
+    const dir = notesDir({ 'databases.md': NOTES });
+    const tutor = createTutor(loadKnowledgeDir(dir).knowledge);
+    expect(tutor.answer('snsxyzzy').intent).toBe('unknown');
+    expect(explained(dir, 'what are shards in kinesis data streams')).toBe('Kinesis Data Streams');
+  });
+});
