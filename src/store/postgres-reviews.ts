@@ -12,6 +12,15 @@ import {
 } from './review-rows.js';
 import type { ReminderRow, ReviewCard, ReviewLog, ReviewProfile, ReviewRecordOutcome } from './store.js';
 
+/** Statements run in one transaction on one connection (all again while the database cannot be reached). */
+export type RetriedTransaction = <T>(what: string, work: (client: pg.PoolClient) => Promise<T>) => Promise<T>;
+
+/** A review to keep: its log and the card as the review leaves it. */
+export interface ReviewWrite {
+  log: ReviewLog;
+  card: ReviewCard;
+}
+
 /** A statement sent (and sent again while the database cannot be reached) by the store. */
 export type RetriedQuery = <R extends pg.QueryResultRow>(
   what: string,
@@ -28,6 +37,27 @@ const records = reviewRecordsFrom<Date, boolean>(
   (time) => time,
   (value) => value,
 );
+
+function recordValues(log: ReviewLog, card: ReviewCard): unknown[] {
+  return [
+    ...reviewLogValues(log, validDate, (value) => value),
+    card.topicTitle,
+    validDate(card.due),
+    card.stability,
+    card.difficulty,
+    card.scheduledDays,
+    card.learningSteps,
+    card.reps,
+    card.lapses,
+    card.state,
+    card.lastReview === null ? null : validDate(card.lastReview),
+    card.lastRating,
+  ];
+}
+
+function personKey(teamId: string, userId: string): string {
+  return `${teamId}\u0000${userId}`;
+}
 
 /** Cards per insert. */
 const ADD_BATCH = 500;
@@ -59,7 +89,10 @@ const RECORD_REVIEW_SQL = `
 
 /** The PostgreSQL store's review cards, logs and profiles (see the Store port for what each does). */
 export class PostgresReviews {
-  constructor(private readonly query: RetriedQuery) {}
+  constructor(
+    private readonly query: RetriedQuery,
+    private readonly transaction: RetriedTransaction,
+  ) {}
 
   /** Multi-row inserts of at most 500 cards (PostgreSQL takes up to 65,535 parameters a statement). */
   async addCards(cards: readonly ReviewCard[]): Promise<number> {
@@ -80,13 +113,26 @@ export class PostgresReviews {
     return added;
   }
 
-  async cardsOf(teamId: string, userId: string): Promise<ReviewCard[]> {
+  /** The cards of each person asked about, in one query: a burst of review clicks reads them together. */
+  async cardsOfEach(people: readonly { teamId: string; userId: string }[]): Promise<ReviewCard[][]> {
     const { rows } = await this.query<ReviewCardRow<Date>>(
-      "reading a person's review cards",
-      `SELECT ${REVIEW_CARD_COLUMNS} FROM review_cards WHERE team_id = $1 AND user_id = $2 ORDER BY topic_id`,
-      [teamId, userId],
+      "reading people's review cards",
+      `SELECT ${REVIEW_CARD_COLUMNS} FROM review_cards
+       WHERE (team_id, user_id) IN (
+         SELECT team COLLATE "C", person COLLATE "C" FROM unnest($1::text[], $2::text[]) AS asked (team, person)
+       )
+       ORDER BY topic_id`,
+      [people.map((person) => person.teamId), people.map((person) => person.userId)],
     );
-    return rows.map(records.card);
+    const byPerson = new Map<string, ReviewCard[]>();
+    for (const row of rows) {
+      const card = records.card(row);
+      const key = personKey(card.teamId, card.userId);
+      const cards = byPerson.get(key);
+      if (cards) cards.push(card);
+      else byPerson.set(key, [card]);
+    }
+    return people.map((person) => [...(byPerson.get(personKey(person.teamId, person.userId)) ?? [])]);
   }
 
   async teamCards(teamId: string): Promise<ReviewCard[]> {
@@ -106,25 +152,28 @@ export class PostgresReviews {
     return rows.map(records.card);
   }
 
-  async record(log: ReviewLog, card: ReviewCard): Promise<ReviewRecordOutcome> {
-    const values = [
-      ...reviewLogValues(log, validDate, (value) => value),
-      card.topicTitle,
-      validDate(card.due),
-      card.stability,
-      card.difficulty,
-      card.scheduledDays,
-      card.learningSteps,
-      card.reps,
-      card.lapses,
-      card.state,
-      card.lastReview === null ? null : validDate(card.lastReview),
-      card.lastRating,
-    ];
-    const result = await this.query('recording a review', RECORD_REVIEW_SQL, values);
-    if (result.rowCount === 1) return { recorded: true };
-    // Reviewed before: by another click, replica, or an earlier attempt whose reply was lost (the
-    // caller tells that one by its time and option).
+  /**
+   * Keeps reviews arriving together in one transaction: one commit, one wait for the WAL, for the
+   * lot. Each is the one statement below, so a review whose showing was reviewed before keeps
+   * nothing and does not stop the others.
+   */
+  async recordAll(writes: readonly ReviewWrite[]): Promise<ReviewRecordOutcome[]> {
+    const kept = await this.transaction('recording reviews', async (client) => {
+      const results: boolean[] = [];
+      for (const { log, card } of writes) {
+        const result = await client.query(RECORD_REVIEW_SQL, recordValues(log, card));
+        results.push(result.rowCount === 1);
+      }
+      return results;
+    });
+    return Promise.all(
+      writes.map((write, i) => (kept[i] ? { recorded: true as const } : this.#earlier(write.log))),
+    );
+  }
+
+  /** Reviewed before: by another click, replica, or an earlier attempt whose reply was lost (the
+   * caller tells that one by its time and option). */
+  async #earlier(log: ReviewLog): Promise<ReviewRecordOutcome> {
     const { rows } = await this.query<ReviewLogRow<Date, boolean>>(
       'reading an earlier review',
       `SELECT ${REVIEW_LOG_COLUMNS} FROM review_logs WHERE ${CARD_KEY} AND rep = $4`,

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { Batches } from './batches.js';
 import { migratePostgres } from './migrations.js';
-import { PostgresReviews } from './postgres-reviews.js';
+import { PostgresReviews, type ReviewWrite } from './postgres-reviews.js';
 import {
   ANSWER_COLUMNS,
   type AnswerRow,
@@ -57,6 +58,9 @@ import {
  * server's default 100 connections.
  */
 const POOL_MAX = 20;
+/** Batches of one kind in flight at once, and the most requests in one: the rest of the pool serves others. */
+const BATCHES_IN_FLIGHT = 4;
+const MAX_BATCH = 200;
 const CONNECT_TIMEOUT_MS = 5000;
 const STATEMENT_TIMEOUT_MS = 10_000;
 const IDLE_TIMEOUT_MS = 30_000;
@@ -280,13 +284,35 @@ const EXPORT_ORDER = 'ORDER BY answered_at, quiz_id, user_id';
  * that finds the row gone, report success. Errors of the statement itself (a constraint, the syntax)
  * are never retried.
  */
+function answerKey(quizId: string, userId: string): string {
+  return `${quizId}\u0000${userId}`;
+}
+
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   readonly #pool: pg.Pool;
   readonly #warn: (message: string) => void;
   readonly #secrets: readonly string[];
-  readonly #reviews = new PostgresReviews((what, text, values) => this.#query(what, text, values));
+  readonly #reviews = new PostgresReviews(
+    (what, text, values) => this.#query(what, text, values),
+    (what, work) => this.#inTransaction(what, work),
+  );
   #closed = false;
+  readonly #answers = new Batches<QuizAnswer, RecordOutcome>(
+    (answers) => this.#insertAnswers(answers),
+    BATCHES_IN_FLIGHT,
+    MAX_BATCH,
+  );
+  readonly #cardReads = new Batches<{ teamId: string; userId: string }, ReviewCard[]>(
+    (people) => this.#reviews.cardsOfEach(people),
+    BATCHES_IN_FLIGHT,
+    MAX_BATCH,
+  );
+  readonly #reviewWrites = new Batches<ReviewWrite, ReviewRecordOutcome>(
+    (writes) => this.#reviews.recordAll(writes),
+    BATCHES_IN_FLIGHT,
+    MAX_BATCH,
+  );
 
   /** Use `openPostgresStore`, which migrates the database first. */
   constructor(
@@ -333,6 +359,28 @@ export class PostgresStore implements Store {
         await sleep(delay);
       }
     }
+  }
+
+  /** Runs `work` in a transaction on one connection; all of it again while the database can't be reached. */
+  #inTransaction<T>(what: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.#retrying(what, async () => {
+      const client = await this.#pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query('BEGIN');
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch((rollback: unknown) => {
+          broken = rollback instanceof Error ? rollback : new Error(String(rollback));
+        });
+        throw error;
+      } finally {
+        // A connection that could not roll back is not given back to the pool.
+        client.release(broken);
+      }
+    });
   }
 
   #query<R extends pg.QueryResultRow>(
@@ -588,33 +636,59 @@ export class PostgresStore implements Store {
     return found !== undefined && sameTime(found.closed_at, at);
   }
 
-  async recordAnswer(answer: QuizAnswer): Promise<RecordOutcome> {
-    const values = [
-      answer.quizId,
-      answer.teamId,
-      answer.channelId,
-      answer.userId,
-      answer.mode,
-      answer.questionId,
-      answer.topicId,
-      answer.topicTitle,
-      answer.option,
-      answer.correct,
-      answer.points,
-      validDate(answer.answeredAt),
-      answer.localDate,
-    ];
+  recordAnswer(answer: QuizAnswer): Promise<RecordOutcome> {
+    return this.#answers.submit(answer);
+  }
+
+  /** Inserts answers in one statement; an answer whose person already answered gets the earlier one. */
+  async #insertAnswers(answers: QuizAnswer[]): Promise<RecordOutcome[]> {
+    const values: unknown[] = [];
+    const rows: string[] = [];
+    for (const answer of answers) {
+      const first = values.length;
+      values.push(
+        answer.quizId,
+        answer.teamId,
+        answer.channelId,
+        answer.userId,
+        answer.mode,
+        answer.questionId,
+        answer.topicId,
+        answer.topicTitle,
+        answer.option,
+        answer.correct,
+        answer.points,
+        validDate(answer.answeredAt),
+        answer.localDate,
+      );
+      rows.push(
+        `(${values
+          .slice(first)
+          .map((_, i) => `$${first + i + 1}`)
+          .join(', ')})`,
+      );
+    }
     let retried = false;
-    const result = await this.#retrying('recording an answer', (attempt) => {
+    const result = await this.#retrying('recording answers', (attempt) => {
       retried = attempt > 1;
-      return this.#pool.query(
-        `INSERT INTO answers (${ANSWER_COLUMNS})
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-         ON CONFLICT (quiz_id, user_id) DO NOTHING RETURNING quiz_id`,
+      return this.#pool.query<{ quiz_id: string; user_id: string }>(
+        `INSERT INTO answers (${ANSWER_COLUMNS}) VALUES ${rows.join(', ')}
+         ON CONFLICT (quiz_id, user_id) DO NOTHING RETURNING quiz_id, user_id`,
         values,
       );
     });
-    if (result.rowCount === 1) return { recorded: true };
+    // Of two clicks by one person in one batch, the first is the one inserted.
+    const inserted = new Set(result.rows.map((row) => answerKey(row.quiz_id, row.user_id)));
+    return Promise.all(
+      answers.map((answer) =>
+        inserted.delete(answerKey(answer.quizId, answer.userId))
+          ? { recorded: true as const }
+          : this.#earlierAnswer(answer, retried),
+      ),
+    );
+  }
+
+  async #earlierAnswer(answer: QuizAnswer, retried: boolean): Promise<RecordOutcome> {
     const { rows } = await this.#query<AnswerRow<Date, boolean>>(
       'reading an earlier answer',
       `SELECT ${ANSWER_COLUMNS} FROM answers WHERE quiz_id = $1 AND user_id = $2`,
@@ -622,7 +696,7 @@ export class PostgresStore implements Store {
     );
     if (!rows[0]) throw new Error(`answer to ${answer.quizId} by ${answer.userId} neither kept nor found`);
     const previous = records.answer(rows[0]);
-    // An earlier attempt of this very call may have been committed with its reply lost.
+    // An earlier attempt of this very write may have been committed with its reply lost.
     if (retried && isSameAnswer(previous, answer)) return { recorded: true };
     return { recorded: false, previous };
   }
@@ -854,7 +928,7 @@ export class PostgresStore implements Store {
   }
 
   reviewCardsOf(teamId: string, userId: string): Promise<ReviewCard[]> {
-    return this.#reviews.cardsOf(teamId, userId);
+    return this.#cardReads.submit({ teamId, userId });
   }
 
   teamReviewCards(teamId: string): Promise<ReviewCard[]> {
@@ -862,7 +936,7 @@ export class PostgresStore implements Store {
   }
 
   recordReview(log: ReviewLog, card: ReviewCard): Promise<ReviewRecordOutcome> {
-    return this.#reviews.record(log, card);
+    return this.#reviewWrites.submit({ log, card });
   }
 
   reviewDaysOf(teamId: string, userId: string): Promise<string[]> {

@@ -113,6 +113,31 @@ export function describeReviewContract(openStore: () => Promise<Store>): void {
       expect(await store.reviewCardsOf('T1', 'U1')).toEqual([first.after]);
     });
 
+    it('keeps a burst of many people’s reviews, each once, and reads each person’s own cards', async () => {
+      const store = await openStore();
+      const people = Array.from({ length: 40 }, (_, i) => `U${i}`);
+      await store.addReviewCards(people.map((person) => card('T1', person, 'ecs')));
+      const [cards, outcomes] = await Promise.all([
+        Promise.all(people.map((person) => store.reviewCardsOf('T1', person))),
+        Promise.all(
+          people.flatMap((person) =>
+            [0, 3].map((option) => review(card('T1', person, 'ecs'), option, at(5))),
+          ),
+        ).then((reviews) => Promise.all(reviews.map((one) => store.recordReview(one.log, one.after)))),
+      ]);
+      expect(cards.map((mine) => mine.map((kept) => kept.userId))).toEqual(people.map((person) => [person]));
+      // Of each person's two clicks on the same showing, one is kept and the other is told of it.
+      people.forEach((person, i) => {
+        const pair = [outcomes[2 * i], outcomes[2 * i + 1]];
+        const kept = pair.findIndex((outcome) => outcome?.recorded);
+        expect(
+          pair.filter((outcome) => outcome?.recorded),
+          person,
+        ).toHaveLength(1);
+        expect(pair[1 - kept]).toMatchObject({ recorded: false, previous: { option: kept === 0 ? 0 : 3 } });
+      });
+    });
+
     it('keeps nothing for a card that does not exist or a showing it has not reached', async () => {
       const store = await openStore();
       const ghost = review(card('T1', 'U1', 'ghost'), 0, at(1));

@@ -524,6 +524,29 @@ export function describeStoreContract(
         expect((await store.tallyQuiz(quiz.id)).answered).toBe(1);
       });
 
+      it('keeps one answer of each person in a burst in which many people click twice', async () => {
+        const store = await openStore();
+        const quiz = dailyQuiz('T1', 'C1', '2025-03-01', t0);
+        await store.createQuiz(quiz);
+        const people = Array.from({ length: 40 }, (_, i) => `U${i}`);
+        const clicks = people.flatMap((person, i) => [
+          answerTo(quiz, person, i % 4, at(1000 + i)),
+          answerTo(quiz, person, (i + 1) % 4, at(2000 + i)),
+        ]);
+        const outcomes = await Promise.all(clicks.map((answer) => store.recordAnswer(answer)));
+        // Two clicks in flight at once: whichever is kept, the other is told of it.
+        people.forEach((person, i) => {
+          const pair = [outcomes[2 * i], outcomes[2 * i + 1]];
+          const kept = pair.findIndex((outcome) => outcome?.recorded);
+          expect(
+            pair.filter((outcome) => outcome?.recorded),
+            person,
+          ).toHaveLength(1);
+          expect(pair[1 - kept]).toEqual({ recorded: false, previous: clicks[2 * i + kept] });
+        });
+        expect((await store.tallyQuiz(quiz.id)).answered).toBe(people.length);
+      });
+
       it('lets exactly one answer be kept across two stores on the same database (two replicas)', async () => {
         const [a, b] = await Promise.all([openStore(), openStore()]);
         const quiz = dailyQuiz('T1', 'C1', '2025-03-01', t0);
