@@ -12,9 +12,6 @@ import {
 } from './review-rows.js';
 import type { ReminderRow, ReviewCard, ReviewLog, ReviewProfile, ReviewRecordOutcome } from './store.js';
 
-/** Statements run in one transaction on one connection (all again while the database cannot be reached). */
-export type RetriedTransaction = <T>(what: string, work: (client: pg.PoolClient) => Promise<T>) => Promise<T>;
-
 /** A review to keep: its log and the card as the review leaves it. */
 export interface ReviewWrite {
   log: ReviewLog;
@@ -55,6 +52,14 @@ function recordValues(log: ReviewLog, card: ReviewCard): unknown[] {
   ];
 }
 
+function showingKeyOf(teamId: string, userId: string, topicId: string, rep: number): string {
+  return `${teamId}\u0000${userId}\u0000${topicId}\u0000${rep}`;
+}
+
+function showingKey(log: ReviewLog): string {
+  return showingKeyOf(log.teamId, log.userId, log.topicId, log.rep);
+}
+
 function personKey(teamId: string, userId: string): string {
   return `${teamId}\u0000${userId}`;
 }
@@ -65,34 +70,45 @@ const ADD_BATCH = 500;
 const CARD_KEY = 'team_id = $1 AND user_id = $2 AND topic_id = $3';
 
 /**
- * The log and the card in one statement, so both or neither are kept without a transaction's extra
- * round trips. The log's primary key decides between two reviews of the same showing: the second
- * insert waits for the first to commit, then keeps nothing, and so does its update. Every parameter
- * is cast: in INSERT … SELECT, PostgreSQL would otherwise take them as text.
+ * Reviews of different showings, each column an array, the logs and their cards in one statement: both
+ * or neither are kept, with one round trip and one commit for the lot. The log's primary key decides
+ * between two reviews of the same showing: the second insert waits for the first to commit, then keeps
+ * nothing, and its card is not updated. A log is kept only for a card at that showing (`reps`).
  */
-const RECORD_REVIEW_SQL = `
-  WITH card AS (
-    SELECT 1 FROM review_cards WHERE ${CARD_KEY} AND reps = $4::int
+const RECORD_REVIEWS_SQL = `
+  WITH given AS (
+    SELECT * FROM unnest(
+      $1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::smallint[], $7::boolean[], $8::text[],
+      $9::timestamptz[], $10::text[], $11::timestamptz[], $12::text[], $13::timestamptz[],
+      $14::double precision[], $15::double precision[], $16::int[], $17::int[], $18::int[], $19::int[],
+      $20::text[], $21::timestamptz[], $22::text[]
+    ) AS given (team_id, user_id, topic_id, rep, question_id, option, correct, rating, reviewed_at,
+      local_date, next_due, topic_title, due, stability, difficulty, scheduled_days, learning_steps,
+      reps, lapses, state, last_review, last_rating)
   ), kept AS (
     INSERT INTO review_logs (${REVIEW_LOG_COLUMNS})
-    SELECT $1::text, $2::text, $3::text, $4::int, $5::text, $6::smallint, $7::boolean, $8::text,
-      $9::timestamptz, $10::text, $11::timestamptz
-    FROM card
+    SELECT given.team_id, given.user_id, given.topic_id, given.rep, given.question_id, given.option,
+      given.correct, given.rating, given.reviewed_at, given.local_date, given.next_due
+    FROM given JOIN review_cards AS card
+      ON card.team_id = given.team_id AND card.user_id = given.user_id
+      AND card.topic_id = given.topic_id AND card.reps = given.rep
     ON CONFLICT (team_id, user_id, topic_id, rep) DO NOTHING
-    RETURNING 1
+    RETURNING team_id, user_id, topic_id, rep
   )
-  UPDATE review_cards SET topic_title = $12, due = $13, stability = $14, difficulty = $15,
-    scheduled_days = $16, learning_steps = $17, reps = $18, lapses = $19, state = $20,
-    last_review = $21, last_rating = $22
-  WHERE ${CARD_KEY} AND reps = $4::int AND EXISTS (SELECT 1 FROM kept)
-  RETURNING 1`;
+  UPDATE review_cards AS card SET topic_title = given.topic_title, due = given.due,
+    stability = given.stability, difficulty = given.difficulty, scheduled_days = given.scheduled_days,
+    learning_steps = given.learning_steps, reps = given.reps, lapses = given.lapses, state = given.state,
+    last_review = given.last_review, last_rating = given.last_rating
+  FROM given JOIN kept
+    ON kept.team_id = given.team_id AND kept.user_id = given.user_id
+    AND kept.topic_id = given.topic_id AND kept.rep = given.rep
+  WHERE card.team_id = given.team_id AND card.user_id = given.user_id
+    AND card.topic_id = given.topic_id AND card.reps = given.rep
+  RETURNING card.team_id, card.user_id, card.topic_id, given.rep`;
 
 /** The PostgreSQL store's review cards, logs and profiles (see the Store port for what each does). */
 export class PostgresReviews {
-  constructor(
-    private readonly query: RetriedQuery,
-    private readonly transaction: RetriedTransaction,
-  ) {}
+  constructor(private readonly query: RetriedQuery) {}
 
   /** Multi-row inserts of at most 500 cards (PostgreSQL takes up to 65,535 parameters a statement). */
   async addCards(cards: readonly ReviewCard[]): Promise<number> {
@@ -153,21 +169,33 @@ export class PostgresReviews {
   }
 
   /**
-   * Keeps reviews arriving together in one transaction: one commit, one wait for the WAL, for the
-   * lot. Each is the one statement below, so a review whose showing was reviewed before keeps
-   * nothing and does not stop the others.
+   * Keeps reviews arriving together in one statement (RECORD_REVIEWS_SQL). Of two reviews of one
+   * showing in a batch only the first is sent, and the second is told of whichever was kept.
    */
   async recordAll(writes: readonly ReviewWrite[]): Promise<ReviewRecordOutcome[]> {
-    const kept = await this.transaction('recording reviews', async (client) => {
-      const results: boolean[] = [];
-      for (const { log, card } of writes) {
-        const result = await client.query(RECORD_REVIEW_SQL, recordValues(log, card));
-        results.push(result.rowCount === 1);
-      }
-      return results;
+    const showings = new Set<string>();
+    const sent = writes.filter(({ log }) => {
+      const showing = showingKey(log);
+      if (showings.has(showing)) return false;
+      showings.add(showing);
+      return true;
     });
+    const columns: unknown[][] = Array.from({ length: 22 }, () => []);
+    for (const { log, card } of sent) {
+      recordValues(log, card).forEach((value, column) => {
+        columns[column]?.push(value);
+      });
+    }
+    const { rows } = await this.query<{ team_id: string; user_id: string; topic_id: string; rep: number }>(
+      'recording reviews',
+      RECORD_REVIEWS_SQL,
+      columns,
+    );
+    const kept = new Set(rows.map((row) => showingKeyOf(row.team_id, row.user_id, row.topic_id, row.rep)));
     return Promise.all(
-      writes.map((write, i) => (kept[i] ? { recorded: true as const } : this.#earlier(write.log))),
+      writes.map(({ log }) =>
+        kept.delete(showingKey(log)) ? { recorded: true as const } : this.#earlier(log),
+      ),
     );
   }
 

@@ -293,10 +293,7 @@ export class PostgresStore implements Store {
   readonly #pool: pg.Pool;
   readonly #warn: (message: string) => void;
   readonly #secrets: readonly string[];
-  readonly #reviews = new PostgresReviews(
-    (what, text, values) => this.#query(what, text, values),
-    (what, work) => this.#inTransaction(what, work),
-  );
+  readonly #reviews = new PostgresReviews((what, text, values) => this.#query(what, text, values));
   #closed = false;
   readonly #answers = new Batches<QuizAnswer, RecordOutcome>(
     (answers) => this.#insertAnswers(answers),
@@ -359,28 +356,6 @@ export class PostgresStore implements Store {
         await sleep(delay);
       }
     }
-  }
-
-  /** Runs `work` in a transaction on one connection; all of it again while the database can't be reached. */
-  #inTransaction<T>(what: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    return this.#retrying(what, async () => {
-      const client = await this.#pool.connect();
-      let broken: Error | undefined;
-      try {
-        await client.query('BEGIN');
-        const result = await work(client);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch((rollback: unknown) => {
-          broken = rollback instanceof Error ? rollback : new Error(String(rollback));
-        });
-        throw error;
-      } finally {
-        // A connection that could not roll back is not given back to the pool.
-        client.release(broken);
-      }
-    });
   }
 
   #query<R extends pg.QueryResultRow>(
