@@ -57,16 +57,17 @@ export class UncoveredServices {
     );
     if (uncovered.length === 0) return NONE;
     // `google kubernetes engine` is not EKS's `kubernetes`: a topic's name inside the name of
-    // another provider's service does not name the topic (`docker hub` still names Docker).
+    // another provider's service does not name the topic (`docker hub` still names Docker), and
+    // part of a name (`family` of `Snow Family`) inside another service's name (`transfer family`)
+    // names nothing.
     const inside = (hit: NameHit) =>
       uncovered.some((mention) => {
         const providers = this.providers[hit.topic];
         return (
           mention.start <= hit.start &&
           hit.end <= mention.end &&
-          providers !== undefined &&
-          providers.size > 0 &&
-          !providers.has(mention.service.provider)
+          (hit.strength < 1 ||
+            (providers !== undefined && providers.size > 0 && !providers.has(mention.service.provider)))
         );
       });
     const swallowed = read.names.filter(inside);
@@ -87,7 +88,7 @@ export class UncoveredServices {
         ...new Map(uncovered.map((mention) => [mention.service, displayName(mention, read.tokens)])).values(),
       ],
       positions: new Set(uncovered.flatMap((mention) => range(mention.start, mention.end))),
-      // "what does firewall manager do", "cloud armor rules": little else to be about. A need
+      // "what does firewall manager do", "emr spark clusters": little else to be about. A need
       // described around a service ("our ec2 app must read s3 without keys") is for the ranking.
       subject: rest.length <= SUBJECT_CONTEXT_WORDS,
     };
@@ -106,10 +107,10 @@ export interface UncoveredMentions {
 }
 
 /**
- * At most this many other words make a question about a service ("cloudflare workers pricing")
- * rather than a need around it; longer questions are left to the ranking and the answer model.
+ * At most this many other words make a question about a service ("opensearch shard sizes") rather
+ * than a need around it; longer questions are left to the ranking and the answer model.
  */
-const SUBJECT_CONTEXT_WORDS = 1;
+const SUBJECT_CONTEXT_WORDS = 2;
 
 const NONE: UncoveredMentions = { services: [], names: [], positions: new Set(), subject: false };
 
