@@ -3,7 +3,7 @@ import { renderText } from '../../src/cli/render-text.js';
 import type { Reply, UnknownReply } from '../../src/tutor/reply.js';
 import { loadEnglishWords } from '../../src/understand/english.js';
 import { loadServiceCatalogue } from '../../src/understand/service-catalogue.js';
-import { DATABASES_NOTES_DIR, KNOWLEDGE_DIR } from '../helpers/paths.js';
+import { DATABASES_NOTES_DIR, KNOWLEDGE_DIR, STORAGE_NOTES_DIR } from '../helpers/paths.js';
 import { tutorFor } from '../helpers/tutor.js';
 
 const compute = () => tutorFor(KNOWLEDGE_DIR);
@@ -61,6 +61,14 @@ describe('questions about services the notes do not cover', () => {
     expect(unknown(compute().answer('what is app mesh')).mentionedIn).toEqual([]);
     const cloudwatch = unknown(compute().answer('can i make cloudwatch delete old logs after 30 days'));
     expect(cloudwatch.mentionedIn.map((topic) => topic.id)).toEqual(['lambda']);
+  });
+
+  it('takes part of a topic’s name inside another service’s name for that service', () => {
+    const storage = tutorFor(STORAGE_NOTES_DIR);
+    expect(storage.answer('what is snow family').topics[0]?.title).toMatch(/Snow Family/);
+    expect(unknown(storage.answer('aws transfer family pricing')).notCovered).toEqual([
+      expect.stringMatching(/Transfer Family/),
+    ]);
   });
 
   it('still answers the covered topic a question names beside another service', () => {
