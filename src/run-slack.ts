@@ -44,6 +44,7 @@ export async function runSlack(
         admins: config.admins,
         metrics: new Metrics({ processMetrics: true }),
         reloadNotes: () => tutor.reload(),
+        gapsRetentionDays: config.gapsRetentionDays,
       },
     );
   } catch (error) {

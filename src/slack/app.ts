@@ -1,6 +1,7 @@
 import { App, HTTPReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { SlackConnection } from '../config.js';
+import { DEFAULT_GAPS_RETENTION_DAYS, GapService } from '../gaps/gap-service.js';
 import { InstrumentedTutor } from '../observability/instrumented-tutor.js';
 import { Metrics } from '../observability/metrics.js';
 import { observeListeners } from '../observability/request-context.js';
@@ -8,6 +9,7 @@ import { observabilityRoutes } from '../observability/routes.js';
 import { QuizMessageUpdater } from './daily-quiz/message-updater.js';
 import { DailyQuizScheduler } from './daily-quiz/scheduler.js';
 import type { SlackDeps, SlackServices } from './deps.js';
+import { DigestScheduler } from './gaps/digest-scheduler.js';
 import { type AppHttpServer, listenHttp } from './http-server.js';
 import { registerListeners } from './listeners/index.js';
 import { requestLogger, sdkLogger } from './logger.js';
@@ -44,6 +46,8 @@ export interface RunningSlackApp {
   identity: BotIdentity;
   /** Posts and closes the daily quizzes; `tick()` runs one pass now. */
   scheduler: DailyQuizScheduler;
+  /** Posts the weekly digests and prunes old gaps; `tick()` runs one pass now. */
+  digests: DigestScheduler;
   /**
    * Stops taking requests and quiz runs and waits for those under way; false when some were still
    * at work after the grace period. The store stays open: its owner closes it.
@@ -216,14 +220,21 @@ async function startBolt(
   if (receiver) http.serveSlack(receiver.requestListener);
   else await connectSocketMode(app);
   if (options.scheduleQuizzes !== false) deps.scheduler.start();
+  if (options.scheduleQuizzes !== false) deps.digests.start();
   return {
     app,
     port: http.port,
     identity,
     scheduler: deps.scheduler,
+    digests: deps.digests,
     async stop() {
       // No new requests or quiz runs; what is under way finishes, within the grace period.
-      await Promise.all([receiver ? undefined : app.stop(), http.close(), deps.scheduler.stop()]);
+      await Promise.all([
+        receiver ? undefined : app.stop(),
+        http.close(),
+        deps.scheduler.stop(),
+        deps.digests.stop(),
+      ]);
       const settled = await inFlight.settled(options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS);
       deps.quizMessages.stop();
       return settled;
@@ -245,8 +256,13 @@ async function connectSocketMode(app: App): Promise<void> {
 /** The listeners' helpers that talk to Slack use the app's own Web API client (its token and policy). */
 function slackDeps(app: App, services: SlackServices, metrics: Metrics): SlackDeps {
   const { logger, quizzes } = services;
+  const gapsRetentionDays = services.gapsRetentionDays ?? DEFAULT_GAPS_RETENTION_DAYS;
+  const gaps = new GapService(services.store, { retentionDays: gapsRetentionDays });
   return {
     ...services,
+    gaps,
+    gapsRetentionDays,
+    digests: new DigestScheduler({ ...services, gaps, client: app.client }),
     tutor: new InstrumentedTutor(services.tutor, metrics),
     metrics,
     people: new PeopleDirectory(app.client, { admins: services.admins, logger }),

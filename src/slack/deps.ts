@@ -1,4 +1,5 @@
 import type { Context, Logger } from '@slack/bolt';
+import type { GapService } from '../gaps/gap-service.js';
 import type { ReloadOutcome } from '../live-tutor.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { QuizService } from '../quiz/quiz-service.js';
@@ -7,6 +8,7 @@ import type { Tutor } from '../tutor/tutor.js';
 import type { ChannelPacer } from './channel-pacer.js';
 import type { QuizMessageUpdater } from './daily-quiz/message-updater.js';
 import type { DailyQuizScheduler } from './daily-quiz/scheduler.js';
+import type { DigestScheduler } from './gaps/digest-scheduler.js';
 import { requestLogger } from './logger.js';
 import type { PeopleDirectory } from './people/directory.js';
 
@@ -27,6 +29,8 @@ export interface SlackServices {
   quizCountIntervalMs?: number;
   /** Served on /metrics; default: a registry of the app's own (without process metrics). */
   metrics?: Metrics;
+  /** How many days unanswered questions and votes are kept (GAPS_RETENTION_DAYS; default 180). */
+  gapsRetentionDays?: number;
 }
 
 /** What listeners use: the services and the Slack-side helpers built on the app's Web API client. */
@@ -35,6 +39,10 @@ export interface SlackDeps extends SlackServices {
   people: PeopleDirectory;
   quizMessages: QuizMessageUpdater;
   scheduler: DailyQuizScheduler;
+  /** Unanswered questions, votes and the weekly digest. */
+  gaps: GapService;
+  digests: DigestScheduler;
+  gapsRetentionDays: number;
 }
 
 /** The deps for handling one request: the same, with its logger putting the request's id on each line. */

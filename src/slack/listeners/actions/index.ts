@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { AroundListener } from '../../../observability/request-context.js';
 import {
+  ANSWER_VOTE_PATTERN,
   ANY_QUIZ_ANSWER_PATTERN,
   ASK_TOPIC_PATTERN,
   QUESTION_DECISION_PATTERN,
@@ -15,6 +16,7 @@ import { decideQuestion } from './decide-question.js';
 import { quizMe } from './quiz-me.js';
 import { reportQuestion } from './report-question.js';
 import { shareAnswer } from './share-answer.js';
+import { voteAnswer } from './vote-answer.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 type ButtonHandler = (args: ButtonArgs) => Promise<void>;
@@ -28,6 +30,7 @@ const OUR_BUTTONS = new RegExp(
     QUIZ_ME_PATTERN.source,
     QUIZ_REPORT_PATTERN.source,
     QUESTION_DECISION_PATTERN.source,
+    ANSWER_VOTE_PATTERN.source,
   ].join('|'),
 );
 
@@ -43,6 +46,7 @@ export function registerActions(app: App, deps: SlackDeps, around: AroundListene
     [QUIZ_ME_PATTERN, quizMe],
     [QUIZ_REPORT_PATTERN, reportQuestion],
     [QUESTION_DECISION_PATTERN, decideQuestion],
+    [ANSWER_VOTE_PATTERN, voteAnswer],
   ];
   app.action<BlockButtonAction>(
     OUR_BUTTONS,

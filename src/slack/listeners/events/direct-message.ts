@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
+import { noteReply } from '../../gaps/note-reply.js';
 import { withoutBotMention } from '../../question-text.js';
 import { replyMessage } from '../../study-requests.js';
 
@@ -20,13 +21,15 @@ export function directMessage(deps: SlackDeps) {
       userId: message.user,
       inDm: true,
     };
-    const answer = await replyMessage(deps, reply, asker, { shareable: false });
-    await deps.pacer.run(message.channel, () =>
-      client.chat.postMessage({
-        channel: message.channel,
-        ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}),
-        ...answer,
-      }),
+    const answer = await replyMessage(deps, reply, asker, { shareable: false, votes: true });
+    await noteReply(deps, reply, { teamId: asker.teamId, channelKind: 'dm' }, () =>
+      deps.pacer.run(message.channel, () =>
+        client.chat.postMessage({
+          channel: message.channel,
+          ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}),
+          ...answer,
+        }),
+      ),
     );
   };
 }
