@@ -146,6 +146,23 @@ describe('the weekly digest on one SQLite store, across a restart', () => {
     expect(digest).not.toMatch(/\*now\*|<!here>|@here/);
   });
 
+  it('forgets kept questions older than GAPS_RETENTION_DAYS (default 180) once a day', async () => {
+    const old = new Date(clock.getTime() - 181 * 86_400_000);
+    const [recent] = await app.store.gapRecords('T1', null);
+    if (!recent) throw new Error('expected a kept question');
+    await app.store.keepGap({ ...recent, question: 'asked long ago', askedAt: old });
+    // This process pruned today already; the next day's first run prunes.
+    await app.running.digests.tick();
+    expect((await app.store.gapRecords('T1', null)).map((gap) => gap.question)).toContain('asked long ago');
+    const today = clock;
+    clock = new Date(today.getTime() + 86_400_000);
+    await app.running.digests.tick();
+    expect((await app.store.gapRecords('T1', null)).map((gap) => gap.question)).not.toContain(
+      'asked long ago',
+    );
+    clock = today;
+  });
+
   it('is not posted again after a restart the same day, and comes back the next week', async () => {
     await app.stop();
     clock = new Date('2026-03-02T09:30:00Z');
