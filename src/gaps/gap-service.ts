@@ -147,14 +147,22 @@ export class GapService {
   }
 
   /**
-   * After the notes were reloaded: re-asks the unanswered questions of the last 30 days of every
-   * workspace, and marks those the new notes answer as resolved.
+   * After the notes were reloaded: re-asks the unanswered questions of the last 30 days and marks
+   * those the new notes answer as resolved, in every workspace (the notes are the same for all);
+   * says how many of them are `teamId`'s.
    */
-  async resolveAfterReload(answer: (question: string) => Reply, now: Date): Promise<Resolution> {
+  async resolveAfterReload(
+    answer: (question: string) => Reply,
+    teamId: string,
+    now: Date,
+  ): Promise<Resolution> {
     const records = await this.#store.gapRecords(null, new Date(now.getTime() - REASK_DAYS * DAY_MS));
-    const resolution = reask(records, answer);
-    if (resolution.resolvedIds.length > 0) await this.#store.resolveGaps(resolution.resolvedIds, now);
-    return resolution;
+    const everywhere = reask(records, answer);
+    if (everywhere.resolvedIds.length > 0) await this.#store.resolveGaps(everywhere.resolvedIds, now);
+    return reask(
+      records.filter((record) => record.teamId === teamId),
+      answer,
+    );
   }
 
   /** Forgets what is older than the retention period; returns how many rows went. */

@@ -43,5 +43,5 @@ export async function adminCommand(deps: SlackDeps, words: string, asker: AdminA
     deps.logger.warn(
       `notes reload by ${userId} refused: ${outcome.problems.length} problems; previous notes kept`,
     );
-  return outcome.ok ? withReloadResolution(deps, renderReload(outcome)) : renderReload(outcome);
+  return outcome.ok ? withReloadResolution(deps, asker.teamId, renderReload(outcome)) : renderReload(outcome);
 }

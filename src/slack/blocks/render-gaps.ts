@@ -236,8 +236,8 @@ export function renderDigestPosted(channelId: string): SlackMessage {
   return { text: sentence.replace(/<#([A-Z0-9]+)>/, '#$1'), blocks: [section(sentence)] };
 }
 
-/** Words a person must fix (a bad day, time, zone or channel), or why a digest could not be posted. */
-export function renderDigestProblem(message: string): SlackMessage {
+/** Words a person must fix (a bad period, day, time, zone or channel), or why a digest could not be posted. */
+export function renderInputProblem(message: string): SlackMessage {
   return { text: fitFallbackText(message), blocks: [section(escapeMrkdwn(message))] };
 }
 

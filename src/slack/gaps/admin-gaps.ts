@@ -4,9 +4,9 @@ import { renderAdminOnly } from '../blocks/render-admin.js';
 import {
   renderDigestOff,
   renderDigestPosted,
-  renderDigestProblem,
   renderDigestSchedule,
   renderGaps,
+  renderInputProblem,
   withResolution,
 } from '../blocks/render-gaps.js';
 import type { SlackMessage } from '../blocks/render-reply.js';
@@ -32,7 +32,7 @@ export async function gapsCommand(deps: SlackDeps, words: string, asker: AdminAs
   const word = words.trim();
   const period = word === '' ? 'month' : parsePeriod(word);
   if (!period)
-    return renderDigestProblem(
+    return renderInputProblem(
       `${word.slice(0, 40)} is not a period: use /aws admin gaps week, month or all.`,
     );
   return orTrouble(deps, 'the gaps view', async () =>
@@ -51,7 +51,7 @@ export async function digestCommand(
   try {
     command = parseDigestCommand(words, asker);
   } catch (error) {
-    if (error instanceof DigestInputError) return renderDigestProblem(error.message);
+    if (error instanceof DigestInputError) return renderInputProblem(error.message);
     throw error;
   }
   const now = deps.now();
@@ -84,7 +84,7 @@ export async function digestCommand(
         const posted = await deps.digests.post(schedule, now);
         return posted.ok
           ? renderDigestPosted(schedule.channelId)
-          : renderDigestProblem(`Slack would not take the digest: ${posted.error}.`);
+          : renderInputProblem(`Slack would not take the digest: ${posted.error}.`);
       }
     }
   });
@@ -92,12 +92,17 @@ export async function digestCommand(
 
 /**
  * After a reload that took: re-asks last month's unanswered questions against the new notes, and
- * adds to the reload's reply how many they answer. A store that fails leaves the reply as it was.
+ * adds to the reload's reply how many of the workspace's they answer. A store that fails leaves the reply as it was.
  */
-export async function withReloadResolution(deps: SlackDeps, message: SlackMessage): Promise<SlackMessage> {
+export async function withReloadResolution(
+  deps: SlackDeps,
+  teamId: string,
+  message: SlackMessage,
+): Promise<SlackMessage> {
   try {
     const resolution = await deps.gaps.resolveAfterReload(
       (question) => deps.tutor.answer(question),
+      teamId,
       deps.now(),
     );
     if (resolution.resolvedIds.length > 0)
