@@ -34,7 +34,11 @@ export function reportQuestion(deps: SlackDeps) {
       const outcome = await deps.quizzes.report({ quizId, userId: body.user.id, reason }, now);
       // Kept for the notes' owners too (without who reported it), before the person is told.
       if (outcome.kind === 'recorded')
-        await deps.gaps.keepReport(outcome.quiz, channelKindOfQuiz(outcome.quiz), now);
+        await deps.gaps
+          .keepReport(outcome.quiz, channelKindOfQuiz(outcome.quiz), now)
+          .catch((error: unknown) => {
+            deps.logger.error(`could not keep a reported question for the gaps: ${(error as Error).message}`);
+          });
       return renderReportOutcome(outcome, reason);
     });
     await respond({ response_type: 'ephemeral', replace_original: true, ...message });
