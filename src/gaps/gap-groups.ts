@@ -8,6 +8,7 @@ import {
   reportedStep,
   weakTopicStep,
 } from './next-step.js';
+import { questionKey } from './question-key.js';
 import type { GapRecord, KeptVote } from './records.js';
 
 /** The kinds of gap, in the order they are shown. */
@@ -174,7 +175,7 @@ function downvoted(votes: readonly KeptVote[]): GapGroup[] {
   for (const vote of votes) {
     const topic = vote.topics[0] ?? { id: '', title: 'answers without a topic' };
     const bucket = bucketIn(topics, `${vote.teamId}\0${topic.id}`, vote.teamId, topic.title);
-    add(bucket, vote.question, vote.question.toLowerCase(), vote.votedAt);
+    add(bucket, vote.question, questionKey(vote.question), vote.votedAt);
     const at = vote.votedAt.getTime();
     if (vote.comment && (!bucket.comment || at >= bucket.comment.at))
       bucket.comment = { text: vote.comment, at };
