@@ -34,10 +34,11 @@ const FORMATTING: Record<string, string> = { '*': '∗', _: '‗', '~': '∼', '
  * the text around it.
  */
 export function userText(text: string, max = QUOTED_CHARS): string {
-  return truncate(
-    escapeMrkdwn(text).replace(/[*_~`]/g, (char) => FORMATTING[char] ?? char),
-    max,
-  );
+  return truncate(inert(text), max);
+}
+
+function inert(text: string): string {
+  return escapeMrkdwn(text).replace(/[*_~`]/g, (char) => FORMATTING[char] ?? char);
 }
 
 /** A next step in mrkdwn: notes syntax as code, quotes in curly quotes. */
@@ -48,7 +49,8 @@ export function stepText(step: NextStep): string {
 function partText(part: NextStep[number]): string {
   if (part.kind === 'notes') return `\`${escapeMrkdwn(part.text.replace(/`/g, 'ˋ'))}\``;
   if (part.kind === 'quote') return `“${userText(part.text)}”`;
-  return escapeMrkdwn(part.text);
+  // Our words, with topic titles in them: formatting in a title formats nothing here either.
+  return inert(part.text);
 }
 
 const KIND_HEADINGS: Record<GapGroupKind, string> = {
