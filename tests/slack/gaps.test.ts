@@ -178,6 +178,16 @@ describe('👍 and 👎 under answers', () => {
     ]);
   });
 
+  it('end answers to mentions and topic buttons too, never a "the notes don’t cover it"', async () => {
+    await send(eventCallback(appMention({ text: '<@UBOT> what is lambda', user: 'U2' })));
+    const mention = await slack.waitForCall('chat.postMessage', (call) => /Lambda/.test(texts(call.body)));
+    expect(buttons(mention.body).map((button) => button.action_id)).toContain('answer_vote:up');
+    const topic = await click('ask_topic:0', 'ecs', { userId: 'U2', ephemeral: true });
+    expect(buttons(topic).map((button) => button.action_id)).toContain('answer_vote:down');
+    const unknown = await command('how does aws app mesh work', 'U2');
+    expect(buttons(unknown).map((button) => button.action_id)).not.toContain('answer_vote:down');
+  });
+
   it('count a double click once, and open "what were you looking for?" once', async () => {
     await send(eventCallback(directMessage({ text: 'what is ecr', user: 'U4', channel: 'D4' })));
     const answer = await slack.waitForCall('chat.postMessage', (call) => call.body.channel === 'D4');
@@ -243,7 +253,7 @@ describe('after /aws admin reload', () => {
     );
     const reload = texts(await command('admin reload', 'UADMIN'));
     expect(reload).toMatch(/Reloaded the notes/);
-    expect(reload).toMatch(/The new notes answer 2 of last month’s 4 unanswered questions\./);
+    expect(reload).toMatch(/The new notes answer 2 of last month’s 5 unanswered questions\./);
     const kept = await tutor.store.gapRecords('T1', null);
     expect(kept.filter((gap) => gap.resolvedAt !== null).map((gap) => gap.question)).toEqual([
       'what is aws glue',
