@@ -14,7 +14,14 @@ import { dueDigestSlot } from './digest-schedule.js';
 import { type GapGroup, gapGroups } from './gap-groups.js';
 import { keepableText } from './keep-text.js';
 import { type NotedQuestion, reportedQuestion } from './noted-question.js';
-import type { ChannelKind, DigestSchedule, GapStore, VoteOutcome, VoteValue } from './records.js';
+import type {
+  ChannelKind,
+  DigestSchedule,
+  GapStore,
+  QuestionTotals,
+  VoteOutcome,
+  VoteValue,
+} from './records.js';
 import { type Resolution, reask } from './resolve.js';
 
 const DAY_MS = 86_400_000;
@@ -48,16 +55,44 @@ function utcDay(at: Date): string {
 export class GapService {
   readonly #store: GapSources;
   readonly #retentionDays: number;
+  /** Questions asked and answered per workspace and day, not written yet. */
+  readonly #counts = new Map<string, QuestionTotals & { teamId: string; day: string }>();
 
   constructor(store: GapSources, options: { retentionDays?: number } = {}) {
     this.#store = store;
     this.#retentionDays = options.retentionDays ?? DEFAULT_GAPS_RETENTION_DAYS;
   }
 
-  /** Keeps a noted question: its count, and the question itself when the notes fell short. */
+  /**
+   * Keeps a noted question: the question itself when the notes fell short, in the store now; its
+   * count in memory until `flushCounts`, so an answer costs no write (the counts are statistics: a
+   * crash loses at most the few not flushed yet).
+   */
   async keep(noted: NotedQuestion): Promise<void> {
     if (noted.gap) await this.#store.keepGap(noted.gap);
-    await this.#store.countQuestion(noted.teamId, noted.day, noted.answered);
+    this.#addCount(noted.teamId, noted.day, { asked: 1, answered: noted.answered ? 1 : 0 });
+  }
+
+  #addCount(teamId: string, day: string, counts: QuestionTotals): void {
+    const key = `${teamId}\0${day}`;
+    const kept = this.#counts.get(key) ?? { teamId, day, asked: 0, answered: 0 };
+    kept.asked += counts.asked;
+    kept.answered += counts.answered;
+    this.#counts.set(key, kept);
+  }
+
+  /** Writes the counts kept in memory; those the store refuses stay for the next flush. */
+  async flushCounts(): Promise<void> {
+    const pending = [...this.#counts.values()];
+    this.#counts.clear();
+    for (const [index, count] of pending.entries()) {
+      try {
+        await this.#store.addQuestionCounts(count.teamId, count.day, count);
+      } catch (error) {
+        for (const left of pending.slice(index)) this.#addCount(left.teamId, left.day, left);
+        throw error;
+      }
+    }
   }
 
   /** Keeps a reported quiz question (who reported it stays with the report alone). */

@@ -92,8 +92,8 @@ export interface DigestSchedule {
 export interface GapStore {
   /** Keeps a question the notes did not answer (or a reported quiz question). */
   keepGap(gap: NewGap): Promise<void>;
-  /** Counts one question asked on `day` (`YYYY-MM-DD`, UTC), and whether it was answered. */
-  countQuestion(teamId: string, day: string, answered: boolean): Promise<void>;
+  /** Adds questions asked and answered on `day` (`YYYY-MM-DD`, UTC) to the workspace's counts. */
+  addQuestionCounts(teamId: string, day: string, counts: QuestionTotals): Promise<void>;
   /** The questions kept in one workspace (every workspace when null) since `since` (all when null), oldest first. */
   gapRecords(teamId: string | null, since: Date | null): Promise<GapRecord[]>;
   /** Marks kept questions as answered by the notes at `at`; returns how many were not already. */

@@ -236,6 +236,7 @@ async function startBolt(
         deps.digests.stop(),
       ]);
       const settled = await inFlight.settled(options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS);
+      await deps.digests.flushCounts();
       deps.quizMessages.stop();
       return settled;
     },

@@ -58,13 +58,13 @@ export class PostgresGaps {
     );
   }
 
-  async countQuestion(teamId: string, day: string, answered: boolean): Promise<void> {
+  async addQuestionCounts(teamId: string, day: string, counts: QuestionTotals): Promise<void> {
     await this.query(
-      'counting a question',
-      `INSERT INTO question_counts (team_id, day, asked, answered) VALUES ($1, $2, 1, $3)
-       ON CONFLICT (team_id, day) DO UPDATE SET asked = question_counts.asked + 1,
+      'counting questions',
+      `INSERT INTO question_counts (team_id, day, asked, answered) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (team_id, day) DO UPDATE SET asked = question_counts.asked + excluded.asked,
          answered = question_counts.answered + excluded.answered`,
-      [teamId, day, answered ? 1 : 0],
+      [teamId, day, counts.asked, counts.answered],
     );
   }
 

@@ -900,8 +900,8 @@ export class PostgresStore implements Store {
     return this.#gaps.keepGap(gap);
   }
 
-  countQuestion(teamId: string, day: string, answered: boolean): Promise<void> {
-    return this.#gaps.countQuestion(teamId, day, answered);
+  addQuestionCounts(teamId: string, day: string, counts: QuestionTotals): Promise<void> {
+    return this.#gaps.addQuestionCounts(teamId, day, counts);
   }
 
   gapRecords(teamId: string | null, since: Date | null): Promise<GapRecord[]> {

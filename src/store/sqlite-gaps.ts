@@ -39,7 +39,7 @@ const VOTE_KEY = 'team_id = ? AND answer_id = ? AND user_id = ?';
 export class SqliteGaps {
   readonly #db: Database.Database;
   readonly #keepGap: Database.Statement<unknown[]>;
-  readonly #count: Database.Statement<[string, string, number]>;
+  readonly #count: Database.Statement<[string, string, number, number]>;
   readonly #gaps: Database.Statement<[Scope], GapRow<number>>;
   readonly #resolve: Database.Statement<[number, number]>;
   readonly #findVote: Database.Statement<[string, string, string], { vote: string }>;
@@ -67,8 +67,8 @@ export class SqliteGaps {
       `INSERT INTO gap_records (${GAP_COLUMNS}) VALUES (${Array(13).fill('?').join(', ')})`,
     );
     this.#count = db.prepare(
-      `INSERT INTO question_counts (team_id, day, asked, answered) VALUES (?, ?, 1, ?)
-       ON CONFLICT (team_id, day) DO UPDATE SET asked = asked + 1, answered = answered + excluded.answered`,
+      `INSERT INTO question_counts (team_id, day, asked, answered) VALUES (?, ?, ?, ?)
+       ON CONFLICT (team_id, day) DO UPDATE SET asked = asked + excluded.asked, answered = answered + excluded.answered`,
     );
     this.#gaps = db.prepare(
       `SELECT ${GAP_READ_COLUMNS} FROM gap_records
@@ -124,8 +124,8 @@ export class SqliteGaps {
     this.#keepGap.run(...gapValues(gap, millis));
   }
 
-  countQuestion(teamId: string, day: string, answered: boolean): void {
-    this.#count.run(teamId, day, answered ? 1 : 0);
+  addQuestionCounts(teamId: string, day: string, counts: QuestionTotals): void {
+    this.#count.run(teamId, day, counts.asked, counts.answered);
   }
 
   gapRecords(teamId: string | null, since: Date | null): GapRecord[] {

@@ -585,8 +585,8 @@ export class SqliteStore implements Store {
     return this.#gaps.keepGap(gap);
   }
 
-  async countQuestion(teamId: string, day: string, answered: boolean): Promise<void> {
-    return this.#gaps.countQuestion(teamId, day, answered);
+  async addQuestionCounts(teamId: string, day: string, counts: QuestionTotals): Promise<void> {
+    return this.#gaps.addQuestionCounts(teamId, day, counts);
   }
 
   async gapRecords(teamId: string | null, since: Date | null): Promise<GapRecord[]> {

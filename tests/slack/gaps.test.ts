@@ -115,9 +115,13 @@ describe('questions the notes do not answer', () => {
   });
 
   it('counts every question asked, answered or not, and keeps nothing of an answered one', async () => {
+    // Counts are written by the scheduler's runs (and at stop), not on each answer.
+    await tutor.running.digests.tick();
     const before = await tutor.store.questionTotals('T1', '2026-03-02', '2026-03-02');
     await command('what is fargate');
     await command('help');
+    expect(await tutor.store.questionTotals('T1', '2026-03-02', '2026-03-02')).toEqual(before);
+    await tutor.running.digests.tick();
     const after = await tutor.store.questionTotals('T1', '2026-03-02', '2026-03-02');
     // help is a command, not a question the notes could miss.
     expect(after).toEqual({ asked: before.asked + 1, answered: before.answered + 1 });

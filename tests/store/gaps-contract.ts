@@ -136,14 +136,14 @@ export function describeGapsContract(openStore: () => Promise<Store>): void {
       expect(await store.downvotes('T1', null)).toHaveLength(1);
     });
 
-    it('counts questions asked and answered per workspace and day', async () => {
+    it('adds up questions asked and answered per workspace and day', async () => {
       const store = await openStore();
-      await store.countQuestion('T1', '2025-03-01', true);
-      await store.countQuestion('T1', '2025-03-01', false);
-      await store.countQuestion('T1', '2025-03-03', true);
-      await store.countQuestion('T1', '2025-03-09', true);
-      await store.countQuestion('T2', '2025-03-03', true);
-      expect(await store.questionTotals('T1', '2025-03-01', '2025-03-07')).toEqual({ asked: 3, answered: 2 });
+      await store.addQuestionCounts('T1', '2025-03-01', { asked: 1, answered: 1 });
+      await store.addQuestionCounts('T1', '2025-03-01', { asked: 4, answered: 0 });
+      await store.addQuestionCounts('T1', '2025-03-03', { asked: 1, answered: 1 });
+      await store.addQuestionCounts('T1', '2025-03-09', { asked: 1, answered: 1 });
+      await store.addQuestionCounts('T2', '2025-03-03', { asked: 1, answered: 1 });
+      expect(await store.questionTotals('T1', '2025-03-01', '2025-03-07')).toEqual({ asked: 6, answered: 2 });
       expect(await store.questionTotals('T1', '2025-04-01', '2025-04-07')).toEqual({ asked: 0, answered: 0 });
     });
 
@@ -153,8 +153,8 @@ export function describeGapsContract(openStore: () => Promise<Store>): void {
       await store.keepGap(gap('T1', 'recent'));
       await store.recordVote(vote('U1', 'down', { votedAt: at(-200 * DAY) }));
       await store.recordVote(vote('U2', 'down'));
-      await store.countQuestion('T1', '2024-08-01', true);
-      await store.countQuestion('T1', '2025-03-03', true);
+      await store.addQuestionCounts('T1', '2024-08-01', { asked: 1, answered: 1 });
+      await store.addQuestionCounts('T1', '2025-03-03', { asked: 1, answered: 1 });
       await store.claimDigest('T1', '2024-08-05', at(-200 * DAY));
       expect(await store.pruneGaps(at(-180 * DAY))).toBe(4);
       expect((await store.gapRecords(null, null)).map((record) => record.question)).toEqual(['recent']);

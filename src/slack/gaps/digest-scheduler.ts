@@ -19,8 +19,8 @@ export interface DigestSchedulerDeps {
 export type DigestPostResult = { ok: true } | { ok: false; error: string };
 
 /**
- * Posts each workspace's weekly digest once, and forgets kept questions past their retention once a
- * day. Every replica runs one, once a minute and once at start: the store lets one process claim
+ * Posts each workspace's weekly digest once, writes the question counts kept in memory, and forgets
+ * kept questions past their retention once a day. Every replica runs one, once a minute and once at start: the store lets one process claim
  * each digest, so a restart or a second replica never posts it twice.
  */
 export class DigestScheduler {
@@ -45,6 +45,13 @@ export class DigestScheduler {
     await this.#running;
   }
 
+  /** Writes the question counts kept in memory (at stop, once the requests under way are done). */
+  async flushCounts(): Promise<void> {
+    await this.#deps.gaps.flushCounts().catch((error: unknown) => {
+      this.#deps.logger.error(`could not write the question counts: ${(error as Error).message}`);
+    });
+  }
+
   /** One pass: prune once a day, then post the digests due. Never throws. */
   tick(): Promise<void> {
     this.#running ??= this.#pass().finally(() => {
@@ -57,6 +64,8 @@ export class DigestScheduler {
     const { gaps, logger } = this.#deps;
     const now = this.#deps.now();
     try {
+      // The counts first, so the digest counts every replica's questions up to now.
+      await gaps.flushCounts();
       const today = now.toISOString().slice(0, 10);
       if (this.#prunedOn !== today) {
         const gone = await gaps.prune(now);
