@@ -263,6 +263,7 @@ function slackDeps(app: App, services: SlackServices, metrics: Metrics): SlackDe
     ...services,
     gaps,
     gapsRetentionDays,
+    uncountedTutor: services.tutor,
     digests: new DigestScheduler({ ...services, gaps, client: app.client }),
     tutor: new InstrumentedTutor(services.tutor, metrics),
     metrics,

@@ -41,6 +41,8 @@ export interface SlackDeps extends SlackServices {
   scheduler: DailyQuizScheduler;
   /** Unanswered questions, votes and the weekly digest. */
   gaps: GapService;
+  /** The tutor underneath `tutor`: the app's own questions (kept ones re-asked) are not answers shown. */
+  uncountedTutor: Tutor;
   digests: DigestScheduler;
   gapsRetentionDays: number;
 }

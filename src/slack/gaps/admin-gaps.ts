@@ -101,7 +101,7 @@ export async function withReloadResolution(
 ): Promise<SlackMessage> {
   try {
     const resolution = await deps.gaps.resolveAfterReload(
-      (question) => deps.tutor.answer(question),
+      (question) => deps.uncountedTutor.answer(question),
       teamId,
       deps.now(),
     );
