@@ -46,6 +46,14 @@ export interface GapInputs {
   /** Daily quiz results of the period, per channel and topic (summed over channels here). */
   topicResults: readonly (ChannelTopicResult & { teamId: string })[];
   standings: readonly QuizQuestionStanding[];
+  /** The quiz questions the notes give now, by id: names a question taken out that nobody reported lately. */
+  questions?: ReadonlyMap<string, NamedQuestion>;
+}
+
+/** A quiz question as the gaps name it. */
+export interface NamedQuestion {
+  stem: string;
+  topic: { title: string };
 }
 
 /** A topic needs this many quiz answers in the period before its accuracy says anything. */
@@ -190,7 +198,11 @@ function downvoted(votes: readonly KeptVote[]): GapGroup[] {
 }
 
 /** Reported quiz questions by question, and questions out of the quiz even when nobody reported them lately. */
-function reported(records: readonly GapRecord[], standings: readonly QuizQuestionStanding[]): GapGroup[] {
+function reported(
+  records: readonly GapRecord[],
+  standings: readonly QuizQuestionStanding[],
+  named: ReadonlyMap<string, NamedQuestion>,
+): GapGroup[] {
   const questions = new Map<string, Bucket & { topic: string }>();
   for (const record of records) {
     if (record.kind !== 'reported' || !record.quizQuestionId) continue;
@@ -210,15 +222,16 @@ function reported(records: readonly GapRecord[], standings: readonly QuizQuestio
   for (const standing of standings) {
     if (standing.status !== 'retired' || questions.has(`${standing.teamId}\0${standing.questionId}`))
       continue;
+    const question = named.get(standing.questionId);
     groups.push({
       kind: 'reported',
       teamId: standing.teamId,
-      label: standing.questionId,
+      label: question?.stem ?? standing.questionId,
       count: 0,
       example: null,
       firstSeen: null,
       lastSeen: null,
-      nextStep: reportedStep(standing.topicId, true, standing.reasons[0] ?? null),
+      nextStep: reportedStep(question?.topic.title ?? standing.topicId, true, standing.reasons[0] ?? null),
     });
   }
   return groups.sort(byCount);
@@ -261,7 +274,7 @@ export function gapGroups(inputs: GapInputs): GapGroup[] {
   return [
     ...unanswered(inputs.records),
     ...downvoted(inputs.downvotes),
-    ...reported(inputs.records, inputs.standings),
+    ...reported(inputs.records, inputs.standings, inputs.questions ?? new Map()),
     ...weakTopics(inputs.topicResults),
   ];
 }

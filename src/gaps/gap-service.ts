@@ -11,7 +11,7 @@ import type { Reply } from '../tutor/reply.js';
 import type { AnswerRef } from './answer-ref.js';
 import { buildDigest, type Digest, topicTrends } from './digest.js';
 import { dueDigestSlot } from './digest-schedule.js';
-import { type GapGroup, gapGroups } from './gap-groups.js';
+import { type GapGroup, gapGroups, type NamedQuestion } from './gap-groups.js';
 import { keepableText } from './keep-text.js';
 import { type NotedQuestion, reportedQuestion } from './noted-question.js';
 import type {
@@ -134,11 +134,20 @@ export class GapService {
   }
 
   /** The gaps of one workspace (every workspace when null) over a period. */
-  async gaps(teamId: string | null, period: ScorePeriod, now: Date): Promise<GapGroup[]> {
-    return this.#gapsSince(teamId, periodStart(period, now));
+  async gaps(
+    teamId: string | null,
+    period: ScorePeriod,
+    now: Date,
+    questions: readonly (NamedQuestion & { id: string })[] = [],
+  ): Promise<GapGroup[]> {
+    return this.#gapsSince(teamId, periodStart(period, now), questions);
   }
 
-  async #gapsSince(teamId: string | null, since: Date | null): Promise<GapGroup[]> {
+  async #gapsSince(
+    teamId: string | null,
+    since: Date | null,
+    questions: readonly (NamedQuestion & { id: string })[] = [],
+  ): Promise<GapGroup[]> {
     const store = this.#store;
     const [records, downvotes, graded, reports, decisions] = await Promise.all([
       store.gapRecords(teamId, since),
@@ -156,7 +165,13 @@ export class GapService {
       )
     ).flat();
     const standings = questionStandings(questionStats(graded, reports), decisions);
-    return gapGroups({ records, downvotes, topicResults, standings });
+    return gapGroups({
+      records,
+      downvotes,
+      topicResults,
+      standings,
+      questions: new Map(questions.map((question) => [question.id, question])),
+    });
   }
 
   /** The digest of the seven days up to `now`. */

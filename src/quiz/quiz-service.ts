@@ -331,6 +331,11 @@ export class QuizService {
     return reveals;
   }
 
+  /** The questions the notes give now (the review deck asks them too). */
+  questionsNow(): readonly QuizQuestion[] {
+    return this.#questions();
+  }
+
   find(quizId: string): Promise<PostedQuiz | null> {
     return this.#store.findQuiz(quizId);
   }

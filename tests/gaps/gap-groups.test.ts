@@ -149,6 +149,9 @@ describe('gapGroups', () => {
         { teamId: 'T1', questionId: 'ecs/fact/2', topicId: 'ecs', status: 'retired', reasons: ['too easy'] },
         { teamId: 'T1', questionId: 'ecs/fact/3', topicId: 'ecs', status: 'active', reasons: [] },
       ],
+      questions: new Map([
+        ['ecs/fact/2', { stem: 'Which of these runs containers?', topic: { title: 'ECS' } }],
+      ]),
       topicResults: [
         { teamId: 'T1', channelId: 'C1', topicId: 'ecs', topicTitle: 'ECS', answered: 6, right: 2 },
         { teamId: 'T1', channelId: 'C2', topicId: 'ecs', topicTitle: 'ECS', answered: 4, right: 2 },
@@ -158,11 +161,14 @@ describe('gapGroups', () => {
     });
     expect(groups.map((group) => [group.kind, group.label, group.count])).toEqual([
       ['reported', 'What does Lambda charge for?', 2],
-      ['reported', 'ecs/fact/2', 0],
+      ['reported', 'Which of these runs containers?', 0],
       ['weak-topic', 'ECS', 10],
     ]);
     expect(plainStep(groups[0]?.nextStep ?? [])).toBe(
       'out of the quiz (2 say the answer is wrong): fix the Lambda fact it was made from, or restore it with `/aws admin questions`',
+    );
+    expect(plainStep(groups[1]?.nextStep ?? [])).toBe(
+      'out of the quiz (too easy): fix the ECS fact it was made from, or restore it with `/aws admin questions`',
     );
     expect(plainStep(groups[2]?.nextStep ?? [])).toMatch(
       /^40% right over 10 answers: make the key facts of ECS clearer/,

@@ -36,7 +36,11 @@ export async function gapsCommand(deps: SlackDeps, words: string, asker: AdminAs
       `${word.slice(0, 40)} is not a period: use /aws admin gaps week, month or all.`,
     );
   return orTrouble(deps, 'the gaps view', async () =>
-    renderGaps(await deps.gaps.gaps(asker.teamId, period, deps.now()), period, deps.gapsRetentionDays),
+    renderGaps(
+      await deps.gaps.gaps(asker.teamId, period, deps.now(), deps.quizzes.questionsNow()),
+      period,
+      deps.gapsRetentionDays,
+    ),
   );
 }
 
