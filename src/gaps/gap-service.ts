@@ -199,16 +199,17 @@ export class GapService {
   /**
    * After the notes were reloaded: re-asks the unanswered questions of the last 30 days and marks
    * those the new notes answer as resolved, in every workspace (the notes are the same for all);
-   * says how many of them are `teamId`'s.
+   * says how many of them are `teamId`'s (every workspace's when null).
    */
   async resolveAfterReload(
     answer: (question: string) => Reply,
-    teamId: string,
+    teamId: string | null,
     now: Date,
   ): Promise<Resolution> {
     const records = await this.#store.gapRecords(null, new Date(now.getTime() - REASK_DAYS * DAY_MS));
     const everywhere = reask(records, answer);
     if (everywhere.resolvedIds.length > 0) await this.#store.resolveGaps(everywhere.resolvedIds, now);
+    if (teamId === null) return everywhere;
     return reask(
       records.filter((record) => record.teamId === teamId),
       answer,

@@ -258,7 +258,7 @@ async function connectSocketMode(app: App): Promise<void> {
 function slackDeps(app: App, services: SlackServices, metrics: Metrics): SlackDeps {
   const { logger, quizzes } = services;
   const gapsRetentionDays = services.gapsRetentionDays ?? DEFAULT_GAPS_RETENTION_DAYS;
-  const gaps = new GapService(services.store, { retentionDays: gapsRetentionDays });
+  const gaps = services.gaps ?? new GapService(services.store, { retentionDays: gapsRetentionDays });
   return {
     ...services,
     gaps,

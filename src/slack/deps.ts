@@ -31,6 +31,8 @@ export interface SlackServices {
   metrics?: Metrics;
   /** How many days unanswered questions and votes are kept (GAPS_RETENTION_DAYS; default 180). */
   gapsRetentionDays?: number;
+  /** Unanswered questions, votes and the digest; default: one over `store` keeping them `gapsRetentionDays`. */
+  gaps?: GapService;
 }
 
 /** What listeners use: the services and the Slack-side helpers built on the app's Web API client. */
