@@ -69,8 +69,8 @@ export class GapService {
    * crash loses at most the few not flushed yet).
    */
   async keep(noted: NotedQuestion): Promise<void> {
-    if (noted.gap) await this.#store.keepGap(noted.gap);
     this.#addCount(noted.teamId, noted.day, { asked: 1, answered: noted.answered ? 1 : 0 });
+    if (noted.gap) await this.#store.keepGap(noted.gap);
   }
 
   #addCount(teamId: string, day: string, counts: QuestionTotals): void {
