@@ -23,6 +23,8 @@ export interface Config {
   admins: string[];
   /** How many hours a daily quiz stays open at most (it closes sooner when the next one is due). */
   quizOpenHours: number;
+  /** How many days unanswered questions, votes and question counts are kept (GAPS_RETENTION_DAYS). */
+  gapsRetentionDays: number;
 }
 
 /** A configuration a person must fix; its message names the variable and what to set. */
@@ -72,6 +74,18 @@ function readQuizOpenHours(env: Env): number {
   return hours;
 }
 
+function readGapsRetentionDays(env: Env): number {
+  const raw = value(env, 'GAPS_RETENTION_DAYS');
+  if (raw === null) return 180;
+  const days = Number(raw);
+  if (!Number.isInteger(days) || days < 1 || days > 3650) {
+    throw new ConfigError(
+      `GAPS_RETENTION_DAYS "${raw}" is not a number of days from 1 to 3650: use e.g. 180 (how long unanswered questions and votes are kept)`,
+    );
+  }
+  return days;
+}
+
 function readPort(env: Env): number {
   const raw = value(env, 'PORT');
   if (raw === null) return 3000;
@@ -115,6 +129,7 @@ export function readConfig(env: Env): Config {
   }
   return {
     quizOpenHours: readQuizOpenHours(env),
+    gapsRetentionDays: readGapsRetentionDays(env),
     slack: readSlack(env),
     slackApiUrl: slackApiUrl && !slackApiUrl.endsWith('/') ? `${slackApiUrl}/` : slackApiUrl,
     port: readPort(env),

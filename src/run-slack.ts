@@ -1,4 +1,5 @@
 import type { Config } from './config.js';
+import { GapService } from './gaps/gap-service.js';
 import type { LiveTutor } from './live-tutor.js';
 import { Metrics } from './observability/metrics.js';
 import { QuizService } from './quiz/quiz-service.js';
@@ -25,6 +26,7 @@ export async function runSlack(
     dataDir: config.dataDir,
     warn: (message) => logger.warn(message),
   });
+  const gaps = new GapService(store, { retentionDays: config.gapsRetentionDays });
   const quizzes = new QuizService({
     store,
     questions: () => tutor.questions(),
@@ -44,6 +46,8 @@ export async function runSlack(
         admins: config.admins,
         metrics: new Metrics({ processMetrics: true }),
         reloadNotes: () => tutor.reload(),
+        gapsRetentionDays: config.gapsRetentionDays,
+        gaps,
       },
     );
   } catch (error) {
@@ -82,8 +86,20 @@ export async function runSlack(
   // The operator's way to reload edited notes, as `/aws admin reload` is an admin's in Slack.
   process.on('SIGHUP', () => {
     const outcome = tutor.reload();
-    if (outcome.ok) logger.info(`SIGHUP: notes reloaded: ${outcome.topics} topics in ${outcome.files} files`);
-    else
+    if (outcome.ok) {
+      logger.info(`SIGHUP: notes reloaded: ${outcome.topics} topics in ${outcome.files} files`);
+      // As after /aws admin reload: the kept questions the new notes answer leave the gaps.
+      gaps
+        .resolveAfterReload((question) => tutor.answer(question), null, new Date())
+        .then(
+          (resolution) =>
+            logger.info(
+              `SIGHUP: the new notes answer ${resolution.answered} of last month's ${resolution.asked} unanswered questions`,
+            ),
+          (error: unknown) =>
+            logger.error(`SIGHUP: could not re-ask the kept questions: ${(error as Error).message}`),
+        );
+    } else
       logger.warn(
         `SIGHUP: notes not reloaded, the previous ones still serve: ${outcome.problems.join('; ')}`,
       );

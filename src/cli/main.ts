@@ -6,6 +6,7 @@ import { readConfig } from '../config.js';
 import { KnowledgeFolderError, loadKnowledgeDir } from '../knowledge/load.js';
 import { defaultKnowledgeDir } from '../paths.js';
 import { generateQuiz } from '../quiz/generate.js';
+import { parsePeriod } from '../quiz/period.js';
 import { pickQuestion } from '../quiz/pick.js';
 import type { QuizQuestion } from '../quiz/types.js';
 import type { Reply } from '../tutor/reply.js';
@@ -20,6 +21,7 @@ import { exportReviews } from './export-reviews.js';
 import { formatProblem, loadKnowledgeReporting } from './knowledge.js';
 import { openLocalDeck } from './local-deck.js';
 import { renderText } from './render-text.js';
+import { reportGaps } from './report-gaps.js';
 
 const USAGE = `usage: tutor <command>
   ask [--json] [--knowledge DIR] "QUESTION"   answer one question
@@ -35,6 +37,8 @@ const USAGE = `usage: tutor <command>
                                               discrimination, reports) and whether it is in the quiz
   export reviews [--json]                     every personal review card (FSRS): due, stability,
                                               difficulty, reps, lapses, last review and its rating
+  report gaps [week|month|all] [--json]       what the notes miss (default: the last 30 days), from the app's
+                                              store: unanswered questions, 👎, reported questions, weak topics
   doctor [--json]                             check the setup npm start would use (.env is read): Slack
                                               tokens and scopes, store, notes, channels; exit 1 on a problem`;
 
@@ -187,6 +191,28 @@ async function exportCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
+async function reportCommand(argv: string[]): Promise<number> {
+  const [what, ...rest] = argv;
+  if (what !== 'gaps') throw new UsageError(`unknown report "${what ?? ''}": try report gaps`);
+  const args = parseArgs(rest, []);
+  const [word, ...extra] = args.positional;
+  const period = word === undefined ? 'month' : parsePeriod(word);
+  if (!period || extra.length > 0)
+    throw new UsageError(`report gaps takes week, month or all: "${args.positional.join(' ')}"`);
+  const unknown = [...args.flags].filter((flag) => flag !== 'json');
+  if (unknown.length > 0) throw new UsageError(`report gaps has no option --${unknown[0]}`);
+  loadDotenv({ quiet: true });
+  // Only the variables that say where the data is, as for the exports.
+  const config = readConfig({ DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL });
+  await reportGaps(
+    { databaseUrl: config.databaseUrl, dataDir: config.dataDir },
+    { json: args.flags.has('json'), period, now: new Date() },
+    process.stdout,
+    (message) => process.stderr.write(`tutor: ${message}\n`),
+  );
+  return 0;
+}
+
 function evalCommand(argv: string[]): number {
   const args = parseArgs(argv, ['knowledge', 'failures']);
   const [set, ...extra] = args.positional;
@@ -211,6 +237,8 @@ async function main(argv: string[]): Promise<number> {
       return quiz(rest);
     case 'export':
       return exportCommand(rest);
+    case 'report':
+      return reportCommand(rest);
     case 'doctor':
       return doctor(rest);
     case 'eval':

@@ -1,6 +1,7 @@
 import { App, HTTPReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { SlackConnection } from '../config.js';
+import { DEFAULT_GAPS_RETENTION_DAYS, GapService } from '../gaps/gap-service.js';
 import { InstrumentedTutor } from '../observability/instrumented-tutor.js';
 import { Metrics } from '../observability/metrics.js';
 import { observeListeners } from '../observability/request-context.js';
@@ -11,6 +12,7 @@ import { ChannelPacer } from './channel-pacer.js';
 import { QuizMessageUpdater } from './daily-quiz/message-updater.js';
 import { DailyQuizScheduler } from './daily-quiz/scheduler.js';
 import type { SlackDeps, SlackServices } from './deps.js';
+import { DigestScheduler } from './gaps/digest-scheduler.js';
 import { type AppHttpServer, listenHttp } from './http-server.js';
 import { registerListeners } from './listeners/index.js';
 import { requestLogger, sdkLogger } from './logger.js';
@@ -50,6 +52,8 @@ export interface RunningSlackApp {
   scheduler: DailyQuizScheduler;
   /** Sends the daily review nudges; `tick()` runs one pass now. */
   nudger: ReviewNudger;
+  /** Posts the weekly digests and prunes old gaps; `tick()` runs one pass now. */
+  digests: DigestScheduler;
   /**
    * Stops taking requests and quiz runs and waits for those under way; false when some were still
    * at work after the grace period. The store stays open: its owner closes it.
@@ -226,6 +230,7 @@ async function startBolt(
   if (options.scheduleQuizzes !== false) {
     deps.scheduler.start();
     deps.nudger.start();
+    deps.digests.start();
   }
   return {
     app,
@@ -233,15 +238,18 @@ async function startBolt(
     identity,
     scheduler: deps.scheduler,
     nudger: deps.nudger,
+    digests: deps.digests,
     async stop() {
-      // No new requests, quiz runs or nudges; what is under way finishes, within the grace period.
+      // No new requests, quiz runs, nudges or digests; what is under way finishes, within the grace period.
       await Promise.all([
         receiver ? undefined : app.stop(),
         http.close(),
         deps.scheduler.stop(),
         deps.nudger.stop(),
+        deps.digests.stop(),
       ]);
       const settled = await inFlight.settled(options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS);
+      await deps.digests.flushCounts();
       deps.quizMessages.stop();
       return settled;
     },
@@ -269,9 +277,15 @@ function slackDeps(app: App, services: SlackServices, metrics: Metrics): SlackDe
       questions: () => quizzes.questionsNow(),
       topics: () => reviewTopicsOf(tutor.knowledge),
     });
+  const gapsRetentionDays = services.gapsRetentionDays ?? DEFAULT_GAPS_RETENTION_DAYS;
+  const gaps = services.gaps ?? new GapService(store, { retentionDays: gapsRetentionDays });
   return {
     ...services,
     reviews,
+    gaps,
+    gapsRetentionDays,
+    uncountedTutor: services.tutor,
+    digests: new DigestScheduler({ ...services, gaps, client: app.client }),
     tutor: new InstrumentedTutor(services.tutor, metrics),
     metrics,
     people: new PeopleDirectory(app.client, { admins: services.admins, logger }),

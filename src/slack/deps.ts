@@ -1,4 +1,5 @@
 import type { Context, Logger } from '@slack/bolt';
+import type { GapService } from '../gaps/gap-service.js';
 import type { ReloadOutcome } from '../live-tutor.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { QuizService } from '../quiz/quiz-service.js';
@@ -8,6 +9,7 @@ import type { Tutor } from '../tutor/tutor.js';
 import type { ChannelPacer } from './channel-pacer.js';
 import type { QuizMessageUpdater } from './daily-quiz/message-updater.js';
 import type { DailyQuizScheduler } from './daily-quiz/scheduler.js';
+import type { DigestScheduler } from './gaps/digest-scheduler.js';
 import { requestLogger } from './logger.js';
 import type { PeopleDirectory } from './people/directory.js';
 import type { ReviewNudger } from './review/nudger.js';
@@ -33,6 +35,10 @@ export interface SlackServices {
   nudgeIntervalMs?: number;
   /** Served on /metrics; default: a registry of the app's own (without process metrics). */
   metrics?: Metrics;
+  /** How many days unanswered questions and votes are kept (GAPS_RETENTION_DAYS; default 180). */
+  gapsRetentionDays?: number;
+  /** Unanswered questions, votes and the digest; default: one over `store` keeping them `gapsRetentionDays`. */
+  gaps?: GapService;
 }
 
 /** What listeners use: the services and the Slack-side helpers built on the app's Web API client. */
@@ -43,6 +49,12 @@ export interface SlackDeps extends SlackServices {
   quizMessages: QuizMessageUpdater;
   scheduler: DailyQuizScheduler;
   nudger: ReviewNudger;
+  /** Unanswered questions, votes and the weekly digest. */
+  gaps: GapService;
+  /** The tutor underneath `tutor`: the app's own questions (kept ones re-asked) are not answers shown. */
+  uncountedTutor: Tutor;
+  digests: DigestScheduler;
+  gapsRetentionDays: number;
 }
 
 /** The deps for handling one request: the same, with its logger putting the request's id on each line. */

@@ -318,6 +318,138 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX review_profiles_reminders ON review_profiles (team_id, user_id) WHERE remind_at IS NOT NULL;
     `,
   },
+  {
+    version: 6,
+    name: 'knowledge gaps, answer votes and the weekly digest',
+    // Questions the notes did not answer (and reported quiz questions), never with who asked; one
+    // vote per person and answer by the primary key (the voter kept only for that); questions asked
+    // and answered per workspace and UTC day, without their texts; one digest schedule per
+    // workspace, and one claim per workspace and slot (its local day), so a digest posts once.
+    sqlite: `
+      CREATE TABLE gap_records (
+        id INTEGER PRIMARY KEY,
+        team_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('unknown', 'guess', 'reported')),
+        question TEXT NOT NULL,
+        question_key TEXT NOT NULL,
+        intent TEXT NOT NULL,
+        topics TEXT NOT NULL,
+        confidence REAL NOT NULL,
+        not_covered TEXT NOT NULL,
+        nearest_id TEXT,
+        nearest_title TEXT,
+        quiz_question_id TEXT,
+        channel_kind TEXT NOT NULL CHECK (channel_kind IN ('dm', 'channel', 'command')),
+        asked_at INTEGER NOT NULL,
+        resolved_at INTEGER
+      ) STRICT;
+      CREATE INDEX gap_records_team_time ON gap_records (team_id, asked_at);
+      CREATE INDEX gap_records_time ON gap_records (asked_at);
+
+      CREATE TABLE answer_votes (
+        team_id TEXT NOT NULL,
+        answer_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        vote TEXT NOT NULL CHECK (vote IN ('up', 'down')),
+        question TEXT NOT NULL,
+        intent TEXT NOT NULL,
+        topics TEXT NOT NULL,
+        confidence REAL NOT NULL,
+        channel_kind TEXT NOT NULL CHECK (channel_kind IN ('dm', 'channel', 'command')),
+        comment TEXT,
+        voted_at INTEGER NOT NULL,
+        PRIMARY KEY (team_id, answer_id, user_id)
+      ) STRICT;
+      CREATE INDEX answer_votes_team_time ON answer_votes (team_id, voted_at);
+
+      CREATE TABLE question_counts (
+        team_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        asked INTEGER NOT NULL,
+        answered INTEGER NOT NULL,
+        PRIMARY KEY (team_id, day)
+      ) STRICT;
+
+      CREATE TABLE digest_schedules (
+        team_id TEXT NOT NULL PRIMARY KEY,
+        channel_id TEXT NOT NULL,
+        weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),
+        time TEXT NOT NULL,
+        zone TEXT NOT NULL,
+        set_by TEXT NOT NULL,
+        set_at INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE digest_posts (
+        team_id TEXT NOT NULL,
+        slot TEXT NOT NULL,
+        claimed_at INTEGER NOT NULL,
+        PRIMARY KEY (team_id, slot)
+      ) STRICT;
+    `,
+    postgres: `
+      CREATE TABLE gap_records (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        team_id text COLLATE "C" NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('unknown', 'guess', 'reported')),
+        question text NOT NULL,
+        question_key text COLLATE "C" NOT NULL,
+        intent text NOT NULL,
+        topics text NOT NULL,
+        confidence double precision NOT NULL,
+        not_covered text NOT NULL,
+        nearest_id text COLLATE "C",
+        nearest_title text,
+        quiz_question_id text COLLATE "C",
+        channel_kind text NOT NULL CHECK (channel_kind IN ('dm', 'channel', 'command')),
+        asked_at timestamptz NOT NULL,
+        resolved_at timestamptz
+      );
+      CREATE INDEX gap_records_team_time ON gap_records (team_id, asked_at);
+      CREATE INDEX gap_records_time ON gap_records (asked_at);
+
+      CREATE TABLE answer_votes (
+        team_id text COLLATE "C" NOT NULL,
+        answer_id text COLLATE "C" NOT NULL,
+        user_id text COLLATE "C" NOT NULL,
+        vote text NOT NULL CHECK (vote IN ('up', 'down')),
+        question text NOT NULL,
+        intent text NOT NULL,
+        topics text NOT NULL,
+        confidence double precision NOT NULL,
+        channel_kind text NOT NULL CHECK (channel_kind IN ('dm', 'channel', 'command')),
+        comment text,
+        voted_at timestamptz NOT NULL,
+        PRIMARY KEY (team_id, answer_id, user_id)
+      );
+      CREATE INDEX answer_votes_team_time ON answer_votes (team_id, voted_at);
+
+      CREATE TABLE question_counts (
+        team_id text COLLATE "C" NOT NULL,
+        day text COLLATE "C" NOT NULL,
+        asked integer NOT NULL,
+        answered integer NOT NULL,
+        PRIMARY KEY (team_id, day)
+      );
+
+      CREATE TABLE digest_schedules (
+        team_id text COLLATE "C" PRIMARY KEY,
+        channel_id text COLLATE "C" NOT NULL,
+        weekday smallint NOT NULL CHECK (weekday BETWEEN 1 AND 7),
+        time text NOT NULL,
+        zone text NOT NULL,
+        set_by text NOT NULL,
+        set_at timestamptz NOT NULL
+      );
+
+      CREATE TABLE digest_posts (
+        team_id text COLLATE "C" NOT NULL,
+        slot text COLLATE "C" NOT NULL,
+        claimed_at timestamptz NOT NULL,
+        PRIMARY KEY (team_id, slot)
+      );
+    `,
+  },
 ];
 
 export interface AppliedMigration {

@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import type {
+  AnswerVote,
+  DigestSchedule,
+  GapRecord,
+  KeptVote,
+  NewGap,
+  QuestionTotals,
+  VoteOutcome,
+} from '../gaps/records.js';
 import { Batches } from './batches.js';
 import { migratePostgres } from './migrations.js';
+import { PostgresGaps } from './postgres-gaps.js';
 import { PostgresReviews, type ReviewWrite } from './postgres-reviews.js';
 import {
   ANSWER_COLUMNS,
@@ -294,6 +304,7 @@ export class PostgresStore implements Store {
   readonly #warn: (message: string) => void;
   readonly #secrets: readonly string[];
   readonly #reviews = new PostgresReviews((what, text, values) => this.#query(what, text, values));
+  readonly #gaps = new PostgresGaps((what, text, values) => this.#query(what, text, values));
   #closed = false;
   readonly #answers = new Batches<QuizAnswer, RecordOutcome>(
     (answers) => this.#insertAnswers(answers),
@@ -936,6 +947,72 @@ export class PostgresStore implements Store {
 
   exportReviewCards(): Promise<ReviewCard[]> {
     return this.#reviews.allCards();
+  }
+
+  // ---- Knowledge gaps (see GapStore) ----
+
+  keepGap(gap: NewGap): Promise<void> {
+    return this.#gaps.keepGap(gap);
+  }
+
+  addQuestionCounts(teamId: string, day: string, counts: QuestionTotals): Promise<void> {
+    return this.#gaps.addQuestionCounts(teamId, day, counts);
+  }
+
+  gapRecords(teamId: string | null, since: Date | null): Promise<GapRecord[]> {
+    return this.#gaps.gapRecords(teamId, since);
+  }
+
+  resolveGaps(ids: readonly string[], at: Date): Promise<number> {
+    return this.#gaps.resolveGaps(ids, at);
+  }
+
+  recordVote(vote: AnswerVote): Promise<VoteOutcome> {
+    return this.#gaps.recordVote(vote);
+  }
+
+  commentOnVote(teamId: string, answerId: string, userId: string, comment: string): Promise<boolean> {
+    return this.#gaps.commentOnVote(teamId, answerId, userId, comment);
+  }
+
+  downvotes(teamId: string | null, since: Date | null): Promise<KeptVote[]> {
+    return this.#gaps.downvotes(teamId, since);
+  }
+
+  questionTotals(teamId: string, fromDay: string, toDay: string): Promise<QuestionTotals> {
+    return this.#gaps.questionTotals(teamId, fromDay, toDay);
+  }
+
+  pruneGaps(olderThan: Date): Promise<number> {
+    return this.#gaps.pruneGaps(olderThan);
+  }
+
+  saveDigestSchedule(schedule: DigestSchedule): Promise<void> {
+    return this.#gaps.saveDigestSchedule(schedule);
+  }
+
+  deleteDigestSchedule(teamId: string): Promise<boolean> {
+    return this.#gaps.deleteDigestSchedule(teamId);
+  }
+
+  findDigestSchedule(teamId: string): Promise<DigestSchedule | null> {
+    return this.#gaps.findDigestSchedule(teamId);
+  }
+
+  listDigestSchedules(): Promise<DigestSchedule[]> {
+    return this.#gaps.listDigestSchedules();
+  }
+
+  claimDigest(teamId: string, slot: string, at: Date): Promise<boolean> {
+    return this.#gaps.claimDigest(teamId, slot, at);
+  }
+
+  releaseDigest(teamId: string, slot: string): Promise<void> {
+    return this.#gaps.releaseDigest(teamId, slot);
+  }
+
+  reviewsDone(teamId: string, since: Date, until: Date): Promise<number> {
+    return this.#gaps.reviewsDone(teamId, since, until);
   }
 
   async ping(): Promise<void> {

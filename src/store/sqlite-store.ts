@@ -2,6 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import type {
+  AnswerVote,
+  DigestSchedule,
+  GapRecord,
+  KeptVote,
+  NewGap,
+  QuestionTotals,
+  VoteOutcome,
+} from '../gaps/records.js';
 import { migrateSqlite } from './migrations.js';
 import {
   ANSWER_COLUMNS,
@@ -26,6 +35,7 @@ import {
   type TopicResultRow,
   toScore,
 } from './rows.js';
+import { SqliteGaps } from './sqlite-gaps.js';
 import { SqliteReviews } from './sqlite-reviews.js';
 import {
   type ChannelMemberScore,
@@ -151,6 +161,7 @@ export class SqliteStore implements Store {
   readonly #exportFirst: Database.Statement<[number], AnswerRow<number, number>>;
   readonly #exportAfter: Database.Statement<[number, string, string, number], AnswerRow<number, number>>;
   readonly #reviews: SqliteReviews;
+  readonly #gaps: SqliteGaps;
 
   /** Use `openSqliteStore`, which prepares and migrates the database first. */
   constructor(
@@ -160,6 +171,7 @@ export class SqliteStore implements Store {
   ) {
     this.#db = db;
     this.#reviews = new SqliteReviews(db);
+    this.#gaps = new SqliteGaps(db);
     this.#claim = db.prepare(
       'INSERT INTO deliveries (key, received_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING',
     );
@@ -565,6 +577,72 @@ export class SqliteStore implements Store {
 
   async exportReviewCards(): Promise<ReviewCard[]> {
     return this.#reviews.allCards();
+  }
+
+  // ---- Knowledge gaps (see GapStore) ----
+
+  async keepGap(gap: NewGap): Promise<void> {
+    return this.#gaps.keepGap(gap);
+  }
+
+  async addQuestionCounts(teamId: string, day: string, counts: QuestionTotals): Promise<void> {
+    return this.#gaps.addQuestionCounts(teamId, day, counts);
+  }
+
+  async gapRecords(teamId: string | null, since: Date | null): Promise<GapRecord[]> {
+    return this.#gaps.gapRecords(teamId, since);
+  }
+
+  async resolveGaps(ids: readonly string[], at: Date): Promise<number> {
+    return this.#gaps.resolveGaps(ids, at);
+  }
+
+  async recordVote(vote: AnswerVote): Promise<VoteOutcome> {
+    return this.#gaps.recordVote(vote);
+  }
+
+  async commentOnVote(teamId: string, answerId: string, userId: string, comment: string): Promise<boolean> {
+    return this.#gaps.commentOnVote(teamId, answerId, userId, comment);
+  }
+
+  async downvotes(teamId: string | null, since: Date | null): Promise<KeptVote[]> {
+    return this.#gaps.downvotes(teamId, since);
+  }
+
+  async questionTotals(teamId: string, fromDay: string, toDay: string): Promise<QuestionTotals> {
+    return this.#gaps.questionTotals(teamId, fromDay, toDay);
+  }
+
+  async pruneGaps(olderThan: Date): Promise<number> {
+    return this.#gaps.pruneGaps(olderThan);
+  }
+
+  async saveDigestSchedule(schedule: DigestSchedule): Promise<void> {
+    return this.#gaps.saveDigestSchedule(schedule);
+  }
+
+  async deleteDigestSchedule(teamId: string): Promise<boolean> {
+    return this.#gaps.deleteDigestSchedule(teamId);
+  }
+
+  async findDigestSchedule(teamId: string): Promise<DigestSchedule | null> {
+    return this.#gaps.findDigestSchedule(teamId);
+  }
+
+  async listDigestSchedules(): Promise<DigestSchedule[]> {
+    return this.#gaps.listDigestSchedules();
+  }
+
+  async claimDigest(teamId: string, slot: string, at: Date): Promise<boolean> {
+    return this.#gaps.claimDigest(teamId, slot, at);
+  }
+
+  async releaseDigest(teamId: string, slot: string): Promise<void> {
+    return this.#gaps.releaseDigest(teamId, slot);
+  }
+
+  async reviewsDone(teamId: string, since: Date, until: Date): Promise<number> {
+    return this.#gaps.reviewsDone(teamId, since, until);
   }
 
   async ping(): Promise<void> {

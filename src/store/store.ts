@@ -1,3 +1,4 @@
+import type { GapStore } from '../gaps/records.js';
 import type {
   ChannelMemberScore,
   ChannelSchedule,
@@ -16,6 +17,21 @@ import type {
 } from '../quiz/records.js';
 import type { ReviewCard, ReviewLog, ReviewProfile, ReviewRecordOutcome } from '../review/records.js';
 
+// The knowledge gaps' records and their part of the port are the core's (src/gaps/records.ts).
+export type {
+  AnswerVote,
+  ChannelKind,
+  DigestSchedule,
+  GapKind,
+  GapRecord,
+  GapStore,
+  KeptVote,
+  NewGap,
+  QuestionTotals,
+  TopicLabel,
+  VoteOutcome,
+  VoteValue,
+} from '../gaps/records.js';
 // The records the store keeps are the quiz's (src/quiz/records.ts); importers of the port get them here too.
 export type {
   ChannelMemberScore,
@@ -59,8 +75,9 @@ export interface ReminderRow extends ReviewProfile {
  * by an in-memory check, so it holds across retries, restarts and replicas. Time is always passed
  * in: the store never reads the clock on the core's behalf. Every query about quizzes, answers and
  * scores names its workspace (`teamId`): one workspace's data never answers another's question.
+ * The knowledge gaps' methods (unanswered questions, votes, the digest) are declared in `GapStore`.
  */
-export interface Store {
+export interface Store extends GapStore {
   /**
    * Claims a delivery (for example `event:<Slack event_id>`) for handling. True only for the first
    * claim of `key` ever made on this database, by any process; false for every later claim.

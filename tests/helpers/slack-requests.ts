@@ -21,7 +21,12 @@ export const SLACK_DEFAULTS = {
   verificationToken: 'verification-token',
 } as const;
 
-export type SlackRequestKind = 'slash_command' | 'event_callback' | 'block_actions' | 'url_verification';
+export type SlackRequestKind =
+  | 'slash_command'
+  | 'event_callback'
+  | 'block_actions'
+  | 'view_submission'
+  | 'url_verification';
 
 /** A request as Slack would send it: the raw body (what gets signed), its content type, and the payload object. */
 export interface SlackRequest {
@@ -356,6 +361,54 @@ export function blockAction(options: BlockActionOptions): SlackRequest {
   const payload = blockActionPayload(options);
   return {
     kind: 'block_actions',
+    contentType: 'application/x-www-form-urlencoded',
+    body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    payload,
+  };
+}
+
+export interface ViewSubmissionOptions {
+  callbackId: string;
+  privateMetadata: string;
+  /** The state Slack sends: block id → action id → `{ type, value }`. */
+  values: Record<string, Record<string, { type: string; value: string | null }>>;
+  userId?: string;
+  teamId?: string;
+}
+
+/** A modal's Submit as Slack POSTs it: form-encoded, a single `payload` field holding the JSON. */
+export function viewSubmission(options: ViewSubmissionOptions): SlackRequest {
+  const userId = options.userId ?? SLACK_DEFAULTS.userId;
+  const teamId = options.teamId ?? SLACK_DEFAULTS.teamId;
+  const payload = {
+    type: 'view_submission',
+    team: { id: teamId, domain: SLACK_DEFAULTS.teamDomain },
+    user: { id: userId, username: userNameFor(userId), name: userNameFor(userId), team_id: teamId },
+    api_app_id: SLACK_DEFAULTS.apiAppId,
+    token: SLACK_DEFAULTS.verificationToken,
+    trigger_id: triggerId(),
+    view: {
+      id: `V${randomBytes(4).toString('hex').toUpperCase()}`,
+      team_id: teamId,
+      type: 'modal',
+      blocks: [],
+      private_metadata: options.privateMetadata,
+      callback_id: options.callbackId,
+      state: { values: options.values },
+      hash: `${nextTs()}.${randomBytes(4).toString('hex')}`,
+      title: { type: 'plain_text', text: 'Modal' },
+      clear_on_close: false,
+      notify_on_close: false,
+      root_view_id: null,
+      previous_view_id: null,
+      app_id: SLACK_DEFAULTS.apiAppId,
+      bot_id: SLACK_DEFAULTS.botId,
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+  };
+  return {
+    kind: 'view_submission',
     contentType: 'application/x-www-form-urlencoded',
     body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
     payload,

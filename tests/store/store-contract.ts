@@ -3,6 +3,7 @@ import type { QuizQuestion } from '../../src/quiz/types.js';
 import { type AppliedMigration, MIGRATIONS } from '../../src/store/migrations.js';
 import type { ChannelSchedule, PostedQuiz, QuizAnswer, Store } from '../../src/store/store.js';
 import { answerTo } from '../helpers/quiz-records.js';
+import { describeGapsContract } from './gaps-contract.js';
 import { describeReviewContract } from './review-contract.js';
 
 const HOUR = 3_600_000;
@@ -1056,6 +1057,8 @@ export function describeStoreContract(
     });
 
     describeReviewContract(openStore);
+
+    describeGapsContract(openStore);
 
     describe('durability', () => {
       it('keeps schedules, quizzes, answers and closes across close and reopen', async () => {

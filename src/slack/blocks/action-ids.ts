@@ -134,3 +134,18 @@ export function parseReviewButton(value: string | undefined): ReviewButton | nul
   if (!Number.isSafeInteger(shownMs) || shownMs <= 0) return null;
   return { topicId, rep: repNumber, questionId, shownAt: new Date(shownMs), zone: zone || null };
 }
+
+/**
+ * 👍 and 👎 under an answer: `answer_vote:up`, `answer_vote:down`; the value names the answer
+ * (src/gaps/answer-ref.ts), so a vote counts whatever the notes say by then.
+ */
+export const ANSWER_VOTE_PATTERN = /^answer_vote:(up|down)$/;
+
+export function answerVoteActionId(vote: 'up' | 'down'): string {
+  return `answer_vote:${vote}`;
+}
+
+/** The modal a 👎 opens: "what were you looking for?"; its private metadata names the answer. */
+export const VOTE_COMMENT_VIEW = 'vote_comment';
+/** The block and action id of the modal's text input. */
+export const VOTE_COMMENT_INPUT = 'looking_for';

@@ -43,6 +43,6 @@ export function renderAdminOnly(what = 'reload the notes'): SlackMessage {
 /** `/aws admin` followed by something it does not know. */
 export function renderAdminUsage(): SlackMessage {
   const sentence =
-    'Admin commands: `/aws admin reload` reads the notes again without a restart; `/aws admin questions` lists the quiz questions that do worst, to retire or restore.';
+    'Admin commands: `/aws admin reload` reads the notes again without a restart; `/aws admin questions` lists the quiz questions that do worst, to retire or restore; `/aws admin gaps [week|month|all]` shows what the notes miss; `/aws admin digest #channel Mon 09:00 Europe/Berlin` (or `off`, `now`) posts a weekly digest.';
   return { text: sentence, blocks: [section(sentence)] };
 }

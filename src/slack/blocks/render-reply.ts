@@ -7,6 +7,7 @@ import type {
   MrkdwnElement,
   SectionBlock,
 } from '@slack/types';
+import { answerRefOf, encodeAnswerRef } from '../../gaps/answer-ref.js';
 import type {
   Citation,
   CompareReply,
@@ -21,8 +22,15 @@ import type {
   UnknownReply,
 } from '../../tutor/reply.js';
 import { CLOSEST_MATCH, SMALL_TALK_REPLY, serviceList } from '../../tutor/reply.js';
-import { askTopicActionId, QUIZ_ME, REVIEW_REMEMBER, SHARE_ANSWER } from './action-ids.js';
 import {
+  answerVoteActionId,
+  askTopicActionId,
+  QUIZ_ME,
+  REVIEW_REMEMBER,
+  SHARE_ANSWER,
+} from './action-ids.js';
+import {
+  ACTIONS_ELEMENTS_MAX,
   BUTTON_TEXT_MAX,
   BUTTON_VALUE_MAX,
   fitFallbackText,
@@ -52,6 +60,8 @@ export interface RenderReplyOptions {
   shareable: boolean;
   /** The Slack user id of whoever shared the answer into the channel. */
   sharedBy?: string;
+  /** Adds 👍 and 👎 under an answer from the notes (explain, compare), for the gaps in the notes. */
+  votes?: boolean;
 }
 
 /** The rest of a topic is shown briefly, as at the terminal: a long fact is cut at a word. */
@@ -375,7 +385,7 @@ const rendered = new WeakMap<AnswerReply, Map<string, SlackMessage>>();
  * Block Kit's limits however long the notes are.
  */
 export function renderReply(reply: AnswerReply, options: RenderReplyOptions): SlackMessage {
-  const key = `${options.shareable}:${options.sharedBy ?? ''}`;
+  const key = `${options.shareable}:${options.sharedBy ?? ''}:${options.votes === true}`;
   let byOptions = rendered.get(reply);
   const known = byOptions?.get(key);
   if (known) return known;
@@ -410,5 +420,26 @@ function renderAfresh(reply: AnswerReply, options: RenderReplyOptions): SlackMes
       blocks.push(...unknownBlocks(reply));
       break;
   }
+  if (options.votes && (reply.intent === 'explain' || reply.intent === 'compare'))
+    addVoteButtons(blocks, reply);
   return { text: fitFallbackText(fallbackText(reply)), blocks: fitMessage(blocks) };
+}
+
+/**
+ * 👍 and 👎 at the end of an answer from the notes, in its last row of buttons (which a message cut
+ * to Block Kit's limits keeps). Each button carries the answer it is about, so the vote counts
+ * whatever the notes say by the time it is clicked.
+ */
+function addVoteButtons(blocks: KnownBlock[], reply: ExplainReply | CompareReply): void {
+  const value = encodeAnswerRef(answerRefOf(reply));
+  const votes = [
+    button('👍', answerVoteActionId('up'), value),
+    button('👎', answerVoteActionId('down'), value),
+  ];
+  const last = blocks.at(-1);
+  if (last?.type === 'actions' && last.elements.length + votes.length <= ACTIONS_ELEMENTS_MAX) {
+    last.elements.push(...votes);
+    return;
+  }
+  blocks.push(...actions(votes));
 }

@@ -4,6 +4,7 @@ import type { SlackDeps } from '../deps.js';
 import { registerActions } from './actions/index.js';
 import { registerCommands } from './commands/index.js';
 import { registerEvents } from './events/index.js';
+import { registerViews } from './views/index.js';
 
 /**
  * `eventsOnce` drops redelivered events; only events are redelivered, so only they pay for it.
@@ -18,4 +19,5 @@ export function registerListeners(
   registerCommands(app, deps, around);
   registerEvents(app, deps, eventsOnce, around);
   registerActions(app, deps, around);
+  registerViews(app, deps, around);
 }

@@ -16,6 +16,9 @@ export function askTopic(deps: SlackDeps) {
     const asker = askerOfAction(body);
     // A private answer can be shared again; one already in the channel is public.
     const shareable = body.container?.is_ephemeral === true;
-    await respond({ replace_original: true, ...(await replyMessage(deps, reply, asker, { shareable })) });
+    await respond({
+      replace_original: true,
+      ...(await replyMessage(deps, reply, asker, { shareable, votes: true })),
+    });
   };
 }

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { AroundListener } from '../../../observability/request-context.js';
 import {
+  ANSWER_VOTE_PATTERN,
   ANY_QUIZ_ANSWER_PATTERN,
   ANY_REVIEW_ANSWER_PATTERN,
   ASK_TOPIC_PATTERN,
@@ -21,6 +22,7 @@ import { quizMe } from './quiz-me.js';
 import { rememberTopic } from './remember-topic.js';
 import { reportQuestion } from './report-question.js';
 import { shareAnswer } from './share-answer.js';
+import { voteAnswer } from './vote-answer.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 type ButtonHandler = (args: ButtonArgs) => Promise<void>;
@@ -37,6 +39,7 @@ const OUR_BUTTONS = new RegExp(
     ANY_REVIEW_ANSWER_PATTERN.source,
     `^${REVIEW_NEXT}$`,
     `^${REVIEW_REMEMBER}$`,
+    ANSWER_VOTE_PATTERN.source,
   ].join('|'),
 );
 
@@ -55,6 +58,7 @@ export function registerActions(app: App, deps: SlackDeps, around: AroundListene
     [ANY_REVIEW_ANSWER_PATTERN, answerReview],
     [new RegExp(`^${REVIEW_NEXT}$`), nextCard],
     [new RegExp(`^${REVIEW_REMEMBER}$`), rememberTopic],
+    [ANSWER_VOTE_PATTERN, voteAnswer],
   ];
   app.action<BlockButtonAction>(
     OUR_BUTTONS,

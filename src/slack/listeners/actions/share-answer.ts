@@ -16,6 +16,7 @@ export function shareAnswer(deps: SlackDeps) {
     const message = await replyMessage(deps, reply, askerOfAction(body), {
       shareable: false,
       sharedBy: body.user.id,
+      votes: true,
     });
     const post = () => respond({ response_type: 'in_channel', delete_original: true, ...message });
     await (body.channel?.id ? deps.pacer.run(body.channel.id, post) : post());

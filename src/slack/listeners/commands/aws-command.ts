@@ -4,6 +4,7 @@ import { ADMIN_COMMAND, adminCommand } from '../../admin-command.js';
 import { renderReply } from '../../blocks/render-reply.js';
 import { DAILY_COMMAND, dailyCommand } from '../../daily-quiz/daily-command.js';
 import { depsForRequest, type SlackDeps } from '../../deps.js';
+import { noteReply } from '../../gaps/note-reply.js';
 import { type Asker, isDmChannel } from '../../people/asker.js';
 import { reviewMessage } from '../../review/review-request.js';
 import { isStudyRequest, orTrouble, studyMessage } from '../../study-requests.js';
@@ -41,7 +42,9 @@ export function awsCommand(deps: SlackDeps) {
     }
     const reply = admin || daily ? null : deps.tutor.answer(text);
     if (reply && !isStudyRequest(reply)) {
-      await ack({ response_type: 'ephemeral', ...renderReply(reply, { shareable: true }) });
+      await noteReply(deps, reply, { teamId: asker.teamId, channelKind: 'command' }, () =>
+        ack({ response_type: 'ephemeral', ...renderReply(reply, { shareable: true, votes: true }) }),
+      );
       return;
     }
     // The store (and sometimes Slack) is needed: acknowledged first, answered through `respond`.
@@ -51,7 +54,7 @@ export function awsCommand(deps: SlackDeps) {
       ? await studyMessage(requestDeps, reply, asker)
       : await orTrouble(requestDeps, `/aws ${admin ? 'admin' : 'quiz daily'}`, () =>
           admin
-            ? adminCommand(requestDeps, admin[1] ?? '', asker)
+            ? adminCommand(requestDeps, admin[1] ?? '', { ...asker, channelName: command.channel_name ?? '' })
             : dailyCommand(requestDeps, daily?.[1] ?? '', asker),
         );
     await respond({ response_type: 'ephemeral', ...message });

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { parseReviewCommand } from '../../../review/review-command.js';
 import { renderReply } from '../../blocks/render-reply.js';
 import type { SlackDeps } from '../../deps.js';
+import { noteReply } from '../../gaps/note-reply.js';
 import { withoutBotMention } from '../../question-text.js';
 import { reviewMessage } from '../../review/review-request.js';
 import { isStudyRequest, studyMessage } from '../../study-requests.js';
@@ -34,9 +35,11 @@ export function appMention(deps: SlackDeps) {
       await client.chat.postEphemeral({ channel: event.channel, user: userId, thread_ts, ...message });
       return;
     }
-    const message = renderReply(reply, { shareable: false });
-    await deps.pacer.run(event.channel, () =>
-      client.chat.postMessage({ channel: event.channel, thread_ts, ...message }),
+    const message = renderReply(reply, { shareable: false, votes: true });
+    await noteReply(deps, reply, { teamId: asker.teamId, channelKind: 'channel' }, () =>
+      deps.pacer.run(event.channel, () =>
+        client.chat.postMessage({ channel: event.channel, thread_ts, ...message }),
+      ),
     );
   };
 }

@@ -1,6 +1,8 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { parseReviewCommand } from '../../../review/review-command.js';
+import type { SlackMessage } from '../../blocks/render-reply.js';
 import type { SlackDeps } from '../../deps.js';
+import { noteReply } from '../../gaps/note-reply.js';
 import { withoutBotMention } from '../../question-text.js';
 import { reviewMessage } from '../../review/review-request.js';
 import { replyMessage } from '../../study-requests.js';
@@ -22,16 +24,21 @@ export function directMessage(deps: SlackDeps) {
       userId: message.user,
       inDm: true,
     };
+    const post = (answer: SlackMessage) =>
+      deps.pacer.run(message.channel, () =>
+        client.chat.postMessage({
+          channel: message.channel,
+          ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}),
+          ...answer,
+        }),
+      );
     const review = parseReviewCommand(text);
-    const answer = review
-      ? await reviewMessage(deps, review, asker)
-      : await replyMessage(deps, deps.tutor.answer(text), asker, { shareable: false });
-    await deps.pacer.run(message.channel, () =>
-      client.chat.postMessage({
-        channel: message.channel,
-        ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}),
-        ...answer,
-      }),
-    );
+    if (review) {
+      await post(await reviewMessage(deps, review, asker));
+      return;
+    }
+    const reply = deps.tutor.answer(text);
+    const answer = await replyMessage(deps, reply, asker, { shareable: false, votes: true });
+    await noteReply(deps, reply, { teamId: asker.teamId, channelKind: 'dm' }, () => post(answer));
   };
 }
