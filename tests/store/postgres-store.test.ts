@@ -172,9 +172,16 @@ describe.skipIf(!url)('PostgreSQL store (TEST_DATABASE_URL)', () => {
       [schema],
     );
     expect(rows.map((row) => `${row.table_name}.${row.column_name}: ${row.data_type}`)).toEqual([
+      'answer_votes.question: text',
+      'answer_votes.voted_at: timestamp with time zone',
       'answers.answered_at: timestamp with time zone',
       'answers.correct: boolean',
       'deliveries.received_at: timestamp with time zone',
+      'digest_posts.claimed_at: timestamp with time zone',
+      'digest_schedules.set_at: timestamp with time zone',
+      'gap_records.asked_at: timestamp with time zone',
+      'gap_records.question: text',
+      'gap_records.resolved_at: timestamp with time zone',
       'question_decisions.decided_at: timestamp with time zone',
       'question_reports.reported_at: timestamp with time zone',
       'quizzes.closed_at: timestamp with time zone',
