@@ -20,10 +20,12 @@ export interface NotedQuestion {
 
 /**
  * Questions about AWS: the answers from the notes and "the notes don't cover it". Commands (help,
- * the topic list, quizzes and scores) are not questions the notes could miss.
+ * the topic list, quizzes and scores) and small talk ("hi", "thanks") are not questions the notes
+ * could miss.
  */
 function isQuestion(reply: Reply): boolean {
-  return reply.intent === 'explain' || reply.intent === 'compare' || reply.intent === 'unknown';
+  if (reply.intent === 'unknown') return reply.smallTalk !== true;
+  return reply.intent === 'explain' || reply.intent === 'compare';
 }
 
 function label(topic: { id: string; title: string }): TopicLabel {

@@ -93,6 +93,11 @@ describe('notedQuestion', () => {
     };
     expect(notedQuestion(help, where, now)).toBeNull();
   });
+
+  it('notes no small talk: "hi" is no question the notes could miss', () => {
+    expect(notedQuestion(unknown('hi there', { smallTalk: true }), where, now)).toBeNull();
+    expect(notedQuestion(unknown('what is app mesh'), where, now)?.gap?.kind).toBe('unknown');
+  });
 });
 
 describe('answer references on vote buttons', () => {
