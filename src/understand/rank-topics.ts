@@ -89,7 +89,9 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
         const fact = index.facts[postings.facts[p] ?? -1];
         if (!fact) continue;
         note(fact.topic, t, weight * Math.min(1, postings.counts[p] ?? 0));
-        noteFact(postings.facts[p] ?? -1, t, weight * Math.min(1, postings.counts[p] ?? 0));
+        // A word only in a line naming another topic (`> private: ECR` under Docker) is that
+        // topic's, not this fact's.
+        if ((postings.counts[p] ?? 0) >= 1) noteFact(postings.facts[p] ?? -1, t, weight);
         if (stemWeight === 1 && !term.service && index.keyStems[fact.topic]?.has(stemmed)) {
           const hits = keyTermHits.get(fact.topic) ?? new Set<number>();
           hits.add(t);

@@ -88,7 +88,7 @@ export class UncoveredServices {
         ...new Map(uncovered.map((mention) => [mention.service, displayName(mention, read.tokens)])).values(),
       ],
       positions: new Set(uncovered.flatMap((mention) => range(mention.start, mention.end))),
-      // "what does firewall manager do", "emr spark clusters": little else to be about. A need
+      // "what does firewall manager do", "cloud armor rules": little else to be about. A need
       // described around a service ("our ec2 app must read s3 without keys") is for the ranking.
       subject: rest.length <= SUBJECT_CONTEXT_WORDS,
     };
@@ -107,10 +107,11 @@ export interface UncoveredMentions {
 }
 
 /**
- * At most this many other words make a question about a service ("opensearch shard sizes") rather
- * than a need around it; longer questions are left to the ranking and the answer model.
+ * At most this many other words make a question about a service ("cloudflare workers pricing")
+ * rather than a need around it ("containers on aws where i dont provision ec2"); longer questions are
+ * left to the ranking and the answer model.
  */
-const SUBJECT_CONTEXT_WORDS = 2;
+const SUBJECT_CONTEXT_WORDS = 1;
 
 const NONE: UncoveredMentions = { services: [], names: [], positions: new Set(), subject: false };
 
