@@ -120,7 +120,7 @@ export function factView(fact: Fact): FactView {
 
 /** What the tutor says to small talk: what it is for, and how to start. */
 export const SMALL_TALK_REPLY =
-  'Hi! I’m the team’s AWS study tutor: ask me anything about the notes, say “quiz me” for a question, or “help” for what I can do.';
+  'I’m the team’s AWS study tutor: ask me anything about the notes, say “quiz me” for a question, or “help” for what I can do.';
 
 /** How a reply the tutor is not sure of begins: it is the nearest topic, not a sure answer. */
 export const CLOSEST_MATCH = 'Closest match in the notes:';
