@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { openStore, redactUrl, SQLITE_FILE_NAME } from '../store/open-store.js';
-import type { QuizAnswer, Store } from '../store/store.js';
+import type { QuizAnswer } from '../store/store.js';
+import { type ExportSource, withAppStore } from './app-store.js';
 import { optionLetter } from './render-text.js';
 
 /** The CSV columns, in order. */
@@ -47,16 +45,6 @@ export function csvRecord(values: readonly (string | number | boolean)[]): strin
 /** The letter of an option: 0 -> A; empty for a value that is not an option. */
 function letter(option: number): string {
   return Number.isInteger(option) && option >= 0 && option < 26 ? optionLetter(option) : '';
-}
-
-/** The password of a database URL, as written and decoded, to keep out of messages. */
-export function secretsOf(url: string): string[] {
-  try {
-    const { password } = new URL(url);
-    return [password, decodeURIComponent(password)].filter((secret) => secret !== '');
-  } catch {
-    return [];
-  }
 }
 
 /** The header record of the CSV export. */
@@ -159,15 +147,6 @@ export async function writeAnswers(
   return count;
 }
 
-/** Where the app keeps its data: DATABASE_URL (PostgreSQL) or DATA_DIR (SQLite). */
-export interface ExportSource {
-  databaseUrl: string | null;
-  dataDir: string;
-}
-
-/** A failure reading the answers, with a message a person can act on (never a password). */
-export class ExportError extends Error {}
-
 /**
  * `tutor export answers`: every recorded quiz answer, from the store the app uses. A DATA_DIR
  * without a database gives no answers (just the CSV header) and creates nothing; `note` is told why.
@@ -178,28 +157,9 @@ export async function exportAnswers(
   output: ExportOutput,
   note: (message: string) => void,
 ): Promise<void> {
-  const url = source.databaseUrl?.trim() || null;
-  if (!url) {
-    const file = join(source.dataDir, SQLITE_FILE_NAME);
-    if (!existsSync(file)) {
-      note(
-        `no answers yet: ${file} does not exist (set DATA_DIR, or DATABASE_URL, to where the app keeps its data)`,
-      );
-      if (format === 'csv') await write(output, answersCsvHeader());
-      return;
-    }
-  }
-  const store: Store = await openStore({ databaseUrl: url, dataDir: source.dataDir });
-  try {
+  const read = { what: 'the answers', nothingYet: 'no answers yet' };
+  const found = await withAppStore(source, read, note, async (store) => {
     await writeAnswers(store.exportAnswers(), format, output);
-  } catch (error) {
-    const where = url ? `DATABASE_URL=${redactUrl(url)}` : `DATA_DIR=${source.dataDir}`;
-    const reason = (url ? secretsOf(url) : []).reduce(
-      (text, secret) => text.replaceAll(secret, '***'),
-      error instanceof Error ? error.message : String(error),
-    );
-    throw new ExportError(`could not read the answers (${where}): ${reason}`, { cause: error });
-  } finally {
-    await store.close().catch(() => undefined);
-  }
+  });
+  if (!found && format === 'csv') await write(output, answersCsvHeader());
 }

@@ -1,16 +1,7 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { type QuestionStanding, questionStandings, questionStats } from '../quiz/question-stats.js';
-import { openStore, redactUrl, SQLITE_FILE_NAME } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
-import {
-  type AnswerFormat,
-  csvRecord,
-  ExportError,
-  type ExportOutput,
-  type ExportSource,
-  secretsOf,
-} from './export-answers.js';
+import { type ExportSource, withAppStore } from './app-store.js';
+import { type AnswerFormat, csvRecord, type ExportOutput } from './export-answers.js';
 
 /** The CSV columns, in order. */
 export const QUESTION_COLUMNS = [
@@ -109,31 +100,12 @@ export async function exportQuestions(
   note: (message: string) => void,
 ): Promise<void> {
   const header = csvRecord(QUESTION_COLUMNS);
-  const url = source.databaseUrl?.trim() || null;
-  if (!url) {
-    const file = join(source.dataDir, SQLITE_FILE_NAME);
-    if (!existsSync(file)) {
-      note(
-        `no questions answered yet: ${file} does not exist (set DATA_DIR, or DATABASE_URL, to where the app keeps its data)`,
-      );
-      if (format === 'csv') output.write(header);
-      return;
-    }
-  }
-  const store = await openStore({ databaseUrl: url, dataDir: source.dataDir });
-  try {
+  const read = { what: 'the question statistics', nothingYet: 'no questions answered yet' };
+  const found = await withAppStore(source, read, note, async (store) => {
     const rows = await questionStandingsOf(store);
-    const text =
-      format === 'csv' ? header + rows.map(questionCsvRecord).join('') : rows.map(questionJsonLine).join('');
-    output.write(text);
-  } catch (error) {
-    const where = url ? `DATABASE_URL=${redactUrl(url)}` : `DATA_DIR=${source.dataDir}`;
-    const reason = (url ? secretsOf(url) : []).reduce(
-      (text, secret) => text.replaceAll(secret, '***'),
-      error instanceof Error ? error.message : String(error),
+    output.write(
+      format === 'csv' ? header + rows.map(questionCsvRecord).join('') : rows.map(questionJsonLine).join(''),
     );
-    throw new ExportError(`could not read the question statistics (${where}): ${reason}`, { cause: error });
-  } finally {
-    await store.close().catch(() => undefined);
-  }
+  });
+  if (!found && format === 'csv') output.write(header);
 }

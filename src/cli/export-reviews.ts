@@ -1,15 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { openStore, redactUrl, SQLITE_FILE_NAME } from '../store/open-store.js';
 import type { ReviewCard } from '../store/store.js';
-import {
-  type AnswerFormat,
-  csvRecord,
-  ExportError,
-  type ExportOutput,
-  type ExportSource,
-  secretsOf,
-} from './export-answers.js';
+import { type ExportSource, withAppStore } from './app-store.js';
+import { type AnswerFormat, csvRecord, type ExportOutput } from './export-answers.js';
 
 /** The CSV columns, in order. */
 export const REVIEW_COLUMNS = [
@@ -75,31 +66,12 @@ export async function exportReviews(
   note: (message: string) => void,
 ): Promise<void> {
   const header = csvRecord(REVIEW_COLUMNS);
-  const url = source.databaseUrl?.trim() || null;
-  if (!url) {
-    const file = join(source.dataDir, SQLITE_FILE_NAME);
-    if (!existsSync(file)) {
-      note(
-        `no review cards yet: ${file} does not exist (set DATA_DIR, or DATABASE_URL, to where the app keeps its data)`,
-      );
-      if (format === 'csv') output.write(header);
-      return;
-    }
-  }
-  const store = await openStore({ databaseUrl: url, dataDir: source.dataDir });
-  try {
+  const read = { what: 'the review cards', nothingYet: 'no review cards yet' };
+  const found = await withAppStore(source, read, note, async (store) => {
     const cards = await store.exportReviewCards();
     output.write(
       format === 'csv' ? header + cards.map(reviewCsvRecord).join('') : cards.map(reviewJsonLine).join(''),
     );
-  } catch (error) {
-    const where = url ? `DATABASE_URL=${redactUrl(url)}` : `DATA_DIR=${source.dataDir}`;
-    const reason = (url ? secretsOf(url) : []).reduce(
-      (text, secret) => text.replaceAll(secret, '***'),
-      error instanceof Error ? error.message : String(error),
-    );
-    throw new ExportError(`could not read the review cards (${where}): ${reason}`, { cause: error });
-  } finally {
-    await store.close().catch(() => undefined);
-  }
+  });
+  if (!found && format === 'csv') output.write(header);
 }

@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { GAP_KINDS, type GapGroup, type GapGroupKind } from '../gaps/gap-groups.js';
 import { GapService } from '../gaps/gap-service.js';
 import { plainStep } from '../gaps/next-step.js';
 import { periodLabel } from '../quiz/period.js';
 import type { ScorePeriod } from '../quiz/records.js';
-import { openStore, redactUrl, SQLITE_FILE_NAME } from '../store/open-store.js';
-import { ExportError, type ExportOutput, type ExportSource, secretsOf } from './export-answers.js';
+import { type ExportSource, withAppStore } from './app-store.js';
+import type { ExportOutput } from './export-answers.js';
 
 const HEADINGS: Record<GapGroupKind, string> = {
   unanswered: 'Asked, and the notes don’t answer',
@@ -70,28 +68,9 @@ export async function reportGaps(
   output: ExportOutput,
   note: (message: string) => void,
 ): Promise<void> {
-  const url = source.databaseUrl?.trim() || null;
-  if (!url) {
-    const file = join(source.dataDir, SQLITE_FILE_NAME);
-    if (!existsSync(file)) {
-      note(
-        `no questions kept yet: ${file} does not exist (set DATA_DIR, or DATABASE_URL, to where the app keeps its data)`,
-      );
-      return;
-    }
-  }
-  const store = await openStore({ databaseUrl: url, dataDir: source.dataDir });
-  try {
+  const read = { what: 'the gaps', nothingYet: 'no questions kept yet' };
+  await withAppStore(source, read, note, async (store) => {
     const groups = await new GapService(store).gaps(null, options.period, options.now);
     output.write(options.json ? groups.map(gapJsonLine).join('') : gapsText(groups, options.period));
-  } catch (error) {
-    const where = url ? `DATABASE_URL=${redactUrl(url)}` : `DATA_DIR=${source.dataDir}`;
-    const reason = (url ? secretsOf(url) : []).reduce(
-      (text, secret) => text.replaceAll(secret, '***'),
-      error instanceof Error ? error.message : String(error),
-    );
-    throw new ExportError(`could not read the gaps (${where}): ${reason}`, { cause: error });
-  } finally {
-    await store.close().catch(() => undefined);
-  }
+  });
 }
