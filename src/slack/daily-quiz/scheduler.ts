@@ -1,12 +1,12 @@
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { Cron } from 'croner';
 import type { DueQuiz, QuizService } from '../../quiz/quiz-service.js';
 import type { QuizReveal } from '../../quiz/records.js';
 import type { ChannelSchedule, PostedQuiz, Store } from '../../store/store.js';
 import { renderPostErrorNotice } from '../blocks/render-post-notice.js';
 import { renderClosedDailyQuiz, renderDailyQuiz, renderQuizReveal } from '../blocks/render-quiz.js';
 import type { ChannelPacer } from '../channel-pacer.js';
+import { EveryMinute } from '../every-minute.js';
 import { postErrorAdvice } from './post-errors.js';
 
 /** Delivery claims (retried events) are kept this long; Slack stops retrying within an hour. */
@@ -33,8 +33,7 @@ export type PostResult =
  */
 export class DailyQuizScheduler {
   readonly #deps: DailyQuizSchedulerDeps;
-  #job: Cron | null = null;
-  #running: Promise<void> | null = null;
+  readonly #minutes = new EveryMinute(() => this.#pass());
   /** Channel and day whose post failed for a reason a person must fix: not tried again that day here. */
   readonly #gaveUp = new Set<string>();
 
@@ -43,23 +42,17 @@ export class DailyQuizScheduler {
   }
 
   start(): void {
-    this.#job = new Cron('* * * * *', { protect: true }, () => this.tick());
-    void this.tick();
+    this.#minutes.start();
   }
 
   /** Stops the timer and waits for a run in progress. */
-  async stop(): Promise<void> {
-    this.#job?.stop();
-    this.#job = null;
-    await this.#running;
+  stop(): Promise<void> {
+    return this.#minutes.stop();
   }
 
   /** One pass: reveal the quizzes whose time is up, then post the ones due. Never throws. */
   tick(): Promise<void> {
-    this.#running ??= this.#pass().finally(() => {
-      this.#running = null;
-    });
-    return this.#running;
+    return this.#minutes.tick();
   }
 
   async #pass(): Promise<void> {

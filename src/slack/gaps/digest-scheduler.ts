@@ -1,11 +1,11 @@
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { Cron } from 'croner';
 import type { DueDigest, GapService } from '../../gaps/gap-service.js';
 import type { DigestSchedule } from '../../gaps/records.js';
 import { renderDigest } from '../blocks/render-gaps.js';
 import type { ChannelPacer } from '../channel-pacer.js';
 import { slackErrorCode } from '../daily-quiz/scheduler.js';
+import { EveryMinute } from '../every-minute.js';
 
 export interface DigestSchedulerDeps {
   client: WebClient;
@@ -25,8 +25,7 @@ export type DigestPostResult = { ok: true } | { ok: false; error: string };
  */
 export class DigestScheduler {
   readonly #deps: DigestSchedulerDeps;
-  #job: Cron | null = null;
-  #running: Promise<void> | null = null;
+  readonly #minutes = new EveryMinute(() => this.#pass());
   /** The UTC day this process last pruned; pruning again the same day would find nothing. */
   #prunedOn: string | null = null;
 
@@ -35,14 +34,11 @@ export class DigestScheduler {
   }
 
   start(): void {
-    this.#job = new Cron('* * * * *', { protect: true }, () => this.tick());
-    void this.tick();
+    this.#minutes.start();
   }
 
-  async stop(): Promise<void> {
-    this.#job?.stop();
-    this.#job = null;
-    await this.#running;
+  stop(): Promise<void> {
+    return this.#minutes.stop();
   }
 
   /** Writes the question counts kept in memory (at stop, once the requests under way are done). */
@@ -54,10 +50,7 @@ export class DigestScheduler {
 
   /** One pass: prune once a day, then post the digests due. Never throws. */
   tick(): Promise<void> {
-    this.#running ??= this.#pass().finally(() => {
-      this.#running = null;
-    });
-    return this.#running;
+    return this.#minutes.tick();
   }
 
   async #pass(): Promise<void> {

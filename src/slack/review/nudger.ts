@@ -1,10 +1,10 @@
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { Cron } from 'croner';
 import type { ReviewService } from '../../review/review-service.js';
 import { renderNudge } from '../blocks/render-review.js';
 import type { ChannelPacer } from '../channel-pacer.js';
 import { slackErrorCode } from '../daily-quiz/scheduler.js';
+import { EveryMinute } from '../every-minute.js';
 
 export interface ReviewNudgerDeps {
   client: WebClient;
@@ -24,31 +24,24 @@ export interface ReviewNudgerDeps {
  */
 export class ReviewNudger {
   readonly #deps: ReviewNudgerDeps;
-  #job: Cron | null = null;
-  #running: Promise<void> | null = null;
+  readonly #minutes = new EveryMinute(() => this.#pass());
 
   constructor(deps: ReviewNudgerDeps) {
     this.#deps = deps;
   }
 
   start(): void {
-    this.#job = new Cron('* * * * *', { protect: true }, () => this.tick());
-    void this.tick();
+    this.#minutes.start();
   }
 
   /** Stops the timer and waits for a run in progress. */
-  async stop(): Promise<void> {
-    this.#job?.stop();
-    this.#job = null;
-    await this.#running;
+  stop(): Promise<void> {
+    return this.#minutes.stop();
   }
 
   /** One pass over the nudges due now. Never throws. */
   tick(): Promise<void> {
-    this.#running ??= this.#pass().finally(() => {
-      this.#running = null;
-    });
-    return this.#running;
+    return this.#minutes.tick();
   }
 
   async #pass(): Promise<void> {
