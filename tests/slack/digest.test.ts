@@ -2,13 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
-import { openPostgresStore } from '../../src/store/postgres-store.js';
 import type { ReviewCard } from '../../src/store/store.js';
 import { visibleTexts } from '../helpers/block-kit-limits.js';
 import { type FakeSlack, type JsonObject, startFakeSlack } from '../helpers/fake-slack.js';
+import { startReplicas, stopReplicas } from '../helpers/replicas.js';
 import { BOT_TOKEN, SIGNING_SECRET, startTestSlackApp, type TestSlackApp } from '../helpers/slack-app.js';
 import { postToApp, slashCommand } from '../helpers/slack-requests.js';
 
@@ -217,23 +216,12 @@ describe.skipIf(!databaseUrl)('the weekly digest on two replicas sharing one Pos
 
   beforeAll(async () => {
     slack = await startFakeSlack({ users: { UADMIN: { is_admin: true } } });
-    replicas = await Promise.all(
-      [0, 1].map(async () =>
-        startTestSlackApp(connection, slack.url, {
-          store: await openPostgresStore(databaseUrl ?? '', { schema }),
-          now: () => clock,
-        }),
-      ),
-    );
+    replicas = await startReplicas(slack.url, databaseUrl ?? '', schema, () => clock);
   });
 
   afterAll(async () => {
-    await Promise.all(replicas.map((replica) => replica.stop()));
+    await stopReplicas(replicas, databaseUrl ?? '', schema);
     await slack?.close();
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
   });
 
   it('is posted once, whichever replica runs its scheduler, however often', async () => {

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgresStore } from '../../src/store/postgres-store.js';
 import type { PostedQuiz } from '../../src/store/store.js';
 import { visibleTexts } from '../helpers/block-kit-limits.js';
 import { type FakeSlack, type JsonObject, startFakeSlack } from '../helpers/fake-slack.js';
-import { BOT_TOKEN, SIGNING_SECRET, startTestSlackApp, type TestSlackApp } from '../helpers/slack-app.js';
+import { startReplicas, stopReplicas } from '../helpers/replicas.js';
+import { SIGNING_SECRET, type TestSlackApp } from '../helpers/slack-app.js';
 import {
   appMention,
   blockAction,
@@ -24,23 +23,12 @@ describe.skipIf(!databaseUrl)('two replicas on one PostgreSQL', () => {
 
   beforeAll(async () => {
     slack = await startFakeSlack();
-    const connection = { mode: 'http', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET } as const;
-    replicas = await Promise.all(
-      [0, 1].map(async () =>
-        startTestSlackApp(connection, slack.url, {
-          store: await openPostgresStore(databaseUrl ?? '', { schema }),
-        }),
-      ),
-    );
+    replicas = await startReplicas(slack.url, databaseUrl ?? '', schema);
   });
 
   afterAll(async () => {
-    await Promise.all(replicas.map((replica) => replica.stop()));
+    await stopReplicas(replicas, databaseUrl ?? '', schema);
     await slack?.close();
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
   });
 
   it('answer an event delivered to both of them (a retry landing elsewhere) once', async () => {
@@ -110,24 +98,12 @@ describe.skipIf(!databaseUrl)('the daily quiz on two replicas sharing one Postgr
 
   beforeAll(async () => {
     slack = await startFakeSlack({ users: { UADMIN: { is_admin: true } } });
-    const connection = { mode: 'http', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET } as const;
-    replicas = await Promise.all(
-      [0, 1].map(async () =>
-        startTestSlackApp(connection, slack.url, {
-          store: await openPostgresStore(databaseUrl ?? '', { schema }),
-          now: () => clock,
-        }),
-      ),
-    );
+    replicas = await startReplicas(slack.url, databaseUrl ?? '', schema, () => clock);
   });
 
   afterAll(async () => {
-    await Promise.all(replicas.map((app) => app.stop()));
+    await stopReplicas(replicas, databaseUrl ?? '', schema);
     await slack?.close();
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
   });
 
   it('is posted exactly once when both run their schedulers at the same time', async () => {

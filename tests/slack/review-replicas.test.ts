@@ -1,16 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgresStore } from '../../src/store/postgres-store.js';
 import { visibleTexts } from '../helpers/block-kit-limits.js';
 import { type FakeSlack, type JsonObject, startFakeSlack } from '../helpers/fake-slack.js';
-import {
-  BOT_TOKEN,
-  SIGNING_SECRET,
-  startTestSlackApp,
-  type TestSlackApp,
-  testTutor,
-} from '../helpers/slack-app.js';
+import { startReplicas, stopReplicas } from '../helpers/replicas.js';
+import { SIGNING_SECRET, type TestSlackApp, testTutor } from '../helpers/slack-app.js';
 import { blockAction, postToApp, type SlackRequest, slashCommand } from '../helpers/slack-requests.js';
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
@@ -42,24 +35,12 @@ describe.skipIf(!databaseUrl)('personal review on two replicas sharing one Postg
 
   beforeAll(async () => {
     slack = await startFakeSlack();
-    const connection = { mode: 'http', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET } as const;
-    replicas = await Promise.all(
-      [0, 1].map(async () =>
-        startTestSlackApp(connection, slack.url, {
-          store: await openPostgresStore(databaseUrl ?? '', { schema }),
-          now: () => clock,
-        }),
-      ),
-    );
+    replicas = await startReplicas(slack.url, databaseUrl ?? '', schema, () => clock);
   });
 
   afterAll(async () => {
-    await Promise.all(replicas.map((app) => app.stop()));
+    await stopReplicas(replicas, databaseUrl ?? '', schema);
     await slack?.close();
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
   });
 
   it('schedule a card once when the same answer lands on both at the same moment', async () => {
