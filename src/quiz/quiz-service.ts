@@ -79,6 +79,8 @@ export class QuizService {
   readonly #pools = new Map<string, { pool: QuestionPool; at: number; from: readonly QuizQuestion[] }>();
   /** Daily quizzes clicked lately (see `#clicked`). */
   readonly #dailyQuizzes = new Map<string, PostedQuiz>();
+  /** Lookups under way, so the first fifty clicks on a new quiz ask the store once, not fifty times. */
+  readonly #lookups = new Map<string, Promise<PostedQuiz | null>>();
 
   constructor(options: QuizServiceOptions) {
     this.#store = options.store;
@@ -175,7 +177,11 @@ export class QuizService {
   async #clicked(quizId: string): Promise<PostedQuiz | null> {
     const known = this.#dailyQuizzes.get(quizId);
     if (known) return known;
-    const quiz = await this.#store.findQuiz(quizId);
+    const pending = this.#lookups.get(quizId);
+    if (pending) return pending;
+    const lookup = this.#store.findQuiz(quizId).finally(() => this.#lookups.delete(quizId));
+    this.#lookups.set(quizId, lookup);
+    const quiz = await lookup;
     if (quiz?.mode === 'daily' && quiz.messageTs !== null && quiz.closesAt !== null) {
       this.#dailyQuizzes.set(quizId, quiz);
       if (this.#dailyQuizzes.size > KNOWN_DAILY_QUIZZES) {

@@ -51,16 +51,47 @@ export function zoneOrUtc(zone: string): string {
   return formatterFor(zone).resolvedOptions().timeZone;
 }
 
+/**
+ * Each zone's offset from UTC during the last minute asked about. Time zones change their offset
+ * only on a whole minute, so every instant of that minute has the same one: a burst of quiz clicks
+ * (a thousand a second, all in one zone) asks `formatToParts`, which is slow, once a minute.
+ */
+const MAX_ZONES_KEPT = 1000;
+const minuteOffsets = new Map<string, { minute: number; offsetMs: number }>();
+
 /** The wall clock of `at` in `zone` (UTC when the zone is unknown: see `zoneOrUtc`). */
 export function localDateTimeOf(at: Date, zone: string): LocalDateTime {
-  const parts: Record<string, string> = {};
-  for (const part of formatterFor(zone).formatToParts(at)) parts[part.type] = part.value;
+  const instant = at.getTime();
+  const minute = Math.floor(instant / 60_000);
+  let known = minuteOffsets.get(zone);
+  if (known?.minute !== minute) {
+    known = { minute, offsetMs: offsetInMinute(minute, zone) };
+    // Zone names come from outside; made-up ones must not grow this without end.
+    if (minuteOffsets.size >= MAX_ZONES_KEPT) minuteOffsets.clear();
+    minuteOffsets.set(zone, known);
+  }
+  const wall = new Date(instant + known.offsetMs);
   return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
+    date: wall.toISOString().slice(0, 10),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
   };
+}
+
+/** `zone`'s wall clock minus UTC, in ms, during the UTC minute `minute` (minutes since the epoch). */
+function offsetInMinute(minute: number, zone: string): number {
+  const parts: Record<string, string> = {};
+  for (const part of formatterFor(zone).formatToParts(new Date(minute * 60_000))) parts[part.type] = part.value;
+  const wall = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+  return wall - minute * 60_000;
 }
 
 /** The calendar day (`YYYY-MM-DD`) `at` falls on in `zone` (UTC when the zone is unknown). */

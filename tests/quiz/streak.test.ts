@@ -39,6 +39,42 @@ describe('localDateOf', () => {
       second: 0,
     });
   });
+  it('agrees with Intl at every minute around a DST change, asked in order as a burst of clicks asks', () => {
+    const slow = (instant: Date, zone: string) => {
+      const parts = Object.fromEntries(
+        new Intl.DateTimeFormat('en-US', {
+          timeZone: zone,
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+          second: '2-digit',
+        })
+          .formatToParts(instant)
+          .map((part) => [part.type, part.value]),
+      );
+      return {
+        date: `${parts.year}-${parts.month}-${parts.day}`,
+        hour: Number(parts.hour),
+        minute: Number(parts.minute),
+        second: Number(parts.second),
+      };
+    };
+    // Berlin falls back at 01:00 UTC; Lord Howe moves by half an hour; Kathmandu is +05:45.
+    const cases: [string, string][] = [
+      ['Europe/Berlin', '2026-10-25T00:58:00Z'],
+      ['Australia/Lord_Howe', '2026-10-03T15:28:00Z'],
+      ['Asia/Kathmandu', '2026-12-31T18:13:00Z'],
+    ];
+    for (const [zone, start] of cases) {
+      for (let second = 0; second < 5 * 60; second += 7) {
+        const instant = new Date(Date.parse(start) + second * 1000 + 123);
+        expect(localDateTimeOf(instant, zone), `${zone} at ${instant.toISOString()}`).toEqual(slow(instant, zone));
+      }
+    }
+  });
 });
 
 describe('addDays', () => {
