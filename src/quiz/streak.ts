@@ -82,7 +82,8 @@ export function localDateTimeOf(at: Date, zone: string): LocalDateTime {
 /** `zone`'s wall clock minus UTC, in ms, during the UTC minute `minute` (minutes since the epoch). */
 function offsetInMinute(minute: number, zone: string): number {
   const parts: Record<string, string> = {};
-  for (const part of formatterFor(zone).formatToParts(new Date(minute * 60_000))) parts[part.type] = part.value;
+  for (const part of formatterFor(zone).formatToParts(new Date(minute * 60_000)))
+    parts[part.type] = part.value;
   const wall = Date.UTC(
     Number(parts.year),
     Number(parts.month) - 1,

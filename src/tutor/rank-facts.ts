@@ -1,4 +1,5 @@
-import { stem } from '../knowledge/text.js';
+import { stem, words } from '../knowledge/text.js';
+import type { Fact } from '../knowledge/types.js';
 import { type ReadQuestion, sharedPairs } from '../understand/read-question.js';
 import { countIn, type TopicIndex } from '../understand/topic-index.js';
 
@@ -14,18 +15,27 @@ export function rankFacts(
   const first = index.firstFact[topic] ?? 0;
   const last = index.firstFact[topic + 1] ?? index.facts.length;
   const scored: { fact: number; score: number }[] = [];
+  const wholeName = index.wholeNameStems[topic] ?? new Set<string>();
+  // A stem the question uses itself is not credited again through another word's bridge
+  // (`key value tables`: `value` bridges to `key` and `table`, which are already there).
+  const ownStems = new Set(
+    read.terms.flatMap((term) => [...term.stems].filter(([, weight]) => weight === 1).map(([s]) => s)),
+  );
   for (let f = first; f < last; f++) {
     const fact = index.facts[f];
     if (!fact) continue;
     let score = 0;
     for (const term of read.terms) {
-      if (term.nameOf === topic) continue;
+      // The topic's own name says nothing of which fact; a longer name for it (`global tables` of
+      // DynamoDB, from the service catalogue) or one part of a name of several things does.
+      if (term.nameOf === topic && [...term.stems.keys()].some((s) => wholeName.has(s))) continue;
       if (term.nameOf !== null && fact.mentions.has(term.nameOf)) {
         score += index.idf(stem(term.word));
         continue;
       }
       let best = 0;
       for (const [stemmed, weight] of term.stems) {
+        if (weight < 1 && ownStems.has(stemmed)) continue;
         const count = countIn(fact, stemmed);
         if (count === 0) continue;
         const saturation =
@@ -51,4 +61,29 @@ function definesAQueryWord(index: TopicIndex, factId: number, read: ReadQuestion
   if (verbAt < 1) return false;
   const subject = sequence[verbAt - 1] ?? '';
   return read.terms.some((term) => term.nameOf !== topic && term.stems.get(subject) === 1);
+}
+
+/**
+ * A leading fact's sub-points with those the question asks about first (`3 classes:` asked about
+ * Deep Archive leads with Deep Archive's line), the rest after them in the notes' order.
+ */
+export function subPointsFor(index: TopicIndex, topic: number, fact: Fact, read: ReadQuestion): string[] {
+  if (fact.subPoints.length < 2) return fact.subPoints;
+  const wholeName = index.wholeNameStems[topic] ?? new Set<string>();
+  const asked = read.terms.filter(
+    (term) => !(term.nameOf === topic && [...term.stems.keys()].some((s) => wholeName.has(s))),
+  );
+  const scored = fact.subPoints.map((text, at) => {
+    const stems = new Set(words(text).map(stem));
+    let score = 0;
+    for (const term of asked) {
+      let best = 0;
+      for (const [stemmed, weight] of term.stems) {
+        if (stems.has(stemmed)) best = Math.max(best, index.idf(stemmed) * weight);
+      }
+      score += best;
+    }
+    return { text, at, score };
+  });
+  return scored.sort((a, b) => b.score - a.score || a.at - b.at).map((point) => point.text);
 }

@@ -1,5 +1,5 @@
 import { phraseKey, stem } from '../knowledge/text.js';
-import type { Fact, KnowledgeBase, Topic } from '../knowledge/types.js';
+import type { KnowledgeBase, Topic } from '../knowledge/types.js';
 import type { TopicCandidate } from '../understand/rank-topics.js';
 import type { ReadQuestion } from '../understand/read-question.js';
 import type { CloudService } from '../understand/service-catalogue.js';
@@ -13,7 +13,7 @@ import { ANSWER_MODEL, type AnswerModel, answerFeatures, bestFirst, predict } fr
 import { cleanQuestion } from './clean-question.js';
 import { COMMANDS } from './commands.js';
 import { compareTopics } from './compare.js';
-import { rankFacts } from './rank-facts.js';
+import { rankFacts, subPointsFor } from './rank-facts.js';
 import {
   type ExplainReply,
   factView,
@@ -158,9 +158,12 @@ export function createTutor(
       confidence: round(confidence),
       sure: confidence >= model.sure,
       topic: topicRef(topic),
-      lead: leading.flatMap((fact) =>
-        topic.facts[fact.fact] ? [factView(topic.facts[fact.fact] as Fact)] : [],
-      ),
+      lead: leading.flatMap((ranked) => {
+        const fact = topic.facts[ranked.fact];
+        return fact
+          ? [{ ...factView(fact), subPoints: subPointsFor(index, candidate.topic, fact, read) }]
+          : [];
+      }),
       rest: rest.map(factView),
       source: { file: topic.source.file, heading: topic.title, line: topic.source.line },
       related: related

@@ -4,6 +4,8 @@ import type { KnowledgeBase, Topic } from '../knowledge/types.js';
 import { allowedSlips, editDistance } from './edit-distance.js';
 import { NEGATIONS, STOPWORDS } from './stopwords.js';
 
+/** `Security Groups & NACLs`, `Users and Groups`, `ALB / NLB`: a heading that names several things. */
+const NAME_OF_SEVERAL = /\s(?:&|and|\/|\+)\s|,\s/i;
 /** The stem every negation word shares, so "don't provision" finds "do not need to provision". */
 export const NEGATION = '~not';
 
@@ -110,6 +112,12 @@ export class TopicIndex {
   readonly vocabulary = new Set<string>();
   /** Stems of each topic's key terms. */
   readonly keyStems: Set<string>[] = [];
+  /**
+   * Stems of the words that name each topic as a whole: a question using them says which topic,
+   * not which of its facts. Empty for a name of several things (`Security Groups & NACLs`), where
+   * naming one of them picks the facts about it.
+   */
+  readonly wholeNameStems: Set<string>[] = [];
   private readonly sequences: (string[] | undefined)[] = [];
   /** First two words of every name of two words or more -> most words in a name starting with them. */
   private readonly nameOpenings = new Map<string, number>();
@@ -230,6 +238,11 @@ export class TopicIndex {
       }
       for (const stemmed of topicStems)
         this.topicFrequency.set(stemmed, (this.topicFrequency.get(stemmed) ?? 0) + 1);
+      const wholeName = new Set<string>();
+      if (!NAME_OF_SEVERAL.test(topic.name)) {
+        for (const word of words(`${topic.name} ${topic.aliases.join(' ')}`)) wholeName.add(stem(word));
+      }
+      this.wholeNameStems.push(wholeName);
       for (const word of words(`${topic.name} ${topic.aliases.join(' ')}`)) {
         this.vocabulary.add(word);
         if (STOPWORDS.has(word) || VENDOR_WORDS.has(word)) continue;

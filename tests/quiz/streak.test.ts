@@ -71,7 +71,9 @@ describe('localDateOf', () => {
     for (const [zone, start] of cases) {
       for (let second = 0; second < 5 * 60; second += 7) {
         const instant = new Date(Date.parse(start) + second * 1000 + 123);
-        expect(localDateTimeOf(instant, zone), `${zone} at ${instant.toISOString()}`).toEqual(slow(instant, zone));
+        expect(localDateTimeOf(instant, zone), `${zone} at ${instant.toISOString()}`).toEqual(
+          slow(instant, zone),
+        );
       }
     }
   });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/cli/render-text.js';
 import { loadKnowledgeDir } from '../../src/knowledge/load.js';
+import { rankFacts } from '../../src/tutor/rank-facts.js';
 import type { Intent, Reply } from '../../src/tutor/reply.js';
 import { createTutor } from '../../src/tutor/tutor.js';
+import { Understanding } from '../../src/understand/understanding.js';
 import { notesDir } from '../helpers/notes-dir.js';
 import { KNOWLEDGE_DIR, STORAGE_NOTES_DIR } from '../helpers/paths.js';
 import { expectValidReply, tutorFor } from '../helpers/tutor.js';
@@ -327,5 +329,73 @@ describe('requests with a number or a choice in them', () => {
     expect(reply.intent).toBe('compare');
     expect(reply.topics.map((topic) => topic.id).sort()).toEqual(['fargate', 'lambda']);
     expect(compute.answer('can lambda read from an ecr image').intent).toBe('explain');
+  });
+});
+
+describe('tutor: which facts lead the answer', () => {
+  const tutor = () =>
+    createTutor(
+      loadKnowledgeDir(
+        notesDir({
+          'databases.md': [
+            '# Amazon DynamoDB',
+            '- key-value & document database, u just create tables',
+            '- each table has a primary key: partition key alone or partition key + sort key',
+            '- Global Tables - multi region, active-active replication',
+            '- DAX - in-memory cache, microsecond latency for cached reads',
+            '',
+            '# Security Groups & NACLs',
+            '- security groups r firewalls at the instance level, they only have allow rules',
+            '- security groups r stateful: return traffic is allowed automatically',
+            '- a NACL is a firewall at the subnet level, with allow and deny rules',
+            '',
+            '# S3 Glacier (archive)',
+            '- low cost storage for archives',
+            '- 3 classes:',
+            '  > Instant Retrieval - millisecond retrieval, min storage duration 90 days',
+            '  > Flexible Retrieval - expedited (1 to 5 mins), standard (3 to 5 hours)',
+            '  > Deep Archive - cheapest one for long term storage, restores within 12 hours',
+            '',
+          ].join('\n'),
+        }),
+      ).knowledge,
+    );
+  const leading = (question: string) => as(tutor().answer(question), 'explain').lead;
+
+  it('leads with the fact about one part of a heading that names several things', () => {
+    expect(leading("what's a nacl")[0]?.text).toMatch(/^a NACL is a firewall at the subnet level/);
+    expect(leading('what are security groups')[0]?.text).toMatch(/^security groups r/);
+  });
+
+  it('leads with the fact a longer name of the topic asks about', () => {
+    // `dynamodb global tables` is one of DynamoDB's names in the service catalogue.
+    expect(leading('what are dynamodb global tables')[0]?.text).toMatch(/^Global Tables/);
+  });
+
+  it('does not count a word twice when another word of the question bridges to it', () => {
+    const understanding = new Understanding(tutor().knowledge);
+    const keyFact = (question: string) => {
+      const read = understanding.reader.read(question);
+      const dynamo = understanding.index.topics.findIndex((topic) => topic.name === 'Amazon DynamoDB');
+      return {
+        read,
+        score: rankFacts(understanding.index, dynamo, read).find((fact) => fact.fact === 1)?.score,
+      };
+    };
+    const bridged = keyFact('key value tables');
+    // `value` bridges to `key` and `table` (a key-value store keeps tables of keys).
+    expect(bridged.read.terms.find((term) => term.word === 'value')?.stems.get('key')).toBeLessThan(1);
+    expect(bridged.score).toBeGreaterThan(0);
+    expect(bridged.score).toBeCloseTo(keyFact('key tables zzz').score ?? Number.NaN, 6);
+  });
+
+  it('puts the sub-points a question asks about first under a leading fact', () => {
+    const lead = leading('glacier deep archive');
+    const classes = lead.find((fact) => fact.text === '3 classes:');
+    expect(classes?.subPoints[0]).toMatch(/^Deep Archive/);
+    expect(classes?.subPoints.slice(1)).toEqual([
+      'Instant Retrieval - millisecond retrieval, min storage duration 90 days',
+      'Flexible Retrieval - expedited (1 to 5 mins), standard (3 to 5 hours)',
+    ]);
   });
 });
