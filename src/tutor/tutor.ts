@@ -278,10 +278,17 @@ export function createTutor(
         // unless a word of another topic's name stands beside it ("kinesis data streams or firehose").
         const sides =
           intent === 'compare' && named.length === 1 ? [...named, ...partlyNamed(read, named)] : named;
-        if (
-          sides.length >= 2 &&
-          (intent === 'compare' || read.intent.cued.has('compare') || offersAChoice(read))
-        ) {
+        // A side named by one word of its name (`identity` of Identity and Access Management) is
+        // a comparison only where the question says so.
+        const said =
+          read.intent.cued.has('compare') ||
+          offersAChoice(read) ||
+          read.tokens.some((token) => CHOICE_MARKS.has(token));
+        const choice =
+          intent === 'compare'
+            ? wholeNames(read) >= 2 || said
+            : read.intent.cued.has('compare') || offersAChoice(read);
+        if (sides.length >= 2 && choice) {
           const confidence = round(commandConfidence('compare', probability));
           return compareTopics(
             index,
@@ -352,11 +359,19 @@ export function createTutor(
 }
 
 /** "docker on one server, or do i need ecs": an `or` between two named topics asks which to pick. */
+/** How many topics the question names by a whole name, typos forgiven. */
+function wholeNames(read: ReadQuestion): number {
+  return new Set(read.names.filter((hit) => !hit.partial).map((hit) => hit.topic)).size;
+}
+
+/** Two names with `or` or `vs` between them. */
 function offersAChoice(read: ReadQuestion): boolean {
   const [first, second] = read.names;
   if (!first || !second || first.topic === second.topic) return false;
-  return read.tokens.slice(first.end, second.start).includes('or');
+  return read.tokens.slice(first.end, second.start).some((token) => CHOICE_MARKS.has(token));
 }
+
+const CHOICE_MARKS = new Set(['or', 'vs', 'versus', 'v']);
 
 const MY_WORDS = new Set(['my', 'me', 'i', 'mine', 'score']);
 const TEAM_WORDS = new Set(['team', 'teams', 'channel', 'channels']);

@@ -59,6 +59,8 @@ export interface NameHit {
   end: number;
   /** 1 for an exact name, less for a fuzzy one. */
   strength: number;
+  /** Only a word of a longer name (`identity` of Identity and Access Management, `firehose`). */
+  partial: boolean;
 }
 
 export interface ReadQuestion {
@@ -168,6 +170,7 @@ export class QuestionReader {
           start,
           end: start + length,
           strength: found.kind === 'partial' ? PARTIAL_NAME : 1,
+          partial: found.kind === 'partial',
         });
         for (let i = start; i < start + length; i++) covered[i] = true;
       }
@@ -211,7 +214,13 @@ export class QuestionReader {
       if (taken[position] || STOPWORDS.has(token)) return;
       const started = token.length >= 5 ? this.index.nameStartingWith(token) : null;
       if (started !== null) {
-        hits.push({ topic: started, start: position, end: position + 1, strength: PARTIAL_NAME });
+        hits.push({
+          topic: started,
+          start: position,
+          end: position + 1,
+          strength: PARTIAL_NAME,
+          partial: true,
+        });
         taken[position] = true;
         return;
       }
@@ -227,6 +236,7 @@ export class QuestionReader {
             start: position,
             end: position + 1,
             strength: 1 - swapped.slips,
+            partial: false,
           });
           taken[position] = true;
         }
@@ -242,7 +252,15 @@ export class QuestionReader {
           const closest = this.index.closestName(phrase);
           if (!closest || closest.name.key.split(' ').length !== length) continue;
           const strength = 1 - closest.slips;
-          if (!best || strength > best.strength) best = { topic: closest.name.topic, start, end, strength };
+          if (!best || strength > best.strength) {
+            best = {
+              topic: closest.name.topic,
+              start,
+              end,
+              strength,
+              partial: closest.name.kind === 'partial',
+            };
+          }
         }
       }
       if (best) {

@@ -399,3 +399,38 @@ describe('tutor: which facts lead the answer', () => {
     ]);
   });
 });
+
+describe('tutor: a comparison is what the question asks for', () => {
+  const tutor = () =>
+    createTutor(
+      loadKnowledgeDir(
+        notesDir({
+          'security.md': [
+            '# Amazon Cognito',
+            '- User Pools: sign up & sign in for the users of ur app',
+            '- Identity Pools: exchange a login for temporary AWS credentials',
+            '',
+            '# IAM (Identity and Access Management)',
+            '- users r people in ur organization, they can be put in groups',
+            '- policies r JSON documents that define what users can do',
+            '',
+          ].join('\n'),
+        }),
+      ).knowledge,
+    );
+
+  it('explains the topic a question names when the other name is one word of a longer name', () => {
+    // `identity` is a word of IAM's long name; nothing in the question asks for a choice.
+    const reply = tutor().answer('cognito identity pools');
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics.map((topic) => topic.id)).toEqual(['cognito']);
+  });
+
+  it('compares when the question offers a choice, whatever names it uses', () => {
+    expect(tutor().answer('cognito or identity and access management for our app users').intent).toBe(
+      'compare',
+    );
+    expect(tutor().answer('cognito vs iam').intent).toBe('compare');
+    expect(tutor().answer('cognito identity or iam users for customers').intent).toBe('compare');
+  });
+});

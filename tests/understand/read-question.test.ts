@@ -53,7 +53,9 @@ describe('QuestionReader', () => {
   it('finds a topic named exactly, with full strength', () => {
     const read = reader.read('what is fargate');
     expect(read.tokens).toEqual(['what', 'is', 'fargate']);
-    expect(read.names).toEqual([{ topic: topicIndexOf('fargate'), start: 2, end: 3, strength: 1 }]);
+    expect(read.names).toEqual([
+      { topic: topicIndexOf('fargate'), start: 2, end: 3, strength: 1, partial: false },
+    ]);
     expect(read.intent.intent).toBe('explain');
   });
 
