@@ -1,5 +1,5 @@
 import { LogLevel } from '@slack/logger';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatPretty } from '../../src/observability/pretty.js';
 import { SecretScrubber, scrubSecrets, secretsFromEnv } from '../../src/observability/secrets.js';
 import { createSlackLogger, requestLogger, sdkLogger } from '../../src/slack/logger.js';
@@ -84,6 +84,30 @@ describe('the pino logger behind the Slack Logger interface', () => {
       ['later', 'Ev123', 'event', 'aws-tutor'],
       ['after', undefined, undefined, 'aws-tutor'],
     ]);
+  });
+
+  it('makes a request’s logger only when the request logs, at the level of the logger it came from', () => {
+    const { logger, lines } = memoryLogger('warn');
+    const forRequest = requestLogger(logger, { request: { id: 'Ev9', kind: 'action' } } as never);
+    const child = vi.spyOn(logger.pino, 'child');
+    expect(forRequest.getLevel()).toBe(logger.getLevel());
+    forRequest.info('below the level');
+    expect(child).not.toHaveBeenCalled();
+    forRequest.warn('kept');
+    forRequest.error('kept too');
+    expect(child).toHaveBeenCalledTimes(1);
+    expect(lines().map((line) => [line.msg, line.request_id])).toEqual([
+      ['kept', 'Ev9'],
+      ['kept too', 'Ev9'],
+    ]);
+  });
+
+  it('makes no pino child for a request that logs nothing', () => {
+    const { logger } = memoryLogger();
+    const child = vi.spyOn(logger.pino, 'child');
+    const forRequest = requestLogger(logger, { request: { id: 'Ev10', kind: 'action' } } as never);
+    expect(forRequest).not.toBe(logger);
+    expect(child).not.toHaveBeenCalled();
   });
 });
 
