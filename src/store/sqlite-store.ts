@@ -60,6 +60,7 @@ import {
   type Store,
   StoreError,
 } from './store.js';
+import { TickBatches } from './tick-batches.js';
 
 /** How long a write waits for another connection's write lock before failing (SQLITE_BUSY). */
 const BUSY_TIMEOUT_MS = 5000;
@@ -162,6 +163,14 @@ export class SqliteStore implements Store {
   readonly #exportAfter: Database.Statement<[number, string, string, number], AnswerRow<number, number>>;
   readonly #reviews: SqliteReviews;
   readonly #gaps: SqliteGaps;
+  readonly #answerWrites = new TickBatches<QuizAnswer, RecordOutcome>(
+    (answer) => this.#recordOneAnswer(answer),
+    (work) => this.#db.transaction(work)(),
+  );
+  readonly #reviewWrites = new TickBatches<{ log: ReviewLog; card: ReviewCard }, ReviewRecordOutcome>(
+    ({ log, card }) => this.#reviews.record(log, card),
+    (work) => this.#db.transaction(work)(),
+  );
 
   /** Use `openSqliteStore`, which prepares and migrates the database first. */
   constructor(
@@ -411,7 +420,11 @@ export class SqliteStore implements Store {
     return this.#closeQuiz.run(millis(at), id).changes === 1;
   }
 
-  async recordAnswer(answer: QuizAnswer): Promise<RecordOutcome> {
+  recordAnswer(answer: QuizAnswer): Promise<RecordOutcome> {
+    return this.#answerWrites.submit(answer);
+  }
+
+  #recordOneAnswer(answer: QuizAnswer): RecordOutcome {
     const result = this.#recordAnswer.run(
       answer.quizId,
       answer.teamId,
@@ -551,8 +564,8 @@ export class SqliteStore implements Store {
     return this.#reviews.teamCards(teamId);
   }
 
-  async recordReview(log: ReviewLog, card: ReviewCard): Promise<ReviewRecordOutcome> {
-    return this.#reviews.record(log, card);
+  recordReview(log: ReviewLog, card: ReviewCard): Promise<ReviewRecordOutcome> {
+    return this.#reviewWrites.submit({ log, card });
   }
 
   async reviewDaysOf(teamId: string, userId: string): Promise<string[]> {
@@ -665,7 +678,10 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (this.#db.open) this.#db.close();
+    if (!this.#db.open) return;
+    this.#answerWrites.flush();
+    this.#reviewWrites.flush();
+    this.#db.close();
   }
 }
 
