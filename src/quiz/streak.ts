@@ -52,25 +52,39 @@ export function zoneOrUtc(zone: string): string {
 }
 
 /**
- * Each zone's offset from UTC during the last minute asked about. Time zones change their offset
- * only on a whole minute, so every instant of that minute has the same one: a burst of quiz clicks
- * (a thousand a second, all in one zone) asks `formatToParts`, which is slow, once a minute.
+ * Offsets from UTC by zone and UTC hour (and by minute for the hours a zone's clocks change in).
+ * `formatToParts` is slow, and a burst of quiz clicks or a study plan of many due cards asks about
+ * many instants in a few zones and hours. A zone changes its offset only on a whole minute, and
+ * never twice in an hour: an hour that starts and ends on one offset has it throughout.
  */
-const MAX_ZONES_KEPT = 1000;
-const minuteOffsets = new Map<string, { minute: number; offsetMs: number }>();
+const offsets = new Map<string, number>();
+/** Zone names come from outside; made-up ones must not grow the cache without end. */
+const MAX_OFFSETS_KEPT = 50_000;
+
+function offsetOf(key: string, minute: number, zone: string): number {
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = offsetInMinute(minute, zone);
+    if (offsets.size >= MAX_OFFSETS_KEPT) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+/** `zone`'s wall clock minus UTC, in ms, at `instant`. */
+function offsetAtInstant(instant: number, zone: string): number {
+  const hour = Math.floor(instant / 3_600_000);
+  const start = offsetOf(`${zone}\0h${hour}`, hour * 60, zone);
+  const end = offsetOf(`${zone}\0h${hour + 1}`, (hour + 1) * 60, zone);
+  if (start === end) return start;
+  const minute = Math.floor(instant / 60_000);
+  return offsetOf(`${zone}\0m${minute}`, minute, zone);
+}
 
 /** The wall clock of `at` in `zone` (UTC when the zone is unknown: see `zoneOrUtc`). */
 export function localDateTimeOf(at: Date, zone: string): LocalDateTime {
   const instant = at.getTime();
-  const minute = Math.floor(instant / 60_000);
-  let known = minuteOffsets.get(zone);
-  if (known?.minute !== minute) {
-    known = { minute, offsetMs: offsetInMinute(minute, zone) };
-    // Zone names come from outside; made-up ones must not grow this without end.
-    if (minuteOffsets.size >= MAX_ZONES_KEPT) minuteOffsets.clear();
-    minuteOffsets.set(zone, known);
-  }
-  const wall = new Date(instant + known.offsetMs);
+  const wall = new Date(instant + offsetAtInstant(instant, zone));
   return {
     date: wall.toISOString().slice(0, 10),
     hour: wall.getUTCHours(),

@@ -77,6 +77,48 @@ describe('localDateOf', () => {
       }
     }
   });
+
+  it('agrees with Intl at instants spread over forty years, in zones with odd offsets and DST', () => {
+    const zones = [
+      'Europe/Berlin',
+      'America/St_Johns',
+      'Australia/Lord_Howe',
+      'Asia/Kathmandu',
+      'Pacific/Chatham',
+    ];
+    let seed = 42;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    const from = Date.parse('2000-01-01T00:00:00Z');
+    const span = Date.parse('2040-01-01T00:00:00Z') - from;
+    for (let i = 0; i < 400; i++) {
+      const instant = new Date(from + Math.floor(random() * span));
+      for (const zone of zones) {
+        const parts = Object.fromEntries(
+          new Intl.DateTimeFormat('en-US', {
+            timeZone: zone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+            hour: '2-digit',
+            minute: '2-digit',
+            second: '2-digit',
+          })
+            .formatToParts(instant)
+            .map((part) => [part.type, part.value]),
+        );
+        expect(localDateTimeOf(instant, zone), `${zone} at ${instant.toISOString()}`).toEqual({
+          date: `${parts.year}-${parts.month}-${parts.day}`,
+          hour: Number(parts.hour),
+          minute: Number(parts.minute),
+          second: Number(parts.second),
+        });
+      }
+    }
+  });
 });
 
 describe('addDays', () => {
