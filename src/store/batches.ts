@@ -1,13 +1,15 @@
 /**
- * Requests to the database that arrive while earlier ones are in flight are gathered and sent
- * together: writes in one statement and one commit, reads in one query. A burst of clicks on
- * PostgreSQL is bound by round trips and commits (each waits for the WAL to reach disk); a request
- * that arrives alone still goes at once.
+ * Requests to the database that arrive in the same turn of the event loop, or while earlier ones
+ * are in flight, are gathered and sent together: writes in one statement and one commit, reads in
+ * one query. A burst of clicks on PostgreSQL is bound by round trips, commits (each waits for the
+ * WAL to reach disk) and the socket writes that send them; a request that arrives alone waits one
+ * turn.
  */
 export class Batches<Item, Outcome> {
   readonly #waiting: { item: Item; resolve: (outcome: Outcome) => void; reject: (error: unknown) => void }[] =
     [];
   #inFlight = 0;
+  #scheduled = false;
 
   constructor(
     /** Sends a batch; returns one outcome per item, in the same order. */
@@ -20,12 +22,20 @@ export class Batches<Item, Outcome> {
   submit(item: Item): Promise<Outcome> {
     return new Promise<Outcome>((resolve, reject) => {
       this.#waiting.push({ item, resolve, reject });
-      this.#next();
+      if (this.#scheduled) return;
+      this.#scheduled = true;
+      setImmediate(() => {
+        this.#scheduled = false;
+        this.#next();
+      });
     });
   }
 
   #next(): void {
-    if (this.#inFlight >= this.maxInFlight || this.#waiting.length === 0) return;
+    while (this.#inFlight < this.maxInFlight && this.#waiting.length > 0) this.#send();
+  }
+
+  #send(): void {
     const batch = this.#waiting.splice(0, this.maxBatch);
     this.#inFlight++;
     this.send(batch.map((entry) => entry.item))
