@@ -171,6 +171,10 @@ export class SqliteStore implements Store {
     ({ log, card }) => this.#reviews.record(log, card),
     (work) => this.#db.transaction(work)(),
   );
+  readonly #gapWrites = new TickBatches<NewGap, void>(
+    (gap) => this.#gaps.keepGap(gap),
+    (work) => this.#db.transaction(work)(),
+  );
 
   /** Use `openSqliteStore`, which prepares and migrates the database first. */
   constructor(
@@ -594,8 +598,8 @@ export class SqliteStore implements Store {
 
   // ---- Knowledge gaps (see GapStore) ----
 
-  async keepGap(gap: NewGap): Promise<void> {
-    return this.#gaps.keepGap(gap);
+  keepGap(gap: NewGap): Promise<void> {
+    return this.#gapWrites.submit(gap);
   }
 
   async addQuestionCounts(teamId: string, day: string, counts: QuestionTotals): Promise<void> {
@@ -681,6 +685,7 @@ export class SqliteStore implements Store {
     if (!this.#db.open) return;
     this.#answerWrites.flush();
     this.#reviewWrites.flush();
+    this.#gapWrites.flush();
     this.#db.close();
   }
 }

@@ -1,8 +1,9 @@
 /**
- * Writes to SQLite that arrive in one turn of the event loop are committed together, in one
- * transaction. Every commit appends each page it touched (the table's and each index's) to the
- * WAL, so a burst of one-row commits writes the same pages again and again; a thousand quiz clicks
- * spend more on that than on anything else they do. A write that arrives alone waits one turn.
+ * Writes to SQLite that arrive in one turn of the event loop (quiz and review answers, kept
+ * questions) are committed together, in one transaction. Every commit appends each page it touched
+ * (the table's and each index's) to the WAL, so a burst of one-row commits writes the same pages
+ * again and again; a thousand quiz clicks spent more on that than on anything else they do. A
+ * write that arrives alone waits one turn.
  *
  * A batch that fails is retried one write at a time, so one bad write fails alone.
  */
