@@ -119,7 +119,9 @@ export class QuestionReader {
   }
 
   private nameJoinedToWord(token: string): [string, string] | null {
-    const isName = (part: string) => part.length >= 3 && this.index.exactName(part).length > 0;
+    // A whole name only: `cloud` is one word of `Virtual Private Cloud`, and `cloudflare` no VPC.
+    const isName = (part: string) =>
+      part.length >= 3 && this.index.exactName(part).some((name) => name.kind !== 'partial');
     const isWord = (part: string) =>
       !STOPWORDS.has(part) &&
       (this.index.vocabulary.has(part) || (part.length >= 3 && this.english.has(part)) || isName(part));

@@ -49,4 +49,14 @@ describe('names people type that the notes never write', () => {
     expect(tutor.answer('snsxyzzy').intent).toBe('unknown');
     expect(explained(dir, 'what are shards in kinesis data streams')).toBe('Kinesis Data Streams');
   });
+
+  it('splits off a whole name only, never one word of a longer name', () => {
+    // `cloud` is one word of `Virtual Private Cloud`: `cloudflare` is not a VPC question.
+    const dir = notesDir({
+      'network.md':
+        '# Amazon VPC (Virtual Private Cloud)\n- ur own private network in AWS\n- subnets r in one AZ\n',
+    });
+    const reply = createTutor(loadKnowledgeDir(dir).knowledge).answer('cloudflare dns proxy orange cloud');
+    expect(reply.intent).toBe('unknown');
+  });
 });
