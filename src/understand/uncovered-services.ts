@@ -11,7 +11,8 @@ import type { TopicIndex } from './topic-index.js';
 
 /**
  * Tells which catalogued services a question is about that no topic of the notes covers. Built
- * once per notes: a service is covered when one of its names is a topic's name or alias.
+ * once per notes: a service is covered when one of its names is a topic's name or alias, or when
+ * one topic alone marks it as a key term.
  */
 export class UncoveredServices {
   private readonly covered = new Set<CloudService>();
@@ -34,6 +35,31 @@ export class UncoveredServices {
       this.providers[i] = providers;
       this.servicesOf[i] = [...services];
     });
+    this.#coverKeyTerms(catalogue, index);
+  }
+
+  /**
+   * A service one topic marks as a key term (`**Snowcone**` under AWS Snow Family, `**DAX**` under
+   * DynamoDB) is part of what that topic teaches, not a mention in passing: that topic covers it.
+   */
+  #coverKeyTerms(catalogue: ServiceCatalogue, index: TopicIndex): void {
+    const marking = new Map<CloudService, Set<number>>();
+    index.topics.forEach((topic, i) => {
+      for (const term of topic.facts.flatMap((fact) => fact.keyTerms)) {
+        const service = catalogue.lookup(phraseKey(term));
+        if (!service || this.covered.has(service)) continue;
+        const topics = marking.get(service) ?? new Set<number>();
+        topics.add(i);
+        marking.set(service, topics);
+      }
+    });
+    for (const [service, topics] of marking) {
+      if (topics.size !== 1) continue;
+      const [topic] = [...topics] as [number];
+      this.covered.add(service);
+      this.servicesOf[topic]?.push(service);
+      this.providers[topic]?.add(service.provider);
+    }
   }
 
   /** The catalogued services a topic covers: its name or an alias is one of theirs. */

@@ -50,6 +50,28 @@ describe('names people type that the notes never write', () => {
     expect(explained(dir, 'what are shards in kinesis data streams')).toBe('Kinesis Data Streams');
   });
 
+  it('takes a service one topic marks as a key term as part of that topic, and one it mentions in passing as not', () => {
+    const dir = notesDir({
+      'storage.md': [
+        '# AWS Snow Family',
+        '- portable devices to move data into and out of AWS',
+        '- **Snowcone**: small & portable device, 8TB HDD',
+        '',
+        '# AWS Storage Gateway (hybrid)',
+        '- bridge between on-premise data and S3',
+        '- backups can also go to AWS Backup',
+        '',
+      ].join('\n'),
+    });
+    const tutor = createTutor(loadKnowledgeDir(dir).knowledge);
+    const compared = tutor.answer('snowcone or storage gateway for a remote site');
+    expect(compared.intent).toBe('compare');
+    expect(compared.topics.map((topic) => topic.id)).toEqual(['snow-family', 'storage-gateway']);
+    expect(explained(dir, 'how big is a snowcone')).toBe('AWS Snow Family');
+    const passing = tutor.answer('what does aws backup do');
+    expect(passing.intent).toBe('unknown');
+  });
+
   it('splits off a whole name only, never one word of a longer name', () => {
     // `cloud` is one word of `Virtual Private Cloud`: `cloudflare` is not a VPC question.
     const dir = notesDir({
