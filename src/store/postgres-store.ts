@@ -16,6 +16,7 @@ import { PostgresReviews, type ReviewWrite } from './postgres-reviews.js';
 import {
   ANSWER_COLUMNS,
   type AnswerRow,
+  answerValues,
   type ChannelScoreRow,
   type DailyResultRow,
   DECISION_COLUMNS,
@@ -632,21 +633,7 @@ export class PostgresStore implements Store {
     const rows: string[] = [];
     for (const answer of answers) {
       const first = values.length;
-      values.push(
-        answer.quizId,
-        answer.teamId,
-        answer.channelId,
-        answer.userId,
-        answer.mode,
-        answer.questionId,
-        answer.topicId,
-        answer.topicTitle,
-        answer.option,
-        answer.correct,
-        answer.points,
-        validDate(answer.answeredAt),
-        answer.localDate,
-      );
+      values.push(...answerValues(answer, validDate, (correct) => correct));
       rows.push(
         `(${values
           .slice(first)

@@ -138,6 +138,29 @@ export const QUIZ_COLUMNS =
 export const ANSWER_COLUMNS =
   'quiz_id, team_id, channel_id, user_id, mode, question_id, topic_id, topic_title, option, correct, points, answered_at, local_date';
 export const SCHEDULE_COLUMNS = 'team_id, channel_id, time, zone, set_by, set_at';
+
+/** An answer's columns in `ANSWER_COLUMNS` order. */
+export function answerValues<Time, Flag>(
+  answer: QuizAnswer,
+  time: (date: Date) => Time,
+  flag: (value: boolean) => Flag,
+): unknown[] {
+  return [
+    answer.quizId,
+    answer.teamId,
+    answer.channelId,
+    answer.userId,
+    answer.mode,
+    answer.questionId,
+    answer.topicId,
+    answer.topicTitle,
+    answer.option,
+    flag(answer.correct),
+    answer.points,
+    time(answer.answeredAt),
+    answer.localDate,
+  ];
+}
 export const POST_ERROR_COLUMNS = 'team_id, channel_id, set_by, post_error, post_error_day, post_error_at';
 
 export function toScore(row: ScoreSqlRow): ScoreRow {

@@ -15,6 +15,7 @@ import { migrateSqlite } from './migrations.js';
 import {
   ANSWER_COLUMNS,
   type AnswerRow,
+  answerValues,
   type ChannelScoreRow,
   type DailyResultRow,
   DECISION_COLUMNS,
@@ -429,21 +430,7 @@ export class SqliteStore implements Store {
   }
 
   #recordOneAnswer(answer: QuizAnswer): RecordOutcome {
-    const result = this.#recordAnswer.run(
-      answer.quizId,
-      answer.teamId,
-      answer.channelId,
-      answer.userId,
-      answer.mode,
-      answer.questionId,
-      answer.topicId,
-      answer.topicTitle,
-      answer.option,
-      answer.correct ? 1 : 0,
-      answer.points,
-      millis(answer.answeredAt),
-      answer.localDate,
-    );
+    const result = this.#recordAnswer.run(...answerValues(answer, millis, (correct) => (correct ? 1 : 0)));
     if (result.changes === 1) return { recorded: true };
     const previous = this.#findAnswer.get(answer.quizId, answer.userId);
     if (!previous) throw new Error(`answer to ${answer.quizId} by ${answer.userId} neither kept nor found`);

@@ -1,10 +1,19 @@
 import { stem, words } from '../knowledge/text.js';
 import type { Fact } from '../knowledge/types.js';
-import { type ReadQuestion, sharedPairs } from '../understand/read-question.js';
+import { type QueryTerm, type ReadQuestion, sharedPairs } from '../understand/read-question.js';
 import { countIn, type TopicIndex } from '../understand/topic-index.js';
 
 /** Stems of the verbs that open a definition. */
 const DEFINING_VERBS = new Set(['is', 'are', 'mean']);
+
+/**
+ * The topic's own name says nothing of which of its facts a question wants; a longer name for it
+ * (`global tables` of DynamoDB, from the service catalogue) or one part of a name of several
+ * things (`NACLs` of `Security Groups & NACLs`) does.
+ */
+function namesWholeTopic(term: QueryTerm, topic: number, wholeName: ReadonlySet<string>): boolean {
+  return term.nameOf === topic && [...term.stems.keys()].some((stemmed) => wholeName.has(stemmed));
+}
 
 /** Facts of a topic ordered by how well they answer the question; unmatched facts score 0. */
 export function rankFacts(
@@ -26,9 +35,7 @@ export function rankFacts(
     if (!fact) continue;
     let score = 0;
     for (const term of read.terms) {
-      // The topic's own name says nothing of which fact; a longer name for it (`global tables` of
-      // DynamoDB, from the service catalogue) or one part of a name of several things does.
-      if (term.nameOf === topic && [...term.stems.keys()].some((s) => wholeName.has(s))) continue;
+      if (namesWholeTopic(term, topic, wholeName)) continue;
       if (term.nameOf !== null && fact.mentions.has(term.nameOf)) {
         score += index.idf(stem(term.word));
         continue;
@@ -70,9 +77,7 @@ function definesAQueryWord(index: TopicIndex, factId: number, read: ReadQuestion
 export function subPointsFor(index: TopicIndex, topic: number, fact: Fact, read: ReadQuestion): string[] {
   if (fact.subPoints.length < 2) return fact.subPoints;
   const wholeName = index.wholeNameStems[topic] ?? new Set<string>();
-  const asked = read.terms.filter(
-    (term) => !(term.nameOf === topic && [...term.stems.keys()].some((s) => wholeName.has(s))),
-  );
+  const asked = read.terms.filter((term) => !namesWholeTopic(term, topic, wholeName));
   const scored = fact.subPoints.map((text, at) => {
     const stems = new Set(words(text).map(stem));
     let score = 0;

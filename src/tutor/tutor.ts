@@ -280,14 +280,11 @@ export function createTutor(
           intent === 'compare' && named.length === 1 ? [...named, ...partlyNamed(read, named)] : named;
         // A side named by one word of its name (`identity` of Identity and Access Management) is
         // a comparison only where the question says so.
-        const said =
-          read.intent.cued.has('compare') ||
-          offersAChoice(read) ||
-          read.tokens.some((token) => CHOICE_MARKS.has(token));
+        const asked = read.intent.cued.has('compare') || offersAChoice(read);
         const choice =
-          intent === 'compare'
-            ? wholeNames(read) >= 2 || said
-            : read.intent.cued.has('compare') || offersAChoice(read);
+          asked ||
+          (intent === 'compare' &&
+            (wholeNames(read) >= 2 || read.tokens.some((token) => CHOICE_MARKS.has(token))));
         if (sides.length >= 2 && choice) {
           const confidence = round(commandConfidence('compare', probability));
           return compareTopics(

@@ -239,17 +239,17 @@ export class TopicIndex {
       for (const stemmed of topicStems)
         this.topicFrequency.set(stemmed, (this.topicFrequency.get(stemmed) ?? 0) + 1);
       const wholeName = new Set<string>();
-      if (!NAME_OF_SEVERAL.test(topic.name)) {
-        for (const word of words(`${topic.name} ${topic.aliases.join(' ')}`)) wholeName.add(stem(word));
-      }
-      this.wholeNameStems.push(wholeName);
+      const severalThings = NAME_OF_SEVERAL.test(topic.name);
       for (const word of words(`${topic.name} ${topic.aliases.join(' ')}`)) {
         this.vocabulary.add(word);
+        const stemmed = stem(word);
+        if (!severalThings) wholeName.add(stemmed);
         if (STOPWORDS.has(word) || VENDOR_WORDS.has(word)) continue;
-        const named = this.nameStems.get(stem(word)) ?? [];
+        const named = this.nameStems.get(stemmed) ?? [];
         if (!named.includes(topicIndex)) named.push(topicIndex);
-        this.nameStems.set(stem(word), named);
+        this.nameStems.set(stemmed, named);
       }
+      this.wholeNameStems.push(wholeName);
     });
     // Parts of names are added once the facts are read: a part that many facts use (`instance`)
     // names nothing in particular.
