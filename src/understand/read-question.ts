@@ -3,7 +3,7 @@ import type { ConceptLexicon } from './concepts.js';
 import type { EnglishWords } from './english.js';
 import { type IntentClassifier, type IntentGuess, TOPIC_SLOT } from './intents.js';
 import { NEGATIONS, STOPWORDS } from './stopwords.js';
-import type { Synonyms } from './synonyms.js';
+import type { Spellings, Synonyms } from './synonyms.js';
 import { NEGATION, type TopicIndex, type TopicName } from './topic-index.js';
 
 /**
@@ -24,6 +24,8 @@ export interface RelatedWords {
 /** What bridges a question's words to the notes' words when they differ. */
 export interface MeaningBridges {
   synonyms: Synonyms;
+  /** The same word written another way: matches as fully as the word itself. */
+  spellings: Spellings;
   concepts: ConceptLexicon;
   /** WordNet's relations; null reads questions without them. */
   relations: RelatedWords | null;
@@ -301,8 +303,10 @@ export class QuestionReader {
       } else {
         const stemmed = stem(token);
         jargon = !this.english.has(token);
-        if (this.index.knows(stemmed) || this.index.vocabulary.has(token)) {
+        const respelt = [...(this.bridges.spellings.get(stemmed) ?? [])].filter((s) => this.index.knows(s));
+        if (this.index.knows(stemmed) || this.index.vocabulary.has(token) || respelt.length > 0) {
           stems.set(stemmed, 1);
+          for (const other of respelt) stems.set(other, 1);
           kind = 'known';
         } else if (!jargon) {
           stems.set(stemmed, 1);

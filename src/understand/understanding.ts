@@ -6,7 +6,7 @@ import { IntentClassifier } from './intents.js';
 import { rankTopics, type TopicCandidate } from './rank-topics.js';
 import { QuestionReader, type ReadQuestion, type RelatedWords } from './read-question.js';
 import { loadServiceCatalogue, type ServiceCatalogue } from './service-catalogue.js';
-import { loadSynonyms } from './synonyms.js';
+import { loadSpellings, loadSynonyms } from './synonyms.js';
 import { TopicIndex } from './topic-index.js';
 import { type UncoveredMentions, UncoveredServices } from './uncovered-services.js';
 import { sharedWordRelations } from './word-relations.js';
@@ -61,6 +61,7 @@ export class Understanding {
     this.index = new TopicIndex(knowledge);
     this.reader = new QuestionReader(this.index, parts.classifier, parts.english, {
       synonyms: loadSynonyms(),
+      spellings: loadSpellings(),
       concepts: parts.concepts,
       relations: parts.relations,
     });

@@ -389,6 +389,15 @@ describe('tutor: which facts lead the answer', () => {
     expect(bridged.score).toBeCloseTo(keyFact('key tables zzz').score ?? Number.NaN, 6);
   });
 
+  it('reads numbers and units written another way as the same words', () => {
+    // The notes write `3 classes` and `5 mins`; people write `three` and `minutes`.
+    const read = new Understanding(tutor().knowledge).reader.read('three glacier classes, within minutes');
+    const stemsOf = (word: string) => read.terms.find((term) => term.word === word)?.stems;
+    expect(stemsOf('three')?.get('3')).toBe(1);
+    expect(stemsOf('minutes')?.get('min')).toBe(1);
+    expect(leading('the three kinds of glacier')[0]?.text).toBe('3 classes:');
+  });
+
   it('puts the sub-points a question asks about first under a leading fact', () => {
     const lead = leading('glacier deep archive');
     const classes = lead.find((fact) => fact.text === '3 classes:');

@@ -6,7 +6,7 @@ import { loadEnglishWords } from '../../src/understand/english.js';
 import { IntentClassifier } from '../../src/understand/intents.js';
 import { rankTopics } from '../../src/understand/rank-topics.js';
 import { QuestionReader } from '../../src/understand/read-question.js';
-import { loadSynonyms } from '../../src/understand/synonyms.js';
+import { loadSpellings, loadSynonyms } from '../../src/understand/synonyms.js';
 import { TopicIndex } from '../../src/understand/topic-index.js';
 import { KNOWLEDGE_DIR } from '../helpers/paths.js';
 
@@ -19,6 +19,7 @@ beforeAll(() => {
   index = new TopicIndex(knowledge);
   reader = new QuestionReader(index, new IntentClassifier(), loadEnglishWords(), {
     synonyms: loadSynonyms(),
+    spellings: loadSpellings(),
     concepts: new ConceptLexicon(),
     relations: null,
   });
