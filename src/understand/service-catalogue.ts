@@ -49,6 +49,8 @@ export const VENDOR_PREFIXES = new Set([
 
 /** The longest alias, in words, that the catalogue looks for. */
 const MAX_ALIAS_WORDS = 6;
+/** In this many services' names, an ordinary word is one names are made of, not a name. */
+const NAMING_WORD_SERVICES = 10;
 
 /**
  * Recognises the cloud services a question names, so that a question about a service the notes
@@ -58,9 +60,17 @@ export class ServiceCatalogue {
   private readonly byKey = new Map<string, CloudService>();
   private readonly firstWords = new Set<string>();
   private readonly plainKeys = new Set<string>();
+  /**
+   * Ordinary words many services' names are made of (`service`, `manager`, `storage`): one of them
+   * alone names no service in particular.
+   */
+  readonly namingWords: ReadonlySet<string>;
 
   constructor(data: CatalogueData, english: EnglishWords) {
+    const servicesNamedWith = new Map<string, number>();
     for (const service of data.services) {
+      for (const word of new Set(phraseKey(service.name).split(' ')))
+        servicesNamedWith.set(word, (servicesNamedWith.get(word) ?? 0) + 1);
       for (const spelling of [service.name, ...service.aliases]) {
         const key = phraseKey(spelling);
         if (!key || key.split(' ').length > MAX_ALIAS_WORDS || this.byKey.has(key)) continue;
@@ -70,6 +80,11 @@ export class ServiceCatalogue {
         if (!key.includes(' ') && english.has(key)) this.plainKeys.add(key);
       }
     }
+    this.namingWords = new Set(
+      [...servicesNamedWith]
+        .filter(([word, services]) => services >= NAMING_WORD_SERVICES && english.has(word))
+        .map(([word]) => word),
+    );
   }
 
   get size(): number {

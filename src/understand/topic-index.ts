@@ -135,7 +135,14 @@ export class TopicIndex {
   private readonly fuzzyNames: FirstLetterFuzzy<TopicName>;
   private readonly fuzzyWords: FirstLetterFuzzy<string>;
 
-  constructor(knowledge: KnowledgeBase) {
+  /**
+   * @param namingWords ordinary words many services' names share (`service`, `storage`): alone they
+   *   name no topic, even where only one topic's name has them.
+   */
+  constructor(
+    knowledge: KnowledgeBase,
+    private readonly namingWords: ReadonlySet<string> = new Set(),
+  ) {
     this.topics = knowledge.topics;
     const allNames: TopicName[] = [];
     this.topics.forEach((topic, index) => {
@@ -256,7 +263,8 @@ export class TopicIndex {
     for (const partial of uniquePartialNames(allNames)) {
       if (this.names.has(partial.key)) continue;
       const single = !partial.key.includes(' ');
-      if (single && (this.topicFrequency.get(stem(partial.key)) ?? 0) > 2) continue;
+      if (single && ((this.topicFrequency.get(stem(partial.key)) ?? 0) > 2 || namingWords.has(partial.key)))
+        continue;
       allNames.push(partial);
       this.addName(partial.key, partial);
     }
@@ -393,6 +401,7 @@ export class TopicIndex {
 
   /** The one topic whose one-word name starts with this word (at least five letters). */
   nameStartingWith(word: string): number | null {
+    if (this.namingWords.has(word)) return null;
     const owners = this.prefixes.get(word);
     return owners?.size === 1 ? ([...owners][0] ?? null) : null;
   }

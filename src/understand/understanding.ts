@@ -58,7 +58,7 @@ export class Understanding {
   private readonly uncoveredServices: UncoveredServices;
 
   constructor(knowledge: KnowledgeBase, parts: UnderstandingParts = defaultUnderstandingParts()) {
-    this.index = new TopicIndex(knowledge);
+    this.index = new TopicIndex(knowledge, parts.catalogue.namingWords);
     this.reader = new QuestionReader(this.index, parts.classifier, parts.english, {
       synonyms: loadSynonyms(),
       spellings: loadSpellings(),

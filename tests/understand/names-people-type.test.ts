@@ -81,4 +81,24 @@ describe('names people type that the notes never write', () => {
     const reply = createTutor(loadKnowledgeDir(dir).knowledge).answer('cloudflare dns proxy orange cloud');
     expect(reply.intent).toBe('unknown');
   });
+
+  it('takes no word that many services’ names share as a name, whole or begun', () => {
+    // `service` is one word of `Relational Database Service` only here, and `cloud` begins
+    // `CloudFront` only: both are words many names are made of, naming nothing in particular.
+    const dir = notesDir({
+      'databases.md': '# Amazon RDS (Relational Database Service)\n- managed relational databases\n',
+      'network.md': [
+        '# Amazon CloudFront',
+        '- CDN, caches content at edge locations',
+        '',
+        '# Amazon VPC',
+        '- ur own isolated private network in the cloud, split into subnets',
+        '',
+      ].join('\n'),
+    });
+    const tutor = createTutor(loadKnowledgeDir(dir).knowledge);
+    expect(tutor.answer('what services do you know about').intent).toBe('list');
+    expect(explained(dir, 'an isolated network of our own in the cloud')).toBe('Amazon VPC');
+    expect(explained(dir, 'relational database service')).toBe('Amazon RDS (Relational Database Service)');
+  });
 });
