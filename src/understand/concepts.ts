@@ -9,9 +9,19 @@ interface ConceptPhrase {
   means: string[];
 }
 
+/**
+ * Words, or short phrases, any of which may stand for one part of a pattern: `goes down`, not
+ * `down`, says a server is out, since "slow down" says nothing of the kind.
+ */
+interface WordChoice {
+  words: Set<string>;
+  /** Stems of each phrase, in order. */
+  phrases: string[][];
+}
+
 /** Words of every set close together, optionally after a negation: "no servers to patch". */
 interface ConceptPattern {
-  sets: Set<string>[];
+  sets: WordChoice[];
   negated: boolean;
   means: string[];
 }
@@ -57,7 +67,7 @@ export class ConceptLexicon {
     }
     for (const list of this.byFirstStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
     this.patterns = data.with.map((entry) => ({
-      sets: entry.words.map((set) => new Set(set.map(stem))),
+      sets: entry.words.map(wordChoice),
       negated: entry.negated,
       means: entry.means,
     }));
@@ -88,20 +98,25 @@ export class ConceptLexicon {
     tokens: readonly string[],
     pattern: ConceptPattern,
   ): ConceptMatch | null {
+    const opening = pattern.sets[0];
+    if (!opening) return null;
     for (let i = 0; i < stems.length; i++) {
-      if (!pattern.sets[0]?.has(stems[i] ?? '')) continue;
+      const openingEnd = choiceEndsAt(opening, stems, i);
+      if (openingEnd < 0) continue;
       if (pattern.negated && !negatedAt(tokens, i)) continue;
       let first = i;
-      let last = i;
+      let last = openingEnd;
       let complete = true;
       for (const set of pattern.sets.slice(1)) {
         let at = -1;
+        let end = -1;
         for (
           let j = Math.max(0, i - PATTERN_WINDOW);
           j < Math.min(stems.length, i + PATTERN_WINDOW + 1);
           j++
         ) {
-          if (j !== i && set.has(stems[j] ?? '')) {
+          end = j >= i && j <= openingEnd ? -1 : choiceEndsAt(set, stems, j);
+          if (end >= 0) {
             at = j;
             break;
           }
@@ -111,7 +126,7 @@ export class ConceptLexicon {
           break;
         }
         first = Math.min(first, at);
-        last = Math.max(last, at);
+        last = Math.max(last, end);
       }
       // The span runs from the earliest matched word, so "the database is down" (first set: down)
       // still attaches to "database" when the first set's own word is a stopword.
@@ -119,6 +134,25 @@ export class ConceptLexicon {
     }
     return null;
   }
+}
+
+function wordChoice(entries: string[]): WordChoice {
+  const choice: WordChoice = { words: new Set(), phrases: [] };
+  for (const entry of entries) {
+    const stems = words(entry).map(stem);
+    if (stems.length === 1) choice.words.add(stems[0] ?? '');
+    else if (stems.length > 1) choice.phrases.push(stems);
+  }
+  return choice;
+}
+
+/** Where a choice said at `at` ends (its last word), or -1 when none of it starts there. */
+function choiceEndsAt(choice: WordChoice, stems: readonly string[], at: number): number {
+  if (choice.words.has(stems[at] ?? '')) return at;
+  for (const phrase of choice.phrases) {
+    if (phrase.every((s, k) => stems[at + k] === s)) return at + phrase.length - 1;
+  }
+  return -1;
 }
 
 function negatedAt(tokens: readonly string[], position: number): boolean {

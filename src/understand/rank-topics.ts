@@ -31,6 +31,12 @@ const PASSING_SERVICE = 0.3;
 const MIN_COVERAGE = 0.5;
 /** How much more a topic scores when the words it matches stand together in one of its facts. */
 const FACT_WEIGHT = 0.6;
+/**
+ * A bridged word counts this much more for each further word it may mean that the topic also has:
+ * "speed up downloads" means content, delivery, edge and cache, and the topic with all of them is
+ * surely the one meant, where a topic with `cache` alone may not be.
+ */
+const MORE_MEANINGS = 0.2;
 
 /** How much a term weighs in the question: rare words of the notes most, foreign names a lot. */
 function termWeight(index: TopicIndex, term: QueryTerm, maxIdf: number): number {
@@ -79,8 +85,11 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
   read.terms.forEach((term, t) => {
     // No topic covers this service, so a fact naming it names it in passing.
     const share = term.service ? PASSING_SERVICE : 1;
+    /** topic -> how many of the term's bridged meanings it has. */
+    const meanings = new Map<number, number>();
     for (const [stemmed, stemWeight] of term.stems) {
       const weight = stemWeight * share;
+      if (stemWeight < 1) countMeaning(index, stemmed, meanings);
       for (const topic of index.topicsNamedWith(stemmed)) note(topic, t, weight);
       for (const topic of index.topicsAskedWith(stemmed)) note(topic, t, weight);
       const postings = index.postings.get(stemmed);
@@ -98,6 +107,11 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
           keyTermHits.set(fact.topic, hits);
         }
       }
+    }
+    for (const [topic, count] of meanings) {
+      const row = matches.get(topic);
+      const match = row?.[t] ?? 0;
+      if (row && count > 1 && match < 1) row[t] = Math.min(1, match + MORE_MEANINGS * (count - 1));
     }
   });
   const nameStrength = new Map<number, number>();
@@ -168,6 +182,14 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
     candidate.score += PHRASE_BONUS * Math.min(3, bestPhraseRun(index, candidate.topic, read.pairs));
   }
   return front.sort(byScore).concat(candidates.slice(PHRASE_CANDIDATES));
+}
+
+/** Counts a bridged meaning once for each topic whose facts or names have it. */
+function countMeaning(index: TopicIndex, stemmed: string, meanings: Map<number, number>): void {
+  const topics = new Set(index.topicsNamedWith(stemmed));
+  const postings = index.postings.get(stemmed);
+  if (postings) for (const factId of postings.facts) topics.add(index.facts[factId]?.topic ?? -1);
+  for (const topic of topics) if (topic >= 0) meanings.set(topic, (meanings.get(topic) ?? 0) + 1);
 }
 
 /** The most neighbouring word pairs of the question that one fact of the topic also has. */
