@@ -45,6 +45,9 @@ export const ANSWER_MODEL: AnswerModel = modelData;
 export function bestFirst(candidates: TopicCandidate[]): TopicCandidate[] {
   const named = candidates.find((candidate) => candidate.evidence === 'name');
   if (!named || named === candidates[0]) return candidates;
+  // `file system` is part of Elastic File System's name, but a topic whose facts answer the whole
+  // question ("a fast parallel file system for HPC") says more than a word the names share.
+  if (named.namedInPart && candidates[0]?.evidence === 'content') return candidates;
   return [named, ...candidates.filter((candidate) => candidate !== named)];
 }
 

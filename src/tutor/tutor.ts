@@ -344,6 +344,7 @@ export function createTutor(
       topic: topicIndex,
       score: 1,
       nameStrength: 1,
+      namedInPart: false,
       coverage: 1,
       plainCoverage: 1,
       matched: 1,

@@ -9,6 +9,8 @@ export interface TopicCandidate {
   score: number;
   /** 0..1: how surely the question names this topic. */
   nameStrength: number;
+  /** Named only by one word or part of a longer name (`file system` of Elastic File System). */
+  namedInPart: boolean;
   /** 0..1: share of the question's words (weighted by rarity) this topic accounts for. */
   coverage: number;
   /** The same, leaving out names the topic's facts only mention in passing. */
@@ -115,8 +117,10 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
     }
   });
   const nameStrength = new Map<number, number>();
+  const namedWhole = new Set<number>();
   for (const hit of read.names) {
     nameStrength.set(hit.topic, Math.max(nameStrength.get(hit.topic) ?? 0, hit.strength));
+    if (!hit.partial) namedWhole.add(hit.topic);
     read.terms.forEach((term, t) => {
       if (term.nameOf !== hit.topic) return;
       note(hit.topic, t, hit.strength);
@@ -167,6 +171,7 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
       score:
         coverage + NAME_BONUS * name + keyTerms + FACT_WEIGHT * ((bestFact.get(topic) ?? 0) / totalWeight),
       nameStrength: name,
+      namedInPart: name > 0 && !namedWhole.has(topic),
       coverage,
       plainCoverage: totalWeight > 0 ? plainMass / totalWeight : 0,
       matched: matchedTerms,

@@ -273,6 +273,14 @@ describe('tutor: generalises to other notes (storage fixture)', () => {
     expect(storage().answer('simple storage service').topics[0]?.id).toBe('s3');
   });
 
+  it('answers from the topic whose facts fit, not one that a generic part of a name points at', () => {
+    // `file system` is part of the catalogue's `Elastic File System`, a name of Amazon EFS; the
+    // facts about a parallel file system for HPC are FSx's.
+    const reply = as(storage().answer('a very fast parallel file system for our hpc cluster'), 'explain');
+    expect(reply.topic.id).toBe('fsx');
+    expect(storage().answer('what is elastic file system').topics[0]?.id).toBe('efs');
+  });
+
   it('does not answer compute questions from storage notes', () => {
     const reply = storage().answer('what is fargate');
     expect(['unknown', 'explain']).toContain(reply.intent);
