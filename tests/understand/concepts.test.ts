@@ -56,6 +56,11 @@ describe('ConceptLexicon on the shipped cloud-concept data', () => {
     expect(match).toMatchObject({ start: 1, position: 3 });
   });
 
+  it('reads a phrase in a pattern as a whole: an outage "goes down", a query only slows down', () => {
+    expect(meaningsOf('what if the primary db goes down')).toContain('failover');
+    expect(meaningsOf('reporting queries slow down our main db')).not.toContain('failover');
+  });
+
   it('fires negated patterns only after a nearby negation', () => {
     expect(meaningsOf("we don't want to patch servers")).toContain('serverless');
     expect(meaningsOf('we want to patch servers')).not.toContain('serverless');
