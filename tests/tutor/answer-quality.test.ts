@@ -18,11 +18,15 @@ import { tutorFor } from '../helpers/tutor.js';
  * measured when it was set (`tutor eval SET --knowledge NOTES`), so a regression fails and noise
  * does not.
  */
-const AREAS = ['security-networking', 'messaging', 'storage', 'databases'] as const;
+const AREAS = {
+  hard: ['security-networking', 'messaging', 'storage', 'databases'],
+  // Two areas have held-out questions only: nothing was ever tuned on them.
+  holdout: ['security-networking', 'messaging', 'storage', 'databases', 'analytics', 'observability-devops'],
+} as const;
 const notesOf = (area: string) => join(FIXTURES_DIR, 'notes', area);
 
 function outcomesOf(kind: 'hard' | 'holdout'): EvalOutcome[] {
-  return AREAS.flatMap((area) => {
+  return AREAS[kind].flatMap((area) => {
     const tutor = tutorFor(notesOf(area));
     return readEvalItems(join(EVAL_DIR, kind, `${area}.jsonl`)).map((item) =>
       judge(item, tutor.answer(item.q)),
@@ -54,7 +58,7 @@ describe('answers on notes areas the engine was not written for', () => {
 
   it('lands most questions that describe a need without naming the service on their topic', () => {
     const scenarios = outcomesOf('holdout').filter((outcome) => outcome.item.cat === 'paraphrase');
-    expect(scenarios.length).toBeGreaterThanOrEqual(60);
+    expect(scenarios.length).toBeGreaterThanOrEqual(100);
     const landed = scenarios.filter((outcome) => !outcome.reasons.includes('top1')).length;
     // Measured 0.71 on the held-out sets; it was 0 of 18 on the AWS hard set before the semantic layer.
     expect(landed / scenarios.length, describeMisses(scenarios)).toBeGreaterThanOrEqual(0.65);
