@@ -144,7 +144,11 @@ export class QuestionReader {
 
   /** Adds the notes' stems a word may mean: hand-listed synonyms, then WordNet's relations. */
   private bridge(token: string, stems: Map<string, number>): void {
-    for (const [base] of [...stems]) {
+    // `kept` is `keep` however the notes write it, so keep's synonyms (`store`) are kept's too.
+    const forms = new Set(stems.keys());
+    for (const base of [...forms])
+      for (const other of this.bridges.spellings.get(base) ?? []) forms.add(other);
+    for (const base of forms) {
       for (const synonym of this.bridges.synonyms.get(base) ?? [])
         this.addBridge(stems, synonym, SYNONYM_WEIGHT);
     }

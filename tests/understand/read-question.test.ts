@@ -89,6 +89,13 @@ describe('QuestionReader', () => {
     expect(read.terms.map((term) => term.word)).not.toContain('what');
   });
 
+  it('reads an irregular form as its word, with that word’s synonyms', () => {
+    // `kept` is `keep`, and a learner's `keep` is the notes' `store`.
+    const kept = reader.read('where are the images kept').terms.find((term) => term.word === 'kept');
+    expect(kept?.stems.get('store')).toBeGreaterThan(0);
+    expect(kept?.kind).toBe('known');
+  });
+
   it('reads at most 200 words', () => {
     expect(reader.read('word '.repeat(1000)).tokens).toHaveLength(200);
   });
