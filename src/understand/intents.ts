@@ -62,6 +62,12 @@ const OPEN_COMMAND_SCORE = 0.9;
 const OPEN_COMMAND_MARGIN = 0.35;
 /** Small talk must read as small talk this much more surely than as a question. */
 const SMALL_TALK_MARGIN = 0.1;
+/**
+ * Commands are short ("quiz me", "who's winning this month": at most four words that say
+ * something): without its own word, a request with more is a question that happens to share words
+ * with one ("the nightly job keeps picking up every file").
+ */
+const MAX_UNCUED_COMMAND_WORDS = 5;
 
 function featuresOf(text: string): string[] {
   return words(text.replace(/\{topic\}/g, TOPIC_SLOT)).map((word) =>
@@ -195,14 +201,19 @@ export class IntentClassifier {
     const ranked = this.score(features);
     // Function words never name a thing, so only content words can be unfamiliar.
     let unfamiliar = 0;
-    for (const feature of features) if (!NOT_CUES.has(feature) && !this.vocabulary.has(feature)) unfamiliar++;
+    let saying = 0;
+    for (const feature of features) {
+      if (NOT_CUES.has(feature)) continue;
+      saying++;
+      if (!this.vocabulary.has(feature)) unfamiliar++;
+    }
     const asQuestion = ranked.find((guess) => guess.intent === 'explain')?.probability ?? 0;
     for (const guess of ranked) {
       if (guess.intent === 'explain' || guess.intent === 'compare') return { ...guess, cued };
       if (
         guess.intent === 'smalltalk'
           ? readsAsSmallTalk(guess.probability, unfamiliar, asQuestion)
-          : readsAsCommand(guess.probability, cued.has(guess.intent), unfamiliar, asQuestion)
+          : readsAsCommand(guess.probability, cued.has(guess.intent), unfamiliar, asQuestion, saying)
       )
         return { ...guess, cued };
     }
@@ -225,7 +236,14 @@ function readsAsSmallTalk(probability: number, unfamiliar: number, asQuestion: n
  * results in opensearch"), so with one the rest must read as the command far more surely than
  * as a question.
  */
-function readsAsCommand(probability: number, cued: boolean, unfamiliar: number, asQuestion: number): boolean {
+function readsAsCommand(
+  probability: number,
+  cued: boolean,
+  unfamiliar: number,
+  asQuestion: number,
+  saying: number,
+): boolean {
+  if (!cued && saying > MAX_UNCUED_COMMAND_WORDS) return false;
   if (unfamiliar === 0) return cued || probability >= COMMAND_SCORE;
   const clearly = probability - asQuestion >= OPEN_COMMAND_MARGIN;
   return clearly && (cued || (unfamiliar === 1 && probability >= OPEN_COMMAND_SCORE));

@@ -50,6 +50,16 @@ describe('IntentClassifier', () => {
   it('still reads a command with one new word when the rest says so clearly', () => {
     expect(classifier.classify("who's ahead").intent).toBe('leaderboard');
     expect(classifier.classify('try me').intent).toBe('quiz');
+    expect(classifier.classify('what kind of stuff can you help me with').intent).toBe('help');
+  });
+
+  it('reads a long question that shares words with a command, without its cue, as a question', () => {
+    const question =
+      'the nightly job keeps reprocessing every file from day one, i only want it to pick up the new ones';
+    expect(['explain', 'compare']).toContain(classifier.classify(question).intent);
+    expect(classifier.classify('quiz me on the nightly job that keeps reprocessing every file').intent).toBe(
+      'quiz',
+    );
   });
 });
 
