@@ -11,8 +11,22 @@ const DEFINING_VERBS = new Set(['is', 'are', 'mean']);
  * (`global tables` of DynamoDB, from the service catalogue) or one part of a name of several
  * things (`NACLs` of `Security Groups & NACLs`) does.
  */
-function namesWholeTopic(term: QueryTerm, topic: number, wholeName: ReadonlySet<string>): boolean {
-  return term.nameOf === topic && [...term.stems.keys()].some((stemmed) => wholeName.has(stemmed));
+function namesWholeTopic(
+  term: QueryTerm,
+  topic: number,
+  wholeName: ReadonlySet<string>,
+  read: ReadQuestion,
+): boolean {
+  if (term.nameOf !== topic) return false;
+  if ([...term.stems.keys()].some((stemmed) => wholeName.has(stemmed))) return true;
+  // `cloud trail` is `CloudTrail` written in two words: neither word asks for a fact.
+  return read.names.some(
+    (hit) =>
+      hit.topic === topic &&
+      hit.start <= term.position &&
+      term.position < hit.end &&
+      wholeName.has(stem(read.tokens.slice(hit.start, hit.end).join(''))),
+  );
 }
 
 /** Facts of a topic ordered by how well they answer the question; unmatched facts score 0. */
@@ -35,7 +49,7 @@ export function rankFacts(
     if (!fact) continue;
     let score = 0;
     for (const term of read.terms) {
-      if (namesWholeTopic(term, topic, wholeName)) continue;
+      if (namesWholeTopic(term, topic, wholeName, read)) continue;
       if (term.nameOf !== null && fact.mentions.has(term.nameOf)) {
         score += index.idf(stem(term.word));
         continue;
@@ -77,7 +91,7 @@ function definesAQueryWord(index: TopicIndex, factId: number, read: ReadQuestion
 export function subPointsFor(index: TopicIndex, topic: number, fact: Fact, read: ReadQuestion): string[] {
   if (fact.subPoints.length < 2) return fact.subPoints;
   const wholeName = index.wholeNameStems[topic] ?? new Set<string>();
-  const asked = read.terms.filter((term) => !namesWholeTopic(term, topic, wholeName));
+  const asked = read.terms.filter((term) => !namesWholeTopic(term, topic, wholeName, read));
   const scored = fact.subPoints.map((text, at) => {
     const stems = new Set(words(text).map(stem));
     let score = 0;

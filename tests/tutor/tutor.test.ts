@@ -397,6 +397,25 @@ describe('tutor: which facts lead the answer', () => {
     expect(bridged.score).toBeCloseTo(keyFact('key tables zzz').score ?? Number.NaN, 6);
   });
 
+  it('takes no word of a name written in two words as asking for a fact', () => {
+    const dir = notesDir({
+      'audit.md': [
+        '# AWS CloudTrail',
+        '- records api calls: who did what and when',
+        '- create a trail to keep events longer, the trail goes to an S3 bucket',
+        '',
+        '# AWS Config',
+        '- records configuration changes of ur resources',
+        '',
+      ].join('\n'),
+    });
+    const reply = as(
+      createTutor(loadKnowledgeDir(dir).knowledge).answer('what does cloud trail record'),
+      'explain',
+    );
+    expect(reply.lead[0]?.text).toMatch(/^records api calls/);
+  });
+
   it('reads numbers and units written another way as the same words', () => {
     // The notes write `3 classes` and `5 mins`; people write `three` and `minutes`.
     const read = new Understanding(tutor().knowledge).reader.read('three glacier classes, within minutes');
