@@ -14,7 +14,7 @@ export const STOPWORDS = new Set(
   using very via vs versus want wanna was way we weve well were what whats when where which while who
   whom whos why will with would yeah yes yet you your youre youve youll youd yours yourself yourselves
   hi hey hello thanks thank ok okay explain explained explanation basics basic mean means meaning
-  define definition overview describe summary summarize called call know stuff`
+  define definition overview describe summary summarize called call know stuff ones`
     .split(/\s+/)
     .filter(Boolean),
 );
