@@ -53,8 +53,11 @@ export interface ConceptData {
 export class ConceptLexicon {
   private readonly byFirstStem = new Map<string, ConceptPhrase[]>();
   private readonly patterns: ConceptPattern[];
+  /** The words concepts stand for: notes' words, none of them a product's name. */
+  private readonly meanings = new Set<string>();
 
   constructor(data: ConceptData = conceptData) {
+    for (const entry of [...data.phrases, ...data.with]) for (const word of entry.means) this.meanings.add(word);
     for (const entry of data.phrases) {
       for (const phrase of entry.phrases) {
         const stems = words(phrase).map(stem);
@@ -71,6 +74,14 @@ export class ConceptLexicon {
       negated: entry.negated,
       means: entry.means,
     }));
+  }
+
+  /**
+   * Whether a word is one of cloud talk's own (`cpu`, `ssd`, `ttl`), which no dictionary of
+   * English has but which is no name of a product either.
+   */
+  isCloudWord(word: string): boolean {
+    return this.meanings.has(word);
   }
 
   /** Concepts a question's tokens say, longest phrase first where phrases overlap. */

@@ -306,7 +306,7 @@ export class QuestionReader {
         kind = 'known';
       } else {
         const stemmed = stem(token);
-        jargon = !this.english.has(token);
+        jargon = !this.english.has(token) && !this.bridges.concepts.isCloudWord(token);
         const respelt = [...(this.bridges.spellings.get(stemmed) ?? [])].filter((s) => this.index.knows(s));
         if (this.index.knows(stemmed) || this.index.vocabulary.has(token) || respelt.length > 0) {
           stems.set(stemmed, 1);

@@ -86,6 +86,10 @@ describe('QuestionReader', () => {
     const kinds = Object.fromEntries(read.terms.map((term) => [term.word, term.kind]));
     expect(kinds.s3).toBe('foreign');
     expect(kinds.pricing).toBe('known');
+    // No dictionary has `ttl`, but cloud talk does: it is a word, not the name of something else.
+    expect(reader.read('what ttl should i set').terms.find((term) => term.word === 'ttl')?.kind).not.toBe(
+      'foreign',
+    );
     expect(read.terms.map((term) => term.word)).not.toContain('what');
   });
 
