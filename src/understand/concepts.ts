@@ -1,6 +1,6 @@
 import { stem, words } from '../knowledge/text.js';
 import conceptData from './data/cloud-concepts.json' with { type: 'json' };
-import { NEGATIONS } from './stopwords.js';
+import { NEGATIONS, STOPWORDS } from './stopwords.js';
 
 /** A phrase of everyday cloud talk and the words of the notes it stands for. */
 interface ConceptPhrase {
@@ -57,7 +57,8 @@ export class ConceptLexicon {
   private readonly meanings = new Set<string>();
 
   constructor(data: ConceptData = conceptData) {
-    for (const entry of [...data.phrases, ...data.with]) for (const word of entry.means) this.meanings.add(word);
+    for (const entry of [...data.phrases, ...data.with])
+      for (const word of entry.means) this.meanings.add(word);
     for (const entry of data.phrases) {
       for (const phrase of entry.phrases) {
         const stems = words(phrase).map(stem);
@@ -91,11 +92,13 @@ export class ConceptLexicon {
     for (let i = 0; i < stems.length; i++) {
       const candidates = this.byFirstStem.get(stems[i] ?? '');
       if (!candidates) continue;
-      const phrase = candidates.find((candidate) =>
-        candidate.stems.every((s, k) => stems[i + k] === s || stems[i + k] === `${s}s`),
-      );
+      let end = -1;
+      const phrase = candidates.find((candidate) => {
+        end = phraseEnd(candidate.stems, stems, tokens, i);
+        return end >= 0;
+      });
       if (!phrase) continue;
-      found.push({ position: i + phrase.stems.length - 1, start: i, means: phrase.means });
+      found.push({ position: end, start: i, means: phrase.means });
     }
     for (const pattern of this.patterns) {
       const hit = this.patternAt(stems, tokens, pattern);
@@ -145,6 +148,34 @@ export class ConceptLexicon {
     }
     return null;
   }
+}
+
+/**
+ * People put a small word or a number inside a phrase ("mail us a box", "every 5 minutes"): a
+ * phrase of several words may have this many of them among its own, all told.
+ */
+const PHRASE_GAP = 2;
+
+/** Where a phrase that starts at `start` ends (its last word), or -1 when it is not said there. */
+function phraseEnd(
+  phrase: readonly string[],
+  stems: readonly string[],
+  tokens: readonly string[],
+  start: number,
+): number {
+  let at = start;
+  let skipped = 0;
+  for (let k = 0; k < phrase.length; k++) {
+    const wanted = phrase[k] ?? '';
+    while (at < stems.length && stems[at] !== wanted && stems[at] !== `${wanted}s`) {
+      const small = STOPWORDS.has(tokens[at] ?? '') || /^\d+$/.test(tokens[at] ?? '');
+      if (k === 0 || !small || ++skipped > PHRASE_GAP) return -1;
+      at++;
+    }
+    if (at >= stems.length) return -1;
+    at++;
+  }
+  return at - 1;
 }
 
 function wordChoice(entries: string[]): WordChoice {

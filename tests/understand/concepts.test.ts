@@ -56,6 +56,15 @@ describe('ConceptLexicon on the shipped cloud-concept data', () => {
     expect(match).toMatchObject({ start: 1, position: 3 });
   });
 
+  it('finds a phrase with a small word or a number inside it, but not with a word that says something', () => {
+    const tokens = words('can amazon mail us a box to copy our data onto');
+    const box = lexicon.match(tokens).find((found) => found.means.includes('offline'));
+    expect(tokens.slice(box?.start, (box?.position ?? 0) + 1)).toEqual(['mail', 'us', 'a', 'box']);
+    // `portfolio site` is a phrase; `portfolio wordpress site` says more than it.
+    const site = lexicon.match(words('a portfolio wordpress site'));
+    expect(site.map((found) => found.start)).toEqual([2]);
+  });
+
   it('reads a phrase in a pattern as a whole: an outage "goes down", a query only slows down', () => {
     expect(meaningsOf('what if the primary db goes down')).toContain('failover');
     expect(meaningsOf('reporting queries slow down our main db')).not.toContain('failover');
