@@ -29,6 +29,8 @@ const PHRASE_CANDIDATES = 20;
 const MENTION_MATCH = 0.6;
 /** How much a fact that names a service no topic covers tells about that service. */
 const PASSING_SERVICE = 0.3;
+/** More words of the notes than this around uncovered services make them the setting of a need. */
+const SERVICE_SETTING_WORDS = 3;
 /** A content-only answer must account for at least this share of what the question is about. */
 const MIN_COVERAGE = 0.5;
 /** How much more a topic scores when the words it matches stand together in one of its facts. */
@@ -41,9 +43,10 @@ const FACT_WEIGHT = 0.6;
 const MORE_MEANINGS = 0.2;
 
 /** How much a term weighs in the question: rare words of the notes most, foreign names a lot. */
-function termWeight(index: TopicIndex, term: QueryTerm, maxIdf: number): number {
-  // A service the notes don't cover is what the question is about unless the topic accounts for it.
-  if (term.service) return 2 * maxIdf;
+function termWeight(index: TopicIndex, term: QueryTerm, maxIdf: number, aroundServices: number): number {
+  // A service the notes don't cover is what the question is about unless the topic accounts for it;
+  // in a need described at length ("our ec2 app must read s3 without stored keys") it is the setting.
+  if (term.service) return (aroundServices > SERVICE_SETTING_WORDS ? 1 : 2) * maxIdf;
   if (term.kind === 'foreign') return maxIdf;
   if (term.kind === 'english') return 0.35 * maxIdf;
   let best = 0;
@@ -60,7 +63,8 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
   const topicCount = index.topics.length;
   if (topicCount === 0 || read.terms.length === 0) return [];
   const maxIdf = index.idf('\u0000');
-  const weights = read.terms.map((term) => termWeight(index, term, maxIdf));
+  const aroundServices = read.terms.filter((term) => !term.service && term.kind === 'known').length;
+  const weights = read.terms.map((term) => termWeight(index, term, maxIdf, aroundServices));
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
 
   /** topic -> per-term match, 0..1. */

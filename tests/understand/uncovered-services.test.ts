@@ -1,9 +1,10 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/cli/render-text.js';
 import type { Reply, UnknownReply } from '../../src/tutor/reply.js';
 import { loadEnglishWords } from '../../src/understand/english.js';
 import { loadServiceCatalogue } from '../../src/understand/service-catalogue.js';
-import { DATABASES_NOTES_DIR, KNOWLEDGE_DIR, STORAGE_NOTES_DIR } from '../helpers/paths.js';
+import { DATABASES_NOTES_DIR, FIXTURES_DIR, KNOWLEDGE_DIR, STORAGE_NOTES_DIR } from '../helpers/paths.js';
 import { tutorFor } from '../helpers/tutor.js';
 
 const compute = () => tutorFor(KNOWLEDGE_DIR);
@@ -75,6 +76,16 @@ describe('questions about services the notes do not cover', () => {
     const reply = compute().answer('can lambda read messages from sqs');
     expect(reply.intent).toBe('explain');
     expect(reply.topics[0]?.id).toBe('lambda');
+  });
+
+  it('answers a need described at length around services the notes lack, from the topic that meets it', () => {
+    const security = tutorFor(join(FIXTURES_DIR, 'notes', 'security-networking'));
+    const reply = security.answer(
+      'our ec2 app has to read files in s3, and we never want access keys stored on the box',
+    );
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics[0]?.title).toMatch(/^IAM/);
+    expect(security.answer('what is s3').intent).toBe('unknown');
   });
 
   it('never reads "what is X" about a service as a request for help or the topic list', () => {
