@@ -1,4 +1,4 @@
-import { looksLikeAcronym, phraseKey } from '../knowledge/text.js';
+import { looksLikeAcronym, phraseKey, stem } from '../knowledge/text.js';
 import type { NameHit, ReadQuestion } from './read-question.js';
 import {
   type CloudService,
@@ -21,7 +21,10 @@ export class UncoveredServices {
   /** Topic -> the providers of the catalogued services it covers (EKS: aws, and kubernetes). */
   private readonly providers: Set<string>[] = [];
 
-  constructor(catalogue: ServiceCatalogue, index: TopicIndex) {
+  constructor(
+    catalogue: ServiceCatalogue,
+    private readonly index: TopicIndex,
+  ) {
     index.topics.forEach((topic, i) => {
       const providers = new Set<string>();
       const services = new Set<CloudService>();
@@ -107,7 +110,8 @@ export class UncoveredServices {
     // A question naming a topic of the notes is about that topic: "can lambda read from sqs".
     if (read.names.some((hit) => hit.strength >= 0.9)) return NONE;
     const named = new Set(uncovered.flatMap((mention) => read.tokens.slice(mention.start, mention.end)));
-    const rest = content.filter((word) => !named.has(word));
+    // Only the notes' own words can make the question about something the notes hold.
+    const rest = content.filter((word) => !named.has(word) && this.index.knows(stem(word)));
     return {
       services: [...new Set(uncovered.map((mention) => mention.service))],
       names: [
@@ -133,9 +137,10 @@ export interface UncoveredMentions {
 }
 
 /**
- * At most this many other words make a question about a service ("cloudflare workers pricing")
- * rather than a need around it ("containers on aws where i dont provision ec2"); longer questions are
- * left to the ranking and the answer model.
+ * At most this many other words of the notes make a question about a service ("cloudflare workers
+ * pricing", "how do i write a lambda handler in python" in notes without Lambda) rather than a need
+ * around it ("containers on aws where i dont provision ec2"); longer questions are left to the
+ * ranking and the answer model.
  */
 const SUBJECT_CONTEXT_WORDS = 1;
 

@@ -78,6 +78,14 @@ describe('questions about services the notes do not cover', () => {
     expect(reply.topics[0]?.id).toBe('lambda');
   });
 
+  it('reads a question with few of the notes’ words besides a service they lack as about that service', () => {
+    // Of `spinning`, `spark` and `cluster`, the databases notes use one: the question is about EMR.
+    const databases = tutorFor(DATABASES_NOTES_DIR);
+    expect(unknown(databases.answer('spinning up an emr spark cluster')).notCovered.join(' ')).toContain(
+      'EMR',
+    );
+  });
+
   it('answers a need described at length around services the notes lack, from the topic that meets it', () => {
     const security = tutorFor(join(FIXTURES_DIR, 'notes', 'security-networking'));
     const reply = security.answer(
