@@ -157,6 +157,20 @@ export class QuestionReader {
     }
   }
 
+  /**
+   * `lighter` is `light` compared, `cheapest` is `cheap`: the stemmer keeps -er and -est, so the
+   * plain adjective (an English word) is tried, with the spellings English uses for it.
+   */
+  private comparedFrom(token: string): string[] {
+    const match = /^(.{3,}?)(?:er|est)$/.exec(token);
+    if (!match || this.index.vocabulary.has(token)) return [];
+    const root = match[1] ?? '';
+    const bases = [root, `${root}e`];
+    if (root.endsWith('i')) bases.push(`${root.slice(0, -1)}y`);
+    if (root.length >= 4 && root.at(-1) === root.at(-2)) bases.push(root.slice(0, -1));
+    return bases.filter((base) => this.english.has(base)).map(stem);
+  }
+
   private addBridge(stems: Map<string, number>, stemmed: string, weight: number): void {
     if ((stems.get(stemmed) ?? 0) < weight && this.index.knows(stemmed)) stems.set(stemmed, weight);
   }
@@ -307,7 +321,9 @@ export class QuestionReader {
       } else {
         const stemmed = stem(token);
         jargon = !this.english.has(token) && !this.bridges.concepts.isCloudWord(token);
-        const respelt = [...(this.bridges.spellings.get(stemmed) ?? [])].filter((s) => this.index.knows(s));
+        const respelt = [...(this.bridges.spellings.get(stemmed) ?? []), ...this.comparedFrom(token)].filter(
+          (s) => this.index.knows(s),
+        );
         if (this.index.knows(stemmed) || this.index.vocabulary.has(token) || respelt.length > 0) {
           stems.set(stemmed, 1);
           for (const other of respelt) stems.set(other, 1);

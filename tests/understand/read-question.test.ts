@@ -100,6 +100,16 @@ describe('QuestionReader', () => {
     expect(kept?.kind).toBe('known');
   });
 
+  it('reads a compared adjective as the adjective', () => {
+    // The notes say `easy`; a learner asks for something `easier` or the `easiest`.
+    for (const word of ['easier', 'easiest']) {
+      const term = reader
+        .read(`the ${word} way to run containers`)
+        .terms.find((found) => found.word === word);
+      expect(term?.stems.get('easi'), word).toBe(1);
+    }
+  });
+
   it('reads at most 200 words', () => {
     expect(reader.read('word '.repeat(1000)).tokens).toHaveLength(200);
   });
