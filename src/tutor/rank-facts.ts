@@ -44,12 +44,12 @@ export function rankFacts(
   const ownStems = new Set(
     read.terms.flatMap((term) => [...term.stems].filter(([, weight]) => weight === 1).map(([s]) => s)),
   );
+  const asked = read.terms.filter((term) => !namesWholeTopic(term, topic, wholeName, read));
   for (let f = first; f < last; f++) {
     const fact = index.facts[f];
     if (!fact) continue;
     let score = 0;
-    for (const term of read.terms) {
-      if (namesWholeTopic(term, topic, wholeName, read)) continue;
+    for (const term of asked) {
       if (term.nameOf !== null && fact.mentions.has(term.nameOf)) {
         score += index.idf(stem(term.word));
         continue;

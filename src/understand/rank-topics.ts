@@ -91,12 +91,15 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
   read.terms.forEach((term, t) => {
     // No topic covers this service, so a fact naming it names it in passing.
     const share = term.service ? PASSING_SERVICE : 1;
-    /** topic -> how many of the term's bridged meanings it has. */
-    const meanings = new Map<number, number>();
+    /** topic -> how many of the term's bridged meanings it has, and the last one counted. */
+    const meanings = new Map<number, { count: number; last: string }>();
     for (const [stemmed, stemWeight] of term.stems) {
       const weight = stemWeight * share;
-      if (stemWeight < 1) countMeaning(index, stemmed, meanings);
-      for (const topic of index.topicsNamedWith(stemmed)) note(topic, t, weight);
+      const found = (topic: number) => {
+        note(topic, t, weight);
+        if (stemWeight < 1) countMeaning(meanings, topic, stemmed);
+      };
+      for (const topic of index.topicsNamedWith(stemmed)) found(topic);
       for (const topic of index.topicsAskedWith(stemmed)) note(topic, t, weight);
       const postings = index.postings.get(stemmed);
       if (!postings) continue;
@@ -104,6 +107,7 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
         const fact = index.facts[postings.facts[p] ?? -1];
         if (!fact) continue;
         note(fact.topic, t, weight * Math.min(1, postings.counts[p] ?? 0));
+        if (stemWeight < 1) countMeaning(meanings, fact.topic, stemmed);
         // A word only in a line naming another topic (`> private: ECR` under Docker) is that
         // topic's, not this fact's.
         if ((postings.counts[p] ?? 0) >= 1) noteFact(postings.facts[p] ?? -1, t, weight);
@@ -114,7 +118,7 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
         }
       }
     }
-    for (const [topic, count] of meanings) {
+    for (const [topic, { count }] of meanings) {
       const row = matches.get(topic);
       const match = row?.[t] ?? 0;
       if (row && count > 1 && match < 1) row[t] = Math.min(1, match + MORE_MEANINGS * (count - 1));
@@ -193,12 +197,18 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
   return front.sort(byScore).concat(candidates.slice(PHRASE_CANDIDATES));
 }
 
-/** Counts a bridged meaning once for each topic whose facts or names have it. */
-function countMeaning(index: TopicIndex, stemmed: string, meanings: Map<number, number>): void {
-  const topics = new Set(index.topicsNamedWith(stemmed));
-  const postings = index.postings.get(stemmed);
-  if (postings) for (const factId of postings.facts) topics.add(index.facts[factId]?.topic ?? -1);
-  for (const topic of topics) if (topic >= 0) meanings.set(topic, (meanings.get(topic) ?? 0) + 1);
+/** Counts a bridged meaning once for a topic, however many of its facts or names have it. */
+function countMeaning(
+  meanings: Map<number, { count: number; last: string }>,
+  topic: number,
+  stemmed: string,
+): void {
+  const counted = meanings.get(topic);
+  if (!counted) meanings.set(topic, { count: 1, last: stemmed });
+  else if (counted.last !== stemmed) {
+    counted.count++;
+    counted.last = stemmed;
+  }
 }
 
 /** The most neighbouring word pairs of the question that one fact of the topic also has. */
