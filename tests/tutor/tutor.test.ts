@@ -409,10 +409,7 @@ describe('tutor: which facts lead the answer', () => {
         '',
       ].join('\n'),
     });
-    const reply = as(
-      createTutor(loadKnowledgeDir(dir).knowledge).answer('what does cloud trail record'),
-      'explain',
-    );
+    const reply = as(tutorFor(dir).answer('what does cloud trail record'), 'explain');
     expect(reply.lead[0]?.text).toMatch(/^records api calls/);
   });
 

@@ -3,6 +3,7 @@ import { loadKnowledgeDir } from '../../src/knowledge/load.js';
 import type { ExplainReply } from '../../src/tutor/reply.js';
 import { createTutor } from '../../src/tutor/tutor.js';
 import { notesDir } from '../helpers/notes-dir.js';
+import { tutorFor } from '../helpers/tutor.js';
 
 const NOTES = `# Databases
 
@@ -96,8 +97,7 @@ describe('names people type that the notes never write', () => {
         '',
       ].join('\n'),
     });
-    const tutor = createTutor(loadKnowledgeDir(dir).knowledge);
-    expect(tutor.answer('what services do you know about').intent).toBe('list');
+    expect(tutorFor(dir).answer('what services do you know about').intent).toBe('list');
     expect(explained(dir, 'an isolated network of our own in the cloud')).toBe('Amazon VPC');
     expect(explained(dir, 'relational database service')).toBe('Amazon RDS (Relational Database Service)');
   });
