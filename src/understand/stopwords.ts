@@ -21,5 +21,8 @@ export const STOPWORDS = new Set(
 
 /** Words that say "not": a question with one matches a note that says "do not need". */
 export const NEGATIONS = new Set(
-  'no not dont donot doesnt didnt isnt arent wont cant cannot without never nor neither non'.split(' '),
+  `no not dont donot doesnt didnt isnt arent wasnt werent wont cant cannot shouldnt wouldnt couldnt
+  mustnt neednt hasnt havent hadnt aint without never nor neither non`
+    .split(/\s+/)
+    .filter(Boolean),
 );

@@ -110,6 +110,15 @@ describe('QuestionReader', () => {
     }
   });
 
+  it('reads every "n\'t" contraction as a negation, never as the name of something', () => {
+    for (const word of ['shouldnt', 'wouldnt', 'couldnt', 'wasnt', 'havent']) {
+      const question = `the app ${word.replace(/nt$/, "n't")} go down when traffic grows`;
+      const term = reader.read(question).terms.find((found) => found.word === word);
+      expect(term?.kind, word).toBe('known');
+      expect([...(term?.stems.keys() ?? [])], word).toEqual(['~not']);
+    }
+  });
+
   it('reads at most 200 words', () => {
     expect(reader.read('word '.repeat(1000)).tokens).toHaveLength(200);
   });
