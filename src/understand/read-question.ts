@@ -369,7 +369,25 @@ export class QuestionReader {
       const first = terms.find((term) => term.position === i);
       if (first && this.index.vocabulary.has(joined)) first.stems.set(stem(joined), 1);
     }
+    for (const term of terms) this.readMultiple(term, tokens[term.position + 1]);
     return terms;
+  }
+
+  /** `five times the throughput` is the notes' `5x the throughput`, and a learner's `5x` is five times. */
+  private readMultiple(term: QueryTerm, next: string | undefined): void {
+    const multiples: string[] = [];
+    const typed = /^(\d+)x$/.exec(term.word)?.[1];
+    if (typed) multiples.push(typed);
+    if (next === 'times' || next === 'x') {
+      const written = [stem(term.word), ...(this.bridges.spellings.get(stem(term.word)) ?? [])];
+      for (const stemmed of written) if (/^\d+$/.test(stemmed)) multiples.push(`${stemmed}x`);
+    }
+    const known = multiples.filter((stemmed) => this.index.knows(stemmed));
+    for (const stemmed of known) term.stems.set(stemmed, 1);
+    if (known.length > 0 && term.kind !== 'known') {
+      term.kind = 'known';
+      term.jargon = false;
+    }
   }
 }
 

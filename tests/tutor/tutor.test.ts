@@ -422,6 +422,27 @@ describe('tutor: which facts lead the answer', () => {
     expect(leading('the three kinds of glacier')[0]?.text).toBe('3 classes:');
   });
 
+  it('reads "five times" as the notes\' "5x", and "5x" as five times', () => {
+    const dir = notesDir({
+      'db.md': [
+        '# Amazon Aurora',
+        '- up to 5x the throughput of standard MySQL',
+        '',
+        '# Amazon ElastiCache',
+        '- in memory cache in front of ur db, to take load off it and lower latency',
+        '',
+      ].join('\n'),
+    });
+    const read = new Understanding(tutorFor(dir).knowledge).reader.read('five times the throughput');
+    expect(read.terms.find((term) => term.word === 'five')?.stems.get('5x')).toBe(1);
+    expect(as(tutorFor(dir).answer('my db needs five times the throughput'), 'explain').topic.id).toBe(
+      'aurora',
+    );
+    const written = notesDir({ 'db.md': '# Amazon Aurora\n- up to 5 times the throughput of MySQL\n' });
+    const typed = new Understanding(tutorFor(written).knowledge).reader.read('is it 5x faster');
+    expect(typed.terms.find((term) => term.word === '5x')?.stems.get('5')).toBe(1);
+  });
+
   it('puts the sub-points a question asks about first under a leading fact', () => {
     const lead = leading('glacier deep archive');
     const classes = lead.find((fact) => fact.text === '3 classes:');
