@@ -96,6 +96,11 @@ export class ServiceCatalogue {
     return this.byKey.get(phraseKey(name));
   }
 
+  /** Whether a name is one ordinary English word (`backup`, `config`, `glue`): a word before a name. */
+  isPlainWord(name: string): boolean {
+    return this.plainKeys.has(phraseKey(name));
+  }
+
   /** Services named in a question's tokens, longest names first, never overlapping. */
   find(tokens: readonly string[]): ServiceMention[] {
     const mentions: ServiceMention[] = [];

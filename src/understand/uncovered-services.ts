@@ -43,12 +43,14 @@ export class UncoveredServices {
 
   /**
    * A service one topic marks as a key term (`**Snowcone**` under AWS Snow Family, `**DAX**` under
-   * DynamoDB) is part of what that topic teaches, not a mention in passing: that topic covers it.
+   * DynamoDB) is part of what that topic teaches, not a mention in passing: that topic covers it. A
+   * key term that is one ordinary word (`a cheaper **backup** link`) is that word, not AWS Backup.
    */
   #coverKeyTerms(catalogue: ServiceCatalogue, index: TopicIndex): void {
     const marking = new Map<CloudService, Set<number>>();
     index.topics.forEach((topic, i) => {
       for (const term of topic.facts.flatMap((fact) => fact.keyTerms)) {
+        if (catalogue.isPlainWord(term)) continue;
         const service = catalogue.lookup(phraseKey(term));
         if (!service || this.covered.has(service)) continue;
         const topics = marking.get(service) ?? new Set<number>();

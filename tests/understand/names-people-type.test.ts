@@ -73,6 +73,24 @@ describe('names people type that the notes never write', () => {
     expect(passing.intent).toBe('unknown');
   });
 
+  it('reads a key term that is one ordinary word as that word, not as the service of that name', () => {
+    // `**backup**` here is a backup link, not AWS Backup: Direct Connect does not cover AWS Backup.
+    const dir = notesDir({
+      'network.md': [
+        '# AWS Direct Connect',
+        '- dedicated private network connection from ur data center to AWS',
+        '- use a Site-to-Site VPN as a cheaper **backup** link',
+        '',
+        '# AWS Site-to-Site VPN',
+        '- encrypted IPsec tunnels over the public internet',
+        '',
+      ].join('\n'),
+    });
+    const reply = createTutor(loadKnowledgeDir(dir).knowledge).answer("what's aws backup vault lock");
+    expect(reply.intent).toBe('unknown');
+    expect(reply.intent === 'unknown' && reply.notCovered).toEqual(['AWS Backup']);
+  });
+
   it('splits off a whole name only, never one word of a longer name', () => {
     // `cloud` is one word of `Virtual Private Cloud`: `cloudflare` is not a VPC question.
     const dir = notesDir({
