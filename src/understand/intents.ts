@@ -68,6 +68,11 @@ const SMALL_TALK_MARGIN = 0.1;
  * with one ("the nightly job keeps picking up every file").
  */
 const MAX_UNCUED_COMMAND_WORDS = 5;
+/**
+ * Even with its own word, a request is never this long: "add a play button so visitors can hear our
+ * blog posts" describes a need, and `play` does not make it a quiz.
+ */
+const MAX_COMMAND_WORDS = 8;
 
 function featuresOf(text: string): string[] {
   return words(text.replace(/\{topic\}/g, TOPIC_SLOT)).map((word) =>
@@ -244,6 +249,7 @@ function readsAsCommand(
   saying: number,
 ): boolean {
   if (!cued && saying > MAX_UNCUED_COMMAND_WORDS) return false;
+  if (saying > MAX_COMMAND_WORDS) return false;
   if (unfamiliar === 0) return cued || probability >= COMMAND_SCORE;
   const clearly = probability - asQuestion >= OPEN_COMMAND_MARGIN;
   return clearly && (cued || (unfamiliar === 1 && probability >= OPEN_COMMAND_SCORE));

@@ -61,6 +61,12 @@ describe('IntentClassifier', () => {
       'quiz',
     );
   });
+
+  it('reads a request of more than eight meaningful words as a question, even with a command word', () => {
+    const question = 'add a play button so visitors can hear our blog posts instead of reading them';
+    expect(['explain', 'compare']).toContain(classifier.classify(question).intent);
+    expect(classifier.classify('lets play a quick round of questions on the blog posts').intent).toBe('quiz');
+  });
 });
 
 describe('IntentClassifier.score', () => {
