@@ -151,7 +151,10 @@ const NONE: UncoveredMentions = { services: [], names: [], positions: new Set(),
 /** The official name, with the abbreviation the person typed when the name does not show it. */
 function displayName(mention: ServiceMention, tokens: readonly string[]): string {
   const typed = tokens.slice(mention.start, mention.end).filter((token) => !VENDOR_PREFIXES.has(token));
-  const short = typed.length === 1 ? (typed[0] ?? '') : '';
+  const word = typed.length === 1 ? (typed[0] ?? '') : '';
+  // `vpcs` is the plural of the acronym `vpc`: the reply names the service, not the plural.
+  const singular = word.endsWith('s') ? word.slice(0, -1) : word;
+  const short = singular !== word && mention.service.aliases.includes(singular) ? singular : word;
   const shown = mention.service.name.toLowerCase().split(/[^a-z0-9]+/);
   return short.length <= 4 && looksLikeAcronym(short) && !shown.includes(short)
     ? `${mention.service.name} (${short.toUpperCase()})`

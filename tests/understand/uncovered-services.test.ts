@@ -58,6 +58,12 @@ describe('questions about services the notes do not cover', () => {
     ).toMatch(/Elastic Block Store|EBS/);
   });
 
+  it('names a service asked about by the plural of its acronym by the acronym', () => {
+    expect(unknown(tutorFor(DATABASES_NOTES_DIR).answer('what are vpcs')).notCovered).toEqual([
+      'Amazon Virtual Private Cloud (VPC)',
+    ]);
+  });
+
   it('lists only topics whose notes name the service where the notes mention it', () => {
     expect(unknown(compute().answer('what is app mesh')).mentionedIn).toEqual([]);
     const cloudwatch = unknown(compute().answer('can i make cloudwatch delete old logs after 30 days'));
