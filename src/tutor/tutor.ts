@@ -305,7 +305,10 @@ export function createTutor(
     const features = answerFeatures(read, ordered, uncovered.positions);
     const right = predict(model.right, features);
     const unanswerable = predict(model.unanswerable, features);
-    if (right < model.answer) return unknown(question, candidates, unanswerable, uncovered);
+    // A topic named in full ("… whatever we send to bedrock") is what the question is about: the
+    // notes have it, so the reply answers it, as a guess when the model is unsure.
+    const namedInFull = best.evidence === 'name' && !best.namedInPart && best.nameStrength >= 1;
+    if (right < model.answer && !namedInFull) return unknown(question, candidates, unanswerable, uncovered);
     // Several topics fit the words equally well: the honest reply is a choice, not a pick.
     const tied = ordered.filter((candidate) => best.score - candidate.score < TIE).length;
     if (best.evidence !== 'name' && tied > 2) return unknown(question, candidates, 1 - right, uncovered);

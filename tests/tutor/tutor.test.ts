@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/cli/render-text.js';
 import { loadKnowledgeDir } from '../../src/knowledge/load.js';
@@ -6,7 +7,7 @@ import type { Intent, Reply } from '../../src/tutor/reply.js';
 import { createTutor } from '../../src/tutor/tutor.js';
 import { Understanding } from '../../src/understand/understanding.js';
 import { notesDir } from '../helpers/notes-dir.js';
-import { KNOWLEDGE_DIR, STORAGE_NOTES_DIR } from '../helpers/paths.js';
+import { FIXTURES_DIR, KNOWLEDGE_DIR, STORAGE_NOTES_DIR } from '../helpers/paths.js';
 import { expectValidReply, tutorFor } from '../helpers/tutor.js';
 
 const compute = () => tutorFor(KNOWLEDGE_DIR);
@@ -420,6 +421,15 @@ describe('tutor: which facts lead the answer', () => {
     expect(stemsOf('three')?.get('3')).toBe(1);
     expect(stemsOf('minutes')?.get('min')).toBe(1);
     expect(leading('the three kinds of glacier')[0]?.text).toBe('3 classes:');
+  });
+
+  it('answers a topic the question names in full, as a guess, even when little else of it matches', () => {
+    const reply = tutorFor(join(FIXTURES_DIR, 'notes', 'ml-ai')).answer(
+      'will amazon peek at or learn from whatever we send to bedrock',
+    );
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics[0]?.id).toBe('bedrock');
+    expect(reply.sure).toBe(false);
   });
 
   it('reads "five times" as the notes\' "5x", and "5x" as five times', () => {
