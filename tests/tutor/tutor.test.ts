@@ -423,6 +423,21 @@ describe('tutor: which facts lead the answer', () => {
     expect(leading('the three kinds of glacier')[0]?.text).toBe('3 classes:');
   });
 
+  it('finds what the notes call a recommendation when people ask what a tool suggests', () => {
+    const dir = notesDir({
+      'cost.md': [
+        '# AWS Cost Explorer',
+        '- **rightsizing recommendations** for underused EC2 instances',
+        '',
+        '# AWS DMS (Database Migration Service)',
+        '- the Schema Conversion Tool converts the schema of the source db',
+        '',
+      ].join('\n'),
+    });
+    const reply = tutorFor(dir).answer('want a tool that suggests which of our vms to make smaller');
+    expect(reply.topics[0]?.id).toBe('cost-explorer');
+  });
+
   it('answers a topic the question names in full, as a guess, even when little else of it matches', () => {
     const reply = tutorFor(join(FIXTURES_DIR, 'notes', 'ml-ai')).answer(
       'will amazon peek at or learn from whatever we send to bedrock',

@@ -100,6 +100,13 @@ describe('QuestionReader', () => {
     expect(kept?.kind).toBe('known');
   });
 
+  it("bridges everyday words to the notes' words for the same thing", () => {
+    const stemsOf = (question: string, word: string) =>
+      reader.read(question).terms.find((term) => term.word === word)?.stems;
+    // The notes say `pricing`; people ask if it is `pricey`.
+    expect(stemsOf('is lambda pricey', 'pricey')?.get('price')).toBeGreaterThan(0);
+  });
+
   it('reads a compared adjective as the adjective', () => {
     // The notes say `easy`; a learner asks for something `easier` or the `easiest`.
     for (const word of ['easier', 'easiest']) {
