@@ -16,6 +16,7 @@ describe('ConceptLexicon on the shipped cloud-concept data', () => {
     ['put something between the two services so one can be slow', ['queue', 'decouple', 'buffer']],
     ['serve our images from somewhere closer to users in asia', ['edge', 'latency', 'cache']],
     ["text the on-call engineer's phone when it breaks", ['sms', 'alarm', 'notification']],
+    ['show our product pages in german and japanese', ['language', 'translation']],
     ["someone keeps sending '; drop table' at our login form", ['injection', 'sql', 'attack']],
     ['people keep trying tricks at our login form', ['attack', 'firewall']],
     ["i don't want to bake keys into the server", ['role', 'temporary', 'credential']],
