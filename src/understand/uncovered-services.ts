@@ -52,7 +52,12 @@ export class UncoveredServices {
       for (const term of topic.facts.flatMap((fact) => fact.keyTerms)) {
         if (catalogue.isPlainWord(term)) continue;
         const service = catalogue.lookup(phraseKey(term));
-        if (!service || this.covered.has(service)) continue;
+        if (
+          !service ||
+          this.covered.has(service) ||
+          !partOf(service, [topic.name, ...topic.aliases, ...topic.categories])
+        )
+          continue;
         const topics = marking.get(service) ?? new Set<number>();
         topics.add(i);
         marking.set(service, topics);
@@ -125,6 +130,21 @@ export class UncoveredServices {
       subject: rest.length <= SUBJECT_CONTEXT_WORDS,
     };
   }
+}
+
+/**
+ * A service named like the topic is part of it (`DynamoDB Accelerator` of DynamoDB, `Snowcone` of
+ * Snow Family); one named otherwise (`**EFS**` among DataSync's destinations) is another service.
+ */
+function partOf(service: CloudService, topicNames: string[]): boolean {
+  const own = (name: string) =>
+    phraseKey(name)
+      .split(' ')
+      .filter((word) => word.length >= 3 && !VENDOR_PREFIXES.has(word));
+  const topicWords = topicNames.flatMap(own);
+  return own(service.name).some((word) =>
+    topicWords.some((topicWord) => word.slice(0, 4) === topicWord.slice(0, 4)),
+  );
 }
 
 /** Catalogued services a question names that no topic covers. */

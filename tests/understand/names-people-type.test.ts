@@ -73,6 +73,26 @@ describe('names people type that the notes never write', () => {
     expect(passing.intent).toBe('unknown');
   });
 
+  it('takes a key-term service named unlike its topic for another service, mentioned in passing', () => {
+    // `**FSx**` among DataSync's destinations is not part of DataSync: the notes don't cover FSx.
+    const dir = notesDir({
+      'migration.md': [
+        '# AWS DataSync',
+        '- online data transfer service to move lots of files between on premises storage & AWS',
+        '- destinations: **S3**, **EFS**, **FSx**',
+        '',
+        '# AWS Snow Family',
+        '- **Snowcone**: small & portable device, 8TB HDD',
+        '',
+      ].join('\n'),
+    });
+    const tutor = createTutor(loadKnowledgeDir(dir).knowledge);
+    const reply = tutor.answer('what is fsx');
+    expect(reply.intent).toBe('unknown');
+    expect(reply.intent === 'unknown' && reply.notCovered).toEqual([expect.stringMatching(/FSx/)]);
+    expect(explained(dir, 'how big is a snowcone')).toBe('AWS Snow Family');
+  });
+
   it('reads a key term that is one ordinary word as that word, not as the service of that name', () => {
     // `**backup**` here is a backup link, not AWS Backup: Direct Connect does not cover AWS Backup.
     const dir = notesDir({
