@@ -18,11 +18,17 @@ import { tutorFor } from '../helpers/tutor.js';
  * measured when it was set (`tutor eval SET --knowledge NOTES`), so a regression fails and noise
  * does not.
  */
-const AREAS = {
-  hard: ['security-networking', 'messaging', 'storage', 'databases'],
-  // Two areas have held-out questions only: nothing was ever tuned on them.
-  holdout: ['security-networking', 'messaging', 'storage', 'databases', 'analytics', 'observability-devops'],
-} as const;
+const ALL_AREAS = [
+  'security-networking',
+  'messaging',
+  'storage',
+  'databases',
+  'analytics',
+  'observability-devops',
+  'ml-ai',
+  'governance-migration',
+] as const;
+const AREAS = { hard: ALL_AREAS, holdout: ALL_AREAS } as const;
 const notesOf = (area: string) => join(FIXTURES_DIR, 'notes', area);
 
 function outcomesOf(kind: 'hard' | 'holdout'): EvalOutcome[] {
@@ -41,8 +47,8 @@ const describeMisses = (outcomes: EvalOutcome[]) =>
     .join('\n');
 
 describe('answers on notes areas the engine was not written for', () => {
-  // Measured on holdout/, pooled over the six areas: intent 0.97, top-1 0.87, unknown precision 0.93,
-  // recall 0.94; hard/ intent 0.96, top-1 0.93, unknown precision 0.98, recall 0.91.
+  // Measured on holdout/, pooled over the eight areas (511 replies): intent 0.96, top-1 0.86, unknown
+  // precision 0.92, recall 0.93; hard/ (509): intent 0.95, top-1 0.88, unknown precision 0.92, recall 0.90.
   it.each(['hard', 'holdout'] as const)(
     '%s sets keep intent, top-1 and unknown precision and recall above their floors',
     (kind) => {
@@ -60,13 +66,13 @@ describe('answers on notes areas the engine was not written for', () => {
     const scenarios = outcomesOf('holdout').filter((outcome) => outcome.item.cat === 'paraphrase');
     expect(scenarios.length).toBeGreaterThanOrEqual(100);
     const landed = scenarios.filter((outcome) => !outcome.reasons.includes('top1')).length;
-    // Measured 0.74 on the held-out sets; it was 0 of 18 on the AWS hard set before the semantic layer.
+    // Measured 0.71 on the held-out sets; it was 0 of 18 on the AWS hard set before the semantic layer.
     expect(landed / scenarios.length, describeMisses(scenarios)).toBeGreaterThanOrEqual(0.65);
   });
 });
 
 describe('confidence is the probability that the reply is right', () => {
-  it('is calibrated on the held-out sets: expected calibration error at most 0.1 (measured 0.023)', () => {
+  it('is calibrated on the held-out sets: expected calibration error at most 0.1 (measured 0.025)', () => {
     const { error, bands } = reliability(outcomesOf('holdout'));
     expect(error, JSON.stringify(bands)).toBeLessThanOrEqual(0.1);
   });
@@ -78,7 +84,7 @@ describe('confidence is the probability that the reply is right', () => {
     const sure = outcomes.filter((outcome) => outcome.reply.sure);
     const guesses = outcomes.filter((outcome) => !outcome.reply.sure);
     expect(guesses.length).toBeGreaterThan(0);
-    // Measured: sure replies right 0.96, guesses 0.51.
+    // Measured: sure replies right 0.97, guesses 0.56.
     expect(rightShare(sure)).toBeGreaterThanOrEqual(0.88);
     expect(rightShare(guesses)).toBeLessThan(rightShare(sure) - 0.2);
   });
