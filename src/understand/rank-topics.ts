@@ -77,18 +77,16 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
     }
     if (match > (row[term] ?? 0)) row[term] = match;
   };
-  /** fact -> per-term match, 0..1: words found together in one fact say more than words spread out. */
-  const factMatches = new Map<number, Float64Array>();
-  const noteFact = (factId: number, term: number, match: number) => {
-    let row = factMatches.get(factId);
-    if (!row) {
-      row = new Float64Array(read.terms.length);
-      factMatches.set(factId, row);
-    }
-    if (match > (row[term] ?? 0)) row[term] = match;
-  };
+  /**
+   * fact -> the weight of the question's words it has, each counted at its best match: words found
+   * together in one fact say more than words spread out. Summed a word at a time, one number a fact.
+   */
+  const factMass = new Map<number, number>();
+  /** fact -> this word's best match in it, 0..1. */
+  const termFacts = new Map<number, number>();
   const keyTermHits = new Map<number, Set<number>>();
   read.terms.forEach((term, t) => {
+    termFacts.clear();
     // No topic covers this service, so a fact naming it names it in passing.
     const share = term.service ? PASSING_SERVICE : 1;
     /** topic -> how many of the term's bridged meanings it has, and the last one counted. */
@@ -110,7 +108,9 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
         if (stemWeight < 1) countMeaning(meanings, fact.topic, stemmed);
         // A word only in a line naming another topic (`> private: ECR` under Docker) is that
         // topic's, not this fact's.
-        if ((postings.counts[p] ?? 0) >= 1) noteFact(postings.facts[p] ?? -1, t, weight);
+        const factId = postings.facts[p] ?? -1;
+        if ((postings.counts[p] ?? 0) >= 1 && weight > (termFacts.get(factId) ?? 0))
+          termFacts.set(factId, weight);
         if (stemWeight === 1 && !term.service && index.keyStems[fact.topic]?.has(stemmed)) {
           const hits = keyTermHits.get(fact.topic) ?? new Set<number>();
           hits.add(t);
@@ -118,6 +118,9 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
         }
       }
     }
+    const termWeight = weights[t] ?? 0;
+    for (const [factId, match] of termFacts)
+      factMass.set(factId, (factMass.get(factId) ?? 0) + match * termWeight);
     for (const [topic, { count }] of meanings) {
       const row = matches.get(topic);
       const match = row?.[t] ?? 0;
@@ -140,31 +143,31 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
   }
 
   const bestFact = new Map<number, number>();
-  for (const [factId, row] of factMatches) {
+  for (const [factId, mass] of factMass) {
     const topic = index.facts[factId]?.topic ?? -1;
-    let mass = 0;
-    row.forEach((match, t) => {
-      mass += match * (weights[t] ?? 0);
-    });
     if (mass > (bestFact.get(topic) ?? 0)) bestFact.set(topic, mass);
   }
+  // Worked out once, not once for every topic a common word matches: this loop runs for thousands.
+  const termCount = read.terms.length;
+  const firstStems = read.terms.map((term) => term.stems.keys().next().value ?? '');
   const candidates: TopicCandidate[] = [];
   for (const [topic, row] of matches) {
     let mass = 0;
     let plainMass = 0;
     let matchedTerms = 0;
-    read.terms.forEach((term, t) => {
-      if ((row[t] ?? 0) > 0) matchedTerms++;
-      const matched = (row[t] ?? 0) * (weights[t] ?? 0);
+    for (let t = 0; t < termCount; t++) {
+      const match = row[t] ?? 0;
+      if (match === 0) continue;
+      matchedTerms++;
+      const term = read.terms[t] as QueryTerm;
+      const matched = match * (weights[t] ?? 0);
       mass += matched;
       // A name the notes only mention in passing (`rds`, `ec2`) does not make a topic about it.
       const passing =
         term.service ||
-        (term.jargon &&
-          term.nameOf !== topic &&
-          !index.keyStems[topic]?.has([...term.stems.keys()][0] ?? ''));
+        (term.jargon && term.nameOf !== topic && !index.keyStems[topic]?.has(firstStems[t] ?? ''));
       if (!passing) plainMass += matched;
-    });
+    }
     const coverage = totalWeight > 0 ? mass / totalWeight : 0;
     const name = nameStrength.get(topic) ?? 0;
     const keyTerms = KEY_TERM_BONUS * Math.min(2, keyTermHits.get(topic)?.size ?? 0);
