@@ -96,7 +96,7 @@ export class ServiceCatalogue {
     return this.byKey.get(phraseKey(name));
   }
 
-  /** Whether a name is one ordinary English word (`backup`, `config`, `glue`): a word before a name. */
+  /** Whether a name is also one ordinary English word (`backup`, `config`, `glue`). */
   isPlainWord(name: string): boolean {
     return this.plainKeys.has(phraseKey(name));
   }

@@ -55,7 +55,7 @@ export class UncoveredServices {
         if (
           !service ||
           this.covered.has(service) ||
-          !partOf(service, [topic.name, ...topic.aliases, ...topic.categories])
+          !partOf(service, [topic.name, ...topic.aliases, ...topic.categories], catalogue.namingWords)
         )
           continue;
         const topics = marking.get(service) ?? new Set<number>();
@@ -134,13 +134,14 @@ export class UncoveredServices {
 
 /**
  * A service named like the topic is part of it (`DynamoDB Accelerator` of DynamoDB, `Snowcone` of
- * Snow Family); one named otherwise (`**EFS**` among DataSync's destinations) is another service.
+ * Snow Family); one named otherwise (`**EFS**` among DataSync's destinations) is another service,
+ * and so is one that shares only a word many names have (Secrets `Manager` under Systems Manager).
  */
-function partOf(service: CloudService, topicNames: string[]): boolean {
+function partOf(service: CloudService, topicNames: string[], namingWords: ReadonlySet<string>): boolean {
   const own = (name: string) =>
     phraseKey(name)
       .split(' ')
-      .filter((word) => word.length >= 3 && !VENDOR_PREFIXES.has(word));
+      .filter((word) => word.length >= 3 && !VENDOR_PREFIXES.has(word) && !namingWords.has(word));
   const topicWords = topicNames.flatMap(own);
   return own(service.name).some((word) =>
     topicWords.some((topicWord) => word.slice(0, 4) === topicWord.slice(0, 4)),

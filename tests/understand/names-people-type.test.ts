@@ -91,6 +91,21 @@ describe('names people type that the notes never write', () => {
     expect(reply.intent).toBe('unknown');
     expect(reply.intent === 'unknown' && reply.notCovered).toEqual([expect.stringMatching(/FSx/)]);
     expect(explained(dir, 'how big is a snowcone')).toBe('AWS Snow Family');
+    // Sharing a word many services' names have (`manager`) is no likeness.
+    const ops = notesDir({
+      'ops.md': [
+        '# AWS Systems Manager (SSM)',
+        '- **Parameter Store**: config values & secrets, no rotation',
+        '- for automatic rotation use **Secrets Manager** instead',
+        '',
+        '# AWS Config',
+        '- records the configuration of ur aws resources',
+        '',
+      ].join('\n'),
+    });
+    expect(createTutor(loadKnowledgeDir(ops).knowledge).answer('what is secrets manager').intent).toBe(
+      'unknown',
+    );
   });
 
   it('reads a key term that is one ordinary word as that word, not as the service of that name', () => {
