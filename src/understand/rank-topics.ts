@@ -36,6 +36,11 @@ const MIN_COVERAGE = 0.5;
 /** How much more a topic scores when the words it matches stand together in one of its facts. */
 const FACT_WEIGHT = 0.6;
 /**
+ * Words standing together in one of the needs a topic's service meets ("warn us before we overspend")
+ * count this much of words together in one of its facts: the notes say more than general knowledge.
+ */
+const NEED_TOGETHER = 0.8;
+/**
  * A bridged word counts this much more for each further word it may mean that the topic also has:
  * "speed up downloads" means content, delivery, edge and cache, and the topic with all of them is
  * surely the one meant, where a topic with `cache` alone may not be.
@@ -85,8 +90,13 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
   /** fact -> this word's best match in it, 0..1. */
   const termFacts = new Map<number, number>();
   const keyTermHits = new Map<number, Set<number>>();
+  /** Need phrasing -> the weight of the question's words it has, like `factMass`. */
+  const needMass = new Map<number, number>();
+  /** Need phrasing -> this word's best match in it. */
+  const termNeeds = new Map<number, number>();
   read.terms.forEach((term, t) => {
     termFacts.clear();
+    termNeeds.clear();
     // No topic covers this service, so a fact naming it names it in passing.
     const share = term.service ? PASSING_SERVICE : 1;
     /** topic -> how many of the term's bridged meanings it has, and the last one counted. */
@@ -99,6 +109,11 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
       };
       for (const topic of index.topicsNamedWith(stemmed)) found(topic);
       for (const topic of index.topicsAskedWith(stemmed)) note(topic, t, weight);
+      // What people say they need of a topic's service counts like the topic's facts.
+      for (const need of index.needsWith(stemmed)) {
+        note(index.needTopics[need] ?? -1, t, weight);
+        if (weight > (termNeeds.get(need) ?? 0)) termNeeds.set(need, weight);
+      }
       const postings = index.postings.get(stemmed);
       if (!postings) continue;
       for (let p = 0; p < postings.facts.length; p++) {
@@ -121,6 +136,7 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
     const termWeight = weights[t] ?? 0;
     for (const [factId, match] of termFacts)
       factMass.set(factId, (factMass.get(factId) ?? 0) + match * termWeight);
+    for (const [need, match] of termNeeds) needMass.set(need, (needMass.get(need) ?? 0) + match * termWeight);
     for (const [topic, { count }] of meanings) {
       const row = matches.get(topic);
       const match = row?.[t] ?? 0;
@@ -145,6 +161,11 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
   const bestFact = new Map<number, number>();
   for (const [factId, mass] of factMass) {
     const topic = index.facts[factId]?.topic ?? -1;
+    if (mass > (bestFact.get(topic) ?? 0)) bestFact.set(topic, mass);
+  }
+  for (const [need, told] of needMass) {
+    const mass = NEED_TOGETHER * told;
+    const topic = index.needTopics[need] ?? -1;
     if (mass > (bestFact.get(topic) ?? 0)) bestFact.set(topic, mass);
   }
   // Worked out once, not once for every topic a common word matches: this loop runs for thousands.

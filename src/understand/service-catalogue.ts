@@ -1,5 +1,6 @@
 import { phraseKey } from '../knowledge/text.js';
 import catalogueData from './data/cloud-services.json' with { type: 'json' };
+import needsData from './data/service-needs.json' with { type: 'json' };
 import type { EnglishWords } from './english.js';
 import { STOPWORDS } from './stopwords.js';
 
@@ -15,6 +16,11 @@ export interface CloudService {
 
 export interface CatalogueData {
   services: CloudService[];
+}
+
+/** How people describe the needs each service meets without naming it (data/service-needs.json). */
+export interface ServiceNeedsData {
+  needs: Record<string, string[]>;
 }
 
 /** A catalogued service named in a question. */
@@ -66,7 +72,10 @@ export class ServiceCatalogue {
    */
   readonly namingWords: ReadonlySet<string>;
 
-  constructor(data: CatalogueData, english: EnglishWords) {
+  private readonly needs: Readonly<Record<string, string[]>>;
+
+  constructor(data: CatalogueData, english: EnglishWords, needs: ServiceNeedsData = { needs: {} }) {
+    this.needs = needs.needs;
     const servicesNamedWith = new Map<string, number>();
     for (const service of data.services) {
       for (const word of new Set(phraseKey(service.name).split(' ')))
@@ -94,6 +103,11 @@ export class ServiceCatalogue {
   /** The service a name (any spelling the catalogue knows) stands for. */
   lookup(name: string): CloudService | undefined {
     return this.byKey.get(phraseKey(name));
+  }
+
+  /** Needs a learner describes without naming the service ("warn us before we overspend"). */
+  needsOf(service: CloudService): readonly string[] {
+    return this.needs[service.name] ?? [];
   }
 
   /** Whether a name is also one ordinary English word (`backup`, `config`, `glue`). */
@@ -132,5 +146,5 @@ export function contentWords(tokens: readonly string[]): string[] {
 
 /** The catalogue that ships with the tutor. */
 export function loadServiceCatalogue(english: EnglishWords): ServiceCatalogue {
-  return new ServiceCatalogue(catalogueData, english);
+  return new ServiceCatalogue(catalogueData, english, needsData);
 }

@@ -129,6 +129,10 @@ export class TopicIndex {
   private readonly nameStems = new Map<string, number[]>();
   /** Stem of a word in a topic's `Asked as:` questions -> those topics. */
   private readonly askedStems = new Map<string, number[]>();
+  /** Stem -> the need phrasings that use it. */
+  private readonly needPostings = new Map<string, number[]>();
+  /** Need phrasing -> the topic whose service meets it. */
+  readonly needTopics: number[] = [];
   /** Topic -> facts of other topics that name it. */
   private readonly mentionFacts = new Map<number, number[]>();
   readonly averageFactLength: number;
@@ -387,6 +391,33 @@ export class TopicIndex {
   /** Topics whose `Asked as:` questions use this stem. */
   topicsAskedWith(stemmed: string): number[] {
     return this.askedStems.get(stemmed) ?? [];
+  }
+
+  /**
+   * How people describe the needs a topic's service meets ("read our posts out loud" for Polly):
+   * words a learner may use where the notes use others. The topic's own name words are left out.
+   */
+  addNeeds(topic: number, phrasings: readonly string[]): void {
+    const own = this.wholeNameStems[topic] ?? new Set<string>();
+    for (const phrasing of phrasings) {
+      const need = this.needTopics.length;
+      this.needTopics.push(topic);
+      for (const token of words(phrasing)) {
+        if (STOPWORDS.has(token) || VENDOR_WORDS.has(token) || NEGATIONS.has(token)) continue;
+        const stemmed = stem(token);
+        if (own.has(stemmed)) continue;
+        // `in front of our lambda functions` says where API Gateway is used, not what it is.
+        if ((this.nameStems.get(stemmed) ?? []).some((other) => other !== topic)) continue;
+        const needs = this.needPostings.get(stemmed) ?? [];
+        if (needs[needs.length - 1] !== need) needs.push(need);
+        this.needPostings.set(stemmed, needs);
+      }
+    }
+  }
+
+  /** The need phrasings that use this stem. */
+  needsWith(stemmed: string): number[] {
+    return this.needPostings.get(stemmed) ?? [];
   }
 
   /** Topics with this stem among the words of their name or aliases (`registry` for ECR). */

@@ -68,6 +68,10 @@ export class Understanding {
     this.catalogue = parts.catalogue;
     this.uncoveredServices = new UncoveredServices(parts.catalogue, this.index);
     addCatalogueNames(this.index, this.uncoveredServices, parts.english);
+    this.index.topics.forEach((_, topic) => {
+      for (const service of this.uncoveredServices.coveredBy(topic))
+        this.index.addNeeds(topic, parts.catalogue.needsOf(service));
+    });
   }
 
   understand(question: string): Understood {

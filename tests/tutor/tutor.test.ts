@@ -423,6 +423,23 @@ describe('tutor: which facts lead the answer', () => {
     expect(leading('the three kinds of glacier')[0]?.text).toBe('3 classes:');
   });
 
+  it('finds a topic by the needs its service meets, when the notes say them in other words', () => {
+    const dir = notesDir({
+      'ml.md': [
+        '# Amazon Polly (text to speech)',
+        '- TTS service, turns text into lifelike speech',
+        '- lexicons: custom pronunciation rules for brand names',
+        '',
+        '# Amazon Translate',
+        '- neural machine translation between 75 languages',
+        '',
+      ].join('\n'),
+    });
+    // Nothing in these notes says `listen` or `articles`; the catalogue knows people want that of Polly.
+    const reply = tutorFor(dir).answer('our visitors would rather listen to the articles than read them');
+    expect(reply.topics[0]?.id).toBe('polly');
+  });
+
   it('finds what the notes call a recommendation when people ask what a tool suggests', () => {
     const dir = notesDir({
       'cost.md': [

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { phraseKey } from '../../src/knowledge/text.js';
+import catalogue from '../../src/understand/data/cloud-services.json' with { type: 'json' };
+import serviceNeeds from '../../src/understand/data/service-needs.json' with { type: 'json' };
+
+const needs: Record<string, string[]> = serviceNeeds.needs;
+const services = new Map(catalogue.services.map((service) => [service.name, service]));
+/** Words many names share, or the idea a name is made of (`edge` of Lambda@Edge): a phrasing may use them. */
+const SHARED_NAME_WORDS = new Set([
+  'amazon',
+  'aws',
+  'service',
+  'services',
+  'manager',
+  'data',
+  'cloud',
+  'managed',
+  'edge',
+]);
+
+describe('service-needs.json', () => {
+  it('says where its phrasings come from and how to extend them', () => {
+    expect(serviceNeeds.about).toMatch(/Written for this project/);
+    expect(serviceNeeds.about).toMatch(/Extend it/);
+  });
+
+  it('keys every service by its exact catalogue name, AWS services only', () => {
+    const unknown = Object.keys(needs).filter((name) => services.get(name)?.provider !== 'aws');
+    expect(unknown).toEqual([]);
+    expect(Object.keys(needs).length).toBeGreaterThanOrEqual(300);
+  });
+
+  it('gives each service several phrasings of a few words each', () => {
+    const thin = Object.entries(needs).filter(([, phrasings]) => phrasings.length < 5);
+    expect(thin).toEqual([]);
+    const odd = Object.values(needs)
+      .flat()
+      .filter((phrasing) => {
+        const count = phrasing.split(/\s+/).length;
+        return count < 3 || count > 16;
+      });
+    expect(odd).toEqual([]);
+  });
+
+  it('never names a service in its own phrasings: they say the need, not the answer', () => {
+    const naming = Object.entries(needs).flatMap(([name, phrasings]) => {
+      const own = phraseKey(name)
+        .split(' ')
+        .filter((word) => word.length > 3 && !SHARED_NAME_WORDS.has(word));
+      return phrasings
+        .filter((phrasing) =>
+          phraseKey(phrasing)
+            .split(' ')
+            .some((word) => own.includes(word)),
+        )
+        .map((phrasing) => `${name}: ${phrasing}`);
+    });
+    expect(naming).toEqual([]);
+  });
+});
