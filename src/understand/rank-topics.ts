@@ -111,7 +111,9 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
       for (const topic of index.topicsAskedWith(stemmed)) note(topic, t, weight);
       // What people say they need of a topic's service counts like the topic's facts.
       for (const need of index.needsWith(stemmed)) {
-        note(index.needTopics[need] ?? -1, t, weight);
+        const topic = index.needTopics[need];
+        if (topic === undefined) continue;
+        note(topic, t, weight);
         if (weight > (termNeeds.get(need) ?? 0)) termNeeds.set(need, weight);
       }
       const postings = index.postings.get(stemmed);
@@ -165,8 +167,8 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
   }
   for (const [need, told] of needMass) {
     const mass = NEED_TOGETHER * told;
-    const topic = index.needTopics[need] ?? -1;
-    if (mass > (bestFact.get(topic) ?? 0)) bestFact.set(topic, mass);
+    const topic = index.needTopics[need];
+    if (topic !== undefined && mass > (bestFact.get(topic) ?? 0)) bestFact.set(topic, mass);
   }
   // Worked out once, not once for every topic a common word matches: this loop runs for thousands.
   const termCount = read.terms.length;
