@@ -379,8 +379,9 @@ export class QuestionReader {
     const typed = /^(\d+)x$/.exec(term.word)?.[1];
     if (typed) multiples.push(typed);
     if (next === 'times' || next === 'x') {
-      const written = [stem(term.word), ...(this.bridges.spellings.get(stem(term.word)) ?? [])];
-      for (const stemmed of written) if (/^\d+$/.test(stemmed)) multiples.push(`${stemmed}x`);
+      const stemmed = stem(term.word);
+      const written = [stemmed, ...(this.bridges.spellings.get(stemmed) ?? [])];
+      for (const form of written) if (/^\d+$/.test(form)) multiples.push(`${form}x`);
     }
     const known = multiples.filter((stemmed) => this.index.knows(stemmed));
     for (const stemmed of known) term.stems.set(stemmed, 1);

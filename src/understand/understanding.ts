@@ -6,7 +6,7 @@ import { IntentClassifier } from './intents.js';
 import { rankTopics, type TopicCandidate } from './rank-topics.js';
 import { QuestionReader, type ReadQuestion, type RelatedWords } from './read-question.js';
 import { loadServiceCatalogue, type ServiceCatalogue } from './service-catalogue.js';
-import { loadSpellings, loadSynonyms } from './synonyms.js';
+import { loadSpellings, loadSynonyms, type Spellings, type Synonyms } from './synonyms.js';
 import { TopicIndex } from './topic-index.js';
 import { type UncoveredMentions, UncoveredServices } from './uncovered-services.js';
 import { sharedWordRelations } from './word-relations.js';
@@ -17,13 +17,18 @@ export interface UnderstandingParts {
   english: EnglishWords;
   concepts: ConceptLexicon;
   catalogue: ServiceCatalogue;
+  synonyms: Synonyms;
+  spellings: Spellings;
   /** WordNet's relations between words; null understands without them. */
   relations: RelatedWords | null;
 }
 
 let sharedParts: UnderstandingParts | null = null;
 
-/** The parts every tutor shares: the intent model, the word lists, the catalogue, WordNet. */
+/**
+ * The parts every tutor shares: the intent model, the word lists, the catalogue, the synonyms and
+ * spellings, WordNet; built once, not again for every notes folder loaded.
+ */
 export function defaultUnderstandingParts(): UnderstandingParts {
   if (!sharedParts) {
     const english = loadEnglishWords();
@@ -32,6 +37,8 @@ export function defaultUnderstandingParts(): UnderstandingParts {
       english,
       concepts: new ConceptLexicon(),
       catalogue: loadServiceCatalogue(english),
+      synonyms: loadSynonyms(),
+      spellings: loadSpellings(),
       relations: sharedWordRelations(),
     };
   }
@@ -60,8 +67,8 @@ export class Understanding {
   constructor(knowledge: KnowledgeBase, parts: UnderstandingParts = defaultUnderstandingParts()) {
     this.index = new TopicIndex(knowledge, parts.catalogue.namingWords);
     this.reader = new QuestionReader(this.index, parts.classifier, parts.english, {
-      synonyms: loadSynonyms(),
-      spellings: loadSpellings(),
+      synonyms: parts.synonyms,
+      spellings: parts.spellings,
       concepts: parts.concepts,
       relations: parts.relations,
     });
