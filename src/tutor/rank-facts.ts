@@ -45,6 +45,7 @@ export function rankFacts(
     read.terms.flatMap((term) => [...term.stems].filter(([, weight]) => weight === 1).map(([s]) => s)),
   );
   const asked = read.terms.filter((term) => !namesWholeTopic(term, topic, wholeName, read));
+  const expansion = needWords(index, topic, asked, ownStems);
   for (let f = first; f < last; f++) {
     const fact = index.facts[f];
     if (!fact) continue;
@@ -59,12 +60,16 @@ export function rankFacts(
         if (weight < 1 && ownStems.has(stemmed)) continue;
         const count = countIn(fact, stemmed);
         if (count === 0) continue;
-        const saturation =
-          (count * 2.2) / (count + 1.2 * (0.25 + (0.75 * fact.length) / index.averageFactLength));
+        const saturation = saturated(count, fact.length, index.averageFactLength);
         const keyBonus = fact.keyStems.has(stemmed) ? 1.3 : 1;
         best = Math.max(best, index.idf(stemmed) * weight * saturation * keyBonus);
       }
       score += best;
+    }
+    for (const stemmed of expansion) {
+      const count = countIn(fact, stemmed);
+      if (count === 0) continue;
+      score += index.idf(stemmed) * NEED_WORD * saturated(count, fact.length, index.averageFactLength);
     }
     if (score > 0) {
       score *= 1 + 0.25 * Math.min(2, sharedPairs(read.pairs, index.sequenceOf(f)));
@@ -73,6 +78,51 @@ export function rankFacts(
     scored.push({ fact: f - first, score });
   }
   return scored.sort((a, b) => b.score - a.score || a.fact - b.fact);
+}
+
+/** BM25's term saturation: a word said again counts less each time, and less in a long fact. */
+function saturated(count: number, length: number, averageLength: number): number {
+  return (count * 2.2) / (count + 1.2 * (0.25 + (0.75 * length) / averageLength));
+}
+
+/** A word of the need a question describes counts this much of one of the question's own words. */
+const NEED_WORD = 0.3;
+/** A need shares at least this many of the question's words to say what the question is about. */
+const NEED_SHARED_WORDS = 2;
+
+/**
+ * The other words of the topic's need that best matches the question: "email me when cpu stays above
+ * 80%" is the need for an "alarm when cpu goes over 80 percent", so CloudWatch's fact on alarms
+ * answers it though the question never says `alarm`.
+ */
+function needWords(index: TopicIndex, topic: number, asked: QueryTerm[], ownStems: Set<string>): string[] {
+  let best = 0;
+  let bestNeeds: number[] = [];
+  for (const need of index.topicNeeds.get(topic) ?? []) {
+    const stems = new Set(index.needStems[need] ?? []);
+    let score = 0;
+    let shared = 0;
+    for (const term of asked) {
+      let termBest = 0;
+      for (const [stemmed, weight] of term.stems)
+        if (stems.has(stemmed)) termBest = Math.max(termBest, index.idf(stemmed) * weight);
+      if (termBest > 0) {
+        score += termBest;
+        shared++;
+      }
+    }
+    if (shared < NEED_SHARED_WORDS || score < best) continue;
+    if (score > best) bestNeeds = [];
+    best = score;
+    bestNeeds.push(need);
+  }
+  const asks = new Set(asked.flatMap((term) => [...term.stems.keys()]));
+  const found = new Set<string>();
+  for (const need of bestNeeds) {
+    for (const stemmed of index.needStems[need] ?? [])
+      if (!ownStems.has(stemmed) && !asks.has(stemmed)) found.add(stemmed);
+  }
+  return [...found];
 }
 
 /** `Containers are lightweight` defines the `container` a question asks about. */

@@ -93,6 +93,27 @@ export function createTutor(
     });
   };
 
+  /** Whether any fact of the notes names the service; worked out once a service. */
+  const named = new Map<CloudService, boolean>();
+  const notesName = (service: CloudService): boolean => {
+    let found = named.get(service);
+    if (found === undefined) {
+      // Only facts with the rarest indexed word of one of its names can name it.
+      const topics = new Set<number>();
+      for (const name of [phraseKey(service.name), ...service.aliases]) {
+        const postings = name
+          .split(' ')
+          .map((word) => index.postings.get(stem(word))?.facts ?? [])
+          .filter((facts) => facts.length > 0)
+          .sort((a, b) => a.length - b.length)[0];
+        for (const fact of postings ?? []) topics.add(index.facts[fact]?.topic ?? -1);
+      }
+      found = [...topics].some((topic) => factsName(topic, service));
+      named.set(service, found);
+    }
+    return found;
+  };
+
   const unknown = (
     question: string,
     candidates: TopicCandidate[],
@@ -309,6 +330,10 @@ export function createTutor(
     // notes have it, so the reply answers it, as a guess when the model is unsure.
     const namedInFull = best.evidence === 'name' && !best.namedInPart && best.nameStrength >= 1;
     if (right < model.answer && !namedInFull) return unknown(question, candidates, unanswerable, uncovered);
+    // A guess beside a service the notes never name ("how does amazon personalize build product
+    // recommendations") would teach something the notes do not hold.
+    if (best.evidence === 'weak' && uncovered.services.some((service) => !notesName(service)))
+      return unknown(question, candidates, unanswerable, uncovered);
     // Several topics fit the words equally well: the honest reply is a choice, not a pick.
     const tied = ordered.filter((candidate) => best.score - candidate.score < TIE).length;
     if (best.evidence !== 'name' && tied > 2) return unknown(question, candidates, 1 - right, uncovered);

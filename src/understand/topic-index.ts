@@ -133,6 +133,10 @@ export class TopicIndex {
   private readonly needPostings = new Map<string, number[]>();
   /** Need phrasing -> the topic whose service meets it. */
   readonly needTopics: number[] = [];
+  /** Need phrasing -> the stems it is indexed by. */
+  readonly needStems: string[][] = [];
+  /** Topic -> its need phrasings. */
+  readonly topicNeeds = new Map<number, number[]>();
   /** Topic -> facts of other topics that name it. */
   private readonly mentionFacts = new Map<number, number[]>();
   readonly averageFactLength: number;
@@ -402,6 +406,11 @@ export class TopicIndex {
     for (const phrasing of phrasings) {
       const need = this.needTopics.length;
       this.needTopics.push(topic);
+      const stems: string[] = [];
+      this.needStems.push(stems);
+      const ofTopic = this.topicNeeds.get(topic) ?? [];
+      ofTopic.push(need);
+      this.topicNeeds.set(topic, ofTopic);
       for (const token of words(phrasing)) {
         if (STOPWORDS.has(token) || VENDOR_WORDS.has(token) || NEGATIONS.has(token)) continue;
         const stemmed = stem(token);
@@ -409,7 +418,10 @@ export class TopicIndex {
         // `in front of our lambda functions` says where API Gateway is used, not what it is.
         if ((this.nameStems.get(stemmed) ?? []).some((other) => other !== topic)) continue;
         const needs = this.needPostings.get(stemmed) ?? [];
-        if (needs[needs.length - 1] !== need) needs.push(need);
+        if (needs[needs.length - 1] !== need) {
+          needs.push(need);
+          stems.push(stemmed);
+        }
         this.needPostings.set(stemmed, needs);
       }
     }

@@ -440,6 +440,23 @@ describe('tutor: which facts lead the answer', () => {
     expect(reply.topics[0]?.id).toBe('polly');
   });
 
+  it('leads with the fact that meets the need a question describes, though they share no word', () => {
+    const dir = notesDir({
+      'lambda.md': [
+        '# AWS Lambda',
+        '- runs ur code without servers, u pay per request & for the compute time',
+        '- max 15 minutes a run, up to 10 GB of memory',
+        '- **event driven**: functions are invoked by events from other AWS services',
+        '- supports Node.js, Python, Java, Go & container images',
+        '',
+      ].join('\n'),
+    });
+    // Resizing uploaded images is a need Lambda meets as an event-driven function; `picture`
+    // alone would have led with the fact on container images.
+    const reply = as(tutorFor(dir).answer('shrink every picture our users upload'), 'explain');
+    expect(reply.lead[0]?.text).toMatch(/^event driven/);
+  });
+
   it('finds what the notes call a recommendation when people ask what a tool suggests', () => {
     const dir = notesDir({
       'cost.md': [

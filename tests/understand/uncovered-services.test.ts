@@ -4,6 +4,7 @@ import { renderText } from '../../src/cli/render-text.js';
 import type { Reply, UnknownReply } from '../../src/tutor/reply.js';
 import { loadEnglishWords } from '../../src/understand/english.js';
 import { loadServiceCatalogue } from '../../src/understand/service-catalogue.js';
+import { notesDir } from '../helpers/notes-dir.js';
 import { DATABASES_NOTES_DIR, FIXTURES_DIR, KNOWLEDGE_DIR, STORAGE_NOTES_DIR } from '../helpers/paths.js';
 import { tutorFor } from '../helpers/tutor.js';
 
@@ -100,6 +101,29 @@ describe('questions about services the notes do not cover', () => {
     expect(reply.intent).toBe('explain');
     expect(reply.topics[0]?.title).toMatch(/^IAM/);
     expect(security.answer('what is s3').intent).toBe('unknown');
+  });
+
+  it('does not guess from a topic when the question names a service the notes never mention', () => {
+    const advisor = (aside: string) =>
+      notesDir({
+        'ops.md': [
+          '# AWS Trusted Advisor',
+          '- checks ur account against best practices: cost optimization, security & service limits',
+          '- sends a weekly email with the checks that need attention, set up alerts for the ones u care about',
+          `- the full set of checks needs Business or Enterprise support${aside}`,
+          '',
+          '# Amazon CloudWatch',
+          '- metrics, logs & alarms for ur AWS resources & apps',
+          '- dashboards to graph metrics from many accounts & regions',
+          '',
+        ].join('\n'),
+      });
+    const question = 'where do i set up aws budgets alerts for our team';
+    expect(unknown(tutorFor(advisor('')).answer(question)).notCovered).toEqual(['AWS Budgets']);
+    // Where the notes do say something about Budgets, the topic saying it is the closest match.
+    const mentioned = tutorFor(advisor(', for spend alerts use AWS Budgets instead')).answer(question);
+    expect(mentioned.intent).toBe('explain');
+    expect(mentioned.topics[0]?.id).toBe('trusted-advisor');
   });
 
   it('never reads "what is X" about a service as a request for help or the topic list', () => {
