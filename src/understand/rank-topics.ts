@@ -36,11 +36,6 @@ const MIN_COVERAGE = 0.5;
 /** How much more a topic scores when the words it matches stand together in one of its facts. */
 const FACT_WEIGHT = 0.6;
 /**
- * Words standing together in one of the needs a topic's service meets ("warn us before we overspend")
- * count this much of words together in one of its facts: the notes say more than general knowledge.
- */
-const NEED_TOGETHER = 0.8;
-/**
  * A bridged word counts this much more for each further word it may mean that the topic also has:
  * "speed up downloads" means content, delivery, edge and cache, and the topic with all of them is
  * surely the one meant, where a topic with `cache` alone may not be.
@@ -165,8 +160,9 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
     const topic = index.facts[factId]?.topic ?? -1;
     if (mass > (bestFact.get(topic) ?? 0)) bestFact.set(topic, mass);
   }
-  for (const [need, told] of needMass) {
-    const mass = NEED_TOGETHER * told;
+  // Words standing together in one of the needs a topic's service meets ("warn us before we
+  // overspend") count like words together in one of its facts.
+  for (const [need, mass] of needMass) {
     const topic = index.needTopics[need];
     if (topic !== undefined && mass > (bestFact.get(topic) ?? 0)) bestFact.set(topic, mass);
   }

@@ -411,20 +411,40 @@ export class TopicIndex {
       const ofTopic = this.topicNeeds.get(topic) ?? [];
       ofTopic.push(need);
       this.topicNeeds.set(topic, ofTopic);
-      for (const token of words(phrasing)) {
-        if (STOPWORDS.has(token) || VENDOR_WORDS.has(token) || NEGATIONS.has(token)) continue;
+      const tokens = words(phrasing);
+      const others = this.otherTopicNames(tokens, topic);
+      tokens.forEach((token, at) => {
+        if (STOPWORDS.has(token) || VENDOR_WORDS.has(token) || NEGATIONS.has(token)) return;
         const stemmed = stem(token);
-        if (own.has(stemmed)) continue;
-        // `in front of our lambda functions` says where API Gateway is used, not what it is.
-        if ((this.nameStems.get(stemmed) ?? []).some((other) => other !== topic)) continue;
+        if (own.has(stemmed)) return;
+        if (others.has(at)) return;
         const needs = this.needPostings.get(stemmed) ?? [];
         if (needs[needs.length - 1] !== need) {
           needs.push(need);
           stems.push(stemmed);
         }
         this.needPostings.set(stemmed, needs);
+      });
+    }
+  }
+
+  /**
+   * Positions of the words that name another topic in a need: `in front of our lambda functions`
+   * says where API Gateway is used, not what it is. One word of a longer name is no name
+   * (`firewall` of Web Application Firewall, in a need of security groups).
+   */
+  private otherTopicNames(tokens: string[], topic: number): Set<number> {
+    const positions = new Set<number>();
+    for (let start = 0; start < tokens.length; start++) {
+      for (let length = Math.min(4, tokens.length - start); length >= 1; length--) {
+        const named = this.names.get(tokens.slice(start, start + length).join(' ')) ?? [];
+        if (!named.some((name) => name.topic !== topic && name.kind !== 'partial')) continue;
+        for (let at = start; at < start + length; at++) positions.add(at);
+        start += length - 1;
+        break;
       }
     }
+    return positions;
   }
 
   /** The need phrasings that use this stem. */

@@ -440,6 +440,25 @@ describe('tutor: which facts lead the answer', () => {
     expect(reply.topics[0]?.id).toBe('polly');
   });
 
+  it("keeps a word of another topic's long name in a need, where it names no topic", () => {
+    const dir = notesDir({
+      'sec.md': [
+        '# AWS WAF (Web Application Firewall)',
+        '- filters HTTP requests before they reach ur app: SQL injection, cross site scripting, bad bots',
+        '- web ACLs with managed rule groups, attached to CloudFront, an ALB or API Gateway',
+        '',
+        '# Security Groups',
+        '- attached to each ENI, they only have allow rules',
+        '- stateful: if a request is allowed in, the response is allowed back out',
+        '',
+      ].join('\n'),
+    });
+    // People want security groups as a "stateful firewall around each instance": `firewall` alone
+    // is not WAF's name, so it stays a word of that need.
+    const reply = tutorFor(dir).answer('a stateful firewall around each box');
+    expect(reply.topics[0]?.id).toBe('security-groups');
+  });
+
   it('leads with the fact that meets the need a question describes, though they share no word', () => {
     const dir = notesDir({
       'lambda.md': [
