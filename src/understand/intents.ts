@@ -68,6 +68,11 @@ const SMALL_TALK_MARGIN = 0.1;
  * with one ("the nightly job keeps picking up every file").
  */
 const MAX_UNCUED_COMMAND_WORDS = 5;
+/** A request with this many words its command's examples never use is a question. */
+const MAX_STRANGE_WORDS = 3;
+/** Commands that take a subject, and the words that bring it in: "quiz me on encryption". */
+const TAKES_A_SUBJECT = new Set<PhrasedIntent>(['quiz', 'list']);
+const SUBJECT_MARKS = new Set(['on', 'about', 'for']);
 /**
  * Even with its own word, a request is never this long: "add a play button so visitors can hear our
  * blog posts" describes a need, and `play` does not make it a quiz.
@@ -145,6 +150,8 @@ export class IntentClassifier {
   /** Feature -> the intent it is a cue for. */
   private readonly cues: Map<string, PhrasedIntent>;
   private readonly vocabulary: Set<string>;
+  /** Intent -> every feature its examples use. */
+  private readonly ownWords = new Map<PhrasedIntent, Set<string>>();
   private natural: LogisticRegressionClassifier | null = null;
 
   constructor(examples: IntentExamples = intentExamples, saved: IntentModel = trainedModel as IntentModel) {
@@ -155,6 +162,8 @@ export class IntentClassifier {
     this.weights = model.weights;
     this.cues = new Map(Object.entries(model.cues));
     this.vocabulary = new Set(model.vocabulary);
+    for (const intent of PHRASED_INTENTS)
+      this.ownWords.set(intent, new Set(examples[intent].flatMap((example) => featuresOf(example))));
   }
 
   /**
@@ -215,6 +224,9 @@ export class IntentClassifier {
     const asQuestion = ranked.find((guess) => guess.intent === 'explain')?.probability ?? 0;
     for (const guess of ranked) {
       if (guess.intent === 'explain' || guess.intent === 'compare') return { ...guess, cued };
+      const own = this.ownWords.get(guess.intent) ?? new Set<string>();
+      if (guess.intent !== 'smalltalk' && countStrange(guess.intent, features, own) >= MAX_STRANGE_WORDS)
+        continue;
       if (
         guess.intent === 'smalltalk'
           ? readsAsSmallTalk(guess.probability, unfamiliar, asQuestion)
@@ -224,6 +236,21 @@ export class IntentClassifier {
     }
     return { intent: 'explain', probability: 0, cued };
   }
+}
+
+/**
+ * Content words a command's own examples never use. A request to the tutor says little it has not
+ * heard ("quiz me", "who's on top this week"); a question that happens to share a cue with one says
+ * a lot more ("send users to the closest region by latency" is no call for help, "one inbox of
+ * operational issues for the ops team" no leaderboard). What a quiz or a list is on ("quiz me on the
+ * nightly job that reprocesses files") is its subject, not strange to it.
+ */
+function countStrange(intent: PhrasedIntent, features: string[], own: ReadonlySet<string>): number {
+  const subjectAt = TAKES_A_SUBJECT.has(intent)
+    ? features.findIndex((feature) => SUBJECT_MARKS.has(feature))
+    : -1;
+  const request = subjectAt >= 0 ? features.slice(0, subjectAt) : features;
+  return request.filter((feature) => !NOT_CUES.has(feature) && !own.has(feature)).length;
 }
 
 /**

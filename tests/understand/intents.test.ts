@@ -62,6 +62,23 @@ describe('IntentClassifier', () => {
     );
   });
 
+  it('reads a need that shares a cue with a command, in words the command never uses, as a question', () => {
+    for (const question of [
+      'route each user to the nearest region by latency',
+      'which team burns the most money, by tag',
+      'rank the search hits differently for every shopper',
+      'block the team from sharing ssh keys',
+      'score how well our workload recovers from an outage',
+      'keep one shared key for the whole team',
+    ]) {
+      expect(['explain', 'compare'], question).toContain(classifier.classify(question).intent);
+    }
+    // A command's own words, and what a quiz is on, stay a command.
+    expect(classifier.classify('who is top of the leaderboard this month').intent).toBe('leaderboard');
+    expect(classifier.classify('show me the ropes').intent).toBe('help');
+    expect(classifier.classify('quiz me on how regions and latency work').intent).toBe('quiz');
+  });
+
   it('reads a request of more than eight meaningful words as a question, even with a command word', () => {
     const question = 'add a play button so visitors can hear our blog posts instead of reading them';
     expect(['explain', 'compare']).toContain(classifier.classify(question).intent);
