@@ -158,6 +158,16 @@ export class QuestionReader {
   }
 
   /**
+   * The stemmer leaves words of three letters alone, so a short abbreviation's plural (`ips`, `azs`,
+   * `vms`) is tried without its `s`, and a two-letter one (`ip`) with it.
+   */
+  private static shortPlural(token: string): string[] {
+    if (token.length === 3 && token.endsWith('s') && !/\d/.test(token)) return [token.slice(0, 2)];
+    if (token.length === 2 && !/\d/.test(token)) return [`${token}s`];
+    return [];
+  }
+
+  /**
    * `lighter` is `light` compared, `cheapest` is `cheap`: the stemmer keeps -er and -est, so the
    * plain adjective (an English word) is tried, with the spellings English uses for it.
    */
@@ -321,9 +331,11 @@ export class QuestionReader {
       } else {
         const stemmed = stem(token);
         jargon = !this.english.has(token) && !this.bridges.concepts.isCloudWord(token);
-        const respelt = [...(this.bridges.spellings.get(stemmed) ?? []), ...this.comparedFrom(token)].filter(
-          (s) => this.index.knows(s),
-        );
+        const respelt = [
+          ...(this.bridges.spellings.get(stemmed) ?? []),
+          ...this.comparedFrom(token),
+          ...QuestionReader.shortPlural(token),
+        ].filter((s) => this.index.knows(s));
         if (this.index.knows(stemmed) || this.index.vocabulary.has(token) || respelt.length > 0) {
           stems.set(stemmed, 1);
           for (const other of respelt) stems.set(other, 1);

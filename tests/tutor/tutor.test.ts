@@ -500,6 +500,25 @@ describe('tutor: which facts lead the answer', () => {
     expect(reply.sure).toBe(false);
   });
 
+  it("reads a short abbreviation's plural as the abbreviation, and the other way round", () => {
+    const dir = notesDir({
+      'net.md': [
+        '# Amazon VPC',
+        '- subnets live in one AZ each',
+        '- **Flow Logs** capture the IP traffic going in & out of ur network interfaces',
+        '',
+      ].join('\n'),
+    });
+    const reader = new Understanding(tutorFor(dir).knowledge).reader;
+    const stemsOf = (question: string, word: string) =>
+      reader.read(question).terms.find((term) => term.word === word)?.stems;
+    expect(stemsOf('which ips talked to our servers', 'ips')?.get('ip')).toBe(1);
+    expect(stemsOf('spread it over three azs', 'azs')?.get('az')).toBe(1);
+    expect(
+      as(tutorFor(dir).answer('which ips talked to our network interfaces'), 'explain').lead[0]?.text,
+    ).toMatch(/^Flow Logs/);
+  });
+
   it('reads "five times" as the notes\' "5x", and "5x" as five times', () => {
     const dir = notesDir({
       'db.md': [
