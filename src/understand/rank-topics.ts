@@ -1,5 +1,5 @@
 import { type QueryTerm, type ReadQuestion, sharedPairs, type WordPair } from './read-question.js';
-import type { TopicIndex } from './topic-index.js';
+import { NEGATION, type TopicIndex } from './topic-index.js';
 
 /** How a topic came to be a candidate, strongest first. */
 export type Evidence = 'name' | 'content' | 'weak';
@@ -89,6 +89,7 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
   const needMass = new Map<number, number>();
   /** Need phrasing -> this word's best match in it. */
   const termNeeds = new Map<number, number>();
+  const negates = read.terms.some((term) => term.stems.has(NEGATION));
   read.terms.forEach((term, t) => {
     termFacts.clear();
     termNeeds.clear();
@@ -108,6 +109,7 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
       for (const need of index.needsWith(stemmed)) {
         const topic = index.needTopics[need];
         if (topic === undefined) continue;
+        if (!negates && index.unwantedIn(need, stemmed)) continue;
         note(topic, t, weight);
         if (weight > (termNeeds.get(need) ?? 0)) termNeeds.set(need, weight);
       }

@@ -131,6 +131,8 @@ export class TopicIndex {
   private readonly askedStems = new Map<string, number[]>();
   /** Stem -> the need phrasings that use it. */
   private readonly needPostings = new Map<string, number[]>();
+  /** Need phrasing -> the stems it uses after a negation. */
+  private readonly unwantedInNeed = new Map<number, Set<string>>();
   /** Need phrasing -> the topic whose service meets it. */
   readonly needTopics: number[] = [];
   /** Need phrasing -> the stems it is indexed by. */
@@ -413,9 +415,18 @@ export class TopicIndex {
       this.topicNeeds.set(topic, ofTopic);
       const tokens = words(phrasing);
       const others = this.otherTopicNames(tokens, topic);
+      let negated = false;
       tokens.forEach((token, at) => {
+        if (NEGATIONS.has(token)) negated = true;
         if (STOPWORDS.has(token) || VENDOR_WORDS.has(token) || NEGATIONS.has(token)) return;
         const stemmed = stem(token);
+        // "a chat backend without running servers" is no need to run anything: such words match
+        // only a question that says "not" too.
+        if (negated) {
+          const unwanted = this.unwantedInNeed.get(need) ?? new Set<string>();
+          unwanted.add(stemmed);
+          this.unwantedInNeed.set(need, unwanted);
+        }
         if (own.has(stemmed)) return;
         if (others.has(at)) return;
         const needs = this.needPostings.get(stemmed) ?? [];
@@ -450,6 +461,11 @@ export class TopicIndex {
   /** The need phrasings that use this stem. */
   needsWith(stemmed: string): number[] {
     return this.needPostings.get(stemmed) ?? [];
+  }
+
+  /** Whether the need says it does not want this (`without running servers`). */
+  unwantedIn(need: number, stemmed: string): boolean {
+    return this.unwantedInNeed.get(need)?.has(stemmed) ?? false;
   }
 
   /** Topics with this stem among the words of their name or aliases (`registry` for ECR). */

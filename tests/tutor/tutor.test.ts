@@ -459,6 +459,26 @@ describe('tutor: which facts lead the answer', () => {
     expect(reply.topics[0]?.id).toBe('security-groups');
   });
 
+  it('does not take what a need says it does without for what it wants', () => {
+    const dir = notesDir({
+      'compute.md': [
+        '# Amazon API Gateway',
+        '- create, publish & secure REST, HTTP & WebSocket APIs at any scale',
+        '- throttling & usage plans with API keys',
+        '',
+        '# Amazon ECS',
+        '- runs docker containers on a cluster of EC2 instances or on Fargate',
+        '- a task definition says which images to run, with how much cpu & memory',
+        '',
+      ].join('\n'),
+    });
+    // API Gateway meets "a websocket backend for a chat app without running servers": running
+    // servers is what that need does without, so it says nothing for running them.
+    const tutor = tutorFor(dir);
+    expect(tutor.answer('run many apps side by side on one server').topics[0]?.id).toBe('ecs');
+    expect(tutor.answer('a chat app backend without running any servers').topics[0]?.id).toBe('api-gateway');
+  });
+
   it('leads with the fact that meets the need a question describes, though they share no word', () => {
     const dir = notesDir({
       'lambda.md': [
