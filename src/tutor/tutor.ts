@@ -280,7 +280,10 @@ export function createTutor(
         // "quiz me on app mesh" asks for a quiz on something the notes don't have.
         if (uncovered.services.length > 0 && named.length === 0)
           return unknown(question, candidates, model.uncovered, uncovered);
-        const confident = candidates.find((candidate) => candidate.evidence !== 'weak');
+        // Only a quiz on something ("quiz me on encryption") is on the topic that fits those words.
+        const confident = read.intent.saysMore
+          ? candidates.find((candidate) => candidate.evidence !== 'weak')
+          : undefined;
         const topic = named[0] ?? confident?.topic;
         return command(
           {

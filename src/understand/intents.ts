@@ -44,6 +44,11 @@ export interface IntentGuess {
   probability: number;
   /** Intents whose cue words the question uses (`vs` for compare, `leaderboard`). */
   cued: Set<PhrasedIntent>;
+  /**
+   * The question has words its intent's examples never use: what a quiz is on ("quiz me on
+   * encryption"), where "can you test my knowledge" asks for any quiz.
+   */
+  saysMore: boolean;
 }
 
 const PHRASED_INTENTS: PhrasedIntent[] = [
@@ -211,7 +216,7 @@ export class IntentClassifier {
       const intent = this.cues.get(feature);
       if (intent) cued.add(intent);
     }
-    if (features.length === 0) return { intent: 'explain', probability: 0, cued };
+    if (features.length === 0) return { intent: 'explain', probability: 0, cued, saysMore: false };
     const ranked = this.score(features);
     // Function words never name a thing, so only content words can be unfamiliar.
     let unfamiliar = 0;
@@ -223,7 +228,8 @@ export class IntentClassifier {
     }
     const asQuestion = ranked.find((guess) => guess.intent === 'explain')?.probability ?? 0;
     for (const guess of ranked) {
-      if (guess.intent === 'explain' || guess.intent === 'compare') return { ...guess, cued };
+      if (guess.intent === 'explain' || guess.intent === 'compare')
+        return { ...guess, cued, saysMore: false };
       const own = this.ownWords.get(guess.intent) ?? new Set<string>();
       if (guess.intent !== 'smalltalk' && countStrange(guess.intent, features, own) >= MAX_STRANGE_WORDS)
         continue;
@@ -231,10 +237,12 @@ export class IntentClassifier {
         guess.intent === 'smalltalk'
           ? readsAsSmallTalk(guess.probability, unfamiliar, asQuestion)
           : readsAsCommand(guess.probability, cued.has(guess.intent), unfamiliar, asQuestion, saying)
-      )
-        return { ...guess, cued };
+      ) {
+        const saysMore = features.some((feature) => !NOT_CUES.has(feature) && !own.has(feature));
+        return { ...guess, cued, saysMore };
+      }
     }
-    return { intent: 'explain', probability: 0, cued };
+    return { intent: 'explain', probability: 0, cued, saysMore: false };
   }
 }
 

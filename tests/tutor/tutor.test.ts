@@ -125,6 +125,15 @@ describe('tutor on knowledge/: what the replies hold', () => {
     expect(any.topics).toEqual([]);
   });
 
+  it('quizzes on no topic when the request says nothing of what to be quizzed on', () => {
+    // Words of a quiz request ("test", "knowledge", "practice") are in some notes' facts too.
+    const observability = tutorFor(join(FIXTURES_DIR, 'notes', 'observability-devops'));
+    for (const question of ['can you test my knowledge', 'give me a few practice questions']) {
+      expect(as(observability.answer(question), 'quiz').topic, question).toBeNull();
+    }
+    expect(as(ask('quiz me on running containers'), 'quiz').topic).not.toBeNull();
+  });
+
   it('tells my score from everyone’s', () => {
     expect(as(ask('my score'), 'leaderboard').scope).toBe('me');
     expect(as(ask('leaderboard'), 'leaderboard').scope).toBe('everyone');
