@@ -1,6 +1,6 @@
 import { phraseKey, stem } from '../knowledge/text.js';
 import type { KnowledgeBase, Topic } from '../knowledge/types.js';
-import type { TopicCandidate } from '../understand/rank-topics.js';
+import { servicesAreSetting, type TopicCandidate } from '../understand/rank-topics.js';
 import type { ReadQuestion } from '../understand/read-question.js';
 import type { CloudService } from '../understand/service-catalogue.js';
 import type { UncoveredMentions } from '../understand/uncovered-services.js';
@@ -334,8 +334,13 @@ export function createTutor(
     const namedInFull = best.evidence === 'name' && !best.namedInPart && best.nameStrength >= 1;
     if (right < model.answer && !namedInFull) return unknown(question, candidates, unanswerable, uncovered);
     // A guess beside a service the notes never name ("how does amazon personalize build product
-    // recommendations") would teach something the notes do not hold.
-    if (best.evidence === 'weak' && uncovered.services.some((service) => !notesName(service)))
+    // recommendations") would teach something the notes do not hold, unless the service is only
+    // the setting of a need described at length.
+    if (
+      best.evidence === 'weak' &&
+      !servicesAreSetting(read) &&
+      uncovered.services.some((service) => !notesName(service))
+    )
       return unknown(question, candidates, unanswerable, uncovered);
     // Several topics fit the words equally well: the honest reply is a choice, not a pick.
     const tied = ordered.filter((candidate) => best.score - candidate.score < TIE).length;

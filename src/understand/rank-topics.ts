@@ -42,6 +42,19 @@ const FACT_WEIGHT = 0.6;
  */
 const MORE_MEANINGS = 0.2;
 
+/** Words of the notes in the question besides the names of services no topic covers. */
+function wordsAroundServices(read: ReadQuestion): number {
+  return read.terms.filter((term) => !term.service && term.kind === 'known').length;
+}
+
+/**
+ * Services the notes lack are the setting of a need described at length around them ("our ec2 app
+ * must read s3 without stored keys"), not what the question is about.
+ */
+export function servicesAreSetting(read: ReadQuestion): boolean {
+  return wordsAroundServices(read) > SERVICE_SETTING_WORDS;
+}
+
 /** How much a term weighs in the question: rare words of the notes most, foreign names a lot. */
 function termWeight(index: TopicIndex, term: QueryTerm, maxIdf: number, aroundServices: number): number {
   // A service the notes don't cover is what the question is about unless the topic accounts for it;
@@ -63,7 +76,7 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
   const topicCount = index.topics.length;
   if (topicCount === 0 || read.terms.length === 0) return [];
   const maxIdf = index.idf('\u0000');
-  const aroundServices = read.terms.filter((term) => !term.service && term.kind === 'known').length;
+  const aroundServices = wordsAroundServices(read);
   const weights = read.terms.map((term) => termWeight(index, term, maxIdf, aroundServices));
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
 
