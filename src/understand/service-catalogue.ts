@@ -71,6 +71,8 @@ export class ServiceCatalogue {
    * alone names no service in particular.
    */
   readonly namingWords: ReadonlySet<string>;
+  /** Word -> how many services' official names have it. */
+  private readonly namesWith: ReadonlyMap<string, number>;
 
   private readonly needs: Readonly<Record<string, string[]>>;
 
@@ -89,11 +91,17 @@ export class ServiceCatalogue {
         if (!key.includes(' ') && english.has(key)) this.plainKeys.add(key);
       }
     }
+    this.namesWith = servicesNamedWith;
     this.namingWords = new Set(
       [...servicesNamedWith]
         .filter(([word, services]) => services >= NAMING_WORD_SERVICES && english.has(word))
         .map(([word]) => word),
     );
+  }
+
+  /** How many services' official names have this word (`iot`: 18, `greengrass`: 1). */
+  servicesNamedWith(word: string): number {
+    return this.namesWith.get(word) ?? 0;
   }
 
   get size(): number {

@@ -55,7 +55,7 @@ export class UncoveredServices {
         if (
           !service ||
           this.covered.has(service) ||
-          !partOf(service, [topic.name, ...topic.aliases, ...topic.categories], catalogue.namingWords)
+          !partOf(service, [topic.name, ...topic.aliases, ...topic.categories], catalogue)
         )
           continue;
         const topics = marking.get(service) ?? new Set<number>();
@@ -134,19 +134,33 @@ export class UncoveredServices {
 
 /**
  * A service named like the topic is part of it (`DynamoDB Accelerator` of DynamoDB, `Snowcone` of
- * Snow Family); one named otherwise (`**EFS**` among DataSync's destinations) is another service,
- * and so is one that shares only a word many names have (Secrets `Manager` under Systems Manager).
+ * Snow Family); one named otherwise (`**EFS**` among DataSync's destinations) is another service, and
+ * so is one of the same family (Elemental MediaPackage beside Elemental MediaLive) or one that shares
+ * only a word many names have (Secrets `Manager` under Systems Manager).
  */
-function partOf(service: CloudService, topicNames: string[], namingWords: ReadonlySet<string>): boolean {
+function partOf(service: CloudService, topicNames: string[], catalogue: ServiceCatalogue): boolean {
   const own = (name: string) =>
     phraseKey(name)
       .split(' ')
-      .filter((word) => word.length >= 3 && !VENDOR_PREFIXES.has(word) && !namingWords.has(word));
-  const topicWords = topicNames.flatMap(own);
-  return own(service.name).some((word) =>
-    topicWords.some((topicWord) => word.slice(0, 4) === topicWord.slice(0, 4)),
-  );
+      .filter((word) => word.length >= 3 && !VENDOR_PREFIXES.has(word) && !catalogue.namingWords.has(word));
+  const names = topicNames.map(own).filter((words) => words.length > 0);
+  const topicWords = names.flat();
+  // One name's word begins the other's (`snow` of Snowcone): sharing only a start (`media` of
+  // MediaPackage and MediaLive) makes two services of one family, not one part of the other.
+  const begins = (longer: string, shorter: string) => shorter.length >= 4 && longer.startsWith(shorter);
+  const namesTopic = (word: string) =>
+    topicWords.some((topicWord) => word === topicWord || begins(word, topicWord) || begins(topicWord, word));
+  const words = own(service.name);
+  // The topic's whole name inside the service's (`CloudWatch` of CloudWatch Synthetics)...
+  if (names.some((name) => name.every((word) => words.includes(word)))) return true;
+  // ...or the service's own word, one few others' names have (`mediapackage`, not the family's
+  // `elemental`), naming the topic.
+  const distinctive = words.filter((word) => catalogue.servicesNamedWith(word) <= DISTINCTIVE_NAMES);
+  return (distinctive.length > 0 ? distinctive : words).some(namesTopic);
 }
+
+/** A word of at most this many services' names is one of their own, not a family's. */
+const DISTINCTIVE_NAMES = 2;
 
 /** Catalogued services a question names that no topic covers. */
 export interface UncoveredMentions {

@@ -126,6 +126,25 @@ describe('questions about services the notes do not cover', () => {
     expect(mentioned.topics[0]?.id).toBe('trusted-advisor');
   });
 
+  it('takes a key term of the same family as the topic for another service, not a part of it', () => {
+    const dir = notesDir({
+      'media.md': [
+        '# AWS Elemental MediaLive',
+        '- live video encoding for 24/7 channels & events, w/ redundant pipelines',
+        '- usually paired w/ **MediaPackage** for packaging & DRM',
+        '',
+        '# Amazon DynamoDB',
+        '- serverless key value database',
+        '- **DAX** is an in memory cache in front of it',
+        '',
+      ].join('\n'),
+    });
+    const tutor = tutorFor(dir);
+    // MediaPackage and MediaLive are both Elemental services; DAX is DynamoDB Accelerator.
+    expect(unknown(tutor.answer('what is mediapackage')).notCovered).toEqual(['AWS Elemental MediaPackage']);
+    expect(tutor.answer('what is dax').topics[0]?.id).toBe('dynamodb');
+  });
+
   it('never reads "what is X" about a service as a request for help or the topic list', () => {
     for (const question of [
       'what is app mesh',
