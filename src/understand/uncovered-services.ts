@@ -7,6 +7,7 @@ import {
   type ServiceMention,
   VENDOR_PREFIXES,
 } from './service-catalogue.js';
+import { STOPWORDS } from './stopwords.js';
 import type { TopicIndex } from './topic-index.js';
 
 /**
@@ -125,11 +126,28 @@ export class UncoveredServices {
         ...new Map(uncovered.map((mention) => [mention.service, displayName(mention, read.tokens)])).values(),
       ],
       positions: new Set(uncovered.flatMap((mention) => range(mention.start, mention.end))),
-      // "what does firewall manager do", "cloud armor rules": little else to be about. A need
-      // described around a service ("our ec2 app must read s3 without keys") is for the ranking.
-      subject: rest.length <= SUBJECT_CONTEXT_WORDS,
+      // "what does firewall manager do", "cloud armor rules": little else to be about, or the
+      // service is what the question opens by asking about. A need described around a service
+      // ("our ec2 app must read s3 without keys") is for the ranking.
+      subject:
+        rest.length <= SUBJECT_CONTEXT_WORDS || uncovered.some((mention) => askedAbout(mention, read.tokens)),
     };
   }
+}
+
+/** Words that open a question about what follows them: "what does X do", "how does X work". */
+const ASKING = new Set(['what', 'whats', 'how', 'hows', 'explain', 'describe', 'define']);
+
+/**
+ * The service is what the question asks about when it comes right after the words asking
+ * ("what does mediapackage do for time-shifted viewing"): what follows is the aspect asked.
+ */
+function askedAbout(mention: ServiceMention, tokens: readonly string[]): boolean {
+  const before = tokens.slice(0, mention.start);
+  return (
+    ASKING.has(before[0] ?? '') &&
+    before.every((token) => STOPWORDS.has(token) || VENDOR_PREFIXES.has(token) || ASKING.has(token))
+  );
 }
 
 /**

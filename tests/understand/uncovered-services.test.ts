@@ -4,6 +4,7 @@ import { renderText } from '../../src/cli/render-text.js';
 import type { Reply, UnknownReply } from '../../src/tutor/reply.js';
 import { loadEnglishWords } from '../../src/understand/english.js';
 import { loadServiceCatalogue } from '../../src/understand/service-catalogue.js';
+import { Understanding } from '../../src/understand/understanding.js';
 import { notesDir } from '../helpers/notes-dir.js';
 import { DATABASES_NOTES_DIR, FIXTURES_DIR, KNOWLEDGE_DIR, STORAGE_NOTES_DIR } from '../helpers/paths.js';
 import { tutorFor } from '../helpers/tutor.js';
@@ -90,6 +91,28 @@ describe('questions about services the notes do not cover', () => {
     const databases = tutorFor(DATABASES_NOTES_DIR);
     expect(unknown(databases.answer('spinning up an emr spark cluster')).notCovered.join(' ')).toContain(
       'EMR',
+    );
+  });
+
+  it('reads a question that opens by asking about a service the notes lack as about that service', () => {
+    const dir = notesDir({
+      'media.md': [
+        '# AWS Elemental MediaLive',
+        '- broadcast grade live video encoding for 24/7 channels & events',
+        '- usually paired w/ MediaPackage for packaging, DRM & time shifted viewing',
+        '',
+      ].join('\n'),
+    });
+    const understanding = new Understanding(tutorFor(dir).knowledge);
+    const about = (question: string) => understanding.understand(question).uncovered;
+    // "what does X do ...": X is asked about, whatever aspect follows.
+    expect(about('what does mediapackage do for drm and time shifted viewing')).toMatchObject({
+      names: ['AWS Elemental MediaPackage'],
+      subject: true,
+    });
+    // The same words around it, not asked about, are a need it is the setting of.
+    expect(about('our live channels go to mediapackage for drm and time shifted viewing').subject).toBe(
+      false,
     );
   });
 
