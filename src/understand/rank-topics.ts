@@ -61,7 +61,12 @@ function termWeight(index: TopicIndex, term: QueryTerm, maxIdf: number, aroundSe
   // in a need described at length ("our ec2 app must read s3 without stored keys") it is the setting.
   if (term.service) return (aroundServices > SERVICE_SETTING_WORDS ? 1 : 2) * maxIdf;
   if (term.kind === 'foreign') return maxIdf;
-  if (term.kind === 'english') return 0.35 * maxIdf;
+  if (term.kind === 'english') {
+    // A word the notes never use that people use for a need some topic's service meets (`chat`,
+    // `wiki`) says more about what is asked than any other ordinary word.
+    const saysANeed = [...term.stems.keys()].some((stemmed) => index.needsWith(stemmed).length > 0);
+    return (saysANeed ? 0.7 : 0.35) * maxIdf;
+  }
   let best = 0;
   for (const [stemmed, weight] of term.stems) best = Math.max(best, index.idf(stemmed) * weight);
   return best || 0.5 * maxIdf;

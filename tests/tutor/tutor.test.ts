@@ -468,6 +468,24 @@ describe('tutor: which facts lead the answer', () => {
     expect(reply.topics[0]?.id).toBe('security-groups');
   });
 
+  it('counts a word the notes never use for more when people use it for a need a topic meets', () => {
+    const dir = notesDir({
+      'front.md': [
+        '# AWS AppSync',
+        '- managed GraphQL API, resolvers read from DynamoDB, Lambda or HTTP sources',
+        '- subscriptions push real time updates to connected clients over websockets',
+        '',
+        '# AWS End User Messaging',
+        "- send SMS, voice & push notifications to ur users' phones",
+        '- one time passcodes for sign in, two way texting',
+        '',
+      ].join('\n'),
+    });
+    // The notes never say `chat`; AppSync is what people want for "real-time subscriptions for a chat app".
+    const reply = tutorFor(dir).answer('live chat where messages show up for all users at once');
+    expect(reply.topics[0]?.id).toBe('appsync');
+  });
+
   it('does not take what a need says it does without for what it wants', () => {
     const dir = notesDir({
       'compute.md': [
