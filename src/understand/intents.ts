@@ -208,9 +208,13 @@ export class IntentClassifier {
       .map((score) => ({ intent: score.label as PhrasedIntent, probability: score.value }));
   }
 
-  /** Guesses the intent of a question whose topic names were replaced by TOPIC_SLOT. */
-  classify(maskedQuestion: string): IntentGuess {
+  /**
+   * Guesses the intent of a question whose topic names were replaced by TOPIC_SLOT; `maskedRequest`
+   * is its opening part, before any comma or full stop, where a request says what it asks.
+   */
+  classify(maskedQuestion: string, maskedRequest = maskedQuestion): IntentGuess {
     const features = featuresOf(maskedQuestion);
+    const requestFeatures = maskedRequest === maskedQuestion ? features : featuresOf(maskedRequest);
     const cued = new Set<PhrasedIntent>();
     for (const feature of features) {
       const intent = this.cues.get(feature);
@@ -231,7 +235,10 @@ export class IntentClassifier {
       if (guess.intent === 'explain' || guess.intent === 'compare')
         return { ...guess, cued, saysMore: false };
       const own = this.ownWords.get(guess.intent) ?? new Set<string>();
-      if (guess.intent !== 'smalltalk' && countStrange(guess.intent, features, own) >= MAX_STRANGE_WORDS)
+      if (
+        guess.intent !== 'smalltalk' &&
+        countStrange(guess.intent, requestFeatures, own) >= MAX_STRANGE_WORDS
+      )
         continue;
       if (
         guess.intent === 'smalltalk'

@@ -91,7 +91,18 @@ export class QuestionReader {
     const tokens = this.splitRunTogether(words(question).slice(0, 200));
     const names = this.findNames(tokens);
     const masked = this.mask(tokens, names);
-    const intent = this.classifier.classify(masked);
+    // A request comes first and what follows a comma or a full stop tells why ("quiz me, i've got
+    // an exam friday"): only the first part is weighed as the request.
+    const [opening = ''] = question.split(/[,;.!?]/);
+    const openingLength = this.splitRunTogether(words(opening)).length;
+    const request =
+      openingLength > 0 && openingLength < tokens.length
+        ? this.mask(
+            tokens.slice(0, openingLength),
+            names.filter((hit) => hit.end <= openingLength),
+          )
+        : masked;
+    const intent = this.classifier.classify(masked, request);
     const terms = this.termsOf(tokens, names);
     return { tokens, intent, names, terms, pairs: pairsOf(tokens) };
   }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import trainedModel from '../../src/understand/data/intent-model.json' with { type: 'json' };
 import intentExamples from '../../src/understand/data/intents.json' with { type: 'json' };
 import { examplesHash, IntentClassifier, TOPIC_SLOT } from '../../src/understand/intents.js';
+import { KNOWLEDGE_DIR } from '../helpers/paths.js';
+import { tutorFor } from '../helpers/tutor.js';
 
 describe('IntentClassifier', () => {
   const classifier = new IntentClassifier();
@@ -77,6 +79,12 @@ describe('IntentClassifier', () => {
     expect(classifier.classify('who is top of the leaderboard this month').intent).toBe('leaderboard');
     expect(classifier.classify('show me the ropes').intent).toBe('help');
     expect(classifier.classify('quiz me on how regions and latency work').intent).toBe('quiz');
+  });
+
+  it('weighs only the opening of a request as the request: what follows a comma says why', () => {
+    const tutor = tutorFor(KNOWLEDGE_DIR);
+    expect(tutor.answer('throw a practice question at me, my cert exam is on friday').intent).toBe('quiz');
+    expect(tutor.answer('send users to the nearest region by latency, can you help').intent).not.toBe('help');
   });
 
   it('reads a request of more than eight meaningful words as a question, even with a command word', () => {
