@@ -304,7 +304,10 @@ export function createTutor(
           intent === 'compare' && named.length === 1 ? [...named, ...partlyNamed(read, named)] : named;
         // A side named by one word of its name (`identity` of Identity and Access Management) is
         // a comparison only where the question says so.
-        const asked = read.intent.cued.has('compare') || offersAChoice(read);
+        const asked =
+          read.intent.cued.has('compare') ||
+          offersAChoice(read) ||
+          (wholeNames(read) === 2 && read.tokens.some((token) => BOTH_MARKS.has(token)));
         const choice =
           asked ||
           (intent === 'compare' &&
@@ -406,6 +409,8 @@ function offersAChoice(read: ReadQuestion): boolean {
 }
 
 const CHOICE_MARKS = new Set(['or', 'vs', 'versus', 'v']);
+/** "cloudwatch and x-ray, do i need both": two topics named with one of these are weighed together. */
+const BOTH_MARKS = new Set(['both', 'either']);
 
 const MY_WORDS = new Set(['my', 'me', 'i', 'mine', 'score']);
 const TEAM_WORDS = new Set(['team', 'teams', 'channel', 'channels']);

@@ -328,6 +328,12 @@ describe('createTutor: recent replies', () => {
 });
 
 describe('tutor: compares without "vs"', () => {
+  it('weighs two topics together when the question asks about both', () => {
+    const reply = ask('ecs and fargate, do i need both for one small app');
+    expect(reply.intent).toBe('compare');
+    expect(reply.topics.map((topic) => topic.id).sort()).toEqual(['ecs', 'fargate']);
+  });
+
   it('compares a topic with one named by a distinctive word of its name only', () => {
     const reply = tutorFor(STORAGE_NOTES_DIR).answer('glacier or a tape gateway for our backup archive');
     expect(reply.intent).toBe('compare');
