@@ -329,9 +329,10 @@ describe('createTutor: recent replies', () => {
 
 describe('tutor: compares without "vs"', () => {
   it('weighs two topics together when the question asks about both', () => {
-    const reply = ask('ecs and fargate, do i need both for one small app');
+    const observability = tutorFor(join(FIXTURES_DIR, 'notes', 'observability-devops'));
+    const reply = observability.answer('x-ray and cloudwatch, do i need both to monitor my lambda functions');
     expect(reply.intent).toBe('compare');
-    expect(reply.topics.map((topic) => topic.id).sort()).toEqual(['ecs', 'fargate']);
+    expect(reply.topics.map((topic) => topic.id).sort()).toEqual(['cloudwatch', 'x-ray']);
   });
 
   it('compares a topic with one named by a distinctive word of its name only', () => {
