@@ -179,6 +179,18 @@ export class QuestionReader {
   }
 
   /**
+   * `gen2` is the notes' `Gen 2` run together: a word and a number the notes use apart, when the
+   * notes do not use them together.
+   */
+  private lettersThenNumber(token: string): string[] | null {
+    const match = /^([a-z]{2,})(\d+)$/.exec(token);
+    if (!match) return null;
+    const letters = stem(match[1] ?? '');
+    const number = match[2] ?? '';
+    return this.index.knows(letters) && this.index.knows(number) ? [letters, number] : null;
+  }
+
+  /**
    * `lighter` is `light` compared, `cheapest` is `cheap`: the stemmer keeps -er and -est, so the
    * plain adjective (an English word) is tried, with the spellings English uses for it.
    */
@@ -355,9 +367,13 @@ export class QuestionReader {
           stems.set(stemmed, 1);
           kind = 'english';
         } else {
+          const parts = this.lettersThenNumber(token);
           const corrected =
-            nameOf === null && this.isPossibleTypo(token) ? this.index.closestWord(token) : null;
-          if (corrected) {
+            parts || nameOf !== null || !this.isPossibleTypo(token) ? null : this.index.closestWord(token);
+          if (parts) {
+            for (const part of parts) stems.set(part, 1);
+            kind = 'known';
+          } else if (corrected) {
             stems.set(stem(corrected.word), 0.9);
             kind = 'known';
             jargon = !this.english.has(corrected.word);

@@ -573,6 +573,19 @@ describe('tutor: which facts lead the answer', () => {
     ).toMatch(/^Flow Logs/);
   });
 
+  it('reads a word run into a number (gen2) as the two the notes use apart', () => {
+    const dir = notesDir({
+      'front.md': [
+        '# AWS Amplify',
+        '- Amplify Hosting: git based CI/CD for static sites & SSR apps',
+        '- Gen 2: code first, u define the backend in TypeScript files',
+        '',
+      ].join('\n'),
+    });
+    const reply = as(tutorFor(dir).answer('how does amplify gen2 work'), 'explain');
+    expect(reply.lead[0]?.text).toMatch(/^Gen 2/);
+  });
+
   it('reads "five times" as the notes\' "5x", and "5x" as five times', () => {
     const dir = notesDir({
       'db.md': [
