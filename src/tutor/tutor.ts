@@ -94,9 +94,9 @@ export function createTutor(
   };
 
   /** Whether any fact of the notes names the service; worked out once a service. */
-  const named = new Map<CloudService, boolean>();
+  const servicesInNotes = new Map<CloudService, boolean>();
   const notesName = (service: CloudService): boolean => {
-    let found = named.get(service);
+    let found = servicesInNotes.get(service);
     if (found === undefined) {
       // Only facts with the rarest indexed word of one of its names can name it.
       const topics = new Set<number>();
@@ -109,7 +109,7 @@ export function createTutor(
         for (const fact of postings ?? []) topics.add(index.facts[fact]?.topic ?? -1);
       }
       found = [...topics].some((topic) => factsName(topic, service));
-      named.set(service, found);
+      servicesInNotes.set(service, found);
     }
     return found;
   };

@@ -93,7 +93,7 @@ export class QuestionReader {
     const masked = this.mask(tokens, names);
     // A request comes first and what follows a comma or a full stop tells why ("quiz me, i've got
     // an exam friday"): only the first part is weighed as the request.
-    const [opening = ''] = question.split(/[,;.!?]/);
+    const [opening = ''] = question.split(/[,;.!?](?:\s|$)/);
     const openingLength = this.splitRunTogether(words(opening)).length;
     const request =
       openingLength > 0 && openingLength < tokens.length
