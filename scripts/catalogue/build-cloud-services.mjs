@@ -21,88 +21,9 @@ const curatedPath = join(root, 'scripts', 'catalogue', 'curated.json');
 const outputPath = join(root, 'src', 'understand', 'data', 'cloud-services.json');
 const usage = 'usage: node scripts/catalogue/build-cloud-services.mjs <unpacked aws-sdk@2 folder>';
 
-const PROVIDERS = [
-  'aws',
-  'azure',
-  'gcp',
-  'oracle',
-  'ibm',
-  'alibaba',
-  'digitalocean',
-  'cloudflare',
-  'heroku',
-  'vercel',
-  'netlify',
-  'linode',
-  'vultr',
-  'hetzner',
-  'fly',
-  'render',
-  'firebase',
-  'supabase',
-  'mongodb',
-  'snowflake',
-  'databricks',
-  'hashicorp',
-  'kubernetes',
-  'github',
-  'gitlab',
-  'confluent',
-  'elastic',
-  'datadog',
-  'okta',
-  'pulumi',
-  'backblaze',
-  'twilio',
-  'vonage',
-  'mux',
-  'wowza',
-  'agora',
-  'pusher',
-  'ably',
-  'onesignal',
-  'mapbox',
-  'here',
-  'clerk',
-  'algolia',
-  'newrelic',
-  'sentry',
-  'pagerduty',
-  'grafana',
-  'neon',
-  'planetscale',
-  'upstash',
-  'railway',
-  'browserstack',
-  'saucelabs',
-  'expo',
-  'cloudinary',
-  'imgix',
-];
-const CATEGORIES = [
-  'compute',
-  'containers',
-  'serverless',
-  'storage',
-  'database',
-  'networking',
-  'security',
-  'identity',
-  'analytics',
-  'ml',
-  'messaging',
-  'integration',
-  'devops',
-  'management',
-  'monitoring',
-  'media',
-  'iot',
-  'migration',
-  'end-user',
-  'developer-tools',
-  'cost',
-  'other',
-];
+const { providers: PROVIDERS, categories: CATEGORIES } = JSON.parse(
+  readFileSync(join(root, 'scripts', 'catalogue', 'providers.json'), 'utf8'),
+);
 
 /** An alias written in curated.json outranks one derived from a name or the SDK. */
 const WRITTEN = 2;
@@ -282,7 +203,7 @@ function collectServices(curated, sdk) {
 
   for (const [provider, byCategory] of Object.entries(curated.others)) {
     if (!PROVIDERS.includes(provider))
-      fail(`curated.json others: unknown provider "${provider}" (add it to PROVIDERS first)`);
+      fail(`curated.json others: unknown provider "${provider}" (add it to scripts/catalogue/providers.json first)`);
     for (const [category, named] of Object.entries(byCategory)) {
       checkCategory(category, `others.${provider}`);
       for (const [name, written] of Object.entries(named)) {
