@@ -163,7 +163,11 @@ export function createTutor(
         ? ranked.filter((fact) => fact.score >= best * 0.6).slice(0, MAX_LEAD_FACTS)
         : [{ fact: 0, score: 0 }];
     const leadIds = new Set(leading.map((fact) => fact.fact));
-    const rest = topic.facts.filter((_, i) => !leadIds.has(i)).slice(0, MAX_REST_FACTS);
+    // The rest of the topic: what else the question touches first, then the notes' order.
+    const rest = ranked
+      .filter((fact) => !leadIds.has(fact.fact))
+      .slice(0, MAX_REST_FACTS)
+      .flatMap((fact) => topic.facts[fact.fact] ?? []);
     const related = [...topic.related];
     for (const factId of index.factsMentioning(candidate.topic)) {
       const other = index.facts[factId]?.topic;

@@ -607,6 +607,24 @@ describe('tutor: which facts lead the answer', () => {
     expect(typed.terms.find((term) => term.word === '5x')?.stems.get('5')).toBe(1);
   });
 
+  it('lists the rest of the topic with what else the question touches first', () => {
+    const dir = notesDir({
+      's3.md': [
+        '# Amazon S3',
+        '- object storage for any amount of data, objects live in buckets',
+        '- 11 nines of durability, objects r stored across 3 AZs',
+        '- storage classes: Standard, Intelligent-Tiering, Standard-IA, One Zone-IA, Glacier',
+        '- static website hosting straight from a bucket',
+        '- lifecycle rules move objects to cheaper storage classes as they age',
+        '',
+      ].join('\n'),
+    });
+    const reply = as(tutorFor(dir).answer('how do lifecycle rules pick a storage class'), 'explain');
+    expect(reply.lead[0]?.text).toMatch(/^lifecycle rules/);
+    expect(reply.rest[0]?.text).toMatch(/^storage classes/);
+    expect(reply.rest.at(-1)?.text).toMatch(/^11 nines/);
+  });
+
   it('puts the sub-points a question asks about first under a leading fact', () => {
     const lead = leading('glacier deep archive');
     const classes = lead.find((fact) => fact.text === '3 classes:');
