@@ -95,6 +95,9 @@ describe('ConceptLexicon on the shipped cloud-concept data', () => {
     expect(meaningsOf('is the pricing predictable')).not.toContain('inference');
     expect(meaningsOf('is it related to that')).not.toContain('relational');
     expect(meaningsOf('what is the free tier')).not.toContain('lifecycle');
+    // A device that reads something is no stream of records: video streaming topics are not its.
+    expect(meaningsOf('forward every sensor reading into a table')).not.toContain('stream');
+    expect(meaningsOf('our iot gadgets report their battery level')).not.toContain('shard');
   });
 });
 
