@@ -203,7 +203,9 @@ function collectServices(curated, sdk) {
 
   for (const [provider, byCategory] of Object.entries(curated.others)) {
     if (!PROVIDERS.includes(provider))
-      fail(`curated.json others: unknown provider "${provider}" (add it to scripts/catalogue/providers.json first)`);
+      fail(
+        `curated.json others: unknown provider "${provider}" (add it to scripts/catalogue/providers.json first)`,
+      );
     for (const [category, named] of Object.entries(byCategory)) {
       checkCategory(category, `others.${provider}`);
       for (const [name, written] of Object.entries(named)) {
