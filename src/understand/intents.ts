@@ -155,8 +155,9 @@ export class IntentClassifier {
   /** Feature -> the intent it is a cue for. */
   private readonly cues: Map<string, PhrasedIntent>;
   private readonly vocabulary: Set<string>;
-  /** Intent -> every feature its examples use. */
-  private readonly ownWords = new Map<PhrasedIntent, Set<string>>();
+  /** Intent -> every feature its examples use; built the first time a command is guessed. */
+  private ownWords: Map<PhrasedIntent, Set<string>> | null = null;
+  private readonly examples: IntentExamples;
   private natural: LogisticRegressionClassifier | null = null;
 
   constructor(examples: IntentExamples = intentExamples, saved: IntentModel = trainedModel as IntentModel) {
@@ -167,8 +168,17 @@ export class IntentClassifier {
     this.weights = model.weights;
     this.cues = new Map(Object.entries(model.cues));
     this.vocabulary = new Set(model.vocabulary);
-    for (const intent of PHRASED_INTENTS)
-      this.ownWords.set(intent, new Set(examples[intent].flatMap((example) => featuresOf(example))));
+    this.examples = examples;
+  }
+
+  private ownWordsOf(intent: PhrasedIntent): ReadonlySet<string> {
+    this.ownWords ??= new Map(
+      PHRASED_INTENTS.map((phrased) => [
+        phrased,
+        new Set(this.examples[phrased].flatMap((example) => featuresOf(example))),
+      ]),
+    );
+    return this.ownWords.get(intent) ?? new Set();
   }
 
   /**
@@ -234,7 +244,7 @@ export class IntentClassifier {
     for (const guess of ranked) {
       if (guess.intent === 'explain' || guess.intent === 'compare')
         return { ...guess, cued, saysMore: false };
-      const own = this.ownWords.get(guess.intent) ?? new Set<string>();
+      const own = this.ownWordsOf(guess.intent);
       if (
         guess.intent !== 'smalltalk' &&
         countStrange(guess.intent, requestFeatures, own) >= MAX_STRANGE_WORDS

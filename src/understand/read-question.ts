@@ -94,7 +94,7 @@ export class QuestionReader {
     // A request comes first and what follows a comma or a full stop tells why ("quiz me, i've got
     // an exam friday"): only the first part is weighed as the request.
     const [opening = ''] = question.split(/[,;.!?](?:\s|$)/);
-    const openingLength = this.splitRunTogether(words(opening)).length;
+    const openingLength = opening.length < question.length ? this.splitRunTogether(words(opening)).length : 0;
     const request =
       openingLength > 0 && openingLength < tokens.length
         ? this.mask(
