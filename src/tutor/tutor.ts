@@ -1,8 +1,7 @@
-import { phraseKey, stem } from '../knowledge/text.js';
+import { stem } from '../knowledge/text.js';
 import type { KnowledgeBase, Topic } from '../knowledge/types.js';
 import { servicesAreSetting, type TopicCandidate } from '../understand/rank-topics.js';
 import type { ReadQuestion } from '../understand/read-question.js';
-import type { CloudService } from '../understand/service-catalogue.js';
 import type { UncoveredMentions } from '../understand/uncovered-services.js';
 import {
   defaultUnderstandingParts,
@@ -82,38 +81,6 @@ export function createTutor(
     return topicRef(found);
   };
 
-  /** Whether a topic's facts name the service, by any of its names. */
-  const factsName = (topic: number, service: CloudService): boolean => {
-    const found = index.topics[topic];
-    if (!found) return false;
-    const names = [phraseKey(service.name), ...service.aliases].map((name) => ` ${name} `);
-    return found.facts.some((fact) => {
-      const text = ` ${phraseKey([fact.text, ...fact.subPoints].join(' '))} `;
-      return names.some((name) => text.includes(name));
-    });
-  };
-
-  /** Whether any fact of the notes names the service; worked out once a service. */
-  const servicesInNotes = new Map<CloudService, boolean>();
-  const notesName = (service: CloudService): boolean => {
-    let found = servicesInNotes.get(service);
-    if (found === undefined) {
-      // Only facts with the rarest indexed word of one of its names can name it.
-      const topics = new Set<number>();
-      for (const name of [phraseKey(service.name), ...service.aliases]) {
-        const postings = name
-          .split(' ')
-          .map((word) => index.postings.get(stem(word))?.facts ?? [])
-          .filter((facts) => facts.length > 0)
-          .sort((a, b) => a.length - b.length)[0];
-        for (const fact of postings ?? []) topics.add(index.facts[fact]?.topic ?? -1);
-      }
-      found = [...topics].some((topic) => factsName(topic, service));
-      servicesInNotes.set(service, found);
-    }
-    return found;
-  };
-
   const unknown = (
     question: string,
     candidates: TopicCandidate[],
@@ -132,7 +99,9 @@ export function createTutor(
     const mentionedIn = aboutService
       ? candidates
           .slice(0, MENTION_CANDIDATES)
-          .filter((candidate) => notCovered.services.some((service) => factsName(candidate.topic, service)))
+          .filter((candidate) =>
+            notCovered.services.some((service) => understanding.services.namedIn(candidate.topic, service)),
+          )
           .slice(0, MAX_SUGGESTIONS)
           .map((candidate) => refOf(candidate.topic))
       : [];
@@ -346,7 +315,7 @@ export function createTutor(
     if (
       best.evidence === 'weak' &&
       !servicesAreSetting(read) &&
-      uncovered.services.some((service) => !notesName(service))
+      uncovered.services.some((service) => !understanding.services.namedInNotes(service))
     )
       return unknown(question, candidates, unanswerable, uncovered);
     // Several topics fit the words equally well: the honest reply is a choice, not a pick.

@@ -21,6 +21,7 @@ export class UncoveredServices {
   private readonly servicesOf: CloudService[][] = [];
   /** Topic -> the providers of the catalogued services it covers (EKS: aws, and kubernetes). */
   private readonly providers: Set<string>[] = [];
+  private readonly inNotes = new Map<CloudService, boolean>();
 
   constructor(
     catalogue: ServiceCatalogue,
@@ -71,6 +72,37 @@ export class UncoveredServices {
       this.servicesOf[topic]?.push(service);
       this.providers[topic]?.add(service.provider);
     }
+  }
+
+  /** Whether a topic's facts name the service, by any of its names. */
+  namedIn(topic: number, service: CloudService): boolean {
+    const found = this.index.topics[topic];
+    if (!found) return false;
+    const names = [phraseKey(service.name), ...service.aliases].map((name) => ` ${name} `);
+    return found.facts.some((fact) => {
+      const text = ` ${phraseKey([fact.text, ...fact.subPoints].join(' '))} `;
+      return names.some((name) => text.includes(name));
+    });
+  }
+
+  /** Whether any fact of the notes names the service; worked out once a service. */
+  namedInNotes(service: CloudService): boolean {
+    let found = this.inNotes.get(service);
+    if (found === undefined) {
+      // Only facts with the rarest indexed word of one of its names can name it.
+      const topics = new Set<number>();
+      for (const name of [phraseKey(service.name), ...service.aliases]) {
+        const postings = name
+          .split(' ')
+          .map((word) => this.index.postings.get(stem(word))?.facts ?? [])
+          .filter((facts) => facts.length > 0)
+          .sort((a, b) => a.length - b.length)[0];
+        for (const fact of postings ?? []) topics.add(this.index.facts[fact]?.topic ?? -1);
+      }
+      found = [...topics].some((topic) => this.namedIn(topic, service));
+      this.inNotes.set(service, found);
+    }
+    return found;
   }
 
   /** The catalogued services a topic covers: its name or an alias is one of theirs. */

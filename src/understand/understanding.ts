@@ -62,7 +62,8 @@ export class Understanding {
   readonly index: TopicIndex;
   readonly reader: QuestionReader;
   private readonly catalogue: ServiceCatalogue;
-  private readonly uncoveredServices: UncoveredServices;
+  /** Which catalogued services the notes cover, and which they only name in passing. */
+  readonly services: UncoveredServices;
 
   constructor(knowledge: KnowledgeBase, parts: UnderstandingParts = defaultUnderstandingParts()) {
     this.index = new TopicIndex(knowledge, parts.catalogue.namingWords);
@@ -73,17 +74,17 @@ export class Understanding {
       relations: parts.relations,
     });
     this.catalogue = parts.catalogue;
-    this.uncoveredServices = new UncoveredServices(parts.catalogue, this.index);
-    addCatalogueNames(this.index, this.uncoveredServices, parts.english);
+    this.services = new UncoveredServices(parts.catalogue, this.index);
+    addCatalogueNames(this.index, this.services, parts.english);
     this.index.topics.forEach((_, topic) => {
-      for (const service of this.uncoveredServices.coveredBy(topic))
+      for (const service of this.services.coveredBy(topic))
         this.index.addNeeds(topic, parts.catalogue.needsOf(service));
     });
   }
 
   understand(question: string): Understood {
     const read = this.reader.read(question);
-    const uncovered = this.uncoveredServices.of(read, this.catalogue.find(read.tokens));
+    const uncovered = this.services.of(read, this.catalogue.find(read.tokens));
     for (const term of read.terms) if (uncovered.positions.has(term.position)) term.service = true;
     return { read, candidates: rankTopics(this.index, read), uncovered };
   }

@@ -36,6 +36,32 @@ describe('the service catalogue', () => {
   });
 });
 
+describe('where the notes name services they do not cover', () => {
+  const understanding = new Understanding(compute().knowledge);
+  const catalogue = loadServiceCatalogue(loadEnglishWords());
+  const service = (name: string) => {
+    const found = catalogue.lookup(name);
+    if (!found) throw new Error(`${name} is not catalogued`);
+    return found;
+  };
+  const topicTitled = (title: string) =>
+    understanding.index.topics.findIndex((topic) => topic.title.startsWith(title));
+
+  it('tells which topic names a service in passing, by any of its names', () => {
+    // Lightsail's notes list RDS and Route 53 among what it simplifies; Lambda's name CloudWatch.
+    expect(understanding.services.namedIn(topicTitled('Amazon Lightsail'), service('route 53'))).toBe(true);
+    expect(understanding.services.namedIn(topicTitled('Amazon Lightsail'), service('rds'))).toBe(true);
+    expect(understanding.services.namedIn(topicTitled('Lambda'), service('route 53'))).toBe(false);
+    expect(understanding.services.namedIn(topicTitled('Lambda'), service('cloudwatch'))).toBe(true);
+  });
+
+  it('tells whether any fact of the notes names a service at all', () => {
+    expect(understanding.services.namedInNotes(service('route 53'))).toBe(true);
+    expect(understanding.services.namedInNotes(service('app mesh'))).toBe(false);
+    expect(understanding.services.namedInNotes(service('azure container apps'))).toBe(false);
+  });
+});
+
 describe('questions about services the notes do not cover', () => {
   it.each([
     ['what is app mesh', 'App Mesh'],
