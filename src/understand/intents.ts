@@ -268,14 +268,20 @@ export class IntentClassifier {
  * heard ("quiz me", "who's on top this week"); a question that happens to share a cue with one says
  * a lot more ("send users to the closest region by latency" is no call for help, "one inbox of
  * operational issues for the ops team" no leaderboard). What a quiz or a list is on ("quiz me on the
- * nightly job that reprocesses files") is its subject, not strange to it.
+ * nightly job that reprocesses files") is its subject, not strange to it, when the request itself
+ * says nothing of its own.
  */
 function countStrange(intent: PhrasedIntent, features: string[], own: ReadonlySet<string>): number {
   const subjectAt = TAKES_A_SUBJECT.has(intent)
     ? features.findIndex((feature) => SUBJECT_MARKS.has(feature))
     : -1;
-  const request = subjectAt >= 0 ? features.slice(0, subjectAt) : features;
-  return request.filter((feature) => !NOT_CUES.has(feature) && !own.has(feature)).length;
+  const strange = (part: string[]) =>
+    part.filter((feature) => !NOT_CUES.has(feature) && !own.has(feature)).length;
+  if (subjectAt < 0) return strange(features);
+  // "quiz me on encryption" asks for a quiz on a subject; "heartbeat check on our status endpoint"
+  // says something of its own before `on`, so what follows is more of it, not a subject.
+  const request = strange(features.slice(0, subjectAt));
+  return request > 0 ? strange(features) : request;
 }
 
 /**

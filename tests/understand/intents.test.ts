@@ -81,6 +81,20 @@ describe('IntentClassifier', () => {
     expect(classifier.classify('quiz me on how regions and latency work').intent).toBe('quiz');
   });
 
+  it('takes what follows `on` for a quiz’s subject only when the request before it is the command’s own', () => {
+    for (const question of [
+      'heartbeat check on our status endpoint every minute',
+      'continuous compliance checks on iot credentials',
+      'one health check port for all registered instances',
+    ]) {
+      expect(['explain', 'compare'], question).toContain(classifier.classify(question).intent);
+    }
+    expect(classifier.classify('check my knowledge on health checks and status endpoints').intent).toBe(
+      'quiz',
+    );
+    expect(classifier.classify('quiz me on iot device credentials').intent).toBe('quiz');
+  });
+
   it('weighs only the opening of a request as the request: what follows a comma says why', () => {
     const tutor = tutorFor(KNOWLEDGE_DIR);
     for (const question of [
