@@ -41,7 +41,10 @@ export interface AnswerModel {
 
 export const ANSWER_MODEL: AnswerModel = modelData;
 
-/** How much more a topic must score than one named by a part of its name to go before it. */
+/**
+ * How much more a topic must score, or account for of the question, than one named by a part of its
+ * name to go before it.
+ */
 const CLEARLY_BETTER = 1.3;
 
 /** The topic the tutor would answer with first: one the question names, else the best scored. */
@@ -49,10 +52,15 @@ export function bestFirst(candidates: TopicCandidate[]): TopicCandidate[] {
   const named = candidates.find((candidate) => candidate.evidence === 'name');
   if (!named || named === candidates[0]) return candidates;
   // `file system` is part of Elastic File System's name, but a topic whose facts answer the whole
-  // question ("a fast parallel file system for HPC") says more than a word the names share.
+  // question ("a fast parallel file system for HPC") or clearly more of it ("access keys" of IAM
+  // beside the `key` of Key Management Service) says more than a word the names share.
   const top = candidates[0];
-  if (named.namedInPart && top && (top.evidence === 'content' || top.score >= named.score * CLEARLY_BETTER))
-    return candidates;
+  const clearlyBetter =
+    top !== undefined &&
+    (top.evidence === 'content' ||
+      top.score >= named.score * CLEARLY_BETTER ||
+      top.coverage >= named.coverage * CLEARLY_BETTER);
+  if (named.namedInPart && clearlyBetter) return candidates;
   return [named, ...candidates.filter((candidate) => candidate !== named)];
 }
 
