@@ -2,6 +2,7 @@ import { stem, words } from '../knowledge/text.js';
 import type { Fact } from '../knowledge/types.js';
 import { type QueryTerm, type ReadQuestion, sharedPairs } from '../understand/read-question.js';
 import { countIn, type TopicIndex } from '../understand/topic-index.js';
+import { askedAnswerTypes, heldAnswerTypes } from './answer-types.js';
 
 /** Stems of the verbs that open a definition. */
 const DEFINING_VERBS = new Set(['is', 'are', 'mean']);
@@ -46,6 +47,9 @@ export function rankFacts(
   );
   const asked = read.terms.filter((term) => !namesWholeTopic(term, topic, wholeName, read));
   const expansion = needWords(index, topic, asked, ownStems);
+  const wanted = askedAnswerTypes(read.tokens);
+  const typeBonus = ANSWER_TYPE_WORD * index.idf('\u0000');
+  const topicFacts = index.topics[topic]?.facts ?? [];
   for (let f = first; f < last; f++) {
     const fact = index.facts[f];
     if (!fact) continue;
@@ -75,6 +79,11 @@ export function rankFacts(
       score *= 1 + 0.25 * Math.min(2, sharedPairs(read.pairs, index.sequenceOf(f)));
       if (definesAQueryWord(index, f, read, topic)) score *= 1.3;
     }
+    if (wanted.size > 0) {
+      const fact = topicFacts[f - first];
+      const held = heldAnswerTypes(fact ? [fact.text, ...fact.subPoints].join(' ') : '');
+      if ([...wanted].some((type) => held.has(type))) score += typeBonus;
+    }
     scored.push({ fact: f - first, score });
   }
   return scored.sort((a, b) => b.score - a.score || a.fact - b.fact);
@@ -84,6 +93,13 @@ export function rankFacts(
 function saturated(count: number, length: number, averageLength: number): number {
   return (count * 2.2) / (count + 1.2 * (0.25 + (0.75 * length) / averageLength));
 }
+
+/**
+ * A fact holding the kind of answer the question asks for ("how far back": a span of time) counts
+ * as if it had half of the rarest word: enough to lead among facts the question's words match
+ * alike, not to outrank one that says what was asked.
+ */
+const ANSWER_TYPE_WORD = 0.5;
 
 /** A word of the need a question describes counts this much of one of the question's own words. */
 const NEED_WORD = 0.3;

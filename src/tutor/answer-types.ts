@@ -1,0 +1,88 @@
+/**
+ * What kind of answer a question asks for, and whether a fact holds one: "how far back can cost
+ * explorer go" wants a span of time, so "shows the last 13 months" answers it though it shares no
+ * word with the question. Question answering calls this the expected answer type.
+ */
+export type AnswerType = 'duration' | 'frequency' | 'quantity' | 'price';
+
+/** Words after `how` that ask for a kind of answer. */
+const HOW: Record<string, AnswerType> = {
+  long: 'duration',
+  far: 'duration',
+  old: 'duration',
+  soon: 'duration',
+  quickly: 'duration',
+  often: 'frequency',
+  frequently: 'frequency',
+  many: 'quantity',
+  big: 'quantity',
+  large: 'quantity',
+  much: 'quantity',
+};
+
+/** Words that ask for a kind of answer wherever they stand. */
+const ASKING: Record<string, AnswerType> = {
+  retention: 'duration',
+  retain: 'duration',
+  expire: 'duration',
+  expires: 'duration',
+  timeout: 'duration',
+  max: 'quantity',
+  maximum: 'quantity',
+  limit: 'quantity',
+  limits: 'quantity',
+  minimum: 'quantity',
+  cost: 'price',
+  costs: 'price',
+  costing: 'price',
+  price: 'price',
+  prices: 'price',
+  pricing: 'price',
+  priced: 'price',
+  pay: 'price',
+  pays: 'price',
+  paying: 'price',
+  charge: 'price',
+  charges: 'price',
+  charged: 'price',
+  charging: 'price',
+  bill: 'price',
+  billed: 'price',
+  billing: 'price',
+  fee: 'price',
+  fees: 'price',
+  free: 'price',
+  cheap: 'price',
+  cheaper: 'price',
+  expensive: 'price',
+  money: 'price',
+};
+
+/** The kinds of answer a question's words ask for. */
+export function askedAnswerTypes(tokens: readonly string[]): Set<AnswerType> {
+  const types = new Set<AnswerType>();
+  tokens.forEach((token, at) => {
+    const asked = ASKING[token];
+    if (asked) types.add(asked);
+    if (token === 'how') {
+      const next = HOW[tokens[at + 1] ?? ''];
+      if (next) types.add(next);
+    }
+  });
+  return types;
+}
+
+const TIME_UNIT =
+  /\b\d+(?:[.,]\d+)?\s*(?:ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?)\b/i;
+const PERIODIC = /\b(?:hourly|daily|weekly|monthly|yearly|annually|every|once|times a)\b/i;
+const PRICED = /\$|\b(?:pricing|prices?|pay|paid|charged?|billed|bills?|free|costs?|fees?)\b/i;
+
+/** The kinds of answer a fact's text holds. */
+export function heldAnswerTypes(text: string): Set<AnswerType> {
+  const types = new Set<AnswerType>();
+  if (TIME_UNIT.test(text)) types.add('duration');
+  if (PERIODIC.test(text) || TIME_UNIT.test(text)) types.add('frequency');
+  if (/\d/.test(text)) types.add('quantity');
+  if (PRICED.test(text)) types.add('price');
+  return types;
+}

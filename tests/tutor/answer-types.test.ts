@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { askedAnswerTypes, heldAnswerTypes } from '../../src/tutor/answer-types.js';
+import type { ExplainReply } from '../../src/tutor/reply.js';
+import { notesDir } from '../helpers/notes-dir.js';
+import { tutorFor } from '../helpers/tutor.js';
+
+const tokens = (question: string) =>
+  question
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+
+describe('the kind of answer a question asks for', () => {
+  it('reads it from `how` and the word after it, and from words that ask for one anywhere', () => {
+    expect([...askedAnswerTypes(tokens('how far back does the history go'))]).toEqual(['duration']);
+    expect([...askedAnswerTypes(tokens('how often are snapshots taken'))]).toEqual(['frequency']);
+    expect([...askedAnswerTypes(tokens('how many replicas can one cluster have'))]).toEqual(['quantity']);
+    expect([...askedAnswerTypes(tokens('who ends up footing the bill'))]).toEqual(['price']);
+    expect(askedAnswerTypes(tokens('how does replication work')).size).toBe(0);
+    expect(askedAnswerTypes(tokens('what is a replica')).size).toBe(0);
+  });
+
+  it('tells which kinds of answer a fact holds', () => {
+    expect(heldAnswerTypes('keeps the last 13 months of data')).toEqual(
+      new Set(['duration', 'frequency', 'quantity']),
+    );
+    expect(heldAnswerTypes('runs daily at midnight')).toEqual(new Set(['frequency']));
+    expect(heldAnswerTypes('up to 15 read replicas')).toEqual(new Set(['quantity']));
+    expect(heldAnswerTypes('pricing: per GB stored, $0.02')).toEqual(new Set(['price', 'quantity']));
+    expect(heldAnswerTypes('replicas r read only').size).toBe(0);
+  });
+});
+
+describe('facts that hold the kind of answer asked for', () => {
+  const notes = {
+    'search.md': [
+      '# Amazon Vault Search',
+      '- search engine for the documents in ur vault, results ranked by relevance',
+      '- the index is rebuilt from the vault every night so search results trail new documents',
+      '- history of every query is kept for 90 days, then deleted',
+      '- pricing: per search unit hour, the first 750 hours each month are free',
+      '- queries can filter on tags, authors & document type',
+      '',
+    ].join('\n'),
+  };
+  const leadOf = (question: string) => {
+    const reply = tutorFor(notesDir(notes)).answer(question) as ExplainReply;
+    expect(reply.intent).toBe('explain');
+    return reply.lead[0]?.text ?? '';
+  };
+
+  it('lead the answer when the question shares no word with them', () => {
+    expect(leadOf('how far back can vault search look at old queries')).toMatch(/90 days/);
+    expect(leadOf('vault search: who pays, and is there an allowance')).toMatch(/^pricing/);
+  });
+
+  it('do not outrank a fact that says what was asked', () => {
+    expect(leadOf('how long until a new document shows up in vault search results')).toMatch(/rebuilt/);
+  });
+});
