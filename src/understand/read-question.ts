@@ -11,6 +11,8 @@ import { NEGATION, type TopicIndex, type TopicName } from './topic-index.js';
  * "notify" may mean the notes' "notification", but may not.
  */
 const BRIDGED = 0.5;
+/** Words before a name that say it is not there. */
+const ABSENT = new Set(['no', 'without']);
 /** A phrase of the cloud-concept lexicon says its meaning nearly as plainly as the notes' word. */
 const CONCEPT_WEIGHT = 0.7;
 /** The weight of a hand-listed everyday synonym (data/synonyms.json). */
@@ -89,7 +91,9 @@ export class QuestionReader {
 
   read(question: string): ReadQuestion {
     const tokens = this.splitRunTogether(words(question).slice(0, 200));
-    const names = this.findNames(tokens);
+    // "no budget or time for a leased line" does not ask about AWS Budgets: a name said to be
+    // absent is not what the question is about.
+    const names = this.findNames(tokens).filter((hit) => !ABSENT.has(tokens[hit.start - 1] ?? ''));
     const masked = this.mask(tokens, names);
     // A request comes first and what follows a comma or a full stop tells why ("quiz me, i've got
     // an exam friday"): only the first part is weighed as the request.

@@ -60,6 +60,14 @@ describe('QuestionReader', () => {
     expect(read.intent.intent).toBe('explain');
   });
 
+  it('takes a name said to be absent for no name: "no lambda" does not ask about Lambda', () => {
+    expect(reader.read('run a script every hour with no lambda').names).toEqual([]);
+    expect(reader.read('containers without ecs, what else is there').names).toEqual([]);
+    expect(reader.read('can lambda run without ecs').names.map((hit) => hit.topic)).toEqual([
+      topicIndexOf('lambda'),
+    ]);
+  });
+
   it('forgives a typo in a name, with less than full strength', () => {
     const read = reader.read('lamda pricing');
     expect(read.names).toHaveLength(1);
