@@ -21,10 +21,3 @@ declare module 'natural/lib/natural/classifiers/logistic_regression_classifier.j
     static restore(model: unknown, stemmer?: unknown): LogisticRegressionClassifier;
   }
 }
-
-declare module 'natural/lib/natural/tokenizers/regexp_tokenizer.js' {
-  export class RegexpTokenizer {
-    constructor(options: { pattern: RegExp });
-    tokenize(text: string): string[];
-  }
-}
