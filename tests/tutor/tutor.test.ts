@@ -342,6 +342,17 @@ describe('tutor: compares without "vs"', () => {
   });
 });
 
+describe('chat abbreviations', () => {
+  it('takes `rn`, `btw`, `tbh` for filler, not for the name of something the notes lack', () => {
+    const tutor = () => tutorFor(KNOWLEDGE_DIR);
+    expect(tutor().answer("who's top of the quiz rankings rn").intent).toBe('leaderboard');
+    expect(tutor().answer('btw what topics do u know').intent).toBe('list');
+    const reply = tutor().answer('tbh how does fargate scale');
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics[0]?.title).toMatch(/^Fargate/);
+  });
+});
+
 describe('requests with a number or a choice in them', () => {
   const compute = createTutor(loadKnowledgeDir(KNOWLEDGE_DIR).knowledge);
 
