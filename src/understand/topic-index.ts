@@ -277,6 +277,10 @@ export class TopicIndex {
         continue;
       allNames.push(partial);
       this.addName(partial.key, partial);
+      // People write a part of two words as one (`autoscaling` for EC2 Auto Scaling), as whole names;
+      // only as typed, or every word it starts with (`contain`) would be a typo of it.
+      const joined = partial.key.replace(/ /g, '');
+      if (!single && !this.names.has(joined)) this.addName(joined, { ...partial, key: joined });
     }
     this.fuzzyNames = new FirstLetterFuzzy(allNames, (name) => name.key, ['key']);
     for (const name of allNames) {

@@ -60,6 +60,14 @@ describe('QuestionReader', () => {
     expect(read.intent.intent).toBe('explain');
   });
 
+  it('finds a part of a name written as one word (`autoscaling`, `containerservice`)', () => {
+    expect(reader.read('containerservice task definitions').names.map((hit) => hit.topic)).toEqual([
+      topicIndexOf('ecs'),
+    ]);
+    // Only as typed: a word it starts with is no misspelling of it.
+    expect(reader.read('contain the blast radius').names).toEqual([]);
+  });
+
   it('takes a name said to be absent for no name: "no lambda" does not ask about Lambda', () => {
     expect(reader.read('run a script every hour with no lambda').names).toEqual([]);
     expect(reader.read('containers without ecs, what else is there').names).toEqual([]);
