@@ -55,17 +55,22 @@ export function servicesAreSetting(read: ReadQuestion): boolean {
   return wordsAroundServices(read) > SERVICE_SETTING_WORDS;
 }
 
+/** An English word the notes never use weighs this much of the notes' rarest word. */
+const ORDINARY_WORD = 0.35;
+
 /** How much a term weighs in the question: rare words of the notes most, foreign names a lot. */
 function termWeight(index: TopicIndex, term: QueryTerm, maxIdf: number, aroundServices: number): number {
   // A service the notes don't cover is what the question is about unless the topic accounts for it;
   // in a need described at length ("our ec2 app must read s3 without stored keys") it is the setting.
   if (term.service) return (aroundServices > SERVICE_SETTING_WORDS ? 1 : 2) * maxIdf;
-  if (term.kind === 'foreign') return maxIdf;
+  // A number the notes never use ("40 accounts", "EMP-123456") is a quantity or an id, no thing's
+  // name: it says as little as an ordinary word the notes lack.
+  if (term.kind === 'foreign') return /^\d+$/.test(term.word) ? ORDINARY_WORD * maxIdf : maxIdf;
   if (term.kind === 'english') {
     // A word the notes never use that people use for a need some topic's service meets (`chat`,
     // `wiki`) says more about what is asked than any other ordinary word.
     const saysANeed = [...term.stems.keys()].some((stemmed) => index.needsWith(stemmed).length > 0);
-    return (saysANeed ? 0.7 : 0.35) * maxIdf;
+    return (saysANeed ? 2 : 1) * ORDINARY_WORD * maxIdf;
   }
   let best = 0;
   for (const [stemmed, weight] of term.stems) best = Math.max(best, index.idf(stemmed) * weight);

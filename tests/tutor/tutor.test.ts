@@ -342,6 +342,15 @@ describe('tutor: compares without "vs"', () => {
   });
 });
 
+describe('numbers the notes never use', () => {
+  it('weigh as little as an ordinary word: an id in a question is no name of something the notes lack', () => {
+    const tutor = tutorFor(join(FIXTURES_DIR, 'notes', 'security-compliance'));
+    const reply = tutor.answer('find ids like 4471920 in our s3 files');
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics[0]?.title).toMatch(/^Amazon Macie/);
+  });
+});
+
 describe('chat abbreviations', () => {
   it('takes `rn`, `btw`, `tbh` for filler, not for the name of something the notes lack', () => {
     const tutor = () => tutorFor(KNOWLEDGE_DIR);
