@@ -80,8 +80,9 @@ const PRICED = /\$|\b(?:pricing|prices?|pay|paid|charged?|billed|bills?|free|cos
 /** The kinds of answer a fact's text holds. */
 export function heldAnswerTypes(text: string): Set<AnswerType> {
   const types = new Set<AnswerType>();
-  if (TIME_UNIT.test(text)) types.add('duration');
-  if (PERIODIC.test(text) || TIME_UNIT.test(text)) types.add('frequency');
+  const timed = TIME_UNIT.test(text);
+  if (timed) types.add('duration');
+  if (timed || PERIODIC.test(text)) types.add('frequency');
   if (/\d/.test(text)) types.add('quantity');
   if (PRICED.test(text)) types.add('price');
   return types;
