@@ -270,6 +270,7 @@ export class TopicIndex {
     });
     // Parts of names are added once the facts are read: a part that many facts use (`instance`)
     // names nothing in particular.
+    const joinedParts: TopicName[] = [];
     for (const partial of uniquePartialNames(allNames)) {
       if (this.names.has(partial.key)) continue;
       const single = !partial.key.includes(' ');
@@ -277,12 +278,17 @@ export class TopicIndex {
         continue;
       allNames.push(partial);
       this.addName(partial.key, partial);
-      // People write a part of two words as one (`autoscaling` for EC2 Auto Scaling), as whole names;
-      // only as typed, or every word it starts with (`contain`) would be a typo of it.
+      // People write a part of two words as one (`autoscaling` for EC2 Auto Scaling), misspelt too
+      // (`autoscalling`); not as the start of a longer word, or every word it starts with
+      // (`contain`) would be a typo of it.
       const joined = partial.key.replace(/ /g, '');
-      if (!single && !this.names.has(joined)) this.addName(joined, { ...partial, key: joined });
+      if (!single && !this.names.has(joined)) {
+        const joinedName = { ...partial, key: joined };
+        this.addName(joined, joinedName);
+        joinedParts.push(joinedName);
+      }
     }
-    this.fuzzyNames = new FirstLetterFuzzy(allNames, (name) => name.key, ['key']);
+    this.fuzzyNames = new FirstLetterFuzzy([...allNames, ...joinedParts], (name) => name.key, ['key']);
     for (const name of allNames) {
       if (name.key.includes(' ') || name.key.length < 6) continue;
       for (let length = 5; length < name.key.length; length++) {

@@ -60,11 +60,14 @@ describe('QuestionReader', () => {
     expect(read.intent.intent).toBe('explain');
   });
 
-  it('finds a part of a name written as one word (`autoscaling`, `containerservice`)', () => {
+  it('finds a part of a name written as one word, and misspelt (`autoscaling`, `autoscalling`)', () => {
     expect(reader.read('containerservice task definitions').names.map((hit) => hit.topic)).toEqual([
       topicIndexOf('ecs'),
     ]);
-    // Only as typed: a word it starts with is no misspelling of it.
+    expect(reader.read('containerservise task definitions').names.map((hit) => hit.topic)).toEqual([
+      topicIndexOf('ecs'),
+    ]);
+    // A word it starts with is no misspelling of it.
     expect(reader.read('contain the blast radius').names).toEqual([]);
   });
 
