@@ -3,6 +3,8 @@
  * explorer go" wants a span of time, so "shows the last 13 months" answers it though it shares no
  * word with the question. Question answering calls this the expected answer type.
  */
+import type { Fact } from '../knowledge/types.js';
+
 export type AnswerType = 'duration' | 'frequency' | 'quantity' | 'price';
 
 /** Words after `how` that ask for a kind of answer. */
@@ -85,5 +87,18 @@ export function heldAnswerTypes(text: string): Set<AnswerType> {
   if (timed || PERIODIC.test(text)) types.add('frequency');
   if (/\d/.test(text)) types.add('quantity');
   if (PRICED.test(text)) types.add('price');
+  return types;
+}
+
+/** A fact's kinds of answer, read once a fact: the notes do not change while they are answered from. */
+const factTypes = new WeakMap<Fact, Set<AnswerType>>();
+
+/** The kinds of answer a fact holds, in its bullet or its sub-points. */
+export function factAnswerTypes(fact: Fact): Set<AnswerType> {
+  let types = factTypes.get(fact);
+  if (!types) {
+    types = heldAnswerTypes([fact.text, ...fact.subPoints].join(' '));
+    factTypes.set(fact, types);
+  }
   return types;
 }

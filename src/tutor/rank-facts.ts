@@ -2,7 +2,7 @@ import { stem, words } from '../knowledge/text.js';
 import type { Fact } from '../knowledge/types.js';
 import { type QueryTerm, type ReadQuestion, sharedPairs } from '../understand/read-question.js';
 import { countIn, type TopicIndex } from '../understand/topic-index.js';
-import { askedAnswerTypes, heldAnswerTypes } from './answer-types.js';
+import { askedAnswerTypes, factAnswerTypes } from './answer-types.js';
 
 /** Stems of the verbs that open a definition. */
 const DEFINING_VERBS = new Set(['is', 'are', 'mean']);
@@ -79,9 +79,9 @@ export function rankFacts(
       score *= 1 + 0.25 * Math.min(2, sharedPairs(read.pairs, index.sequenceOf(f)));
       if (definesAQueryWord(index, f, read, topic)) score *= 1.3;
     }
-    if (wanted.size > 0) {
-      const fact = topicFacts[f - first];
-      const held = heldAnswerTypes(fact ? [fact.text, ...fact.subPoints].join(' ') : '');
+    const notesFact = wanted.size > 0 ? topicFacts[f - first] : undefined;
+    if (notesFact) {
+      const held = factAnswerTypes(notesFact);
       if ([...wanted].some((type) => held.has(type))) score += typeBonus;
     }
     scored.push({ fact: f - first, score });

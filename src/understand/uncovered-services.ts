@@ -22,6 +22,7 @@ export class UncoveredServices {
   /** Topic -> the providers of the catalogued services it covers (EKS: aws, and kubernetes). */
   private readonly providers: Set<string>[] = [];
   private readonly inNotes = new Map<CloudService, boolean>();
+  private readonly keysOfFacts = new Map<number, string[]>();
 
   constructor(
     catalogue: ServiceCatalogue,
@@ -76,13 +77,20 @@ export class UncoveredServices {
 
   /** Whether a topic's facts name the service, by any of its names. */
   namedIn(topic: number, service: CloudService): boolean {
-    const found = this.index.topics[topic];
-    if (!found) return false;
     const names = [phraseKey(service.name), ...service.aliases].map((name) => ` ${name} `);
-    return found.facts.some((fact) => {
-      const text = ` ${phraseKey([fact.text, ...fact.subPoints].join(' '))} `;
-      return names.some((name) => text.includes(name));
-    });
+    return this.factKeys(topic).some((text) => names.some((name) => text.includes(name)));
+  }
+
+  /** A topic's facts as lookup keys (` word word `), made the first time a question needs them. */
+  private factKeys(topic: number): string[] {
+    let keys = this.keysOfFacts.get(topic);
+    if (!keys) {
+      keys = (this.index.topics[topic]?.facts ?? []).map(
+        (fact) => ` ${phraseKey([fact.text, ...fact.subPoints].join(' '))} `,
+      );
+      this.keysOfFacts.set(topic, keys);
+    }
+    return keys;
   }
 
   /** Whether any fact of the notes names the service; worked out once a service. */
