@@ -53,6 +53,9 @@ export const VENDOR_PREFIXES = new Set([
   'heroku',
 ]);
 
+/** The provider the catalogue files open-source projects under (Kubernetes, Kafka, Grafana). */
+export const OPEN_SOURCE = 'kubernetes';
+
 /** The longest alias, in words, that the catalogue looks for. */
 const MAX_ALIAS_WORDS = 6;
 /** In this many services' names, an ordinary word is one names are made of, not a name. */
@@ -106,6 +109,23 @@ export class ServiceCatalogue {
 
   get size(): number {
     return new Set(this.byKey.values()).size;
+  }
+
+  /**
+   * Open-source projects named inside a service's names: Kubernetes in `Amazon Elastic Kubernetes
+   * Service`, Kafka in `Amazon Managed Streaming for Apache Kafka`.
+   */
+  projectsIn(service: CloudService): CloudService[] {
+    const found = new Set<CloudService>();
+    for (const spelling of [service.name, ...service.aliases]) {
+      const words = phraseKey(spelling).split(' ');
+      for (let start = 0; start < words.length; start++)
+        for (let end = start + 1; end <= words.length; end++) {
+          const named = this.byKey.get(words.slice(start, end).join(' '));
+          if (named && named !== service && named.provider === OPEN_SOURCE) found.add(named);
+        }
+    }
+    return [...found];
   }
 
   /** The service a name (any spelling the catalogue knows) stands for. */

@@ -42,6 +42,31 @@ export class UncoveredServices {
       this.servicesOf[i] = [...services];
     });
     this.#coverKeyTerms(catalogue, index);
+    this.#coverManagedProjects(catalogue);
+  }
+
+  /**
+   * A topic on a managed open-source project (`Amazon EKS`, `Amazon MSK`) teaches the project too:
+   * "managed kubernetes" asks about EKS, not about something the notes lack. Only when one topic
+   * alone runs the project.
+   */
+  #coverManagedProjects(catalogue: ServiceCatalogue): void {
+    const running = new Map<CloudService, Set<number>>();
+    this.servicesOf.forEach((services, topic) => {
+      for (const project of services.flatMap((service) => catalogue.projectsIn(service))) {
+        if (this.covered.has(project)) continue;
+        const topics = running.get(project) ?? new Set<number>();
+        topics.add(topic);
+        running.set(project, topics);
+      }
+    });
+    for (const [project, topics] of running) {
+      if (topics.size !== 1) continue;
+      const [topic] = [...topics] as [number];
+      this.covered.add(project);
+      this.servicesOf[topic]?.push(project);
+      this.providers[topic]?.add(project.provider);
+    }
   }
 
   /**

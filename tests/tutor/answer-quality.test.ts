@@ -101,8 +101,13 @@ const FIRST_DEV_SET = join(PROJECT_ROOT, '..', 'shared', 'eval', 'dev-aws.jsonl'
 describe.skipIf(!existsSync(FIRST_DEV_SET))(
   'the first development set (../shared/eval/dev-aws.jsonl)',
   () => {
-    it('stays answered in full: intent, top-1, fact and unknown', () => {
-      const summary = evaluate(tutorFor(join(PROJECT_ROOT, 'knowledge')), readEvalItems(FIRST_DEV_SET));
+    // knowledge/ holds the team's notes with headings and `Also known as` lines added; the raw copy
+    // has neither, as notes people bring will not.
+    it.each([
+      ['knowledge/', join(PROJECT_ROOT, 'knowledge')],
+      ['the raw notes', join(FIXTURES_DIR, 'notes', 'raw-compute')],
+    ])('stays answered in full on %s: intent, top-1, fact and unknown', (_, dir) => {
+      const summary = evaluate(tutorFor(dir), readEvalItems(FIRST_DEV_SET));
       const misses = describeMisses(summary.outcomes);
       for (const tally of [summary.intent, summary.top1, summary.fact])
         expect(tally.right, misses).toBe(tally.of);

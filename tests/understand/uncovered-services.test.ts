@@ -194,6 +194,30 @@ describe('questions about services the notes do not cover', () => {
     expect(tutor.answer('what is dax').topics[0]?.id).toBe('dynamodb');
   });
 
+  it('takes a topic on a managed open-source project for the project too', () => {
+    const dir = notesDir({
+      'containers.md': [
+        '# Amazon EKS',
+        '- launch managed kubernetes clusters on AWS',
+        '- worker nodes on EC2 or Fargate',
+        '',
+        '# Amazon MSK',
+        '- a managed event streaming platform, u keep ur producers & consumers',
+        '',
+      ].join('\n'),
+    });
+    const tutor = tutorFor(dir);
+    // EKS is Elastic Kubernetes Service and MSK Managed Streaming for Apache Kafka.
+    expect(tutor.answer('managed kubernetes').topics[0]?.id).toBe('eks');
+    expect(tutor.answer('k8s on aws').topics[0]?.id).toBe('eks');
+    expect(tutor.answer('what is kafka').topics[0]?.id).toBe('msk');
+    // Another cloud's service running the same project is still one the notes lack.
+    expect(unknown(tutor.answer('google kubernetes engine pricing')).notCovered).toEqual([
+      'Google Kubernetes Engine',
+    ]);
+    expect(unknown(tutor.answer('what is prometheus')).notCovered).toEqual(['Prometheus']);
+  });
+
   it('never reads "what is X" about a service as a request for help or the topic list', () => {
     for (const question of [
       'what is app mesh',
