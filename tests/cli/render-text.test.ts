@@ -19,7 +19,7 @@ describe('renderText', () => {
 
   it('renders sub-points under their bullet', () => {
     const text = renderText(ask('where are docker images stored'));
-    expect(text).toMatch(/• .*Docker Images.*\n\s+– public: Docker Hub/);
+    expect(text).toMatch(/• .*Docker Images.*\n\s+– p(rivate|ublic) : .*\n\s+– p(rivate|ublic) : /);
   });
 
   it('renders a comparison with a heading per side and the shared subjects', () => {

@@ -222,7 +222,7 @@ describe('questions on the project notes', () => {
     expect(compare?.stem).toMatch(/provision/);
     expect(compare?.options).toContain('Fargate');
     expect(compare?.explanation).toMatch(
-      /✗ [A-D]\. Fargate — no: its notes say “You do not need to provision/,
+      /✗ [A-D]\. Fargate — no: its notes say “You donot need to provision/,
     );
   });
 

@@ -81,7 +81,7 @@ describe('tutor on knowledge/: what the replies hold', () => {
       'ECR (Elastic Container Registry)',
     );
     const eks = as(ask('managed kubernetes'), 'explain');
-    expect(eks.lead[0]?.text).toMatch(/managed Kubernetes clusters/);
+    expect(eks.lead[0]?.text).toMatch(/managed kubernetes clusters/i);
   });
 
   it('compares ECS and Fargate side by side on at least one shared subject', () => {

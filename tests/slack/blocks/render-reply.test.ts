@@ -114,7 +114,9 @@ describe('renderReply: explain', () => {
     expect(sections[0]).toMatch(/^• .*[Pp]ricing/);
     const rest = sections[1]?.split('\n').slice(1) ?? [];
     expect(rest.length).toBeGreaterThan(2);
-    for (const line of rest) expect(line.length).toBeLessThanOrEqual(2 + 140);
+    // Slack shows `&amp;` as one character: the cut is measured on what people read.
+    const shown = (line: string) => line.replace(/&(amp|lt|gt);/g, '&');
+    for (const line of rest) expect(shown(line).length).toBeLessThanOrEqual(2 + 140);
     expect(rest.some((line) => line.endsWith('…'))).toBe(true);
     expect(contexts(message)).toContain('Source: compute.md › Lambda');
     expect(buttons(message).at(-1)?.value).toBe('lamda pricing');
@@ -122,7 +124,7 @@ describe('renderReply: explain', () => {
 
   it('indents sub-points under their bullet', () => {
     const text = textOf(render('where are docker images stored'));
-    expect(text).toMatch(/• .*Docker Images.*\n +◦ public: Docker Hub/);
+    expect(text).toMatch(/• .*Docker Images.*\n +◦ p(rivate|ublic) : .*\n +◦ p(rivate|ublic) : /);
   });
 
   it('reads a misspelt name as the topic', () => {
