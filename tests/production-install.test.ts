@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,10 @@ import { slowResponseUrl } from './helpers/slow-response-url.js';
  * production-only install beside it (`npm ci --omit=dev`: no TypeScript, so `prepare` must use the
  * built dist/), then the image's own CMD in HTTP mode against a fake Slack. Catches a runtime import
  * of a dev dependency, a file dist/ needs that the image lacks, and a `prepare` that needs tsc.
- * The install compiles better-sqlite3 (about a minute on two cores), hence the long timeouts.
+ * better-sqlite3's native addon comes from the one this checkout already built, offered to its
+ * installer as a local prebuild (prebuild-install's `*_local_prebuilds`): compiling it again took a
+ * minute and a half of the suite, and the container build (`.ci/run`) still compiles it from source.
+ * Without `tar`, the install compiles it, hence the long timeouts.
  */
 
 const INSTALL_TIMEOUT_MS = 240_000;
@@ -52,6 +55,31 @@ function cleanEnv(extra: Record<string, string>): Record<string, string> {
   return { ...env, ...extra };
 }
 
+/**
+ * A folder holding this checkout's better-sqlite3 addon as the prebuild its installer looks for
+ * (`better-sqlite3-v12.11.1-node-v115-linux-x64.tar.gz`), or undefined when it cannot be made.
+ */
+function localPrebuilds(into: string): string | undefined {
+  const addon = join(
+    PROJECT_ROOT,
+    'node_modules',
+    'better-sqlite3',
+    'build',
+    'Release',
+    'better_sqlite3.node',
+  );
+  if (!existsSync(addon) || process.platform !== 'linux') return undefined;
+  const { version } = JSON.parse(
+    readFileSync(join(PROJECT_ROOT, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8'),
+  ) as { version: string };
+  const stage = join(into, 'stage');
+  mkdirSync(join(stage, 'build', 'Release'), { recursive: true });
+  cpSync(addon, join(stage, 'build', 'Release', 'better_sqlite3.node'));
+  const name = `better-sqlite3-v${version}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`;
+  const tar = spawnSync('tar', ['-czf', join(into, name), '-C', stage, 'build']);
+  return tar.status === 0 ? into : undefined;
+}
+
 function run(command: string, args: string[], cwd: string, env: Record<string, string>) {
   return new Promise<{ code: number | null; output: string }>((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -69,6 +97,7 @@ function run(command: string, args: string[], cwd: string, env: Record<string, s
 
 describe('the production start path, from a clean production-only install', () => {
   let dir: string;
+  let prebuildsDir: string | undefined;
   let slack: FakeSlack;
   let port: number;
   let app: ChildProcess | undefined;
@@ -81,6 +110,8 @@ describe('the production start path, from a clean production-only install', () =
     for (const path of COPIED) {
       cpSync(join(PROJECT_ROOT, path), join(dir, path), { recursive: true });
     }
+    prebuildsDir = mkdtempSync(join(tmpdir(), 'aws-tutor-prebuilds-'));
+    const prebuilds = localPrebuilds(prebuildsDir);
     const started = Date.now();
     // Niced: the native build takes both cores for a minute; the other test files keep their pace.
     const npmArgs = ['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline'];
@@ -89,7 +120,7 @@ describe('the production start path, from a clean production-only install', () =
       useNice ? '/usr/bin/nice' : 'npm',
       useNice ? ['-n', '10', 'npm', ...npmArgs] : npmArgs,
       dir,
-      cleanEnv({}),
+      cleanEnv(prebuilds ? { npm_config_better_sqlite3_local_prebuilds: prebuilds } : {}),
     );
     install = { ...result, ms: Date.now() - started };
   }, INSTALL_TIMEOUT_MS);
@@ -101,6 +132,7 @@ describe('the production start path, from a clean production-only install', () =
     }
     await slack?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
+    if (prebuildsDir) rmSync(prebuildsDir, { recursive: true, force: true });
     // Removing a whole node_modules takes a while on a busy machine.
   }, 60_000);
 
