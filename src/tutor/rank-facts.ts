@@ -115,13 +115,14 @@ function needWords(index: TopicIndex, topic: number, asked: QueryTerm[], ownStem
   let best = 0;
   let bestNeeds: number[] = [];
   for (const need of index.topicNeeds.get(topic) ?? []) {
-    const stems = new Set(index.needStems[need] ?? []);
+    // A need has a handful of words: a look along them costs less than a set made per question.
+    const stems = index.needStems[need] ?? [];
     let score = 0;
     let shared = 0;
     for (const term of asked) {
       let termBest = 0;
       for (const [stemmed, weight] of term.stems)
-        if (stems.has(stemmed)) termBest = Math.max(termBest, index.idf(stemmed) * weight);
+        if (stems.includes(stemmed)) termBest = Math.max(termBest, index.idf(stemmed) * weight);
       if (termBest > 0) {
         score += termBest;
         shared++;
