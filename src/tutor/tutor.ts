@@ -36,8 +36,6 @@ const MAX_REST_FACTS = 8;
 const MAX_SUGGESTIONS = 3;
 const MAX_RELATED = 3;
 const RECENT_REPLIES = 500;
-/** The topics a service the notes lack may be mentioned in are among the best scored. */
-const MENTION_CANDIDATES = 20;
 /**
  * Commands a question naming something the notes lack is never taken for: "dynamodb leaderboard"
  * and "how do sns topics work" ask about a thing, not for the scores or the topic list.
@@ -96,15 +94,18 @@ export function createTutor(
           .filter((candidate) => candidate.score >= SUGGESTION_SCORE)
           .slice(0, MAX_SUGGESTIONS)
           .map((candidate) => refOf(candidate.topic));
-    const mentionedIn = aboutService
-      ? candidates
-          .slice(0, MENTION_CANDIDATES)
-          .filter((candidate) =>
-            notCovered.services.some((service) => understanding.services.namedIn(candidate.topic, service)),
-          )
-          .slice(0, MAX_SUGGESTIONS)
-          .map((candidate) => refOf(candidate.topic))
-      : [];
+    // Where the notes name it, those the question's other words fit best first.
+    const naming = aboutService
+      ? new Set(notCovered.services.flatMap((service) => understanding.services.topicsNaming(service)))
+      : new Set<number>();
+    const mentionedIn = [
+      ...new Set([
+        ...candidates.map((candidate) => candidate.topic).filter((topic) => naming.has(topic)),
+        ...naming,
+      ]),
+    ]
+      .slice(0, MAX_SUGGESTIONS)
+      .map(refOf);
     return {
       intent: 'unknown',
       question,

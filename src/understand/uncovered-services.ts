@@ -21,7 +21,7 @@ export class UncoveredServices {
   private readonly servicesOf: CloudService[][] = [];
   /** Topic -> the providers of the catalogued services it covers (EKS: aws, and kubernetes). */
   private readonly providers: Set<string>[] = [];
-  private readonly inNotes = new Map<CloudService, boolean>();
+  private readonly namingTopics = new Map<CloudService, number[]>();
   private readonly keysOfFacts = new Map<number, string[]>();
 
   constructor(
@@ -118,10 +118,18 @@ export class UncoveredServices {
     return keys;
   }
 
-  /** Whether any fact of the notes names the service; worked out once a service. */
+  /** Whether any fact of the notes names the service. */
   namedInNotes(service: CloudService): boolean {
-    let found = this.inNotes.get(service);
-    if (found === undefined) {
+    return this.topicsNaming(service).length > 0;
+  }
+
+  /**
+   * The topics whose facts name the service, in the notes' order; worked out once a service. The
+   * notes may write a name apart (`cloud watch`) where the question runs it together.
+   */
+  topicsNaming(service: CloudService): readonly number[] {
+    let found = this.namingTopics.get(service);
+    if (!found) {
       // Only facts with the rarest indexed word of one of its names can name it.
       const topics = new Set<number>();
       for (const name of [phraseKey(service.name), ...service.aliases]) {
@@ -132,8 +140,8 @@ export class UncoveredServices {
           .sort((a, b) => a.length - b.length)[0];
         for (const fact of postings ?? []) topics.add(this.index.facts[fact]?.topic ?? -1);
       }
-      found = [...topics].some((topic) => this.namedIn(topic, service));
-      this.inNotes.set(service, found);
+      found = [...topics].filter((topic) => this.namedIn(topic, service)).sort((a, b) => a - b);
+      this.namingTopics.set(service, found);
     }
     return found;
   }

@@ -194,6 +194,23 @@ describe('questions about services the notes do not cover', () => {
     expect(tutor.answer('what is dax').topics[0]?.id).toBe('dynamodb');
   });
 
+  it('says where the notes mention the service, however the notes spell its name', () => {
+    const dir = notesDir({
+      'serverless.md': [
+        '# Lambda',
+        '- run code without servers, pay per request',
+        '- easy monitoring through AWS cloud watch',
+        '',
+        '# Amazon SQS',
+        '- a queue between producers and consumers',
+        '',
+      ].join('\n'),
+    });
+    const reply = unknown(tutorFor(dir).answer('what is cloudwatch'));
+    expect(reply.notCovered).toEqual(['Amazon CloudWatch']);
+    expect(reply.mentionedIn.map((topic) => topic.id)).toEqual(['lambda']);
+  });
+
   it('takes a topic on a managed open-source project for the project too', () => {
     const dir = notesDir({
       'containers.md': [
