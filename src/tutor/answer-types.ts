@@ -60,12 +60,16 @@ const ASKING: Record<string, AnswerType> = {
   money: 'price',
 };
 
+/** What runs: `long jobs`, `long running` and `short tasks` ask how long it may run. */
+const RUNS = new Set(['running', 'run', 'runs', 'job', 'jobs', 'task', 'tasks', 'process', 'processes', 'lived']);
+
 /** The kinds of answer a question's words ask for. */
 export function askedAnswerTypes(tokens: readonly string[]): Set<AnswerType> {
   const types = new Set<AnswerType>();
   tokens.forEach((token, at) => {
     const asked = ASKING[token];
     if (asked) types.add(asked);
+    if ((token === 'long' || token === 'short') && RUNS.has(tokens[at + 1] ?? '')) types.add('duration');
     if (token === 'how') {
       const next = HOW[tokens[at + 1] ?? ''];
       if (next) types.add(next);
@@ -76,6 +80,9 @@ export function askedAnswerTypes(tokens: readonly string[]): Set<AnswerType> {
 
 const TIME_UNIT =
   /\b\d+(?:[.,]\d+)?\s*(?:ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?)\b/i;
+/** A bound on how long something runs, said without a number: `limited by time`, `short-lived`. */
+const TIME_BOUND =
+  /\b(?:limited by time|time limits?|timeouts?|time out|(?:short|long)[- ](?:lived|running)|short (?:type of )?executions?)\b/i;
 const PERIODIC = /\b(?:hourly|daily|weekly|monthly|yearly|annually|every|once|times a)\b/i;
 const PRICED = /\$|\b(?:pricing|prices?|pay|paid|charged?|billed|bills?|free|costs?|fees?)\b/i;
 
@@ -83,7 +90,7 @@ const PRICED = /\$|\b(?:pricing|prices?|pay|paid|charged?|billed|bills?|free|cos
 export function heldAnswerTypes(text: string): Set<AnswerType> {
   const types = new Set<AnswerType>();
   const timed = TIME_UNIT.test(text);
-  if (timed) types.add('duration');
+  if (timed || TIME_BOUND.test(text)) types.add('duration');
   if (timed || PERIODIC.test(text)) types.add('frequency');
   if (/\d/.test(text)) types.add('quantity');
   if (PRICED.test(text)) types.add('price');

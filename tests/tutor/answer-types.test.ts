@@ -16,7 +16,9 @@ describe('the kind of answer a question asks for', () => {
     expect([...askedAnswerTypes(tokens('how often are snapshots taken'))]).toEqual(['frequency']);
     expect([...askedAnswerTypes(tokens('how many replicas can one cluster have'))]).toEqual(['quantity']);
     expect([...askedAnswerTypes(tokens('who ends up footing the bill'))]).toEqual(['price']);
+    expect([...askedAnswerTypes(tokens('is it good for long running jobs'))]).toEqual(['duration']);
     expect(askedAnswerTypes(tokens('how does replication work')).size).toBe(0);
+    expect(askedAnswerTypes(tokens('is there a long list of regions')).size).toBe(0);
     expect(askedAnswerTypes(tokens('what is a replica')).size).toBe(0);
   });
 
@@ -27,6 +29,9 @@ describe('the kind of answer a question asks for', () => {
     expect(heldAnswerTypes('runs daily at midnight')).toEqual(new Set(['frequency']));
     expect(heldAnswerTypes('up to 15 read replicas')).toEqual(new Set(['quantity']));
     expect(heldAnswerTypes('pricing: per GB stored, $0.02')).toEqual(new Set(['price', 'quantity']));
+    expect(heldAnswerTypes('these functions r limited by time, for short executions')).toEqual(
+      new Set(['duration']),
+    );
     expect(heldAnswerTypes('replicas r read only').size).toBe(0);
   });
 });
