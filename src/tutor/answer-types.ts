@@ -61,7 +61,18 @@ const ASKING: Record<string, AnswerType> = {
 };
 
 /** What runs: `long jobs`, `long running` and `short tasks` ask how long it may run. */
-const RUNS = new Set(['running', 'run', 'runs', 'job', 'jobs', 'task', 'tasks', 'process', 'processes', 'lived']);
+const RUNS = new Set([
+  'running',
+  'run',
+  'runs',
+  'job',
+  'jobs',
+  'task',
+  'tasks',
+  'process',
+  'processes',
+  'lived',
+]);
 
 /** The kinds of answer a question's words ask for. */
 export function askedAnswerTypes(tokens: readonly string[]): Set<AnswerType> {
