@@ -32,6 +32,11 @@ export interface Tutor {
 }
 
 const MAX_LEAD_FACTS = 3;
+/**
+ * A question that never names its topic learns what the topic is from the answer: a first bullet
+ * this short (the notes' own definition, in the team's style) follows the fact that matched.
+ */
+const DEFINITION_CHARS = 200;
 const MAX_REST_FACTS = 8;
 const MAX_SUGGESTIONS = 3;
 const MAX_RELATED = 3;
@@ -128,10 +133,14 @@ export function createTutor(
     const topic = index.topics[candidate.topic] as Topic;
     const ranked = rankFacts(index, candidate.topic, read);
     const best = ranked[0]?.score ?? 0;
-    const leading =
-      best > 0
-        ? ranked.filter((fact) => fact.score >= best * 0.6).slice(0, MAX_LEAD_FACTS)
-        : [{ fact: 0, score: 0 }];
+    const matched = best > 0 ? ranked.filter((fact) => fact.score >= best * 0.6) : [{ fact: 0, score: 0 }];
+    const leading = introducesTopic(topic, candidate.topic, read, matched)
+      ? [
+          ...matched.slice(0, 1),
+          { fact: 0, score: 0 },
+          ...matched.slice(1).filter((fact) => fact.fact !== 0),
+        ].slice(0, MAX_LEAD_FACTS)
+      : matched.slice(0, MAX_LEAD_FACTS);
     const leadIds = new Set(leading.map((fact) => fact.fact));
     // The rest of the topic: what else the question touches first, then the notes' order.
     const rest = ranked
@@ -417,4 +426,17 @@ function leaderboardPeriod(tokens: readonly string[]): ScorePeriod {
 
 function round(value: number): number {
   return Math.round(Math.max(0, Math.min(1, value)) * 1000) / 1000;
+}
+
+/** Whether an answer on a topic the question never names should also say what the topic is. */
+function introducesTopic(
+  topic: Topic,
+  topicIndex: number,
+  read: ReadQuestion,
+  leading: readonly { fact: number }[],
+): boolean {
+  const definition = topic.facts[0];
+  if (!definition || read.names.some((hit) => hit.topic === topicIndex)) return false;
+  if (leading.slice(0, 1).some((fact) => fact.fact === 0)) return false;
+  return [definition.text, ...definition.subPoints].join(' ').length <= DEFINITION_CHARS;
 }

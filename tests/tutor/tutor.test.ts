@@ -412,6 +412,16 @@ describe('tutor: which facts lead the answer', () => {
     expect(leading('what are security groups')[0]?.text).toMatch(/^security groups r/);
   });
 
+  it('says what a topic is, after the fact that matched, when the question never names it', () => {
+    const [matched, definition] = leading('cache reads in memory so they come back in microseconds');
+    expect(matched?.text).toMatch(/^DAX/);
+    expect(definition?.text).toMatch(/^key-value & document database/);
+    // Named, the topic needs no introduction.
+    expect(leading('dynamodb in-memory cache').map((fact) => fact.text)).not.toContain(
+      'key-value & document database, u just create tables',
+    );
+  });
+
   it('leads with the fact a longer name of the topic asks about', () => {
     // `dynamodb global tables` is one of DynamoDB's names in the service catalogue.
     expect(leading('what are dynamodb global tables')[0]?.text).toMatch(/^Global Tables/);
