@@ -1,8 +1,15 @@
 import { stem, words } from '../knowledge/text.js';
 import type { Fact } from '../knowledge/types.js';
 import { type QueryTerm, type ReadQuestion, sharedPairs } from '../understand/read-question.js';
+import { STOPWORDS } from '../understand/stopwords.js';
 import { countIn, type TopicIndex } from '../understand/topic-index.js';
 import { askedAnswerTypes, factAnswerTypes } from './answer-types.js';
+
+/**
+ * The notes' own entry for the term a question asks about outranks the facts that only mention it:
+ * a long entry (sub-points and all) still leads a short bullet naming the term in passing.
+ */
+const ENTRY_BONUS = 1.6;
 
 /** Stems of the verbs that open a definition. */
 const DEFINING_VERBS = new Set(['is', 'are', 'mean']);
@@ -77,11 +84,13 @@ export function rankFacts(
     }
     if (score > 0) {
       score *= 1 + 0.25 * Math.min(2, sharedPairs(read.pairs, index.sequenceOf(f)));
-      if (definesAQueryWord(index, f, read, topic)) score *= 1.3;
+      const notesFact = topicFacts[f - first];
+      if (notesFact && opensWithAskedTerm(notesFact, read)) score *= ENTRY_BONUS;
+      else if (definesAQueryWord(index, f, read, topic)) score *= 1.3;
     }
-    const notesFact = wanted.size > 0 ? topicFacts[f - first] : undefined;
-    if (notesFact) {
-      const held = factAnswerTypes(notesFact);
+    const typedFact = wanted.size > 0 ? topicFacts[f - first] : undefined;
+    if (typedFact) {
+      const held = factAnswerTypes(typedFact);
       if ([...wanted].some((type) => held.has(type))) score += typeBonus;
     }
     scored.push({ fact: f - first, score });
@@ -140,6 +149,25 @@ function needWords(index: TopicIndex, topic: number, asked: QueryTerm[], ownStem
       if (!ownStems.has(stemmed) && !asks.has(stemmed)) found.add(stemmed);
   }
   return [...found];
+}
+
+/**
+ * A bullet that opens with a key term (`**ALB**(Application Load Balancer) - layer 7`, `**pricing**:
+ * pay per request`) is the notes' entry for that term: it defines the term a question asks about.
+ */
+function opensWithAskedTerm(fact: Fact, read: ReadQuestion): boolean {
+  const [term] = fact.keyTerms;
+  if (!term || !fact.text.startsWith(term)) return false;
+  const asked = new Set(
+    read.terms.flatMap((queryTerm) =>
+      [...queryTerm.stems].filter(([, weight]) => weight === 1).map(([stemmed]) => stemmed),
+    ),
+  );
+  // The whole term: `microsecond reads in key value tables` asks nothing of `Global Tables`.
+  const termStems = words(term)
+    .filter((word) => !STOPWORDS.has(word))
+    .map(stem);
+  return termStems.length > 0 && termStems.every((stemmed) => asked.has(stemmed));
 }
 
 /** `Containers are lightweight` defines the `container` a question asks about. */

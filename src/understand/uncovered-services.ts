@@ -78,7 +78,8 @@ export class UncoveredServices {
     const marking = new Map<CloudService, Set<number>>();
     index.topics.forEach((topic, i) => {
       for (const term of topic.facts.flatMap((fact) => fact.keyTerms)) {
-        if (catalogue.isPlainWord(term)) continue;
+        // `**ALB**` in capitals is the load balancer, whatever an alb is in English.
+        if (catalogue.isPlainWord(term) && term !== term.toUpperCase()) continue;
         const service = catalogue.lookup(phraseKey(term));
         if (
           !service ||
@@ -239,8 +240,11 @@ function partOf(service: CloudService, topicNames: string[], catalogue: ServiceC
   // One name's word begins the other's (`snow` of Snowcone): sharing only a start (`media` of
   // MediaPackage and MediaLive) makes two services of one family, not one part of the other.
   const begins = (longer: string, shorter: string) => shorter.length >= 4 && longer.startsWith(shorter);
+  // `balancer` of Application Load Balancer is `balancing` of Elastic Load Balancing.
   const namesTopic = (word: string) =>
-    topicWords.some((topicWord) => word === topicWord || begins(word, topicWord) || begins(topicWord, word));
+    topicWords.some(
+      (topicWord) => stem(word) === stem(topicWord) || begins(word, topicWord) || begins(topicWord, word),
+    );
   const words = own(service.name);
   // The topic's whole name inside the service's (`CloudWatch` of CloudWatch Synthetics)...
   if (names.some((name) => name.every((word) => words.includes(word)))) return true;

@@ -211,6 +211,29 @@ describe('questions about services the notes do not cover', () => {
     expect(reply.mentionedIn.map((topic) => topic.id)).toEqual(['lambda']);
   });
 
+  it('takes a key term in capitals for the service it names, though it is also an English word', () => {
+    const dir = notesDir({
+      'lb.md': [
+        '# Elastic Load Balancing (ELB)',
+        '* managed load balancers that spread traffic accross many targets',
+        '* target groups = where the LB sends requests: instances, IPs (or an ALB behind an NLB)',
+        '* **ALB**(Application Load Balancer) - layer 7, HTTP / HTTPS / gRPC',
+        '  > route on url path, host name, headers, query string',
+        '  > can authenticate users w/ Cognito or an OIDC provider before the request reaches ur app',
+        '* **NLB**(Network Load Balancer) - layer 4, TCP / UDP, millions of requests per second',
+        '* sticky sessions : same client keeps hitting the same target',
+        '  > ALB uses a cookie, NLB sticks based on source IP',
+        '',
+      ].join('\n'),
+    });
+    // `alb` is in the dictionary (a priest's vestment); `**ALB**` in the notes is the load balancer.
+    const reply = tutorFor(dir).answer('whats an alb');
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics[0]?.id).toBe('elastic-load-balancing');
+    // The bullet that opens with the asked-for term is its entry in the notes.
+    expect(renderText(reply)).toMatch(/^Elastic Load Balancing \(ELB\)\n• ALB\(Application Load Balancer\)/);
+  });
+
   it('takes a topic on a managed open-source project for the project too', () => {
     const dir = notesDir({
       'containers.md': [
