@@ -93,15 +93,22 @@ export class Understanding {
 /**
  * The catalogue's other names for a service a topic covers name that topic too: notes that call it
  * `DocumentDB` still answer `docdb`. A name that shares a word with another topic's names, or that
- * is one ordinary English word, is left out: it would take questions from that topic.
+ * is one ordinary English word, is left out: it would take questions from that topic or from English.
  */
 function addCatalogueNames(index: TopicIndex, covered: UncoveredServices, english: EnglishWords): void {
-  index.topics.forEach((_, topic) => {
+  index.topics.forEach((notes, topic) => {
+    // Unless the notes write it as a name: `**ALB**` in capitals is no vestment.
+    const capitals = new Set(
+      notes.facts
+        .flatMap((fact) => fact.keyTerms)
+        .filter((term) => term === term.toUpperCase())
+        .map(phraseKey),
+    );
     for (const service of covered.coveredBy(topic)) {
       for (const alias of service.aliases) {
         const key = phraseKey(alias);
         const keyWords = key.split(' ');
-        if (keyWords.length === 1 && english.has(key)) continue;
+        if (keyWords.length === 1 && english.has(key) && !capitals.has(key)) continue;
         const elsewhere = keyWords.some((word) =>
           index.topicsNamedWith(stem(word)).some((other) => other !== topic),
         );

@@ -224,6 +224,9 @@ describe('questions about services the notes do not cover', () => {
         '* sticky sessions : same client keeps hitting the same target',
         '  > ALB uses a cookie, NLB sticks based on source IP',
         '',
+        '# AWS Elastic Beanstalk (PaaS)',
+        '* upload ur code & beanstalk provisions the instances, scaling & load balancer for u',
+        '',
       ].join('\n'),
     });
     // `alb` is in the dictionary (a priest's vestment); `**ALB**` in the notes is the load balancer.
@@ -232,6 +235,12 @@ describe('questions about services the notes do not cover', () => {
     expect(reply.topics[0]?.id).toBe('elastic-load-balancing');
     // The bullet that opens with the asked-for term is its entry in the notes.
     expect(renderText(reply)).toMatch(/^Elastic Load Balancing \(ELB\)\n• ALB\(Application Load Balancer\)/);
+    // It is a name of the topic, so it is one side of a comparison.
+    const compared = tutorFor(dir).answer(
+      'beanstalk compared to just putting my own alb in front of some instances',
+    );
+    expect(compared.intent).toBe('compare');
+    expect(compared.topics.map((topic) => topic.id)).toEqual(['elastic-beanstalk', 'elastic-load-balancing']);
   });
 
   it('takes a topic on a managed open-source project for the project too', () => {
