@@ -76,20 +76,23 @@ export class UncoveredServices {
    */
   #coverKeyTerms(catalogue: ServiceCatalogue, index: TopicIndex): void {
     const marking = new Map<CloudService, Set<number>>();
+    const entries = new Map<CloudService, Set<number>>();
+    const mark = (marks: Map<CloudService, Set<number>>, service: CloudService, topic: number) => {
+      const topics = marks.get(service) ?? new Set<number>();
+      topics.add(topic);
+      marks.set(service, topics);
+    };
     index.topics.forEach((topic, i) => {
-      for (const term of topic.facts.flatMap((fact) => fact.keyTerms)) {
-        // `**ALB**` in capitals is the load balancer, whatever an alb is in English.
-        if (catalogue.isPlainWord(term) && term !== term.toUpperCase()) continue;
-        const service = catalogue.lookup(phraseKey(term));
-        if (
-          !service ||
-          this.covered.has(service) ||
-          !partOf(service, [topic.name, ...topic.aliases, ...topic.categories], catalogue)
-        )
-          continue;
-        const topics = marking.get(service) ?? new Set<number>();
-        topics.add(i);
-        marking.set(service, topics);
+      for (const fact of topic.facts) {
+        for (const term of fact.keyTerms) {
+          // `**ALB**` in capitals is the load balancer, whatever an alb is in English.
+          if (catalogue.isPlainWord(term) && term !== term.toUpperCase()) continue;
+          const service = catalogue.lookup(phraseKey(term));
+          if (!service || this.covered.has(service)) continue;
+          if (partOf(service, [topic.name, ...topic.aliases, ...topic.categories], catalogue))
+            mark(marking, service, i);
+          else if (fact.text.startsWith(term)) mark(entries, service, i);
+        }
       }
     });
     for (const [service, topics] of marking) {
@@ -98,6 +101,12 @@ export class UncoveredServices {
       this.covered.add(service);
       this.servicesOf[topic]?.push(service);
       this.providers[topic]?.add(service.provider);
+    }
+    // A bullet that opens with the service (`**Spot Instances** : use spare ec2 capacity`) is the
+    // topic's entry for it: the notes cover it, though the topic is about more than that service
+    // and takes neither its other names nor the needs it meets.
+    for (const [service, topics] of entries) {
+      if (topics.size === 1 && !this.covered.has(service)) this.covered.add(service);
     }
   }
 

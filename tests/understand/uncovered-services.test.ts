@@ -211,6 +211,27 @@ describe('questions about services the notes do not cover', () => {
     expect(reply.mentionedIn.map((topic) => topic.id)).toEqual(['lambda']);
   });
 
+  it('takes a bullet that opens with a service for the notes covering it', () => {
+    const dir = notesDir({
+      'ec2.md': [
+        '# EC2 Pricing Options',
+        '* On-Demand : pay per second, no commitment',
+        '* **Spot Instances** : use spare ec2 capacity for up to 90% off on-demand',
+        '  > aws can take them back w/ a 2 minute interruption notice',
+        '* **Dedicated Hosts** : a whole physical server just for u, most expensive option',
+        '',
+        '# AWS DataSync',
+        '* copies files from on-prem NFS / SMB shares into S3, **EFS** or FSx',
+        '',
+      ].join('\n'),
+    });
+    const tutor = tutorFor(dir);
+    expect(tutor.answer('what are spot instances').topics[0]?.id).toBe('ec2-pricing-options');
+    expect(tutor.answer('what is a dedicated host').topics[0]?.id).toBe('ec2-pricing-options');
+    // Named among others in a bullet about something else, a service is still one the notes lack.
+    expect(unknown(tutor.answer('what is efs')).mentionedIn.map((topic) => topic.id)).toEqual(['datasync']);
+  });
+
   it('takes a key term in capitals for the service it names, though it is also an English word', () => {
     const dir = notesDir({
       'lb.md': [
