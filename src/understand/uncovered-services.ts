@@ -53,20 +53,17 @@ export class UncoveredServices {
   #coverManagedProjects(catalogue: ServiceCatalogue): void {
     const running = new Map<CloudService, Set<number>>();
     this.servicesOf.forEach((services, topic) => {
-      for (const project of services.flatMap((service) => catalogue.projectsIn(service))) {
-        if (this.covered.has(project)) continue;
-        const topics = running.get(project) ?? new Set<number>();
-        topics.add(topic);
-        running.set(project, topics);
-      }
+      for (const project of services.flatMap((service) => catalogue.projectsIn(service)))
+        if (!this.covered.has(project)) mark(running, project, topic);
     });
-    for (const [project, topics] of running) {
-      if (topics.size !== 1) continue;
-      const [topic] = [...topics] as [number];
-      this.covered.add(project);
-      this.servicesOf[topic]?.push(project);
-      this.providers[topic]?.add(project.provider);
-    }
+    for (const [project, topic] of markedByOne(running)) this.#adopt(project, topic);
+  }
+
+  /** The topic covers the service: its names and the needs it meets are the topic's too. */
+  #adopt(service: CloudService, topic: number): void {
+    this.covered.add(service);
+    this.servicesOf[topic]?.push(service);
+    this.providers[topic]?.add(service.provider);
   }
 
   /**
@@ -77,11 +74,6 @@ export class UncoveredServices {
   #coverKeyTerms(catalogue: ServiceCatalogue, index: TopicIndex): void {
     const marking = new Map<CloudService, Set<number>>();
     const entries = new Map<CloudService, Set<number>>();
-    const mark = (marks: Map<CloudService, Set<number>>, service: CloudService, topic: number) => {
-      const topics = marks.get(service) ?? new Set<number>();
-      topics.add(topic);
-      marks.set(service, topics);
-    };
     index.topics.forEach((topic, i) => {
       for (const fact of topic.facts) {
         for (const term of fact.keyTerms) {
@@ -95,19 +87,11 @@ export class UncoveredServices {
         }
       }
     });
-    for (const [service, topics] of marking) {
-      if (topics.size !== 1) continue;
-      const [topic] = [...topics] as [number];
-      this.covered.add(service);
-      this.servicesOf[topic]?.push(service);
-      this.providers[topic]?.add(service.provider);
-    }
+    for (const [service, topic] of markedByOne(marking)) this.#adopt(service, topic);
     // A bullet that opens with the service (`**Spot Instances** : use spare ec2 capacity`) is the
     // topic's entry for it: the notes cover it, though the topic is about more than that service
     // and takes neither its other names nor the needs it meets.
-    for (const [service, topics] of entries) {
-      if (topics.size === 1 && !this.covered.has(service)) this.covered.add(service);
-    }
+    for (const [service] of markedByOne(entries)) this.covered.add(service);
   }
 
   /** Whether a topic's facts name the service, by any of its names. */
@@ -261,6 +245,20 @@ function partOf(service: CloudService, topicNames: string[], catalogue: ServiceC
   // `elemental`), naming the topic.
   const distinctive = words.filter((word) => catalogue.servicesNamedWith(word) <= DISTINCTIVE_NAMES);
   return (distinctive.length > 0 ? distinctive : words).some(namesTopic);
+}
+
+/** Notes that a topic marks a service (names it as a key term, runs it). */
+function mark(marks: Map<CloudService, Set<number>>, service: CloudService, topic: number): void {
+  const topics = marks.get(service) ?? new Set<number>();
+  topics.add(topic);
+  marks.set(service, topics);
+}
+
+/** The services one topic alone marks, each with that topic. */
+function markedByOne(marks: ReadonlyMap<CloudService, ReadonlySet<number>>): [CloudService, number][] {
+  return [...marks].flatMap(([service, topics]) =>
+    topics.size === 1 ? [[service, [...topics][0] as number]] : [],
+  );
 }
 
 /** A word of at most this many services' names is one of their own, not a family's. */
