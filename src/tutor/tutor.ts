@@ -433,10 +433,10 @@ function introducesTopic(
   topic: Topic,
   topicIndex: number,
   read: ReadQuestion,
-  leading: readonly { fact: number }[],
+  matched: readonly { fact: number }[],
 ): boolean {
   const definition = topic.facts[0];
   if (!definition || read.names.some((hit) => hit.topic === topicIndex)) return false;
-  if (leading.slice(0, 1).some((fact) => fact.fact === 0)) return false;
+  if (matched[0]?.fact === 0) return false;
   return [definition.text, ...definition.subPoints].join(' ').length <= DEFINITION_CHARS;
 }
