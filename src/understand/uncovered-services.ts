@@ -22,6 +22,8 @@ export class UncoveredServices {
   /** Topic -> the providers of the catalogued services it covers (EKS: aws, and kubernetes). */
   private readonly providers: Set<string>[] = [];
   private readonly namingTopics = new Map<CloudService, number[]>();
+  /** Service -> the topic with a bullet of its own for it (`**Spot Instances** : ...`). */
+  private readonly entryOf = new Map<CloudService, number>();
   private readonly keysOfFacts = new Map<number, string[]>();
 
   constructor(
@@ -91,7 +93,28 @@ export class UncoveredServices {
     // A bullet that opens with the service (`**Spot Instances** : use spare ec2 capacity`) is the
     // topic's entry for it: the notes cover it, though the topic is about more than that service
     // and takes neither its other names nor the needs it meets.
-    for (const [service] of markedByOne(entries)) this.covered.add(service);
+    for (const [service, topic] of markedByOne(entries)) {
+      this.covered.add(service);
+      if (!this.servicesOf.some((services) => services.includes(service))) this.entryOf.set(service, topic);
+    }
+  }
+
+  /**
+   * A service named in full whose entry is another topic's (`ec2 spot` under EC2 Pricing Options)
+   * names that topic, not the one whose name it holds (`ec2`): the name hits inside it move there.
+   */
+  nameEntries(read: ReadQuestion, mentions: ServiceMention[]): void {
+    for (const mention of mentions) {
+      const topic = this.entryOf.get(mention.service);
+      if (topic === undefined) continue;
+      for (const hit of read.names) {
+        if (hit.start < mention.start || hit.end > mention.end || hit.topic === topic) continue;
+        for (const term of read.terms)
+          if (term.position >= hit.start && term.position < hit.end && term.nameOf === hit.topic)
+            term.nameOf = topic;
+        hit.topic = topic;
+      }
+    }
   }
 
   /** Whether a topic's facts name the service, by any of its names. */

@@ -84,7 +84,9 @@ export class Understanding {
 
   understand(question: string): Understood {
     const read = this.reader.read(question);
-    const uncovered = this.services.of(read, this.catalogue.find(read.tokens));
+    const mentions = this.catalogue.find(read.tokens);
+    this.services.nameEntries(read, mentions);
+    const uncovered = this.services.of(read, mentions);
     for (const term of read.terms) if (uncovered.positions.has(term.position)) term.service = true;
     return { read, candidates: rankTopics(this.index, read), uncovered };
   }

@@ -214,6 +214,9 @@ describe('questions about services the notes do not cover', () => {
   it('takes a bullet that opens with a service for the notes covering it', () => {
     const dir = notesDir({
       'ec2.md': [
+        '# Amazon EC2',
+        '* virtual servers in the cloud, u pick an instance type & an AMI',
+        '',
         '# EC2 Pricing Options',
         '* On-Demand : pay per second, no commitment',
         '* **Spot Instances** : use spare ec2 capacity for up to 90% off on-demand',
@@ -227,6 +230,8 @@ describe('questions about services the notes do not cover', () => {
     });
     const tutor = tutorFor(dir);
     expect(tutor.answer('what are spot instances').topics[0]?.id).toBe('ec2-pricing-options');
+    // `ec2 spot` is a name of Spot Instances, not the `ec2` of Amazon EC2.
+    expect(tutor.answer('with ec2 spot how much warning do i get').topics[0]?.id).toBe('ec2-pricing-options');
     expect(tutor.answer('what is a dedicated host').topics[0]?.id).toBe('ec2-pricing-options');
     // Named among others in a bullet about something else, a service is still one the notes lack.
     expect(unknown(tutor.answer('what is efs')).mentionedIn.map((topic) => topic.id)).toEqual(['datasync']);
