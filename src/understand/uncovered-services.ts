@@ -100,20 +100,20 @@ export class UncoveredServices {
   }
 
   /**
-   * A service named in full whose entry is another topic's (`ec2 spot` under EC2 Pricing Options)
-   * names that topic, not the one whose name it holds (`ec2`): the name hits inside it move there.
+   * A service whose entry is a topic's (`**Spot Instances** : ...` under EC2 Pricing Options) names
+   * that topic, and named in full (`ec2 spot`) not the one whose name it holds (`ec2`).
    */
   nameEntries(read: ReadQuestion, mentions: ServiceMention[]): void {
     for (const mention of mentions) {
       const topic = this.entryOf.get(mention.service);
       if (topic === undefined) continue;
-      for (const hit of read.names) {
-        if (hit.start < mention.start || hit.end > mention.end || hit.topic === topic) continue;
-        for (const term of read.terms)
-          if (term.position >= hit.start && term.position < hit.end && term.nameOf === hit.topic)
-            term.nameOf = topic;
-        hit.topic = topic;
-      }
+      const inside = read.names.filter((hit) => hit.start >= mention.start && hit.end <= mention.end);
+      // Alone it names the topic in part, as one of the things the topic is about.
+      if (inside.length === 0)
+        read.names.push({ topic, start: mention.start, end: mention.end, strength: 1, partial: true });
+      for (const hit of inside) hit.topic = topic;
+      for (const term of read.terms)
+        if (term.position >= mention.start && term.position < mention.end) term.nameOf = topic;
     }
   }
 

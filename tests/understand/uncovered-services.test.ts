@@ -230,6 +230,10 @@ describe('questions about services the notes do not cover', () => {
     });
     const tutor = tutorFor(dir);
     expect(tutor.answer('what are spot instances').topics[0]?.id).toBe('ec2-pricing-options');
+    // Named, the service names its entry's topic, so it can be one side of a comparison.
+    expect(
+      tutor.answer('amazon ec2 or spot instances for a batch job').topics.map((topic) => topic.id),
+    ).toEqual(['ec2', 'ec2-pricing-options']);
     // `ec2 spot` is a name of Spot Instances, not the `ec2` of Amazon EC2.
     expect(tutor.answer('with ec2 spot how much warning do i get').topics[0]?.id).toBe('ec2-pricing-options');
     expect(tutor.answer('what is a dedicated host').topics[0]?.id).toBe('ec2-pricing-options');
