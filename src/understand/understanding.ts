@@ -99,13 +99,18 @@ export class Understanding {
  */
 function addCatalogueNames(index: TopicIndex, covered: UncoveredServices, english: EnglishWords): void {
   index.topics.forEach((notes, topic) => {
-    // Unless the notes write it as a name: `**ALB**` in capitals is no vestment.
-    const capitals = new Set(
-      notes.facts
+    // Unless the notes write it as a name: `**ALB**` in capitals is no vestment, and `Amazon
+    // Pinpoint` capitalised in the heading no aim.
+    const capitals = new Set([
+      ...notes.facts
         .flatMap((fact) => fact.keyTerms)
         .filter((term) => term === term.toUpperCase())
         .map(phraseKey),
-    );
+      ...notes.title
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((word) => /^\p{Lu}/u.test(word))
+        .map(phraseKey),
+    ]);
     for (const service of covered.coveredBy(topic)) {
       for (const alias of service.aliases) {
         const key = phraseKey(alias);

@@ -211,6 +211,23 @@ describe('questions about services the notes do not cover', () => {
     expect(reply.mentionedIn.map((topic) => topic.id)).toEqual(['lambda']);
   });
 
+  it('takes an English word the heading capitalises as a name of its service', () => {
+    const dir = notesDir({
+      'mobile.md': [
+        '# AWS End User Messaging (Amazon Pinpoint SMS & push)',
+        '* send SMS, voice & push notifications to ur app users',
+        '* **Amazon Pinpoint** was the marketing side: segments, campaigns & journeys',
+        '',
+        '# AWS AppSync (managed GraphQL)',
+        '* GraphQL subscriptions push real time updates to connected clients',
+        '',
+      ].join('\n'),
+    });
+    const reply = tutorFor(dir).answer("appsync subscriptions or pinpoint push, what's the difference");
+    expect(reply.intent).toBe('compare');
+    expect(reply.topics.map((topic) => topic.id)).toEqual(['appsync', 'end-user-messaging']);
+  });
+
   it('takes a bullet that opens with a service for the notes covering it', () => {
     const dir = notesDir({
       'ec2.md': [
