@@ -616,6 +616,31 @@ describe('tutor: which facts lead the answer', () => {
     expect(reply.lead[0]?.text).toMatch(/^Gen 2/);
   });
 
+  it("reads units written short (yrs, wks) as the notes' words in full", () => {
+    const dir = notesDir({
+      'ec2.md': [
+        '# EC2 Pricing Options',
+        '- On-Demand : pay by the second, no commitment',
+        '- Reserved Instances : commit for 1 or 3 years, up to 72% off',
+        '- snapshots r kept for 2 weeks',
+        '',
+      ].join('\n'),
+    });
+    const reader = new Understanding(tutorFor(dir).knowledge).reader;
+    expect(
+      reader
+        .read('a discount for the next few yrs')
+        .terms.find((t) => t.word === 'yrs')
+        ?.stems.get('year'),
+    ).toBe(1);
+    expect(
+      reader
+        .read('kept for 2 wks')
+        .terms.find((t) => t.word === 'wks')
+        ?.stems.get('week'),
+    ).toBe(1);
+  });
+
   it('reads "five times" as the notes\' "5x", and "5x" as five times', () => {
     const dir = notesDir({
       'db.md': [
