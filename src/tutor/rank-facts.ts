@@ -85,7 +85,7 @@ export function rankFacts(
     if (score > 0) {
       score *= 1 + 0.25 * Math.min(2, sharedPairs(read.pairs, index.sequenceOf(f)));
       const notesFact = topicFacts[f - first];
-      if (notesFact && opensWithAskedTerm(notesFact, read)) score *= ENTRY_BONUS;
+      if (notesFact && opensWithAskedTerm(notesFact, ownStems)) score *= ENTRY_BONUS;
       else if (definesAQueryWord(index, f, read, topic)) score *= 1.3;
     }
     const typedFact = wanted.size > 0 ? topicFacts[f - first] : undefined;
@@ -155,19 +155,28 @@ function needWords(index: TopicIndex, topic: number, asked: QueryTerm[], ownStem
  * A bullet that opens with a key term (`**ALB**(Application Load Balancer) - layer 7`, `**pricing**:
  * pay per request`) is the notes' entry for that term: it defines the term a question asks about.
  */
-function opensWithAskedTerm(fact: Fact, read: ReadQuestion): boolean {
-  const [term] = fact.keyTerms;
-  if (!term || !fact.text.startsWith(term)) return false;
-  const asked = new Set(
-    read.terms.flatMap((queryTerm) =>
-      [...queryTerm.stems].filter(([, weight]) => weight === 1).map(([stemmed]) => stemmed),
-    ),
-  );
+function opensWithAskedTerm(fact: Fact, asked: ReadonlySet<string>): boolean {
+  const termStems = entryStems(fact);
   // The whole term: `microsecond reads in key value tables` asks nothing of `Global Tables`.
-  const termStems = words(term)
-    .filter((word) => !STOPWORDS.has(word))
-    .map(stem);
   return termStems.length > 0 && termStems.every((stemmed) => asked.has(stemmed));
+}
+
+/** A fact's opening key term as stems, read once a fact; none when the fact opens otherwise. */
+const entries = new WeakMap<Fact, string[]>();
+
+function entryStems(fact: Fact): string[] {
+  let stems = entries.get(fact);
+  if (!stems) {
+    const [term] = fact.keyTerms;
+    stems =
+      term && fact.text.startsWith(term)
+        ? words(term)
+            .filter((word) => !STOPWORDS.has(word))
+            .map(stem)
+        : [];
+    entries.set(fact, stems);
+  }
+  return stems;
 }
 
 /** `Containers are lightweight` defines the `container` a question asks about. */
