@@ -42,6 +42,7 @@ const METADATA_LABEL = /(also known as|aka|aliases|see also|related)\s*:/gi;
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
 const BOLD = /\*\*(.+?)\*\*/g;
 const INLINE_CODE = /`[^`]*`/g;
+const BOLD_MARKER = /\*{2,3}/g;
 /** A bullet starting `Quiz:` is a hand-written question, not a fact. */
 const QUIZ_BULLET = /^\s*quiz\s*:/i;
 /**
@@ -153,32 +154,48 @@ interface FactDraft {
 
 function finishFact(draft: FactDraft, file: string, problems: NotesProblem[]): Fact | null {
   const raw = tidySpace(draft.lines.length === 1 ? (draft.lines[0] ?? '') : draft.lines.join(' '));
-  const rawSubPoints = draft.subPoints.map(tidySpace).filter(Boolean);
-  const all = [raw, ...rawSubPoints];
-  const bold = all.some((part) => part.includes('**'));
-  // `2 ** 10` in inline code is not bold.
-  const outsideCode = (part: string) => part.replace(INLINE_CODE, '');
-  if (bold && all.some((part) => (outsideCode(part).match(/\*\*/g)?.length ?? 0) % 2 === 1)) {
-    problems.push({ file, line: draft.line, message: 'unclosed ** (bold): every ** needs a closing **' });
+  const rawSubPoints = draft.subPoints.length > 0 ? draft.subPoints.map(tidySpace).filter(Boolean) : [];
+  const bold = raw.includes('**') || rawSubPoints.some((part) => part.includes('**'));
+  const keyTerms: string[] = [];
+  if (bold) {
+    let unclosed = false;
+    for (const part of [raw, ...rawSubPoints]) {
+      const outside = withoutCode(part);
+      if (countOf('**', outside) % 2 === 1) unclosed = true;
+      for (const match of outside.matchAll(BOLD)) {
+        const term = (match[1] ?? '').replace(EDGE_EMPHASIS, '').trim();
+        if (term) keyTerms.push(term);
+      }
+    }
+    if (unclosed)
+      problems.push({ file, line: draft.line, message: 'unclosed ** (bold): every ** needs a closing **' });
   }
-  const keyTerms = bold
-    ? all
-        .flatMap((part) => [...outsideCode(part).matchAll(BOLD)])
-        .map((match) => (match[1] ?? '').replace(EDGE_EMPHASIS, '').trim())
-        .filter(Boolean)
-    : [];
-  const strip = (part: string) =>
-    bold
-      ? part
-          .split(/(`[^`]*`)/)
-          .map((piece) => (piece.startsWith('`') ? piece : piece.replace(/\*{2,3}/g, '')))
-          .join('')
-          .trim()
-      : part;
-  const text = strip(raw);
-  const subPoints = rawSubPoints.map(strip);
+  const text = bold ? stripBold(raw) : raw;
+  const subPoints = bold ? rawSubPoints.map(stripBold) : rawSubPoints;
   if (!text && subPoints.length === 0) return null;
   return { text: text || subPoints.join('; '), subPoints: text ? subPoints : [], keyTerms, line: draft.line };
+}
+
+/** The text outside inline code: `2 ** 10` in backticks is not bold. */
+function withoutCode(part: string): string {
+  return part.includes('`') ? part.replace(INLINE_CODE, '') : part;
+}
+
+/** How often `needle` occurs, not overlapping, as a global regex would match it. */
+function countOf(needle: string, text: string): number {
+  let count = 0;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) count++;
+  return count;
+}
+
+/** Removes bold markers, leaving inline code as written. */
+function stripBold(part: string): string {
+  if (!part.includes('`')) return part.replace(BOLD_MARKER, '').trim();
+  return part
+    .split(/(`[^`]*`)/)
+    .map((piece) => (piece.startsWith('`') ? piece : piece.replace(BOLD_MARKER, '')))
+    .join('')
+    .trim();
 }
 
 /**
@@ -207,7 +224,8 @@ export function parseNotes(file: string, content: string): ParsedNotes {
       if (finished) {
         if (QUIZ_BULLET.test(finished.text)) topic.quizzes.push(finished);
         else topic.facts.push(finished);
-        glossary.push(...findGlossary([finished.text, ...finished.subPoints].join(' '), finished.line));
+        if (finished.text.includes('(') || finished.subPoints.some((part) => part.includes('(')))
+          glossary.push(...findGlossary([finished.text, ...finished.subPoints].join(' '), finished.line));
       }
     }
     fact = null;
