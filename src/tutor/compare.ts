@@ -1,7 +1,8 @@
 import { stem } from '../knowledge/text.js';
 import type { Fact, Topic } from '../knowledge/types.js';
 import type { ReadQuestion } from '../understand/read-question.js';
-import { NEGATION, type TopicIndex } from '../understand/topic-index.js';
+import { NEGATION } from '../understand/stopwords.js';
+import type { TopicIndex } from '../understand/topic-index.js';
 import { rankFacts } from './rank-facts.js';
 import { type ComparedSubject, type CompareReply, factView, type TopicRef } from './reply.js';
 

@@ -1,5 +1,6 @@
 import { type QueryTerm, type ReadQuestion, sharedPairs, type WordPair } from './read-question.js';
-import { NEGATION, type TopicIndex } from './topic-index.js';
+import { NEGATION } from './stopwords.js';
+import type { TopicIndex } from './topic-index.js';
 
 /** How a topic came to be a candidate, strongest first. */
 export type Evidence = 'name' | 'content' | 'weak';

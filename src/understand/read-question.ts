@@ -2,9 +2,9 @@ import { stem, VENDOR_WORDS, words } from '../knowledge/text.js';
 import type { ConceptLexicon } from './concepts.js';
 import type { EnglishWords } from './english.js';
 import { type IntentClassifier, type IntentGuess, TOPIC_SLOT } from './intents.js';
-import { NEGATIONS, STOPWORDS } from './stopwords.js';
+import { NEGATION, NEGATIONS, STOPWORDS } from './stopwords.js';
 import type { Spellings, Synonyms } from './synonyms.js';
-import { NEGATION, type TopicIndex, type TopicName } from './topic-index.js';
+import type { TopicIndex, TopicName } from './topic-index.js';
 
 /**
  * A word matched through a bridge counts for less than the question's own word: a learner's

@@ -27,3 +27,6 @@ export const NEGATIONS = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/** The stem every negation word shares, so "don't provision" finds "do not need to provision". */
+export const NEGATION = '~not';

@@ -2,12 +2,11 @@ import Fuse from 'fuse.js';
 import { phraseKey, stem, VENDOR_WORDS, words } from '../knowledge/text.js';
 import type { KnowledgeBase, Topic } from '../knowledge/types.js';
 import { allowedSlips, editDistance } from './edit-distance.js';
-import { NEGATIONS, STOPWORDS } from './stopwords.js';
+import { NotesTally, type NotesWord } from './notes-tally.js';
+import { NEGATION, NEGATIONS, STOPWORDS } from './stopwords.js';
 
 /** `Security Groups & NACLs`, `Users and Groups`, `ALB / NLB`: a heading that names several things. */
 const NAME_OF_SEVERAL = /\s(?:&|and|\/|\+)\s|,\s/i;
-/** The stem every negation word shares, so "don't provision" finds "do not need to provision". */
-export const NEGATION = '~not';
 
 /** A name of a topic as a learner might type it. */
 export interface TopicName {
@@ -119,8 +118,11 @@ export class TopicIndex {
    */
   readonly wholeNameStems: Set<string>[] = [];
   private readonly sequences: (string[] | undefined)[] = [];
-  /** First two words of every name of two words or more -> most words in a name starting with them. */
-  private readonly nameOpenings = new Map<string, number>();
+  /**
+   * First word of every name of two words or more -> its second word -> most words in a name
+   * starting with the two.
+   */
+  private readonly nameOpenings = new Map<string, Map<string, number>>();
   /** First word of a name -> most words in a name starting with it, to find mentions fast. */
   private readonly nameLengthsByFirstWord = new Map<string, number>();
   /** Start of a one-word name (`dynamo` of `dynamodb`) -> topics. */
@@ -170,10 +172,17 @@ export class TopicIndex {
       }
     });
     let totalLength = 0;
-    const counts = new Map<string, number>();
+    const tally = new NotesTally(
+      (word) => ({
+        longestName: this.nameLengthsByFirstWord.get(word) ?? 0,
+        openings: this.nameOpenings.get(word),
+        names: this.names.get(word),
+      }),
+      (word) => this.vocabulary.add(word),
+    );
+    const tokenWords: NotesWord[] = [];
     this.topics.forEach((topic, topicIndex) => {
       this.firstFact.push(this.facts.length);
-      const topicStems = new Set<string>();
       const keyStems = new Set<string>();
       for (const term of topic.facts.flatMap((fact) => fact.keyTerms)) {
         for (const word of words(term)) if (!STOPWORDS.has(word)) keyStems.add(stem(word));
@@ -182,62 +191,63 @@ export class TopicIndex {
       const categoryWords = topic.categories.flatMap((category) => words(category));
       for (const word of categoryWords) if (!STOPWORDS.has(word)) keyStems.add(stem(word));
       topic.facts.forEach((fact, factIndex) => {
-        counts.clear();
+        const factId = this.facts.length;
+        tally.beginFact(factId);
         let mentions: Set<number> | null = null;
-        const parts = fact.subPoints.length > 0 ? [fact.text, ...fact.subPoints] : [fact.text];
-        parts.forEach((part, partIndex) => {
-          const tokens = words(part);
-          const found = this.findMentions(tokens, topicIndex);
+        for (let partIndex = 0; partIndex <= fact.subPoints.length; partIndex++) {
+          const tokens = words(partIndex === 0 ? fact.text : (fact.subPoints[partIndex - 1] ?? ''));
+          tokenWords.length = 0;
+          for (const token of tokens) tokenWords.push(tally.word(token));
+          const found = this.findMentions(tokens, tokenWords, topicIndex);
           for (const mentioned of found.topics) {
             mentions ??= new Set<number>();
             mentions.add(mentioned);
           }
           // `> private: ECR` under Docker says what ECR is more than what Docker is.
           const share = partIndex > 0 && found.topics.size > 0 ? 0.5 : 1;
-          tokens.forEach((token, position) => {
-            this.vocabulary.add(token);
-            const stemmed = NEGATIONS.has(token) ? NEGATION : stem(token);
-            if (found.covered.has(position) || VENDOR_WORDS.has(token)) return;
-            if (STOPWORDS.has(token) && stemmed !== NEGATION) return;
-            counts.set(stemmed, (counts.get(stemmed) ?? 0) + share);
-          });
-        });
+          for (let position = 0; position < tokenWords.length; position++) {
+            const word = tokenWords[position] as NotesWord;
+            if (word.counted && !found.covered.has(position)) tally.countInFact(word.stem, share);
+          }
+        }
         // A category in the heading (`Fargate (serverless)`) is a weak fact of the first bullet.
         if (factIndex === 0)
-          for (const word of categoryWords) counts.set(stem(word), counts.get(stem(word)) ?? 1);
+          for (const word of categoryWords) {
+            const category = tally.stem(stem(word));
+            if (!tally.isInFact(category)) tally.countInFact(category, 1);
+          }
         const factMentions: ReadonlySet<number> = mentions ?? NONE;
-        const terms = [...counts.keys()];
-        const termCounts = [...counts.values()];
+        const terms: string[] = [];
+        const termCounts: number[] = [];
+        let length = 0;
+        for (const counted of tally.factStems()) {
+          terms.push(counted.stem);
+          termCounts.push(counted.inFact);
+          length += counted.inFact;
+          if (!counted.postings) {
+            counted.postings = { facts: [], counts: [] };
+            this.postings.set(counted.stem, counted.postings);
+          }
+          counted.postings.facts.push(factId);
+          counted.postings.counts.push(counted.inFact);
+          tally.countInTopic(counted, topicIndex);
+        }
         const indexed: IndexedFact = {
           topic: topicIndex,
           fact: factIndex,
           terms,
           termCounts,
-          length: Math.max(
-            1,
-            termCounts.reduce((sum, n) => sum + n, 0),
-          ),
+          length: Math.max(1, length),
           mentions: factMentions,
           keyStems:
             fact.keyTerms.length > 0 ? new Set(fact.keyTerms.flatMap((term) => words(term).map(stem))) : NONE,
         };
         totalLength += indexed.length;
-        const factId = this.facts.length;
         this.facts.push(indexed);
         for (const mentioned of factMentions) {
           const list = this.mentionFacts.get(mentioned) ?? [];
           list.push(factId);
           this.mentionFacts.set(mentioned, list);
-        }
-        for (const [stemmed, count] of counts) {
-          let list = this.postings.get(stemmed);
-          if (!list) {
-            list = { facts: [], counts: [] };
-            this.postings.set(stemmed, list);
-          }
-          list.facts.push(factId);
-          list.counts.push(count);
-          topicStems.add(stemmed);
         }
       });
       // `Asked as:` questions are the topic's own words in its learners' phrasing: they count like
@@ -247,14 +257,12 @@ export class TopicIndex {
           if (STOPWORDS.has(token) || VENDOR_WORDS.has(token)) continue;
           this.vocabulary.add(token);
           const stemmed = stem(token);
-          topicStems.add(stemmed);
+          tally.countInTopic(tally.stem(stemmed), topicIndex);
           const askers = this.askedStems.get(stemmed) ?? [];
           if (!askers.includes(topicIndex)) askers.push(topicIndex);
           this.askedStems.set(stemmed, askers);
         }
       }
-      for (const stemmed of topicStems)
-        this.topicFrequency.set(stemmed, (this.topicFrequency.get(stemmed) ?? 0) + 1);
       const wholeName = new Set<string>();
       const severalThings = NAME_OF_SEVERAL.test(topic.name);
       for (const word of words(`${topic.name} ${topic.aliases.join(' ')}`)) {
@@ -268,6 +276,7 @@ export class TopicIndex {
       }
       this.wholeNameStems.push(wholeName);
     });
+    for (const [stemmed, topics] of tally.topicFrequencies()) this.topicFrequency.set(stemmed, topics);
     // Parts of names are added once the facts are read: a part that many facts use (`instance`)
     // names nothing in particular.
     const joinedParts: TopicName[] = [];
@@ -320,9 +329,14 @@ export class TopicIndex {
     const keyWords = key.split(' ');
     const first = keyWords[0] ?? '';
     const wordCount = keyWords.length;
-    if (wordCount >= 2) {
-      const opening = `${first} ${keyWords[1]}`;
-      this.nameOpenings.set(opening, Math.max(this.nameOpenings.get(opening) ?? 0, wordCount));
+    const second = keyWords[1];
+    if (second !== undefined) {
+      let openings = this.nameOpenings.get(first);
+      if (!openings) {
+        openings = new Map<string, number>();
+        this.nameOpenings.set(first, openings);
+      }
+      openings.set(second, Math.max(openings.get(second) ?? 0, wordCount));
     }
     // `Amazon EKS` is also found as `EKS`, so the many "amazon"s in notes need no look-up of their own.
     if (!VENDOR_WORDS.has(first) || wordCount === 1) {
@@ -339,28 +353,28 @@ export class TopicIndex {
   /** Topic names written inside a fact, and which token positions they cover. */
   private findMentions(
     tokens: string[],
+    tokenWords: readonly NotesWord[],
     ownTopic: number,
   ): { topics: ReadonlySet<number>; covered: ReadonlySet<number> } {
     let topics: Set<number> | null = null;
     let covered: Set<number> | null = null;
     for (let start = 0; start < tokens.length; start++) {
-      const first = tokens[start] ?? '';
-      const longest = this.nameLengthsByFirstWord.get(first);
-      if (longest === undefined) continue;
+      const word = tokenWords[start];
+      if (!word || word.longestName === 0) continue;
       let found: TopicName[] | undefined;
       let length = 1;
       // Common words start long names (`data` in `Data Storage Service`): the first two words
       // decide cheaply whether a longer name can be here.
-      const two = longest >= 2 && start + 1 < tokens.length ? `${first} ${tokens[start + 1]}` : '';
-      const longestFromTwo = two ? (this.nameOpenings.get(two) ?? 0) : 0;
+      const next = tokens[start + 1];
+      const longestFromTwo = next === undefined ? 0 : (word.openings?.get(next) ?? 0);
       if (longestFromTwo > 0) {
         for (length = Math.min(longestFromTwo, tokens.length - start); length >= 2 && !found; length--) {
-          found = this.names.get(length === 2 ? two : tokens.slice(start, start + length).join(' '));
+          found = this.names.get(tokens.slice(start, start + length).join(' '));
         }
         length++;
       }
       if (!found) {
-        found = this.names.get(first);
+        found = word.names;
         length = 1;
       }
       if (!found) continue;
