@@ -15,9 +15,14 @@ const ASCII_NON_WORD = /[^a-z0-9]+/;
 
 /** Lowercases, folds accents and drops apostrophes inside words (`don't` -> `dont`). */
 export function foldCase(text: string): string {
-  // Most notes are plain ASCII, which has no accents to fold.
-  const folded = PLAIN_ASCII.test(text) ? text : text.normalize('NFKD').replace(DIACRITICS, '');
-  return folded.toLowerCase().replace(APOSTROPHES, '');
+  return fold(text, PLAIN_ASCII.test(text));
+}
+
+function fold(text: string, ascii: boolean): string {
+  // Plain ASCII has no accents to fold.
+  return (ascii ? text : text.normalize('NFKD').replace(DIACRITICS, ''))
+    .toLowerCase()
+    .replace(APOSTROPHES, '');
 }
 
 /**
@@ -26,8 +31,9 @@ export function foldCase(text: string): string {
  * loading 5,000 topics splits a million words.
  */
 export function words(text: string): string[] {
-  const folded = foldCase(text);
-  const tokens = folded.split(PLAIN_ASCII.test(folded) ? ASCII_NON_WORD : NON_WORD);
+  // Folded text other than ASCII may be ASCII now (`café`), and splits the same either way.
+  const ascii = PLAIN_ASCII.test(text);
+  const tokens = fold(text, ascii).split(ascii ? ASCII_NON_WORD : NON_WORD);
   if (tokens[0] === '') tokens.shift();
   if (tokens.at(-1) === '') tokens.pop();
   return tokens;
