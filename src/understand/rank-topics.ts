@@ -91,13 +91,15 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
   const weights = read.terms.map((term) => termWeight(index, term, maxIdf, aroundServices));
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
 
-  /** topic -> per-term match, 0..1. */
-  const matches = new Map<number, Float64Array>();
+  /** topic -> per-term match, 0..1; `matched` lists the topics with a row. */
+  const rows: (Float64Array | undefined)[] = new Array(topicCount);
+  const matched: number[] = [];
   const note = (topic: number, term: number, match: number) => {
-    let row = matches.get(topic);
+    let row = rows[topic];
     if (!row) {
       row = new Float64Array(read.terms.length);
-      matches.set(topic, row);
+      rows[topic] = row;
+      matched.push(topic);
     }
     if (match > (row[term] ?? 0)) row[term] = match;
   };
@@ -105,9 +107,10 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
    * fact -> the weight of the question's words it has, each counted at its best match: words found
    * together in one fact say more than words spread out. Summed a word at a time, one number a fact.
    */
-  const factMass = new Map<number, number>();
+  const [massArray, termArray] = factArrays(index);
+  const factMass = new FactNumbers(massArray);
   /** fact -> this word's best match in it, 0..1. */
-  const termFacts = new Map<number, number>();
+  const termFacts = new FactNumbers(termArray);
   const keyTermHits = new Map<number, Set<number>>();
   /** Need phrasing -> the weight of the question's words it has, like `factMass`. */
   const needMass = new Map<number, number>();
@@ -139,29 +142,32 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
       }
       const postings = index.postings.get(stemmed);
       if (!postings) continue;
+      // A topic's facts stand together in the postings: what holds for the topic is asked once.
+      let lastTopic = -1;
       for (let p = 0; p < postings.facts.length; p++) {
-        const fact = index.facts[postings.facts[p] ?? -1];
-        if (!fact) continue;
-        note(fact.topic, t, weight * Math.min(1, postings.counts[p] ?? 0));
-        if (stemWeight < 1) countMeaning(meanings, fact.topic, stemmed);
+        const factId = postings.facts[p] ?? -1;
+        const topic = index.factTopic[factId];
+        if (topic === undefined) continue;
+        const count = postings.counts[p] ?? 0;
+        note(topic, t, weight * Math.min(1, count));
         // A word only in a line naming another topic (`> private: ECR` under Docker) is that
         // topic's, not this fact's.
-        const factId = postings.facts[p] ?? -1;
-        if ((postings.counts[p] ?? 0) >= 1 && weight > (termFacts.get(factId) ?? 0))
-          termFacts.set(factId, weight);
-        if (stemWeight === 1 && !term.service && index.keyStems[fact.topic]?.has(stemmed)) {
-          const hits = keyTermHits.get(fact.topic) ?? new Set<number>();
+        if (count >= 1 && weight > termFacts.get(factId)) termFacts.set(factId, weight);
+        if (topic === lastTopic) continue;
+        lastTopic = topic;
+        if (stemWeight < 1) countMeaning(meanings, topic, stemmed);
+        if (stemWeight === 1 && !term.service && index.keyStems[topic]?.has(stemmed)) {
+          const hits = keyTermHits.get(topic) ?? new Set<number>();
           hits.add(t);
-          keyTermHits.set(fact.topic, hits);
+          keyTermHits.set(topic, hits);
         }
       }
     }
     const termWeight = weights[t] ?? 0;
-    for (const [factId, match] of termFacts)
-      factMass.set(factId, (factMass.get(factId) ?? 0) + match * termWeight);
+    for (const factId of termFacts.ids) factMass.add(factId, termFacts.get(factId) * termWeight);
     for (const [need, match] of termNeeds) needMass.set(need, (needMass.get(need) ?? 0) + match * termWeight);
     for (const [topic, { count }] of meanings) {
-      const row = matches.get(topic);
+      const row = rows[topic];
       const match = row?.[t] ?? 0;
       if (row && count > 1 && match < 1) row[t] = Math.min(1, match + MORE_MEANINGS * (count - 1));
     }
@@ -181,22 +187,27 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
     });
   }
 
-  const bestFact = new Map<number, number>();
-  for (const [factId, mass] of factMass) {
-    const topic = index.facts[factId]?.topic ?? -1;
-    if (mass > (bestFact.get(topic) ?? 0)) bestFact.set(topic, mass);
+  /** topic -> the mass of its fact with the most. */
+  const bestFact = new Float64Array(topicCount);
+  for (const factId of factMass.ids) {
+    const mass = factMass.get(factId);
+    const topic = index.factTopic[factId] ?? -1;
+    if (mass > (bestFact[topic] ?? 0)) bestFact[topic] = mass;
   }
+  factMass.clear();
+  termFacts.clear();
   // Words standing together in one of the needs a topic's service meets ("warn us before we
   // overspend") count like words together in one of its facts.
   for (const [need, mass] of needMass) {
     const topic = index.needTopics[need];
-    if (topic !== undefined && mass > (bestFact.get(topic) ?? 0)) bestFact.set(topic, mass);
+    if (topic !== undefined && mass > (bestFact[topic] ?? 0)) bestFact[topic] = mass;
   }
   // Worked out once, not once for every topic a common word matches: this loop runs for thousands.
   const termCount = read.terms.length;
   const firstStems = read.terms.map((term) => term.stems.keys().next().value ?? '');
   const candidates: TopicCandidate[] = [];
-  for (const [topic, row] of matches) {
+  for (const topic of matched) {
+    const row = rows[topic] as Float64Array;
     let mass = 0;
     let plainMass = 0;
     let matchedTerms = 0;
@@ -224,8 +235,7 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
           : 'weak';
     candidates.push({
       topic,
-      score:
-        coverage + NAME_BONUS * name + keyTerms + FACT_WEIGHT * ((bestFact.get(topic) ?? 0) / totalWeight),
+      score: coverage + NAME_BONUS * name + keyTerms + FACT_WEIGHT * ((bestFact[topic] ?? 0) / totalWeight),
       nameStrength: name,
       namedInPart: name > 0 && !namedWhole.has(topic),
       coverage,
@@ -243,6 +253,48 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
     candidate.score += PHRASE_BONUS * Math.min(3, bestPhraseRun(index, candidate.topic, read.pairs));
   }
   return front.sort(byScore).concat(candidates.slice(PHRASE_CANDIDATES));
+}
+
+/**
+ * A number for each fact a question touches, in an array kept for the next question: a folder of
+ * 5,000 topics has tens of thousands of facts, and a common word reaches thousands of them.
+ */
+class FactNumbers {
+  /** The facts with a number, in the order first given one. */
+  readonly ids: number[] = [];
+
+  /** @param values one zero a fact, left all zeros again by `clear`. */
+  constructor(private readonly values: Float64Array) {}
+
+  get(fact: number): number {
+    return this.values[fact] ?? 0;
+  }
+
+  set(fact: number, value: number): void {
+    if (this.values[fact] === 0) this.ids.push(fact);
+    this.values[fact] = value;
+  }
+
+  add(fact: number, value: number): void {
+    this.set(fact, this.get(fact) + value);
+  }
+
+  clear(): void {
+    for (const fact of this.ids) this.values[fact] = 0;
+    this.ids.length = 0;
+  }
+}
+
+const spareFactArrays = new WeakMap<TopicIndex, [Float64Array, Float64Array]>();
+
+/** Two arrays of a zero a fact, made once an index: ranking is never called from within itself. */
+function factArrays(index: TopicIndex): [Float64Array, Float64Array] {
+  let arrays = spareFactArrays.get(index);
+  if (!arrays) {
+    arrays = [new Float64Array(index.facts.length), new Float64Array(index.facts.length)];
+    spareFactArrays.set(index, arrays);
+  }
+  return arrays;
 }
 
 /** Counts a bridged meaning once for a topic, however many of its facts or names have it. */

@@ -101,6 +101,8 @@ export class TopicIndex {
   /** Name key (words space-joined, and the same without spaces) -> names. */
   readonly names = new Map<string, TopicName[]>();
   readonly facts: IndexedFact[] = [];
+  /** Fact -> its topic: ranking reads this for every fact a word reaches, the fact itself seldom. */
+  readonly factTopic: number[] = [];
   /** First fact of each topic in `facts`. */
   readonly firstFact: number[] = [];
   /** Stem -> postings. */
@@ -244,6 +246,7 @@ export class TopicIndex {
         };
         totalLength += indexed.length;
         this.facts.push(indexed);
+        this.factTopic.push(topicIndex);
         for (const mentioned of factMentions) {
           const list = this.mentionFacts.get(mentioned) ?? [];
           list.push(factId);
