@@ -39,6 +39,9 @@ describe('ConceptLexicon on the shipped cloud-concept data', () => {
     ['send one event to several services', ['fan', 'subscribe']],
     ['how do i use kubectl to list pods', ['kubernetes', 'cluster']],
     ['can we train a model on our sales history', ['machine', 'learning']],
+    ['made the cert in eu-west-1 but need it in us-east-1', ['region']],
+    ['get to our vpcs in frankfurt and tokyo', ['region']],
+    ['one leased line from our dc', ['premises', 'dedicated']],
   ])('"%s" means %j', (question, expected) => {
     const meanings = meaningsOf(question);
     for (const meaning of expected) expect(meanings, `${question} -> ${meaning}`).toContain(meaning);
