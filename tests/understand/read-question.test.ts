@@ -119,6 +119,15 @@ describe('QuestionReader', () => {
     expect(kept?.kind).toBe('known');
   });
 
+  it('reads the short form chat uses for a word as the word', () => {
+    // The notes say `infrastructure` and `images`; people type `infra` and `imgs`.
+    const read = reader.read('do i manage the infra for my docker imgs');
+    const term = (word: string) => read.terms.find((found) => found.word === word);
+    expect(term('infra')?.stems.get('infrastructur')).toBe(1);
+    expect(term('imgs')?.stems.get('imag')).toBe(1);
+    expect(term('imgs')?.kind).toBe('known');
+  });
+
   it("bridges everyday words to the notes' words for the same thing", () => {
     const stemsOf = (question: string, word: string) =>
       reader.read(question).terms.find((term) => term.word === word)?.stems;
