@@ -13,7 +13,6 @@ import type { Reply } from '../tutor/reply.js';
 import { createTutor } from '../tutor/tutor.js';
 import { parseArgs, UsageError } from './args.js';
 import { runChat } from './chat.js';
-import { doctor } from './doctor.js';
 import { EvalSetError, evaluate, formatSummary, readEvalItems } from './evaluate.js';
 import { exportAnswers } from './export-answers.js';
 import { exportQuestions } from './export-questions.js';
@@ -239,8 +238,11 @@ async function main(argv: string[]): Promise<number> {
       return exportCommand(rest);
     case 'report':
       return reportCommand(rest);
-    case 'doctor':
+    case 'doctor': {
+      // The doctor checks Slack with Bolt, which the other commands never load.
+      const { doctor } = await import('./doctor.js');
       return doctor(rest);
+    }
     case 'eval':
       return evalCommand(rest);
     case 'kb':

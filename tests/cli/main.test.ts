@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonLines, runCli, runNode } from '../helpers/cli.js';
 import { notesDir } from '../helpers/notes-dir.js';
-import { KNOWLEDGE_DIR, START_ENTRY } from '../helpers/paths.js';
+import { FIXTURES_DIR, KNOWLEDGE_DIR, START_ENTRY } from '../helpers/paths.js';
 
+/** Preloaded into a child process, it reports each `@slack/` module loaded on stderr. */
+const SLACK_MODULE_REPORTER = join(FIXTURES_DIR, 'preload', 'report-slack-modules.cjs');
 const PROBLEM_LINE = /^.+\.md:\d+: .+/;
 const STACK_TRACE = /\n\s+at .+:\d+:\d+/;
 const CONTRACT_KEYS = ['confidence', 'intent', 'question', 'sure', 'text', 'topics'];
@@ -215,5 +217,17 @@ describe('tutor chat', () => {
     const result = await runNode(START_ENTRY, [], { input: 'what is fargate\nquit\n' });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Fargate');
+  });
+
+  it('answers without loading the Slack SDK, as the terminal tutor does: only doctor and the Slack face need it', async () => {
+    const env = { NODE_OPTIONS: `--require ${SLACK_MODULE_REPORTER}` };
+    const asked = await runCli(['ask', '--json', 'what is fargate'], { env });
+    expect(asked.status).toBe(0);
+    expect(asked.stderr).not.toContain('loaded @slack/');
+    const chatted = await runNode(START_ENTRY, [], { input: 'what is fargate\nquit\n', env });
+    expect(chatted.status).toBe(0);
+    expect(chatted.stderr).not.toContain('loaded @slack/');
+    const checked = await runCli(['doctor', '--json'], { env });
+    expect(checked.stderr).toContain('loaded @slack/bolt');
   });
 });
