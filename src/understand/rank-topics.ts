@@ -257,7 +257,8 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
 
 /**
  * A number for each fact a question touches, in an array kept for the next question: a folder of
- * 5,000 topics has tens of thousands of facts, and a common word reaches thousands of them.
+ * 5,000 topics has tens of thousands of facts, and a common word reaches thousands of them. The
+ * numbers are matches and masses, never below zero, so zero marks a fact not touched yet.
  */
 class FactNumbers {
   /** The facts with a number, in the order first given one. */
