@@ -177,4 +177,14 @@ describe('rankTopics', () => {
   it('finds no candidate for a question with no words', () => {
     expect(rankTopics(index, reader.read('🚀🚀'))).toEqual([]);
   });
+
+  it('ranks a question the same whatever was ranked before it: nothing carries over', () => {
+    const question = 'run containers without managing servers and pay per request';
+    const first = rankTopics(index, reader.read(question));
+    rankTopics(index, reader.read('docker images in a private registry for ecs tasks'));
+    rankTopics(index, reader.read('how does batch scale'));
+    expect(rankTopics(index, reader.read(question))).toEqual(first);
+    // A fresh index, with nothing kept from any question, agrees.
+    expect(rankTopics(new TopicIndex(knowledge), reader.read(question))).toEqual(first);
+  });
 });
