@@ -122,9 +122,12 @@ function readHeading(title: string): Pick<ParsedTopic, 'name' | 'aliases' | 'cat
 }
 
 /** Finds `ECR (Elastic Container Registry)` and `Application Load Balancer (ALB)` in a fact. */
-function findGlossary(text: string, line: number): GlossaryEntry[] {
+function findGlossary(fact: Fact): GlossaryEntry[] {
   const entries: GlossaryEntry[] = [];
-  if (!text.includes('(')) return entries;
+  // Most bullets hold no parentheses: they are not joined up to be searched.
+  if (!fact.text.includes('(') && !fact.subPoints.some((part) => part.includes('('))) return entries;
+  const { line } = fact;
+  const text = [fact.text, ...fact.subPoints].join(' ');
   for (const match of text.matchAll(/([A-Za-z0-9][\w-]*)\s*\(([^()]{3,80})\)/g)) {
     const before = match[1] ?? '';
     const inside = (match[2] ?? '').trim();
@@ -224,8 +227,7 @@ export function parseNotes(file: string, content: string): ParsedNotes {
       if (finished) {
         if (QUIZ_BULLET.test(finished.text)) topic.quizzes.push(finished);
         else topic.facts.push(finished);
-        if (finished.text.includes('(') || finished.subPoints.some((part) => part.includes('(')))
-          glossary.push(...findGlossary([finished.text, ...finished.subPoints].join(' '), finished.line));
+        glossary.push(...findGlossary(finished));
       }
     }
     fact = null;

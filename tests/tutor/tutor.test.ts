@@ -627,18 +627,10 @@ describe('tutor: which facts lead the answer', () => {
       ].join('\n'),
     });
     const reader = new Understanding(tutorFor(dir).knowledge).reader;
-    expect(
-      reader
-        .read('a discount for the next few yrs')
-        .terms.find((t) => t.word === 'yrs')
-        ?.stems.get('year'),
-    ).toBe(1);
-    expect(
-      reader
-        .read('kept for 2 wks')
-        .terms.find((t) => t.word === 'wks')
-        ?.stems.get('week'),
-    ).toBe(1);
+    const stemsOf = (question: string, word: string) =>
+      reader.read(question).terms.find((t) => t.word === word)?.stems;
+    expect(stemsOf('a discount for the next few yrs', 'yrs')?.get('year')).toBe(1);
+    expect(stemsOf('kept for 2 wks', 'wks')?.get('week')).toBe(1);
   });
 
   it('reads "five times" as the notes\' "5x", and "5x" as five times', () => {
