@@ -119,7 +119,10 @@ export class QuestionReader {
   private splitRunTogether(tokens: string[]): string[] {
     const out: string[] = [];
     for (const token of tokens) {
-      const split = token.length >= 5 && !this.isWord(token) ? this.nameJoinedToWord(token) : null;
+      const split =
+        token.length >= 5 && !this.isWord(token)
+          ? (this.nameJoinedToWord(token) ?? this.notesPhraseJoined(token))
+          : null;
       if (split) out.push(...split);
       else out.push(token);
     }
@@ -155,6 +158,24 @@ export class QuestionReader {
       }
     }
     return best;
+  }
+
+  /**
+   * Two words the notes write side by side, typed as one (`lifecyclehooks`, `coldstart`): the
+   * notes' phrase, when only one way of splitting the word gives it.
+   */
+  private notesPhraseJoined(token: string): [string, string] | null {
+    let found: [string, string] | null = null;
+    for (let at = 3; at <= token.length - 3; at++) {
+      const left = token.slice(0, at);
+      const right = token.slice(at);
+      if (STOPWORDS.has(left) || STOPWORDS.has(right)) continue;
+      if (!this.index.vocabulary.has(left) || !this.index.vocabulary.has(right)) continue;
+      if (!this.index.hasPhrase(stem(left), stem(right))) continue;
+      if (found) return null;
+      found = [left, right];
+    }
+    return found;
   }
 
   /** Adds the notes' stems a word may mean: hand-listed synonyms, then WordNet's relations. */

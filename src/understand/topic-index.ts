@@ -411,6 +411,23 @@ export class TopicIndex {
     return sequence;
   }
 
+  /** Whether some fact has these two stems side by side, in this order. */
+  hasPhrase(first: string, second: string): boolean {
+    const firstFacts = this.postings.get(first)?.facts;
+    const secondFacts = this.postings.get(second)?.facts;
+    if (!firstFacts || !secondFacts) return false;
+    const [fewer, more] =
+      firstFacts.length <= secondFacts.length ? [firstFacts, secondFacts] : [secondFacts, firstFacts];
+    const alsoIn = new Set(more);
+    for (const factId of fewer) {
+      if (!alsoIn.has(factId)) continue;
+      const sequence = this.sequenceOf(factId);
+      for (let i = 0; i + 1 < sequence.length; i++)
+        if (sequence[i] === first && sequence[i + 1] === second) return true;
+    }
+    return false;
+  }
+
   /** Facts of other topics that name this topic. */
   factsMentioning(topic: number): number[] {
     return this.mentionFacts.get(topic) ?? [];

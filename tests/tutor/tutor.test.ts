@@ -460,6 +460,24 @@ describe('tutor: which facts lead the answer', () => {
     expect(reply.lead[0]?.text).toMatch(/^records api calls/);
   });
 
+  it('reads two words the notes write side by side, typed as one, as those two words', () => {
+    const dir = notesDir({
+      'scaling.md': [
+        '# Amazon EC2 Auto Scaling',
+        '- keeps the right number of instances running and replaces unhealthy ones',
+        '- scaling policies: target tracking, step & scheduled',
+        '- lifecycle hooks pause an instance while launching or terminating',
+        '- warm pools keep instances ready so scale out is faster',
+        '',
+      ].join('\n'),
+    });
+    const reply = as(tutorFor(dir).answer('auto scaling lifecyclehooks, what are they for'), 'explain');
+    expect(reply.lead[0]?.text).toMatch(/^lifecycle hooks pause/);
+    // Only a phrase of the notes is split: `warmhooks` is no pair the notes write.
+    const read = new Understanding(tutorFor(dir).knowledge).reader.read('warmhooks');
+    expect(read.tokens).toEqual(['warmhooks']);
+  });
+
   it('reads numbers and units written another way as the same words', () => {
     // The notes write `3 classes` and `5 mins`; people write `three` and `minutes`.
     const read = new Understanding(tutor().knowledge).reader.read('three glacier classes, within minutes');
