@@ -41,11 +41,32 @@ export function words(text: string): string[] {
 
 const stemCache = new Map<string, string>();
 
+/**
+ * Words Porter's stemmer runs into other words (`important` into `import`, `several` into
+ * `severe`, `experience` into `experiment`): each keeps a stem of its own.
+ */
+const OWN_STEMS: Record<string, string> = {
+  important: 'important',
+  importance: 'important',
+  importantly: 'important',
+  several: 'several',
+  general: 'general',
+  generally: 'general',
+  news: 'news',
+  business: 'business',
+  businesses: 'business',
+  experience: 'experienc',
+  experiences: 'experienc',
+  experienced: 'experienc',
+  positive: 'positive',
+};
+
 /** Porter stem of one lowercase token; tokens with digits (`ec2`, `s3`, `k8s`) are kept whole. */
 export function stem(token: string): string {
   const cached = stemCache.get(token);
   if (cached !== undefined) return cached;
-  const stemmed = /\d/.test(token) || token.length <= 3 ? token : PorterStemmer.stem(token);
+  const stemmed =
+    /\d/.test(token) || token.length <= 3 ? token : (OWN_STEMS[token] ?? PorterStemmer.stem(token));
   if (stemCache.size > 100_000) stemCache.clear();
   stemCache.set(token, stemmed);
   return stemmed;

@@ -28,6 +28,15 @@ describe('text helpers', () => {
     expect(stem('k8s')).toBe('k8s');
   });
 
+  it("keeps apart words Porter's stemmer runs together, and their own forms together", () => {
+    expect(stem('important')).not.toBe(stem('import'));
+    expect(stem('importance')).toBe(stem('important'));
+    expect(stem('several')).not.toBe(stem('severity'));
+    expect(stem('experience')).not.toBe(stem('experiment'));
+    expect(stem('experienced')).toBe(stem('experience'));
+    expect(stem('news')).not.toBe(stem('new'));
+  });
+
   it('tells acronyms from other words', () => {
     expect(looksLikeAcronym('ECS')).toBe(true);
     expect(looksLikeAcronym('k8s')).toBe(true);
