@@ -17,6 +17,8 @@ describe('the kind of answer a question asks for', () => {
     expect([...askedAnswerTypes(tokens('how many replicas can one cluster have'))]).toEqual(['quantity']);
     expect([...askedAnswerTypes(tokens('who ends up footing the bill'))]).toEqual(['price']);
     expect([...askedAnswerTypes(tokens('is it good for long running jobs'))]).toEqual(['duration']);
+    expect([...askedAnswerTypes(tokens('whats the longest an experiment may run'))]).toEqual(['duration']);
+    expect([...askedAnswerTypes(tokens('the largest file it takes'))]).toEqual(['quantity']);
     expect(askedAnswerTypes(tokens('how does replication work')).size).toBe(0);
     expect(askedAnswerTypes(tokens('is there a long list of regions')).size).toBe(0);
     expect(askedAnswerTypes(tokens('what is a replica')).size).toBe(0);
