@@ -117,6 +117,27 @@ export class UncoveredServices {
     }
   }
 
+  /** Words the notes capitalise inside a sentence, lowercased; read the first time a question needs them. */
+  private capitalised: Set<string> | null = null;
+
+  /**
+   * A word the notes capitalise inside a sentence (`subscribers: SQS, Lambda, Kinesis`) is a name to
+   * the team that wrote them, whatever it means in English: in their questions, `lambda` is the
+   * service, not the Greek letter.
+   */
+  private writtenAsName(word: string): boolean {
+    if (!this.capitalised) {
+      const found = new Set<string>();
+      for (const topic of this.index.topics)
+        for (const fact of topic.facts)
+          for (const part of [fact.text, ...fact.subPoints])
+            for (const [capitalisedWord] of part.matchAll(MID_SENTENCE_CAPITAL))
+              found.add(capitalisedWord.toLowerCase());
+      this.capitalised = found;
+    }
+    return this.capitalised.has(word);
+  }
+
   /** Whether a topic's facts name the service, by any of its names. */
   namedIn(topic: number, service: CloudService): boolean {
     const names = [phraseKey(service.name), ...service.aliases].map((name) => ` ${name} `);
@@ -180,7 +201,9 @@ export class UncoveredServices {
       (mention) =>
         !this.covered.has(mention.service) &&
         !read.names.some((hit) => hit.start <= mention.start && mention.end <= hit.end) &&
-        (!mention.plain || aloneInQuestion(mention, read.tokens, content)),
+        (!mention.plain ||
+          this.writtenAsName(read.tokens[mention.start] ?? '') ||
+          aloneInQuestion(mention, read.tokens, content)),
     );
     if (uncovered.length === 0) return NONE;
     // `google kubernetes engine` is not EKS's `kubernetes`: a topic's name inside the name of
@@ -224,6 +247,9 @@ export class UncoveredServices {
     };
   }
 }
+
+/** A capitalised word (`Lambda`) after a space that does not end a sentence. */
+const MID_SENTENCE_CAPITAL = /(?<=[^.!?]\s)[A-Z][a-z]{2,}\b/g;
 
 /** Words that open a question about what follows them: "what does X do", "how does X work". */
 const ASKING = new Set(['what', 'whats', 'how', 'hows', 'explain', 'describe', 'define']);

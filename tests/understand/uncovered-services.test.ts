@@ -328,4 +328,23 @@ describe('questions about services the notes do not cover', () => {
     expect(unknown(compute().answer('what is glue')).notCovered).toEqual(['AWS Glue']);
     expect(compute().answer('is batch good for nightly jobs').topics[0]?.id).toBe('batch');
   });
+
+  it('takes an ordinary word the notes capitalise as a name for the service, in a longer question too', () => {
+    const notes = (lambda: string) =>
+      notesDir({
+        'events.md': [
+          '# Amazon EventBridge',
+          '- serverless event bus, rules match events and send them to targets',
+          `- targets: SQS, SNS, ${lambda} functions, Step Functions`,
+          '- scheduled rules run a target on a cron expression',
+          '',
+        ].join('\n'),
+      });
+    const question = 'how do i write a lambda handler in python';
+    // The team writes `Lambda` as a name: the question is about AWS Lambda, which the notes lack.
+    expect(unknown(tutorFor(notes('Lambda')).answer(question)).notCovered).toEqual(['AWS Lambda']);
+    // Written in lowercase only, `lambda` could be the English word: the ranking decides.
+    const lowercase = tutorFor(notes('lambda')).answer(question);
+    expect(lowercase.intent === 'unknown' ? lowercase.notCovered : []).toEqual([]);
+  });
 });
