@@ -2,6 +2,7 @@ import { stem } from '../knowledge/text.js';
 import type { KnowledgeBase, Topic } from '../knowledge/types.js';
 import { servicesAreSetting, type TopicCandidate } from '../understand/rank-topics.js';
 import type { ReadQuestion } from '../understand/read-question.js';
+import { NEGATIONS } from '../understand/stopwords.js';
 import type { UncoveredMentions } from '../understand/uncovered-services.js';
 import {
   defaultUnderstandingParts,
@@ -46,6 +47,11 @@ const RECENT_REPLIES = 500;
  * and "how do sns topics work" ask about a thing, not for the scores or the topic list.
  */
 const ABOUT_A_THING_NOT = new Set(['list', 'help', 'leaderboard', 'smalltalk']);
+/**
+ * Below this probability of being right, a guess from a topic that names a service the notes don't
+ * cover, in passing, is more likely about that service than about the topic.
+ */
+const UNSURE_BESIDE_SERVICE = 0.6;
 /** Topics this close to the best one in score fit the question as well as it does. */
 const TIE = 0.01;
 /** A "did you mean" is a topic that accounts for a fair part of the question, not any topic at all. */
@@ -321,11 +327,18 @@ export function createTutor(
     if (right < model.answer && !namedInFull) return unknown(question, candidates, unanswerable, uncovered);
     // A guess beside a service the notes never name ("how does amazon personalize build product
     // recommendations") would teach something the notes do not hold, unless the service is only
-    // the setting of a need described at length.
+    // the setting of a need described at length. So would an unsure one beside a service they name
+    // only in passing ("how do i push a docker image to ecr" on notes that say CodeBuild pushes to ECR).
     if (
       best.evidence === 'weak' &&
       !servicesAreSetting(read) &&
-      uncovered.services.some((service) => !understanding.services.namedInNotes(service))
+      uncovered.services.some(
+        (service) =>
+          !understanding.services.namedInNotes(service) ||
+          (right < UNSURE_BESIDE_SERVICE &&
+            !saysWithout(read.tokens, uncovered.positions) &&
+            !understanding.services.isSetting(service)),
+      )
     )
       return unknown(question, candidates, unanswerable, uncovered);
     // Several topics fit the words equally well: the honest reply is a choice, not a pick.
@@ -426,6 +439,19 @@ function leaderboardPeriod(tokens: readonly string[]): ScorePeriod {
 
 function round(value: number): number {
   return Math.round(Math.max(0, Math.min(1, value)) * 1000) / 1000;
+}
+
+/** How far before a service's name a negation says the question does without it. */
+const NEGATION_REACH = 3;
+
+/**
+ * "containers on aws where i dont provision ec2": a service the question says it does without is
+ * the setting of what it asks, not what it asks about.
+ */
+function saysWithout(tokens: readonly string[], positions: ReadonlySet<number>): boolean {
+  return [...positions].some((position) =>
+    tokens.slice(Math.max(0, position - NEGATION_REACH), position).some((token) => NEGATIONS.has(token)),
+  );
 }
 
 /** Whether an answer on a topic the question never names should also say what the topic is. */

@@ -156,6 +156,14 @@ export class UncoveredServices {
     return keys;
   }
 
+  /**
+   * A service many topics name (S3, EC2 in notes on security or analytics) is where the notes' topics
+   * do their work: a question naming it is most often about one of them, not about it.
+   */
+  isSetting(service: CloudService): boolean {
+    return this.topicsNaming(service).length >= this.index.topics.length * SETTING_SHARE;
+  }
+
   /** Whether any fact of the notes names the service. */
   namedInNotes(service: CloudService): boolean {
     return this.topicsNaming(service).length > 0;
@@ -309,6 +317,9 @@ function markedByOne(marks: ReadonlyMap<CloudService, ReadonlySet<number>>): [Cl
     topics.size === 1 ? [[service, [...topics][0] as number]] : [],
   );
 }
+
+/** The share of the notes' topics naming a service that makes it their setting. */
+const SETTING_SHARE = 1 / 3;
 
 /** A word of at most this many services' names is one of their own, not a family's. */
 const DISTINCTIVE_NAMES = 2;

@@ -329,6 +329,24 @@ describe('questions about services the notes do not cover', () => {
     expect(compute().answer('is batch good for nightly jobs').topics[0]?.id).toBe('batch');
   });
 
+  it('does not guess from a topic that names a service in passing when the question is about that service', () => {
+    // The DevOps notes say CodeBuild pushes images to ECR; they have no topic on ECR.
+    const devops = tutorFor(join(FIXTURES_DIR, 'notes', 'observability-devops'));
+    for (const question of [
+      'how do i tag a docker image before it goes to ecr',
+      'can i see which docker image versions are in ecr',
+    ])
+      expect(unknown(devops.answer(question)).notCovered).toEqual([
+        'Amazon Elastic Container Registry (ECR)',
+      ]);
+    // A service the question does without, or one most topics name, is the setting of what is asked.
+    expect(compute().answer('containers on aws where i dont provision ec2').topics[0]?.id).toBe('fargate');
+    const security = tutorFor(join(FIXTURES_DIR, 'notes', 'security-compliance'));
+    expect(security.answer('find ids like 4471920 in our s3 files').topics[0]?.title).toMatch(
+      /^Amazon Macie/,
+    );
+  });
+
   it('takes an ordinary word the notes capitalise as a name for the service, in a longer question too', () => {
     const notes = (lambda: string) =>
       notesDir({
