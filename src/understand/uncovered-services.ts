@@ -1,4 +1,5 @@
 import { looksLikeAcronym, phraseKey, stem } from '../knowledge/text.js';
+import type { EnglishWords } from './english.js';
 import type { NameHit, ReadQuestion } from './read-question.js';
 import {
   type CloudService,
@@ -29,6 +30,7 @@ export class UncoveredServices {
   constructor(
     catalogue: ServiceCatalogue,
     private readonly index: TopicIndex,
+    private readonly english: EnglishWords,
   ) {
     index.topics.forEach((topic, i) => {
       const providers = new Set<string>();
@@ -228,15 +230,24 @@ export class UncoveredServices {
             (providers !== undefined && providers.size > 0 && !providers.has(mention.service.provider)))
         );
       });
-    const swallowed = read.names.filter(inside);
+    // An ordinary word is all that names a topic beside another cloud's service: "budget alerts in
+    // azure cost management" asks about Azure, not AWS Budgets.
+    const otherCloud = (hit: NameHit) =>
+      hit.end - hit.start === 1 &&
+      this.english.has(read.tokens[hit.start] ?? '') &&
+      this.providers[hit.topic]?.has(AWS) === true &&
+      uncovered.some((mention) => mention.service.provider !== AWS);
+    const swallowed = read.names.filter((hit) => inside(hit) || otherCloud(hit));
     if (swallowed.length > 0) {
-      read.names = read.names.filter((hit) => !inside(hit));
+      read.names = read.names.filter((hit) => !swallowed.includes(hit));
       for (const term of read.terms) {
         if (swallowed.some((hit) => term.position >= hit.start && term.position < hit.end))
           term.nameOf = null;
       }
     }
-    // A question naming a topic of the notes is about that topic: "can lambda read from sqs".
+    // A question naming a topic of the notes is about that topic: "can lambda read from sqs". Not
+    // when an ordinary word is all that names it beside another cloud's service: "budget alerts in
+    // azure cost management" asks about Azure, not AWS Budgets.
     if (read.names.some((hit) => hit.strength >= 0.9)) return NONE;
     const named = new Set(uncovered.flatMap((mention) => read.tokens.slice(mention.start, mention.end)));
     // Only the notes' own words can make the question about something the notes hold.
@@ -258,6 +269,8 @@ export class UncoveredServices {
 
 /** A capitalised word (`Lambda`) after a space that does not end a sentence. */
 const MID_SENTENCE_CAPITAL = /(?<=[^.!?]\s)[A-Z][a-z]{2,}\b/g;
+
+const AWS = 'aws';
 
 /** Words that open a question about what follows them: "what does X do", "how does X work". */
 const ASKING = new Set(['what', 'whats', 'how', 'hows', 'explain', 'describe', 'define']);

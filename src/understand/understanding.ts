@@ -74,7 +74,7 @@ export class Understanding {
       relations: parts.relations,
     });
     this.catalogue = parts.catalogue;
-    this.services = new UncoveredServices(parts.catalogue, this.index);
+    this.services = new UncoveredServices(parts.catalogue, this.index, parts.english);
     addCatalogueNames(this.index, this.services, parts.english);
     this.index.topics.forEach((_, topic) => {
       for (const service of this.services.coveredBy(topic))

@@ -347,6 +347,16 @@ describe('questions about services the notes do not cover', () => {
     );
   });
 
+  it("reads an ordinary word naming an AWS topic beside another cloud's service as about that service", () => {
+    const governance = tutorFor(join(FIXTURES_DIR, 'notes', 'governance-migration'));
+    expect(unknown(governance.answer('budget alerts in azure cost management')).notCovered).toEqual([
+      'Microsoft Cost Management',
+    ]);
+    expect(governance.answer('how do budget alerts work').topics[0]?.id).toBe('budgets');
+    // Docker is no AWS topic: beside EC2 it is still Docker.
+    expect(compute().answer('can i run docker on ec2').topics[0]?.id).toBe('docker');
+  });
+
   it('takes an ordinary word the notes capitalise as a name for the service, in a longer question too', () => {
     const notes = (lambda: string) =>
       notesDir({
