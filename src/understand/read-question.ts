@@ -74,6 +74,8 @@ export interface ReadQuestion {
   terms: QueryTerm[];
   /** Neighbouring word pairs (stems, `run on`), not both stopwords: for phrase matches. */
   pairs: WordPair[];
+  /** Words before a comma, colon or dash that set them apart ("app mesh: how do retries work"); 0 without one. */
+  leadLength: number;
 }
 
 /**
@@ -108,7 +110,9 @@ export class QuestionReader {
         : masked;
     const intent = this.classifier.classify(masked, request);
     const terms = this.termsOf(tokens, names);
-    return { tokens, intent, names, terms, pairs: pairsOf(tokens) };
+    const [lead = ''] = question.split(/[,:;](?:\s|$)|\s[-–—]\s/);
+    const leadLength = lead.length < question.length ? this.splitRunTogether(words(lead)).length : 0;
+    return { tokens, intent, names, terms, pairs: pairsOf(tokens), leadLength };
   }
 
   /**

@@ -259,10 +259,11 @@ export class UncoveredServices {
       ],
       positions: new Set(uncovered.flatMap((mention) => range(mention.start, mention.end))),
       // "what does firewall manager do", "cloud armor rules": little else to be about, or the
-      // service is what the question opens by asking about. A need described around a service
+      // service is what the question opens by asking about, or sets apart before asking. A need described around a service
       // ("our ec2 app must read s3 without keys") is for the ranking.
       subject:
-        rest.length <= SUBJECT_CONTEXT_WORDS || uncovered.some((mention) => askedAbout(mention, read.tokens)),
+        rest.length <= SUBJECT_CONTEXT_WORDS ||
+        uncovered.some((mention) => askedAbout(mention, read.tokens) || headsQuestion(mention, read)),
     };
   }
 }
@@ -281,9 +282,18 @@ const ASKING = new Set(['what', 'whats', 'how', 'hows', 'explain', 'describe', '
  */
 function askedAbout(mention: ServiceMention, tokens: readonly string[]): boolean {
   const before = tokens.slice(0, mention.start);
+
   return (
     ASKING.has(before[0] ?? '') &&
     before.every((token) => STOPWORDS.has(token) || VENDOR_PREFIXES.has(token) || ASKING.has(token))
+  );
+}
+
+/** The question opens with the service's name, set apart: "application migration service, how do i cut over". */
+function headsQuestion(mention: ServiceMention, read: ReadQuestion): boolean {
+  return (
+    mention.end === read.leadLength &&
+    read.tokens.slice(0, mention.start).every((token) => STOPWORDS.has(token) || VENDOR_PREFIXES.has(token))
   );
 }
 

@@ -154,6 +154,12 @@ describe('QuestionReader', () => {
     }
   });
 
+  it('counts the words a question sets apart before asking ("lambda: how do layers work")', () => {
+    expect(reader.read('lambda: how do layers work').leadLength).toBe(1);
+    expect(reader.read('fargate pricing, roughly?').leadLength).toBe(2);
+    expect(reader.read('what is ecs').leadLength).toBe(0);
+  });
+
   it('reads at most 200 words', () => {
     expect(reader.read('word '.repeat(1000)).tokens).toHaveLength(200);
   });

@@ -347,6 +347,21 @@ describe('questions about services the notes do not cover', () => {
     );
   });
 
+  it('reads a question that opens with a service set apart ("X: how do i …") as about that service', () => {
+    const devops = tutorFor(join(FIXTURES_DIR, 'notes', 'observability-devops'));
+    for (const question of [
+      'ecr: how do i keep the docker images our builds push from piling up',
+      'ecr, how do i stop builds pushing docker images with known vulnerabilities',
+    ])
+      expect(unknown(devops.answer(question)).notCovered).toEqual([
+        'Amazon Elastic Container Registry (ECR)',
+      ]);
+    // Not set apart, the same service is where the build puts its images.
+    expect(devops.answer('where does codebuild push the docker images it builds').topics[0]?.id).toBe(
+      'codebuild',
+    );
+  });
+
   it("reads an ordinary word naming an AWS topic beside another cloud's service as about that service", () => {
     const governance = tutorFor(join(FIXTURES_DIR, 'notes', 'governance-migration'));
     expect(unknown(governance.answer('budget alerts in azure cost management')).notCovered).toEqual([
