@@ -53,9 +53,9 @@ const describeMisses = (outcomes: EvalOutcome[]) =>
     .join('\n');
 
 describe('answers on notes areas the engine was not written for', () => {
-  // Measured on holdout/, pooled over the fourteen areas (895 replies): intent 0.96, top-1 0.90,
-  // unknown precision 0.95, recall 0.91; hard/ (893): intent 0.96, top-1 0.93, unknown precision
-  // 0.97, recall 0.90. The areas written last are the hardest: unknown recall 0.84 on the newest two.
+  // Measured on holdout/, pooled over the fourteen areas (895 replies): intent 0.97, top-1 0.90,
+  // unknown precision 0.95, recall 0.92; hard/ (893): intent 0.97, top-1 0.93, unknown precision
+  // 0.97, recall 0.93. The areas written last are the hardest.
   it.each(['hard', 'holdout'] as const)(
     '%s sets keep intent, top-1 and unknown precision and recall above their floors',
     (kind) => {
@@ -65,7 +65,7 @@ describe('answers on notes areas the engine was not written for', () => {
       expect(share(summary.intent), misses).toBeGreaterThanOrEqual(0.93);
       expect(share(summary.top1), misses).toBeGreaterThanOrEqual(0.87);
       expect(summary.unknownPrecision ?? 0, misses).toBeGreaterThanOrEqual(0.9);
-      expect(summary.unknownRecall ?? 0, misses).toBeGreaterThanOrEqual(0.86);
+      expect(summary.unknownRecall ?? 0, misses).toBeGreaterThanOrEqual(0.89);
     },
   );
 
@@ -91,7 +91,7 @@ describe('confidence is the probability that the reply is right', () => {
     const sure = outcomes.filter((outcome) => outcome.reply.sure);
     const guesses = outcomes.filter((outcome) => !outcome.reply.sure);
     expect(guesses.length).toBeGreaterThan(0);
-    // Measured: sure replies right 0.95, guesses 0.57.
+    // Measured: sure replies right 0.95, guesses 0.61.
     expect(rightShare(sure)).toBeGreaterThanOrEqual(0.88);
     expect(rightShare(guesses)).toBeLessThan(rightShare(sure) - 0.2);
   });
