@@ -329,16 +329,20 @@ describe('questions about services the notes do not cover', () => {
     expect(compute().answer('is batch good for nightly jobs').topics[0]?.id).toBe('batch');
   });
 
-  it('does not guess from a topic that names a service in passing when the question is about that service', () => {
-    // The DevOps notes say CodeBuild pushes images to ECR; they have no topic on ECR.
-    const devops = tutorFor(join(FIXTURES_DIR, 'notes', 'observability-devops'));
-    for (const question of [
-      'how do i tag a docker image before it goes to ecr',
-      'can i see which docker image versions are in ecr',
-    ])
-      expect(unknown(devops.answer(question)).notCovered).toEqual([
+  // The DevOps notes say CodeBuild pushes images to ECR; they have no topic on ECR.
+  const devops = () => tutorFor(join(FIXTURES_DIR, 'notes', 'observability-devops'));
+  const expectEcrUncovered = (questions: string[]) => {
+    for (const question of questions)
+      expect(unknown(devops().answer(question)).notCovered).toEqual([
         'Amazon Elastic Container Registry (ECR)',
       ]);
+  };
+
+  it('does not guess from a topic that names a service in passing when the question is about that service', () => {
+    expectEcrUncovered([
+      'how do i tag a docker image before it goes to ecr',
+      'can i see which docker image versions are in ecr',
+    ]);
     // A service the question does without, or one most topics name, is the setting of what is asked.
     expect(compute().answer('containers on aws where i dont provision ec2').topics[0]?.id).toBe('fargate');
     const security = tutorFor(join(FIXTURES_DIR, 'notes', 'security-compliance'));
@@ -348,16 +352,12 @@ describe('questions about services the notes do not cover', () => {
   });
 
   it('reads a question that opens with a service set apart ("X: how do i …") as about that service', () => {
-    const devops = tutorFor(join(FIXTURES_DIR, 'notes', 'observability-devops'));
-    for (const question of [
+    expectEcrUncovered([
       'ecr: how do i keep the docker images our builds push from piling up',
       'ecr, how do i stop builds pushing docker images with known vulnerabilities',
-    ])
-      expect(unknown(devops.answer(question)).notCovered).toEqual([
-        'Amazon Elastic Container Registry (ECR)',
-      ]);
+    ]);
     // Not set apart, the same service is where the build puts its images.
-    expect(devops.answer('where does codebuild push the docker images it builds').topics[0]?.id).toBe(
+    expect(devops().answer('where does codebuild push the docker images it builds').topics[0]?.id).toBe(
       'codebuild',
     );
   });
