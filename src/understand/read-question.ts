@@ -74,7 +74,10 @@ export interface ReadQuestion {
   terms: QueryTerm[];
   /** Neighbouring word pairs (stems, `run on`), not both stopwords: for phrase matches. */
   pairs: WordPair[];
-  /** Words before a comma, colon or dash that set them apart ("app mesh: how do retries work"); 0 without one. */
+  /**
+   * How many words come before a comma, colon or dash that sets them apart ("app mesh: how do
+   * retries work"); 0 without one.
+   */
   leadLength: number;
 }
 

@@ -119,7 +119,7 @@ export class UncoveredServices {
     }
   }
 
-  /** Words the notes capitalise inside a sentence, lowercased; read the first time a question needs them. */
+  /** Words the notes capitalise inside a sentence, lowercased; read when a question first needs them. */
   private capitalised: Set<string> | null = null;
 
   /**
@@ -245,9 +245,7 @@ export class UncoveredServices {
           term.nameOf = null;
       }
     }
-    // A question naming a topic of the notes is about that topic: "can lambda read from sqs". Not
-    // when an ordinary word is all that names it beside another cloud's service: "budget alerts in
-    // azure cost management" asks about Azure, not AWS Budgets.
+    // A question naming a topic of the notes is about that topic: "can lambda read from sqs".
     if (read.names.some((hit) => hit.strength >= 0.9)) return NONE;
     const named = new Set(uncovered.flatMap((mention) => read.tokens.slice(mention.start, mention.end)));
     // Only the notes' own words can make the question about something the notes hold.
@@ -259,8 +257,8 @@ export class UncoveredServices {
       ],
       positions: new Set(uncovered.flatMap((mention) => range(mention.start, mention.end))),
       // "what does firewall manager do", "cloud armor rules": little else to be about, or the
-      // service is what the question opens by asking about, or sets apart before asking. A need described around a service
-      // ("our ec2 app must read s3 without keys") is for the ranking.
+      // service is what the question opens by asking about, or sets apart before asking. A need
+      // described around a service ("our ec2 app must read s3 without keys") is for the ranking.
       subject:
         rest.length <= SUBJECT_CONTEXT_WORDS ||
         uncovered.some((mention) => askedAbout(mention, read.tokens) || headsQuestion(mention, read)),
@@ -282,14 +280,16 @@ const ASKING = new Set(['what', 'whats', 'how', 'hows', 'explain', 'describe', '
  */
 function askedAbout(mention: ServiceMention, tokens: readonly string[]): boolean {
   const before = tokens.slice(0, mention.start);
-
   return (
     ASKING.has(before[0] ?? '') &&
     before.every((token) => STOPWORDS.has(token) || VENDOR_PREFIXES.has(token) || ASKING.has(token))
   );
 }
 
-/** The question opens with the service's name, set apart: "application migration service, how do i cut over". */
+/**
+ * The question opens with the service's name, set apart before it asks: "application migration
+ * service, how do i cut over".
+ */
 function headsQuestion(mention: ServiceMention, read: ReadQuestion): boolean {
   return (
     mention.end === read.leadLength &&
