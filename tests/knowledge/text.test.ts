@@ -35,6 +35,7 @@ describe('text helpers', () => {
     expect(stem('experience')).not.toBe(stem('experiment'));
     expect(stem('experienced')).toBe(stem('experience'));
     expect(stem('news')).not.toBe(stem('new'));
+    expect(stem('toppings')).not.toBe(stem('top'));
   });
 
   it('tells acronyms from other words', () => {

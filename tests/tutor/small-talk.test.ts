@@ -15,6 +15,11 @@ describe('small talk', () => {
     }
   });
 
+  it('is no leaderboard request for sharing a word stem with `top`', () => {
+    expect(tutor.answer('favourite toppings?').intent).toBe('unknown');
+    expect(tutor.answer('who is on top').intent).toBe('leaderboard');
+  });
+
   it('is told what the tutor is for when it reads as small talk', () => {
     for (const question of ['hello!', 'good afternoon', 'have a good one', 'see you later alligator']) {
       const reply = tutor.answer(question) as UnknownReply;
