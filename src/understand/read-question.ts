@@ -13,6 +13,10 @@ import type { TopicIndex, TopicName } from './topic-index.js';
 const BRIDGED = 0.5;
 /** Words before a name that say it is not there. */
 const ABSENT = new Set(['no', 'without']);
+/** Where a request ends and the reason for it begins: "quiz me, i've got an exam friday". */
+const REQUEST_END = /[,;.!?](?:\s|$)/;
+/** What sets a question's subject apart: "app mesh: how do retries work", "ecr - pricing?". */
+const SET_APART = /[,:;](?:\s|$)|\s[-–—]\s/;
 /** A phrase of the cloud-concept lexicon says its meaning nearly as plainly as the notes' word. */
 const CONCEPT_WEIGHT = 0.7;
 /** The weight of a hand-listed everyday synonym (data/synonyms.json). */
@@ -102,8 +106,7 @@ export class QuestionReader {
     const masked = this.mask(tokens, names);
     // A request comes first and what follows a comma or a full stop tells why ("quiz me, i've got
     // an exam friday"): only the first part is weighed as the request.
-    const [opening = ''] = question.split(/[,;.!?](?:\s|$)/);
-    const openingLength = opening.length < question.length ? this.splitRunTogether(words(opening)).length : 0;
+    const openingLength = this.wordsBefore(question, REQUEST_END);
     const request =
       openingLength > 0 && openingLength < tokens.length
         ? this.mask(
@@ -113,9 +116,14 @@ export class QuestionReader {
         : masked;
     const intent = this.classifier.classify(masked, request);
     const terms = this.termsOf(tokens, names);
-    const [lead = ''] = question.split(/[,:;](?:\s|$)|\s[-–—]\s/);
-    const leadLength = lead.length < question.length ? this.splitRunTogether(words(lead)).length : 0;
+    const leadLength = this.wordsBefore(question, SET_APART);
     return { tokens, intent, names, terms, pairs: pairsOf(tokens), leadLength };
+  }
+
+  /** How many words come before the first `separator`; 0 when the question has none. */
+  private wordsBefore(question: string, separator: RegExp): number {
+    const [before = ''] = question.split(separator);
+    return before.length < question.length ? this.splitRunTogether(words(before)).length : 0;
   }
 
   /**

@@ -413,17 +413,23 @@ export class TopicIndex {
 
   /** Whether some fact has these two stems side by side, in this order. */
   hasPhrase(first: string, second: string): boolean {
-    const firstFacts = this.postings.get(first)?.facts;
-    const secondFacts = this.postings.get(second)?.facts;
-    if (!firstFacts || !secondFacts) return false;
-    const [fewer, more] =
-      firstFacts.length <= secondFacts.length ? [firstFacts, secondFacts] : [secondFacts, firstFacts];
-    const alsoIn = new Set(more);
-    for (const factId of fewer) {
-      if (!alsoIn.has(factId)) continue;
-      const sequence = this.sequenceOf(factId);
-      for (let i = 0; i + 1 < sequence.length; i++)
-        if (sequence[i] === first && sequence[i + 1] === second) return true;
+    const firstFacts = this.postings.get(first)?.facts ?? [];
+    const secondFacts = this.postings.get(second)?.facts ?? [];
+    // Postings list facts in the notes' order: the facts with both stems are found in one walk.
+    let i = 0;
+    let j = 0;
+    while (i < firstFacts.length && j < secondFacts.length) {
+      const a = firstFacts[i] as number;
+      const b = secondFacts[j] as number;
+      if (a < b) i++;
+      else if (b < a) j++;
+      else {
+        const sequence = this.sequenceOf(a);
+        for (let k = 0; k + 1 < sequence.length; k++)
+          if (sequence[k] === first && sequence[k + 1] === second) return true;
+        i++;
+        j++;
+      }
     }
     return false;
   }
