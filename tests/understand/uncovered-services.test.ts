@@ -27,6 +27,15 @@ describe('the service catalogue', () => {
     expect(catalogue.size).toBeGreaterThan(250);
   });
 
+  it('knows the developer and workplace tools teams weigh against AWS services', () => {
+    expect(catalogue.lookup('github copilot')?.provider).toBe('github');
+    expect(catalogue.lookup('artifactory')?.name).toBe('JFrog Artifactory');
+    expect(catalogue.lookup('launchdarkly')?.category).toBe('developer-tools');
+    expect(catalogue.lookup('google workspace')?.category).toBe('end-user');
+    // `copilot` alone stays AWS Copilot.
+    expect(catalogue.lookup('copilot')?.name).toBe('AWS Copilot');
+  });
+
   it('finds the longest name in a question, with a vendor word before it', () => {
     const mentions = catalogue.find('how do i read values from systems manager parameter store'.split(' '));
     expect(mentions.map((mention) => mention.service.name).join()).toMatch(/Parameter Store|Systems Manager/);
@@ -368,6 +377,12 @@ describe('questions about services the notes do not cover', () => {
       'Microsoft Cost Management',
     ]);
     expect(governance.answer('how do budget alerts work').topics[0]?.id).toBe('budgets');
+    // `workspace` of Amazon WorkSpaces is part of Google Workspace's name: the question is about that.
+    const workplace = tutorFor(join(FIXTURES_DIR, 'notes', 'end-user-computing'));
+    expect(unknown(workplace.answer('what does google workspace charge per user')).notCovered).toEqual([
+      'Google Workspace',
+    ]);
+    expect(workplace.answer('can we sync gsuite calendars into workmail').topics[0]?.id).toBe('workmail');
     // Docker is no AWS topic: beside EC2 it is still Docker.
     expect(compute().answer('can i run docker on ec2').topics[0]?.id).toBe('docker');
   });
