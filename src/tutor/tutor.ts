@@ -2,7 +2,7 @@ import { stem } from '../knowledge/text.js';
 import type { KnowledgeBase, Topic } from '../knowledge/types.js';
 import { servicesAreSetting, type TopicCandidate } from '../understand/rank-topics.js';
 import type { ReadQuestion } from '../understand/read-question.js';
-import { NEGATIONS } from '../understand/stopwords.js';
+import { negatedBefore } from '../understand/stopwords.js';
 import type { UncoveredMentions } from '../understand/uncovered-services.js';
 import {
   defaultUnderstandingParts,
@@ -449,9 +449,7 @@ const NEGATION_REACH = 3;
  * the setting of what it asks, not what it asks about.
  */
 function saysWithout(tokens: readonly string[], positions: ReadonlySet<number>): boolean {
-  return [...positions].some((position) =>
-    tokens.slice(Math.max(0, position - NEGATION_REACH), position).some((token) => NEGATIONS.has(token)),
-  );
+  return [...positions].some((position) => negatedBefore(tokens, position, NEGATION_REACH));
 }
 
 /** Whether an answer on a topic the question never names should also say what the topic is. */

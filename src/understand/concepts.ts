@@ -1,6 +1,6 @@
 import { stem, words } from '../knowledge/text.js';
 import conceptData from './data/cloud-concepts.json' with { type: 'json' };
-import { NEGATIONS, STOPWORDS } from './stopwords.js';
+import { negatedBefore, STOPWORDS } from './stopwords.js';
 
 /** A phrase of everyday cloud talk and the words of the notes it stands for. */
 interface ConceptPhrase {
@@ -117,7 +117,7 @@ export class ConceptLexicon {
     for (let i = 0; i < stems.length; i++) {
       const openingEnd = choiceEndsAt(opening, stems, i);
       if (openingEnd < 0) continue;
-      if (pattern.negated && !negatedAt(tokens, i)) continue;
+      if (pattern.negated && !negatedBefore(tokens, i, NEGATION_REACH)) continue;
       let first = i;
       let last = openingEnd;
       let complete = true;
@@ -195,11 +195,4 @@ function choiceEndsAt(choice: WordChoice, stems: readonly string[], at: number):
     if (phrase.every((s, k) => stems[at + k] === s)) return at + phrase.length - 1;
   }
   return -1;
-}
-
-function negatedAt(tokens: readonly string[], position: number): boolean {
-  for (let j = Math.max(0, position - NEGATION_REACH); j < position; j++) {
-    if (NEGATIONS.has(tokens[j] ?? '')) return true;
-  }
-  return false;
 }

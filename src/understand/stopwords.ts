@@ -30,3 +30,11 @@ export const NEGATIONS = new Set(
 
 /** The stem every negation word shares, so "don't provision" finds "do not need to provision". */
 export const NEGATION = '~not';
+
+/** Whether a negation stands within `reach` words before `position`: "without having to patch". */
+export function negatedBefore(tokens: readonly string[], position: number, reach: number): boolean {
+  for (let j = Math.max(0, position - reach); j < position; j++) {
+    if (NEGATIONS.has(tokens[j] ?? '')) return true;
+  }
+  return false;
+}
