@@ -257,11 +257,17 @@ export class UncoveredServices {
       ],
       positions: new Set(uncovered.flatMap((mention) => range(mention.start, mention.end))),
       // "what does firewall manager do", "cloud armor rules": little else to be about, or the
-      // service is what the question opens by asking about, or sets apart before asking. A need
-      // described around a service ("our ec2 app must read s3 without keys") is for the ranking.
+      // service is what the question opens by asking about, sets apart before asking, or opens
+      // with when the notes never name it. A need described around a service ("our ec2 app must
+      // read s3 without keys") is for the ranking.
       subject:
         rest.length <= SUBJECT_CONTEXT_WORDS ||
-        uncovered.some((mention) => askedAbout(mention, read.tokens) || headsQuestion(mention, read)),
+        uncovered.some(
+          (mention) =>
+            askedAbout(mention, read.tokens) ||
+            headsQuestion(mention, read) ||
+            (opensQuestion(mention, read.tokens) && !this.namedInNotes(mention.service)),
+        ),
     };
   }
 }
@@ -284,6 +290,18 @@ function askedAbout(mention: ServiceMention, tokens: readonly string[]): boolean
     ASKING.has(before[0] ?? '') &&
     before.every((token) => STOPWORDS.has(token) || VENDOR_PREFIXES.has(token) || ASKING.has(token))
   );
+}
+
+/** Words that may stand before a service's name in a question that opens with it. */
+const ARTICLES = new Set(['a', 'an', 'the']);
+
+/**
+ * The question opens with a service's name ("jfrog artifactory remote repo keeps timing out"): the
+ * notes never naming it, it is what the question is about. Not after `my` or `our`: "my lambda sits
+ * in a subnet with no internet" sets the scene for a need some topic meets.
+ */
+function opensQuestion(mention: ServiceMention, tokens: readonly string[]): boolean {
+  return tokens.slice(0, mention.start).every((token) => ARTICLES.has(token) || VENDOR_PREFIXES.has(token));
 }
 
 /**

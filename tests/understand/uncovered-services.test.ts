@@ -387,6 +387,29 @@ describe('questions about services the notes do not cover', () => {
     expect(compute().answer('can i run docker on ec2').topics[0]?.id).toBe('docker');
   });
 
+  it('reads a question that opens with a service the notes never name as about that service', () => {
+    const packages = tutorFor(
+      notesDir({
+        'packages.md': [
+          '# AWS CodeArtifact',
+          '- managed artifact repository for npm, PyPI, Maven & NuGet packages',
+          '- upstream repositories: a repo can proxy a public registry like npmjs and cache what it pulls',
+          '- pricing: pay per GB stored & per request',
+          '',
+        ].join('\n'),
+      }),
+    );
+    expect(
+      unknown(packages.answer('nexus repository proxy for npm keeps returning 502s, what should i check'))
+        .notCovered,
+    ).toEqual(['Sonatype Nexus Repository']);
+    // Named further on, the same service may be the setting of what a topic answers.
+    expect(
+      packages.answer('can a managed repo proxy npm and cache the packages we pull, like our nexus repo does')
+        .topics[0]?.id,
+    ).toBe('codeartifact');
+  });
+
   it('takes an ordinary word the notes capitalise, or a rare one, as a name for the service, in a longer question too', () => {
     const notes = (lambda: string) =>
       notesDir({
