@@ -280,16 +280,22 @@ const AWS = 'aws';
 /** Words that open a question about what follows them: "what does X do", "how does X work". */
 const ASKING = new Set(['what', 'whats', 'how', 'hows', 'explain', 'describe', 'define']);
 
+/** Words besides the asking ones that may come between them and the service asked about. */
+const FRAMING_WORDS = 1;
+
 /**
- * The service is what the question asks about when it comes right after the words asking
- * ("what does mediapackage do for time-shifted viewing"): what follows is the aspect asked.
+ * The service is what the question asks about when it comes right after the words asking, with at
+ * most the verb or the quality asked for between ("what does mediapackage do for time-shifted
+ * viewing", "how do i set up aws proton templates", "how accurate is amazon transcribe on noisy
+ * audio"): what follows is the aspect asked.
  */
 function askedAbout(mention: ServiceMention, tokens: readonly string[]): boolean {
   const before = tokens.slice(0, mention.start);
-  return (
-    ASKING.has(before[0] ?? '') &&
-    before.every((token) => STOPWORDS.has(token) || VENDOR_PREFIXES.has(token) || ASKING.has(token))
+  if (!ASKING.has(before[0] ?? '')) return false;
+  const framing = before.filter(
+    (token) => !STOPWORDS.has(token) && !VENDOR_PREFIXES.has(token) && !ASKING.has(token),
   );
+  return framing.length <= FRAMING_WORDS;
 }
 
 /** Words that may stand before a service's name in a question that opens with it. */

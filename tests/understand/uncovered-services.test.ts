@@ -145,8 +145,14 @@ describe('questions about services the notes do not cover', () => {
       names: ['AWS Elemental MediaPackage'],
       subject: true,
     });
+    // With the verb or the quality asked for between, it is still what the question asks about.
+    expect(about('how do i configure mediapackage for drm and time shifted viewing').subject).toBe(true);
+    expect(about('how reliable is mediapackage for drm and time shifted viewing').subject).toBe(true);
     // The same words around it, not asked about, are a need it is the setting of.
     expect(about('our live channels go to mediapackage for drm and time shifted viewing').subject).toBe(
+      false,
+    );
+    expect(about('how do live channels get drm and time shifted viewing from mediapackage').subject).toBe(
       false,
     );
   });
