@@ -216,8 +216,9 @@ export class UncoveredServices {
           aloneInQuestion(mention, read.tokens, content)),
     );
     if (uncovered.length === 0) return NONE;
-    // `google kubernetes engine` is not EKS's `kubernetes`: a topic's name inside the name of
-    // another provider's service does not name the topic (`docker hub` still names Docker), and
+    // `google kubernetes engine` is not EKS's `kubernetes`, nor `kinesis video streams` the
+    // `kinesis` of Kinesis Data Streams: a topic's name inside the longer name of a service the notes
+    // don't cover, or the whole name of another provider's service, does not name the topic; and
     // part of a name (`family` of `Snow Family`) inside another service's name (`transfer family`)
     // names nothing.
     const inside = (hit: NameHit) =>
@@ -227,6 +228,7 @@ export class UncoveredServices {
           mention.start <= hit.start &&
           hit.end <= mention.end &&
           (hit.strength < 1 ||
+            hit.end - hit.start < mention.end - mention.start ||
             (providers !== undefined && providers.size > 0 && !providers.has(mention.service.provider)))
         );
       });

@@ -115,6 +115,23 @@ describe('questions about services the notes do not cover', () => {
     ]);
   });
 
+  it('takes a topic’s whole name inside the longer name of a service the notes lack for that service', () => {
+    const streams = tutorFor(
+      notesDir({
+        'streams.md': [
+          '# Kinesis',
+          '- real time data streams made of shards, each shard takes 1 MB/s in',
+          '- consumers can replay records kept for 24 hours up to 365 days',
+          '',
+        ].join('\n'),
+      }),
+    );
+    expect(unknown(streams.answer('kinesis video streams for our doorbell cameras')).notCovered).toEqual([
+      'Amazon Kinesis Video Streams',
+    ]);
+    expect(streams.answer('how long does kinesis keep records').topics[0]?.id).toBe('kinesis');
+  });
+
   it('still answers the covered topic a question names beside another service', () => {
     const reply = compute().answer('can lambda read messages from sqs');
     expect(reply.intent).toBe('explain');
