@@ -282,6 +282,9 @@ const AWS = 'aws';
 /** Words that open a question about what follows them: "what does X do", "how does X work". */
 const ASKING = new Set(['what', 'whats', 'how', 'hows', 'explain', 'describe', 'define']);
 
+/** Verbs a yes-no question opens with, before what it asks about: "is X a good fit for …". */
+const YES_NO = new Set(['is', 'are', 'does', 'do', 'can', 'will', 'should', 'would', 'could']);
+
 /** Words besides the asking ones that may come between them and the service asked about. */
 const FRAMING_WORDS = 1;
 
@@ -289,11 +292,13 @@ const FRAMING_WORDS = 1;
  * The service is what the question asks about when it comes right after the words asking, with at
  * most the verb or the quality asked for between ("what does mediapackage do for time-shifted
  * viewing", "how do i set up aws proton templates", "how accurate is amazon transcribe on noisy
- * audio"): what follows is the aspect asked.
+ * audio", "is amazon forecast still open to new customers"): what follows is the aspect asked.
  */
 function askedAbout(mention: ServiceMention, tokens: readonly string[]): boolean {
   const before = tokens.slice(0, mention.start);
-  if (!ASKING.has(before[0] ?? '')) return false;
+  const opening = before[0] ?? '';
+  // "is there a way to …" describes a need: `there` is no service.
+  if (!ASKING.has(opening) && !(YES_NO.has(opening) && before[1] !== 'there')) return false;
   const framing = before.filter(
     (token) => !STOPWORDS.has(token) && !VENDOR_PREFIXES.has(token) && !ASKING.has(token),
   );

@@ -165,6 +165,9 @@ describe('questions about services the notes do not cover', () => {
     // With the verb or the quality asked for between, it is still what the question asks about.
     expect(about('how do i configure mediapackage for drm and time shifted viewing').subject).toBe(true);
     expect(about('how reliable is mediapackage for drm and time shifted viewing').subject).toBe(true);
+    // So is it after the verb a yes-no question opens with, but not after "is there".
+    expect(about('is mediapackage any good for drm and time shifted viewing').subject).toBe(true);
+    expect(about('is there a mediapackage setting for drm and time shifted viewing').subject).toBe(false);
     // The same words around it, not asked about, are a need it is the setting of.
     expect(about('our live channels go to mediapackage for drm and time shifted viewing').subject).toBe(
       false,
