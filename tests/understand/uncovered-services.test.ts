@@ -27,13 +27,17 @@ describe('the service catalogue', () => {
     expect(catalogue.size).toBeGreaterThan(250);
   });
 
-  it('knows the developer and workplace tools teams weigh against AWS services', () => {
+  it('knows the developer, workplace and BI tools teams weigh against AWS services', () => {
     expect(catalogue.lookup('github copilot')?.provider).toBe('github');
     expect(catalogue.lookup('artifactory')?.name).toBe('JFrog Artifactory');
     expect(catalogue.lookup('launchdarkly')?.category).toBe('developer-tools');
     expect(catalogue.lookup('google workspace')?.category).toBe('end-user');
     // `copilot` alone stays AWS Copilot.
     expect(catalogue.lookup('copilot')?.name).toBe('AWS Copilot');
+    // BI and data-loading tools weighed against QuickSight and AppFlow.
+    expect(catalogue.lookup('power bi')?.name).toBe('Microsoft Power BI');
+    expect(catalogue.lookup('tableau cloud')?.category).toBe('analytics');
+    expect(catalogue.lookup('fivetran')?.category).toBe('integration');
   });
 
   it('finds the longest name in a question, with a vendor word before it', () => {
