@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Intent, Reply, TopicRef } from '../tutor/reply.js';
 import type { Tutor } from '../tutor/tutor.js';
 import { renderText } from './render-text.js';
@@ -40,6 +41,33 @@ export function readEvalItems(path: string): EvalItem[] {
       items.push(item);
     });
   return items;
+}
+
+/** A question set of a folder of them, `AREA.jsonl`, with the notes folder `AREA` it is asked of. */
+export interface AreaSet {
+  area: string;
+  set: string;
+  notes: string;
+}
+
+/**
+ * The sets of a folder (`holdout/messaging.jsonl`, ...), each paired with the notes folder of the
+ * same name under `notesRoot` (`notes/messaging`), so that several notes areas are scored at once.
+ */
+export function areaSets(setsDir: string, notesRoot: string): AreaSet[] {
+  const files = readdirSync(setsDir)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort();
+  if (files.length === 0) throw new EvalSetError(`${setsDir}: holds no question sets (AREA.jsonl)`);
+  return files.map((file) => {
+    const area = basename(file, '.jsonl');
+    const notes = join(notesRoot, area);
+    if (!existsSync(notes))
+      throw new EvalSetError(
+        `${join(setsDir, file)}: no notes folder ${notes} to ask it of (--knowledge names the folder holding one notes folder per set)`,
+      );
+    return { area, set: join(setsDir, file), notes };
+  });
 }
 
 /** A key matches a topic whose lowercase title or id contains it (`api gateway` ~ `api-gateway`). */
@@ -252,8 +280,11 @@ export function formatSummary(summary: EvalSummary, failures = 0): string[] {
     );
   }
   lines.push(`calibration error (ECE): ${summary.calibrationError.toFixed(3)}`);
-  lines.push(
-    `score: intent=${ratio(summary.intent)} top1=${ratio(summary.top1)} compare=${ratio(summary.compare)} fact=${ratio(summary.fact)} lead=${ratio(summary.lead)} unknown_p=${fixed(summary.unknownPrecision)} unknown_r=${fixed(summary.unknownRecall)}`,
-  );
+  lines.push(`score: ${scoreLine(summary)}`);
   return lines;
+}
+
+/** The one-line score, as score.mjs prints it. */
+export function scoreLine(summary: EvalSummary): string {
+  return `intent=${ratio(summary.intent)} top1=${ratio(summary.top1)} compare=${ratio(summary.compare)} fact=${ratio(summary.fact)} lead=${ratio(summary.lead)} unknown_p=${fixed(summary.unknownPrecision)} unknown_r=${fixed(summary.unknownRecall)}`;
 }

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { config as loadDotenv } from 'dotenv';
@@ -13,7 +14,16 @@ import type { Reply } from '../tutor/reply.js';
 import { createTutor } from '../tutor/tutor.js';
 import { parseArgs, UsageError } from './args.js';
 import { runChat } from './chat.js';
-import { EvalSetError, evaluate, formatSummary, readEvalItems } from './evaluate.js';
+import {
+  areaSets,
+  type EvalOutcome,
+  EvalSetError,
+  evaluate,
+  formatSummary,
+  readEvalItems,
+  scoreLine,
+  summarise,
+} from './evaluate.js';
 import { exportAnswers } from './export-answers.js';
 import { exportQuestions } from './export-questions.js';
 import { exportReviews } from './export-reviews.js';
@@ -28,7 +38,9 @@ const USAGE = `usage: tutor <command>
   chat [--knowledge DIR]                      the terminal tutor ("review": your review deck in the
                                               app's store, DATABASE_URL else DATA_DIR)
   kb validate [--knowledge DIR]               check the notes; exit 1 when they have problems
-  eval SET.jsonl [--knowledge DIR] [--failures N]  score the answers to questions whose answers you know
+  eval SET.jsonl [--knowledge DIR] [--failures N]  score the answers to questions whose answers you know;
+                                              a folder of AREA.jsonl sets with --knowledge NOTES, one
+                                              notes folder AREA per set, scores each and all pooled
   quiz [--json] [--all] [--seed S] [--topic ID] [--knowledge DIR]  a quiz question picked by --seed (default: today), or --all
   export answers [--json]                     every recorded quiz answer, as CSV or JSON lines, from the
                                               app's store (DATABASE_URL, else DATA_DIR; .env is read)
@@ -216,12 +228,36 @@ function evalCommand(argv: string[]): number {
   const args = parseArgs(argv, ['knowledge', 'failures']);
   const [set, ...extra] = args.positional;
   if (!set || extra.length > 0)
-    throw new UsageError('eval takes one question set, e.g. tutor eval questions.jsonl');
-  const dir = resolve(args.options.get('knowledge') ?? defaultKnowledgeDir());
+    throw new UsageError('eval takes one question set, e.g. tutor eval questions.jsonl, or a folder of them');
   const failures = Number(args.options.get('failures') ?? 0);
   if (!Number.isInteger(failures) || failures < 0) throw new UsageError('--failures takes a whole number');
+  if (statSync(set, { throwIfNoEntry: false })?.isDirectory())
+    return evalAreas(set, args.options.get('knowledge'), failures);
+  const dir = resolve(args.options.get('knowledge') ?? defaultKnowledgeDir());
   const summary = evaluate(createTutor(loadKnowledgeReporting(dir, process.stderr)), readEvalItems(set));
   process.stdout.write(`${formatSummary(summary, failures).join('\n')}\n`);
+  return 0;
+}
+
+/** Scores every set of a folder on its own notes area, one line an area, then all of them pooled. */
+function evalAreas(setsDir: string, notesRoot: string | undefined, failures: number): number {
+  if (!notesRoot)
+    throw new UsageError(
+      'eval of a folder of sets takes --knowledge, the folder holding one notes folder per set',
+    );
+  const pooled: EvalOutcome[] = [];
+  for (const { area, set, notes } of areaSets(setsDir, resolve(notesRoot))) {
+    const { outcomes } = evaluate(
+      createTutor(loadKnowledgeReporting(notes, process.stderr)),
+      readEvalItems(set),
+    );
+    process.stdout.write(`${area}: ${scoreLine(summarise(outcomes))}\n`);
+    pooled.push(...outcomes);
+  }
+  const summary = summarise(pooled);
+  process.stdout.write(
+    `pooled over ${summary.items} questions:\n${formatSummary(summary, failures).join('\n')}\n`,
+  );
   return 0;
 }
 

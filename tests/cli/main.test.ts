@@ -178,6 +178,36 @@ describe('tutor kb validate', () => {
   });
 });
 
+describe('tutor eval', () => {
+  const item = (q: string, intent: string, topics: string[]) => JSON.stringify({ q, intent, topics });
+  const sets = () =>
+    notesDir({
+      'storage.jsonl': `${item("what's s3", 'explain', ['s3'])}\n${item('what is glue', 'unknown', [])}\n`,
+      'databases.jsonl': `${item('tell me about aurora', 'explain', ['aurora'])}\n`,
+    });
+
+  it('scores a folder of sets, each on the notes folder of its name: one line an area, then all pooled', async () => {
+    const result = await runCli(['eval', sets(), '--knowledge', join(FIXTURES_DIR, 'notes')]);
+    expect(result.status, result.stderr).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^databases: intent=1\.00 top1=1\.00 /);
+    expect(lines[1]).toMatch(/^storage: intent=1\.00 top1=1\.00 .*unknown_p=1\.00 unknown_r=1\.00$/);
+    expect(lines[2]).toBe('pooled over 3 questions:');
+    expect(lines.at(-1)).toMatch(/^score: intent=1\.00 top1=1\.00 /);
+  });
+
+  it('says which set has no notes folder to be asked of, and that a folder of sets needs --knowledge', async () => {
+    const dir = sets();
+    const missing = await runCli(['eval', dir, '--knowledge', KNOWLEDGE_DIR]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/databases\.jsonl: no notes folder .*databases/);
+    expect(missing.stderr).not.toMatch(STACK_TRACE);
+    const usage = await runCli(['eval', dir]);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toMatch(/--knowledge/);
+  });
+});
+
 describe('tutor: usage', () => {
   it('exits 2 with usage on stderr for an unknown command', async () => {
     const result = await runCli(['frobnicate']);
