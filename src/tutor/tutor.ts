@@ -1,5 +1,6 @@
 import { stem } from '../knowledge/text.js';
 import type { KnowledgeBase, Topic } from '../knowledge/types.js';
+import type { EverydayWords } from '../understand/everyday-words.js';
 import { servicesAreSetting, type TopicCandidate } from '../understand/rank-topics.js';
 import type { ReadQuestion } from '../understand/read-question.js';
 import { negatedBefore } from '../understand/stopwords.js';
@@ -325,6 +326,10 @@ export function createTutor(
     // notes have it, so the reply answers it, as a guess when the model is unsure.
     const namedInFull = best.evidence === 'name' && !best.namedInPart && best.nameStrength >= 1;
     if (right < model.answer && !namedInFull) return unknown(question, candidates, unanswerable, uncovered);
+    // Chit-chat shares everyday words with any notes ("whats a good podcast for the commute" and
+    // AppConfig's "good for A/B tests"): a guess resting on such words alone is not given.
+    if (best.evidence !== 'name' && onlyEverydayWords(read, parts.everyday))
+      return unknown(question, candidates, unanswerable, uncovered);
     // A guess beside a service the notes never name ("how does amazon personalize build product
     // recommendations") would teach something the notes do not hold, unless the service is only
     // the setting of a need described at length. So would an unsure one beside a service they name
@@ -439,6 +444,18 @@ function leaderboardPeriod(tokens: readonly string[]): ScorePeriod {
 
 function round(value: number): number {
   return Math.round(Math.max(0, Math.min(1, value)) * 1000) / 1000;
+}
+
+/**
+ * The words of the question the notes know are all everyday English in their own right, and nothing
+ * in it is a name, a service, or a word of the trade that English lacks: nothing says it is about
+ * the notes.
+ */
+function onlyEverydayWords(read: ReadQuestion, everyday: EverydayWords): boolean {
+  if (read.terms.some((term) => term.jargon || term.service || term.nameOf !== null)) return false;
+  const known = read.terms.filter((term) => term.kind === 'known');
+  // A word the notes know only through a bridge to a word of the trade (`shrink` for resize) is not.
+  return known.length > 0 && known.every((term) => !term.bridged && everyday.has(term.word));
 }
 
 /** How far before a service's name a negation says the question does without it. */

@@ -2,6 +2,7 @@ import { phraseKey, stem } from '../knowledge/text.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { ConceptLexicon } from './concepts.js';
 import { type EnglishWords, loadEnglishWords } from './english.js';
+import { type EverydayWords, loadEverydayWords } from './everyday-words.js';
 import { IntentClassifier } from './intents.js';
 import { rankTopics, type TopicCandidate } from './rank-topics.js';
 import { QuestionReader, type ReadQuestion, type RelatedWords } from './read-question.js';
@@ -15,6 +16,8 @@ import { sharedWordRelations } from './word-relations.js';
 export interface UnderstandingParts {
   classifier: IntentClassifier;
   english: EnglishWords;
+  /** Everyday English, as opposed to the trade's own words: what chit-chat is made of. */
+  everyday: EverydayWords;
   concepts: ConceptLexicon;
   catalogue: ServiceCatalogue;
   synonyms: Synonyms;
@@ -35,6 +38,7 @@ export function defaultUnderstandingParts(): UnderstandingParts {
     sharedParts = {
       classifier: new IntentClassifier(),
       english,
+      everyday: loadEverydayWords(),
       concepts: new ConceptLexicon(),
       catalogue: loadServiceCatalogue(english),
       synonyms: loadSynonyms(),

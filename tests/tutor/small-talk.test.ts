@@ -1,9 +1,10 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/cli/render-text.js';
 import { type AnswerReply, renderReply } from '../../src/slack/blocks/render-reply.js';
 import { SMALL_TALK_REPLY, type UnknownReply } from '../../src/tutor/reply.js';
 import { textOf } from '../helpers/message-text.js';
-import { KNOWLEDGE_DIR, STORAGE_NOTES_DIR } from '../helpers/paths.js';
+import { FIXTURES_DIR, KNOWLEDGE_DIR, STORAGE_NOTES_DIR } from '../helpers/paths.js';
 import { tutorFor } from '../helpers/tutor.js';
 
 describe('small talk', () => {
@@ -43,5 +44,19 @@ describe('small talk', () => {
     const message = renderReply(reply as AnswerReply, { shareable: false });
     expect(textOf(message)).toContain('AWS study tutor');
     expect(textOf(message)).not.toContain('don’t cover');
+  });
+
+  it('gets no answer from notes it shares only everyday words with', () => {
+    // `good for A/B tests` (AppConfig) or `continuously watches ur accounts` (GuardDuty) are no
+    // answer to chat about the weather or television.
+    for (const area of ['developer-tools', 'security-compliance', 'ml-ai']) {
+      const notes = tutorFor(join(FIXTURES_DIR, 'notes', area));
+      for (const question of ['good morning, what a lovely day', 'what should i watch tonight'])
+        expect(notes.answer(question).intent, `${question} (${area})`).toBe('unknown');
+    }
+    // One word of the trade among everyday ones is a question about the notes.
+    expect(tutorFor(STORAGE_NOTES_DIR).answer('how do i keep old files cheap for years').topics[0]?.id).toBe(
+      's3-glacier',
+    );
   });
 });
