@@ -214,6 +214,22 @@ describe('questions about services the notes do not cover', () => {
     expect(mentioned.topics[0]?.id).toBe('trusted-advisor');
   });
 
+  it('takes a key term sharing a word with what the heading says the topic is for another service', () => {
+    const mail = tutorFor(
+      notesDir({
+        'mail.md': [
+          '# Amazon WorkMail (managed business email)',
+          '- managed business email & calendars, works with Outlook & phone mail apps',
+          '- sends outgoing mail thru **SES**, u add MX & DKIM records for ur domain',
+          '',
+        ].join('\n'),
+      }),
+    );
+    expect(unknown(mail.answer('how do we raise our ses sending limits')).notCovered).toEqual([
+      'Amazon Simple Email Service (SES)',
+    ]);
+  });
+
   it('takes a key term of the same family as the topic for another service, not a part of it', () => {
     const dir = notesDir({
       'media.md': [
