@@ -11,6 +11,9 @@ import { tutorFor } from '../helpers/tutor.js';
 
 const compute = () => tutorFor(KNOWLEDGE_DIR);
 
+/** A tutor on one notes file written as its lines. */
+const tutorOnNotes = (lines: string[]) => tutorFor(notesDir({ 'notes.md': [...lines, ''].join('\n') }));
+
 function unknown(reply: Reply): UnknownReply {
   expect(reply.intent, `reply to ${JSON.stringify(reply.question)}`).toBe('unknown');
   return reply as UnknownReply;
@@ -120,16 +123,11 @@ describe('questions about services the notes do not cover', () => {
   });
 
   it('takes a topic’s whole name inside the longer name of a service the notes lack for that service', () => {
-    const streams = tutorFor(
-      notesDir({
-        'streams.md': [
-          '# Kinesis',
-          '- real time data streams made of shards, each shard takes 1 MB/s in',
-          '- consumers can replay records kept for 24 hours up to 365 days',
-          '',
-        ].join('\n'),
-      }),
-    );
+    const streams = tutorOnNotes([
+      '# Kinesis',
+      '- real time data streams made of shards, each shard takes 1 MB/s in',
+      '- consumers can replay records kept for 24 hours up to 365 days',
+    ]);
     expect(unknown(streams.answer('kinesis video streams for our doorbell cameras')).notCovered).toEqual([
       'Amazon Kinesis Video Streams',
     ]);
@@ -215,16 +213,11 @@ describe('questions about services the notes do not cover', () => {
   });
 
   it('takes a key term sharing a word with what the heading says the topic is for another service', () => {
-    const mail = tutorFor(
-      notesDir({
-        'mail.md': [
-          '# Amazon WorkMail (managed business email)',
-          '- managed business email & calendars, works with Outlook & phone mail apps',
-          '- sends outgoing mail thru **SES**, u add MX & DKIM records for ur domain',
-          '',
-        ].join('\n'),
-      }),
-    );
+    const mail = tutorOnNotes([
+      '# Amazon WorkMail (managed business email)',
+      '- managed business email & calendars, works with Outlook & phone mail apps',
+      '- sends outgoing mail thru **SES**, u add MX & DKIM records for ur domain',
+    ]);
     expect(unknown(mail.answer('how do we raise our ses sending limits')).notCovered).toEqual([
       'Amazon Simple Email Service (SES)',
     ]);
@@ -434,17 +427,12 @@ describe('questions about services the notes do not cover', () => {
   });
 
   it('reads a question that opens with a service the notes never name as about that service', () => {
-    const packages = tutorFor(
-      notesDir({
-        'packages.md': [
-          '# AWS CodeArtifact',
-          '- managed artifact repository for npm, PyPI, Maven & NuGet packages',
-          '- upstream repositories: a repo can proxy a public registry like npmjs and cache what it pulls',
-          '- pricing: pay per GB stored & per request',
-          '',
-        ].join('\n'),
-      }),
-    );
+    const packages = tutorOnNotes([
+      '# AWS CodeArtifact',
+      '- managed artifact repository for npm, PyPI, Maven & NuGet packages',
+      '- upstream repositories: a repo can proxy a public registry like npmjs and cache what it pulls',
+      '- pricing: pay per GB stored & per request',
+    ]);
     expect(
       unknown(packages.answer('nexus repository proxy for npm keeps returning 502s, what should i check'))
         .notCovered,
