@@ -1,6 +1,6 @@
 import { looksLikeAcronym, phraseKey, stem } from '../knowledge/text.js';
 import type { EnglishWords } from './english.js';
-import type { NameHit, ReadQuestion } from './read-question.js';
+import { CONCEPT_WEIGHT, type NameHit, type ReadQuestion } from './read-question.js';
 import {
   type CloudService,
   contentWords,
@@ -252,7 +252,15 @@ export class UncoveredServices {
     if (read.names.some((hit) => hit.strength >= 0.9)) return NONE;
     const named = new Set(uncovered.flatMap((mention) => read.tokens.slice(mention.start, mention.end)));
     // Only the notes' own words can make the question about something the notes hold.
-    const rest = content.filter((word) => !named.has(word) && this.index.knows(stem(word)));
+    // ...or words a cloud concept bridges to them: the `leased line` to a dedicated connection.
+    const bridged = new Set(
+      read.terms
+        .filter((term) => term.bridged && [...term.stems.values()].some((weight) => weight >= CONCEPT_WEIGHT))
+        .map((term) => term.word),
+    );
+    const rest = content.filter(
+      (word) => !named.has(word) && (this.index.knows(stem(word)) || bridged.has(word)),
+    );
     return {
       services: [...new Set(uncovered.map((mention) => mention.service))],
       names: [

@@ -444,6 +444,22 @@ describe('questions about services the notes do not cover', () => {
     ).toBe('codeartifact');
   });
 
+  it('reads a need said in cloud-concept words around a service as a need, not as about the service', () => {
+    const links = tutorOnNotes([
+      '# AWS Direct Connect',
+      '- dedicated private network connection from ur data center to AWS, steady bandwidth',
+      '- a Direct Connect gateway lets one connection reach VPCs in many regions',
+      '- pricing: pay per port hour + data transfer out',
+    ]);
+    // `leased line` says a dedicated connection: more than the VPCs to be about.
+    expect(
+      links.answer('one leased line from our dc has to get to vpcs in frankfurt and tokyo').topics[0]?.id,
+    ).toBe('direct-connect');
+    expect(unknown(links.answer('how many subnets can our vpcs have')).notCovered).toEqual([
+      'Amazon Virtual Private Cloud (VPC)',
+    ]);
+  });
+
   it('takes an ordinary word the notes capitalise, or a rare one, as a name for the service, in a longer question too', () => {
     const notes = (lambda: string) =>
       notesDir({
