@@ -55,6 +55,18 @@ describe('IntentClassifier', () => {
     expect(classifier.classify('what kind of stuff can you help me with').intent).toBe('help');
   });
 
+  it('reads asking to be checked on a subject as a quiz, and asking to be helped to understand it as a question', () => {
+    expect(classifier.classify(`see whether i know ${TOPIC_SLOT}`).intent).toBe('quiz');
+    expect(classifier.classify(`check if i know ${TOPIC_SLOT}`).intent).toBe('quiz');
+    expect(classifier.classify(`help me understand ${TOPIC_SLOT}`).intent).toBe('explain');
+  });
+
+  it('takes sports and channel chat for no leaderboard request', () => {
+    for (const chat of ['who won the champions league last year', 'lol this channel is quiet today'])
+      expect(classifier.classify(chat).intent, chat).not.toBe('leaderboard');
+    expect(classifier.classify('who is winning this week').intent).toBe('leaderboard');
+  });
+
   it('reads a long question that shares words with a command, without its cue, as a question', () => {
     const question =
       'the nightly job keeps reprocessing every file from day one, i only want it to pick up the new ones';
