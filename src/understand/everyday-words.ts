@@ -1,4 +1,5 @@
 import everydayData from './data/everyday-words.json' with { type: 'json' };
+import { dictionaryForms } from './inflections.js';
 
 /** Words of everyday English (`good`, `place`, `watch`), as opposed to a trade's own words. */
 export interface EverydayWords {
@@ -6,25 +7,12 @@ export interface EverydayWords {
   has(word: string): boolean;
 }
 
-/** Endings a word may carry on its dictionary form, with what to put back: `watching` -> `watch`. */
-const ENDINGS: readonly [string, string][] = [
-  ['s', ''],
-  ['es', ''],
-  ['ies', 'y'],
-  ['ing', ''],
-  ['ing', 'e'],
-  ['ed', ''],
-  ['ed', 'e'],
-];
-
 class EverydayWordList implements EverydayWords {
   constructor(private readonly words: ReadonlySet<string>) {}
 
   has(word: string): boolean {
     if (this.words.has(word)) return true;
-    return ENDINGS.some(
-      ([ending, base]) => word.endsWith(ending) && this.words.has(word.slice(0, -ending.length) + base),
-    );
+    return dictionaryForms(word).some((form) => this.words.has(form));
   }
 }
 

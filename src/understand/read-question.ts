@@ -1,6 +1,7 @@
 import { stem, VENDOR_WORDS, words } from '../knowledge/text.js';
 import type { ConceptLexicon } from './concepts.js';
 import type { EnglishWords } from './english.js';
+import { dictionaryForms } from './inflections.js';
 import { type IntentClassifier, type IntentGuess, TOPIC_SLOT } from './intents.js';
 import { NEGATION, NEGATIONS, STOPWORDS } from './stopwords.js';
 import type { Spellings, Synonyms } from './synonyms.js';
@@ -203,9 +204,25 @@ export class QuestionReader {
       for (const synonym of this.bridges.synonyms.get(base) ?? [])
         this.addBridge(stems, synonym, SYNONYM_WEIGHT);
     }
-    for (const related of this.bridges.relations?.related(token) ?? []) {
+    for (const related of this.relatedWords(token)) {
       this.addBridge(stems, stem(related.word), BRIDGED * related.weight);
     }
+  }
+
+  /**
+   * WordNet relates dictionary forms: `invoices`, `notifying` and `uploaded` take the relations of
+   * `invoice`, `notify` and `upload`.
+   */
+  private relatedWords(token: string): readonly { word: string; weight: number }[] {
+    const relations = this.bridges.relations;
+    if (!relations) return [];
+    const own = relations.related(token);
+    if (own.length > 0) return own;
+    for (const base of dictionaryForms(token)) {
+      const related = relations.related(base);
+      if (related.length > 0) return related;
+    }
+    return own;
   }
 
   /**

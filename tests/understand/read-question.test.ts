@@ -8,6 +8,8 @@ import { rankTopics } from '../../src/understand/rank-topics.js';
 import { QuestionReader } from '../../src/understand/read-question.js';
 import { loadSpellings, loadSynonyms } from '../../src/understand/synonyms.js';
 import { TopicIndex } from '../../src/understand/topic-index.js';
+import { loadWordRelations } from '../../src/understand/word-relations.js';
+import { notesDir } from '../helpers/notes-dir.js';
 import { KNOWLEDGE_DIR } from '../helpers/paths.js';
 
 let knowledge: KnowledgeBase;
@@ -192,5 +194,32 @@ describe('rankTopics', () => {
     expect(rankTopics(index, reader.read(question))).toEqual(first);
     // A fresh index, with nothing kept from any question, agrees.
     expect(rankTopics(new TopicIndex(knowledge), reader.read(question))).toEqual(first);
+  });
+});
+
+describe('QuestionReader with WordNet', () => {
+  it('bridges an inflected word as its dictionary form: `photos` finds the notes’ `picture`', () => {
+    const notes = loadKnowledgeDir(
+      notesDir({ 'media.md': '# Image Store\n- keeps every picture our users upload\n' }),
+    ).knowledge;
+    const wordnetReader = new QuestionReader(
+      new TopicIndex(notes),
+      new IntentClassifier(),
+      loadEnglishWords(),
+      {
+        synonyms: loadSynonyms(),
+        spellings: loadSpellings(),
+        concepts: new ConceptLexicon(),
+        relations: loadWordRelations(),
+      },
+    );
+    const stemsOf = (question: string, word: string) => [
+      ...(wordnetReader
+        .read(question)
+        .terms.find((term) => term.word === word)
+        ?.stems.keys() ?? []),
+    ];
+    expect(stemsOf('where do the photo files go', 'photo')).toContain('pictur');
+    expect(stemsOf('where do the photos go', 'photos')).toContain('pictur');
   });
 });
