@@ -6,6 +6,7 @@ import { type IntentClassifier, type IntentGuess, TOPIC_SLOT } from './intents.j
 import { NEGATION, NEGATIONS, STOPWORDS } from './stopwords.js';
 import type { Spellings, Synonyms } from './synonyms.js';
 import type { TopicIndex, TopicName } from './topic-index.js';
+import { RELATION_WEIGHTS } from './word-relations.js';
 
 /**
  * A word matched through a bridge counts for less than the question's own word: a learner's
@@ -211,7 +212,8 @@ export class QuestionReader {
 
   /**
    * WordNet relates dictionary forms: `invoices`, `notifying` and `uploaded` take the relations of
-   * `invoice`, `notify` and `upload`.
+   * `invoice`, `notify` and `upload`; the close ones only, since a broader word through an inflected
+   * form (`files` -> `record`) would make an ordinary word look like one of the notes'.
    */
   private relatedWords(token: string): readonly { word: string; weight: number }[] {
     const relations = this.bridges.relations;
@@ -219,7 +221,7 @@ export class QuestionReader {
     const own = relations.related(token);
     if (own.length > 0) return own;
     for (const base of dictionaryForms(token)) {
-      const related = relations.related(base);
+      const related = relations.related(base).filter((word) => word.weight > RELATION_WEIGHTS.hypernym);
       if (related.length > 0) return related;
     }
     return own;
