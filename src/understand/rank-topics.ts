@@ -73,9 +73,16 @@ function termWeight(index: TopicIndex, term: QueryTerm, maxIdf: number, aroundSe
     const saysANeed = [...term.stems.keys()].some((stemmed) => index.needsWith(stemmed).length > 0);
     return (saysANeed ? 2 : 1) * ORDINARY_WORD * maxIdf;
   }
+  // A word the notes use weighs what it says itself: a rare word it merely relates to (`storage`
+  // for `stored`) does not make it weigh more.
+  let own = 0;
   let best = 0;
-  for (const [stemmed, weight] of term.stems) best = Math.max(best, index.idf(stemmed) * weight);
-  return best || 0.5 * maxIdf;
+  for (const [stemmed, weight] of term.stems) {
+    const idf = index.idf(stemmed) * weight;
+    if (weight === 1 && index.knows(stemmed)) own = Math.max(own, idf);
+    best = Math.max(best, idf);
+  }
+  return own || best || 0.5 * maxIdf;
 }
 
 /**
