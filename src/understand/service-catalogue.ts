@@ -166,8 +166,67 @@ export class ServiceCatalogue {
         break;
       }
     }
-    return mentions;
+    return [...mentions, ...otherCloudProducts(tokens, mentions)].sort((a, b) => a.start - b.start);
   }
+}
+
+/** Words that name another cloud platform, one or two of them, and how its products are shown. */
+const OTHER_CLOUDS: readonly { words: string[]; provider: string; label: string }[] = [
+  { words: ['google', 'cloud'], provider: 'gcp', label: 'Google Cloud' },
+  { words: ['oracle', 'cloud'], provider: 'oracle', label: 'Oracle Cloud' },
+  { words: ['ibm', 'cloud'], provider: 'ibm', label: 'IBM Cloud' },
+  { words: ['alibaba', 'cloud'], provider: 'alibaba', label: 'Alibaba Cloud' },
+  { words: ['azure'], provider: 'azure', label: 'Azure' },
+  { words: ['gcp'], provider: 'gcp', label: 'Google Cloud' },
+  { words: ['gcloud'], provider: 'gcp', label: 'Google Cloud' },
+  { words: ['oci'], provider: 'oracle', label: 'Oracle Cloud' },
+];
+/** A product's name after its platform's runs this many words at most. */
+const MAX_PRODUCT_WORDS = 4;
+/** Words that end a product's name: they and what follows ask something of it, not name it. */
+const NAME_ENDS = new Set(
+  `equivalent alternative alternatives counterpart version instead pricing price prices cost costs
+  billing limit limits quota quotas tier tiers sla region regions docs documentation tutorial setup
+  features performance latency security support`.split(/\s+/),
+);
+
+/**
+ * Another cloud's product the catalogue lacks ("azure health data services", "google cloud
+ * healthcare api"): the platform's name says whose product the words after it name, so the notes,
+ * written on AWS, do not cover it.
+ */
+function otherCloudProducts(tokens: readonly string[], found: readonly ServiceMention[]): ServiceMention[] {
+  const taken = (at: number) => found.some((mention) => mention.start <= at && at < mention.end);
+  const products: ServiceMention[] = [];
+  for (let start = 0; start < tokens.length; start++) {
+    if (taken(start)) continue;
+    const cloud = OTHER_CLOUDS.find((other) => other.words.every((word, i) => tokens[start + i] === word));
+    if (!cloud) continue;
+    let end = start + cloud.words.length;
+    while (
+      end < tokens.length &&
+      end - start - cloud.words.length < MAX_PRODUCT_WORDS &&
+      !taken(end) &&
+      !STOPWORDS.has(tokens[end] ?? '') &&
+      !NAME_ENDS.has(tokens[end] ?? '')
+    )
+      end++;
+    const product = tokens.slice(start + cloud.words.length, end);
+    if (product.length === 0) continue;
+    products.push({
+      service: {
+        name: `${cloud.label} ${product.join(' ')}`,
+        provider: cloud.provider,
+        category: 'other',
+        aliases: [],
+      },
+      start,
+      end,
+      plain: false,
+    });
+    start = end - 1;
+  }
+  return products;
 }
 
 /** Every word of a text, for telling whether a question says anything besides a name. */

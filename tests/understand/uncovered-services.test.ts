@@ -444,6 +444,22 @@ describe('questions about services the notes do not cover', () => {
     ).toBe('codeartifact');
   });
 
+  it("reads another cloud's product the catalogue lacks, named after its platform, as that product", () => {
+    const records = tutorOnNotes([
+      '# AWS HealthLake (FHIR data store)',
+      '- managed FHIR data store for health records, query them w/ SQL in Athena',
+      '- pricing: pay per GB stored per month + per query',
+    ]);
+    expect(unknown(records.answer('what is google cloud healthcare api')).notCovered).toEqual([
+      'Google Cloud healthcare api',
+    ]);
+    expect(unknown(records.answer('azure health data services pricing')).notCovered).toEqual([
+      'Azure health data services',
+    ]);
+    // The platform named beside a topic the notes cover is the setting of a question about the topic.
+    expect(records.answer('is there an azure equivalent of healthlake').topics[0]?.id).toBe('healthlake');
+  });
+
   it('reads a need said in cloud-concept words around a service as a need, not as about the service', () => {
     const links = tutorOnNotes([
       '# AWS Direct Connect',
