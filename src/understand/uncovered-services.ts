@@ -277,6 +277,7 @@ export class UncoveredServices {
           (mention) =>
             askedAbout(mention, read.tokens) ||
             headsQuestion(mention, read) ||
+            (closesQuestion(mention, read.tokens) && !this.isSetting(mention.service)) ||
             (opensQuestion(mention, read.tokens) && !this.namedInNotes(mention.service)),
         ),
     };
@@ -324,6 +325,22 @@ const ARTICLES = new Set(['a', 'an', 'the']);
  */
 function opensQuestion(mention: ServiceMention, tokens: readonly string[]): boolean {
   return tokens.slice(0, mention.start).every((token) => ARTICLES.has(token) || VENDOR_PREFIXES.has(token));
+}
+
+/** Words that put what a question asks inside a service. */
+const INSIDE = new Set(['in', 'on', 'inside', 'within', 'using', 'with']);
+
+/**
+ * A question that asks how or what, about something done in a service it names last ("how do i
+ * train a model in sagemaker"), asks about that service.
+ */
+function closesQuestion(mention: ServiceMention, tokens: readonly string[]): boolean {
+  const before = tokens.slice(0, mention.start).filter((token) => !ARTICLES.has(token));
+  return (
+    ASKING.has(tokens[0] ?? '') &&
+    mention.end === tokens.length &&
+    INSIDE.has(before[before.length - 1] ?? '')
+  );
 }
 
 /**
