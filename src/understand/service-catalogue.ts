@@ -150,9 +150,12 @@ export class ServiceCatalogue {
   find(tokens: readonly string[]): ServiceMention[] {
     const mentions: ServiceMention[] = [];
     for (let start = 0; start < tokens.length; start++) {
-      if (!this.firstWords.has(tokens[start] ?? '')) continue;
+      const first = tokens[start] ?? '';
+      if (!this.firstWords.has(first) && !this.firstWords.has(first.slice(0, -1))) continue;
       for (let length = Math.min(MAX_ALIAS_WORDS, tokens.length - start); length >= 1; length--) {
-        const key = tokens.slice(start, start + length).join(' ');
+        let key = tokens.slice(start, start + length).join(' ');
+        // `rekognition's` and `vpcs` come without their apostrophe: the name with an `s` after it.
+        if (!this.byKey.has(key) && key.endsWith('s')) key = key.slice(0, -1);
         const service = this.byKey.get(key);
         if (!service) continue;
         const afterVendor = start > 0 && VENDOR_PREFIXES.has(tokens[start - 1] ?? '');

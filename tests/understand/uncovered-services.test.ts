@@ -456,6 +456,17 @@ describe('questions about services the notes do not cover', () => {
     expect(ml.answer('how do lex bots answer calls in amazon connect').topics[0]?.id).toBe('lex');
   });
 
+  it("finds a service named with an apostrophe s or a plural: `rekognition's`, `vpcs`", () => {
+    const imaging = tutorOnNotes([
+      '# AWS HealthImaging (medical imaging / DICOM)',
+      '- stores & streams medical images (DICOM) at petabyte scale',
+      '- not for regular photos or video, thats just S3 (+ Rekognition)',
+    ]);
+    expect(unknown(imaging.answer("how accurate is rekognition's face comparison")).notCovered).toEqual([
+      'Amazon Rekognition',
+    ]);
+  });
+
   it("reads another cloud's product the catalogue lacks, named after its platform, as that product", () => {
     const records = tutorOnNotes([
       '# AWS HealthLake (FHIR data store)',
