@@ -327,6 +327,9 @@ function opensQuestion(mention: ServiceMention, tokens: readonly string[]): bool
   return tokens.slice(0, mention.start).every((token) => ARTICLES.has(token) || VENDOR_PREFIXES.has(token));
 }
 
+/** Words that open a request to be shown something: "walk me through …", "show me how …". */
+const REQUESTING = new Set(['walk', 'talk', 'show', 'tell', 'help', 'teach']);
+
 /** Words that put what a question asks inside a service. */
 const INSIDE = new Set(['in', 'on', 'inside', 'within', 'using', 'with']);
 
@@ -337,7 +340,7 @@ const INSIDE = new Set(['in', 'on', 'inside', 'within', 'using', 'with']);
 function closesQuestion(mention: ServiceMention, tokens: readonly string[]): boolean {
   const before = tokens.slice(0, mention.start).filter((token) => !ARTICLES.has(token));
   return (
-    ASKING.has(tokens[0] ?? '') &&
+    (ASKING.has(tokens[0] ?? '') || REQUESTING.has(tokens[0] ?? '')) &&
     mention.end === tokens.length &&
     INSIDE.has(before[before.length - 1] ?? '')
   );

@@ -444,12 +444,13 @@ describe('questions about services the notes do not cover', () => {
     ).toBe('codeartifact');
   });
 
-  it('reads "how do i … in X" about a service the notes name only in passing as about X', () => {
+  it('reads "how do i … in X" or "walk me through … in X" about a service named only in passing as about X', () => {
     // The ML notes name Amazon Connect once, where Lex bots plug into it.
     const ml = tutorFor(join(FIXTURES_DIR, 'notes', 'ml-ai'));
     for (const question of [
       'how do i make a phone menu in amazon connect',
       'how do i hand a chat over to an agent in amazon connect',
+      'walk me through routing callers to an agent in amazon connect',
     ])
       expect(unknown(ml.answer(question)).notCovered).toEqual(['Amazon Connect']);
     // Naming the topic, the question is about it, wherever the service stands.
