@@ -37,6 +37,8 @@ const ALL_AREAS = [
   'end-user-computing',
   'hybrid-networking',
   'data-sharing-bi',
+  'health-life-sciences',
+  'edge-hybrid-compute',
 ] as const;
 const AREAS = { hard: ALL_AREAS, holdout: ALL_AREAS } as const;
 const notesOf = (area: string) => join(FIXTURES_DIR, 'notes', area);
@@ -57,9 +59,9 @@ const describeMisses = (outcomes: EvalOutcome[]) =>
     .join('\n');
 
 describe('answers on notes areas the engine was not written for', () => {
-  // Measured on holdout/, pooled over the eighteen areas (1,151 replies): intent 0.96, top-1 0.90,
-  // unknown precision 0.93, recall 0.92; hard/ (1,149): intent 0.97, top-1 0.92, unknown precision
-  // 0.97, recall 0.94 (`tutor eval tests/fixtures/eval/holdout --knowledge tests/fixtures/notes`).
+  // Measured on holdout/, pooled over the twenty areas (1,279 replies): intent 0.96, top-1 0.91,
+  // unknown precision 0.93, recall 0.90; hard/ (1,277): intent 0.97, top-1 0.93, unknown precision
+  // 0.96, recall 0.92 (`tutor eval tests/fixtures/eval/holdout --knowledge tests/fixtures/notes`).
   // The areas written last are the hardest.
   it.each(['hard', 'holdout'] as const)(
     '%s sets keep intent, top-1 and unknown precision and recall above their floors',
@@ -78,7 +80,7 @@ describe('answers on notes areas the engine was not written for', () => {
     const scenarios = outcomesOf('holdout').filter((outcome) => outcome.item.cat === 'paraphrase');
     expect(scenarios.length).toBeGreaterThanOrEqual(100);
     const landed = scenarios.filter((outcome) => !outcome.reasons.includes('top1')).length;
-    // Measured 0.80 (258/324) on the held-out sets; it was 0 of 18 on the AWS hard set before the semantic layer.
+    // Measured 0.82 (296/360) on the held-out sets; it was 0 of 18 on the AWS hard set before the semantic layer.
     expect(landed / scenarios.length, describeMisses(scenarios)).toBeGreaterThanOrEqual(0.78);
   });
 });
