@@ -251,8 +251,8 @@ export class UncoveredServices {
     // A question naming a topic of the notes is about that topic: "can lambda read from sqs".
     if (read.names.some((hit) => hit.strength >= 0.9)) return NONE;
     const named = new Set(uncovered.flatMap((mention) => read.tokens.slice(mention.start, mention.end)));
-    // Only the notes' own words can make the question about something the notes hold.
-    // ...or words a cloud concept bridges to them: the `leased line` to a dedicated connection.
+    // Only the notes' own words, or words a cloud concept bridges to them (a `leased line` to a
+    // dedicated connection), can make the question about something the notes hold.
     const bridged = new Set(
       read.terms
         .filter((term) => term.bridged && [...term.stems.values()].some((weight) => weight >= CONCEPT_WEIGHT))
