@@ -81,7 +81,11 @@ export class ServiceCatalogue {
 
   private readonly needs: Readonly<Record<string, string[]>>;
 
-  constructor(data: CatalogueData, english: EnglishWords, needs: ServiceNeedsData = { needs: {} }) {
+  constructor(
+    data: CatalogueData,
+    private readonly english: EnglishWords,
+    needs: ServiceNeedsData = { needs: {} },
+  ) {
     this.needs = needs.needs;
     const servicesNamedWith = new Map<string, number>();
     const nameWords = new Set(data.nameWords);
@@ -169,7 +173,9 @@ export class ServiceCatalogue {
         break;
       }
     }
-    return [...mentions, ...otherCloudProducts(tokens, mentions)].sort((a, b) => a.start - b.start);
+    return [...mentions, ...otherCloudProducts(tokens, mentions, this.english)].sort(
+      (a, b) => a.start - b.start,
+    );
   }
 }
 
@@ -198,7 +204,11 @@ const NAME_ENDS = new Set(
  * healthcare api"): the platform's name says whose product the words after it name, so the notes,
  * written on AWS, do not cover it.
  */
-function otherCloudProducts(tokens: readonly string[], found: readonly ServiceMention[]): ServiceMention[] {
+function otherCloudProducts(
+  tokens: readonly string[],
+  found: readonly ServiceMention[],
+  english: EnglishWords,
+): ServiceMention[] {
   const taken = (at: number) => found.some((mention) => mention.start <= at && at < mention.end);
   const products: ServiceMention[] = [];
   for (let start = 0; start < tokens.length; start++) {
@@ -218,7 +228,7 @@ function otherCloudProducts(tokens: readonly string[], found: readonly ServiceMe
     if (product.length === 0) continue;
     products.push({
       service: {
-        name: `${cloud.label} ${product.join(' ')}`,
+        name: [cloud.label, ...product.map((word) => asInName(word, english))].join(' '),
         provider: cloud.provider,
         category: 'other',
         aliases: [],
@@ -230,6 +240,11 @@ function otherCloudProducts(tokens: readonly string[], found: readonly ServiceMe
     start = end - 1;
   }
   return products;
+}
+
+/** A word of a product's name as names are written: `Health`, `Data`, and `API` for a word English lacks. */
+function asInName(word: string, english: EnglishWords): string {
+  return english.has(word) ? word.charAt(0).toUpperCase() + word.slice(1) : word.toUpperCase();
 }
 
 /** Every word of a text, for telling whether a question says anything besides a name. */

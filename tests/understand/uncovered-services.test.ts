@@ -475,10 +475,10 @@ describe('questions about services the notes do not cover', () => {
       '- pricing: pay per GB stored per month + per query',
     ]);
     expect(unknown(records.answer('what is google cloud healthcare api')).notCovered).toEqual([
-      'Google Cloud healthcare api',
+      'Google Cloud Healthcare API',
     ]);
     expect(unknown(records.answer('azure health data services pricing')).notCovered).toEqual([
-      'Azure health data services',
+      'Azure Health Data Services',
     ]);
     // The platform named beside a topic the notes cover is the setting of a question about the topic.
     expect(records.answer('is there an azure equivalent of healthlake').topics[0]?.id).toBe('healthlake');
