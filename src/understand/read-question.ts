@@ -20,7 +20,7 @@ const REQUEST_END = /[,;.!?](?:\s|$)/;
 /** What sets a question's subject apart: "app mesh: how do retries work", "ecr - pricing?". */
 const SET_APART = /[,:;](?:\s|$)|\s[-–—]\s/;
 /** A phrase of the cloud-concept lexicon says its meaning nearly as plainly as the notes' word. */
-export const CONCEPT_WEIGHT = 0.7;
+const CONCEPT_WEIGHT = 0.7;
 /** The weight of a hand-listed everyday synonym (data/synonyms.json). */
 const SYNONYM_WEIGHT = 0.6;
 

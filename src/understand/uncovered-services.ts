@@ -1,6 +1,6 @@
 import { looksLikeAcronym, phraseKey, stem } from '../knowledge/text.js';
 import type { EnglishWords } from './english.js';
-import { CONCEPT_WEIGHT, type NameHit, type ReadQuestion } from './read-question.js';
+import type { NameHit, ReadQuestion } from './read-question.js';
 import {
   type CloudService,
   contentWords,
@@ -251,13 +251,9 @@ export class UncoveredServices {
     // A question naming a topic of the notes is about that topic: "can lambda read from sqs".
     if (read.names.some((hit) => hit.strength >= 0.9)) return NONE;
     const named = new Set(uncovered.flatMap((mention) => read.tokens.slice(mention.start, mention.end)));
-    // Only the notes' own words, or words a cloud concept bridges to them (a `leased line` to a
-    // dedicated connection), can make the question about something the notes hold.
-    const bridged = new Set(
-      read.terms
-        .filter((term) => term.bridged && [...term.stems.values()].some((weight) => weight >= CONCEPT_WEIGHT))
-        .map((term) => term.word),
-    );
+    // Only the notes' own words, or words bridged to them (a `leased line` to a dedicated
+    // connection), can make the question about something the notes hold.
+    const bridged = new Set(read.terms.filter((term) => term.bridged).map((term) => term.word));
     const rest = content.filter(
       (word) => !named.has(word) && (this.index.knows(stem(word)) || bridged.has(word)),
     );
