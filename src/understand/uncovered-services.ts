@@ -329,6 +329,9 @@ const REQUESTING = new Set(['walk', 'talk', 'show', 'tell', 'help', 'teach']);
 /** Words that put what a question asks inside a service. */
 const INSIDE = new Set(['in', 'on', 'inside', 'within', 'using', 'with']);
 
+/** Words that open another clause or the purpose after a service: "… in athena and can i raise it". */
+const CLAUSE_OPENERS = new Set(['and', 'for', 'so', 'but', 'when', 'if', 'because', 'while']);
+
 /**
  * A question that asks how or what, about something done in a service it names last ("how do i
  * train a model in sagemaker"), asks about that service.
@@ -337,7 +340,7 @@ function closesQuestion(mention: ServiceMention, tokens: readonly string[]): boo
   const before = tokens.slice(0, mention.start).filter((token) => !ARTICLES.has(token));
   return (
     (ASKING.has(tokens[0] ?? '') || REQUESTING.has(tokens[0] ?? '')) &&
-    mention.end === tokens.length &&
+    (mention.end === tokens.length || CLAUSE_OPENERS.has(tokens[mention.end] ?? '')) &&
     INSIDE.has(before[before.length - 1] ?? '')
   );
 }

@@ -444,13 +444,16 @@ describe('questions about services the notes do not cover', () => {
     ).toBe('codeartifact');
   });
 
-  it('reads "how do i … in X" or "walk me through … in X" about a service named only in passing as about X', () => {
+  it('reads "how do i … in X" or "walk me through … in X", at the end or before another clause, as about X', () => {
     // The ML notes name Amazon Connect once, where Lex bots plug into it.
     const ml = tutorFor(join(FIXTURES_DIR, 'notes', 'ml-ai'));
     for (const question of [
       'how do i make a phone menu in amazon connect',
       'how do i hand a chat over to an agent in amazon connect',
       'walk me through routing callers to an agent in amazon connect',
+      // What follows the service is another clause or the purpose, not more of the need.
+      'how do i make a phone menu in amazon connect for our support line',
+      'how do i hand a chat over to an agent in amazon connect and keep the transcript',
     ])
       expect(unknown(ml.answer(question)).notCovered).toEqual(['Amazon Connect']);
     // Naming the topic, the question is about it, wherever the service stands.
