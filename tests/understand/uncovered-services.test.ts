@@ -30,6 +30,13 @@ describe('the service catalogue', () => {
     expect(catalogue.size).toBeGreaterThan(250);
   });
 
+  it("knows other clouds' hybrid and quantum offerings weighed against Outposts and Braket", () => {
+    expect(catalogue.lookup('google distributed cloud')?.provider).toBe('gcp');
+    expect(catalogue.lookup('azure stack edge')?.provider).toBe('azure');
+    expect(catalogue.lookup('ibm cloud satellite')?.provider).toBe('ibm');
+    expect(catalogue.lookup('qiskit')?.name).toBe('IBM Quantum');
+  });
+
   it('knows the developer, workplace and BI tools teams weigh against AWS services', () => {
     expect(catalogue.lookup('github copilot')?.provider).toBe('github');
     expect(catalogue.lookup('artifactory')?.name).toBe('JFrog Artifactory');
