@@ -68,6 +68,12 @@ const OPEN_COMMAND_MARGIN = 0.35;
 /** Small talk must read as small talk this much more surely than as a question. */
 const SMALL_TALK_MARGIN = 0.1;
 /**
+ * Read this surely as small talk, and this far from a question, a line is small talk whatever new
+ * words it wanders into ("any good ramen places near the station"): chat has endless subjects.
+ */
+const SURE_SMALL_TALK = 0.9;
+const SURE_SMALL_TALK_MARGIN = 0.5;
+/**
  * Commands are short ("quiz me", "who's winning this month": at most four words that say
  * something): without its own word, a request with more is a question that happens to share words
  * with one ("the nightly job keeps picking up every file").
@@ -286,11 +292,14 @@ function countStrange(intent: PhrasedIntent, features: string[], own: ReadonlySe
 
 /**
  * Small talk wanders ("thanks a bunch", "cheers for that"), so a word the examples never used is no
- * sign of a thing asked about; the tutor still reads anything that names a topic or a service as a
- * question.
+ * sign of a thing asked about, and several are none when the rest reads surely as chat; the tutor
+ * still reads anything that names a topic or a service as a question.
  */
 function readsAsSmallTalk(probability: number, unfamiliar: number, asQuestion: number): boolean {
-  return probability >= COMMAND_SCORE && probability - asQuestion >= SMALL_TALK_MARGIN && unfamiliar <= 1;
+  if (probability < COMMAND_SCORE || probability - asQuestion < SMALL_TALK_MARGIN) return false;
+  return (
+    unfamiliar <= 1 || (probability >= SURE_SMALL_TALK && probability - asQuestion >= SURE_SMALL_TALK_MARGIN)
+  );
 }
 
 /**

@@ -29,6 +29,15 @@ describe('small talk', () => {
     }
   });
 
+  it('is small talk however many words new to the tutor the chat wanders into', () => {
+    for (const area of ['identity-edge', 'hybrid-networking']) {
+      const reply = tutorFor(join(FIXTURES_DIR, 'notes', area)).answer(
+        'any good ramen places near the station',
+      );
+      expect((reply as UnknownReply).smallTalk, area).toBe(true);
+    }
+  });
+
   it('keeps a question that comes with a greeting', () => {
     const reply = tutor.answer('hi there, what is fargate');
     expect(reply.intent).toBe('explain');
