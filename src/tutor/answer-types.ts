@@ -79,6 +79,9 @@ const RUNS = new Set([
   'lived',
 ]);
 
+/** "how much does it …", "how much is it": a price, where "how much data" asks a quantity. */
+const ASKS_OF_A_THING = new Set(['do', 'does', 'did', 'will', 'would', 'is', 'are', 'should']);
+
 /** The kinds of answer a question's words ask for. */
 export function askedAnswerTypes(tokens: readonly string[]): Set<AnswerType> {
   const types = new Set<AnswerType>();
@@ -88,7 +91,8 @@ export function askedAnswerTypes(tokens: readonly string[]): Set<AnswerType> {
     if ((token === 'long' || token === 'short') && RUNS.has(tokens[at + 1] ?? '')) types.add('duration');
     if (token === 'how') {
       const next = HOW[tokens[at + 1] ?? ''];
-      if (next) types.add(next);
+      if (tokens[at + 1] === 'much' && ASKS_OF_A_THING.has(tokens[at + 2] ?? '')) types.add('price');
+      else if (next) types.add(next);
     }
   });
   return types;

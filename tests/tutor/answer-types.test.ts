@@ -15,6 +15,9 @@ describe('the kind of answer a question asks for', () => {
     expect([...askedAnswerTypes(tokens('how far back does the history go'))]).toEqual(['duration']);
     expect([...askedAnswerTypes(tokens('how often are snapshots taken'))]).toEqual(['frequency']);
     expect([...askedAnswerTypes(tokens('how many replicas can one cluster have'))]).toEqual(['quantity']);
+    expect([...askedAnswerTypes(tokens('how much data can one table hold'))]).toEqual(['quantity']);
+    expect([...askedAnswerTypes(tokens('how much does the accelerator set me back'))]).toEqual(['price']);
+    expect([...askedAnswerTypes(tokens('how much is a dedicated host'))]).toEqual(['price']);
     expect([...askedAnswerTypes(tokens('who ends up footing the bill'))]).toEqual(['price']);
     expect([...askedAnswerTypes(tokens('is it good for long running jobs'))]).toEqual(['duration']);
     expect([...askedAnswerTypes(tokens('whats the longest an experiment may run'))]).toEqual(['duration']);
