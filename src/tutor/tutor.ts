@@ -316,7 +316,7 @@ export function createTutor(
       }
     }
     // A topic the question names comes first, however little else of it the topic's facts cover.
-    const ordered = bestFirst(candidates);
+    const ordered = subjectFirst(bestFirst(candidates), read);
     const best = ordered[0];
     if (!best) return unknown(question, candidates, model.intents.unknown ?? 1);
     const features = answerFeatures(read, ordered, uncovered.positions);
@@ -410,6 +410,31 @@ function offersAChoice(read: ReadQuestion): boolean {
 }
 
 const CHOICE_MARKS = new Set(['or', 'vs', 'versus', 'v']);
+
+/** Words that bring in what a thing is measured against: "as big as sqs", "cheaper than ebs". */
+const MEASURED_AGAINST = new Set(['than', 'as', 'like']);
+
+/**
+ * Of two topics a question names, one brought in only as the measure of the other ("can amazon mq
+ * grow as big as sqs") is not what it asks about.
+ */
+function subjectFirst(ordered: TopicCandidate[], read: ReadQuestion): TopicCandidate[] {
+  const [best] = ordered;
+  if (best?.evidence !== 'name') return ordered;
+  const hits = (topic: number) => read.names.filter((hit) => hit.topic === topic);
+  const measure = (topic: number) =>
+    hits(topic).length > 0 &&
+    hits(topic).every((hit) => MEASURED_AGAINST.has(read.tokens[hit.start - 1] ?? ''));
+  if (!measure(best.topic)) return ordered;
+  const subject = ordered.find(
+    (candidate) =>
+      candidate.evidence === 'name' &&
+      candidate !== best &&
+      hits(candidate.topic).length > 0 &&
+      !measure(candidate.topic),
+  );
+  return subject ? [subject, ...ordered.filter((candidate) => candidate !== subject)] : ordered;
+}
 /** "cloudwatch and x-ray, do i need both": two topics named with one of these are weighed together. */
 const BOTH_MARKS = new Set(['both', 'either']);
 

@@ -291,6 +291,15 @@ describe('tutor: generalises to other notes (storage fixture)', () => {
     expect(storage().answer('what is elastic file system').topics[0]?.id).toBe('efs');
   });
 
+  it('answers about the topic measured, not the one it is measured against', () => {
+    const messaging = tutorFor(join(FIXTURES_DIR, 'notes', 'messaging'));
+    for (const [question, topic] of [
+      ['can amazon mq grow as big as sqs', 'mq'],
+      ['does sns keep messages as long as sqs', 'sns'],
+    ])
+      expect(messaging.answer(question).topics[0]?.id, question).toBe(topic);
+  });
+
   it('does not answer compute questions from storage notes', () => {
     const reply = storage().answer('what is fargate');
     expect(['unknown', 'explain']).toContain(reply.intent);
