@@ -53,6 +53,8 @@ const ABOUT_A_THING_NOT = new Set(['list', 'help', 'leaderboard', 'smalltalk']);
  * cover, in passing, is more likely about that service than about the topic.
  */
 const UNSURE_BESIDE_SERVICE = 0.6;
+/** A topic naming such a service in passing must match more of a question's words than this. */
+const WORDS_BESIDE_PASSING_SERVICE = 2;
 /** Topics this close to the best one in score fit the question as well as it does. */
 const TIE = 0.01;
 /** A "did you mean" is a topic that accounts for a fair part of the question, not any topic at all. */
@@ -344,6 +346,16 @@ export function createTutor(
             !saysWithout(read.tokens, uncovered.positions) &&
             !understanding.services.isSetting(service)),
       )
+    )
+      return unknown(question, candidates, unanswerable, uncovered);
+    // So would a guess on a topic that, besides naming such a service in passing, matches next to
+    // nothing of the question ("quicksight embedded analytics pricing" on notes where Redshift says
+    // BI tools like QuickSight plug into it), however sure the model is of it.
+    if (
+      best.evidence === 'weak' &&
+      !servicesAreSetting(read) &&
+      uncovered.services.some((service) => understanding.services.namedIn(best.topic, service)) &&
+      best.matched - uncovered.positions.size <= WORDS_BESIDE_PASSING_SERVICE
     )
       return unknown(question, candidates, unanswerable, uncovered);
     // Several topics fit the words equally well: the honest reply is a choice, not a pick.

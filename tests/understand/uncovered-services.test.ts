@@ -213,10 +213,13 @@ describe('questions about services the notes do not cover', () => {
       });
     const question = 'where do i set up aws budgets alerts for our team';
     expect(unknown(tutorFor(advisor('')).answer(question)).notCovered).toEqual(['AWS Budgets']);
-    // Where the notes do say something about Budgets, the topic saying it is the closest match.
-    const mentioned = tutorFor(advisor(', for spend alerts use AWS Budgets instead')).answer(question);
-    expect(mentioned.intent).toBe('explain');
-    expect(mentioned.topics[0]?.id).toBe('trusted-advisor');
+    // Where the notes name Budgets in passing, and say nothing else the question asks, the reply
+    // says where they mention it instead of teaching Trusted Advisor for it.
+    const mentioned = unknown(
+      tutorFor(advisor(', for spend alerts use AWS Budgets instead')).answer(question),
+    );
+    expect(mentioned.notCovered).toEqual(['AWS Budgets']);
+    expect(mentioned.mentionedIn.map((topic) => topic.id)).toEqual(['trusted-advisor']);
   });
 
   it('takes a key term sharing a word with what the heading says the topic is for another service', () => {
@@ -403,6 +406,23 @@ describe('questions about services the notes do not cover', () => {
     const security = tutorFor(join(FIXTURES_DIR, 'notes', 'security-compliance'));
     expect(security.answer('find ids like 4471920 in our s3 files').topics[0]?.title).toMatch(
       /^Amazon Macie/,
+    );
+  });
+
+  it('does not answer from a topic that matches little more than its mention of the service asked about', () => {
+    const warehouse = tutorOnNotes([
+      '# Amazon Redshift (data warehouse)',
+      '- columnar storage of data instead of row based, plus a massively parallel query engine',
+      '- its OLAP - online analytical processing for analytics and data warehousing',
+      '- BI tools like QuickSight or Tableau integrate with it',
+      '- pricing: per node hour, or serverless per RPU hour',
+    ]);
+    expect(unknown(warehouse.answer('quicksight embedded analytics pricing')).notCovered).toEqual([
+      'Amazon QuickSight',
+    ]);
+    // Asked about the topic, in more of its own words, it is the topic.
+    expect(warehouse.answer('is redshift columnar storage good for bi dashboards').topics[0]?.id).toBe(
+      'redshift',
     );
   });
 
