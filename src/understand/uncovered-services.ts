@@ -273,7 +273,7 @@ export class UncoveredServices {
           (mention) =>
             askedAbout(mention, read.tokens) ||
             headsQuestion(mention, read) ||
-            (closesQuestion(mention, read.tokens) && !this.isSetting(mention.service)) ||
+            (closesQuestion(mention, read) && !this.isSetting(mention.service)) ||
             (opensQuestion(mention, read.tokens) && !this.namedInNotes(mention.service)),
         ),
     };
@@ -336,11 +336,14 @@ const CLAUSE_OPENERS = new Set(['and', 'for', 'so', 'but', 'when', 'if', 'becaus
  * A question that asks how or what, about something done in a service it names last ("how do i
  * train a model in sagemaker"), asks about that service.
  */
-function closesQuestion(mention: ServiceMention, tokens: readonly string[]): boolean {
+function closesQuestion(mention: ServiceMention, read: ReadQuestion): boolean {
+  const { tokens } = read;
   const before = tokens.slice(0, mention.start).filter((token) => !ARTICLES.has(token));
   return (
     (ASKING.has(tokens[0] ?? '') || REQUESTING.has(tokens[0] ?? '')) &&
-    (mention.end === tokens.length || CLAUSE_OPENERS.has(tokens[mention.end] ?? '')) &&
+    (mention.end === tokens.length ||
+      mention.end === read.leadLength ||
+      CLAUSE_OPENERS.has(tokens[mention.end] ?? '')) &&
     INSIDE.has(before[before.length - 1] ?? '')
   );
 }

@@ -478,9 +478,10 @@ describe('questions about services the notes do not cover', () => {
       'how do i make a phone menu in amazon connect',
       'how do i hand a chat over to an agent in amazon connect',
       'walk me through routing callers to an agent in amazon connect',
-      // What follows the service is another clause or the purpose, not more of the need.
+      // What follows the service is another clause, set apart or not, or the purpose: not more of the need.
       'how do i make a phone menu in amazon connect for our support line',
       'how do i hand a chat over to an agent in amazon connect and keep the transcript',
+      'how do i make a phone menu in amazon connect, is there a drag and drop editor',
     ])
       expect(unknown(ml.answer(question)).notCovered).toEqual(['Amazon Connect']);
     // Naming the topic, the question is about it, wherever the service stands.
