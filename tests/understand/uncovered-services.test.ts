@@ -37,6 +37,11 @@ describe('the service catalogue', () => {
     expect(catalogue.lookup('qiskit')?.name).toBe('IBM Quantum');
   });
 
+  it('knows the short names people use for newer AWS services', () => {
+    expect(catalogue.lookup('avp')?.name).toBe('Amazon Verified Permissions');
+    expect(catalogue.lookup('amazon mcs')?.name).toBe('Amazon Keyspaces');
+  });
+
   it('knows the developer, workplace and BI tools teams weigh against AWS services', () => {
     expect(catalogue.lookup('github copilot')?.provider).toBe('github');
     expect(catalogue.lookup('artifactory')?.name).toBe('JFrog Artifactory');
