@@ -293,10 +293,11 @@ describe('tutor: generalises to other notes (storage fixture)', () => {
 
   it('answers about the topic measured, not the one it is measured against', () => {
     const messaging = tutorFor(join(FIXTURES_DIR, 'notes', 'messaging'));
-    for (const [question, topic] of [
+    const measured: [question: string, topic: string][] = [
       ['can amazon mq grow as big as sqs', 'mq'],
       ['does sns keep messages as long as sqs', 'sns'],
-    ])
+    ];
+    for (const [question, topic] of measured)
       expect(messaging.answer(question).topics[0]?.id, question).toBe(topic);
   });
 
