@@ -11,6 +11,7 @@ import {
   type UnderstandingParts,
 } from '../understand/understanding.js';
 import { ANSWER_MODEL, type AnswerModel, answerFeatures, bestFirst, predict } from './answer-model.js';
+import { asksWhatItIs } from './asks-what-it-is.js';
 import { cleanQuestion } from './clean-question.js';
 import { COMMANDS } from './commands.js';
 import { compareTopics } from './compare.js';
@@ -143,13 +144,15 @@ export function createTutor(
     const ranked = rankFacts(index, candidate.topic, read);
     const best = ranked[0]?.score ?? 0;
     const matched = best > 0 ? ranked.filter((fact) => fact.score >= best * 0.6) : [{ fact: 0, score: 0 }];
-    const leading = introducesTopic(topic, candidate.topic, read, matched)
-      ? [
-          ...matched.slice(0, 1),
-          { fact: 0, score: 0 },
-          ...matched.slice(1).filter((fact) => fact.fact !== 0),
-        ].slice(0, MAX_LEAD_FACTS)
-      : matched.slice(0, MAX_LEAD_FACTS);
+    const leading = asksWhatItIs(read, candidate.topic)
+      ? [{ fact: 0, score: 0 }, ...matched.filter((fact) => fact.fact !== 0)].slice(0, 1)
+      : introducesTopic(topic, candidate.topic, read, matched)
+        ? [
+            ...matched.slice(0, 1),
+            { fact: 0, score: 0 },
+            ...matched.slice(1).filter((fact) => fact.fact !== 0),
+          ].slice(0, MAX_LEAD_FACTS)
+        : matched.slice(0, MAX_LEAD_FACTS);
     const leadIds = new Set(leading.map((fact) => fact.fact));
     // The rest of the topic: what else the question touches first, then the notes' order.
     const rest = ranked

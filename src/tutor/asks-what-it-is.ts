@@ -1,0 +1,57 @@
+import type { ReadQuestion } from '../understand/read-question.js';
+
+const WHAT = new Set(['what', 'whats']);
+const BE = new Set(['is', 'are', 's', 'was']);
+const DO = new Set(['does', 'do', 'did']);
+/** Words people put into "what is it" without changing what they ask: "what aurora dsql even is". */
+const FILLERS = new Set([
+  'even',
+  'exactly',
+  'actually',
+  'really',
+  'again',
+  'the',
+  'a',
+  'an',
+  'aws',
+  'amazon',
+]);
+/** Words that stand for the thing named before them: "memorydb - what is it". */
+const PRONOUNS = new Set(['it', 'that', 'this', 'they', 'those']);
+
+/**
+ * Whether the question asks what a topic it names is or does, whatever chat surrounds the asking
+ * ("memorydb - what is it, in one breath pls", "can someone tell me what aurora dsql even is before
+ * standup", "what does aws private ca even do"): the topic's own definition answers it, not a fact
+ * that happens to share a word with the chat.
+ */
+export function asksWhatItIs(read: ReadQuestion, topic: number): boolean {
+  const { tokens } = read;
+  const skip = (from: number, step: 1 | -1) => {
+    let at = from;
+    while (FILLERS.has(tokens[at] ?? '')) at += step;
+    return at;
+  };
+  return read.names.some((hit) => {
+    if (hit.topic !== topic) return false;
+    const before = skip(hit.start - 1, -1);
+    const after = skip(hit.end, 1);
+    const closes = after >= tokens.length || after === read.leadLength;
+    // "what is X", "what's X", "what even is X": the name ends the asking.
+    if (BE.has(tokens[before] ?? '') && WHAT.has(tokens[skip(before - 1, -1)] ?? '')) {
+      return closes || tokens[after] === 'for' || tokens[after] === 'and';
+    }
+    // "what X (even) is", "what does X (even) do".
+    if (WHAT.has(tokens[before] ?? '') && BE.has(tokens[after] ?? '')) return true;
+    if (DO.has(tokens[before] ?? '') && WHAT.has(tokens[before - 1] ?? '') && tokens[after] === 'do')
+      return true;
+    // "X - what is it", "X, what's that".
+    const next = hit.end === read.leadLength ? skip(hit.end, 1) : -1;
+    return (
+      next >= 0 &&
+      WHAT.has(tokens[next] ?? '') &&
+      (BE.has(tokens[next + 1] ?? '') || PRONOUNS.has(tokens[next + 1] ?? '')) &&
+      PRONOUNS.has(tokens[tokens[next] === 'whats' ? next + 1 : next + 2] ?? '')
+    );
+  });
+}

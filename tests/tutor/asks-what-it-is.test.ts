@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { ExplainReply } from '../../src/tutor/reply.js';
+import { notesDir } from '../helpers/notes-dir.js';
+import { tutorFor } from '../helpers/tutor.js';
+
+const memorydb = () =>
+  tutorFor(
+    notesDir({
+      'databases.md': [
+        '# Amazon MemoryDB (durable in-memory database)',
+        '- Valkey and Redis OSS compatible, durable in-memory database service',
+        '- microsecond reads and single digit millisecond writes, up to 160 million TPS per cluster',
+        '- MemoryDB Multi-Region: active-active across regions w/ up to 99.999% availability',
+        '- pricing: per node hour + data written per GB',
+        '',
+      ].join('\n'),
+    }),
+  );
+
+const leadOf = (question: string) => {
+  const reply = memorydb().answer(question) as ExplainReply;
+  expect(reply.intent, question).toBe('explain');
+  return reply.lead[0]?.text ?? '';
+};
+
+describe('a question asking what a topic is', () => {
+  it('leads with the definition whatever chat surrounds the asking', () => {
+    for (const question of [
+      'memorydb - what is it, in one breath pls',
+      'can someone tell me what memorydb even is before standup',
+      'what does memorydb actually do',
+      'whats memorydb',
+    ])
+      expect(leadOf(question), question).toMatch(/^Valkey and Redis OSS compatible/);
+  });
+
+  it('still leads with the fact asked for when it asks about one', () => {
+    expect(leadOf('what is memorydb pricing like')).toMatch(/^pricing/);
+    expect(leadOf('how many transactions per second can memorydb take')).toMatch(/160 million TPS/);
+  });
+});
