@@ -1,3 +1,4 @@
+import { stem } from '../knowledge/text.js';
 import type { ReadQuestion } from '../understand/read-question.js';
 
 const WHAT = new Set(['what', 'whats']);
@@ -23,17 +24,21 @@ const PRONOUNS = new Set(['it', 'that', 'this', 'they', 'those']);
  * Whether the question asks what a topic it names is or does, whatever chat surrounds the asking
  * ("memorydb - what is it, in one breath pls", "can someone tell me what aurora dsql even is before
  * standup", "what does aws private ca even do"): the topic's own definition answers it, not a fact
- * that happens to share a word with the chat.
+ * that happens to share a word with the chat. `wholeName` holds the stems of the words naming the
+ * topic as a whole.
  */
-export function asksWhatItIs(read: ReadQuestion, topic: number): boolean {
+export function asksWhatItIs(read: ReadQuestion, topic: number, wholeName: ReadonlySet<string>): boolean {
   const { tokens } = read;
+  // A longer name (`dynamodb global tables`) or one part of a name of several things asks about a part.
+  const namesWhole = (start: number, end: number) =>
+    tokens.slice(start, end).every((token) => FILLERS.has(token) || wholeName.has(stem(token)));
   const skip = (from: number, step: 1 | -1) => {
     let at = from;
     while (FILLERS.has(tokens[at] ?? '')) at += step;
     return at;
   };
   return read.names.some((hit) => {
-    if (hit.topic !== topic) return false;
+    if (hit.topic !== topic || !namesWhole(hit.start, hit.end)) return false;
     const before = skip(hit.start - 1, -1);
     const after = skip(hit.end, 1);
     const closes = after >= tokens.length || after === read.leadLength;

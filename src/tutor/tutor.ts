@@ -144,7 +144,7 @@ export function createTutor(
     const ranked = rankFacts(index, candidate.topic, read);
     const best = ranked[0]?.score ?? 0;
     const matched = best > 0 ? ranked.filter((fact) => fact.score >= best * 0.6) : [{ fact: 0, score: 0 }];
-    const leading = asksWhatItIs(read, candidate.topic)
+    const leading = asksWhatItIs(read, candidate.topic, index.wholeNameStems[candidate.topic] ?? new Set())
       ? [{ fact: 0, score: 0 }, ...matched.filter((fact) => fact.fact !== 0)].slice(0, 1)
       : introducesTopic(topic, candidate.topic, read, matched)
         ? [
