@@ -144,15 +144,8 @@ export function createTutor(
     const ranked = rankFacts(index, candidate.topic, read);
     const best = ranked[0]?.score ?? 0;
     const matched = best > 0 ? ranked.filter((fact) => fact.score >= best * 0.6) : [{ fact: 0, score: 0 }];
-    const leading = asksWhatItIs(read, candidate.topic, index.wholeNameStems[candidate.topic] ?? new Set())
-      ? [{ fact: 0, score: 0 }, ...matched.filter((fact) => fact.fact !== 0)].slice(0, 1)
-      : introducesTopic(topic, candidate.topic, read, matched)
-        ? [
-            ...matched.slice(0, 1),
-            { fact: 0, score: 0 },
-            ...matched.slice(1).filter((fact) => fact.fact !== 0),
-          ].slice(0, MAX_LEAD_FACTS)
-        : matched.slice(0, MAX_LEAD_FACTS);
+    const wholeName = index.wholeNameStems[candidate.topic] ?? new Set<string>();
+    const leading = leadingFacts(topic, candidate.topic, read, matched, wholeName);
     const leadIds = new Set(leading.map((fact) => fact.fact));
     // The rest of the topic: what else the question touches first, then the notes' order.
     const rest = ranked
@@ -450,6 +443,7 @@ function subjectFirst(ordered: TopicCandidate[], read: ReadQuestion): TopicCandi
   );
   return subject ? [subject, ...ordered.filter((candidate) => candidate !== subject)] : ordered;
 }
+
 /** "cloudwatch and x-ray, do i need both": two topics named with one of these are weighed together. */
 const BOTH_MARKS = new Set(['both', 'either']);
 
@@ -507,6 +501,23 @@ const NEGATION_REACH = 3;
  */
 function saysWithout(tokens: readonly string[], positions: ReadonlySet<number>): boolean {
   return [...positions].some((position) => negatedBefore(tokens, position, NEGATION_REACH));
+}
+
+/** The facts an answer leads with: what the question asks, and what the topic is when that helps. */
+function leadingFacts(
+  topic: Topic,
+  topicIndex: number,
+  read: ReadQuestion,
+  matched: { fact: number; score: number }[],
+  wholeName: ReadonlySet<string>,
+): { fact: number; score: number }[] {
+  const definition = { fact: 0, score: 0 };
+  if (asksWhatItIs(read, topicIndex, wholeName)) return [definition];
+  if (!introducesTopic(topic, topicIndex, read, matched)) return matched.slice(0, MAX_LEAD_FACTS);
+  return [...matched.slice(0, 1), definition, ...matched.slice(1).filter((fact) => fact.fact !== 0)].slice(
+    0,
+    MAX_LEAD_FACTS,
+  );
 }
 
 /** Whether an answer on a topic the question never names should also say what the topic is. */
