@@ -23,7 +23,7 @@ const PRONOUNS = new Set(['it', 'that', 'this', 'they', 'those']);
 /**
  * Whether the question asks what a topic it names is or does, whatever chat surrounds the asking
  * ("memorydb - what is it, in one breath pls", "can someone tell me what aurora dsql even is before
- * standup", "what does aws private ca even do"): the topic's own definition answers it, not a fact
+ * standup", "what does memorydb actually do"): the topic's own definition answers it, not a fact
  * that happens to share a word with the chat. `wholeName` holds the stems of the words naming the
  * topic as a whole.
  */

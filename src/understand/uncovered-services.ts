@@ -329,12 +329,13 @@ const REQUESTING = new Set(['walk', 'talk', 'show', 'tell', 'help', 'teach']);
 /** Words that put what a question asks inside a service. */
 const INSIDE = new Set(['in', 'on', 'inside', 'within', 'using', 'with']);
 
-/** Words that open another clause or the purpose after a service: "… in athena and can i raise it". */
+/** Words that open another clause or a purpose after a service: "… in amazon connect and keep the transcript". */
 const CLAUSE_OPENERS = new Set(['and', 'for', 'so', 'but', 'when', 'if', 'because', 'while']);
 
 /**
  * A question that asks how or what, about something done in a service it names last ("how do i
- * train a model in sagemaker"), asks about that service.
+ * train a model in sagemaker"), or last before a comma, another clause or a purpose ("how do i build
+ * a contact flow in amazon connect for our support line"), asks about that service.
  */
 function closesQuestion(mention: ServiceMention, read: ReadQuestion): boolean {
   const { tokens } = read;
