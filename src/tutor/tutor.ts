@@ -4,6 +4,7 @@ import type { EverydayWords } from '../understand/everyday-words.js';
 import { servicesAreSetting, type TopicCandidate } from '../understand/rank-topics.js';
 import type { ReadQuestion } from '../understand/read-question.js';
 import { negatedBefore } from '../understand/stopwords.js';
+import type { TopicIndex } from '../understand/topic-index.js';
 import type { UncoveredMentions } from '../understand/uncovered-services.js';
 import {
   defaultUnderstandingParts,
@@ -99,14 +100,19 @@ export function createTutor(
     candidates: TopicCandidate[],
     confidence: number,
     notCovered: UncoveredMentions | null = null,
+    read: ReadQuestion | null = null,
   ): UnknownReply => {
     // A service the notes lack is no near miss of the topics that mention it in passing: those are
     // shown as where the notes mention it.
     const aboutService = notCovered !== null && notCovered.services.length > 0;
+    // A near miss shares a word of the trade with the question: "who won the champions league" is no
+    // "did you mean S3?" for sharing `last` and `year` with its notes.
+    const sharing = read && !aboutService ? topicsSharingTradeWords(index, read, parts.everyday) : null;
     const suggestions = aboutService
       ? []
       : candidates
           .filter((candidate) => candidate.score >= SUGGESTION_SCORE)
+          .filter((candidate) => !sharing || sharing.has(candidate.topic))
           .slice(0, MAX_SUGGESTIONS)
           .map((candidate) => refOf(candidate.topic));
     // Where the notes name it, those the question's other words fit best first.
@@ -316,18 +322,19 @@ export function createTutor(
     // A topic the question names comes first, however little else of it the topic's facts cover.
     const ordered = subjectFirst(bestFirst(candidates), read);
     const best = ordered[0];
-    if (!best) return unknown(question, candidates, model.intents.unknown ?? 1);
+    if (!best) return unknown(question, candidates, model.intents.unknown ?? 1, null, read);
     const features = answerFeatures(read, ordered, uncovered.positions);
     const right = predict(model.right, features);
     const unanswerable = predict(model.unanswerable, features);
     // A topic named in full ("… whatever we send to bedrock") is what the question is about: the
     // notes have it, so the reply answers it, as a guess when the model is unsure.
     const namedInFull = best.evidence === 'name' && !best.namedInPart && best.nameStrength >= 1;
-    if (right < model.answer && !namedInFull) return unknown(question, candidates, unanswerable, uncovered);
+    if (right < model.answer && !namedInFull)
+      return unknown(question, candidates, unanswerable, uncovered, read);
     // Chit-chat shares everyday words with any notes ("whats a good podcast for the commute" and
     // AppConfig's "good for A/B tests"): a guess resting on such words alone is not given.
     if (best.evidence !== 'name' && onlyEverydayWords(read, parts.everyday))
-      return unknown(question, candidates, unanswerable, uncovered);
+      return unknown(question, candidates, unanswerable, uncovered, read);
     // A guess beside a service the notes never name ("how does amazon personalize build product
     // recommendations") would teach something the notes do not hold, unless the service is only
     // the setting of a need described at length. So would an unsure one beside a service they name
@@ -343,7 +350,7 @@ export function createTutor(
             !understanding.services.isSetting(service)),
       )
     )
-      return unknown(question, candidates, unanswerable, uncovered);
+      return unknown(question, candidates, unanswerable, uncovered, read);
     // So would a guess on a topic that, besides naming such a service in passing, matches next to
     // nothing of the question ("quicksight embedded analytics pricing" on notes where Redshift says
     // BI tools like QuickSight plug into it), however sure the model is of it.
@@ -353,10 +360,11 @@ export function createTutor(
       uncovered.services.some((service) => understanding.services.namedIn(best.topic, service)) &&
       best.matched - uncovered.positions.size <= WORDS_BESIDE_PASSING_SERVICE
     )
-      return unknown(question, candidates, unanswerable, uncovered);
+      return unknown(question, candidates, unanswerable, uncovered, read);
     // Several topics fit the words equally well: the honest reply is a choice, not a pick.
     const tied = ordered.filter((candidate) => best.score - candidate.score < TIE).length;
-    if (best.evidence !== 'name' && tied > 2) return unknown(question, candidates, 1 - right, uncovered);
+    if (best.evidence !== 'name' && tied > 2)
+      return unknown(question, candidates, 1 - right, uncovered, read);
     return explain(question, best, read, right, ordered.slice(1));
   };
 
@@ -490,6 +498,33 @@ function onlyEverydayWords(read: ReadQuestion, everyday: EverydayWords): boolean
   const known = read.terms.filter((term) => term.kind === 'known');
   // A word the notes know only through a bridge to a word of the trade (`shrink` for resize) is not.
   return known.length > 0 && known.every((term) => !term.bridged && everyday.has(term.word));
+}
+
+/** A bridge at least this strong says what an everyday word plainly means in the trade. */
+const PLAIN_MEANING = 0.6;
+
+/**
+ * The topics whose facts or names hold a word of the question that is not everyday English, or what
+ * an everyday word of it plainly means in the trade.
+ */
+function topicsSharingTradeWords(
+  index: TopicIndex,
+  read: ReadQuestion,
+  everyday: EverydayWords,
+): Set<number> {
+  const topics = new Set<number>();
+  for (const term of read.terms) {
+    if (term.nameOf !== null) topics.add(term.nameOf);
+    if (term.kind !== 'known') continue;
+    // An everyday word counts only for what it plainly means in the trade (`spare capacity` for spot),
+    // not for itself nor for a loose relation (`best` for optimal).
+    const plain = !term.jargon && everyday.has(term.word);
+    for (const [stemmed, weight] of term.stems) {
+      if (plain && (weight < PLAIN_MEANING || weight === 1)) continue;
+      for (const fact of index.postings.get(stemmed)?.facts ?? []) topics.add(index.factTopic[fact] ?? -1);
+    }
+  }
+  return topics;
 }
 
 /** How far before a service's name a negation says the question does without it. */

@@ -192,6 +192,15 @@ describe('tutor: unknown offers at most three suggestions', () => {
     expect(renderText(reply)).toMatch(/Did you mean: /);
   });
 
+  it('offers no topic that shares only everyday words with chat, and still offers real near misses', () => {
+    const storage = tutorFor(STORAGE_NOTES_DIR);
+    expect(
+      as(storage.answer('what should we order for the team dinner on friday'), 'unknown').suggestions,
+    ).toEqual([]);
+    const nearMiss = as(storage.answer('where can i keep old files cheaply for years'), 'unknown');
+    expect(nearMiss.suggestions.map((topic) => topic.id)).toContain('s3-glacier');
+  });
+
   it('offers close topics for a question about something the notes lack', () => {
     const reply = as(ask('zqxv containers'), 'unknown');
     expect(reply.suggestions.length).toBeGreaterThanOrEqual(1);
