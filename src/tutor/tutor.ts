@@ -105,8 +105,8 @@ export function createTutor(
     // A service the notes lack is no near miss of the topics that mention it in passing: those are
     // shown as where the notes mention it.
     const aboutService = notCovered !== null && notCovered.services.length > 0;
-    // A near miss shares a word of the trade with the question: "who won the champions league" is no
-    // "did you mean S3?" for sharing `last` and `year` with its notes.
+    // A near miss shares a word of the trade with the question: "what should we order for the team
+    // dinner" is no "did you mean S3?" for the everyday words it shares with S3's notes.
     const sharing = read && !aboutService ? topicsSharingTradeWords(index, read, parts.everyday) : null;
     const suggestions = aboutService
       ? []
