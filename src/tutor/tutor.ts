@@ -521,7 +521,7 @@ function topicsSharingTradeWords(
     const plain = !term.jargon && everyday.has(term.word);
     for (const [stemmed, weight] of term.stems) {
       if (plain && (weight < PLAIN_MEANING || weight === 1)) continue;
-      for (const fact of index.postings.get(stemmed)?.facts ?? []) topics.add(index.factTopic[fact] ?? -1);
+      for (const topic of index.topicsWithFactsUsing(stemmed)) topics.add(topic);
     }
   }
   return topics;

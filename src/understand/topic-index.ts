@@ -439,6 +439,16 @@ export class TopicIndex {
     return this.mentionFacts.get(topic) ?? [];
   }
 
+  /** Topics with a fact that uses this stem. */
+  topicsWithFactsUsing(stemmed: string): Set<number> {
+    const topics = new Set<number>();
+    for (const fact of this.postings.get(stemmed)?.facts ?? []) {
+      const topic = this.factTopic[fact];
+      if (topic !== undefined) topics.add(topic);
+    }
+    return topics;
+  }
+
   /** Whether the notes use this stem: in a fact, or in an `Asked as:` question. */
   knows(stemmed: string): boolean {
     return this.postings.has(stemmed) || this.askedStems.has(stemmed);
