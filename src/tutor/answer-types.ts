@@ -5,7 +5,7 @@
  */
 import type { Fact } from '../knowledge/types.js';
 
-export type AnswerType = 'duration' | 'frequency' | 'quantity' | 'price';
+export type AnswerType = 'duration' | 'frequency' | 'quantity' | 'price' | 'lifecycle';
 
 /** Words after `how` that ask for a kind of answer. */
 const HOW: Record<string, AnswerType> = {
@@ -65,6 +65,43 @@ const ASKING: Record<string, AnswerType> = {
   money: 'price',
 };
 
+/**
+ * Words that ask when a service or a feature comes or goes: "when is workmail going away", "is
+ * qldb deprecated". `shut down` and `stop` are left out: they are what one does to an instance.
+ */
+const LIFECYCLE = new Set([
+  'deprecated',
+  'deprecation',
+  'deprecating',
+  'retire',
+  'retired',
+  'retiring',
+  'retirement',
+  'sunset',
+  'sunsetting',
+  'discontinued',
+  'discontinuing',
+  'eol',
+  'signups',
+]);
+const LIFECYCLE_PHRASES = [
+  ['end', 'of', 'life'],
+  ['end', 'of', 'support'],
+  ['new', 'customers'],
+  ['sign', 'ups'],
+  ['still', 'supported'],
+  ['still', 'available'],
+  ['what', 'date'],
+  ['which', 'date'],
+  ['what', 'year'],
+];
+/** "when is X going away": `going away` alone is as often what happens to data. */
+const WHEN_ENDING = [
+  ['going', 'away'],
+  ['being', 'retired'],
+  ['end', 'support'],
+];
+
 /** What runs: `long jobs`, `long running` and `short tasks` ask how long it may run. */
 const RUNS = new Set([
   'running',
@@ -82,9 +119,19 @@ const RUNS = new Set([
 /** "how much does it …", "how much is it": a price, where "how much data" asks a quantity. */
 const ASKS_OF_A_THING = new Set(['do', 'does', 'did', 'will', 'would', 'is', 'are', 'should']);
 
+function hasPhrase(tokens: readonly string[], phrase: readonly string[]): boolean {
+  return tokens.some((_, at) => phrase.every((word, i) => tokens[at + i] === word));
+}
+
 /** The kinds of answer a question's words ask for. */
 export function askedAnswerTypes(tokens: readonly string[]): Set<AnswerType> {
   const types = new Set<AnswerType>();
+  if (
+    tokens.some((token) => LIFECYCLE.has(token)) ||
+    LIFECYCLE_PHRASES.some((phrase) => hasPhrase(tokens, phrase)) ||
+    (tokens.includes('when') && WHEN_ENDING.some((phrase) => hasPhrase(tokens, phrase)))
+  )
+    types.add('lifecycle');
   tokens.forEach((token, at) => {
     const asked = ASKING[token];
     if (asked) types.add(asked);
@@ -106,6 +153,14 @@ const TIME_BOUND =
 const PERIODIC = /\b(?:hourly|daily|weekly|monthly|yearly|annually|every|once|times a)\b/i;
 const PRICED = /\$|\b(?:pricing|prices?|pay|paid|charged?|billed|bills?|free|costs?|fees?)\b/i;
 
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+/** A day in the calendar: `March 31, 2027`, `nov 7 2025`, `June 2023`. */
+const CALENDAR_DATE = new RegExp(`\\b${MONTH}\\s+(?:\\d{1,2},?\\s+)?(?:19|20)\\d{2}\\b`, 'i');
+/** What the notes say when a service or feature comes or goes, with or without a date. */
+const COMES_OR_GOES =
+  /\b(?:end of (?:support|life)|deprecated|discontinued|retired|no longer available|closed to new customers|new sign-?ups|generally available since|being shut down)\b/i;
+
 /** The kinds of answer a fact's text holds. */
 export function heldAnswerTypes(text: string): Set<AnswerType> {
   const types = new Set<AnswerType>();
@@ -114,6 +169,7 @@ export function heldAnswerTypes(text: string): Set<AnswerType> {
   if (timed || PERIODIC.test(text)) types.add('frequency');
   if (/\d/.test(text)) types.add('quantity');
   if (PRICED.test(text)) types.add('price');
+  if (CALENDAR_DATE.test(text) || COMES_OR_GOES.test(text)) types.add('lifecycle');
   return types;
 }
 

@@ -27,6 +27,15 @@ describe('the kind of answer a question asks for', () => {
     expect(askedAnswerTypes(tokens('what is a replica')).size).toBe(0);
   });
 
+  it('reads a question about when a service or feature comes or goes', () => {
+    expect([...askedAnswerTypes(tokens('when is vault mail going away exactly'))]).toEqual(['lifecycle']);
+    expect([...askedAnswerTypes(tokens('is the old console deprecated'))]).toEqual(['lifecycle']);
+    expect([...askedAnswerTypes(tokens('can new customers still sign up'))]).toEqual(['lifecycle']);
+    // Data that goes away, and an instance one shuts down, are not the service's end.
+    expect(askedAnswerTypes(tokens('does my data go away when the instance stops')).size).toBe(0);
+    expect(askedAnswerTypes(tokens('can i shut down my instances at night')).size).toBe(0);
+  });
+
   it('tells which kinds of answer a fact holds', () => {
     expect(heldAnswerTypes('keeps the last 13 months of data')).toEqual(
       new Set(['duration', 'frequency', 'quantity']),
@@ -39,6 +48,14 @@ describe('the kind of answer a question asks for', () => {
     );
     expect(heldAnswerTypes('replicas r read only').size).toBe(0);
   });
+
+  it('tells a fact that dates a service or feature, or says it is going', () => {
+    expect(heldAnswerTypes('end of support March 31, 2027, then the console is gone')).toContain('lifecycle');
+    expect(heldAnswerTypes('closed to new customers since nov 7 2025')).toContain('lifecycle');
+    expect(heldAnswerTypes('the v1 API is deprecated, move to v2')).toContain('lifecycle');
+    expect(heldAnswerTypes('keeps 2024 versions of each object')).not.toContain('lifecycle');
+    expect(heldAnswerTypes('the marketing team owns 2025 budgets')).not.toContain('lifecycle');
+  });
 });
 
 describe('facts that hold the kind of answer asked for', () => {
@@ -50,6 +67,7 @@ describe('facts that hold the kind of answer asked for', () => {
       '- history of every query is kept for 90 days, then deleted',
       '- pricing: per search unit hour, the first 750 hours each month are free',
       '- queries can filter on tags, authors & document type',
+      '- the classic search page reaches end of support June 30, 2027, move saved searches to the new one',
       '',
     ].join('\n'),
   };
@@ -62,6 +80,10 @@ describe('facts that hold the kind of answer asked for', () => {
   it('lead the answer when the question shares no word with them', () => {
     expect(leadOf('how far back can vault search look at old queries')).toMatch(/90 days/);
     expect(leadOf('vault search: who pays, and is there an allowance')).toMatch(/^pricing/);
+  });
+
+  it('lead an answer asking when something goes away', () => {
+    expect(leadOf('when is a bit of vault search going away')).toMatch(/end of support/);
   });
 
   it('do not outrank a fact that says what was asked', () => {
