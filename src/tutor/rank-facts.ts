@@ -11,6 +11,13 @@ import { askedAnswerTypes, factAnswerTypes } from './answer-types.js';
  */
 const ENTRY_BONUS = 1.6;
 
+/**
+ * A fact that says more of what was asked answers more of it: each of the question's words a fact
+ * matches beyond the first adds this share, so two plain words together can outrank one rare word
+ * alone (search engines call it coordination).
+ */
+const EACH_MORE_TERM = 0.1;
+
 /** Stems of the verbs that open a definition. */
 const DEFINING_VERBS = new Set(['is', 'are', 'mean']);
 
@@ -61,9 +68,11 @@ export function rankFacts(
     const fact = index.facts[f];
     if (!fact) continue;
     let score = 0;
+    let termsMatched = 0;
     for (const term of asked) {
       if (term.nameOf !== null && fact.mentions.has(term.nameOf)) {
         score += index.idf(stem(term.word));
+        termsMatched++;
         continue;
       }
       let best = 0;
@@ -76,6 +85,7 @@ export function rankFacts(
         best = Math.max(best, index.idf(stemmed) * weight * saturation * keyBonus);
       }
       score += best;
+      if (best > 0) termsMatched++;
     }
     for (const stemmed of expansion) {
       const count = countIn(fact, stemmed);
@@ -83,6 +93,7 @@ export function rankFacts(
       score += index.idf(stemmed) * NEED_WORD * saturated(count, fact.length, index.averageFactLength);
     }
     if (score > 0) {
+      score *= 1 + EACH_MORE_TERM * Math.max(0, termsMatched - 1);
       score *= 1 + 0.25 * Math.min(2, sharedPairs(read.pairs, index.sequenceOf(f)));
       const notesFact = topicFacts[f - first];
       if (notesFact && opensWithAskedTerm(notesFact, ownStems)) score *= ENTRY_BONUS;

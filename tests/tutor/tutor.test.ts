@@ -463,6 +463,17 @@ describe('tutor: which facts lead the answer', () => {
     expect(bridged.score).toBeCloseTo(keyFact('key tables zzz').score ?? Number.NaN, 6);
   });
 
+  it('weighs a fact that matches more of the question above the sum of its matches apart', () => {
+    const understanding = new Understanding(tutor().knowledge);
+    const dynamo = understanding.index.topics.findIndex((topic) => topic.name === 'Amazon DynamoDB');
+    const daxScore = (question: string) =>
+      rankFacts(understanding.index, dynamo, understanding.reader.read(question)).find(
+        (fact) => fact.fact === 3,
+      )?.score ?? Number.NaN;
+    // Neither pair of words stands side by side in the fact: the gain is matching both.
+    expect(daxScore('memory latency')).toBeGreaterThan(daxScore('memory') + daxScore('latency'));
+  });
+
   it('takes no word of a name written in two words as asking for a fact', () => {
     const dir = notesDir({
       'audit.md': [
