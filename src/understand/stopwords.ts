@@ -15,7 +15,7 @@ export const STOPWORDS = new Set(
   wheres which while who hows heres whom whos why will with would yeah yes yet you your youre youve
   youll youd yours yourself yourselves hi hey hello thanks thank ok okay explain explained explanation
   basics basic mean means meaning define definition overview describe summary summarize called call
-  know stuff ones rn btw tbh imo imho fyi idk ngl nvm afaik iirc tho thru lol ty smth cuz coz`
+  know stuff ones rn btw tbh imo imho fyi idk ngl nvm afaik iirc tho thru lol ty smth cuz coz bc`
     .split(/\s+/)
     .filter(Boolean),
 );

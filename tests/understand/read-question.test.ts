@@ -128,6 +128,10 @@ describe('QuestionReader', () => {
     expect(term('infra')?.stems.get('infrastructur')).toBe(1);
     expect(term('imgs')?.stems.get('imag')).toBe(1);
     expect(term('imgs')?.kind).toBe('known');
+    // ...and `config` for the notes' `configuration`, `ppl` for `people`.
+    const config = reader.read('ppl ask where the config lives').terms;
+    expect(config.find((found) => found.word === 'config')?.stems.get('configur')).toBe(1);
+    expect(config.find((found) => found.word === 'ppl')?.stems.get('peopl')).toBe(1);
   });
 
   it("bridges everyday words to the notes' words for the same thing", () => {
@@ -135,6 +139,9 @@ describe('QuestionReader', () => {
       reader.read(question).terms.find((term) => term.word === word)?.stems;
     // The notes say `pricing`; people ask if it is `pricey`.
     expect(stemsOf('is lambda pricey', 'pricey')?.get('price')).toBeGreaterThan(0);
+    // A `backend` is the notes' `server`, not a misspelt `back`.
+    expect(stemsOf('requests land on a different backend', 'backend')?.get('server')).toBeGreaterThan(0);
+    expect(stemsOf('requests land on a different backend', 'backend')?.has('back')).toBe(false);
   });
 
   it('reads a compared adjective as the adjective', () => {
