@@ -302,10 +302,9 @@ export function createTutor(
           read.intent.cued.has('compare') ||
           offersAChoice(read) ||
           (wholeNames(read) === 2 && read.tokens.some((token) => BOTH_MARKS.has(token)));
-        const choice =
-          asked ||
-          (intent === 'compare' &&
-            (wholeNames(read) >= 2 || read.tokens.some((token) => CHOICE_MARKS.has(token))));
+        // An `or` elsewhere offers no choice between them: "… onto dedicated crypto hardware. is
+        // that a thing on aws or am i dreaming" names two topics by a word each and compares nothing.
+        const choice = asked || (intent === 'compare' && wholeNames(read) >= 2);
         if (sides.length >= 2 && choice) {
           const confidence = round(commandConfidence('compare', probability));
           return compareTopics(

@@ -394,6 +394,13 @@ describe('requests with a number or a choice in them', () => {
     expect(reply.topics.map((topic) => topic.id).sort()).toEqual(['fargate', 'lambda']);
     expect(compute.answer('can lambda read from an ecr image').intent).toBe('explain');
   });
+
+  it('offers no choice with an `or` that stands after both names', () => {
+    const trust = tutorFor(join(FIXTURES_DIR, 'notes', 'trust-services'));
+    const question =
+      'our web fleet burns cpu on tls handshakes, can the private key + the rsa math go off onto dedicated crypto hardware. is that a thing or am i dreaming';
+    expect(trust.answer(question).intent).not.toBe('compare');
+  });
 });
 
 describe('tutor: which facts lead the answer', () => {
