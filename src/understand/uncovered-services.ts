@@ -4,6 +4,7 @@ import type { NameHit, ReadQuestion } from './read-question.js';
 import {
   type CloudService,
   contentWords,
+  namesProvider,
   type ServiceCatalogue,
   type ServiceMention,
   VENDOR_PREFIXES,
@@ -201,6 +202,19 @@ export class UncoveredServices {
   }
 
   /**
+   * Another provider's product named in ordinary words that the notes use side by side (`log
+   * analytics` of OpenSearch's use cases, `security group`) is the notes' phrase, not Azure Monitor
+   * Log Analytics or an Azure network security group, unless the question names that cloud.
+   */
+  private notesPhrase(mention: ServiceMention, tokens: readonly string[]): boolean {
+    if (mention.service.provider === AWS || mention.end - mention.start < 2) return false;
+    const named = tokens.slice(mention.start, mention.end);
+    if (named.some((word) => VENDOR_PREFIXES.has(word) || !this.english.has(word))) return false;
+    if (namesProvider(tokens, mention.service.provider)) return false;
+    return named.some((word, at) => at > 0 && this.index.hasPhrase(stem(named[at - 1] ?? ''), stem(word)));
+  }
+
+  /**
    * Services the question names that the notes don't cover, and whether they are all it asks
    * about. A topic's name inside such a service's name stops counting as naming the topic: it is
    * taken off `read`, so the ranking that follows does not see it.
@@ -212,6 +226,7 @@ export class UncoveredServices {
       (mention) =>
         !this.covered.has(mention.service) &&
         !read.names.some((hit) => hit.start <= mention.start && mention.end <= hit.end) &&
+        !this.notesPhrase(mention, read.tokens) &&
         (!mention.plain ||
           this.writtenAsName(read.tokens[mention.start] ?? '') ||
           aloneInQuestion(mention, read.tokens, content)),

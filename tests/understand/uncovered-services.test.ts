@@ -442,6 +442,26 @@ describe('questions about services the notes do not cover', () => {
     );
   });
 
+  it("reads another cloud's product named in words the notes use together as the notes' phrase", () => {
+    const notes = tutorOnNotes([
+      '# Amazon OpenSearch Service',
+      '- managed search & analytics engine',
+      '- use cases: full text search, log analytics, app monitoring',
+      '',
+      '# Security Groups',
+      '- a security group is a stateful firewall for an instance, allow rules only',
+    ]);
+    expect(notes.answer('what do teams use for log analytics').intent).toBe('explain');
+    expect(notes.answer('log analytics').topics[0]?.id).toBe('opensearch-service');
+    expect(notes.answer('how many rules can a network security group hold').topics[0]?.id).toBe(
+      'security-groups',
+    );
+    // Named with its cloud, it is that cloud's product.
+    expect(unknown(notes.answer('in azure how is log analytics billed')).notCovered).toEqual([
+      'Azure Monitor Log Analytics',
+    ]);
+  });
+
   it("reads an ordinary word naming an AWS topic beside another cloud's service as about that service", () => {
     const governance = tutorFor(join(FIXTURES_DIR, 'notes', 'governance-migration'));
     expect(unknown(governance.answer('budget alerts in azure cost management')).notCovered).toEqual([
