@@ -280,7 +280,7 @@ export class UncoveredServices {
       positions: new Set(uncovered.flatMap((mention) => range(mention.start, mention.end))),
       // "what does firewall manager do", "cloud armor rules": little else to be about, or the
       // service is what the question opens by asking about, sets apart before asking, or opens
-      // with when the notes never name it. A need described around a service ("our ec2 app must
+      // with when at most one topic names it. A need described around a service ("our ec2 app must
       // read s3 without keys") is for the ranking.
       subject:
         rest.length <= SUBJECT_CONTEXT_WORDS ||
@@ -289,7 +289,8 @@ export class UncoveredServices {
             askedAbout(mention, read.tokens) ||
             headsQuestion(mention, read) ||
             (closesQuestion(mention, read) && !this.isSetting(mention.service)) ||
-            (opensQuestion(mention, read.tokens) && !this.namedInNotes(mention.service)),
+            (opensQuestion(mention, read.tokens) &&
+              this.topicsNaming(mention.service).length <= TOPICS_NAMING_IN_PASSING),
         ),
     };
   }
@@ -331,7 +332,7 @@ const ARTICLES = new Set(['a', 'an', 'the']);
 
 /**
  * The question opens with a service's name ("jfrog artifactory remote repo keeps timing out"): the
- * notes never naming it, it is what the question is about. Not after `my` or `our`: "my lambda sits
+ * notes naming it hardly at all, it is what the question is about. Not after `my` or `our`: "my lambda sits
  * in a subnet with no internet" sets the scene for a need some topic meets.
  */
 function opensQuestion(mention: ServiceMention, tokens: readonly string[]): boolean {
@@ -421,6 +422,12 @@ function markedByOne(marks: ReadonlyMap<CloudService, ReadonlySet<number>>): [Cl
 
 /** The share of the notes' topics naming a service that makes it their setting. */
 const SETTING_SHARE = 1 / 3;
+/**
+ * A question opening with a service that at most this many topics name, in passing, is about the
+ * service ("athena query on a partitioned table keeps timing out" on notes where Security Lake is
+ * queried with Athena); one named by more is where their work happens ("ec2 boxes need to …").
+ */
+const TOPICS_NAMING_IN_PASSING = 1;
 
 /** A word of at most this many services' names is one of their own, not a family's. */
 const DISTINCTIVE_NAMES = 2;

@@ -496,6 +496,20 @@ describe('questions about services the notes do not cover', () => {
     ).toBe('codeartifact');
   });
 
+  it('reads a question that opens with a service one topic names in passing as about that service', () => {
+    const lake = tutorOnNotes([
+      '# Amazon Security Lake',
+      '- central security data lake in ur account, logs normalised to OCSF & stored as parquet in S3',
+      '- query the lake w/ Athena or send it on to a SIEM, partitions by region & day keep queries cheap',
+      '',
+      '# AWS CloudHSM',
+      '- dedicated hardware security modules in ur VPC, single tenant, FIPS 140-3 level 3',
+    ]);
+    expect(
+      unknown(lake.answer('athena query on a partitioned table keeps timing out, any tips')).notCovered,
+    ).toEqual(['Amazon Athena']);
+  });
+
   it('reads "how do i … in X" or "walk me through … in X", at the end or before another clause, as about X', () => {
     // The ML notes name Amazon Connect once, where Lex bots plug into it.
     const ml = tutorFor(join(FIXTURES_DIR, 'notes', 'ml-ai'));
