@@ -22,6 +22,7 @@ describe('the kind of answer a question asks for', () => {
     expect([...askedAnswerTypes(tokens('is it good for long running jobs'))]).toEqual(['duration']);
     expect([...askedAnswerTypes(tokens('whats the longest an experiment may run'))]).toEqual(['duration']);
     expect([...askedAnswerTypes(tokens('the largest file it takes'))]).toEqual(['quantity']);
+    expect([...askedAnswerTypes(tokens('whats the ceiling on connections'))]).toEqual(['quantity']);
     expect(askedAnswerTypes(tokens('how does replication work')).size).toBe(0);
     expect(askedAnswerTypes(tokens('is there a long list of regions')).size).toBe(0);
     expect(askedAnswerTypes(tokens('what is a replica')).size).toBe(0);
@@ -31,6 +32,7 @@ describe('the kind of answer a question asks for', () => {
     expect([...askedAnswerTypes(tokens('when is vault mail going away exactly'))]).toEqual(['lifecycle']);
     expect([...askedAnswerTypes(tokens('is the old console deprecated'))]).toEqual(['lifecycle']);
     expect([...askedAnswerTypes(tokens('can new customers still sign up'))]).toEqual(['lifecycle']);
+    expect([...askedAnswerTypes(tokens('is the ledger db still usable'))]).toEqual(['lifecycle']);
     // Data that goes away, and an instance one shuts down, are not the service's end.
     expect(askedAnswerTypes(tokens('does my data go away when the instance stops')).size).toBe(0);
     expect(askedAnswerTypes(tokens('can i shut down my instances at night')).size).toBe(0);
