@@ -129,7 +129,7 @@ export class UncoveredServices {
    * the team that wrote them, whatever it means in English: in their questions, `lambda` is the
    * service, not the Greek letter.
    */
-  private writtenAsName(word: string): boolean {
+  private writtenAsName(typed: string): boolean {
     if (!this.capitalised) {
       const found = new Set<string>();
       for (const topic of this.index.topics)
@@ -139,7 +139,8 @@ export class UncoveredServices {
               found.add(capitalisedWord.toLowerCase());
       this.capitalised = found;
     }
-    return this.capitalised.has(word);
+    // `tableau's` reaches the tutor as `tableaus`.
+    return this.capitalised.has(typed) || (typed.endsWith('s') && this.capitalised.has(typed.slice(0, -1)));
   }
 
   /** Whether a topic's facts name the service, by any of its names. */

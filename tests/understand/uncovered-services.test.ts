@@ -496,6 +496,15 @@ describe('questions about services the notes do not cover', () => {
     ).toBe('codeartifact');
   });
 
+  it('takes a word the notes capitalise as a name in its possessive too', () => {
+    const warehouse = tutorOnNotes([
+      '# Amazon Redshift',
+      '- data warehouse, columnar storage & massively parallel queries',
+      '- BI tools like QuickSight or Tableau connect over JDBC/ODBC',
+    ]);
+    expect(unknown(warehouse.answer("what's tableau's pricing")).notCovered).toEqual(['Tableau']);
+  });
+
   it('reads a question that opens with a service one topic names in passing as about that service', () => {
     const lake = tutorOnNotes([
       '# Amazon Security Lake',
