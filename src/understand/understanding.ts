@@ -103,8 +103,9 @@ export class Understanding {
  */
 function addCatalogueNames(index: TopicIndex, covered: UncoveredServices, english: EnglishWords): void {
   index.topics.forEach((notes, topic) => {
-    // Unless the notes write it as a name: `**ALB**` in capitals is no vestment, and `Amazon
-    // Pinpoint` capitalised in the heading no aim.
+    // Unless the notes write it as a name: `**ALB**` in capitals is no vestment, `Amazon Pinpoint`
+    // capitalised in the heading no aim, and `**Snowball Edge**` a device, not a ball of snow. A
+    // key term's word in mixed capitals (`**AMIs**`) is an acronym's plural, no name of the topic.
     const capitals = new Set([
       ...notes.facts
         .flatMap((fact) => fact.keyTerms)
@@ -113,6 +114,11 @@ function addCatalogueNames(index: TopicIndex, covered: UncoveredServices, englis
       ...notes.title
         .split(/[^\p{L}\p{N}]+/u)
         .filter((word) => /^\p{Lu}/u.test(word))
+        .map(phraseKey),
+      ...notes.facts
+        .flatMap((fact) => fact.keyTerms)
+        .flatMap((term) => term.split(/[^\p{L}\p{N}]+/u))
+        .filter((word) => /^\p{Lu}\p{Ll}+$/u.test(word))
         .map(phraseKey),
     ]);
     for (const service of covered.coveredBy(topic)) {

@@ -291,6 +291,12 @@ describe('questions about services the notes do not cover', () => {
     expect(reply.topics.map((topic) => topic.id)).toEqual(['appsync', 'end-user-messaging']);
   });
 
+  it('takes an English word a key term capitalises as a name of the service its topic covers', () => {
+    const storage = tutorFor(STORAGE_NOTES_DIR);
+    // `**Snowball Edge**` under AWS Snow Family: `snowball` is the device, not a ball of snow.
+    expect(storage.answer('does a snowball go directly into glacier').topics[0]?.id).toBe('snow-family');
+  });
+
   it('takes a bullet that opens with a service for the notes covering it', () => {
     const dir = notesDir({
       'ec2.md': [
