@@ -66,27 +66,26 @@ const ASKING: Record<string, AnswerType> = {
   cheaper: 'price',
   expensive: 'price',
   money: 'price',
+  // "is qldb deprecated", "when does it retire": when a service or a feature comes or goes.
+  deprecated: 'lifecycle',
+  deprecation: 'lifecycle',
+  deprecating: 'lifecycle',
+  retire: 'lifecycle',
+  retired: 'lifecycle',
+  retiring: 'lifecycle',
+  retirement: 'lifecycle',
+  sunset: 'lifecycle',
+  sunsetting: 'lifecycle',
+  discontinued: 'lifecycle',
+  discontinuing: 'lifecycle',
+  eol: 'lifecycle',
+  signups: 'lifecycle',
 };
 
 /**
- * Words that ask when a service or a feature comes or goes: "when is workmail going away", "is
- * qldb deprecated". `shut down` and `stop` are left out: they are what one does to an instance.
+ * Phrases that ask when a service or a feature comes or goes ("can new customers still sign up");
+ * `shut down` and `stop` are left out: they are what one does to an instance.
  */
-const LIFECYCLE = new Set([
-  'deprecated',
-  'deprecation',
-  'deprecating',
-  'retire',
-  'retired',
-  'retiring',
-  'retirement',
-  'sunset',
-  'sunsetting',
-  'discontinued',
-  'discontinuing',
-  'eol',
-  'signups',
-]);
 const LIFECYCLE_PHRASES = [
   ['end', 'of', 'life'],
   ['end', 'of', 'support'],
@@ -133,7 +132,6 @@ function hasPhrase(tokens: readonly string[], phrase: readonly string[]): boolea
 export function askedAnswerTypes(tokens: readonly string[]): Set<AnswerType> {
   const types = new Set<AnswerType>();
   if (
-    tokens.some((token) => LIFECYCLE.has(token)) ||
     LIFECYCLE_PHRASES.some((phrase) => hasPhrase(tokens, phrase)) ||
     (tokens.includes('when') && WHEN_ENDING.some((phrase) => hasPhrase(tokens, phrase)))
   )

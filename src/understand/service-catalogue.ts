@@ -190,13 +190,13 @@ const OTHER_CLOUDS: readonly { words: string[]; provider: string; label: string 
   { words: ['gcloud'], provider: 'gcp', label: 'Google Cloud' },
   { words: ['oci'], provider: 'oracle', label: 'Oracle Cloud' },
 ];
-/** Whether a question names a provider's cloud anywhere: `azure`, `google`, `gcp`, or the provider itself. */
+/** Whether a question names a provider's cloud anywhere: `azure`, `google`, `gcp` or the provider itself. */
 export function namesProvider(tokens: readonly string[], provider: string): boolean {
-  const words = new Set([
-    provider,
-    ...OTHER_CLOUDS.filter((cloud) => cloud.provider === provider).map((cloud) => cloud.words[0] ?? ''),
-  ]);
-  return tokens.some((token) => words.has(token));
+  return tokens.some(
+    (token) =>
+      token === provider ||
+      OTHER_CLOUDS.some((cloud) => cloud.provider === provider && cloud.words[0] === token),
+  );
 }
 
 /** A product's name after its platform's runs this many words at most. */

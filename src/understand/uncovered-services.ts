@@ -333,8 +333,8 @@ const ARTICLES = new Set(['a', 'an', 'the']);
 
 /**
  * The question opens with a service's name ("jfrog artifactory remote repo keeps timing out"): the
- * notes naming it hardly at all, it is what the question is about. Not after `my` or `our`: "my lambda sits
- * in a subnet with no internet" sets the scene for a need some topic meets.
+ * notes naming it hardly at all, it is what the question is about. Not after `my` or `our`: "my
+ * lambda sits in a subnet with no internet" sets the scene for a need some topic meets.
  */
 function opensQuestion(mention: ServiceMention, tokens: readonly string[]): boolean {
   return tokens.slice(0, mention.start).every((token) => ARTICLES.has(token) || VENDOR_PREFIXES.has(token));
