@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { phraseKey, stem, VENDOR_WORDS, words } from '../knowledge/text.js';
+import { expandsAcronym, phraseKey, stem, VENDOR_WORDS, words } from '../knowledge/text.js';
 import type { KnowledgeBase, Topic } from '../knowledge/types.js';
 import { allowedSlips, editDistance } from './edit-distance.js';
 import { NotesTally, type NotesWord } from './notes-tally.js';
@@ -44,6 +44,28 @@ export interface Postings {
 export function countIn(fact: IndexedFact, stemmed: string): number {
   const at = fact.terms.indexOf(stemmed);
   return at < 0 ? 0 : (fact.termCounts[at] ?? 0);
+}
+
+/**
+ * A heading's parenthesis that shortens the name (`Private CA` of AWS Private Certificate
+ * Authority: the name's own words and acronyms of runs of them) names the topic as a whole.
+ */
+function shortFormsOfName(topic: Topic): string[] {
+  const nameWords = words(topic.name);
+  const nameStems = new Set(nameWords.map(stem));
+  const spellsRunOfName = (word: string) => {
+    for (let from = 0; from < nameWords.length; from++)
+      for (let to = from + 2; to <= nameWords.length; to++)
+        if (expandsAcronym(word, nameWords.slice(from, to).join(' '))) return true;
+    return false;
+  };
+  return topic.categories.flatMap((category) => {
+    const categoryWords = words(category);
+    const short = categoryWords.some((word) => !nameStems.has(stem(word)));
+    return short && categoryWords.every((word) => nameStems.has(stem(word)) || spellsRunOfName(word))
+      ? categoryWords.map(stem)
+      : [];
+  });
 }
 
 /** Most facts name no other topic and mark no key term: they share one empty set. */
@@ -277,6 +299,7 @@ export class TopicIndex {
         if (!named.includes(topicIndex)) named.push(topicIndex);
         this.nameStems.set(stemmed, named);
       }
+      if (!severalThings) for (const stemmed of shortFormsOfName(topic)) wholeName.add(stemmed);
       this.wholeNameStems.push(wholeName);
     });
     for (const [stemmed, topics] of tally.topicFrequencies()) this.topicFrequency.set(stemmed, topics);

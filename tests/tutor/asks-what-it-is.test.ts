@@ -39,3 +39,23 @@ describe('a question asking what a topic is', () => {
     expect(leadOf('how many transactions per second can memorydb take')).toMatch(/160 million TPS/);
   });
 });
+
+describe('a short form of the name in the heading', () => {
+  it('asks what the whole topic is, like its full name', () => {
+    const tutor = tutorFor(
+      notesDir({
+        'pki.md': [
+          '# AWS Private Certificate Authority (Private CA, private PKI)',
+          '- managed service to run ur own private certificate authority hierarchy (root & subordinate CAs)',
+          '- pricing: $400 a month per general purpose CA, plus a fee per cert issued',
+          '- quota: up to 1,000,000 private certs issued per CA over its lifetime',
+          '',
+        ].join('\n'),
+      }),
+    );
+    for (const question of ['what does aws private CA even do', 'what is private ca']) {
+      const reply = tutor.answer(question) as ExplainReply;
+      expect(reply.lead[0]?.text, question).toMatch(/^managed service to run/);
+    }
+  });
+});
