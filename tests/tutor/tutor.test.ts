@@ -632,7 +632,7 @@ describe('tutor: which facts lead the answer', () => {
 
   it('answers a topic the question names in full, as a guess, even when little else of it matches', () => {
     const reply = tutorFor(join(FIXTURES_DIR, 'notes', 'ml-ai')).answer(
-      'will amazon peek at or learn from whatever we send to bedrock',
+      "is bedrock any good for my grandma's knitting circle",
     );
     expect(reply.intent).toBe('explain');
     expect(reply.topics[0]?.id).toBe('bedrock');

@@ -42,6 +42,14 @@ describe('ConceptLexicon on the shipped cloud-concept data', () => {
     ['made the cert in eu-west-1 but need it in us-east-1', ['region']],
     ['get to our vpcs in frankfurt and tokyo', ['region']],
     ['one leased line from our dc', ['premises', 'dedicated']],
+    ['who foots the bill when two companies work together', ['pay', 'cost']],
+    ['how many can one service hold before we hit a wall', ['limit', 'quota']],
+    ['is it scrambled on the wire out of the box', ['encryption', 'transit', 'default']],
+    ['flag callers who sound angry and blank out card digits', ['sentiment', 'redact']],
+    ['someone from qa has to sign off before prod', ['approval', 'manual']],
+    ['people post nsfw pictures on our forum', ['moderation', 'unsafe']],
+    ['will they peek at the prompts we send', ['train', 'used']],
+    ['if the main node croaks can the spare one serve reads', ['failover', 'standby']],
   ])('"%s" means %j', (question, expected) => {
     const meanings = meaningsOf(question);
     for (const meaning of expected) expect(meanings, `${question} -> ${meaning}`).toContain(meaning);
