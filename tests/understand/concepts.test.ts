@@ -50,6 +50,9 @@ describe('ConceptLexicon on the shipped cloud-concept data', () => {
     ['people post nsfw pictures on our forum', ['moderation', 'unsafe']],
     ['will they peek at the prompts we send', ['train', 'used']],
     ['if the main node croaks can the spare one serve reads', ['failover', 'standby']],
+    ['text people a 6 digit login code', ['otp', 'passwords']],
+    ['keep copying new inserts and updates until we flip over', ['cdc', 'ongoing']],
+    ['tack a legal footer onto every email', ['disclaimer']],
   ])('"%s" means %j', (question, expected) => {
     const meanings = meaningsOf(question);
     for (const meaning of expected) expect(meanings, `${question} -> ${meaning}`).toContain(meaning);
