@@ -53,6 +53,9 @@ describe('ConceptLexicon on the shipped cloud-concept data', () => {
     ['text people a 6 digit login code', ['otp', 'passwords']],
     ['keep copying new inserts and updates until we flip over', ['cdc', 'ongoing']],
     ['tack a legal footer onto every email', ['disclaimer']],
+    ['someone clicked around in the console and changed stuff by hand', ['drift']],
+    ['can it undo a bad release', ['rollback']],
+    ['two instances need to attach the same block device', ['multi', 'attach']],
   ])('"%s" means %j', (question, expected) => {
     const meanings = meaningsOf(question);
     for (const meaning of expected) expect(meanings, `${question} -> ${meaning}`).toContain(meaning);
