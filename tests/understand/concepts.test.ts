@@ -56,6 +56,10 @@ describe('ConceptLexicon on the shipped cloud-concept data', () => {
     ['someone clicked around in the console and changed stuff by hand', ['drift']],
     ['can it undo a bad release', ['rollback']],
     ['two instances need to attach the same block device', ['multi', 'attach']],
+    ['a cache that uses every cpu core', ['multithreaded']],
+    ['40 accounts and 40 separate invoices', ['consolidated', 'billing']],
+    ['half our vms barely do anything', ['rightsizing', 'idle']],
+    ['run the model right on the box beside the conveyor', ['edge', 'local']],
   ])('"%s" means %j', (question, expected) => {
     const meanings = meaningsOf(question);
     for (const meaning of expected) expect(meanings, `${question} -> ${meaning}`).toContain(meaning);
