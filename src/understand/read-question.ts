@@ -461,6 +461,7 @@ export class QuestionReader {
         term.bridged = true;
       }
     }
+    this.readSpelledOutAcronyms(tokens, terms);
     // `docker hub` may be written `dockerhub` in the notes, and the other way round.
     for (let i = 0; i + 1 < tokens.length; i++) {
       const joined = `${tokens[i]}${tokens[i + 1]}`;
@@ -469,6 +470,30 @@ export class QuestionReader {
     }
     for (const term of terms) this.readMultiple(term, tokens[term.position + 1]);
     return terms;
+  }
+
+  /**
+   * "can i put waf on a network load balancer" asks about the notes' `NLB`: a run of English words
+   * whose initials spell a word the notes use, and no English one, also means that word. Two
+   * letters are left out: `database back` is no `db`.
+   */
+  private readSpelledOutAcronyms(tokens: readonly string[], terms: QueryTerm[]): void {
+    for (let start = 0; start < tokens.length; start++) {
+      for (
+        let length = ACRONYM_LETTERS;
+        length <= MAX_ACRONYM_LETTERS && start + length <= tokens.length;
+        length++
+      ) {
+        const run = tokens.slice(start, start + length);
+        if (STOPWORDS.has(run[0] ?? '') || STOPWORDS.has(run[length - 1] ?? '')) continue;
+        if (!run.every((token) => this.english.has(token))) continue;
+        const initials = run.map((token) => token[0]).join('');
+        if (!/^[a-z]+$/.test(initials) || this.english.has(initials) || !this.index.knows(initials)) continue;
+        const last = terms.find((term) => term.position === start + length - 1);
+        if (last && last.nameOf === null && !last.stems.has(initials))
+          last.stems.set(initials, SPELLED_OUT_WEIGHT);
+      }
+    }
   }
 
   /** `five times the throughput` is the notes' `5x the throughput`, and a learner's `5x` is five times. */
@@ -489,6 +514,12 @@ export class QuestionReader {
     }
   }
 }
+
+/** The fewest and most words of a spelled-out acronym. */
+const ACRONYM_LETTERS = 3;
+const MAX_ACRONYM_LETTERS = 4;
+/** A spelled-out acronym counts as much as a corrected typo: nearly the word itself. */
+const SPELLED_OUT_WEIGHT = 0.9;
 
 function anyCovered(covered: boolean[], start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (covered[i]) return true;

@@ -230,3 +230,34 @@ describe('QuestionReader with WordNet', () => {
     expect(stemsOf('where do the photos go', 'photos')).toContain('pictur');
   });
 });
+
+describe('QuestionReader on acronyms the notes use', () => {
+  const readerFor = (markdown: string) =>
+    new QuestionReader(
+      new TopicIndex(loadKnowledgeDir(notesDir({ 'web.md': markdown })).knowledge),
+      new IntentClassifier(),
+      loadEnglishWords(),
+      {
+        synonyms: loadSynonyms(),
+        spellings: loadSpellings(),
+        concepts: new ConceptLexicon(),
+        relations: null,
+      },
+    );
+  const stemsOf = (words: QuestionReader, question: string, word: string) => [
+    ...(words
+      .read(question)
+      .terms.find((term) => term.word === word)
+      ?.stems.keys() ?? []),
+  ];
+
+  it('reads a spelled-out acronym as the notes write it: `network load balancer` is their `NLB`', () => {
+    const notes = readerFor('# AWS WAF\n- deployed on ALB, API Gateway & CloudFront, not on a NLB\n');
+    expect(stemsOf(notes, 'can i put waf on a network load balancer', 'balancer')).toContain('nlb');
+  });
+
+  it('leaves two-letter initials alone: `database back` is no `db`', () => {
+    const notes = readerFor('# Amazon RDS\n- managed relational db, point in time restore\n');
+    expect(stemsOf(notes, 'put the database back to how it was', 'back')).not.toContain('db');
+  });
+});
