@@ -60,6 +60,9 @@ describe('ConceptLexicon on the shipped cloud-concept data', () => {
     ['40 accounts and 40 separate invoices', ['consolidated', 'billing']],
     ['half our vms barely do anything', ['rightsizing', 'idle']],
     ['run the model right on the box beside the conveyor', ['edge', 'local']],
+    ['the colo wants some paperwork first', ['letter', 'authorization']],
+    ['someone fat-fingered a delete, can we rewind the table', ['restore', 'point']],
+    ['how much bandwidth can it chew through', ['throughput']],
   ])('"%s" means %j', (question, expected) => {
     const meanings = meaningsOf(question);
     for (const meaning of expected) expect(meanings, `${question} -> ${meaning}`).toContain(meaning);
