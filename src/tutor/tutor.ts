@@ -1,5 +1,6 @@
 import { stem } from '../knowledge/text.js';
 import type { KnowledgeBase, Topic } from '../knowledge/types.js';
+import { talksOfEverydayLife } from '../understand/chit-chat.js';
 import type { EverydayWords } from '../understand/everyday-words.js';
 import { servicesAreSetting, type TopicCandidate } from '../understand/rank-topics.js';
 import type { ReadQuestion } from '../understand/read-question.js';
@@ -334,6 +335,9 @@ export function createTutor(
     // AppConfig's "good for A/B tests"): a guess resting on such words alone is not given.
     if (best.evidence !== 'name' && onlyEverydayWords(read, parts.everyday))
       return unknown(question, candidates, unanswerable, uncovered, read);
+    // Nor is a guess about a pizza place or a cat: it is chat, and the tutor says what it is for.
+    if (best.evidence !== 'name' && right < model.sure && talksOfEverydayLife(read, index))
+      return { ...unknown(question, [], unanswerable), smallTalk: true };
     // A guess beside a service the notes never name ("how does amazon personalize build product
     // recommendations") would teach something the notes do not hold, unless the service is only
     // the setting of a need described at length. So would an unsure one beside a service they name

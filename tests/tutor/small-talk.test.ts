@@ -69,3 +69,25 @@ describe('small talk', () => {
     );
   });
 });
+
+describe('chat about everyday life', () => {
+  it('gets no guess from the notes, and is told what the tutor is for', () => {
+    for (const [area, question] of [
+      ['ml-ai', 'can you recommend a good pizza place near the office'],
+      ['hybrid-networking', 'my cat keeps knocking my coffee off the desk, how do i make her stop'],
+      ['developer-tools', 'whats a good banana bread recipe'],
+    ] as const) {
+      const reply = tutorFor(join(FIXTURES_DIR, 'notes', area)).answer(question) as UnknownReply;
+      expect(reply.intent, question).toBe('unknown');
+      expect(reply.smallTalk, question).toBe(true);
+    }
+  });
+
+  it('still answers a need told around such a word', () => {
+    const reply = tutorFor(join(FIXTURES_DIR, 'notes', 'frontend-mobile')).answer(
+      'we run a pizza delivery app and need to send push notifications to customers phones when the driver is close',
+    );
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics[0]?.id).toBe('end-user-messaging');
+  });
+});

@@ -1,0 +1,62 @@
+import { stem } from '../knowledge/text.js';
+import type { ReadQuestion } from './read-question.js';
+import type { TopicIndex } from './topic-index.js';
+
+/**
+ * Things people chat about in a team channel that no cloud notes are about: food, pets, films,
+ * books, sport. Words with a cloud sense are left out (`recipe` is an image recipe, `book` a slot,
+ * `weekend` a maintenance window, `lunch` a lunch break spent on a question, `match` and `score`
+ * the leaderboard's).
+ */
+const EVERYDAY_LIFE = new Set([
+  'pizza',
+  'ramen',
+  'sushi',
+  'burger',
+  'burgers',
+  'tacos',
+  'dinner',
+  'breakfast',
+  'restaurant',
+  'restaurants',
+  'coffee',
+  'beer',
+  'wine',
+  'bread',
+  'cake',
+  'banana',
+  'movie',
+  'movies',
+  'film',
+  'novel',
+  'books',
+  'song',
+  'songs',
+  'playlist',
+  'podcast',
+  'netflix',
+  'cat',
+  'dog',
+  'puppy',
+  'kitten',
+  'couch',
+  'sofa',
+  'vacation',
+  'birthday',
+  'wedding',
+  'girlfriend',
+  'boyfriend',
+  'football',
+  'soccer',
+  'basketball',
+  'baseball',
+  'commute',
+]);
+
+/**
+ * Whether the question talks of everyday life in a word these notes never use ("can you recommend
+ * a good pizza place near the office"): a guess from the notes would answer something not asked.
+ */
+export function talksOfEverydayLife(read: ReadQuestion, index: TopicIndex): boolean {
+  return read.terms.some((term) => EVERYDAY_LIFE.has(term.word) && !index.knows(stem(term.word)));
+}
