@@ -42,7 +42,9 @@ const ALL_AREAS = [
   'purpose-built-databases',
   'trust-services',
 ] as const;
-const AREAS = { hard: ALL_AREAS, holdout: ALL_AREAS } as const;
+/** Areas whose held-out sets came last, with no development set written for them yet. */
+const HELD_OUT_ONLY = ['migration-transfer', 'management-tools'] as const;
+const AREAS = { hard: ALL_AREAS, holdout: [...ALL_AREAS, ...HELD_OUT_ONLY] } as const;
 const notesOf = (area: string) => join(FIXTURES_DIR, 'notes', area);
 
 function outcomesOf(kind: 'hard' | 'holdout'): EvalOutcome[] {
