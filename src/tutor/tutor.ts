@@ -329,15 +329,20 @@ export function createTutor(
     // A topic named in full ("… whatever we send to bedrock") is what the question is about: the
     // notes have it, so the reply answers it, as a guess when the model is unsure.
     const namedInFull = best.evidence === 'name' && !best.namedInPart && best.nameStrength >= 1;
+    // Chat about a pizza place or the cat gets no guess, and no "the notes don't cover" either: the
+    // tutor says what it is for.
+    const everydayChat =
+      best.evidence !== 'name' &&
+      uncovered.services.length === 0 &&
+      right < model.sure &&
+      talksOfEverydayLife(read, index);
+    if (everydayChat) return { ...unknown(question, [], unanswerable), smallTalk: true };
     if (right < model.answer && !namedInFull)
       return unknown(question, candidates, unanswerable, uncovered, read);
     // Chit-chat shares everyday words with any notes ("whats a good podcast for the commute" and
     // AppConfig's "good for A/B tests"): a guess resting on such words alone is not given.
     if (best.evidence !== 'name' && onlyEverydayWords(read, parts.everyday))
       return unknown(question, candidates, unanswerable, uncovered, read);
-    // Nor is a guess about a pizza place or a cat: it is chat, and the tutor says what it is for.
-    if (best.evidence !== 'name' && right < model.sure && talksOfEverydayLife(read, index))
-      return { ...unknown(question, [], unanswerable), smallTalk: true };
     // A guess beside a service the notes never name ("how does amazon personalize build product
     // recommendations") would teach something the notes do not hold, unless the service is only
     // the setting of a need described at length. So would an unsure one beside a service they name

@@ -83,6 +83,19 @@ describe('chat about everyday life', () => {
     }
   });
 
+  it('is told what the tutor is for even where the notes would not have guessed', () => {
+    const reply = tutorFor(KNOWLEDGE_DIR).answer('can you recommend a good pizza place near the office');
+    expect((reply as UnknownReply).smallTalk).toBe(true);
+  });
+
+  it('still names a service the notes lack that the chat asks about', () => {
+    const reply = tutorFor(KNOWLEDGE_DIR).answer(
+      'over coffee i was wondering what app mesh does',
+    ) as UnknownReply;
+    expect(reply.smallTalk).toBeUndefined();
+    expect(reply.notCovered).toContain('AWS App Mesh');
+  });
+
   it('still answers a need told around such a word', () => {
     const reply = tutorFor(join(FIXTURES_DIR, 'notes', 'frontend-mobile')).answer(
       'we run a pizza delivery app and need to send push notifications to customers phones when the driver is close',
