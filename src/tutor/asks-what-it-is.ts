@@ -17,6 +17,46 @@ const FILLERS = new Set([
   'aws',
   'amazon',
 ]);
+/** Verbs that ask what a thing is when its name ends the asking: "explain app runner". */
+const EXPLAIN = new Set(['explain', 'describe', 'summarize', 'summarise', 'define']);
+/**
+ * Words that ask for the answer to be short or plain, not for a facet: "explain mgn in a sentence
+ * or two", "what is dsql in simple terms pls".
+ */
+const BRIEFLY = new Set([
+  'in',
+  'a',
+  'an',
+  'one',
+  'two',
+  'few',
+  'or',
+  'sentence',
+  'sentences',
+  'words',
+  'line',
+  'lines',
+  'simple',
+  'plain',
+  'terms',
+  'english',
+  'short',
+  'briefly',
+  'quickly',
+  'simply',
+  'pls',
+  'plz',
+  'please',
+  'for',
+  'to',
+  'me',
+  'us',
+  'like',
+  'im',
+  'five',
+  '5',
+  'eli5',
+]);
 /** Words that stand for the thing named before them: "memorydb - what is it". */
 const PRONOUNS = new Set(['it', 'that', 'this', 'they', 'those']);
 
@@ -41,7 +81,16 @@ export function asksWhatItIs(read: ReadQuestion, topic: number, wholeName: Reado
     if (hit.topic !== topic || !namesWhole(hit.start, hit.end)) return false;
     const before = skip(hit.start - 1, -1);
     const after = skip(hit.end, 1);
-    const closes = after >= tokens.length || after === read.leadLength;
+    const closes =
+      after >= tokens.length ||
+      after === read.leadLength ||
+      tokens.slice(after).every((token) => BRIEFLY.has(token) || FILLERS.has(token));
+    // "explain app runner", "can someone describe mgn in a sentence or two".
+    if (
+      EXPLAIN.has(tokens[before] ?? '') ||
+      (tokens[before] === 'me' && EXPLAIN.has(tokens[before - 1] ?? ''))
+    )
+      return closes;
     // "what is X", "what's X", "what even is X": the name ends the asking.
     if (BE.has(tokens[before] ?? '') && WHAT.has(tokens[skip(before - 1, -1)] ?? '')) {
       return closes || tokens[after] === 'for' || tokens[after] === 'and';

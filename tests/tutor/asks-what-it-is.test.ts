@@ -30,12 +30,16 @@ describe('a question asking what a topic is', () => {
       'can someone tell me what memorydb even is before standup',
       'what does memorydb actually do',
       'whats memorydb',
+      'can someone explain memorydb in a sentence or two',
+      'describe memorydb for me pls',
+      'what is memorydb in simple terms',
     ])
       expect(leadOf(question), question).toMatch(/^Valkey and Redis OSS compatible/);
   });
 
   it('still leads with the fact asked for when it asks about one', () => {
     expect(leadOf('what is memorydb pricing like')).toMatch(/^pricing/);
+    expect(leadOf('explain memorydb pricing')).toMatch(/^pricing/);
     expect(leadOf('how many transactions per second can memorydb take')).toMatch(/160 million TPS/);
   });
 });
