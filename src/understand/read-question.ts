@@ -478,18 +478,18 @@ export class QuestionReader {
    * letters are left out: `database back` is no `db`.
    */
   private readSpelledOutAcronyms(tokens: readonly string[], terms: QueryTerm[]): void {
+    // Read once a question: every run looks at the same words.
+    const english = tokens.map((token) => this.english.has(token) && /^[a-z]/.test(token));
     for (let start = 0; start < tokens.length; start++) {
-      for (
-        let length = ACRONYM_LETTERS;
-        length <= MAX_ACRONYM_LETTERS && start + length <= tokens.length;
-        length++
-      ) {
-        const run = tokens.slice(start, start + length);
-        if (STOPWORDS.has(run[0] ?? '') || STOPWORDS.has(run[length - 1] ?? '')) continue;
-        if (!run.every((token) => this.english.has(token))) continue;
-        const initials = run.map((token) => token[0]).join('');
-        if (!/^[a-z]+$/.test(initials) || this.english.has(initials) || !this.index.knows(initials)) continue;
-        const last = terms.find((term) => term.position === start + length - 1);
+      if (STOPWORDS.has(tokens[start] ?? '')) continue;
+      let initials = '';
+      for (let end = start; end < tokens.length && end - start < MAX_ACRONYM_LETTERS; end++) {
+        if (!english[end]) break;
+        const token = tokens[end] ?? '';
+        initials += token[0];
+        if (initials.length < ACRONYM_LETTERS || STOPWORDS.has(token)) continue;
+        if (this.english.has(initials) || !this.index.knows(initials)) continue;
+        const last = terms.find((term) => term.position === end);
         if (last && last.nameOf === null && !last.stems.has(initials))
           last.stems.set(initials, SPELLED_OUT_WEIGHT);
       }
