@@ -3,6 +3,7 @@ import type { ConceptLexicon } from './concepts.js';
 import type { EnglishWords } from './english.js';
 import { dictionaryForms } from './inflections.js';
 import { type IntentClassifier, type IntentGuess, TOPIC_SLOT } from './intents.js';
+import { NotesMisspellings } from './notes-misspellings.js';
 import { NEGATION, NEGATIONS, STOPWORDS } from './stopwords.js';
 import type { Spellings, Synonyms } from './synonyms.js';
 import type { TopicIndex, TopicName } from './topic-index.js';
@@ -98,7 +99,12 @@ export class QuestionReader {
     private readonly classifier: IntentClassifier,
     private readonly english: EnglishWords,
     private readonly bridges: MeaningBridges,
-  ) {}
+    isServiceWord: (word: string) => boolean = () => false,
+  ) {
+    this.misspellings = new NotesMisspellings(index.vocabulary, english, isServiceWord);
+  }
+
+  private readonly misspellings: NotesMisspellings;
 
   read(question: string): ReadQuestion {
     const tokens = this.splitRunTogether(words(question).slice(0, 200));
@@ -247,6 +253,12 @@ export class QuestionReader {
     const letters = stem(match[1] ?? '');
     const number = match[2] ?? '';
     return this.index.knows(letters) && this.index.knows(number) ? [letters, number] : null;
+  }
+
+  /** `availability` is what notes that write `availabilty` mean, when they never spell it right. */
+  private notesMisspellingsOf(token: string, stemmed: string): string[] {
+    if (this.index.knows(stemmed) || !this.english.has(token)) return [];
+    return this.misspellings.of(token).map(stem);
   }
 
   /**
@@ -417,6 +429,7 @@ export class QuestionReader {
           ...(this.bridges.spellings.get(stemmed) ?? []),
           ...this.comparedFrom(token),
           ...QuestionReader.shortPlural(token),
+          ...this.notesMisspellingsOf(token, stemmed),
         ].filter((s) => this.index.knows(s));
         if (this.index.knows(stemmed) || this.index.vocabulary.has(token) || respelt.length > 0) {
           stems.set(stemmed, 1);

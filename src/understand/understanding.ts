@@ -71,12 +71,18 @@ export class Understanding {
 
   constructor(knowledge: KnowledgeBase, parts: UnderstandingParts = defaultUnderstandingParts()) {
     this.index = new TopicIndex(knowledge, parts.catalogue.namingWords);
-    this.reader = new QuestionReader(this.index, parts.classifier, parts.english, {
-      synonyms: parts.synonyms,
-      spellings: parts.spellings,
-      concepts: parts.concepts,
-      relations: parts.relations,
-    });
+    this.reader = new QuestionReader(
+      this.index,
+      parts.classifier,
+      parts.english,
+      {
+        synonyms: parts.synonyms,
+        spellings: parts.spellings,
+        concepts: parts.concepts,
+        relations: parts.relations,
+      },
+      (word) => parts.catalogue.servicesNamedWith(word) > 0,
+    );
     this.catalogue = parts.catalogue;
     this.services = new UncoveredServices(parts.catalogue, this.index, parts.english);
     addCatalogueNames(this.index, this.services, parts.english);

@@ -121,6 +121,14 @@ describe('QuestionReader', () => {
     expect(kept?.kind).toBe('known');
   });
 
+  it('reads a processor as the notes’ cpu and memory as their ram', () => {
+    // The notes say `cpu/RAM u need`.
+    const read = reader.read('containers that get the processor and memory they ask for');
+    const term = (word: string) => read.terms.find((found) => found.word === word);
+    expect(term('processor')?.stems.get('cpu')).toBeGreaterThan(0);
+    expect(term('memory')?.stems.get('ram')).toBeGreaterThan(0);
+  });
+
   it('reads the short form chat uses for a word as the word', () => {
     // The notes say `infrastructure` and `images`; people type `infra` and `imgs`.
     const read = reader.read('do i manage the infra for my docker imgs');

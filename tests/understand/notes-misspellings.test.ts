@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { loadEnglishWords } from '../../src/understand/english.js';
+import { NotesMisspellings } from '../../src/understand/notes-misspellings.js';
+import { KNOWLEDGE_DIR } from '../helpers/paths.js';
+import { tutorFor } from '../helpers/tutor.js';
+
+const english = loadEnglishWords();
+const notesWords = new Set([
+  'availabilty',
+  'accross',
+  'automaticaly',
+  'postgres',
+  'vcenter',
+  'braket',
+  'cluster',
+]);
+const misspellings = new NotesMisspellings(notesWords, english, (word) => word === 'braket');
+
+describe('NotesMisspellings', () => {
+  it('finds the notes word an English word was typed as: a letter left out, added or a vowel changed', () => {
+    expect(misspellings.of('availability')).toEqual(['availabilty']);
+    expect(misspellings.of('across')).toEqual(['accross']);
+    expect(misspellings.of('automatically')).toEqual(['automaticaly']);
+  });
+
+  it('leaves alone notes words that are other words: names, coinages, English words', () => {
+    // A consonant changed: `postgres` is no `postures`.
+    expect(misspellings.of('postures')).toEqual([]);
+    // Another first letter: `vcenter` is a product, not `center`.
+    expect(misspellings.of('center')).toEqual([]);
+    // A cloud service's name (Amazon Braket) is no typo of `bracket`.
+    expect(misspellings.of('bracket')).toEqual([]);
+    // `cluster` is English: notes that use it mean it.
+    expect(misspellings.of('clusters')).toEqual([]);
+    // Too short to say which word was meant.
+    expect(misspellings.of('acros')).toEqual([]);
+  });
+});
+
+describe('a question spelt right on notes spelt wrong', () => {
+  it('finds the fact the team misspelt', () => {
+    // The team's notes say `has high availabilty, but no auto scaling`.
+    const reply = tutorFor(KNOWLEDGE_DIR).answer('lightsail availability');
+    expect(reply.intent).toBe('explain');
+    if (reply.intent !== 'explain') return;
+    expect(reply.lead[0]?.text).toMatch(/availabilty/);
+  });
+});
