@@ -56,6 +56,14 @@ export function servicesAreSetting(read: ReadQuestion): boolean {
   return wordsAroundServices(read) > SERVICE_SETTING_WORDS;
 }
 
+/**
+ * A need phrasing shares at least this many of the question's words to speak for its topic; a word
+ * it shares alone counts this share of a match: a service has thirty ways people say its needs,
+ * so one everyday word in one of them ("bad addresses", "a day") is as likely chance.
+ */
+const NEED_SHARED_WORDS = 2;
+const LONE_NEED_WORD = 0.3;
+
 /** An English word the notes never use weighs this much of the notes' rarest word. */
 const ORDINARY_WORD = 0.35;
 
@@ -123,6 +131,8 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
   const needMass = new Map<number, number>();
   /** Need phrasing -> this word's best match in it. */
   const termNeeds = new Map<number, number>();
+  /** Need phrasing -> the question's words it has, each at its best match. */
+  const needMatches = new Map<number, { term: number; match: number }[]>();
   const negates = read.terms.some((term) => term.stems.has(NEGATION));
   read.terms.forEach((term, t) => {
     termFacts.clear();
@@ -144,7 +154,6 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
         const topic = index.needTopics[need];
         if (topic === undefined) continue;
         if (!negates && index.unwantedIn(need, stemmed)) continue;
-        note(topic, t, weight);
         if (weight > (termNeeds.get(need) ?? 0)) termNeeds.set(need, weight);
       }
       const postings = index.postings.get(stemmed);
@@ -172,13 +181,25 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
     }
     const termWeight = weights[t] ?? 0;
     for (const factId of termFacts.ids) factMass.add(factId, termFacts.get(factId) * termWeight);
-    for (const [need, match] of termNeeds) needMass.set(need, (needMass.get(need) ?? 0) + match * termWeight);
+    for (const [need, match] of termNeeds) {
+      needMass.set(need, (needMass.get(need) ?? 0) + match * termWeight);
+      const matches = needMatches.get(need) ?? [];
+      matches.push({ term: t, match });
+      needMatches.set(need, matches);
+    }
     for (const [topic, { count }] of meanings) {
       const row = rows[topic];
       const match = row?.[t] ?? 0;
       if (row && count > 1 && match < 1) row[t] = Math.min(1, match + MORE_MEANINGS * (count - 1));
     }
   });
+  for (const [need, matches] of needMatches) {
+    const topic = index.needTopics[need];
+    if (topic === undefined) continue;
+    const alone = matches.length < NEED_SHARED_WORDS;
+    if (alone) needMass.delete(need);
+    for (const { term, match } of matches) note(topic, term, alone ? LONE_NEED_WORD * match : match);
+  }
   const nameStrength = new Map<number, number>();
   const namedWhole = new Set<number>();
   for (const hit of read.names) {

@@ -241,9 +241,9 @@ describe('questions on the project notes', () => {
 describe('questions from notes written in shorthand', () => {
   it('write the shorthand out in the stem and keep it as written in the quote', () => {
     const { questions } = get('storage');
-    const ebs = questions.find((question) => question.stem.includes('to move a volume across AZ'));
-    expect(ebs?.stem).toMatch(/you first take a snapshot/);
-    expect(ebs?.explanation).toContain('u first take a **snapshot**'.replace(/\*\*/g, ''));
+    const ebs = questions.find((question) => question.stem.includes('billed for the provisioned capacity'));
+    expect(ebs?.stem).toMatch(/you get billed .* you can increase it/);
+    expect(ebs?.explanation).toContain('u get billed for the provisioned capacity');
   });
 });
 

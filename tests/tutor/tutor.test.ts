@@ -578,6 +578,15 @@ describe('tutor: which facts lead the answer', () => {
     expect(reply.topics[0]?.id).toBe('appsync');
   });
 
+  it('takes no need for the topic on one everyday word the question shares with it', () => {
+    // People say "a suppression list so we stop sending to bad addresses" and "50k messages a
+    // day" of SES: a bad day downstream is neither.
+    const reply = tutorFor(join(FIXTURES_DIR, 'notes', 'messaging')).answer(
+      'firehose - if downstream had a bad day can i replay what went thru?',
+    );
+    expect(reply.topics[0]?.id).toBe('data-firehose');
+  });
+
   it('does not take what a need says it does without for what it wants', () => {
     const dir = notesDir({
       'compute.md': [
