@@ -255,9 +255,12 @@ export class QuestionReader {
     return this.index.knows(letters) && this.index.knows(number) ? [letters, number] : null;
   }
 
-  /** `availability` is what notes that write `availabilty` mean, when they never spell it right. */
-  private notesMisspellingsOf(token: string, stemmed: string): string[] {
-    if (this.index.knows(stemmed) || !this.english.has(token)) return [];
+  /**
+   * `availability` is what notes that write `availabilty` mean, and `automatically` what S3's
+   * `automaticaly` means though EFS's notes spell it right.
+   */
+  private notesMisspellingsOf(token: string): string[] {
+    if (!this.english.has(token)) return [];
     return this.misspellings.of(token).map(stem);
   }
 
@@ -429,7 +432,7 @@ export class QuestionReader {
           ...(this.bridges.spellings.get(stemmed) ?? []),
           ...this.comparedFrom(token),
           ...QuestionReader.shortPlural(token),
-          ...this.notesMisspellingsOf(token, stemmed),
+          ...this.notesMisspellingsOf(token),
         ].filter((s) => this.index.knows(s));
         if (this.index.knows(stemmed) || this.index.vocabulary.has(token) || respelt.length > 0) {
           stems.set(stemmed, 1);
