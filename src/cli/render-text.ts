@@ -117,6 +117,7 @@ export function renderText(reply: Reply, options: { color?: boolean } = {}): str
           ? `The notes don’t cover ${serviceList(reply.notCovered)}.`
           : `The notes don’t cover “${truncate(reply.question, 80)}”.`,
       );
+      if (reply.soundsLike) out.push(`It sounds like ${reply.soundsLike}, which they don’t have.`);
       if (reply.mentionedIn.length > 0) out.push(`The notes mention it in: ${names(reply.mentionedIn)}.`);
       if (reply.suggestions.length > 0) out.push(`Did you mean: ${names(reply.suggestions)}?`);
       out.push(style.dim('Try "topics" to see what the notes cover.'));

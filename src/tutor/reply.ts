@@ -100,6 +100,8 @@ export interface UnknownReply extends ReplyBase {
   notCovered: string[];
   /** Topics whose facts mention those services in passing. */
   mentionedIn: TopicRef[];
+  /** The service the need the question describes sounds like, when the notes don't cover it. */
+  soundsLike?: string;
   /** Small talk ("hi", "thanks"): the reply says what the tutor is for, not what the notes lack. */
   smallTalk?: boolean;
 }

@@ -2,6 +2,7 @@ import { phraseKey } from '../knowledge/text.js';
 import catalogueData from './data/cloud-services.json' with { type: 'json' };
 import needsData from './data/service-needs.json' with { type: 'json' };
 import type { EnglishWords } from './english.js';
+import { type NeedMatch, ServiceNeeds } from './service-needs.js';
 import { STOPWORDS } from './stopwords.js';
 
 /** A cloud service people ask about, from the catalogue (data/cloud-services.json). */
@@ -80,6 +81,8 @@ export class ServiceCatalogue {
   private readonly namesWith: ReadonlyMap<string, number>;
 
   private readonly needs: Readonly<Record<string, string[]>>;
+  /** Every catalogued service. */
+  readonly services: readonly CloudService[];
 
   constructor(
     data: CatalogueData,
@@ -87,6 +90,7 @@ export class ServiceCatalogue {
     needs: ServiceNeedsData = { needs: {} },
   ) {
     this.needs = needs.needs;
+    this.services = data.services;
     const servicesNamedWith = new Map<string, number>();
     const nameWords = new Set(data.nameWords);
     for (const service of data.services) {
@@ -143,6 +147,14 @@ export class ServiceCatalogue {
   /** Needs a learner describes without naming the service ("warn us before we overspend"). */
   needsOf(service: CloudService): readonly string[] {
     return this.needs[service.name] ?? [];
+  }
+
+  private needIndex: ServiceNeeds | null = null;
+
+  /** For each service with a need sharing words with a question's, its best need. */
+  needMatches(tokens: readonly string[]): NeedMatch[] {
+    this.needIndex ??= new ServiceNeeds(this);
+    return this.needIndex.matches(tokens);
   }
 
   /** Whether a name is also one ordinary English word (`backup`, `config`, `glue`). */

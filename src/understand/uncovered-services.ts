@@ -197,6 +197,32 @@ export class UncoveredServices {
     return found;
   }
 
+  /**
+   * Whether the notes cover the service, or one whose name its own holds: notes on `AWS Systems
+   * Manager` teach some of `AWS Systems Manager Parameter Store`.
+   */
+  coversFamilyOf(service: CloudService): boolean {
+    if (this.covered.has(service)) return true;
+    let family = this.family.get(service);
+    if (family === undefined) {
+      this.familyNames ??= [...this.covered].flatMap((covered) =>
+        [phraseKey(covered.name.replace(/\s*\(.*\)$/, '')), ...covered.aliases.map(phraseKey)]
+          // One ordinary word (`backup`) is in many names without making them one family.
+          .filter((name) => name && !this.english.has(name))
+          .map((name) => ` ${name} `),
+      );
+      const name = ` ${phraseKey(service.name)} `;
+      family = this.familyNames.some((covered) => name.includes(covered));
+      this.family.set(service, family);
+    }
+    return family;
+  }
+
+  /** The covered services' names as ` word word `, made the first time a question needs them. */
+  private familyNames: string[] | null = null;
+  /** Service -> whether the notes cover its family; worked out once a service. */
+  private readonly family = new Map<CloudService, boolean>();
+
   /** The catalogued services a topic covers: its name or an alias is one of theirs. */
   coveredBy(topic: number): readonly CloudService[] {
     return this.servicesOf[topic] ?? [];

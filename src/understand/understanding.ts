@@ -6,7 +6,8 @@ import { type EverydayWords, loadEverydayWords } from './everyday-words.js';
 import { IntentClassifier } from './intents.js';
 import { rankTopics, type TopicCandidate } from './rank-topics.js';
 import { QuestionReader, type ReadQuestion, type RelatedWords } from './read-question.js';
-import { loadServiceCatalogue, type ServiceCatalogue } from './service-catalogue.js';
+import { type CloudService, loadServiceCatalogue, type ServiceCatalogue } from './service-catalogue.js';
+import type { NeedMatch } from './service-needs.js';
 import { loadSpellings, loadSynonyms, type Spellings, type Synonyms } from './synonyms.js';
 import { TopicIndex } from './topic-index.js';
 import { type UncoveredMentions, UncoveredServices } from './uncovered-services.js';
@@ -58,6 +59,11 @@ export interface Understood {
   uncovered: UncoveredMentions;
 }
 
+/** A need must share this many of the question's words to say what it sounds like... */
+const NEED_WORDS_SHARED = 3;
+/** ...and weigh this many times the best need of a service the notes cover. */
+const OUTWEIGHS_COVERED = 2;
+
 /**
  * Everything about one set of notes that understanding a question needs, built when the notes
  * load: answering a question then reads no file and waits on nothing.
@@ -90,6 +96,23 @@ export class Understanding {
       for (const service of this.services.coveredBy(topic))
         this.index.addNeeds(topic, parts.catalogue.needsOf(service));
     });
+  }
+
+  /**
+   * The service the need a question describes sounds like, when the notes cover neither it nor its
+   * family and one of its needs says much more of the question than any need of a service they
+   * cover: "need our database passwords rotated automatically every 30 days" is AWS Secrets
+   * Manager's, whatever topic of the notes shares a word or two with it.
+   */
+  soundsLikeUncovered(read: ReadQuestion): CloudService | null {
+    let uncovered: NeedMatch | null = null;
+    let covered = 0;
+    for (const match of this.catalogue.needMatches(read.tokens)) {
+      if (this.services.coversFamilyOf(match.service)) covered = Math.max(covered, match.score);
+      else if (!uncovered || match.score > uncovered.score) uncovered = match;
+    }
+    if (!uncovered || uncovered.shared < NEED_WORDS_SHARED) return null;
+    return uncovered.score >= OUTWEIGHS_COVERED * covered ? uncovered.service : null;
   }
 
   understand(question: string): Understood {

@@ -587,6 +587,32 @@ describe('tutor: which facts lead the answer', () => {
     expect(reply.topics[0]?.id).toBe('data-firehose');
   });
 
+  it('says a need sounds like a service the notes lack, rather than guess at a topic', () => {
+    const dir = notesDir({
+      'resilience.md': [
+        '# AWS Backup (centralized backups)',
+        '- one place to schedule & retain backups of EBS, RDS, DynamoDB & EFS, with backup plans',
+        '- backup vault lock keeps backups from being deleted, even by admins',
+        '',
+        '# Amazon EC2 Auto Scaling',
+        '- adds & removes ec2 instances to follow the load, min / max / desired capacity',
+        '- health checks replace unhealthy instances automatically',
+        '',
+      ].join('\n'),
+    });
+    const tutor = tutorFor(dir);
+    // Secrets Manager's need, said without its name: neither topic is about it.
+    const reply = tutor.answer(
+      'need our database passwords rotated automatically every 30 days and kept out of the code, what should we use',
+    );
+    expect(reply.intent).toBe('unknown');
+    if (reply.intent !== 'unknown') return;
+    expect(reply.soundsLike).toBe('AWS Secrets Manager');
+    expect(renderText(reply)).toContain('It sounds like AWS Secrets Manager, which they don’t have.');
+    // A need the notes meet is still answered.
+    expect(tutor.answer('keep nightly backups of our databases for a year').topics[0]?.id).toBe('backup');
+  });
+
   it('does not take what a need says it does without for what it wants', () => {
     const dir = notesDir({
       'compute.md': [

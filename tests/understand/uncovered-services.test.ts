@@ -22,6 +22,30 @@ function unknown(reply: Reply): UnknownReply {
 describe('the service catalogue', () => {
   const catalogue = loadServiceCatalogue(loadEnglishWords());
 
+  it('counts a service as taught by notes on the service whose name its own holds', () => {
+    const dir = notesDir({
+      'ops.md': [
+        '# AWS Systems Manager',
+        '- one place to patch, run commands on & keep config for ur fleet of ec2 instances',
+        '',
+        '# AWS Backup',
+        '- schedules & keeps backups of EBS, RDS & EFS in one place',
+        '',
+      ].join('\n'),
+    });
+    const { services } = new Understanding(tutorFor(dir).knowledge);
+    const service = (name: string) => {
+      const found = catalogue.lookup(name);
+      if (!found) throw new Error(`not in the catalogue: ${name}`);
+      return found;
+    };
+    expect(services.coversFamilyOf(service('AWS Systems Manager Parameter Store'))).toBe(true);
+    expect(services.coversFamilyOf(service('AWS Backup'))).toBe(true);
+    expect(services.coversFamilyOf(service('AWS Secrets Manager'))).toBe(false);
+    // `backup` alone is an English word in many names, not a family.
+    expect(services.coversFamilyOf(service('Azure Backup'))).toBe(false);
+  });
+
   it('knows AWS services by official name, short name and abbreviation, and other clouds', () => {
     expect(catalogue.lookup('app mesh')?.name).toBe('AWS App Mesh');
     expect(catalogue.lookup('aws glue')?.provider).toBe('aws');

@@ -328,9 +328,12 @@ function unknownSentence(reply: UnknownReply): string {
     return `The notes don’t cover ${escapeMrkdwn(truncate(serviceList(reply.notCovered), ECHOED_QUESTION_CHARS))}.`;
   }
   const question = reply.question.trim();
-  return question
+  const notCovered = question
     ? `The notes don’t cover “${escapeMrkdwn(truncate(question, ECHOED_QUESTION_CHARS))}”.`
     : 'The notes don’t cover that.';
+  return reply.soundsLike
+    ? `${notCovered} It sounds like ${escapeMrkdwn(reply.soundsLike)}, which they don’t have.`
+    : notCovered;
 }
 
 function unknownBlocks(reply: UnknownReply): KnownBlock[] {

@@ -230,6 +230,23 @@ describe('renderReply: the other replies', () => {
     );
   });
 
+  it('says which service a need sounds like when the notes lack it', () => {
+    const reply: AnswerReply = {
+      intent: 'unknown',
+      question: 'rotate our database passwords every 30 days',
+      topics: [],
+      confidence: 0.75,
+      sure: true,
+      suggestions: [],
+      notCovered: [],
+      mentionedIn: [],
+      soundsLike: 'AWS Secrets Manager',
+    };
+    expect(renderReply(reply, PRIVATE).text).toBe(
+      'The notes don’t cover “rotate our database passwords every 30 days”. It sounds like AWS Secrets Manager, which they don’t have.',
+    );
+  });
+
   it('offers "did you mean" buttons for close topics', () => {
     const reply = ask('zqxv containers');
     if (reply.intent !== 'unknown') throw new Error(`want unknown, got ${reply.intent}`);
