@@ -285,24 +285,25 @@ export class QuestionReader {
   private findNames(tokens: string[]): NameHit[] {
     const hits: NameHit[] = [];
     const covered = new Array<boolean>(tokens.length).fill(false);
-    const maxWords = Math.min(4, tokens.length);
-    for (let length = maxWords; length >= 1; length--) {
-      for (let start = 0; start + length <= tokens.length; start++) {
-        if (anyCovered(covered, start, start + length)) continue;
-        if (length > 2 && !this.index.mayStartName(tokens[start] ?? '', length)) continue;
-        const span = tokens.slice(start, start + length);
-        if (length === 1 && (STOPWORDS.has(span[0] ?? '') || VENDOR_WORDS.has(span[0] ?? ''))) continue;
-        const found = this.lookupName(span);
-        if (found === null) continue;
-        hits.push({
-          topic: found.topic,
-          start,
-          end: start + length,
-          strength: found.kind === 'partial' ? PARTIAL_NAME : 1,
-          partial: found.kind === 'partial',
-        });
-        for (let i = start; i < start + length; i++) covered[i] = true;
-      }
+    for (const { start, length } of nameSpans(tokens.length, (at) => VENDOR_WORDS.has(tokens[at] ?? ''))) {
+      if (anyCovered(covered, start, start + length)) continue;
+      // `Amazon EKS` is found as `EKS` too, so a vendor opens no name of its own.
+      const vendor = VENDOR_WORDS.has(tokens[start] ?? '');
+      const opening = vendor ? start + 1 : start;
+      const named = vendor ? length - 1 : length;
+      if (named > 2 && !this.index.mayStartName(tokens[opening] ?? '', named)) continue;
+      const span = tokens.slice(start, start + length);
+      if (length === 1 && (STOPWORDS.has(span[0] ?? '') || vendor)) continue;
+      const found = this.lookupName(span);
+      if (found === null) continue;
+      hits.push({
+        topic: found.topic,
+        start,
+        end: start + length,
+        strength: found.kind === 'partial' ? PARTIAL_NAME : 1,
+        partial: found.kind === 'partial',
+      });
+      for (let i = start; i < start + length; i++) covered[i] = true;
     }
     for (const hit of this.findMisspeltNames(tokens, covered)) {
       hits.push(hit);
@@ -536,6 +537,28 @@ const ACRONYM_LETTERS = 3;
 const MAX_ACRONYM_LETTERS = 4;
 /** A spelled-out acronym counts as much as a corrected typo: nearly the word itself. */
 const SPELLED_OUT_WEIGHT = 0.9;
+
+/** The most words a topic's name is looked up by, a vendor word before it not counted. */
+const MAX_NAME_WORDS = 4;
+
+/**
+ * The spans of a question a name may fill, longest name first, then leftmost: a vendor word before
+ * a name adds to the span, not to the name, so `amazon workspaces applications` (two words of a
+ * name) is looked up before `amazon workspaces` (one).
+ */
+function* nameSpans(
+  tokenCount: number,
+  isVendor: (at: number) => boolean,
+): Generator<{ start: number; length: number }> {
+  for (let named = Math.min(MAX_NAME_WORDS, tokenCount); named >= 1; named--) {
+    if (named + 1 <= MAX_NAME_WORDS) {
+      for (let start = 0; start + named + 1 <= tokenCount; start++)
+        if (isVendor(start)) yield { start, length: named + 1 };
+    }
+    for (let start = 0; start + named <= tokenCount; start++)
+      if (named === 1 || !isVendor(start)) yield { start, length: named };
+  }
+}
 
 function anyCovered(covered: boolean[], start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (covered[i]) return true;

@@ -6,6 +6,7 @@ import { type EverydayWords, loadEverydayWords } from './everyday-words.js';
 import { IntentClassifier } from './intents.js';
 import { rankTopics, type TopicCandidate } from './rank-topics.js';
 import { QuestionReader, type ReadQuestion, type RelatedWords } from './read-question.js';
+import { renamedNames } from './renamed.js';
 import { type CloudService, loadServiceCatalogue, type ServiceCatalogue } from './service-catalogue.js';
 import type { NeedMatch } from './service-needs.js';
 import { loadSpellings, loadSynonyms, type Spellings, type Synonyms } from './synonyms.js';
@@ -92,6 +93,9 @@ export class Understanding {
     this.catalogue = parts.catalogue;
     this.services = new UncoveredServices(parts.catalogue, this.index, parts.english);
     addCatalogueNames(this.index, this.services, parts.english);
+    this.index.topics.forEach((topic, i) => {
+      for (const name of renamedNames(topic.facts, parts.english)) this.index.addAlias(name, i);
+    });
     this.index.topics.forEach((_, topic) => {
       for (const service of this.services.coveredBy(topic))
         this.index.addNeeds(topic, parts.catalogue.needsOf(service));

@@ -1,0 +1,37 @@
+import { phraseKey, VENDOR_WORDS } from '../knowledge/text.js';
+import type { Fact } from '../knowledge/types.js';
+import type { EnglishWords } from './english.js';
+
+/** Words that say the name after them is the topic's old or new name. */
+const RENAMED =
+  /\b(?:renamed(?: it)?(?: to)?|now called|used to be called|previously called|formerly(?: called| known as)?|new name of)\s+/gi;
+/** A name written without bold: capitalised words (`Fault Injection Simulator`, `AWS SSO`). */
+const CAPITALISED_RUN = /^(?:[A-Z][\w@.&-]*)(?:\s+(?:[A-Z0-9][\w@.&-]*|for|of))*/;
+const MAX_NAME_WORDS = 6;
+
+/**
+ * The names a topic's facts give it as its old or new one: "in 2025 aws renamed it **Amazon
+ * WorkSpaces Applications**" under AppStream 2.0, "used to be called Fault Injection Simulator",
+ * "(formerly TSO Logic)". Services get renamed, and people ask by either name.
+ */
+export function renamedNames(facts: readonly Fact[], english: EnglishWords): string[] {
+  const found = new Set<string>();
+  for (const fact of facts) {
+    for (const text of [fact.text, ...fact.subPoints]) {
+      for (const match of text.matchAll(RENAMED)) {
+        const after = text.slice((match.index ?? 0) + match[0].length);
+        const bold = fact.keyTerms.find((term) => after.startsWith(term));
+        const name = bold ?? CAPITALISED_RUN.exec(after)?.[0] ?? '';
+        const key = phraseKey(name);
+        const words = key.split(' ');
+        if (!key || words.length > MAX_NAME_WORDS) continue;
+        // One English word (`Logic`, `Events`) is a word, not a name.
+        if (words.length === 1 && english.has(key)) continue;
+        found.add(key);
+        // `Amazon WorkSpaces Applications` is asked for as `workspaces applications` too.
+        if (words.length > 1 && VENDOR_WORDS.has(words[0] ?? '')) found.add(words.slice(1).join(' '));
+      }
+    }
+  }
+  return [...found];
+}
