@@ -64,7 +64,11 @@ export function notedQuestion(reply: Reply, where: AskedWhere, now: Date): Noted
       intent: reply.intent,
       topics: reply.topics.map(label),
       confidence: reply.confidence,
-      notCovered: reply.intent === 'unknown' ? [...reply.notCovered] : [],
+      // A need that sounds like a service the notes lack asks for that service's topic too.
+      notCovered:
+        reply.intent === 'unknown'
+          ? [...reply.notCovered, ...(reply.soundsLike ? [reply.soundsLike] : [])]
+          : [],
       nearest: nearestOf(reply),
       quizQuestionId: null,
       channelKind: where.channelKind,

@@ -82,6 +82,15 @@ describe('notedQuestion', () => {
     });
   });
 
+  it('groups a need that sounds like a service the notes lack under that service', () => {
+    const noted = notedQuestion(
+      unknown('rotate our db passwords every 30 days', { soundsLike: 'AWS Secrets Manager' }),
+      where,
+      now,
+    );
+    expect(noted?.gap).toMatchObject({ kind: 'unknown', notCovered: ['AWS Secrets Manager'] });
+  });
+
   it('notes no command: help, the topic list, quizzes and scores', () => {
     const help: Reply = {
       intent: 'help',
