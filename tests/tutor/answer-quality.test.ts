@@ -63,9 +63,9 @@ const describeMisses = (outcomes: EvalOutcome[]) =>
     .join('\n');
 
 describe('answers on notes areas the engine was not written for', () => {
-  // Measured on holdout/, pooled over the twenty-four areas (1,535 replies): intent 0.96, top-1 0.92,
-  // unknown precision 0.93, recall 0.91; hard/ (1,533): intent 0.96, top-1 0.94, unknown precision
-  // 0.94, recall 0.92 (`tutor eval tests/fixtures/eval/holdout --knowledge tests/fixtures/notes`).
+  // Measured on holdout/, pooled over the twenty-four areas (1,535 replies): intent 0.964, top-1 0.929,
+  // unknown precision 0.935, recall 0.932; hard/ (1,533): intent 0.965, top-1 0.941, unknown precision
+  // 0.933, recall 0.945 (`tutor eval tests/fixtures/eval/holdout --knowledge tests/fixtures/notes`).
   // The areas written last are the hardest.
   it.each(['hard', 'holdout'] as const)(
     '%s sets keep intent, top-1 and unknown precision and recall above their floors',
@@ -74,9 +74,9 @@ describe('answers on notes areas the engine was not written for', () => {
       const share = (tally: { right: number; of: number }) => tally.right / tally.of;
       const misses = describeMisses(summary.outcomes);
       expect(share(summary.intent), misses).toBeGreaterThanOrEqual(0.93);
-      expect(share(summary.top1), misses).toBeGreaterThanOrEqual(0.87);
+      expect(share(summary.top1), misses).toBeGreaterThanOrEqual(0.89);
       expect(summary.unknownPrecision ?? 0, misses).toBeGreaterThanOrEqual(0.9);
-      expect(summary.unknownRecall ?? 0, misses).toBeGreaterThanOrEqual(0.86);
+      expect(summary.unknownRecall ?? 0, misses).toBeGreaterThanOrEqual(0.89);
     },
   );
 
@@ -84,14 +84,14 @@ describe('answers on notes areas the engine was not written for', () => {
     const scenarios = outcomesOf('holdout').filter((outcome) => outcome.item.cat === 'paraphrase');
     expect(scenarios.length).toBeGreaterThanOrEqual(100);
     const landed = scenarios.filter((outcome) => !outcome.reasons.includes('top1')).length;
-    // Measured 0.84 (364/432) on the held-out sets; it was 0 of 18 on the AWS hard set before the semantic layer.
-    expect(landed / scenarios.length, describeMisses(scenarios)).toBeGreaterThanOrEqual(0.78);
+    // Measured 0.86 (372/432) on the held-out sets; it was 0 of 18 on the AWS hard set before the semantic layer.
+    expect(landed / scenarios.length, describeMisses(scenarios)).toBeGreaterThanOrEqual(0.82);
   });
 });
 
 describe('questions written from the notes themselves', () => {
   // from-notes/: 360 paraphrase and facet questions on twelve areas, written by people who read
-  // the notes but no other set; measured top-1 0.92 (330/360), fact 0.91 (326/360).
+  // the notes but no other set; measured top-1 0.92 (332/360), fact 0.91 (328/360).
   it('lands their topic and its fact', () => {
     const dir = join(EVAL_DIR, 'from-notes');
     const outcomes = readdirSync(dir)
@@ -109,7 +109,7 @@ describe('questions written from the notes themselves', () => {
 });
 
 describe('confidence is the probability that the reply is right', () => {
-  it('is calibrated on the held-out sets: expected calibration error at most 0.1 (measured 0.014)', () => {
+  it('is calibrated on the held-out sets: expected calibration error at most 0.1 (measured 0.020)', () => {
     const { error, bands } = reliability(outcomesOf('holdout'));
     expect(error, JSON.stringify(bands)).toBeLessThanOrEqual(0.1);
   });
@@ -121,7 +121,7 @@ describe('confidence is the probability that the reply is right', () => {
     const sure = outcomes.filter((outcome) => outcome.reply.sure);
     const guesses = outcomes.filter((outcome) => !outcome.reply.sure);
     expect(guesses.length).toBeGreaterThan(0);
-    // Measured: sure replies right 0.96, guesses 0.59.
+    // Measured: sure replies right 0.96, guesses 0.64.
     expect(rightShare(sure)).toBeGreaterThanOrEqual(0.88);
     expect(rightShare(guesses)).toBeLessThan(rightShare(sure) - 0.2);
   });
