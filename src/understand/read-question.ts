@@ -305,11 +305,13 @@ export class QuestionReader {
       });
       for (let i = start; i < start + length; i++) covered[i] = true;
     }
-    for (const hit of this.findMisspeltNames(tokens, covered)) {
-      hits.push(hit);
-      for (let i = hit.start; i < hit.end; i++) covered[i] = true;
-    }
-    return hits.sort((a, b) => a.start - b.start);
+    const misspelt = this.findMisspeltNames(tokens, covered, hits);
+    // `s3 glaier` is S3 Glacier misspelt, not S3 with a stray word: a longer name found with a typo
+    // takes the names inside it.
+    const kept = hits.filter(
+      (hit) => !misspelt.some((other) => other.start <= hit.start && hit.end <= other.end),
+    );
+    return [...kept, ...misspelt].sort((a, b) => a.start - b.start);
   }
 
   private lookupName(span: string[]): TopicName | null {
@@ -337,9 +339,19 @@ export class QuestionReader {
     );
   }
 
-  private findMisspeltNames(tokens: string[], covered: boolean[]): NameHit[] {
+  private findMisspeltNames(tokens: string[], covered: boolean[], exact: readonly NameHit[]): NameHit[] {
     const hits: NameHit[] = [];
     const taken = [...covered];
+    /** A span a misspelt name may fill: free words, and whole names found exactly beside them. */
+    const fillable = (start: number, end: number): boolean => {
+      for (let i = start; i < end; i++) {
+        if (!taken[i]) continue;
+        if (!exact.some((hit) => hit.start <= i && i < hit.end && start <= hit.start && hit.end <= end))
+          return false;
+        if (hits.some((hit) => hit.start <= i && i < hit.end)) return false;
+      }
+      return true;
+    };
     tokens.forEach((token, position) => {
       if (taken[position] || STOPWORDS.has(token)) return;
       const started = token.length >= 5 ? this.index.nameStartingWith(token) : null;
@@ -377,10 +389,12 @@ export class QuestionReader {
       for (let length = 3; length >= 1; length--) {
         for (let start = Math.max(0, position - length + 1); start <= position; start++) {
           const end = start + length;
-          if (end > tokens.length || anyCovered(taken, start, end)) continue;
+          if (end > tokens.length || !fillable(start, end)) continue;
           const phrase = tokens.slice(start, end).join(' ');
           const closest = this.index.closestName(phrase);
           if (!closest || closest.name.key.split(' ').length !== length) continue;
+          // A name found exactly is kept unless the typo makes a longer name of it.
+          if (anyCovered(taken, start, end) && closest.name.kind === 'partial') continue;
           const strength = 1 - closest.slips;
           if (!best || strength > best.strength) {
             best = {

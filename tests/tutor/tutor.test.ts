@@ -287,6 +287,14 @@ describe('tutor: generalises to other notes (storage fixture)', () => {
     expect(reply.shared.length).toBeGreaterThanOrEqual(1);
   });
 
+  it('reads a longer name with a typo in it as that name, not as the shorter name inside it', () => {
+    // `s3` alone names S3; `s3 glaier` is S3 Glacier misspelt.
+    expect(storage().answer('what is s3 glaier').topics[0]?.id).toBe('s3-glacier');
+    expect(storage().answer('what is s3').topics[0]?.id).toBe('s3');
+    const messaging = tutorFor(join(FIXTURES_DIR, 'notes', 'messaging'));
+    expect(messaging.answer('what is kinsis data streams').topics[0]?.id).toBe('kinesis-data-streams');
+  });
+
   it('finds a topic by part of its name and by its expansion', () => {
     expect(storage().answer('what is glacier').topics[0]?.id).toBe('s3-glacier');
     expect(storage().answer('simple storage service').topics[0]?.id).toBe('s3');
