@@ -149,6 +149,30 @@ export class ServiceCatalogue {
     return this.needs[service.name] ?? [];
   }
 
+  /** Official name without its vendor word or bracket -> services whose names go on from it. */
+  private families: Map<string, { service: CloudService; rest: string }[]> | null = null;
+
+  /**
+   * The services whose official names go on from this one's (`AWS Systems Manager Run Command`
+   * from `AWS Systems Manager`), each with the words that follow (`run command`).
+   */
+  familyOf(service: CloudService): readonly { service: CloudService; rest: string }[] {
+    if (!this.families) {
+      const families = new Map<string, { service: CloudService; rest: string }[]>();
+      for (const member of this.services) {
+        const words = familyKey(member.name).split(' ');
+        for (let length = 1; length < words.length; length++) {
+          const head = words.slice(0, length).join(' ');
+          const list = families.get(head) ?? [];
+          list.push({ service: member, rest: words.slice(length).join(' ') });
+          families.set(head, list);
+        }
+      }
+      this.families = families;
+    }
+    return this.families.get(familyKey(service.name)) ?? [];
+  }
+
   private needIndex: ServiceNeeds | null = null;
 
   /** For each service with a need sharing words with a question's, its best need. */
@@ -271,6 +295,12 @@ function asInName(word: string, english: EnglishWords): string {
 /** Every word of a text, for telling whether a question says anything besides a name. */
 export function contentWords(tokens: readonly string[]): string[] {
   return tokens.filter((token) => !STOPWORDS.has(token) && !VENDOR_PREFIXES.has(token));
+}
+
+/** An official name as a family shares it: `aws systems manager` -> `systems manager`. */
+function familyKey(name: string): string {
+  const words = phraseKey(name.replace(/\s*\(.*\)$/, '')).split(' ');
+  return (VENDOR_PREFIXES.has(words[0] ?? '') ? words.slice(1) : words).join(' ');
 }
 
 /** The catalogue that ships with the tutor. */

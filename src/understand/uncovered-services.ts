@@ -48,6 +48,29 @@ export class UncoveredServices {
     });
     this.#coverKeyTerms(catalogue, index);
     this.#coverManagedProjects(catalogue);
+    this.#coverFamilyKeyTerms(catalogue, index);
+  }
+
+  /**
+   * A service of a covered one's family named by a key term of the covering topic (`AWS Systems
+   * Manager Run Command` for `**Run Command**` under AWS Systems Manager) is part of what that
+   * topic teaches: "ssm run command" asks the topic, not about a service it lacks.
+   */
+  #coverFamilyKeyTerms(catalogue: ServiceCatalogue, index: TopicIndex): void {
+    this.servicesOf.forEach((services, topic) => {
+      const terms = new Set(index.topics[topic]?.facts.flatMap((fact) => fact.keyTerms.map(phraseKey)) ?? []);
+      if (terms.size === 0) return;
+      for (const family of [...services]) {
+        for (const member of catalogue.familyOf(family)) {
+          if (this.covered.has(member.service)) continue;
+          // Covered as an entry: the topic takes neither the service's other names nor its needs,
+          // which would make it the answer to every need of the family.
+          if (!terms.has(member.rest)) continue;
+          this.covered.add(member.service);
+          this.entryOf.set(member.service, topic);
+        }
+      }
+    });
   }
 
   /**

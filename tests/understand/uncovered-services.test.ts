@@ -22,6 +22,27 @@ function unknown(reply: Reply): UnknownReply {
 describe('the service catalogue', () => {
   const catalogue = loadServiceCatalogue(loadEnglishWords());
 
+  it('takes a family member the covering topic has a key term for as that topic, not a service it lacks', () => {
+    const tutor = tutorFor(
+      notesDir({
+        'ops.md': [
+          '# AWS Systems Manager',
+          '- one place to operate ur fleet of ec2 instances & on prem servers',
+          '- **Run Command**: run a script on many instances at once, no ssh',
+          '',
+          '# AWS CloudFormation',
+          '- infrastructure as code, templates in yaml or json create stacks',
+          '',
+        ].join('\n'),
+      }),
+    );
+    expect(tutor.answer('what is ssm run command').topics[0]?.id).toBe('systems-manager');
+    // The notes have no word on Patch Manager: that one they don't cover.
+    expect(unknown(tutor.answer('what is ssm patch manager')).notCovered).toEqual([
+      'AWS Systems Manager Patch Manager',
+    ]);
+  });
+
   it('counts a service as taught by notes on the service whose name its own holds', () => {
     const dir = notesDir({
       'ops.md': [
