@@ -109,14 +109,15 @@ export class Understanding {
    * Manager's, whatever topic of the notes shares a word or two with it.
    */
   soundsLikeUncovered(read: ReadQuestion): CloudService | null {
+    // Best first, so only the services above the first one the notes cover need a look.
+    const matches = this.catalogue.needMatches(read.tokens).sort((a, b) => b.score - a.score);
     let uncovered: NeedMatch | null = null;
-    let covered = 0;
-    for (const match of this.catalogue.needMatches(read.tokens)) {
-      if (this.services.coversFamilyOf(match.service)) covered = Math.max(covered, match.score);
-      else if (!uncovered || match.score > uncovered.score) uncovered = match;
+    for (const match of matches) {
+      if (uncovered && match.score * OUTWEIGHS_COVERED <= uncovered.score) break;
+      if (!this.services.coversFamilyOf(match.service)) uncovered ??= match;
+      else return null;
     }
-    if (!uncovered || uncovered.shared < NEED_WORDS_SHARED) return null;
-    return uncovered.score >= OUTWEIGHS_COVERED * covered ? uncovered.service : null;
+    return uncovered && uncovered.shared >= NEED_WORDS_SHARED ? uncovered.service : null;
   }
 
   understand(question: string): Understood {
