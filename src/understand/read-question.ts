@@ -293,7 +293,7 @@ export class QuestionReader {
       const named = vendor ? length - 1 : length;
       if (named > 2 && !this.index.mayStartName(tokens[opening] ?? '', named)) continue;
       const span = tokens.slice(start, start + length);
-      if (length === 1 && (STOPWORDS.has(span[0] ?? '') || vendor)) continue;
+      if (length === 1 && STOPWORDS.has(span[0] ?? '')) continue;
       const found = this.lookupName(span);
       if (found === null) continue;
       hits.push({
@@ -570,7 +570,7 @@ function* nameSpans(
         if (isVendor(start)) yield { start, length: named + 1 };
     }
     for (let start = 0; start + named <= tokenCount; start++)
-      if (named === 1 || !isVendor(start)) yield { start, length: named };
+      if (!isVendor(start)) yield { start, length: named };
   }
 }
 
