@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { Fact } from '../../src/knowledge/types.js';
 import { loadEnglishWords } from '../../src/understand/english.js';
 import { renamedNames } from '../../src/understand/renamed.js';
 import { notesDir } from '../helpers/notes-dir.js';
 import { tutorFor } from '../helpers/tutor.js';
 
 const english = loadEnglishWords();
-const fact = (text: string, keyTerms: string[] = []) => ({ text, subPoints: [], keyTerms });
+const fact = (text: string, keyTerms: string[] = []): Fact => ({ text, subPoints: [], keyTerms, line: 1 });
 
 describe('renamedNames', () => {
   it('reads the old or new name a fact gives its topic, bold or capitalised', () => {
