@@ -1,6 +1,6 @@
 import { stem, words } from '../knowledge/text.js';
 import type { CloudService, ServiceCatalogue } from './service-catalogue.js';
-import { STOPWORDS } from './stopwords.js';
+import { NEGATIONS, STOPWORDS } from './stopwords.js';
 
 /** How closely a question says one of the needs a service meets. */
 export interface NeedMatch {
@@ -111,6 +111,7 @@ export class ServiceNeeds {
   }
 }
 
+/** A "not" or a "without" a question shares with a need says nothing of which need it is. */
 function contentStems(tokens: readonly string[]): string[] {
-  return tokens.filter((token) => !STOPWORDS.has(token)).map(stem);
+  return tokens.filter((token) => !STOPWORDS.has(token) && !NEGATIONS.has(token)).map(stem);
 }

@@ -11,7 +11,7 @@ export const STOPWORDS = new Set(
   only or other our ours ourselves out over own please pls plz quick quickly really same say shall she
   should so some something such tell than that thats the their theirs them themselves then there these
   they theres theyre theyve thing things this those through thx to too u ur r under until up upon us
-  use used uses using very via vs versus want wanna was way we weve well were what whats when where
+  use used uses using very via vs versus want wanna was way we wed weve well were rather what whats when where
   wheres which while who hows heres whom whos why will with would yeah yes yet you your youre youve
   youll youd yours yourself yourselves hi hey hello thanks thank ok okay explain explained explanation
   basics basic mean means meaning define definition overview describe summary summarize called call
