@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runNode } from './helpers/cli.js';
 import { PROJECT_ROOT } from './helpers/paths.js';
 
 /**
@@ -8,33 +8,21 @@ import { PROJECT_ROOT } from './helpers/paths.js';
  * without checking them, so a test or a bench script that no longer type-checks would otherwise pass.
  */
 
-function runBin(bin: string, args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'node_modules', bin), ...args], {
-      cwd: PROJECT_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, output }));
-  });
-}
+const bin = (path: string) => join(PROJECT_ROOT, 'node_modules', path);
 
 describe('static checks', () => {
   it('type-checks the sources, the tests and the bench (tsc --noEmit)', async () => {
-    const { code, output } = await runBin('typescript/bin/tsc', ['--noEmit', '-p', 'tsconfig.json']);
-    expect(output.trim(), output).toBe('');
-    expect(code).toBe(0);
+    const { status, stdout, stderr } = await runNode(bin('typescript/bin/tsc'), [
+      '--noEmit',
+      '-p',
+      'tsconfig.json',
+    ]);
+    expect(`${stdout}${stderr}`.trim()).toBe('');
+    expect(status).toBe(0);
   }, 120_000);
 
   it('passes Biome (lint and format)', async () => {
-    const { code, output } = await runBin('@biomejs/biome/bin/biome', ['check', '.']);
-    expect(code, output).toBe(0);
+    const { status, stdout, stderr } = await runNode(bin('@biomejs/biome/bin/biome'), ['check', '.']);
+    expect(status, `${stdout}${stderr}`).toBe(0);
   }, 60_000);
 });
