@@ -72,12 +72,16 @@ function shortFormsOfName(topic: Topic): string[] {
 const NONE: ReadonlySet<never> = new Set<never>();
 
 /**
- * Fuse.js indexes of strings grouped by first letter (typos rarely change it). Each group's index
- * is built the first time a word with that letter needs it, so loading stays fast.
+ * Fuse.js indexes of strings grouped by first letter (typos rarely change it) and length: a string
+ * more letters longer or shorter than the slips a typed word may hold can never be its match, so
+ * only the few groups within reach are searched. Each group's index is built the first time a word
+ * needs it, so loading stays fast.
  */
 class FirstLetterFuzzy<T> {
   private readonly groups = new Map<string, T[]>();
   private readonly built = new Map<string, Fuse<T>>();
+  /** Item -> its place among the items, which breaks ties in score as one index of them all would. */
+  private readonly order = new Map<T, number>();
 
   constructor(
     items: Iterable<T>,
@@ -85,20 +89,42 @@ class FirstLetterFuzzy<T> {
     private readonly keys: string[],
   ) {
     for (const item of items) {
-      const letter = keyOf(item)[0];
-      if (!letter) continue;
-      const group = this.groups.get(letter);
+      const key = keyOf(item);
+      if (!key) continue;
+      this.order.set(item, this.order.size);
+      const groupKey = FirstLetterFuzzy.groupKey(key[0] ?? '', key.length);
+      const group = this.groups.get(groupKey);
       if (group) group.push(item);
-      else this.groups.set(letter, [item]);
+      else this.groups.set(groupKey, [item]);
     }
   }
 
+  private static groupKey(letter: string, length: number): string {
+    return `${letter}${length}`;
+  }
+
+  /** The `limit` best matches by Fuse.js's score among the strings within reach of `text`. */
   search(text: string, limit: number): { item: T; text: string }[] {
     const letter = text[0] ?? '';
-    let fuse = this.built.get(letter);
+    const reach = allowedSlips(text.length);
+    const found: { item: T; score: number }[] = [];
+    for (let length = Math.max(1, text.length - reach); length <= text.length + reach; length++) {
+      const fuse = this.fuseFor(FirstLetterFuzzy.groupKey(letter, length));
+      if (!fuse) continue;
+      for (const result of fuse.search(text, { limit }))
+        found.push({ item: result.item, score: result.score ?? 1 });
+    }
+    return found
+      .sort((a, b) => a.score - b.score || (this.order.get(a.item) ?? 0) - (this.order.get(b.item) ?? 0))
+      .slice(0, limit)
+      .map(({ item }) => ({ item, text: this.keyOf(item) }));
+  }
+
+  private fuseFor(groupKey: string): Fuse<T> | undefined {
+    let fuse = this.built.get(groupKey);
     if (!fuse) {
-      const group = this.groups.get(letter);
-      if (!group) return [];
+      const group = this.groups.get(groupKey);
+      if (!group) return undefined;
       fuse = new Fuse(group, {
         ...(this.keys.length > 0 ? { keys: this.keys } : {}),
         includeScore: true,
@@ -106,11 +132,9 @@ class FirstLetterFuzzy<T> {
         threshold: 0.5,
         isCaseSensitive: true,
       });
-      this.built.set(letter, fuse);
+      this.built.set(groupKey, fuse);
     }
-    return fuse
-      .search(text, { limit })
-      .map((result) => ({ item: result.item, text: this.keyOf(result.item) }));
+    return fuse;
   }
 }
 

@@ -45,6 +45,16 @@ describe('TopicIndex', () => {
     expect(index.closestName('zzzzzz')).toBeNull();
   });
 
+  it('finds a misspelt name among names too long to be it that hold the typed letters exactly', () => {
+    const longer = ['Glaierhub', 'Glaierzone', 'Glaiermesh', 'Glaierlink', 'Glaierpath', 'Glaierport'];
+    const markdown = ['Glacier', ...longer]
+      .map((name) => `# ${name}\n- keeps things for ${name}\n`)
+      .join('\n');
+    const crowded = new TopicIndex(loadKnowledgeDir(notesDir({ 'names.md': markdown })).knowledge);
+    const found = crowded.closestName('glaier');
+    expect(found && crowded.topics[found.name.topic]?.title).toBe('Glacier');
+  });
+
   it('indexes every fact of every topic', () => {
     const facts = knowledge.topics.reduce((sum, topic) => sum + topic.facts.length, 0);
     expect(index.facts).toHaveLength(facts);
