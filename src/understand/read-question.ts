@@ -282,6 +282,13 @@ export class QuestionReader {
     if ((stems.get(stemmed) ?? 0) < weight && this.index.knows(stemmed)) stems.set(stemmed, weight);
   }
 
+  /** A word a concept means, as the notes write it: `availability` finds their `availabilty` too. */
+  private addMeaning(stems: Map<string, number>, word: string, weight: number): void {
+    const stemmed = stem(word);
+    if (this.index.knows(stemmed)) this.addBridge(stems, stemmed, weight);
+    else for (const misspelt of this.misspellings.of(word)) this.addBridge(stems, stem(misspelt), weight);
+  }
+
   private findNames(tokens: string[]): NameHit[] {
     const hits: NameHit[] = [];
     const covered = new Array<boolean>(tokens.length).fill(false);
@@ -486,7 +493,7 @@ export class QuestionReader {
           candidate.nameOf === null,
       );
       if (!term || term.stems.has(NEGATION)) continue;
-      for (const meaning of concept.means) this.addBridge(term.stems, stem(meaning), CONCEPT_WEIGHT);
+      for (const meaning of concept.means) this.addMeaning(term.stems, meaning, CONCEPT_WEIGHT);
       if (term.kind === 'english' && [...term.stems.keys()].some((s) => this.index.knows(s))) {
         term.kind = 'known';
         term.bridged = true;

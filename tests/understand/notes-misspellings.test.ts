@@ -45,4 +45,12 @@ describe('a question spelt right on notes spelt wrong', () => {
     if (reply.intent !== 'explain') return;
     expect(reply.lead[0]?.text).toMatch(/availabilty/);
   });
+
+  it('finds it through what an everyday phrase means too', () => {
+    // "stay up" means availability (data/cloud-concepts.json), which the notes spell `availabilty`.
+    const reply = tutorFor(KNOWLEDGE_DIR).answer('will my lightsail site stay up if a machine fails');
+    expect(reply.intent).toBe('explain');
+    if (reply.intent !== 'explain') return;
+    expect(reply.lead[0]?.text).toMatch(/availabilty/);
+  });
 });
