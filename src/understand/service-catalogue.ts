@@ -297,9 +297,14 @@ export function contentWords(tokens: readonly string[]): string[] {
   return tokens.filter((token) => !STOPWORDS.has(token) && !VENDOR_PREFIXES.has(token));
 }
 
+/** An official name without the bracket some end with: `Amazon Keyspaces (for Apache Cassandra)`. */
+export function unbracketedKey(name: string): string {
+  return phraseKey(name.replace(/\s*\(.*\)$/, ''));
+}
+
 /** An official name as a family shares it: `aws systems manager` -> `systems manager`. */
 function familyKey(name: string): string {
-  const words = phraseKey(name.replace(/\s*\(.*\)$/, '')).split(' ');
+  const words = unbracketedKey(name).split(' ');
   return (VENDOR_PREFIXES.has(words[0] ?? '') ? words.slice(1) : words).join(' ');
 }
 

@@ -7,6 +7,7 @@ import {
   namesProvider,
   type ServiceCatalogue,
   type ServiceMention,
+  unbracketedKey,
   VENDOR_PREFIXES,
 } from './service-catalogue.js';
 import { STOPWORDS } from './stopwords.js';
@@ -229,7 +230,7 @@ export class UncoveredServices {
     let family = this.family.get(service);
     if (family === undefined) {
       this.familyNames ??= [...this.covered].flatMap((covered) =>
-        [phraseKey(covered.name.replace(/\s*\(.*\)$/, '')), ...covered.aliases.map(phraseKey)]
+        [unbracketedKey(covered.name), ...covered.aliases.map(phraseKey)]
           // One ordinary word (`backup`) is in many names without making them one family.
           .filter((name) => name && !this.english.has(name))
           .map((name) => ` ${name} `),
