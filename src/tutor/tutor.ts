@@ -531,8 +531,8 @@ function onlyEverydayWords(read: ReadQuestion, everyday: EverydayWords): boolean
 const PLAIN_MEANING = 0.6;
 
 /**
- * The topics whose facts or names hold a word of the question that is not everyday English, or what
- * an everyday word of it plainly means in the trade.
+ * The topics that dwell on a word of the question that is not everyday English, or on what an
+ * everyday word of it plainly means in the trade.
  */
 function topicsSharingTradeWords(
   index: TopicIndex,
@@ -548,7 +548,7 @@ function topicsSharingTradeWords(
     const plain = !term.jargon && everyday.has(term.word);
     for (const [stemmed, weight] of term.stems) {
       if (plain && (weight < PLAIN_MEANING || weight === 1)) continue;
-      for (const topic of index.topicsWithFactsUsing(stemmed)) topics.add(topic);
+      for (const topic of index.topicsDwellingOn(stemmed)) topics.add(topic);
     }
   }
   return topics;

@@ -486,12 +486,20 @@ export class TopicIndex {
     return this.mentionFacts.get(topic) ?? [];
   }
 
-  /** Topics with a fact that uses this stem. */
-  topicsWithFactsUsing(stemmed: string): Set<number> {
+  /**
+   * Topics that dwell on this stem: in two of their facts or more, or in a key term or their name.
+   * One fact using a word in passing (`commit` in a note on transactions) makes no near miss.
+   */
+  topicsDwellingOn(stemmed: string): Set<number> {
+    const factsUsing = new Map<number, number>();
     const topics = new Set<number>();
     for (const fact of this.postings.get(stemmed)?.facts ?? []) {
       const topic = this.factTopic[fact];
-      if (topic !== undefined) topics.add(topic);
+      if (topic === undefined) continue;
+      const using = (factsUsing.get(topic) ?? 0) + 1;
+      factsUsing.set(topic, using);
+      if (using >= 2 || this.keyStems[topic]?.has(stemmed) || this.wholeNameStems[topic]?.has(stemmed))
+        topics.add(topic);
     }
     return topics;
   }

@@ -201,6 +201,19 @@ describe('tutor: unknown offers at most three suggestions', () => {
     expect(nearMiss.suggestions.map((topic) => topic.id)).toContain('s3-glacier');
   });
 
+  it('offers no topic whose facts use a word of the question only in passing', () => {
+    // EKS says "rely on ebs/instance store" once, Lightsail "storage" once: no near misses for secrets.
+    expect(as(ask('how do i store secrets'), 'unknown').suggestions).toEqual([]);
+    const notes = [
+      '# Alpha\n* sprocket gadget for alpha\n* alpha sprocket tuning\n',
+      '# Bravo\n* bravo widget things\n* a sprocket in passing\n* bravo runs on widgets\n',
+      '# Charlie\n* charlie plain words\n* charlie more words\n',
+    ].join('\n');
+    const tutor = createTutor(loadKnowledgeDir(notesDir({ 'parts.md': notes })).knowledge);
+    for (const question of ['zqxv sprocket', 'how do i oil a sprocket'])
+      expect(as(tutor.answer(question), 'unknown').suggestions.map((topic) => topic.id)).toEqual(['alpha']);
+  });
+
   it('offers close topics for a question about something the notes lack', () => {
     const reply = as(ask('zqxv containers'), 'unknown');
     expect(reply.suggestions.length).toBeGreaterThanOrEqual(1);
