@@ -1,3 +1,4 @@
+import { reshapeMarkdown } from './markdown-lines.js';
 import { expandsAcronym, looksLikeAcronym, words } from './text.js';
 import type { Fact, NotesProblem } from './types.js';
 
@@ -213,7 +214,7 @@ export function parseNotes(file: string, content: string): ParsedNotes {
   const uncommented = content.includes('<!--')
     ? content.replace(HTML_COMMENT, (comment) => comment.replace(/[^\n]/g, ''))
     : content;
-  const lines = uncommented.split(/\r\n|\r|\n/);
+  const lines = reshapeMarkdown(uncommented.split(/\r\n|\r|\n/), uncommented);
 
   let topic: (ParsedTopic & { level: number }) | null = null;
   let fact: FactDraft | null = null;

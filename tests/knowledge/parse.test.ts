@@ -360,3 +360,48 @@ describe('parseNotes: markup that is not bold', () => {
     ]);
   });
 });
+
+describe('parseNotes: underlined headings and tables', () => {
+  it('reads a heading underlined with = or - as a topic, at its own line', () => {
+    const notes = parse(
+      'Amazon SNS\n==========\n* fans out messages\n\nAmazon SQS\n----------\n* queues messages\n',
+    );
+    expect(notes.topics.map((topic) => [topic.title, topic.line])).toEqual([
+      ['Amazon SNS', 1],
+      ['Amazon SQS', 5],
+    ]);
+    expect(notes.topics[1]?.facts.map((fact) => [fact.text, fact.line])).toEqual([['queues messages', 7]]);
+  });
+
+  it('keeps a rule after a blank line a rule, and an underline inside a paragraph no heading', () => {
+    const topic = only(parse('# SQS\n* queues messages\n\n---\n\n* keeps them 14 days\n'));
+    expect(topic.facts.map((fact) => fact.text)).toEqual(['queues messages', 'keeps them 14 days']);
+  });
+
+  it('makes each table row a fact that says what its cells mean', () => {
+    const topic = only(
+      parse(
+        '# SQS\n* queues messages\n\n| Limit | Value |\n|---|---:|\n| max message size | 256 KB |\n| retention | up to 14 days |\n',
+      ),
+    );
+    expect(topic.facts.map((fact) => [fact.text, fact.line])).toEqual([
+      ['queues messages', 2],
+      ['max message size: 256 KB', 6],
+      ['retention: up to 14 days', 7],
+    ]);
+  });
+
+  it('names the column of each cell in a table of several columns', () => {
+    const topic = only(
+      parse(
+        '# ECS vs Fargate\n| | ECS | Fargate |\n| --- | --- | --- |\n| servers | u manage ec2 | none |\n',
+      ),
+    );
+    expect(topic.facts.map((fact) => fact.text)).toEqual(['servers: ECS u manage ec2; Fargate none']);
+  });
+
+  it('leaves a table inside a code fence as code', () => {
+    const topic = only(parse('# SQS\n* queues\n```\n| a | b |\n|---|---|\n| 1 | 2 |\n```\n'));
+    expect(topic.facts[0]?.subPoints).toEqual(['`| a | b | |---|---| | 1 | 2 |`']);
+  });
+});
