@@ -1,3 +1,4 @@
+import { plainInline } from './inline-markdown.js';
 import { reshapeMarkdown } from './markdown-lines.js';
 import { expandsAcronym, looksLikeAcronym, words } from './text.js';
 import type { Fact, NotesProblem } from './types.js';
@@ -157,8 +158,13 @@ interface FactDraft {
 }
 
 function finishFact(draft: FactDraft, file: string, problems: NotesProblem[]): Fact | null {
-  const raw = tidySpace(draft.lines.length === 1 ? (draft.lines[0] ?? '') : draft.lines.join(' '));
-  const rawSubPoints = draft.subPoints.length > 0 ? draft.subPoints.map(tidySpace).filter(Boolean) : [];
+  const raw = tidySpace(
+    plainInline(draft.lines.length === 1 ? (draft.lines[0] ?? '') : draft.lines.join(' ')),
+  );
+  const rawSubPoints =
+    draft.subPoints.length > 0
+      ? draft.subPoints.map((part) => tidySpace(plainInline(part))).filter(Boolean)
+      : [];
   const bold = raw.includes('**') || rawSubPoints.some((part) => part.includes('**'));
   const keyTerms: string[] = [];
   if (bold) {
@@ -260,7 +266,7 @@ export function parseNotes(file: string, content: string): ParsedNotes {
     const heading = HEADING.exec(line);
     if (heading) {
       closeTopic();
-      const title = (heading[2] ?? '').trim();
+      const title = tidySpace(plainInline(heading[2] ?? ''));
       if (!title) {
         problems.push({ file, line: lineNo, message: 'heading without a name: write the topic after the #' });
         return;
@@ -316,7 +322,8 @@ export function parseNotes(file: string, content: string): ParsedNotes {
     }
     const bullet = BULLET.exec(line);
     if (bullet) {
-      const indent = (bullet[1] ?? '').length;
+      // A tab indents as far as an editor shows it: a tab-indented bullet is a sub-point.
+      const indent = (bullet[1] ?? '').replace(/\t/g, '    ').length;
       const openFact = fact as FactDraft | null;
       if (openFact && indent >= openFact.indent + 2) {
         openFact.subPoints.push(bullet[2] ?? '');

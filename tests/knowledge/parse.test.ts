@@ -405,3 +405,46 @@ describe('parseNotes: underlined headings and tables', () => {
     expect(topic.facts[0]?.subPoints).toEqual(['`| a | b | |---|---| | 1 | 2 |`']);
   });
 });
+
+describe('parseNotes: inline Markdown besides bold', () => {
+  it('reads links as their text, drops images and crossed-out text, and unwraps italics and <br>', () => {
+    const topic = only(
+      parse(
+        [
+          '## [AWS Lambda](https://aws.amazon.com/lambda/)',
+          '- runs code without servers, see [the docs](https://docs.aws.amazon.com/lambda/ "Lambda docs")',
+          '- max timeout is *15 minutes*<br>memory up to _10 GB_',
+          '- ~~5 minutes~~ 15 minutes since 2018',
+          '- ![diagram](img/lambda.png)',
+          '- **[Layers](https://example.com)** share code between functions',
+        ].join('\n'),
+      ),
+    );
+    expect(topic.title).toBe('AWS Lambda');
+    expect(topic.facts.map((fact) => fact.text)).toEqual([
+      'runs code without servers, see the docs',
+      'max timeout is 15 minutes memory up to 10 GB',
+      '15 minutes since 2018',
+      'Layers share code between functions',
+    ]);
+    expect(topic.facts[3]?.keyTerms).toEqual(['Layers']);
+  });
+
+  it('leaves code, snake_case names, placeholders and arithmetic as written', () => {
+    const topic = only(
+      parse('# S3\n* `[a](b)` and cst_actv_flg stay\n* s3://<bucket>/<key> paths\n* 2 * 3 = 6 and a_b_c\n'),
+    );
+    expect(topic.facts.map((fact) => fact.text)).toEqual([
+      '`[a](b)` and cst_actv_flg stay',
+      's3://<bucket>/<key> paths',
+      '2 * 3 = 6 and a_b_c',
+    ]);
+  });
+
+  it('takes a tab-indented bullet as a sub-point', () => {
+    const topic = only(parse('# Lambda\n- pricing\n\t- per request\n\t- per GB-second\n'));
+    expect(topic.facts.map((fact) => [fact.text, fact.subPoints])).toEqual([
+      ['pricing', ['per request', 'per GB-second']],
+    ]);
+  });
+});

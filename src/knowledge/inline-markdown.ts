@@ -1,0 +1,36 @@
+/**
+ * Inline Markdown that notes may hold besides `**bold**`, reduced to what it says: a link to its
+ * text, an image to nothing, crossed-out text to nothing (the author took it back), `*italics*` and
+ * `<br>` to plain text. Answers then read as the notes do rendered, and a link's address does not
+ * count as words of the topic. Inline code is kept as written.
+ */
+
+const IMAGE = /!\[[^\]]*\]\([^)]*\)/g;
+const LINK = /\[([^\]]+)\]\([^)\s]*(?:\s+"[^"]*")?\)/g;
+const STRUCK = /~~[^~]+~~/g;
+const LINE_BREAK_TAG = /<br\s*\/?>/gi;
+/** Tags that only style text; other `<…>` (`s3://<bucket>/<key>`) is the notes' own text. */
+const STYLE_TAG = /<\/?(?:b|i|em|strong|u|sup|sub|span|mark|small|kbd|ins|del)\b[^>]*>/gi;
+/** `*italics*` or `_italics_` as a whole word or words; `cst_actv_flg` and `2 * 3` stay. */
+const EMPHASIS = /(^|[\s(["'])([*_])(?![\s*_])([^*_]*?[^\s*_])\2(?=$|[\s.,;:!?)\]"'])/g;
+const MAY_HOLD_MARKUP = /[[~<*_]/;
+const INLINE_CODE = /(`[^`]*`)/;
+
+export function plainInline(text: string): string {
+  if (!MAY_HOLD_MARKUP.test(text)) return text;
+  if (!text.includes('`')) return plainPiece(text);
+  return text
+    .split(INLINE_CODE)
+    .map((piece) => (piece.startsWith('`') ? piece : plainPiece(piece)))
+    .join('');
+}
+
+function plainPiece(text: string): string {
+  return text
+    .replace(IMAGE, '')
+    .replace(LINK, '$1')
+    .replace(STRUCK, '')
+    .replace(LINE_BREAK_TAG, ' ')
+    .replace(STYLE_TAG, '')
+    .replace(EMPHASIS, '$1$3');
+}
