@@ -330,7 +330,7 @@ describe('renderReply: escaping', () => {
   it('escapes markup written in the notes', () => {
     const dir = notesDir({
       'q&a.md': [
-        '# Markup <b> & Co',
+        '# Markup <tag> & Co',
         '',
         `- Watch out: ${HOSTILE} in a fact.`,
         `  > and ${HOSTILE} in a sub-point`,
@@ -361,7 +361,7 @@ describe('renderReply: escaping', () => {
     expect(textOf(explained)).toContain('q&amp;a.md');
     expect(explained.blocks[0]).toMatchObject({
       type: 'header',
-      text: { text: 'Markup &lt;b&gt; &amp; Co' },
+      text: { text: 'Markup &lt;tag&gt; &amp; Co' },
     });
   });
 });
