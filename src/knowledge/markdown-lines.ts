@@ -6,9 +6,9 @@
  * still point at the file as written.
  */
 
-const FENCE = /^\s*(```|~~~)/;
+export const FENCE = /^\s*(```|~~~)/;
 const UNDERLINE = /^ {0,3}(={3,}|-{3,})\s*$/;
-const TABLE_DIVIDER = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+const TABLE_DIVIDER = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 /** Lines that already mean something of their own: headings, bullets, sub-points, tables. */
 const MARKED = /^\s*(#|[*+>-]\s|\d{1,3}[.)]\s|\|)/;
 
@@ -34,7 +34,8 @@ export function reshapeMarkdown(lines: string[], text: string): string[] {
       header = null;
     }
     const next = out[at + 1] ?? '';
-    if (line.includes('|') && TABLE_DIVIDER.test(next) && next.includes('-')) {
+    // A table opens with a header row over a divider row of as many cells.
+    if (line.includes('|') && TABLE_DIVIDER.test(next) && cellsOf(next).length === cellsOf(line).length) {
       header = cellsOf(line);
       out[at] = '';
       out[at + 1] = '';

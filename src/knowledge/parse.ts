@@ -1,5 +1,5 @@
 import { plainInline } from './inline-markdown.js';
-import { reshapeMarkdown } from './markdown-lines.js';
+import { FENCE, reshapeMarkdown } from './markdown-lines.js';
 import { expandsAcronym, looksLikeAcronym, words } from './text.js';
 import type { Fact, NotesProblem } from './types.js';
 
@@ -38,7 +38,6 @@ export interface ParsedNotes {
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 const BULLET = /^(\s*)(?:[*+-]|\d{1,3}[.)])\s+(.*)$/;
 const SUB_POINT = /^\s*>\s?(.*)$/;
-const FENCE = /^\s*(```|~~~)/;
 const RULE = /^\s*([-*_])(\s*\1){2,}\s*$/;
 const METADATA_LABEL = /(also known as|aka|aliases|see also|related)\s*:/gi;
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;

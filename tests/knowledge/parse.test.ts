@@ -400,6 +400,13 @@ describe('parseNotes: underlined headings and tables', () => {
     expect(topic.facts.map((fact) => fact.text)).toEqual(['servers: ECS u manage ec2; Fargate none']);
   });
 
+  it('needs a divider row of as many cells as the header to read a table', () => {
+    const topic = only(parse('# SQS\n| limit | value |\n|-|:-:|\n| retention | 14 days |\n\n* a | b\n* c\n'));
+    expect(topic.facts.map((fact) => fact.text)).toEqual(['retention: 14 days', 'a | b', 'c']);
+    const notes = parse('# SQS\n* queues\n\nFIFO | standard\n---\n* ordered\n');
+    expect(notes.topics.map((parsed) => parsed.title)).toEqual(['SQS', 'FIFO | standard']);
+  });
+
   it('leaves a table inside a code fence as code', () => {
     const topic = only(parse('# SQS\n* queues\n```\n| a | b |\n|---|---|\n| 1 | 2 |\n```\n'));
     expect(topic.facts[0]?.subPoints).toEqual(['`| a | b | |---|---| | 1 | 2 |`']);
