@@ -1,4 +1,4 @@
-import { stem, words } from '../knowledge/text.js';
+import { stem, VENDOR_WORDS, words } from '../knowledge/text.js';
 import type { Fact } from '../knowledge/types.js';
 import { type QueryTerm, type ReadQuestion, sharedPairs } from '../understand/read-question.js';
 import { STOPWORDS } from '../understand/stopwords.js';
@@ -34,14 +34,21 @@ function namesWholeTopic(
 ): boolean {
   if (term.nameOf !== topic) return false;
   if ([...term.stems.keys()].some((stemmed) => wholeName.has(stemmed))) return true;
-  // `cloud trail` is `CloudTrail` written in two words: neither word asks for a fact.
+  // `cloud trail` is `CloudTrail` written in two words, `amazon work mail` is `WorkMail`: no word
+  // of them asks for a fact.
   return read.names.some(
     (hit) =>
       hit.topic === topic &&
       hit.start <= term.position &&
       term.position < hit.end &&
-      wholeName.has(stem(read.tokens.slice(hit.start, hit.end).join(''))),
+      wholeName.has(stem(withoutVendor(read.tokens.slice(hit.start, hit.end)).join(''))),
   );
+}
+
+/** A name as written without the vendor before it: `amazon work mail` is `work mail`. */
+function withoutVendor(tokens: string[]): string[] {
+  const first = tokens.findIndex((token) => !VENDOR_WORDS.has(token));
+  return first <= 0 ? tokens : tokens.slice(first);
 }
 
 /** Facts of a topic ordered by how well they answer the question; unmatched facts score 0. */

@@ -516,6 +516,28 @@ describe('tutor: which facts lead the answer', () => {
     });
     const reply = as(tutorFor(dir).answer('what does cloud trail record'), 'explain');
     expect(reply.lead[0]?.text).toMatch(/^records api calls/);
+    // With the vendor before it too: `amazon work mail` is `WorkMail`, and `mail` no word asked.
+    const mail = notesDir({
+      'mail.md': [
+        '# Amazon WorkMail',
+        '- managed business email & calendar, aws runs the mail servers',
+        '- end of support March 31, 2027, after that u lose access to the console',
+        '',
+        '# Amazon WorkSpaces',
+        '- virtual desktops in the cloud, pay monthly or hourly',
+        '',
+      ].join('\n'),
+    });
+    const understanding = new Understanding(loadKnowledgeDir(mail).knowledge);
+    const ranked = rankFacts(
+      understanding.index,
+      0,
+      understanding.reader.read('when is amazon work mail going away'),
+    );
+    expect(ranked.map((fact) => [fact.fact, fact.score > 0])).toEqual([
+      [1, true],
+      [0, false],
+    ]);
   });
 
   it('reads two words the notes write side by side, typed as one, as those two words', () => {
