@@ -27,7 +27,8 @@ export function reshapeMarkdown(lines: string[], text: string): string[] {
     }
     if (inFence) continue;
     if (header) {
-      if (line.includes('|') && line.trim() !== '') {
+      // A row goes on until a blank line or a line of another kind (a heading, a bullet).
+      if (line.includes('|') && (!MARKED.test(line) || line.trim().startsWith('|'))) {
         out[at] = rowAsBullet(header, cellsOf(line));
         continue;
       }

@@ -401,7 +401,7 @@ describe('parseNotes: underlined headings and tables', () => {
   });
 
   it('needs a divider row of as many cells as the header to read a table', () => {
-    const topic = only(parse('# SQS\n| limit | value |\n|-|:-:|\n| retention | 14 days |\n\n* a | b\n* c\n'));
+    const topic = only(parse('# SQS\n| limit | value |\n|-|:-:|\n| retention | 14 days |\n* a | b\n* c\n'));
     expect(topic.facts.map((fact) => fact.text)).toEqual(['retention: 14 days', 'a | b', 'c']);
     const notes = parse('# SQS\n* queues\n\nFIFO | standard\n---\n* ordered\n');
     expect(notes.topics.map((parsed) => parsed.title)).toEqual(['SQS', 'FIFO | standard']);
