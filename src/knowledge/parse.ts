@@ -36,6 +36,12 @@ export interface ParsedNotes {
 }
 
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
+/**
+ * What a heading may open with besides the topic's name: a section number (`2.`, `3)`, `1.2`) or
+ * an emoji (`🚀`). `# 2. Amazon S3` is a topic named Amazon S3.
+ */
+const HEADING_ORNAMENT =
+  /^(?:\d{1,3}(?:\.\d{1,3})*[.)]\s+|\d{1,3}(?:\.\d{1,3})+\s+|[^\p{L}\p{N}([`*_"'<.$@]+)/u;
 const BULLET = /^(\s*)(?:[*+-]|\d{1,3}[.)])\s+(.*)$/;
 const SUB_POINT = /^\s*>\s?(.*)$/;
 const RULE = /^\s*([-*_])(\s*\1){2,}\s*$/;
@@ -265,7 +271,9 @@ export function parseNotes(file: string, content: string): ParsedNotes {
     const heading = HEADING.exec(line);
     if (heading) {
       closeTopic();
-      const title = tidySpace(plainInline(heading[2] ?? ''));
+      const written = tidySpace(plainInline(heading[2] ?? ''));
+      // A heading that is only an emoji keeps it as its name.
+      const title = written.replace(HEADING_ORNAMENT, '') || written;
       if (!title) {
         problems.push({ file, line: lineNo, message: 'heading without a name: write the topic after the #' });
         return;

@@ -26,6 +26,20 @@ describe('parseNotes: topics and headings', () => {
     expect(notes.topics.map((topic) => topic.title)).toEqual(['Lambda', 'Batch']);
   });
 
+  it('reads a section number or an emoji before a heading as no part of the name', () => {
+    const notes = parse(
+      '# 2. Amazon S3\n* objects\n## 3) Amazon SQS\n* queues\n### 1.2 Amazon SNS\n* topics\n# 🚀 AWS Lambda\n* functions\n# .NET on AWS\n* sdk\n# 3D printing farm\n* prints\n',
+    );
+    expect(notes.topics.map((topic) => topic.name)).toEqual([
+      'Amazon S3',
+      'Amazon SQS',
+      'Amazon SNS',
+      'AWS Lambda',
+      '.NET on AWS',
+      '3D printing farm',
+    ]);
+  });
+
   it('ignores text before the first heading', () => {
     const topic = only(parse('My AWS notes, work in progress.\n\n# Lambda\n* runs functions\n'));
     expect(topic.facts.map((fact) => fact.text)).toEqual(['runs functions']);
