@@ -42,7 +42,7 @@ const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
  */
 const HEADING_ORNAMENT =
   /^(?:\d{1,3}(?:\.\d{1,3})*[.)]\s+|\d{1,3}(?:\.\d{1,3})+\s+|[^\p{L}\p{N}([`*_"'<.$@]+)/u;
-const BULLET = /^(\s*)(?:[*+-]|\d{1,3}[.)])\s+(.*)$/;
+const BULLET = /^(\s*)(?:[*+\-•◦▪‣–]|\d{1,3}[.)])\s+(.*)$/;
 const SUB_POINT = /^\s*>\s?(.*)$/;
 const RULE = /^\s*([-*_])(\s*\1){2,}\s*$/;
 const METADATA_LABEL = /(also known as|aka|aliases|see also|related)\s*:/gi;

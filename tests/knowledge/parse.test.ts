@@ -462,6 +462,19 @@ describe('parseNotes: inline Markdown besides bold', () => {
     ]);
   });
 
+  it('reads bullets pasted from documents (•, ◦, ▪, –) as bullets', () => {
+    const topic = only(
+      parse(
+        '# S3\n• object storage\n• objects up to 5 TB\n  ◦ multipart over 100 MB\n  – or the CLI does it\n▪ 11 9s\n',
+      ),
+    );
+    expect(topic.facts.map((fact) => [fact.text, fact.subPoints])).toEqual([
+      ['object storage', []],
+      ['objects up to 5 TB', ['multipart over 100 MB', 'or the CLI does it']],
+      ['11 9s', []],
+    ]);
+  });
+
   it('takes a tab-indented bullet as a sub-point', () => {
     const topic = only(parse('# Lambda\n- pricing\n\t- per request\n\t- per GB-second\n'));
     expect(topic.facts.map((fact) => [fact.text, fact.subPoints])).toEqual([
