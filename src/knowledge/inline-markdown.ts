@@ -1,19 +1,26 @@
 /**
  * Inline Markdown that notes may hold besides `**bold**`, reduced to what it says: a link to its
- * text, an image to nothing, crossed-out text to nothing (the author took it back), `*italics*` and
+ * text (a wiki link `[[Lambda|functions]]` too), an image and a task box to nothing, `==highlights==`
+ * to their text, crossed-out text to nothing (the author took it back), `*italics*` and
  * `<br>` to plain text. Answers then read as the notes do rendered, and a link's address does not
  * count as words of the topic. Inline code is kept as written.
  */
 
 const IMAGE = /!\[[^\]]*\]\([^)]*\)/g;
 const LINK = /\[([^\]]+)\]\([^)\s]*(?:\s+"[^"]*")?\)/g;
+/** A wiki link between notes (Obsidian, Foam, Logseq): `[[Lambda]]`, `[[Lambda|functions]]`. */
+const WIKI_LINK = /\[\[([^\]|]+)(?:\|([^\]]+))?\]\]/g;
+/** `==highlighted==` text, as note apps mark it. */
+const HIGHLIGHT = /==(?=\S)([^=]+?)(?<=\S)==/g;
+/** A task list's box at the start of a bullet: `[ ] read the FAQ`, `[x] done`. */
+const TASK_BOX = /^\[[ xX]\]\s+/;
 const STRUCK = /~~[^~]+~~/g;
 const LINE_BREAK_TAG = /<br\s*\/?>/gi;
 /** Tags that only style text; other `<…>` (`s3://<bucket>/<key>`) is the notes' own text. */
 const STYLE_TAG = /<\/?(?:b|i|em|strong|u|sup|sub|span|mark|small|kbd|ins|del)\b[^>]*>/gi;
 /** `*italics*` or `_italics_` as a whole word or words; `cst_actv_flg` and `2 * 3` stay. */
 const EMPHASIS = /(^|[\s(["'])([*_])(?![\s*_])([^*_]*?[^\s*_])\2(?=$|[\s.,;:!?)\]"'])/g;
-const MAY_HOLD_MARKUP = /[[~<*_]/;
+const MAY_HOLD_MARKUP = /[[~<*_=]/;
 const INLINE_CODE = /(`[^`]*`)/;
 
 export function plainInline(text: string): string {
@@ -27,9 +34,12 @@ export function plainInline(text: string): string {
 
 function plainPiece(text: string): string {
   return text
+    .replace(TASK_BOX, '')
     .replace(IMAGE, '')
+    .replace(WIKI_LINK, (_, page: string, shown?: string) => shown ?? page)
     .replace(LINK, '$1')
     .replace(STRUCK, '')
+    .replace(HIGHLIGHT, '$1')
     .replace(LINE_BREAK_TAG, ' ')
     .replace(STYLE_TAG, '')
     .replace(EMPHASIS, '$1$3');

@@ -85,7 +85,7 @@ interface MetadataLine {
 
 /** Reads `Also known as: a, b` and `See also: X, Y`, on their own lines or sharing one. */
 function parseMetadata(line: string): MetadataLine | null {
-  const text = unwrapEmphasis(line);
+  const text = unwrapEmphasis(plainInline(line));
   const labels = [...text.matchAll(METADATA_LABEL)];
   if (labels.length === 0 || labels[0]?.index !== 0) return null;
   const metadata: MetadataLine = { aliases: [], seeAlso: [] };

@@ -451,6 +451,24 @@ describe('parseNotes: inline Markdown besides bold', () => {
     expect(topic.facts[3]?.keyTerms).toEqual(['Layers']);
   });
 
+  it('reads wiki links, highlights and task boxes as their text', () => {
+    const topic = only(
+      parse(
+        '# Lambda\n- see [[API Gateway]] and [[Step Functions|state machines]]\n- [x] ==15 minutes== max\n- [ ] if a == b == c\n',
+      ),
+    );
+    expect(topic.facts.map((fact) => fact.text)).toEqual([
+      'see API Gateway and state machines',
+      '15 minutes max',
+      'if a == b == c',
+    ]);
+  });
+
+  it('reads wiki links in See also lines as the topics they name', () => {
+    const notes = parse('# ECS\n\nSee also: [[Fargate]], [[Amazon ECR|ECR]]\n\n* runs containers\n');
+    expect(notes.topics[0]?.seeAlso.map((entry) => entry.text)).toEqual(['Fargate', 'ECR']);
+  });
+
   it('leaves code, snake_case names, placeholders and arithmetic as written', () => {
     const topic = only(
       parse('# S3\n* `[a](b)` and cst_actv_flg stay\n* s3://<bucket>/<key> paths\n* 2 * 3 = 6 and a_b_c\n'),
