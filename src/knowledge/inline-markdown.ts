@@ -1,6 +1,6 @@
 /**
  * Inline Markdown that notes may hold besides `**bold**`, reduced to what it says: a link to its
- * text (a wiki link `[[Lambda|functions]]` too), an image and a task box to nothing, `==highlights==`
+ * text (a wiki link `[[Lambda|functions]]` too), an image, a task box and a callout's `[!note]` to nothing, `==highlights==`
  * to their text, crossed-out text to nothing (the author took it back), `*italics*` and
  * `<br>` to plain text. Answers then read as the notes do rendered, and a link's address does not
  * count as words of the topic. Inline code is kept as written.
@@ -14,6 +14,8 @@ const WIKI_LINK = /\[\[([^\]|]+)(?:\|([^\]]+))?\]\]/g;
 const HIGHLIGHT = /==(?=\S)([^=]+?)(?<=\S)==/g;
 /** A task list's box at the start of a bullet: `[ ] read the FAQ`, `[x] done`. */
 const TASK_BOX = /^\[[ xX]\]\s+/;
+/** A callout's kind at the start of a quoted line (Obsidian, GitHub): `[!note]`, `[!TIP]-`. */
+const CALLOUT = /^\[![A-Za-z]+\][+-]?\s*/;
 const STRUCK = /~~[^~]+~~/g;
 const LINE_BREAK_TAG = /<br\s*\/?>/gi;
 /** Tags that only style text; other `<…>` (`s3://<bucket>/<key>`) is the notes' own text. */
@@ -35,6 +37,7 @@ export function plainInline(text: string): string {
 function plainPiece(text: string): string {
   return text
     .replace(TASK_BOX, '')
+    .replace(CALLOUT, '')
     .replace(IMAGE, '')
     .replace(WIKI_LINK, (_, page: string, shown?: string) => shown ?? page)
     .replace(LINK, '$1')

@@ -457,6 +457,8 @@ describe('parseNotes: inline Markdown besides bold', () => {
         '# Lambda\n- see [[API Gateway]] and [[Step Functions|state machines]]\n- [x] ==15 minutes== max\n- [ ] if a == b == c\n',
       ),
     );
+    const callout = only(parse('# Lambda\n- limits\n  > [!note] 15 minutes max\n'));
+    expect(callout.facts[0]?.subPoints).toEqual(['15 minutes max']);
     expect(topic.facts.map((fact) => fact.text)).toEqual([
       'see API Gateway and state machines',
       '15 minutes max',
