@@ -41,8 +41,8 @@ const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
  * an emoji (`🚀`). `# 2. Amazon S3` is a topic named Amazon S3.
  */
 const HEADING_ORNAMENT =
-  /^(?:\d{1,3}(?:\.\d{1,3})*[.)]\s+|\d{1,3}(?:\.\d{1,3})+\s+|[^\p{L}\p{N}([`*_"'<.$@]+)/u;
-const BULLET = /^(\s*)(?:[*+\-•◦▪‣–]|\d{1,3}[.)])\s+(.*)$/;
+  /^(?:\d{1,3}(?:\.\d{1,3})*[.)]\s+|\d{1,3}(?:\.\d{1,3})+\s+|[^\p{L}\p{N}([`*_"'“‘<.$@]+)/u;
+const BULLET = /^(\s*)(?:[*+\-•◦▪‣–—→➤►]|\d{1,3}[.)])\s+(.*)$/;
 const SUB_POINT = /^\s*>\s?(.*)$/;
 const RULE = /^\s*([-*_])(\s*\1){2,}\s*$/;
 const METADATA_LABEL = /(also known as|aka|aliases|see also|related)\s*:/gi;

@@ -482,15 +482,16 @@ describe('parseNotes: inline Markdown besides bold', () => {
     ]);
   });
 
-  it('reads bullets pasted from documents (•, ◦, ▪, –) as bullets', () => {
+  it('reads bullets pasted from documents (•, ◦, ▪, –, —, →) as bullets', () => {
     const topic = only(
       parse(
-        '# S3\n• object storage\n• objects up to 5 TB\n  ◦ multipart over 100 MB\n  – or the CLI does it\n▪ 11 9s\n',
+        '# S3\n• object storage\n• objects up to 5 TB\n  ◦ multipart over 100 MB\n  → or the CLI does it\n— 99.99% available\n▪ 11 9s\n',
       ),
     );
     expect(topic.facts.map((fact) => [fact.text, fact.subPoints])).toEqual([
       ['object storage', []],
       ['objects up to 5 TB', ['multipart over 100 MB', 'or the CLI does it']],
+      ['99.99% available', []],
       ['11 9s', []],
     ]);
   });
