@@ -1,6 +1,7 @@
 /**
  * Markdown that other notes write besides the team's bullets, turned into the lines the parser
- * reads: an underlined heading (`Amazon SNS` over `====`) becomes `# Amazon SNS`, and each row of a
+ * reads: an underlined heading (`Amazon SNS` over `====`) becomes `# Amazon SNS`, so does a line in
+ * bold (`**Amazon SNS**`) in notes with no heading at all, and each row of a
  * table becomes a bullet of its own that says what its cells mean (`| max message size | 256 KB |`
  * under `| Limit | Value |` is `* max message size: 256 KB`). Lines keep their numbers, so problems
  * still point at the file as written.
@@ -9,12 +10,19 @@
 export const FENCE = /^\s*(```|~~~)/;
 const UNDERLINE = /^ {0,3}(={3,}|-{3,})\s*$/;
 const TABLE_DIVIDER = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+const ATX_HEADING = /^ {0,3}#{1,6}\s/m;
+const UNDERLINE_ANYWHERE = new RegExp(UNDERLINE.source, 'm');
+/** A line that is all bold (`**Amazon SQS**`, `__Lambda__:`): a heading in notes written without `#`. */
+const BOLD_LINE = /^\s*(?:\*\*([^*]+)\*\*|__([^_]+)__):?\s*$/;
 /** Lines that already mean something of their own: headings, bullets, sub-points, tables. */
 const MARKED = /^\s*(#|[*+>-]\s|\d{1,3}[.)]\s|\|)/;
 
 export function reshapeMarkdown(lines: string[], text: string): string[] {
+  // In notes with no heading at all, a line in bold names each topic; where headings exist, such a
+  // line is a label inside a topic (`**Limits**`) and stays one.
+  const boldHeadings = !ATX_HEADING.test(text) && !UNDERLINE_ANYWHERE.test(text);
   // Most notes hold neither a table nor an underline: they are read as they are.
-  if (!text.includes('|') && !text.includes('===') && !text.includes('---')) return lines;
+  if (!boldHeadings && !text.includes('|') && !text.includes('===') && !text.includes('---')) return lines;
   const out = [...lines];
   let inFence = false;
   let header: string[] | null = null;
@@ -41,6 +49,11 @@ export function reshapeMarkdown(lines: string[], text: string): string[] {
       out[at] = '';
       out[at + 1] = '';
       at++;
+      continue;
+    }
+    const bold = boldHeadings ? BOLD_LINE.exec(line) : null;
+    if (bold) {
+      out[at] = `# ${(bold[1] ?? bold[2] ?? '').trim()}`;
       continue;
     }
     const previous = at > 0 ? (out[at - 1] ?? '') : '';

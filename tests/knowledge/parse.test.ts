@@ -387,6 +387,16 @@ describe('parseNotes: underlined headings and tables', () => {
     expect(notes.topics[1]?.facts.map((fact) => [fact.text, fact.line])).toEqual([['queues messages', 7]]);
   });
 
+  it('reads a line in bold as a heading in notes with no heading at all, and only there', () => {
+    const headless = parse('**Amazon SQS**\n- queues messages\n\n__Amazon SNS__:\n- fans out\n');
+    expect(headless.topics.map((topic) => [topic.title, topic.line])).toEqual([
+      ['Amazon SQS', 1],
+      ['Amazon SNS', 4],
+    ]);
+    const topic = only(parse('# Amazon SQS\n- queues messages\n\n**Limits**\n- 256 KB a message\n'));
+    expect(topic.facts.map((fact) => fact.text)).toEqual(['queues messages', 'Limits', '256 KB a message']);
+  });
+
   it('keeps a rule after a blank line a rule, and an underline inside a paragraph no heading', () => {
     const topic = only(parse('# SQS\n* queues messages\n\n---\n\n* keeps them 14 days\n'));
     expect(topic.facts.map((fact) => fact.text)).toEqual(['queues messages', 'keeps them 14 days']);
