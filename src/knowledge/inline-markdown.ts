@@ -26,11 +26,15 @@ const MAY_HOLD_MARKUP = /[[~<*_=]/;
 const INLINE_CODE = /(`[^`]*`)/;
 
 export function plainInline(text: string): string {
-  if (!MAY_HOLD_MARKUP.test(text)) return text;
-  if (!text.includes('`')) return plainPiece(text);
+  return MAY_HOLD_MARKUP.test(text) ? outsideCode(text, plainPiece) : text;
+}
+
+/** Changes the text outside inline code, leaving what is in backticks as written. */
+export function outsideCode(text: string, change: (piece: string) => string): string {
+  if (!text.includes('`')) return change(text);
   return text
     .split(INLINE_CODE)
-    .map((piece) => (piece.startsWith('`') ? piece : plainPiece(piece)))
+    .map((piece) => (piece.startsWith('`') ? piece : change(piece)))
     .join('');
 }
 

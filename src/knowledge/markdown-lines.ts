@@ -14,8 +14,11 @@ const ATX_HEADING = /^ {0,3}#{1,6}\s/m;
 const UNDERLINE_ANYWHERE = new RegExp(UNDERLINE.source, 'm');
 /** A line that is all bold (`**Amazon SQS**`, `__Lambda__:`): a heading in notes written without `#`. */
 const BOLD_LINE = /^\s*(?:\*\*([^*]+)\*\*|__([^_]+)__):?\s*$/;
-/** Lines that already mean something of their own: headings, bullets, sub-points, tables. */
-const MARKED = /^\s*(#|[*+>-]\s|\d{1,3}[.)]\s|\|)/;
+/** A bullet, by any mark notes or documents use (`*`, `-`, `1.`, `•`, `–`, `→`…): its indent and its text. */
+export const BULLET = /^(\s*)(?:[*+\-•◦▪‣–—→➤►]|\d{1,3}[.)])\s+(.*)$/;
+/** Lines that already mean something of their own: headings, sub-points, tables (and bullets). */
+const MARKED = /^\s*(#|>|\|)/;
+const isMarked = (line: string): boolean => MARKED.test(line) || BULLET.test(line);
 
 export function reshapeMarkdown(lines: string[], text: string): string[] {
   // In notes with no heading at all, a line in bold names each topic; where headings exist, such a
@@ -36,7 +39,7 @@ export function reshapeMarkdown(lines: string[], text: string): string[] {
     if (inFence) continue;
     if (header) {
       // A row goes on until a blank line or a line of another kind (a heading, a bullet).
-      if (line.includes('|') && (!MARKED.test(line) || line.trim().startsWith('|'))) {
+      if (line.includes('|') && (!isMarked(line) || line.trim().startsWith('|'))) {
         out[at] = rowAsBullet(header, cellsOf(line));
         continue;
       }
@@ -57,7 +60,7 @@ export function reshapeMarkdown(lines: string[], text: string): string[] {
       continue;
     }
     const previous = at > 0 ? (out[at - 1] ?? '') : '';
-    if (UNDERLINE.exec(next) && line.trim() !== '' && !MARKED.test(line) && previous.trim() === '') {
+    if (UNDERLINE.exec(next) && line.trim() !== '' && !isMarked(line) && previous.trim() === '') {
       out[at] = `${next.trim().startsWith('=') ? '#' : '##'} ${line.trim()}`;
       out[at + 1] = '';
       at++;

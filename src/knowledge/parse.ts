@@ -1,5 +1,5 @@
-import { plainInline } from './inline-markdown.js';
-import { FENCE, reshapeMarkdown } from './markdown-lines.js';
+import { outsideCode, plainInline } from './inline-markdown.js';
+import { BULLET, FENCE, reshapeMarkdown } from './markdown-lines.js';
 import { expandsAcronym, looksLikeAcronym, words } from './text.js';
 import type { Fact, NotesProblem } from './types.js';
 
@@ -42,7 +42,6 @@ const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
  */
 const HEADING_ORNAMENT =
   /^(?:\d{1,3}(?:\.\d{1,3})*[.)]\s+|\d{1,3}(?:\.\d{1,3})+\s+|[^\p{L}\p{N}([`*_"'“‘<.$@]+)/u;
-const BULLET = /^(\s*)(?:[*+\-•◦▪‣–—→➤►]|\d{1,3}[.)])\s+(.*)$/;
 const SUB_POINT = /^\s*>\s?(.*)$/;
 const RULE = /^\s*([-*_])(\s*\1){2,}\s*$/;
 const METADATA_LABEL = /(also known as|aka|aliases|see also|related)\s*:/gi;
@@ -205,12 +204,7 @@ function countOf(needle: string, text: string): number {
 
 /** Removes bold markers, leaving inline code as written. */
 function stripBold(part: string): string {
-  if (!part.includes('`')) return part.replace(BOLD_MARKER, '').trim();
-  return part
-    .split(/(`[^`]*`)/)
-    .map((piece) => (piece.startsWith('`') ? piece : piece.replace(BOLD_MARKER, '')))
-    .join('')
-    .trim();
+  return outsideCode(part, (piece) => piece.replace(BOLD_MARKER, '')).trim();
 }
 
 /**
