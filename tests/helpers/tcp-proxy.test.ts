@@ -85,6 +85,22 @@ describe('TcpProxy', () => {
     expect(await roundTrip(open(), 'next')).toBe('next');
   });
 
+  it('cuts every open connection just after the replies it was told to count, and only then', async () => {
+    const [a, b] = [open(), open()];
+    await roundTrip(b, 'b');
+    proxy.cutAfterReplies([2, 1]);
+    expect(await roundTrip(a, 'one')).toBe('one');
+    expect(proxy.cutConnections).toBe(0);
+    expect(await roundTrip(a, 'two')).toBe('two');
+    await Promise.all([closed(a), closed(b)]);
+    expect(proxy.cutConnections).toBe(2);
+    const c = open();
+    expect(await roundTrip(c, 'three')).toBe('three');
+    await closed(c);
+    expect(proxy.cutConnections).toBe(3);
+    expect(await roundTrip(open(), 'after the cuts')).toBe('after the cuts');
+  });
+
   it('closes new connections while refusing, keeps open ones, and forwards again after accept', async () => {
     const kept = open();
     await roundTrip(kept, 'kept');

@@ -18,6 +18,9 @@ export class TcpProxy {
   readonly #pairs = new Map<Socket, Socket>();
   #refusing = false;
   #loseReplies = 0;
+  /** How many more server replies pass before the next cut, one entry a cut still to come. */
+  #cutsAfterReplies: number[] = [];
+  #cutConnections = 0;
   #accepted = 0;
   #refused = 0;
 
@@ -91,12 +94,37 @@ export class TcpProxy {
     this.#loseReplies += 1;
   }
 
+  /**
+   * Cuts every open connection just after the server's `replies[0]`-th reply (a chunk it sends)
+   * from now, then after `replies[1]` more, and so on: cuts that land while traffic is under way
+   * however fast or slow the machine is, as a timer could not promise.
+   */
+  cutAfterReplies(replies: number[]): void {
+    this.#cutsAfterReplies = [...replies];
+  }
+
+  /** Connections the cuts of `cutAfterReplies` have dropped so far. */
+  get cutConnections(): number {
+    return this.#cutConnections;
+  }
+
   /** Stops listening and drops every connection. */
   async close(): Promise<void> {
     this.#refusing = true;
     const closed = new Promise<void>((resolve) => this.#server.close(() => resolve()));
     this.dropConnections();
     await closed;
+  }
+
+  #countReplyTowardsCut(): void {
+    if (this.#cutsAfterReplies.length === 0) return;
+    this.#cutsAfterReplies[0] -= 1;
+    if (this.#cutsAfterReplies[0] > 0) return;
+    this.#cutsAfterReplies.shift();
+    // After this turn, so the reply just written reaches its client before the cut.
+    setImmediate(() => {
+      this.#cutConnections += this.dropConnections();
+    });
   }
 
   #handle(client: Socket): void {
@@ -129,6 +157,7 @@ export class TcpProxy {
         upstream.pause();
         client.once('drain', () => upstream.resume());
       }
+      this.#countReplyTowardsCut();
     });
   }
 }
