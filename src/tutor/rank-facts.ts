@@ -103,8 +103,12 @@ export function rankFacts(
       score *= 1 + EACH_MORE_TERM * Math.max(0, termsMatched - 1);
       score *= 1 + 0.25 * Math.min(2, sharedPairs(read.pairs, index.sequenceOf(f)));
       const notesFact = topicFacts[f - first];
-      if (notesFact && opensWithAskedTerm(notesFact, ownStems)) score *= ENTRY_BONUS;
-      else if (definesAQueryWord(index, f, read, topic)) score *= 1.3;
+      // The entry for `trace` answers "what's in a trace", not "can i search traces by customer id":
+      // a question mostly about other words asks about the term only in passing.
+      if (termsMatched * 2 >= asked.length) {
+        if (notesFact && opensWithAskedTerm(notesFact, ownStems)) score *= ENTRY_BONUS;
+        else if (definesAQueryWord(index, f, read, topic)) score *= 1.3;
+      }
     }
     const typedFact = wanted.size > 0 ? topicFacts[f - first] : undefined;
     if (typedFact) {

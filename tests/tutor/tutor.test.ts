@@ -540,6 +540,30 @@ describe('tutor: which facts lead the answer', () => {
     ]);
   });
 
+  it('leads with what a question asks, not the entry for one of its words said in passing', () => {
+    const dir = notesDir({
+      'failover.md': [
+        '# Amazon Application Recovery Controller (ARC)',
+        '- helps u recover apps from AZ or region failures by moving traffic in a controlled way',
+        '- **routing control**: simple on/off switches that flip Route 53 health checks, so DNS fails over',
+        '  - runs on a cluster of 5 endpoints in 5 regions',
+        '- pricing: billed by the cluster hour, about $1,800 a month',
+        '',
+        '# Amazon Route 53',
+        '- managed DNS, health checks & routing policies',
+        '',
+      ].join('\n'),
+    });
+    const reply = as(
+      tutorFor(dir).answer('arc routing control seems pricey? what does it run per month roughly'),
+      'explain',
+    );
+    expect(reply.lead[0]?.text).toMatch(/^pricing: billed by the cluster hour/);
+    // Asked about the term itself, its entry still leads.
+    const entry = as(tutorFor(dir).answer('arc routing control, how does it work'), 'explain');
+    expect(entry.lead[0]?.text).toMatch(/^routing control: simple on\/off switches/);
+  });
+
   it('reads two words the notes write side by side, typed as one, as those two words', () => {
     const dir = notesDir({
       'scaling.md': [
