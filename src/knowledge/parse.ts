@@ -55,7 +55,7 @@ const QUIZ_BULLET = /^\s*quiz\s*:/i;
  * `Asked as: where do our nightly reports run?`, a line or a bullet: a question people ask about
  * the topic, in their words. It teaches the tutor those words; it is never shown as a fact.
  */
-const ASKED_AS = /^\s*(?:[*+-]\s+)?[_*]*asked as\s*:\s*(.*?)[_*]*\s*$/i;
+const ASKED_AS = /^\s*[_*]*asked as\s*:\s*(.*?)[_*]*\s*$/i;
 /** Control characters other than tab: invisible in an editor, noise in an answer. */
 const CONTROL_CHARACTERS = /[^\P{Cc}\t]/gu;
 const HAS_CONTROL_CHARACTER = /[^\P{Cc}\t]/u;
@@ -294,7 +294,8 @@ export function parseNotes(file: string, content: string): ParsedNotes {
     // An introduction before the first heading belongs to no topic.
     if (!topic) return;
     const current: ParsedTopic = topic;
-    const asked = ASKED_AS.exec(line);
+    // On a line of its own or as a bullet of any kind (`- `, `• `, `1. `).
+    const asked = ASKED_AS.exec(BULLET.exec(line)?.[2] ?? line);
     if (asked) {
       closeFact();
       const question = tidySpace(asked[1] ?? '');

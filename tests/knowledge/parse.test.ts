@@ -222,11 +222,16 @@ describe('parseNotes: Asked as', () => {
   it("keeps `Asked as:` lines and bullets apart from the facts, as the topic's questions", () => {
     const topic = only(
       parse(
-        '# AWS Batch\n* runs batch jobs\nAsked as: where do our nightly reports run?\n* _Asked as: how do we crunch the csv exports_\n',
+        '# AWS Batch\n* runs batch jobs\nAsked as: where do our nightly reports run?\n* _Asked as: how do we crunch the csv exports_\n• Asked as: what runs our monthly payroll\n1. asked as: where do render jobs go\n',
       ),
     );
     expect(topic.facts.map((fact) => fact.text)).toEqual(['runs batch jobs']);
-    expect(topic.askedAs).toEqual(['where do our nightly reports run?', 'how do we crunch the csv exports']);
+    expect(topic.askedAs).toEqual([
+      'where do our nightly reports run?',
+      'how do we crunch the csv exports',
+      'what runs our monthly payroll',
+      'where do render jobs go',
+    ]);
   });
 
   it('reports an `Asked as:` line without a question', () => {
