@@ -117,9 +117,12 @@ export class TcpProxy {
   }
 
   #countReplyTowardsCut(): void {
-    if (this.#cutsAfterReplies.length === 0) return;
-    this.#cutsAfterReplies[0] -= 1;
-    if (this.#cutsAfterReplies[0] > 0) return;
+    const left = this.#cutsAfterReplies[0];
+    if (left === undefined) return;
+    if (left > 1) {
+      this.#cutsAfterReplies[0] = left - 1;
+      return;
+    }
     this.#cutsAfterReplies.shift();
     // After this turn, so the reply just written reaches its client before the cut.
     setImmediate(() => {
