@@ -31,6 +31,10 @@ describe('IntentClassifier', () => {
     expect(classifier.classify(`quiz me on ${TOPIC_SLOT}`).cued.has('quiz')).toBe(true);
     expect(classifier.classify('leaderboard').cued.has('leaderboard')).toBe(true);
     expect(classifier.classify(`what is ${TOPIC_SLOT}`).cued.size).toBe(0);
+    // `already` asks as much about one thing ("does it already fail over") as it weighs two.
+    expect(
+      classifier.classify(`does a single ${TOPIC_SLOT} connection already give me failover`).cued.size,
+    ).toBe(0);
   });
 
   it('takes an empty question for explain with no confidence', () => {
