@@ -247,8 +247,9 @@ export function createTutor(
         : read.intent.intent;
     switch (intent) {
       case 'smalltalk':
-        // "hi, what is fargate" is a question with a greeting, and so is "thanks, and zookeeper?".
-        if (named.length > 0 || aboutAThing) break;
+        // "hi, what is fargate" is a question with a greeting, and so is "thanks, and zookeeper?";
+        // chat says little in the notes' words, so a question full of them is no chat either.
+        if (named.length > 0 || aboutAThing || wordsOfTheNotes(read) >= NOT_CHAT_WORDS) break;
         return { ...unknown(question, [], commandConfidence('unknown', probability)), smallTalk: true };
       case 'help':
         return command({ intent: 'help', question, topics: [], commands: COMMANDS }, probability);
@@ -443,6 +444,18 @@ export function createTutor(
 /** How many topics the question names by a whole name, typos forgiven. */
 function wholeNames(read: ReadQuestion): number {
   return new Set(read.names.filter((hit) => !hit.partial).map((hit) => hit.topic)).size;
+}
+
+/**
+ * Chat ("did u guys watch the game last night lol") shares at most a few everyday words with the
+ * notes; "someone deleted our prod server last night, how do we find out who did it" shares this
+ * many or more.
+ */
+const NOT_CHAT_WORDS = 5;
+
+/** How many of the question's words the notes use themselves, not only through a bridge. */
+function wordsOfTheNotes(read: ReadQuestion): number {
+  return read.terms.filter((term) => term.kind === 'known' && !term.bridged).length;
 }
 
 /** Two names with `or` or `vs` between them. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/cli/render-text.js';
 import { type AnswerReply, renderReply } from '../../src/slack/blocks/render-reply.js';
 import { SMALL_TALK_REPLY, type UnknownReply } from '../../src/tutor/reply.js';
+import { Understanding } from '../../src/understand/understanding.js';
 import { textOf } from '../helpers/message-text.js';
 import { FIXTURES_DIR, KNOWLEDGE_DIR, STORAGE_NOTES_DIR } from '../helpers/paths.js';
 import { tutorFor } from '../helpers/tutor.js';
@@ -45,6 +46,25 @@ describe('small talk', () => {
     expect(
       tutorFor(STORAGE_NOTES_DIR).answer('thanks! and how long does glacier take to restore').intent,
     ).toBe('explain');
+  });
+
+  it("answers a question phrased like chat when it is full of the notes' words", () => {
+    const notes = join(FIXTURES_DIR, 'notes', 'observability-devops');
+    const question =
+      "someone deleted our prod server last night and nobody's owning up, how do we find out who did it";
+    // The phrasing alone reads as chat ("last night", "nobody's owning up")...
+    expect(new Understanding(tutorFor(notes).knowledge).understand(question).read.intent.intent).toBe(
+      'smalltalk',
+    );
+    // ...but seven of its words are the notes' own: it is a question for them.
+    const reply = tutorFor(notes).answer(question);
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics[0]?.title).toMatch(/CloudTrail/);
+    for (const chat of [
+      'did u guys watch the game last night lol',
+      'anyone know a good lunch spot near the office',
+    ])
+      expect((tutorFor(notes).answer(chat) as UnknownReply).smallTalk, chat).toBe(true);
   });
 
   it('reads the same at the terminal and in Slack', () => {
