@@ -133,7 +133,8 @@ export function buildKnowledgeBase(files: ParsedNotes[]): BuiltKnowledge {
 
   const fileOrder = new Map(files.map((notes, i) => [notes.file, i]));
   problems.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0));
-  return { knowledge: { topics, files: loadedFiles }, problems };
+  const sections = files.filter((notes) => !notes.broken).flatMap((notes) => notes.sections);
+  return { knowledge: { topics, files: loadedFiles, sections }, problems };
 }
 
 /** The keys a topic's name claims: as written, and without `Amazon`/`AWS`. */

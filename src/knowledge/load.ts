@@ -9,6 +9,7 @@ function readNotesFile(dir: string, file: string): ParsedNotes {
   const unreadable = (message: string): ParsedNotes => ({
     file,
     topics: [],
+    sections: [],
     glossary: [],
     problems: [{ file, line: 1, message }],
     broken: true,

@@ -1,3 +1,4 @@
+import { aspectOf, labelled } from './aspect-headings.js';
 import { outsideCode, plainInline } from './inline-markdown.js';
 import { BULLET, FENCE, reshapeMarkdown } from './markdown-lines.js';
 import { expandsAcronym, looksLikeAcronym, words } from './text.js';
@@ -29,6 +30,8 @@ export interface GlossaryEntry {
 export interface ParsedNotes {
   file: string;
   topics: ParsedTopic[];
+  /** Headings that only group topics: what the file's topics are part of. */
+  sections: string[];
   glossary: GlossaryEntry[];
   problems: NotesProblem[];
   /** Broken files (an unclosed `**` garbles every fact after it) are reported and not loaded. */
@@ -208,6 +211,44 @@ function stripBold(part: string): string {
 }
 
 /**
+ * `## Pricing` under `# AWS Lambda` tells Lambda's pricing: its bullets become Lambda's facts,
+ * labelled as the team labels them inside a topic (`pricing: pay per request`), and an `## Overview`
+ * opens Lambda's entry. Aspect headings are taken out of `topics`; a heading that only grouped them
+ * becomes the topic they tell about.
+ */
+function foldAspects(topics: (ParsedTopic & { level: number })[]): void {
+  const above: (ParsedTopic & { level: number })[] = [];
+  /** Per topic, where its defining aspects' bullets go: after its own bullets and earlier ones. */
+  const definedUpTo = new Map<ParsedTopic, number>();
+  const folded = new Set<ParsedTopic>();
+  for (const topic of topics) {
+    while (above.length > 0 && (above[above.length - 1]?.level ?? 0) >= topic.level) above.pop();
+    const aspect = aspectOf(topic.title);
+    const parent = above[above.length - 1];
+    if (!aspect || !parent) {
+      above.push(topic);
+      continue;
+    }
+    const facts = topic.facts.map((fact) => labelled(fact, aspect.label));
+    const at = definedUpTo.get(parent) ?? parent.facts.length;
+    if (aspect.defines) {
+      parent.facts.splice(at, 0, ...facts);
+      definedUpTo.set(parent, at + facts.length);
+    } else {
+      if (!definedUpTo.has(parent)) definedUpTo.set(parent, parent.facts.length);
+      parent.facts.push(...facts);
+    }
+    parent.quizzes.push(...topic.quizzes);
+    parent.askedAs.push(...topic.askedAs);
+    parent.seeAlso.push(...topic.seeAlso);
+    folded.add(topic);
+  }
+  if (folded.size === 0) return;
+  const rest = topics.filter((topic) => !folded.has(topic));
+  topics.splice(0, topics.length, ...rest);
+}
+
+/**
  * Parses one notes file in the team's dialect. Never throws: whatever cannot be read is reported
  * as a problem with its line.
  */
@@ -353,14 +394,19 @@ export function parseNotes(file: string, content: string): ParsedNotes {
     blankSinceFact = false;
   });
   closeTopic();
+  foldAspects(topics as (ParsedTopic & { level: number })[]);
 
   // A heading with nothing under it but deeper headings groups topics; it is not a topic itself.
   const kept: ParsedTopic[] = [];
+  const sections: string[] = [];
   topics.forEach((parsed, i) => {
     const next = topics[i + 1] as (ParsedTopic & { level: number }) | undefined;
     const level = (parsed as ParsedTopic & { level: number }).level;
     const isSection = parsed.facts.length === 0 && next !== undefined && next.level > level;
-    if (isSection) return;
+    if (isSection) {
+      sections.push(parsed.title);
+      return;
+    }
     if (parsed.facts.length === 0) {
       problems.push({
         file,
@@ -380,5 +426,5 @@ export function parseNotes(file: string, content: string): ParsedNotes {
       message: 'no topics: start each topic with a heading line such as "# Lambda"',
     });
   }
-  return { file, topics: kept, glossary, problems, broken };
+  return { file, topics: kept, sections, glossary, problems, broken };
 }

@@ -56,4 +56,9 @@ export interface KnowledgeBase {
   topics: Topic[];
   /** Notes files that loaded, in the order they were read. */
   files: string[];
+  /**
+   * Headings that only group topics (`# Kubernetes notes` over `## Pods`), in the notes' order:
+   * with the file names, what the notes as a whole are about.
+   */
+  sections?: string[];
 }

@@ -85,6 +85,54 @@ describe('parseNotes: topics and headings', () => {
   });
 });
 
+describe('parseNotes: aspect headings', () => {
+  it("reads `## Pricing` under a service as the service's pricing: labelled facts of its topic", () => {
+    const notes = parse(
+      [
+        '# AWS Lambda',
+        '## Pricing',
+        '- pay per request and per GB-second',
+        '## Limits',
+        '- max 15 minutes per invocation',
+        '- limits can be raised thru a support case',
+        '## Overview',
+        '- serverless functions, no servers to manage',
+        '## Lambda@Edge',
+        '- runs functions at CloudFront edge locations',
+        '',
+      ].join('\n'),
+    );
+    expect(notes.topics.map((topic) => topic.title)).toEqual(['AWS Lambda', 'Lambda@Edge']);
+    expect(notes.topics[0]?.facts.map((fact) => [fact.text, fact.line])).toEqual([
+      ['serverless functions, no servers to manage', 8],
+      ['pricing: pay per request and per GB-second', 3],
+      ['limits: max 15 minutes per invocation', 5],
+      ['limits can be raised thru a support case', 6],
+    ]);
+    expect(notes.topics[0]?.line).toBe(1);
+    expect(notes.sections).toEqual([]);
+    expect(notes.problems).toEqual([]);
+  });
+
+  it("folds them after a topic's own bullets, keeps their quiz and example questions, and leaves a lone one a topic", () => {
+    const notes = parse(
+      '# Amazon SQS\n- managed queues\n### Use cases\n- decouple services\nAsked as: how do we buffer orders\n# Pricing\n- what things cost\n',
+    );
+    expect(notes.topics.map((topic) => topic.title)).toEqual(['Amazon SQS', 'Pricing']);
+    expect(notes.topics[0]?.facts.map((fact) => fact.text)).toEqual([
+      'managed queues',
+      'use cases: decouple services',
+    ]);
+    expect(notes.topics[0]?.askedAs).toEqual(['how do we buffer orders']);
+  });
+
+  it('keeps the topics under a heading that only groups them, and says what groups them', () => {
+    const notes = parse('# Kubernetes notes\n## Pods\n- smallest unit\n## Services\n- stable IP\n');
+    expect(notes.topics.map((topic) => topic.title)).toEqual(['Pods', 'Services']);
+    expect(notes.sections).toEqual(['Kubernetes notes']);
+  });
+});
+
 describe('parseNotes: facts', () => {
   it('attaches `>` sub-points to the bullet above, with or without a space after `>`', () => {
     const topic = only(

@@ -564,6 +564,24 @@ describe('tutor: which facts lead the answer', () => {
     expect(entry.lead[0]?.text).toMatch(/^routing control: simple on\/off switches/);
   });
 
+  it('answers from notes written a file per service with a heading per aspect (## Pricing, ## Limits)', () => {
+    const dir = notesDir({
+      'lambda.md':
+        '# AWS Lambda\n## Pricing\n- pay per request and per GB-second\n## Limits\n- max 15 minutes per invocation\n',
+      'sqs.md':
+        '# Amazon SQS\n## Overview\n- managed message queues\n## Limits\n- messages up to 256 KB, kept up to 14 days\n',
+    });
+    const { knowledge, problems } = loadKnowledgeDir(dir);
+    expect(problems).toEqual([]);
+    expect(knowledge.topics.map((topic) => topic.title)).toEqual(['AWS Lambda', 'Amazon SQS']);
+    const tutor = tutorFor(dir);
+    const size = as(tutor.answer('sqs message size limit'), 'explain');
+    expect(size.topics[0]?.title).toBe('Amazon SQS');
+    expect(size.lead[0]?.text).toBe('limits: messages up to 256 KB, kept up to 14 days');
+    expect(as(tutor.answer('how long can a lambda run'), 'explain').lead[0]?.text).toMatch(/^limits: max 15/);
+    expect(as(tutor.answer('what is sqs'), 'explain').lead[0]?.text).toBe('managed message queues');
+  });
+
   it('reads two words the notes write side by side, typed as one, as those two words', () => {
     const dir = notesDir({
       'scaling.md': [
