@@ -100,6 +100,7 @@ export class QuestionReader {
     private readonly english: EnglishWords,
     private readonly bridges: MeaningBridges,
     isServiceWord: (word: string) => boolean = () => false,
+    private readonly domainWords: ReadonlySet<string> = new Set(),
   ) {
     this.misspellings = new NotesMisspellings(index.vocabulary, english, isServiceWord);
   }
@@ -438,7 +439,9 @@ export class QuestionReader {
     const terms: QueryTerm[] = [];
     tokens.forEach((token, position) => {
       const negation = NEGATIONS.has(token);
-      if (!negation && (STOPWORDS.has(token) || VENDOR_WORDS.has(token))) return;
+      // What all the notes are about (`aws`, `kubernetes` in notes on Kubernetes) tells no topic apart.
+      if (!negation && (STOPWORDS.has(token) || VENDOR_WORDS.has(token) || this.domainWords.has(token)))
+        return;
       if (token.length < 2 && !/\d/.test(token)) return;
       const nameOf = names.find((name) => position >= name.start && position < name.end)?.topic ?? null;
       const stems = new Map<string, number>();

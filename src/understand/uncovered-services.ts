@@ -1,4 +1,4 @@
-import { looksLikeAcronym, phraseKey, stem } from '../knowledge/text.js';
+import { looksLikeAcronym, phraseKey, stem, words } from '../knowledge/text.js';
 import type { EnglishWords } from './english.js';
 import type { NameHit, ReadQuestion } from './read-question.js';
 import {
@@ -28,11 +28,14 @@ export class UncoveredServices {
   /** Service -> the topic with a bullet of its own for it (`**Spot Instances** : ...`). */
   private readonly entryOf = new Map<CloudService, number>();
   private readonly keysOfFacts = new Map<number, string[]>();
+  /** One-word names of the services the notes as a whole are about, and no topic is: `kubernetes`. */
+  readonly domainWords = new Set<string>();
 
   constructor(
     catalogue: ServiceCatalogue,
     private readonly index: TopicIndex,
     private readonly english: EnglishWords,
+    domain: readonly string[] = [],
   ) {
     index.topics.forEach((topic, i) => {
       const providers = new Set<string>();
@@ -48,8 +51,25 @@ export class UncoveredServices {
       this.servicesOf[i] = [...services];
     });
     this.#coverKeyTerms(catalogue, index);
+    this.#coverDomain(catalogue, domain);
     this.#coverManagedProjects(catalogue);
     this.#coverFamilyKeyTerms(catalogue, index);
+  }
+
+  /**
+   * What the notes as a whole are about (`# Kubernetes notes` over `## Pods`, `kubernetes.md`) is no
+   * service they lack: a question naming it asks about one of their topics. Only a name no English
+   * word spells: a file called `storage.md` says nothing of a product named Storage.
+   */
+  #coverDomain(catalogue: ServiceCatalogue, domain: readonly string[]): void {
+    for (const text of domain) {
+      for (const mention of catalogue.find(words(text))) {
+        if (mention.plain || this.covered.has(mention.service)) continue;
+        this.covered.add(mention.service);
+        for (const name of [phraseKey(mention.service.name), ...mention.service.aliases])
+          if (!name.includes(' ')) this.domainWords.add(name);
+      }
+    }
   }
 
   /**

@@ -69,6 +69,11 @@ const OUTWEIGHS_COVERED = 2;
  * Everything about one set of notes that understanding a question needs, built when the notes
  * load: answering a question then reads no file and waits on nothing.
  */
+/** What the notes as a whole are about: the headings that group their topics, and the file names. */
+function notesDomain(knowledge: KnowledgeBase): string[] {
+  return [...(knowledge.sections ?? []), ...knowledge.files.map((file) => file.replace(/\.[^./]*$/, ''))];
+}
+
 export class Understanding {
   readonly index: TopicIndex;
   readonly reader: QuestionReader;
@@ -78,6 +83,8 @@ export class Understanding {
 
   constructor(knowledge: KnowledgeBase, parts: UnderstandingParts = defaultUnderstandingParts()) {
     this.index = new TopicIndex(knowledge, parts.catalogue.namingWords);
+    this.catalogue = parts.catalogue;
+    this.services = new UncoveredServices(parts.catalogue, this.index, parts.english, notesDomain(knowledge));
     this.reader = new QuestionReader(
       this.index,
       parts.classifier,
@@ -89,9 +96,9 @@ export class Understanding {
         relations: parts.relations,
       },
       (word) => parts.catalogue.servicesNamedWith(word) > 0,
+      this.services.domainWords,
     );
-    this.catalogue = parts.catalogue;
-    this.services = new UncoveredServices(parts.catalogue, this.index, parts.english);
+
     addCatalogueNames(this.index, this.services, parts.english);
     this.index.topics.forEach((topic, i) => {
       for (const name of renamedNames(topic.facts, parts.english)) this.index.addAlias(name, i);
@@ -103,12 +110,26 @@ export class Understanding {
   }
 
   /**
+   * Whether the notes are about cloud services, most of their topics one each: notes on Kubernetes'
+   * pods and deployments, or on SQL, hear no need that sounds like a service they lack.
+   */
+  private get aboutServices(): boolean {
+    this.#aboutServices ??=
+      this.index.topics.filter((_, topic) => this.services.coveredBy(topic).length > 0).length * 2 >=
+      this.index.topics.length;
+    return this.#aboutServices;
+  }
+
+  #aboutServices: boolean | null = null;
+
+  /**
    * The service the need a question describes sounds like, when the notes cover neither it nor its
    * family and one of its needs says much more of the question than any need of a service they
    * cover: "need our database passwords rotated automatically every 30 days" is AWS Secrets
    * Manager's, whatever topic of the notes shares a word or two with it.
    */
   soundsLikeUncovered(read: ReadQuestion): CloudService | null {
+    if (!this.aboutServices) return null;
     // Best first, so only the services above the first one the notes cover need a look.
     const matches = this.catalogue.needMatches(read.tokens).sort((a, b) => b.score - a.score);
     let uncovered: NeedMatch | null = null;

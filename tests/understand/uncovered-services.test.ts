@@ -135,6 +135,41 @@ describe('where the notes name services they do not cover', () => {
   });
 });
 
+describe('what the notes as a whole are about', () => {
+  const kubernetes = [
+    '## Pods',
+    '- smallest deployable unit, containers that share an IP & volumes',
+    '## StatefulSets',
+    '- for stateful apps like databases: each pod gets a stable name & its own persistent volume',
+    '## Horizontal Pod Autoscaler (HPA)',
+    '- adds or removes pod replicas based on cpu, memory or custom metrics',
+  ];
+
+  it.each([
+    ['a heading over their topics', { 'notes.md': ['# Kubernetes notes', ...kubernetes, ''].join('\n') }],
+    ['their file name', { 'kubernetes.md': [...kubernetes, ''].join('\n') }],
+  ])('is no service they lack when %s names it', (_, files) => {
+    const tutor = tutorFor(notesDir(files));
+    const autoscaling = tutor.answer('kubernetes autoscaling on cpu');
+    expect(autoscaling.intent).toBe('explain');
+    expect(autoscaling.topics[0]?.title).toMatch(/Autoscaler/);
+    const database = tutor.answer('how do i run a database on kubernetes with its own volume per pod');
+    expect(database.topics[0]?.title).toBe('StatefulSets');
+    // Another product with the name in it is still one they lack.
+    expect(unknown(tutor.answer('what is google kubernetes engine')).notCovered).toEqual([
+      'Google Kubernetes Engine',
+    ]);
+  });
+
+  it('hears no need for a cloud service in notes that are not about cloud services', () => {
+    const reply = tutorFor(notesDir({ 'kubernetes.md': [...kubernetes, ''].join('\n') })).answer(
+      'how do i run a database with its own disk per replica',
+    );
+    expect((reply as UnknownReply).soundsLike).toBeUndefined();
+    expect(reply.topics[0]?.title).toBe('StatefulSets');
+  });
+});
+
 describe('questions about services the notes do not cover', () => {
   it.each([
     ['what is app mesh', 'App Mesh'],
