@@ -107,7 +107,7 @@ export function rankFacts(
       // a question mostly about other words asks about the term only in passing.
       if (termsMatched * 2 >= asked.length) {
         if (notesFact && opensWithAskedTerm(notesFact, ownStems)) score *= ENTRY_BONUS;
-        else if (definesAQueryWord(index, f, read, topic)) score *= 1.3;
+        else if (definesAQueryWord(index, f, read, topic, notesFact)) score *= 1.3;
       }
     }
     const typedFact = wanted.size > 0 ? topicFacts[f - first] : undefined;
@@ -201,12 +201,25 @@ function entryStems(fact: Fact): string[] {
   return stems;
 }
 
-/** `Containers are lightweight` defines the `container` a question asks about. */
-function definesAQueryWord(index: TopicIndex, factId: number, read: ReadQuestion, topic: number): boolean {
+/** A term and what it is, in notes' shorthand: `sidecar = helper container`, `annotations r indexed`. */
+const TERM_EQUALS = /^([\p{L}\p{N}-]+)\s*(?:=|:|\s(?:r|is|are|means)\s)/iu;
+
+/**
+ * `Containers are lightweight` and `sidecar = helper container in the same pod` define the
+ * `container` or `sidecar` a question asks about.
+ */
+function definesAQueryWord(
+  index: TopicIndex,
+  factId: number,
+  read: ReadQuestion,
+  topic: number,
+  fact: Fact | undefined,
+): boolean {
   const sequence = index.sequenceOf(factId);
   const verbAt = sequence.slice(0, 3).findIndex((stemmed) => DEFINING_VERBS.has(stemmed));
-  if (verbAt < 1) return false;
-  const subject = sequence[verbAt - 1] ?? '';
+  const opening = fact ? TERM_EQUALS.exec(fact.text)?.[1] : undefined;
+  const subject = verbAt >= 1 ? (sequence[verbAt - 1] ?? '') : opening ? stem(opening.toLowerCase()) : '';
+  if (!subject) return false;
   return read.terms.some((term) => term.nameOf !== topic && term.stems.get(subject) === 1);
 }
 

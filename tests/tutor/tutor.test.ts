@@ -582,6 +582,24 @@ describe('tutor: which facts lead the answer', () => {
     expect(as(tutor.answer('what is sqs'), 'explain').lead[0]?.text).toBe('managed message queues');
   });
 
+  it('leads with the bullet that says what a term is, in the shorthand notes use (`sidecar = …`)', () => {
+    const dir = notesDir({
+      'pods.md': [
+        '# Pods',
+        '- smallest deployable unit, one or more containers that share an IP & volumes',
+        '- containers in a pod talk over localhost',
+        '- sidecar = helper container in the same pod eg log shipper or service mesh proxy',
+        '- init containers run to completion before the app containers start',
+        '',
+        '# Deployments',
+        '- keep N identical pods running, rolling updates by default',
+        '',
+      ].join('\n'),
+    });
+    const reply = as(tutorFor(dir).answer('what is a sidecar'), 'explain');
+    expect(reply.lead[0]?.text).toMatch(/^sidecar = helper container/);
+  });
+
   it('reads two words the notes write side by side, typed as one, as those two words', () => {
     const dir = notesDir({
       'scaling.md': [
