@@ -254,7 +254,7 @@ describe('loadKnowledgeDir: problems are reported, the rest loads', () => {
 
   it('loads an empty folder as an empty knowledge base', () => {
     const { knowledge, problems } = loadKnowledgeDir(notesDir({}));
-    expect(knowledge).toEqual({ topics: [], files: [] });
+    expect(knowledge).toEqual({ topics: [], files: [], sections: [] });
     expect(problems).toEqual([]);
   });
 
