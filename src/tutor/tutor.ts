@@ -349,7 +349,7 @@ export function createTutor(
       return unknown(question, candidates, unanswerable, uncovered, read);
     // Chit-chat shares everyday words with any notes ("whats a good podcast for the commute" and
     // AppConfig's "good for A/B tests"): a guess resting on such words alone is not given.
-    if (best.evidence !== 'name' && onlyEverydayWords(read, parts.everyday))
+    if (best.evidence !== 'name' && onlyEverydayWords(read, parts.everyday, index))
       return unknown(question, candidates, unanswerable, uncovered, read);
     // A guess beside a service the notes never name ("how does amazon personalize build product
     // recommendations") would teach something the notes do not hold, unless the service is only
@@ -533,9 +533,13 @@ function round(value: number): number {
  * in it is a name, a service, or a word of the trade that English lacks: nothing says it is about
  * the notes.
  */
-function onlyEverydayWords(read: ReadQuestion, everyday: EverydayWords): boolean {
+function onlyEverydayWords(read: ReadQuestion, everyday: EverydayWords, index: TopicIndex): boolean {
   if (read.terms.some((term) => term.jargon || term.service || term.nameOf !== null)) return false;
   const known = read.terms.filter((term) => term.kind === 'known');
+  // Everyday words the notes write side by side (`roll back`, `scale out`) are a phrase of the trade.
+  const knownStems = new Set(known.map((term) => stem(term.word)));
+  if (read.pairs.some(([a, b]) => knownStems.has(a) && knownStems.has(b) && index.hasPhrase(a, b)))
+    return false;
   // A word the notes know only through a bridge to a word of the trade (`shrink` for resize) is not.
   return known.length > 0 && known.every((term) => !term.bridged && everyday.has(term.word));
 }

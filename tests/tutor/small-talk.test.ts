@@ -5,6 +5,7 @@ import { type AnswerReply, renderReply } from '../../src/slack/blocks/render-rep
 import { SMALL_TALK_REPLY, type UnknownReply } from '../../src/tutor/reply.js';
 import { Understanding } from '../../src/understand/understanding.js';
 import { textOf } from '../helpers/message-text.js';
+import { notesDir } from '../helpers/notes-dir.js';
 import { FIXTURES_DIR, KNOWLEDGE_DIR, STORAGE_NOTES_DIR } from '../helpers/paths.js';
 import { tutorFor } from '../helpers/tutor.js';
 
@@ -65,6 +66,23 @@ describe('small talk', () => {
       'anyone know a good lunch spot near the office',
     ])
       expect((tutorFor(notes).answer(chat) as UnknownReply).smallTalk, chat).toBe(true);
+  });
+
+  it('takes everyday words the notes write side by side as their phrase, not as chat', () => {
+    const dir = notesDir({
+      'deploy.md': [
+        '# Deployments',
+        '- keep N identical pods running, rolling updates by default',
+        '- `kubectl rollout undo` rolls back to the previous revision',
+        '',
+        '# Services',
+        '- stable virtual IP & DNS name in front of a set of pods',
+        '',
+      ].join('\n'),
+    });
+    const reply = tutorFor(dir).answer('how do i roll back a bad release');
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics[0]?.title).toBe('Deployments');
   });
 
   it('reads the same at the terminal and in Slack', () => {
