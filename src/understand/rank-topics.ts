@@ -1,4 +1,10 @@
-import { type QueryTerm, type ReadQuestion, sharedPairs, type WordPair } from './read-question.js';
+import {
+  type NameHit,
+  type QueryTerm,
+  type ReadQuestion,
+  sharedPairs,
+  type WordPair,
+} from './read-question.js';
 import { NEGATION } from './stopwords.js';
 import type { TopicIndex } from './topic-index.js';
 
@@ -91,6 +97,21 @@ function termWeight(index: TopicIndex, term: QueryTerm, maxIdf: number, aroundSe
     best = Math.max(best, idf);
   }
   return own || best || 0.5 * maxIdf;
+}
+
+/**
+ * A topic named by one plural word of everyday English (`Pods`, `Services`, `Queues`) is named as a
+ * common noun: "scale pods automatically when cpu is high" says `pods` as any question on those
+ * notes would, so it names the topic no more surely than one part of a longer name would.
+ */
+function namedAsCommonNoun(index: TopicIndex, read: ReadQuestion, hit: NameHit): boolean {
+  if (hit.end - hit.start !== 1) return false;
+  const name = index.topics[hit.topic]?.name ?? '';
+  if (!/^\p{Ll}+s$/u.test(name.toLowerCase()) || name.includes(' ')) return false;
+  const term = read.terms.find((candidate) => candidate.position === hit.start);
+  if (term === undefined || term.jargon) return false;
+  // "explain deployments" asks about nothing else: the word is the topic asked about.
+  return read.terms.some((other) => other !== term && other.kind === 'known' && other.nameOf === null);
 }
 
 /**
@@ -204,7 +225,7 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
   const namedWhole = new Set<number>();
   for (const hit of read.names) {
     nameStrength.set(hit.topic, Math.max(nameStrength.get(hit.topic) ?? 0, hit.strength));
-    if (!hit.partial) namedWhole.add(hit.topic);
+    if (!hit.partial && !namedAsCommonNoun(index, read, hit)) namedWhole.add(hit.topic);
     read.terms.forEach((term, t) => {
       if (term.nameOf !== hit.topic) return;
       note(hit.topic, t, hit.strength);

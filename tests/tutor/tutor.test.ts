@@ -600,6 +600,30 @@ describe('tutor: which facts lead the answer', () => {
     expect(reply.lead[0]?.text).toMatch(/^sidecar = helper container/);
   });
 
+  it('takes a topic named by one plural everyday word (`Pods`) as named in passing when another says more', () => {
+    const dir = notesDir({
+      'kubernetes.md': [
+        '## Pods',
+        '- smallest deployable unit, containers that share an IP & volumes',
+        '## Services',
+        '- stable virtual IP & DNS name in front of a set of pods picked by a label selector',
+        '## Ingress',
+        '- HTTP(S) routing from outside the cluster to services, by host name & url path',
+        '## Horizontal Pod Autoscaler (HPA)',
+        '- adds or removes pod replicas based on cpu, memory or custom metrics',
+        '',
+      ].join('\n'),
+    });
+    const tutor = tutorFor(dir);
+    expect(tutor.answer('scale pods automatically when cpu is high').topics[0]?.title).toMatch(/Autoscaler/);
+    expect(tutor.answer('how do i route /api and /web to different services').topics[0]?.title).toBe(
+      'Ingress',
+    );
+    // Asked about on its own, it is the topic.
+    expect(tutor.answer('what are services').topics[0]?.title).toBe('Services');
+    expect(tutor.answer('explain pods').topics[0]?.title).toBe('Pods');
+  });
+
   it('reads two words the notes write side by side, typed as one, as those two words', () => {
     const dir = notesDir({
       'scaling.md': [
