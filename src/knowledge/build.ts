@@ -14,6 +14,19 @@ function withoutVendor(name: string): string {
     .join(' ');
 }
 
+/** Another cloud's name before its products': `Azure Cosmos DB`, `Google Cloud Run`. */
+const OTHER_CLOUD =
+  /^(?:microsoft azure|azure|microsoft|google cloud|google|gcp|oracle cloud|oci|ibm cloud)\s+/i;
+
+/**
+ * `Azure Cosmos DB` is also `Cosmos DB`, as people say it; `Azure Functions` stays whole, since
+ * `functions` alone names nothing in particular.
+ */
+function withoutOtherCloud(name: string): string | null {
+  const rest = name.replace(OTHER_CLOUD, '');
+  return rest !== name && rest.trim().split(/\s+/).length >= 2 ? rest.trim() : null;
+}
+
 interface NameOwner {
   topic: Topic;
   file: string;
@@ -83,6 +96,8 @@ export function buildKnowledgeBase(files: ParsedNotes[]): BuiltKnowledge {
         .filter((word) => !VENDOR_WORDS.has(word.toLowerCase()))
         .join(' ');
       if (shortName && phraseKey(shortName) !== phraseKey(parsed.name)) topic.aliases.push(shortName);
+      const withoutCloud = withoutOtherCloud(parsed.name);
+      if (withoutCloud) topic.aliases.push(withoutCloud);
       for (const alias of parsed.aliases) {
         const key = phraseKey(alias.text);
         if (!key) continue;

@@ -3,7 +3,7 @@ import catalogueData from './data/cloud-services.json' with { type: 'json' };
 import needsData from './data/service-needs.json' with { type: 'json' };
 import type { EnglishWords } from './english.js';
 import { type NeedMatch, ServiceNeeds } from './service-needs.js';
-import { STOPWORDS } from './stopwords.js';
+import { NEGATIONS, STOPWORDS } from './stopwords.js';
 
 /** A cloud service people ask about, from the catalogue (data/cloud-services.json). */
 export interface CloudService {
@@ -266,6 +266,8 @@ function otherCloudProducts(
       end - start - cloud.words.length < MAX_PRODUCT_WORDS &&
       !taken(end) &&
       !STOPWORDS.has(tokens[end] ?? '') &&
+      // "on azure without changing drivers": what the question does without is no product's name.
+      !NEGATIONS.has(tokens[end] ?? '') &&
       !NAME_ENDS.has(tokens[end] ?? '')
     )
       end++;

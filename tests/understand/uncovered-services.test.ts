@@ -170,6 +170,37 @@ describe('what the notes as a whole are about', () => {
   });
 });
 
+describe('notes on another cloud', () => {
+  const azure = () =>
+    tutorFor(
+      notesDir({
+        'azure.md': [
+          '# Azure Cosmos DB',
+          '- globally distributed NoSQL database, multi-region writes',
+          '- APIs: NoSQL, MongoDB, Cassandra, Gremlin (graph), Table',
+          '',
+          '# Azure Functions',
+          '- serverless compute, u write a function & azure runs it on triggers',
+          '',
+        ].join('\n'),
+      }),
+    );
+
+  it('name a product as people say it, without the cloud before it', () => {
+    const reply = azure().answer('how is cosmos db different from dynamodb');
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics[0]?.title).toBe('Azure Cosmos DB');
+    expect(azure().knowledge.topics[0]?.aliases).toContain('Cosmos DB');
+    // `functions` alone names nothing in particular.
+    expect(azure().knowledge.topics[1]?.aliases).not.toContain('Functions');
+  });
+
+  it('take what a question does without for no product of that cloud', () => {
+    const reply = azure().answer('run a mongodb app on azure without changing drivers');
+    expect(reply.intent === 'unknown' ? (reply as UnknownReply).notCovered : []).toEqual([]);
+  });
+});
+
 describe('questions about services the notes do not cover', () => {
   it.each([
     ['what is app mesh', 'App Mesh'],
