@@ -56,6 +56,17 @@ function outcomesOf(kind: 'hard' | 'holdout'): EvalOutcome[] {
   });
 }
 
+/** Every set of a folder of `AREA.jsonl` sets, each asked of the notes folder of its name. */
+function outcomesOfFolder(folder: string): EvalOutcome[] {
+  const dir = join(EVAL_DIR, folder);
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.jsonl'))
+    .flatMap((name) => {
+      const tutor = tutorFor(notesOf(name.replace(/\.jsonl$/, '')));
+      return readEvalItems(join(dir, name)).map((item) => judge(item, tutor.answer(item.q)));
+    });
+}
+
 const describeMisses = (outcomes: EvalOutcome[]) =>
   outcomes
     .filter((outcome) => !outcome.right)
@@ -94,13 +105,7 @@ describe('notes beyond AWS', () => {
   // Measured when they came, on 63a1fd3: intent 0.84, top-1 0.74, fact 0.71, unknown precision
   // 0.48, recall 0.75; the engine's vocabulary is AWS's, and these floors keep what it does hold.
   it('keeps intent, top-1 and fact above their floors on Google Cloud and networking notes', () => {
-    const dir = join(EVAL_DIR, 'beyond-aws');
-    const outcomes = readdirSync(dir)
-      .filter((name) => name.endsWith('.jsonl'))
-      .flatMap((name) => {
-        const tutor = tutorFor(notesOf(name.replace(/\.jsonl$/, '')));
-        return readEvalItems(join(dir, name)).map((item) => judge(item, tutor.answer(item.q)));
-      });
+    const outcomes = outcomesOfFolder('beyond-aws');
     const summary = summarise(outcomes);
     const misses = describeMisses(outcomes);
     expect(summary.items).toBe(109);
@@ -114,13 +119,7 @@ describe('questions written from the notes themselves', () => {
   // from-notes/: 360 paraphrase and facet questions on twelve areas, written by people who read
   // the notes but no other set; measured top-1 0.92 (332/360), fact 0.91 (328/360).
   it('lands their topic and its fact', () => {
-    const dir = join(EVAL_DIR, 'from-notes');
-    const outcomes = readdirSync(dir)
-      .filter((name) => name.endsWith('.jsonl'))
-      .flatMap((name) => {
-        const tutor = tutorFor(notesOf(name.replace(/\.jsonl$/, '')));
-        return readEvalItems(join(dir, name)).map((item) => judge(item, tutor.answer(item.q)));
-      });
+    const outcomes = outcomesOfFolder('from-notes');
     const summary = summarise(outcomes);
     const misses = describeMisses(outcomes);
     expect(summary.top1.of).toBe(360);
