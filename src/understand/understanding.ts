@@ -122,6 +122,18 @@ export class Understanding {
 
   #aboutServices: boolean | null = null;
 
+  /** The providers of the services the notes' topics cover: `aws`, or `azure` in notes on Azure. */
+  private get providers(): ReadonlySet<string> {
+    this.#providers ??= new Set(
+      this.index.topics.flatMap((_, topic) =>
+        this.services.coveredBy(topic).map((service) => service.provider),
+      ),
+    );
+    return this.#providers;
+  }
+
+  #providers: Set<string> | null = null;
+
   /**
    * The service the need a question describes sounds like, when the notes cover neither it nor its
    * family and one of its needs says much more of the question than any need of a service they
@@ -135,8 +147,9 @@ export class Understanding {
     let uncovered: NeedMatch | null = null;
     for (const match of matches) {
       if (uncovered && match.score * OUTWEIGHS_COVERED <= uncovered.score) break;
-      if (!this.services.coversFamilyOf(match.service)) uncovered ??= match;
-      else return null;
+      if (this.services.coversFamilyOf(match.service)) return null;
+      // Notes on Azure hear no need that sounds like an AWS service: they teach another cloud.
+      if (this.providers.has(match.service.provider)) uncovered ??= match;
     }
     return uncovered && uncovered.shared >= NEED_WORDS_SHARED ? uncovered.service : null;
   }

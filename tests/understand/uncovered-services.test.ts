@@ -181,6 +181,7 @@ describe('notes on another cloud', () => {
           '',
           '# Azure Functions',
           '- serverless compute, u write a function & azure runs it on triggers',
+          '- Premium plan: pre-warmed instances so no cold starts, VNet integration',
           '',
         ].join('\n'),
       }),
@@ -193,6 +194,19 @@ describe('notes on another cloud', () => {
     expect(azure().knowledge.topics[0]?.aliases).toContain('Cosmos DB');
     // `functions` alone names nothing in particular.
     expect(azure().knowledge.topics[1]?.aliases).not.toContain('Functions');
+  });
+
+  it("hear no need that sounds like another cloud's service", () => {
+    // tests/fixtures/notes/azure: seven Azure services, written for development.
+    const tutor = tutorFor(join(FIXTURES_DIR, 'notes', 'azure'));
+    for (const [question, title] of [
+      ['keep my functions warm so the first request isnt slow', 'Azure Functions'],
+      ['pay only for the requests my database actually serves', 'Azure Cosmos DB'],
+    ] as const) {
+      const reply = tutor.answer(question);
+      expect((reply as UnknownReply).soundsLike, question).toBeUndefined();
+      expect(reply.topics[0]?.title, question).toBe(title);
+    }
   });
 
   it('take what a question does without for no product of that cloud', () => {
