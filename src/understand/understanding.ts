@@ -65,21 +65,29 @@ const NEED_WORDS_SHARED = 3;
 /** ...and weigh this many times the best need of a service the notes cover. */
 const OUTWEIGHS_COVERED = 2;
 
-/**
- * Everything about one set of notes that understanding a question needs, built when the notes
- * load: answering a question then reads no file and waits on nothing.
- */
 /** What the notes as a whole are about: the headings that group their topics, and the file names. */
 function notesDomain(knowledge: KnowledgeBase): string[] {
   return [...(knowledge.sections ?? []), ...knowledge.files.map((file) => file.replace(/\.[^./]*$/, ''))];
 }
 
+/**
+ * Everything about one set of notes that understanding a question needs, built when the notes
+ * load: answering a question then reads no file and waits on nothing.
+ */
 export class Understanding {
   readonly index: TopicIndex;
   readonly reader: QuestionReader;
   private readonly catalogue: ServiceCatalogue;
   /** Which catalogued services the notes cover, and which they only name in passing. */
   readonly services: UncoveredServices;
+
+  /**
+   * Whether the notes are about cloud services, most of their topics one each: notes on Kubernetes'
+   * pods and deployments, or on SQL, hear no need that sounds like a service they lack.
+   */
+  private readonly aboutServices: boolean;
+  /** The providers of the services the notes' topics cover: `aws`, or `azure` in notes on Azure. */
+  private readonly providers: ReadonlySet<string>;
 
   constructor(knowledge: KnowledgeBase, parts: UnderstandingParts = defaultUnderstandingParts()) {
     this.index = new TopicIndex(knowledge, parts.catalogue.namingWords);
@@ -98,7 +106,6 @@ export class Understanding {
       (word) => parts.catalogue.servicesNamedWith(word) > 0,
       this.services.domainWords,
     );
-
     addCatalogueNames(this.index, this.services, parts.english);
     this.index.topics.forEach((topic, i) => {
       for (const name of renamedNames(topic.facts, parts.english)) this.index.addAlias(name, i);
@@ -107,32 +114,10 @@ export class Understanding {
       for (const service of this.services.coveredBy(topic))
         this.index.addNeeds(topic, parts.catalogue.needsOf(service));
     });
+    const covering = this.index.topics.map((_, topic) => this.services.coveredBy(topic));
+    this.aboutServices = covering.filter((services) => services.length > 0).length * 2 >= covering.length;
+    this.providers = new Set(covering.flat().map((service) => service.provider));
   }
-
-  /**
-   * Whether the notes are about cloud services, most of their topics one each: notes on Kubernetes'
-   * pods and deployments, or on SQL, hear no need that sounds like a service they lack.
-   */
-  private get aboutServices(): boolean {
-    this.#aboutServices ??=
-      this.index.topics.filter((_, topic) => this.services.coveredBy(topic).length > 0).length * 2 >=
-      this.index.topics.length;
-    return this.#aboutServices;
-  }
-
-  #aboutServices: boolean | null = null;
-
-  /** The providers of the services the notes' topics cover: `aws`, or `azure` in notes on Azure. */
-  private get providers(): ReadonlySet<string> {
-    this.#providers ??= new Set(
-      this.index.topics.flatMap((_, topic) =>
-        this.services.coveredBy(topic).map((service) => service.provider),
-      ),
-    );
-    return this.#providers;
-  }
-
-  #providers: Set<string> | null = null;
 
   /**
    * The service the need a question describes sounds like, when the notes cover neither it nor its
