@@ -201,8 +201,11 @@ function entryStems(fact: Fact): string[] {
   return stems;
 }
 
-/** A term and what it is, in notes' shorthand: `sidecar = helper container`, `annotations r indexed`. */
-const TERM_EQUALS = /^([\p{L}\p{N}-]+)\s*(?:=|:|\s(?:r|is|are|means)\s)/iu;
+/**
+ * A term and what it is, in notes' shorthand: `sidecar = helper container`, `annotations r indexed`
+ * (`is`, `are` and `means` are read from the fact's words, `r` is no word of them).
+ */
+const TERM_EQUALS = /^([\p{L}\p{N}-]+)\s*(?:=|:|\sr\s)/iu;
 
 /**
  * `Containers are lightweight` and `sidecar = helper container in the same pod` define the
