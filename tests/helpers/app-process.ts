@@ -56,19 +56,31 @@ export function spawnApp(env: Record<string, string>): SpawnedApp {
 }
 
 /** Resolves once `GET baseUrl/healthz` answers 200; kills the app and throws after `timeoutMs`. */
-export async function waitForHealthy(app: SpawnedApp, baseUrl: string, timeoutMs = 15_000): Promise<void> {
+export function waitForHealthy(app: SpawnedApp, baseUrl: string, timeoutMs = 15_000): Promise<void> {
+  return waitFor200(app, baseUrl, '/healthz', timeoutMs);
+}
+
+/**
+ * Resolves once `GET baseUrl/readyz` answers 200: Slack accepted the tokens and Slack's requests are
+ * served (until then they get 503, which /healthz does not wait out).
+ */
+export function waitForReady(app: SpawnedApp, baseUrl: string, timeoutMs = 15_000): Promise<void> {
+  return waitFor200(app, baseUrl, '/readyz', timeoutMs);
+}
+
+async function waitFor200(app: SpawnedApp, baseUrl: string, path: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (app.child.exitCode !== null) throw new Error(`the app exited early:\n${app.output()}`);
     try {
-      if ((await fetch(`${baseUrl}/healthz`)).status === 200) return;
+      if ((await fetch(`${baseUrl}${path}`)).status === 200) return;
     } catch {
       // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   app.child.kill('SIGKILL');
-  throw new Error(`/healthz never answered 200:\n${app.output()}`);
+  throw new Error(`${path} never answered 200:\n${app.output()}`);
 }
 
 export interface AppProcess extends SpawnedApp {
@@ -76,11 +88,11 @@ export interface AppProcess extends SpawnedApp {
   baseUrl: string;
 }
 
-/** `spawnApp` on `PORT` (a free one unless given, LOG_LEVEL warn unless given), once healthy. */
+/** `spawnApp` on `PORT` (a free one unless given, LOG_LEVEL warn unless given), once ready. */
 export async function startAppProcess(env: Record<string, string>, timeoutMs = 15_000): Promise<AppProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const app = spawnApp({ LOG_LEVEL: 'warn', ...env, PORT: String(port) });
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForHealthy(app, baseUrl, timeoutMs);
+  await waitForReady(app, baseUrl, timeoutMs);
   return { ...app, port, baseUrl };
 }
