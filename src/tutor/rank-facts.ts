@@ -51,6 +51,16 @@ function withoutVendor(tokens: string[]): string[] {
   return first <= 0 ? tokens : tokens.slice(first);
 }
 
+/**
+ * The question's words but those naming the topic: the `cost` of `Cost Explorer` asks for no price
+ * in "how far back can cost explorer go".
+ */
+function withoutNameOf(read: ReadQuestion, topic: number): string[] {
+  const naming = read.names.filter((hit) => hit.topic === topic);
+  if (naming.length === 0) return read.tokens;
+  return read.tokens.filter((_, at) => !naming.some((hit) => hit.start <= at && at < hit.end));
+}
+
 /** Facts of a topic ordered by how well they answer the question; unmatched facts score 0. */
 export function rankFacts(
   index: TopicIndex,
@@ -68,7 +78,7 @@ export function rankFacts(
   );
   const asked = read.terms.filter((term) => !namesWholeTopic(term, topic, wholeName, read));
   const expansion = needWords(index, topic, asked, ownStems);
-  const wanted = askedAnswerTypes(read.tokens);
+  const wanted = askedAnswerTypes(withoutNameOf(read, topic));
   const typeBonus = ANSWER_TYPE_WORD * index.idf('\u0000');
   const topicFacts = index.topics[topic]?.facts ?? [];
   for (let f = first; f < last; f++) {

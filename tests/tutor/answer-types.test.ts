@@ -92,3 +92,21 @@ describe('facts that hold the kind of answer asked for', () => {
     expect(leadOf('how long until a new document shows up in vault search results')).toMatch(/rebuilt/);
   });
 });
+
+describe('a topic named with a word that asks for a kind of answer', () => {
+  const notes = {
+    'costs.md': [
+      '# Amazon Cost Lens',
+      '- graphs of ur spend over time, grouped by service, account or tag',
+      '- forecast: predicts what ur bill will be from past usage',
+      '- shows the last 13 months of usage by default',
+      '- the console is free, the API costs $0.01 per request',
+      '',
+    ].join('\n'),
+  };
+
+  it('is named, not asked for its price: `cost` of Cost Lens asks for no price', () => {
+    const reply = tutorFor(notesDir(notes)).answer('how far back can cost lens go') as ExplainReply;
+    expect(reply.lead[0]?.text).toMatch(/13 months/);
+  });
+});
