@@ -173,12 +173,21 @@ export class ServiceCatalogue {
     return this.families.get(familyKey(service.name)) ?? [];
   }
 
-  private needIndex: ServiceNeeds | null = null;
+  /** One index of needs for each set of providers asked of, built on the first question. */
+  private readonly needIndexes = new Map<string, ServiceNeeds>();
 
-  /** For each service with a need sharing words with a question's, its best need. */
-  needMatches(tokens: readonly string[]): NeedMatch[] {
-    this.needIndex ??= new ServiceNeeds(this);
-    return this.needIndex.matches(tokens);
+  /**
+   * For each service of the given providers with a need sharing words with a question's, its best
+   * need: notes on Azure hear needs as Azure's, and the other clouds' many needs cost them nothing.
+   */
+  needMatches(tokens: readonly string[], providers: ReadonlySet<string>): NeedMatch[] {
+    const key = [...providers].sort().join(' ');
+    let index = this.needIndexes.get(key);
+    if (!index) {
+      index = new ServiceNeeds(this, providers);
+      this.needIndexes.set(key, index);
+    }
+    return index.matches(tokens);
   }
 
   /** Whether a name is also one ordinary English word (`backup`, `config`, `glue`). */

@@ -27,14 +27,17 @@ interface NeedIndex {
 }
 
 /**
- * Every service's needs (data/service-needs.json) as one search index, to tell which service a
- * need described in a question sounds like, whether or not the notes cover it. Built the first
- * time a question needs it, never at start.
+ * The needs (data/service-needs.json) of every service of some providers as one search index, to
+ * tell which service a need described in a question sounds like, whether or not the notes cover
+ * it. Built the first time a question needs it, never at start.
  */
 export class ServiceNeeds {
   private index: NeedIndex | null = null;
 
-  constructor(private readonly catalogue: ServiceCatalogue) {}
+  constructor(
+    private readonly catalogue: ServiceCatalogue,
+    private readonly providers: ReadonlySet<string>,
+  ) {}
 
   /** For each service with a need sharing words with the question, its best need. */
   matches(tokens: readonly string[]): NeedMatch[] {
@@ -77,6 +80,7 @@ export class ServiceNeeds {
     const serviceOf: number[] = [];
     const lists = new Map<string, number[]>();
     for (const service of this.catalogue.services) {
+      if (!this.providers.has(service.provider)) continue;
       const needs = this.catalogue.needsOf(service);
       if (needs.length === 0) continue;
       for (const need of needs) {

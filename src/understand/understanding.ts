@@ -123,18 +123,18 @@ export class Understanding {
    * The service the need a question describes sounds like, when the notes cover neither it nor its
    * family and one of its needs says much more of the question than any need of a service they
    * cover: "need our database passwords rotated automatically every 30 days" is AWS Secrets
-   * Manager's, whatever topic of the notes shares a word or two with it.
+   * Manager's, whatever topic of the notes shares a word or two with it. Only the services of the
+   * clouds the notes teach are heard: notes on Azure hear no need as an AWS service's.
    */
   soundsLikeUncovered(read: ReadQuestion): CloudService | null {
     if (!this.aboutServices) return null;
     // Best first, so only the services above the first one the notes cover need a look.
-    const matches = this.catalogue.needMatches(read.tokens).sort((a, b) => b.score - a.score);
+    const matches = this.catalogue.needMatches(read.tokens, this.providers).sort((a, b) => b.score - a.score);
     let uncovered: NeedMatch | null = null;
     for (const match of matches) {
       if (uncovered && match.score * OUTWEIGHS_COVERED <= uncovered.score) break;
       if (this.services.coversFamilyOf(match.service)) return null;
-      // Notes on Azure hear no need that sounds like an AWS service: they teach another cloud.
-      if (this.providers.has(match.service.provider)) uncovered ??= match;
+      uncovered ??= match;
     }
     return uncovered && uncovered.shared >= NEED_WORDS_SHARED ? uncovered.service : null;
   }
