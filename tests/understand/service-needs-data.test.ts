@@ -24,10 +24,14 @@ describe('service-needs.json', () => {
     expect(serviceNeeds.about).toMatch(/Extend it/);
   });
 
-  it('keys every service by its exact catalogue name, AWS services only', () => {
-    const unknown = Object.keys(needs).filter((name) => services.get(name)?.provider !== 'aws');
+  it('keys every service by its exact catalogue name: AWS, Azure and Google Cloud services', () => {
+    const unknown = Object.keys(needs).filter((name) => !services.has(name));
     expect(unknown).toEqual([]);
-    expect(Object.keys(needs).length).toBeGreaterThanOrEqual(300);
+    const providers = Object.keys(needs).map((name) => services.get(name)?.provider);
+    const count = (wanted: string[]) => providers.filter((p) => p && wanted.includes(p)).length;
+    expect(count(['aws'])).toBeGreaterThanOrEqual(300);
+    expect(count(['azure', 'microsoft'])).toBeGreaterThanOrEqual(100);
+    expect(count(['gcp', 'firebase', 'google'])).toBeGreaterThanOrEqual(90);
   });
 
   it('gives each service several phrasings of a few words each', () => {
