@@ -36,6 +36,27 @@ export interface ServiceMention {
    * before it: it names the service only when the question is about nothing else.
    */
   plain: boolean;
+  /**
+   * False for another cloud's product the catalogue lacks, named only by the cloud before it
+   * ("azure health data services"): in notes on that cloud, "gcp bill spiked" names no product.
+   */
+  listed: boolean;
+}
+
+/**
+ * A name without the vendor words that open it, as a cloud's own notes write it: `google cloud
+ * pub sub` is `cloud pub sub` and `pub sub`. Never one ordinary word: `storage` names nothing.
+ */
+function shortKeys(key: string, english: EnglishWords): string[] {
+  const words = key.split(' ');
+  const shorts: string[] = [];
+  let at = 0;
+  while (at < words.length - 1 && (VENDOR_PREFIXES.has(words[at] ?? '') || words[at] === 'cloud')) {
+    at++;
+    const short = words.slice(at);
+    if (short.length > 1 || !english.has(short[0] ?? '')) shorts.push(short.join(' '));
+  }
+  return shorts;
 }
 
 /** Words that say whose cloud a name belongs to: `aws glue` is the service, `glue` may be glue. */
@@ -70,6 +91,11 @@ const NAMING_WORD_SERVICES = 10;
  */
 export class ServiceCatalogue {
   private readonly byKey = new Map<string, CloudService>();
+  /**
+   * A name as its own cloud's notes write it, without the vendor before it -> the services so
+   * named: `secret manager` is Google Cloud Secret Manager's as much as AWS Secrets Manager's.
+   */
+  private readonly byShortKey = new Map<string, CloudService[]>();
   private readonly firstWords = new Set<string>();
   private readonly plainKeys = new Set<string>();
   /**
@@ -104,6 +130,12 @@ export class ServiceCatalogue {
         this.firstWords.add(key.split(' ')[0] ?? '');
         if (!key.includes(' ') && english.has(key) && !nameWords.has(key)) this.plainKeys.add(key);
       }
+      for (const spelling of [service.name, ...service.aliases])
+        for (const short of shortKeys(phraseKey(spelling), english)) {
+          const named = this.byShortKey.get(short) ?? [];
+          if (!named.includes(service)) named.push(service);
+          this.byShortKey.set(short, named);
+        }
     }
     this.namesWith = servicesNamedWith;
     this.namingWords = new Set(
@@ -142,6 +174,18 @@ export class ServiceCatalogue {
   /** The service a name (any spelling the catalogue knows) stands for. */
   lookup(name: string): CloudService | undefined {
     return this.byKey.get(phraseKey(name));
+  }
+
+  /**
+   * The service a name stands for in notes on the given clouds: notes on Google Cloud mean its
+   * `Secret Manager` and `Cloud Storage`, though the first is also an alias of AWS Secrets Manager
+   * and the second only the short name of Google Cloud Storage. Any cloud's when theirs has none.
+   */
+  lookupIn(name: string, clouds: ReadonlySet<string>): CloudService | undefined {
+    const key = phraseKey(name);
+    const exact = this.byKey.get(key);
+    if (clouds.size === 0 || (exact && clouds.has(exact.provider))) return exact;
+    return this.byShortKey.get(key)?.find((service) => clouds.has(service.provider)) ?? exact;
   }
 
   /** Needs a learner describes without naming the service ("warn us before we overspend"). */
@@ -213,6 +257,7 @@ export class ServiceCatalogue {
           start: afterVendor ? start - 1 : start,
           end: start + length,
           plain: length === 1 && this.plainKeys.has(key) && !afterVendor,
+          listed: true,
         });
         start += length - 1;
         break;
@@ -292,6 +337,7 @@ function otherCloudProducts(
       start,
       end,
       plain: false,
+      listed: false,
     });
     start = end - 1;
   }

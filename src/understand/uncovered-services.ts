@@ -5,6 +5,7 @@ import {
   type CloudService,
   contentWords,
   namesProvider,
+  OPEN_SOURCE,
   type ServiceCatalogue,
   type ServiceMention,
   unbracketedKey,
@@ -30,6 +31,11 @@ export class UncoveredServices {
   private readonly keysOfFacts = new Map<number, string[]>();
   /** One-word names of the services the notes as a whole are about, and no topic is: `kubernetes`. */
   readonly domainWords = new Set<string>();
+  /**
+   * The providers whose services the notes' topics are about (`aws`; `gcp` in notes on Google
+   * Cloud), none when the topics are no catalogued services.
+   */
+  readonly clouds: ReadonlySet<string>;
 
   constructor(
     catalogue: ServiceCatalogue,
@@ -37,11 +43,12 @@ export class UncoveredServices {
     private readonly english: EnglishWords,
     domain: readonly string[] = [],
   ) {
+    this.clouds = notesClouds(catalogue, index);
     index.topics.forEach((topic, i) => {
       const providers = new Set<string>();
       const services = new Set<CloudService>();
       for (const name of [topic.name, ...topic.aliases]) {
-        const service = catalogue.lookup(phraseKey(name));
+        const service = catalogue.lookupIn(name, this.clouds);
         if (!service) continue;
         this.covered.add(service);
         services.add(service);
@@ -108,6 +115,19 @@ export class UncoveredServices {
     for (const [project, topic] of markedByOne(running)) this.#adopt(project, topic);
   }
 
+  /**
+   * Whether the service is of a cloud the notes teach, or an open-source project any cloud runs:
+   * `**Application Load Balancer**` in notes on Google Cloud is Google's, not AWS's.
+   */
+  private ofNotesCloud(service: CloudService): boolean {
+    return this.clouds.size === 0 || this.clouds.has(service.provider) || service.provider === OPEN_SOURCE;
+  }
+
+  /** Whether the notes teach the provider's cloud; AWS's when no topic is a catalogued service. */
+  private teaches(provider: string): boolean {
+    return this.clouds.size > 0 ? this.clouds.has(provider) : provider === AWS;
+  }
+
   /** The topic covers the service: its names and the needs it meets are the topic's too. */
   #adopt(service: CloudService, topic: number): void {
     this.covered.add(service);
@@ -128,8 +148,8 @@ export class UncoveredServices {
         for (const term of fact.keyTerms) {
           // `**ALB**` in capitals is the load balancer, whatever an alb is in English.
           if (catalogue.isPlainWord(term) && term !== term.toUpperCase()) continue;
-          const service = catalogue.lookup(phraseKey(term));
-          if (!service || this.covered.has(service)) continue;
+          const service = catalogue.lookupIn(term, this.clouds);
+          if (!service || this.covered.has(service) || !this.ofNotesCloud(service)) continue;
           // What a heading says the topic is (`managed business email`) names no part of it: SES is
           // no part of WorkMail for sharing `email`.
           if (partOf(service, [topic.name, ...topic.aliases], catalogue)) mark(marking, service, i);
@@ -278,7 +298,7 @@ export class UncoveredServices {
    * Log Analytics or an Azure network security group, unless the question names that cloud.
    */
   private notesPhrase(mention: ServiceMention, tokens: readonly string[]): boolean {
-    if (mention.service.provider === AWS || mention.end - mention.start < 2) return false;
+    if (this.teaches(mention.service.provider) || mention.end - mention.start < 2) return false;
     const named = tokens.slice(mention.start, mention.end);
     if (named.some((word) => VENDOR_PREFIXES.has(word) || !this.english.has(word))) return false;
     if (namesProvider(tokens, mention.service.provider)) return false;
@@ -296,6 +316,7 @@ export class UncoveredServices {
     const uncovered = mentions.filter(
       (mention) =>
         !this.covered.has(mention.service) &&
+        (mention.listed || !this.clouds.has(mention.service.provider)) &&
         !read.names.some((hit) => hit.start <= mention.start && mention.end <= hit.end) &&
         !this.notesPhrase(mention, read.tokens) &&
         (!mention.plain ||
@@ -324,8 +345,8 @@ export class UncoveredServices {
     const otherCloud = (hit: NameHit) =>
       hit.end - hit.start === 1 &&
       this.english.has(read.tokens[hit.start] ?? '') &&
-      this.providers[hit.topic]?.has(AWS) === true &&
-      uncovered.some((mention) => mention.service.provider !== AWS);
+      [...(this.providers[hit.topic] ?? [])].some((provider) => this.teaches(provider)) &&
+      uncovered.some((mention) => !this.teaches(mention.service.provider));
     const swallowed = read.names.filter((hit) => inside(hit) || otherCloud(hit));
     if (swallowed.length > 0) {
       read.names = read.names.filter((hit) => !swallowed.includes(hit));
@@ -453,6 +474,28 @@ function headsQuestion(mention: ServiceMention, read: ReadQuestion): boolean {
  * so is one of the same family (Elemental MediaPackage beside Elemental MediaLive) or one that shares
  * only a word many names have (Secrets `Manager` under Systems Manager).
  */
+/** A cloud names more than a quarter of the topics to be one the notes are about. */
+const CLOUD_SHARE = 0.25;
+
+/**
+ * The providers of the services the topics' names name, each naming a good share of them: one
+ * topic called `Secret Manager` (also an AWS alias) does not make notes on Google Cloud AWS's.
+ */
+function notesClouds(catalogue: ServiceCatalogue, index: TopicIndex): Set<string> {
+  const topicsOf = new Map<string, number>();
+  let named = 0;
+  for (const topic of index.topics) {
+    const providers = new Set(
+      [topic.name, ...topic.aliases].flatMap((name) => catalogue.lookup(phraseKey(name))?.provider ?? []),
+    );
+    if (providers.size > 0) named++;
+    for (const provider of providers) topicsOf.set(provider, (topicsOf.get(provider) ?? 0) + 1);
+  }
+  return new Set(
+    [...topicsOf].filter(([, count]) => count > named * CLOUD_SHARE).map(([provider]) => provider),
+  );
+}
+
 function partOf(service: CloudService, topicNames: string[], catalogue: ServiceCatalogue): boolean {
   const own = (name: string) =>
     phraseKey(name)

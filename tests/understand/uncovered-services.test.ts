@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/cli/render-text.js';
+import { loadKnowledgeDir } from '../../src/knowledge/load.js';
 import type { Reply, UnknownReply } from '../../src/tutor/reply.js';
 import { loadEnglishWords } from '../../src/understand/english.js';
 import { loadServiceCatalogue } from '../../src/understand/service-catalogue.js';
@@ -212,6 +213,82 @@ describe('notes on another cloud', () => {
   it('take what a question does without for no product of that cloud', () => {
     const reply = azure().answer('run a mongodb app on azure without changing drivers');
     expect(reply.intent === 'unknown' ? (reply as UnknownReply).notCovered : []).toEqual([]);
+  });
+
+  const google = () =>
+    new Understanding(
+      loadKnowledgeDir(
+        notesDir({
+          'gcp.md': [
+            '# Compute Engine (virtual machines)',
+            '- VMs on google infra, spot VMs r 60-91% cheaper but can be taken back',
+            '',
+            '# BigQuery',
+            '- serverless data warehouse, pay per TB scanned',
+            '',
+            '# Cloud Run',
+            '- runs containers, scales to zero',
+            '',
+            '# Secret Manager',
+            '- stores API keys & passwords as versioned secrets',
+            '',
+            '# Cloud Storage (object storage)',
+            '- buckets of objects, storage classes standard, nearline, coldline, archive',
+            '',
+            '# Pub/Sub',
+            '- global messaging, topics & subscriptions, push or pull',
+            '',
+            '# Cloud Logging',
+            '- **Log Analytics**: query ur logs w/ SQL in a linked dataset',
+            '- **Application Load Balancer** logs land here too',
+            '',
+          ].join('\n'),
+        }),
+      ).knowledge,
+    );
+
+  it("take a topic's name as its own cloud's product, also when another cloud has the name too", () => {
+    const understanding = google();
+    const covered = understanding.index.topics.map((_, topic) =>
+      understanding.services.coveredBy(topic).map((service) => service.name),
+    );
+    expect(covered).toEqual([
+      ['Compute Engine'],
+      ['BigQuery'],
+      ['Cloud Run'],
+      ['Google Cloud Secret Manager'],
+      ['Google Cloud Storage'],
+      ['Google Cloud Pub/Sub'],
+      // Its key terms name Azure's and AWS's products too: notes on Google Cloud mean Google's.
+      ['Google Cloud Logging'],
+    ]);
+    expect([...understanding.services.clouds]).toEqual(['gcp']);
+  });
+
+  it("read the notes' own cloud before a phrase as no product the catalogue lacks", () => {
+    const tutor = tutorFor(
+      notesDir({
+        'gcp.md': [
+          '# Cloud Logging',
+          '- every log line is billed by volume, exclusion filters drop noisy logs before storage',
+          '',
+          '# Cloud Build',
+          '- serverless CI/CD, runs build steps as containers',
+          '',
+          '# Compute Engine',
+          '- VMs on google infra',
+          '',
+        ].join('\n'),
+      }),
+    );
+    const reply = tutor.answer('gcp bill spiked, can we throw away debug lines before they are stored');
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics[0]?.title).toBe('Cloud Logging');
+    expect(tutor.answer('throw a random gcp question at me').intent).toBe('quiz');
+    // Another cloud's product still is one.
+    expect(unknown(tutor.answer('what is azure health data services')).notCovered).toEqual([
+      'Azure Health Data Services',
+    ]);
   });
 });
 
