@@ -2,6 +2,7 @@ import type { QuizQuestion } from '../quiz/types.js';
 import {
   type Citation,
   CLOSEST_MATCH,
+  explainTitle,
   type FactView,
   type Reply,
   SMALL_TALK_REPLY,
@@ -52,7 +53,9 @@ export function renderText(reply: Reply, options: { color?: boolean } = {}): str
   switch (reply.intent) {
     case 'explain':
       out.push(
-        reply.sure ? style.title(reply.topic.title) : `${CLOSEST_MATCH} ${style.title(reply.topic.title)}`,
+        reply.sure || reply.counterpartOf
+          ? style.title(explainTitle(reply))
+          : `${CLOSEST_MATCH} ${style.title(reply.topic.title)}`,
       );
       for (const fact of reply.lead) out.push(bullet(fact, style));
       if (reply.rest.length > 0) {

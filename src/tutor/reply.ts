@@ -44,6 +44,11 @@ export interface ExplainReply extends ReplyBase {
   related: TopicRef[];
   /** The next closest topics, offered as "did you mean" when the tutor is not sure. */
   alternatives: TopicRef[];
+  /**
+   * Another cloud's service the question asked after (`Azure Functions`) when the topic is the
+   * notes' counterpart of it ("what's the aws equivalent of azure functions": Lambda).
+   */
+  counterpartOf?: string;
 }
 
 /** One subject both topics have a fact about (`pricing`, `provision`). */
@@ -126,6 +131,13 @@ export const SMALL_TALK_REPLY =
 
 /** How a reply the tutor is not sure of begins: it is the nearest topic, not a sure answer. */
 export const CLOSEST_MATCH = 'Closest match in the notes:';
+
+/** How an answer on a topic is titled: a guess says so, a counterpart says of what. */
+export function explainTitle(reply: ExplainReply): string {
+  if (reply.counterpartOf)
+    return `${reply.topic.title}, the counterpart of ${reply.counterpartOf} in the notes`;
+  return reply.sure ? reply.topic.title : `${CLOSEST_MATCH} ${reply.topic.title}`;
+}
 
 /** `AWS App Mesh`, `AWS App Mesh or Amazon SQS`, `A, B or C`. */
 export function serviceList(names: readonly string[]): string {

@@ -65,6 +65,12 @@ const WORDS_BESIDE_PASSING_SERVICE = 2;
  */
 const GUESS_BESIDE_NEED = 0.8;
 const SOUNDS_LIKE_RIGHT = 0.75;
+/**
+ * How often the notes' topic on the counterpart of another cloud's service ("the aws equivalent of
+ * azure functions") is what was asked: nine in ten on the counterparts tried
+ * (tests/understand/counterparts.test.ts), a reply sure enough to give without "did you mean".
+ */
+const COUNTERPART_RIGHT = 0.9;
 /** Topics this close to the best one in score fit the question as well as it does. */
 const TIE = 0.01;
 /** A "did you mean" is a topic that accounts for a fair part of the question, not any topic at all. */
@@ -153,13 +159,18 @@ export function createTutor(
     read: ReadQuestion,
     confidence: number,
     alternatives: TopicCandidate[] = [],
+    counterpartOf?: string,
   ): ExplainReply => {
     const topic = index.topics[candidate.topic] as Topic;
     const ranked = rankFacts(index, candidate.topic, read);
     const best = ranked[0]?.score ?? 0;
     const matched = best > 0 ? ranked.filter((fact) => fact.score >= best * 0.6) : [{ fact: 0, score: 0 }];
     const wholeName = index.wholeNameStems[candidate.topic] ?? new Set<string>();
-    const leading = leadingFacts(topic, candidate.topic, read, matched, wholeName);
+    // The counterpart of what was asked after opens with what it is: the question's words are the
+    // other cloud's service's.
+    const leading = counterpartOf
+      ? [{ fact: 0, score: 0 }]
+      : leadingFacts(topic, candidate.topic, read, matched, wholeName);
     const leadIds = new Set(leading.map((fact) => fact.fact));
     // The rest of the topic: what else the question touches first, then the notes' order.
     const rest = ranked
@@ -188,6 +199,7 @@ export function createTutor(
           : [];
       }),
       rest: rest.map(factView),
+      ...(counterpartOf ? { counterpartOf } : {}),
       source: { file: topic.source.file, heading: topic.title, line: topic.source.line },
       related: related
         .map((id) => topicsById.get(id))
@@ -300,7 +312,13 @@ export function createTutor(
       }
       case 'compare':
       case 'explain': {
-        if (uncovered.subject) return unknown(question, candidates, model.uncovered, uncovered);
+        if (uncovered.subject) {
+          const counterpart = understanding.counterpartTopic(read, uncovered);
+          if (counterpart === null) return unknown(question, candidates, model.uncovered, uncovered);
+          const candidate =
+            candidates.find((found) => found.topic === counterpart) ?? asCandidate(counterpart);
+          return explain(question, candidate, read, COUNTERPART_RIGHT, [], uncovered.names[0]);
+        }
         // Comparing takes two named topics; "compare" phrasing around one name is a question about it,
         // unless a word of another topic's name stands beside it ("kinesis data streams or firehose").
         const sides =
@@ -522,6 +540,20 @@ function leaderboardPeriod(tokens: readonly string[]): ScorePeriod {
     if (period) return period;
   }
   return 'week';
+}
+
+/** A topic no word of the question matched, as the ranking would list it. */
+function asCandidate(topic: number): TopicCandidate {
+  return {
+    topic,
+    score: 0,
+    nameStrength: 0,
+    namedInPart: false,
+    coverage: 0,
+    plainCoverage: 0,
+    matched: 0,
+    evidence: 'weak',
+  };
 }
 
 function round(value: number): number {

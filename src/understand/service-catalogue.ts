@@ -1,4 +1,5 @@
 import { phraseKey } from '../knowledge/text.js';
+import { Counterparts } from './counterparts.js';
 import catalogueData from './data/cloud-services.json' with { type: 'json' };
 import needsData from './data/service-needs.json' with { type: 'json' };
 import type { EnglishWords } from './english.js';
@@ -215,6 +216,17 @@ export class ServiceCatalogue {
       this.families = families;
     }
     return this.families.get(familyKey(service.name)) ?? [];
+  }
+
+  private counterparts: Counterparts | null = null;
+
+  /** The service of the given providers whose needs are most like this one's, and how alike (0..1). */
+  counterpartOf(
+    service: CloudService,
+    providers: ReadonlySet<string>,
+  ): { service: CloudService; likeness: number } | null {
+    this.counterparts ??= new Counterparts(this);
+    return this.counterparts.of(service, providers);
   }
 
   /** One index of needs for each set of providers asked of, built on the first question. */

@@ -292,6 +292,12 @@ export class UncoveredServices {
     return this.servicesOf[topic] ?? [];
   }
 
+  /** The first topic covering the service, or null. */
+  topicCovering(service: CloudService): number | null {
+    const topic = this.servicesOf.findIndex((services) => services.includes(service));
+    return topic >= 0 ? topic : null;
+  }
+
   /**
    * Another provider's product named in ordinary words that the notes use side by side (`log
    * analytics` of OpenSearch's use cases, `security group`) is the notes' phrase, not Azure Monitor

@@ -7,7 +7,12 @@ import { IntentClassifier } from './intents.js';
 import { rankTopics, type TopicCandidate } from './rank-topics.js';
 import { QuestionReader, type ReadQuestion, type RelatedWords } from './read-question.js';
 import { renamedNames } from './renamed.js';
-import { type CloudService, loadServiceCatalogue, type ServiceCatalogue } from './service-catalogue.js';
+import {
+  type CloudService,
+  loadServiceCatalogue,
+  namesProvider,
+  type ServiceCatalogue,
+} from './service-catalogue.js';
 import type { NeedMatch } from './service-needs.js';
 import { loadSpellings, loadSynonyms, type Spellings, type Synonyms } from './synonyms.js';
 import { TopicIndex } from './topic-index.js';
@@ -139,6 +144,21 @@ export class Understanding {
     return uncovered && uncovered.shared >= NEED_WORDS_SHARED ? uncovered.service : null;
   }
 
+  /**
+   * The topic on the notes' own cloud's counterpart of the other cloud's service a question asks
+   * after ("what's the aws equivalent of azure functions" on notes with Lambda), or null: when the
+   * counterpart is no topic of the notes, they don't cover what was asked.
+   */
+  counterpartTopic(read: ReadQuestion, uncovered: UncoveredMentions): number | null {
+    const [service, ...more] = uncovered.services;
+    const clouds = this.services.clouds;
+    if (!service || more.length > 0 || clouds.size === 0 || clouds.has(service.provider)) return null;
+    if (!asksCounterpart(read.tokens, clouds)) return null;
+    const counterpart = this.catalogue.counterpartOf(service, clouds);
+    if (!counterpart || counterpart.likeness < COUNTERPART_LIKENESS) return null;
+    return this.services.topicCovering(counterpart.service);
+  }
+
   understand(question: string): Understood {
     const read = this.reader.read(question);
     const mentions = this.catalogue.find(read.tokens);
@@ -147,6 +167,42 @@ export class Understanding {
     for (const term of read.terms) if (uncovered.positions.has(term.position)) term.service = true;
     return { read, candidates: rankTopics(this.index, read), uncovered };
   }
+}
+
+/**
+ * Services this alike in their needs do one job (Azure Functions and AWS Lambda: 0.30, AWS WAF and
+ * Cloud Armor: 0.39); the nearest of a service with no counterpart is further (under 0.15).
+ */
+const COUNTERPART_LIKENESS = 0.2;
+
+/** Words that ask for another cloud's counterpart whatever else the question says. */
+const COUNTERPART = new Set([
+  'equivalent',
+  'equivalents',
+  'counterpart',
+  'counterparts',
+  'analog',
+  'analogue',
+]);
+/** Words that ask for one beside the name of the notes' cloud: "an aws alternative to cloud run". */
+const COUNTERPART_ON = new Set([
+  'version',
+  'alternative',
+  'alternatives',
+  'similar',
+  'comparable',
+  'replacement',
+  'substitute',
+  'instead',
+  'like',
+]);
+
+function asksCounterpart(tokens: readonly string[], clouds: ReadonlySet<string>): boolean {
+  if (tokens.some((token) => COUNTERPART.has(token))) return true;
+  return (
+    tokens.some((token) => COUNTERPART_ON.has(token)) &&
+    [...clouds].some((cloud) => namesProvider(tokens, cloud))
+  );
 }
 
 /**

@@ -21,7 +21,7 @@ import type {
   TopicRef,
   UnknownReply,
 } from '../../tutor/reply.js';
-import { CLOSEST_MATCH, SMALL_TALK_REPLY, serviceList } from '../../tutor/reply.js';
+import { CLOSEST_MATCH, explainTitle, SMALL_TALK_REPLY, serviceList } from '../../tutor/reply.js';
 import {
   answerVoteActionId,
   askTopicActionId,
@@ -205,7 +205,7 @@ function sharedByLine(sharedBy: string): ContextBlock {
 function titleOf(reply: AnswerReply): string {
   switch (reply.intent) {
     case 'explain':
-      return reply.sure ? reply.topic.title : `${CLOSEST_MATCH} ${reply.topic.title}`;
+      return explainTitle(reply);
     case 'compare':
       return reply.sides.map((side) => side.topic.title).join(' vs ');
     case 'list':
@@ -356,7 +356,7 @@ function fallbackText(reply: AnswerReply): string {
   switch (reply.intent) {
     case 'explain': {
       const lead = reply.lead[0];
-      const title = reply.sure ? reply.topic.title : `${CLOSEST_MATCH} ${reply.topic.title}`;
+      const title = explainTitle(reply);
       return escapeMrkdwn(lead ? `${title}: ${lead.text}` : title);
     }
     case 'compare':

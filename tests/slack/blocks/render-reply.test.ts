@@ -267,6 +267,18 @@ describe('renderReply: the other replies', () => {
   });
 });
 
+describe("renderReply: the notes' counterpart of another cloud's service", () => {
+  it('says whose counterpart it is, in the header and the notification text', () => {
+    const reply = ask("what's the aws equivalent of azure functions");
+    expect(reply.intent).toBe('explain');
+    const message = renderReply(reply as AnswerReply, PRIVATE);
+    expect(ofType(message, 'header')[0]?.text.text).toBe(
+      'Lambda, the counterpart of Azure Functions in the notes',
+    );
+    expect(message.text).toMatch(/^Lambda, the counterpart of Azure Functions in the notes: /);
+  });
+});
+
 describe('renderReply: a reply the tutor is not sure of', () => {
   const guess = (): AnswerReply => {
     const reply = ask('what is fargate');

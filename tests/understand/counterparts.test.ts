@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderText } from '../../src/cli/render-text.js';
+import type { ExplainReply, Reply } from '../../src/tutor/reply.js';
+import { loadEnglishWords } from '../../src/understand/english.js';
+import { loadServiceCatalogue } from '../../src/understand/service-catalogue.js';
+import { FIXTURES_DIR, KNOWLEDGE_DIR } from '../helpers/paths.js';
+import { tutorFor } from '../helpers/tutor.js';
+
+const notes = (area: string) => join(FIXTURES_DIR, 'notes', area);
+
+/** Questions after another cloud's service, and the notes' topic on its counterpart (null: none). */
+const ASKED: [string, string, string | null][] = [
+  [KNOWLEDGE_DIR, "what's the aws equivalent of azure functions", 'lambda'],
+  [KNOWLEDGE_DIR, 'is there an aws version of google cloud run', 'fargate'],
+  [KNOWLEDGE_DIR, 'aws alternative to azure container instances', 'fargate'],
+  [KNOWLEDGE_DIR, 'gke equivalent on aws', 'eks'],
+  [KNOWLEDGE_DIR, 'what is the aws counterpart of azure container registry', 'ecr'],
+  [KNOWLEDGE_DIR, 'aws equivalent of google cloud batch', 'batch'],
+  [KNOWLEDGE_DIR, 'what is the aws equivalent of azure cosmos db', null],
+  [notes('databases'), 'aws equivalent of azure cosmos db', 'dynamodb'],
+  [notes('databases'), 'what is the aws counterpart of bigquery', 'redshift'],
+  [notes('databases'), 'aws equivalent of google cloud memorystore', 'elasticache'],
+  [notes('databases'), 'what is the aws equivalent of azure sql database', 'rds'],
+  [notes('messaging'), 'aws equivalent of azure service bus', 'sqs'],
+  [notes('messaging'), 'what is the aws counterpart of google pub/sub', 'sns'],
+  [notes('messaging'), 'aws equivalent of azure event hubs', 'kinesis'],
+  [notes('messaging'), 'aws alternative to azure logic apps', 'step'],
+  [notes('storage'), 'aws equivalent of azure blob storage', 's3'],
+  [notes('storage'), 'what is the aws equivalent of azure files', 'efs'],
+  [notes('storage'), 'aws counterpart of google cloud filestore', 'efs'],
+  [notes('storage'), 'aws equivalent of azure disk storage', 'ebs'],
+  [notes('storage'), 'aws equivalent of azure data box', 'snow'],
+  [notes('gcp-ops'), "what's the gcp equivalent of aws waf", 'cloud-armor'],
+  [notes('gcp-ops'), 'google cloud counterpart of cloudwatch logs', 'cloud-logging'],
+  [notes('gcp-ops'), 'gcp alternative to aws codebuild', 'cloud-build'],
+  [notes('gcp-ops'), 'what is the gcp equivalent of amazon ec2', 'compute-engine'],
+  [notes('gcp-ops'), 'gcp equivalent of amazon cloudfront', 'cloud-cdn'],
+  [notes('gcp-ops'), 'what is the gcp equivalent of aws lambda', null],
+  [notes('azure-ops'), 'azure equivalent of amazon cloudwatch', 'azure-monitor'],
+  [notes('azure-ops'), 'what is the azure counterpart of aws iam identity center', 'entra'],
+  [notes('azure-ops'), 'azure equivalent of amazon vpc', 'virtual-network'],
+  [notes('azure-ops'), 'azure alternative to amazon eventbridge', 'event-grid'],
+  [notes('azure-ops'), 'what is the azure equivalent of aws app runner', 'container-apps'],
+  [notes('azure-ops'), 'azure equivalent of amazon rds for sql server', 'sql-database'],
+  [notes('azure-ops'), 'what is the azure equivalent of dynamodb', null],
+];
+
+const answeredTopic = (reply: Reply) => (reply.intent === 'explain' ? reply.topic.id : null);
+
+describe("another cloud's counterpart of a service", () => {
+  const catalogue = loadServiceCatalogue(loadEnglishWords());
+  const byName = (name: string) => {
+    const service = catalogue.services.find((found) => found.name === name);
+    if (!service) throw new Error(`no ${name} in the catalogue`);
+    return service;
+  };
+
+  it('is the service whose needs say the same things', () => {
+    expect(catalogue.counterpartOf(byName('Azure Functions'), new Set(['aws']))?.service.name).toBe(
+      'AWS Lambda',
+    );
+    expect(catalogue.counterpartOf(byName('AWS WAF'), new Set(['gcp']))?.service.name).toBe('Cloud Armor');
+    expect(catalogue.counterpartOf(byName('Amazon Redshift'), new Set(['gcp']))?.service.name).toBe(
+      'BigQuery',
+    );
+  });
+
+  it("answers with the notes' topic on it, nine in ten as expected (measured 30 of 33)", () => {
+    const tutors = new Map<string, ReturnType<typeof tutorFor>>();
+    const wrong: string[] = [];
+    for (const [dir, question, want] of ASKED) {
+      const tutor = tutors.get(dir) ?? tutorFor(dir);
+      tutors.set(dir, tutor);
+      const got = answeredTopic(tutor.answer(question));
+      if (want === null ? got !== null : !got?.includes(want)) wrong.push(`${question} -> ${got}`);
+    }
+    expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(3);
+  });
+
+  it('says whose counterpart the answer is, and opens with what the topic is', () => {
+    const reply = tutorFor(KNOWLEDGE_DIR).answer(
+      "what's the aws equivalent of azure functions",
+    ) as ExplainReply;
+    expect(reply.counterpartOf).toBe('Azure Functions');
+    expect(reply.sure).toBe(true);
+    expect(renderText(reply).split('\n')[0]).toBe('Lambda, the counterpart of Azure Functions in the notes');
+  });
+
+  it('leaves a question about the other service itself unanswered', () => {
+    const tutor = tutorFor(KNOWLEDGE_DIR);
+    for (const question of [
+      'azure functions pricing',
+      'how do azure functions scale',
+      'azure functions vs lambda',
+    ])
+      expect(tutor.answer(question).intent, question).toBe('unknown');
+  });
+});
