@@ -103,15 +103,43 @@ describe('answers on notes areas the engine was not written for', () => {
 describe('notes beyond AWS', () => {
   // beyond-aws/: Google Cloud and networking basics, notes and 109 questions written blind (README).
   // Measured when they came, on 63a1fd3: intent 0.84, top-1 0.74, fact 0.71; on 69e409a: intent
-  // 0.89, top-1 0.81, fact 0.78. The engine's vocabulary is AWS's; these floors keep what it holds.
+  // 0.89, top-1 0.81, fact 0.78; on dae8a67, with Google Cloud's service needs and names: 0.92, 0.83,
+  // 0.81. The engine's concept vocabulary is still AWS's; these floors keep what it holds.
   it('keeps intent, top-1 and fact above their floors on Google Cloud and networking notes', () => {
     const outcomes = outcomesOfFolder('beyond-aws');
     const summary = summarise(outcomes);
     const misses = describeMisses(outcomes);
     expect(summary.items).toBe(109);
-    expect(summary.intent.right / summary.intent.of, misses).toBeGreaterThanOrEqual(0.85);
-    expect(summary.top1.right / summary.top1.of, misses).toBeGreaterThanOrEqual(0.75);
-    expect(summary.fact.right / summary.fact.of, misses).toBeGreaterThanOrEqual(0.72);
+    expect(summary.intent.right / summary.intent.of, misses).toBeGreaterThanOrEqual(0.88);
+    expect(summary.top1.right / summary.top1.of, misses).toBeGreaterThanOrEqual(0.78);
+    expect(summary.fact.right / summary.fact.of, misses).toBeGreaterThanOrEqual(0.76);
+  });
+});
+
+describe('notes on Azure and Google Cloud', () => {
+  // other-clouds/: Azure app services and Google Cloud data services, notes and 110 questions written
+  // blind (README); measured on a709ebe: intent 0.98, top-1 0.88, fact 0.83; on dae8a67, with the
+  // needs of Azure and Google Cloud services and their own names read as theirs: 0.98, 0.90, 0.87.
+  it('keeps intent, top-1 and fact above their floors on notes written blind', () => {
+    const outcomes = outcomesOfFolder('other-clouds');
+    const summary = summarise(outcomes);
+    const misses = describeMisses(outcomes);
+    expect(summary.items).toBe(110);
+    expect(summary.intent.right / summary.intent.of, misses).toBeGreaterThanOrEqual(0.93);
+    expect(summary.top1.right / summary.top1.of, misses).toBeGreaterThanOrEqual(0.85);
+    expect(summary.fact.right / summary.fact.of, misses).toBeGreaterThanOrEqual(0.8);
+  });
+
+  // dev-clouds/: Azure and Google Cloud operations notes for development; measured on edf5209
+  // (before the needs of those clouds): top-1 0.81, fact 0.79; on dae8a67: 0.96, 0.96.
+  it('keeps intent, top-1 and fact above their floors on the development notes', () => {
+    const outcomes = outcomesOfFolder('dev-clouds');
+    const summary = summarise(outcomes);
+    const misses = describeMisses(outcomes);
+    expect(summary.items).toBe(110);
+    expect(summary.intent.right / summary.intent.of, misses).toBeGreaterThanOrEqual(0.95);
+    expect(summary.top1.right / summary.top1.of, misses).toBeGreaterThanOrEqual(0.9);
+    expect(summary.fact.right / summary.fact.of, misses).toBeGreaterThanOrEqual(0.9);
   });
 });
 
