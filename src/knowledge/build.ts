@@ -1,3 +1,4 @@
+import { declaredAliases } from './declared-aliases.js';
 import type { ParsedNotes, ParsedTopic } from './parse.js';
 import { phraseKey, slug, VENDOR_WORDS, words } from './text.js';
 import type { KnowledgeBase, NotesProblem, Topic } from './types.js';
@@ -127,6 +128,16 @@ export function buildKnowledgeBase(files: ParsedNotes[]): BuiltKnowledge {
       if (!owner || owners.has(key)) continue;
       owners.set(key, { topic: owner.topic, file: notes.file, line: entry.line });
       owner.topic.aliases.push(entry.expansion);
+    }
+  }
+
+  // A bullet may give its topic another name (`- short name **sts**`, `**SQL injection** (**SQLi**)`).
+  for (const topic of topics) {
+    for (const alias of declaredAliases([topic.name, ...topic.aliases], topic.facts)) {
+      const key = phraseKey(alias);
+      if (!key || owners.has(key)) continue;
+      owners.set(key, { topic, file: topic.source.file, line: topic.source.line });
+      topic.aliases.push(alias);
     }
   }
 

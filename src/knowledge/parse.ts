@@ -123,11 +123,18 @@ function readHeading(title: string): Pick<ParsedTopic, 'name' | 'aliases' | 'cat
   if (looksLikeAcronym(inside) && expandsAcronym(inside, name)) {
     return { name, aliases: [], categories: [], headingAliases: [inside] };
   }
-  const categories = inside
+  // `Horizontal Pod Autoscaler (HPA, scale-out on metrics)`: an acronym among what describes it.
+  const parts = inside
     .split(/[,/;]/)
     .map((part) => part.trim())
     .filter(Boolean);
-  return { name, aliases: [], categories, headingAliases: [] };
+  const acronyms = parts.filter((part) => looksLikeAcronym(part) && expandsAcronym(part, name));
+  return {
+    name,
+    aliases: [],
+    categories: parts.filter((part) => !acronyms.includes(part)),
+    headingAliases: acronyms,
+  };
 }
 
 /** Finds `ECR (Elastic Container Registry)` and `Application Load Balancer (ALB)` in a fact. */

@@ -103,6 +103,11 @@ function acronymLetters(acronym: string): string {
   return letters;
 }
 
+/** The first letters of words; `x` for a word of `cross` when asked, as in XSS (cross-site scripting). */
+function initialsOf(written: string[], crossAsX = false): string {
+  return written.map((word) => (crossAsX && word === 'cross' ? 'x' : word[0])).join('');
+}
+
 /** A single short token that could be an acronym: `ECS`, `EC2`, `ecr`, `k8s`. */
 export function looksLikeAcronym(text: string): boolean {
   return /^[A-Za-z][A-Za-z0-9]{1,7}$/.test(text.trim());
@@ -118,8 +123,6 @@ export function expandsAcronym(acronym: string, expansion: string): boolean {
   const letters = acronymLetters(acronym);
   const expansionWords = words(expansion).filter((word) => !CONNECTIVES.has(word));
   if (expansionWords.length < 2) return false;
-  const initials = expansionWords.map((word) => word[0]).join('');
-  if (initials === letters) return true;
-  const withoutVendor = expansionWords.filter((word) => !VENDOR_WORDS.has(word));
-  return withoutVendor.map((word) => word[0]).join('') === letters;
+  const spelt = (written: string[]) => [initialsOf(written), initialsOf(written, true)].includes(letters);
+  return spelt(expansionWords) || spelt(expansionWords.filter((word) => !VENDOR_WORDS.has(word)));
 }

@@ -474,12 +474,6 @@ function headsQuestion(mention: ServiceMention, read: ReadQuestion): boolean {
   );
 }
 
-/**
- * A service named like the topic is part of it (`DynamoDB Accelerator` of DynamoDB, `Snowcone` of
- * Snow Family); one named otherwise (`**EFS**` among DataSync's destinations) is another service, and
- * so is one of the same family (Elemental MediaPackage beside Elemental MediaLive) or one that shares
- * only a word many names have (Secrets `Manager` under Systems Manager).
- */
 /** A cloud names more than a quarter of the topics to be one the notes are about. */
 const CLOUD_SHARE = 0.25;
 
@@ -502,6 +496,12 @@ function notesClouds(catalogue: ServiceCatalogue, index: TopicIndex): Set<string
   );
 }
 
+/**
+ * A service named like the topic is part of it (`DynamoDB Accelerator` of DynamoDB, `Snowcone` of
+ * Snow Family); one named otherwise (`**EFS**` among DataSync's destinations) is another service, and
+ * so is one of the same family (Elemental MediaPackage beside Elemental MediaLive) or one that shares
+ * only a word many names have (Secrets `Manager` under Systems Manager).
+ */
 function partOf(service: CloudService, topicNames: string[], catalogue: ServiceCatalogue): boolean {
   const own = (name: string) =>
     phraseKey(name)

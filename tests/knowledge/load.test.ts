@@ -302,3 +302,35 @@ describe('loadKnowledgeDir: any spelling of the folder', () => {
     }
   });
 });
+
+describe("other names a topic's bullets give it", () => {
+  it('are its aliases: a short name, or one in brackets after its name', () => {
+    const { knowledge } = loadKnowledgeDir(
+      notesDir({
+        'notes.md': [
+          '# StatefulSets (stable identity & storage)',
+          '- pods get ordinal names web-0, web-1',
+          '- short name **sts**',
+          '',
+          '# CSRF (cross-site request forgery)',
+          '- **CSRF** (aka **XSRF**, "sea-surf") = an evil site makes the browser send a request',
+          '',
+          '# SQL injection (untrusted input in queries)',
+          '- **SQL injection** (**SQLi**) = user input glued into a SQL string',
+          '',
+          '# Deployments',
+          '- short name **deploy**',
+          '- rolling update (default) swaps pods a few at a time',
+          '',
+        ].join('\n'),
+      }),
+    );
+    expect(knowledge.topics.map((topic) => topic.aliases)).toEqual([
+      ['sts'],
+      ['cross-site request forgery', 'XSRF', 'sea-surf'],
+      ['SQLi'],
+      // A short name that is a word would take the word's questions; a bracket that explains names nothing.
+      [],
+    ]);
+  });
+});

@@ -71,6 +71,12 @@ describe('parseNotes: topics and headings', () => {
     expect(topic.aliases.map((alias) => alias.text)).toEqual(['ECS']);
   });
 
+  it('takes an acronym among the words in parentheses as an alias, the rest as categories', () => {
+    const topic = only(parse('# Horizontal Pod Autoscaler (HPA, scale-out on metrics)\n* adds pods\n'));
+    expect(topic.aliases.map((alias) => alias.text)).toEqual(['HPA']);
+    expect(topic.categories).toEqual(['scale-out on metrics']);
+  });
+
   it('takes a parenthetical that is not an expansion as a category, not an alias', () => {
     const topic = only(parse('# Fargate (serverless)\n* runs containers\n'));
     expect(topic.name).toBe('Fargate');

@@ -53,5 +53,9 @@ describe('text helpers', () => {
     expect(expandsAcronym('Fargate', 'serverless')).toBe(false);
     expect(expandsAcronym('ECS', 'serverless')).toBe(false);
     expect(expandsAcronym('ECS', 'Elastic Kubernetes Service')).toBe(false);
+    // `X` stands for `cross`, as in cross-site scripting.
+    expect(expandsAcronym('XSS', 'cross-site scripting')).toBe(true);
+    expect(expandsAcronym('XSRF', 'cross-site request forgery')).toBe(true);
+    expect(expandsAcronym('XSS', 'cross-site request')).toBe(false);
   });
 });
