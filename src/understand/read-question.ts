@@ -399,8 +399,16 @@ export class QuestionReader {
           const end = start + length;
           if (end > tokens.length || !fillable(start, end)) continue;
           const phrase = tokens.slice(start, end).join(' ');
-          const closest = this.index.closestName(phrase);
-          if (!closest || closest.name.key.split(' ').length !== length) continue;
+          const sameLength = this.index.closestName(phrase);
+          // `statefull set` is `StatefulSets` misspelt in two words.
+          const runTogether = length > 1 ? this.index.closestName(phrase.replace(/ /g, '')) : null;
+          const closest =
+            sameLength?.name.key.split(' ').length === length
+              ? sameLength
+              : runTogether && !runTogether.name.key.includes(' ')
+                ? runTogether
+                : null;
+          if (!closest) continue;
           // A name found exactly is kept unless the typo makes a longer name of it.
           if (anyCovered(taken, start, end) && closest.name.kind === 'partial') continue;
           const strength = 1 - closest.slips;

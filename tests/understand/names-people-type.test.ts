@@ -44,6 +44,23 @@ describe('names people type that the notes never write', () => {
     expect(explained(dir, 'how many subscribers can an snstopic have')).toBe('Amazon SNS');
   });
 
+  it('reads a one-word name misspelt in two words as that name', () => {
+    const dir = notesDir({
+      'k8s.md': [
+        '# Pods',
+        '- smallest thing u can deploy, wraps 1 or more containers',
+        '',
+        '# StatefulSets',
+        '- runs pods that each need a stable identity & their own disk',
+        '',
+        '# Deployments',
+        '- rolling updates of interchangeable pods',
+        '',
+      ].join('\n'),
+    });
+    expect(explained(dir, 'what is a statefull set')).toBe('StatefulSets');
+  });
+
   it('leaves real words and words it cannot split alone', () => {
     const dir = notesDir({ 'databases.md': NOTES });
     const tutor = createTutor(loadKnowledgeDir(dir).knowledge);
