@@ -99,6 +99,8 @@ export class ConceptLexicon {
       });
       if (!phrase) continue;
       found.push({ position: end, start: i, means: phrase.means });
+      // The phrase's own words say nothing apart: the `box` of "out of the box" is no server.
+      i = end;
     }
     for (const pattern of this.patterns) {
       const hit = this.patternAt(stems, tokens, pattern);

@@ -75,6 +75,12 @@ describe('ConceptLexicon on the shipped cloud-concept data', () => {
     expect(tokens.slice(match?.start, (match?.position ?? 0) + 1)).toEqual(['put', 'something', 'between']);
   });
 
+  it('reads the words of a phrase together only: the box of "out of the box" is no server', () => {
+    const found = meaningsOf('how many pods can one node hold out of the box');
+    expect(found).toContain('default');
+    expect(found).not.toContain('server');
+  });
+
   it('spans a pattern from its earliest to its last matched word, in either order', () => {
     const tokens = words('the database is down');
     const match = lexicon.match(tokens).find((found) => found.means.includes('failover'));
