@@ -76,7 +76,7 @@ describe('ConceptLexicon on the shipped cloud-concept data', () => {
   });
 
   it('reads the words of a phrase together only: the box of "out of the box" is no server', () => {
-    const found = meaningsOf('how many pods can one node hold out of the box');
+    const found = meaningsOf('how many replicas does it keep out of the box');
     expect(found).toContain('default');
     expect(found).not.toContain('server');
   });
