@@ -44,6 +44,9 @@ export interface MeaningBridges {
 const PARTIAL_NAME = 0.8;
 
 /** A word of the question that can match words of the notes. */
+/** Up to this long, a word the notes and English lack is a term of its own rather than a slip of an everyday word. */
+const SHORT_TERM = 4;
+
 export interface QueryTerm {
   /** The word as typed. */
   word: string;
@@ -476,8 +479,11 @@ export class QuestionReader {
           kind = 'english';
         } else {
           const parts = this.lettersThenNumber(token);
-          const corrected =
+          const closest =
             parts || nameOf !== null || !this.isPossibleTypo(token) ? null : this.index.closestWord(token);
+          // A short term of art one slip from an everyday word (`saml`, `same`) is that term, not a typo.
+          const corrected =
+            closest && token.length <= SHORT_TERM && this.english.has(closest.word) ? null : closest;
           if (parts) {
             for (const part of parts) stems.set(part, 1);
             kind = 'known';

@@ -391,6 +391,47 @@ describe('numbers the notes never use', () => {
   });
 });
 
+describe('a thing the notes never name', () => {
+  const webSecurity = () =>
+    tutorFor(
+      notesDir({
+        'web.md': [
+          '# HTTPS/TLS (encrypted transport)',
+          '- HTTPS = HTTP over TLS, nobody in the middle can read or change the traffic',
+          '- certs signed by a CA prove the server is who it says it is',
+          '',
+          '# JWT (JSON web tokens)',
+          '- header.payload.signature, signed so the server can check nobody changed it',
+          '- same token works until it expires, hard to revoke early',
+          '',
+        ].join('\n'),
+      }),
+    );
+
+  it('asked what it is or how it works, is not in the notes, whatever its words bridge to', () => {
+    const tutor = webSecurity();
+    expect(tutor.answer('how does saml single sign-on work').intent).toBe('unknown');
+    expect(tutor.answer('what is saml').intent).toBe('unknown');
+    // Asked about in passing, the question is about the rest.
+    expect(tutor.answer('can a jwt be revoked early, unlike a saml assertion').topics[0]?.id).toBe('jwt');
+  });
+
+  it('is a short term of art, not a slip of an everyday word (saml is no typo of same)', () => {
+    const notes = loadKnowledgeDir(
+      notesDir({
+        'web.md': '# JWT\n- the same token works until it expires\n- signed, so nobody can change it\n',
+      }),
+    ).knowledge;
+    const { read } = new Understanding(notes).understand('saml tokne');
+    const kinds = Object.fromEntries(
+      read.terms.map((term) => [term.word, [term.kind, [...term.stems.keys()]]]),
+    );
+    expect(kinds.saml?.[0]).toBe('foreign');
+    // A longer slip is still read as the notes' word.
+    expect(kinds.tokne?.[1]).toContain('token');
+  });
+});
+
 describe('chat abbreviations', () => {
   it('takes `rn`, `btw`, `tbh` for filler, not for the name of something the notes lack', () => {
     const tutor = () => tutorFor(KNOWLEDGE_DIR);
