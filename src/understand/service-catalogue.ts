@@ -292,6 +292,15 @@ const OTHER_CLOUDS: readonly { words: string[]; provider: string; label: string 
   { words: ['gcloud'], provider: 'gcp', label: 'Google Cloud' },
   { words: ['oci'], provider: 'oracle', label: 'Oracle Cloud' },
 ];
+/** The words that name a provider's cloud: `google`, `gcp`, `gcloud` for Google Cloud. */
+export function providerWords(provider: string): string[] {
+  return [
+    ...new Set(
+      OTHER_CLOUDS.filter((cloud) => cloud.provider === provider).map((cloud) => cloud.words[0] ?? ''),
+    ),
+  ];
+}
+
 /** Whether a question names a provider's cloud anywhere: `azure`, `google`, `gcp` or the provider itself. */
 export function namesProvider(tokens: readonly string[], provider: string): boolean {
   return tokens.some(

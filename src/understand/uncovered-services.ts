@@ -6,6 +6,7 @@ import {
   contentWords,
   namesProvider,
   OPEN_SOURCE,
+  providerWords,
   type ServiceCatalogue,
   type ServiceMention,
   unbracketedKey,
@@ -44,6 +45,8 @@ export class UncoveredServices {
     domain: readonly string[] = [],
   ) {
     this.clouds = notesClouds(catalogue, index);
+    // The cloud the notes teach tells no topic apart, as `aws` does not in notes on AWS.
+    for (const cloud of this.clouds) for (const word of providerWords(cloud)) this.domainWords.add(word);
     index.topics.forEach((topic, i) => {
       const providers = new Set<string>();
       const services = new Set<CloudService>();

@@ -263,6 +263,8 @@ describe('notes on another cloud', () => {
       ['Google Cloud Logging'],
     ]);
     expect([...understanding.services.clouds]).toEqual(['gcp']);
+    // Like `aws` in notes on AWS, the cloud's own name tells no topic apart.
+    expect([...understanding.services.domainWords]).toEqual(expect.arrayContaining(['google', 'gcp']));
   });
 
   it("read the notes' own cloud before a phrase as no product the catalogue lacks", () => {
