@@ -3,6 +3,7 @@ import { stem, words } from '../../src/knowledge/text.js';
 import { ConceptLexicon } from '../../src/understand/concepts.js';
 import conceptData from '../../src/understand/data/cloud-concepts.json' with { type: 'json' };
 import { NEGATIONS, STOPWORDS } from '../../src/understand/stopwords.js';
+import { loadSpellings } from '../../src/understand/synonyms.js';
 
 const lexicon = new ConceptLexicon();
 
@@ -73,6 +74,13 @@ describe('ConceptLexicon on the shipped cloud-concept data', () => {
     const match = lexicon.match(tokens).find((found) => found.means.includes('decouple'));
     expect(match).toMatchObject({ start: 2, position: 4 });
     expect(tokens.slice(match?.start, (match?.position ?? 0) + 1)).toEqual(['put', 'something', 'between']);
+  });
+
+  it('reads back-and-forths as round trips, and an ordinal in digits as the word', () => {
+    expect(meaningsOf('how many back-and-forths does the handshake take')).toContain('round');
+    const spellings = loadSpellings();
+    expect(spellings.get(stem('2nd'))).toContain(stem('second'));
+    expect(spellings.get(stem('second'))).toContain(stem('2nd'));
   });
 
   it('reads the words of a phrase together only: the box of "out of the box" is no server', () => {
