@@ -15,13 +15,15 @@ export function declaredAliases(names: readonly string[], facts: readonly Fact[]
   const found: string[] = [];
   const nameKeys = new Set(names.map(phraseKey));
   for (const fact of facts) {
-    const text = fact.text.replace(/\*\*|__/g, '');
+    const { text } = fact;
     const naming = NAMING.exec(text);
     if (naming) {
       const [first] = text.slice(naming[0].length).split(/[\s,;]+/);
       if (first && abbreviation(first)) found.push(first);
       continue;
     }
+    // Most bullets hold no bracket: the pattern is not tried on them.
+    if (!text.includes('(')) continue;
     const opening = /^(.+?)\s*\(([^()]{2,60})\)/.exec(text);
     if (!opening || !nameKeys.has(phraseKey(opening[1] ?? ''))) continue;
     for (const part of (opening[2] ?? '').split(',')) {

@@ -46,16 +46,15 @@ export interface ServiceMention {
 
 /**
  * A name without the vendor words that open it, as a cloud's own notes write it: `google cloud
- * pub sub` is `cloud pub sub` and `pub sub`. Never one ordinary word: `storage` names nothing.
+ * pub sub` is `cloud pub sub` and `pub sub`.
  */
-function shortKeys(key: string, english: EnglishWords): string[] {
+function shortKeys(key: string): string[] {
   const words = key.split(' ');
   const shorts: string[] = [];
   let at = 0;
   while (at < words.length - 1 && (VENDOR_PREFIXES.has(words[at] ?? '') || words[at] === 'cloud')) {
     at++;
-    const short = words.slice(at);
-    if (short.length > 1 || !english.has(short[0] ?? '')) shorts.push(short.join(' '));
+    shorts.push(words.slice(at).join(' '));
   }
   return shorts;
 }
@@ -96,7 +95,9 @@ export class ServiceCatalogue {
    * A name as its own cloud's notes write it, without the vendor before it -> the services so
    * named: `secret manager` is Google Cloud Secret Manager's as much as AWS Secrets Manager's.
    */
-  private readonly byShortKey = new Map<string, CloudService[]>();
+  private byShortKey: Map<string, CloudService[]> | null = null;
+  /** Every spelling of every service as a key, for the short names, which are made when first needed. */
+  private readonly spellings: [string, CloudService][] = [];
   private readonly firstWords = new Set<string>();
   private readonly plainKeys = new Set<string>();
   /**
@@ -125,18 +126,13 @@ export class ServiceCatalogue {
         servicesNamedWith.set(word, (servicesNamedWith.get(word) ?? 0) + 1);
       for (const spelling of [service.name, ...service.aliases]) {
         const key = phraseKey(spelling);
+        this.spellings.push([key, service]);
         if (!key || key.split(' ').length > MAX_ALIAS_WORDS || this.byKey.has(key)) continue;
         if (key.split(' ').every((word) => STOPWORDS.has(word) || VENDOR_PREFIXES.has(word))) continue;
         this.byKey.set(key, service);
         this.firstWords.add(key.split(' ')[0] ?? '');
         if (!key.includes(' ') && english.has(key) && !nameWords.has(key)) this.plainKeys.add(key);
       }
-      for (const spelling of [service.name, ...service.aliases])
-        for (const short of shortKeys(phraseKey(spelling), english)) {
-          const named = this.byShortKey.get(short) ?? [];
-          if (!named.includes(service)) named.push(service);
-          this.byShortKey.set(short, named);
-        }
     }
     this.namesWith = servicesNamedWith;
     this.namingWords = new Set(
@@ -183,10 +179,33 @@ export class ServiceCatalogue {
    * and the second only the short name of Google Cloud Storage. Any cloud's when theirs has none.
    */
   lookupIn(name: string, clouds: ReadonlySet<string>): CloudService | undefined {
-    const key = phraseKey(name);
+    return this.lookupKeyIn(phraseKey(name), clouds);
+  }
+
+  /** The same, for a name already made a key (`phraseKey`). */
+  lookupKeyIn(key: string, clouds: ReadonlySet<string>): CloudService | undefined {
     const exact = this.byKey.get(key);
     if (clouds.size === 0 || (exact && clouds.has(exact.provider))) return exact;
-    return this.byShortKey.get(key)?.find((service) => clouds.has(service.provider)) ?? exact;
+    const own = this.shortKeys()
+      .get(key)
+      ?.find((service) => clouds.has(service.provider));
+    // One ordinary word (`storage`) names nothing of a cloud's own.
+    if (!own || (!key.includes(' ') && this.english.has(key))) return exact;
+    return own;
+  }
+
+  /** Built the first time a name is not its cloud's own: notes on AWS seldom need them. */
+  private shortKeys(): Map<string, CloudService[]> {
+    if (this.byShortKey) return this.byShortKey;
+    const byShortKey = new Map<string, CloudService[]>();
+    for (const [key, service] of this.spellings)
+      for (const short of shortKeys(key)) {
+        const named = byShortKey.get(short) ?? [];
+        if (!named.includes(service)) named.push(service);
+        byShortKey.set(short, named);
+      }
+    this.byShortKey = byShortKey;
+    return byShortKey;
   }
 
   /** Needs a learner describes without naming the service ("warn us before we overspend"). */

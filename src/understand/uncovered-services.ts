@@ -44,14 +44,15 @@ export class UncoveredServices {
     private readonly english: EnglishWords,
     domain: readonly string[] = [],
   ) {
-    this.clouds = notesClouds(catalogue, index);
+    const names = index.topics.map((topic) => [topic.name, ...topic.aliases].map(phraseKey));
+    this.clouds = notesClouds(catalogue, names);
     // The cloud the notes teach tells no topic apart, as `aws` does not in notes on AWS.
     for (const cloud of this.clouds) for (const word of providerWords(cloud)) this.domainWords.add(word);
-    index.topics.forEach((topic, i) => {
+    index.topics.forEach((_, i) => {
       const providers = new Set<string>();
       const services = new Set<CloudService>();
-      for (const name of [topic.name, ...topic.aliases]) {
-        const service = catalogue.lookupIn(name, this.clouds);
+      for (const key of names[i] ?? []) {
+        const service = catalogue.lookupKeyIn(key, this.clouds);
         if (!service) continue;
         this.covered.add(service);
         services.add(service);
@@ -484,13 +485,11 @@ const CLOUD_SHARE = 0.25;
  * The providers of the services the topics' names name, each naming a good share of them: one
  * topic called `Secret Manager` (also an AWS alias) does not make notes on Google Cloud AWS's.
  */
-function notesClouds(catalogue: ServiceCatalogue, index: TopicIndex): Set<string> {
+function notesClouds(catalogue: ServiceCatalogue, topicNames: readonly string[][]): Set<string> {
   const topicsOf = new Map<string, number>();
   let named = 0;
-  for (const topic of index.topics) {
-    const providers = new Set(
-      [topic.name, ...topic.aliases].flatMap((name) => catalogue.lookup(phraseKey(name))?.provider ?? []),
-    );
+  for (const keys of topicNames) {
+    const providers = new Set(keys.flatMap((key) => catalogue.lookup(key)?.provider ?? []));
     if (providers.size > 0) named++;
     for (const provider of providers) topicsOf.set(provider, (topicsOf.get(provider) ?? 0) + 1);
   }

@@ -21,7 +21,7 @@ import type {
   TopicRef,
   UnknownReply,
 } from '../../tutor/reply.js';
-import { CLOSEST_MATCH, explainTitle, SMALL_TALK_REPLY, serviceList } from '../../tutor/reply.js';
+import { explainTitle, SMALL_TALK_REPLY, serviceList } from '../../tutor/reply.js';
 import {
   answerVoteActionId,
   askTopicActionId,
