@@ -1,5 +1,7 @@
 import { stem } from '../knowledge/text.js';
 import type { ReadQuestion } from '../understand/read-question.js';
+import { VENDOR_PREFIXES } from '../understand/service-catalogue.js';
+import { NEGATION } from '../understand/stopwords.js';
 
 const WHAT = new Set(['what', 'whats']);
 const BE = new Set(['is', 'are', 's', 'was']);
@@ -108,4 +110,36 @@ export function asksWhatItIs(read: ReadQuestion, topic: number, wholeName: Reado
       PRONOUNS.has(tokens[tokens[next] === 'whats' ? next + 1 : next + 2] ?? '')
     );
   });
+}
+
+/** Openings that ask what a thing is or how it works: "what is saml", "how does kerberos work". */
+const ASKS_WHAT = [
+  ['what', 'is'],
+  ['what', 'are'],
+  ['whats'],
+  ['what', 's'],
+  ['explain'],
+  ['define'],
+  ['how', 'does'],
+  ['how', 'do'],
+  ['what', 'does'],
+];
+
+/**
+ * Whether the question asks what a thing is, or how it works, that no notes word names: a term
+ * that is neither a word of the notes nor English ("how does saml single sign-on work" on notes
+ * that never say SAML). Bridged to the notes' words by a concept, it is still not in them.
+ */
+export function asksWhatAnUnknownThingIs(read: ReadQuestion): boolean {
+  const opening = ASKS_WHAT.find((words) => words.every((word, i) => read.tokens[i] === word));
+  if (!opening) return false;
+  const content = read.terms.filter((term) => !term.stems.has(NEGATION));
+  if (content.length > 4) return false;
+  return content.some(
+    (term) =>
+      term.kind === 'foreign' &&
+      !VENDOR_PREFIXES.has(term.word) &&
+      term.position <= opening.length + 2 &&
+      !/\d/.test(term.word),
+  );
 }

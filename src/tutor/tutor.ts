@@ -4,8 +4,7 @@ import { talksOfEverydayLife } from '../understand/chit-chat.js';
 import type { EverydayWords } from '../understand/everyday-words.js';
 import { servicesAreSetting, type TopicCandidate } from '../understand/rank-topics.js';
 import type { ReadQuestion } from '../understand/read-question.js';
-import { VENDOR_PREFIXES } from '../understand/service-catalogue.js';
-import { NEGATION, negatedBefore } from '../understand/stopwords.js';
+import { negatedBefore } from '../understand/stopwords.js';
 import type { TopicIndex } from '../understand/topic-index.js';
 import type { UncoveredMentions } from '../understand/uncovered-services.js';
 import {
@@ -14,7 +13,7 @@ import {
   type UnderstandingParts,
 } from '../understand/understanding.js';
 import { ANSWER_MODEL, type AnswerModel, answerFeatures, bestFirst, predict } from './answer-model.js';
-import { asksWhatItIs } from './asks-what-it-is.js';
+import { asksWhatAnUnknownThingIs, asksWhatItIs } from './asks-what-it-is.js';
 import { cleanQuestion } from './clean-question.js';
 import { COMMANDS } from './commands.js';
 import { compareTopics } from './compare.js';
@@ -544,38 +543,6 @@ function leaderboardPeriod(tokens: readonly string[]): ScorePeriod {
     if (period) return period;
   }
   return 'week';
-}
-
-/** Openings that ask what a thing is or how it works: "what is saml", "how does kerberos work". */
-const ASKS_WHAT = [
-  ['what', 'is'],
-  ['what', 'are'],
-  ['whats'],
-  ['what', 's'],
-  ['explain'],
-  ['define'],
-  ['how', 'does'],
-  ['how', 'do'],
-  ['what', 'does'],
-];
-
-/**
- * Whether the question asks what a thing is, or how it works, that no notes word names: a term
- * that is neither a word of the notes nor English ("how does saml single sign-on work" on notes
- * that never say SAML). Bridged to the notes' words by a concept, it is still not in them.
- */
-function asksWhatAnUnknownThingIs(read: ReadQuestion): boolean {
-  const opening = ASKS_WHAT.find((words) => words.every((word, i) => read.tokens[i] === word));
-  if (!opening) return false;
-  const content = read.terms.filter((term) => !term.stems.has(NEGATION));
-  if (content.length > 4) return false;
-  return content.some(
-    (term) =>
-      term.kind === 'foreign' &&
-      !VENDOR_PREFIXES.has(term.word) &&
-      term.position <= opening.length + 2 &&
-      !/\d/.test(term.word),
-  );
 }
 
 /** A topic no word of the question matched, as the ranking would list it. */

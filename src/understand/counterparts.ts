@@ -1,6 +1,6 @@
-import { stem, words } from '../knowledge/text.js';
+import { words } from '../knowledge/text.js';
 import type { CloudService, ServiceCatalogue } from './service-catalogue.js';
-import { NEGATIONS, STOPWORDS } from './stopwords.js';
+import { contentStems } from './service-needs.js';
 
 /**
  * Another cloud's service most like one: the one whose needs (data/service-needs.json) say the
@@ -40,9 +40,7 @@ export class Counterparts {
       if (needs.length === 0) continue;
       const count = new Map<string, number>();
       for (const need of needs)
-        for (const word of words(need))
-          if (!STOPWORDS.has(word) && !NEGATIONS.has(word))
-            count.set(stem(word), (count.get(stem(word)) ?? 0) + 1);
+        for (const stemmed of contentStems(words(need))) count.set(stemmed, (count.get(stemmed) ?? 0) + 1);
       counts.set(service, count);
       for (const stemmed of count.keys()) servicesWith.set(stemmed, (servicesWith.get(stemmed) ?? 0) + 1);
     }

@@ -116,6 +116,6 @@ export class ServiceNeeds {
 }
 
 /** A "not" or a "without" a question shares with a need says nothing of which need it is. */
-function contentStems(tokens: readonly string[]): string[] {
+export function contentStems(tokens: readonly string[]): string[] {
   return tokens.filter((token) => !STOPWORDS.has(token) && !NEGATIONS.has(token)).map(stem);
 }
