@@ -1,3 +1,4 @@
+import { definitionOf } from '../knowledge/definition.js';
 import { stem } from '../knowledge/text.js';
 import type { KnowledgeBase, Topic } from '../knowledge/types.js';
 import { talksOfEverydayLife } from '../understand/chit-chat.js';
@@ -164,13 +165,14 @@ export function createTutor(
     const topic = index.topics[candidate.topic] as Topic;
     const ranked = rankFacts(index, candidate.topic, read);
     const best = ranked[0]?.score ?? 0;
-    const matched = best > 0 ? ranked.filter((fact) => fact.score >= best * 0.6) : [{ fact: 0, score: 0 }];
+    const definition = { fact: definitionOf(topic), score: 0 };
+    const matched = best > 0 ? ranked.filter((fact) => fact.score >= best * 0.6) : [definition];
     const wholeName = index.wholeNameStems[candidate.topic] ?? new Set<string>();
     // The counterpart of what was asked after opens with what it is: the question's words are the
     // other cloud's service's.
     const leading = counterpartOf
-      ? [{ fact: 0, score: 0 }]
-      : leadingFacts(topic, candidate.topic, read, matched, wholeName);
+      ? [definition]
+      : leadingFacts(topic, candidate.topic, read, matched, wholeName, definition);
     const leadIds = new Set(leading.map((fact) => fact.fact));
     // The rest of the topic: what else the question touches first, then the notes' order.
     const rest = ranked
@@ -624,14 +626,16 @@ function leadingFacts(
   read: ReadQuestion,
   matched: { fact: number; score: number }[],
   wholeName: ReadonlySet<string>,
+  definition: { fact: number; score: number },
 ): { fact: number; score: number }[] {
-  const definition = { fact: 0, score: 0 };
   if (asksWhatItIs(read, topicIndex, wholeName)) return [definition];
-  if (!introducesTopic(topic, topicIndex, read, matched)) return matched.slice(0, MAX_LEAD_FACTS);
-  return [...matched.slice(0, 1), definition, ...matched.slice(1).filter((fact) => fact.fact !== 0)].slice(
-    0,
-    MAX_LEAD_FACTS,
-  );
+  if (!introducesTopic(topic, topicIndex, read, matched, definition.fact))
+    return matched.slice(0, MAX_LEAD_FACTS);
+  return [
+    ...matched.slice(0, 1),
+    definition,
+    ...matched.slice(1).filter((fact) => fact.fact !== definition.fact),
+  ].slice(0, MAX_LEAD_FACTS);
 }
 
 /** Whether an answer on a topic the question never names should also say what the topic is. */
@@ -640,9 +644,10 @@ function introducesTopic(
   topicIndex: number,
   read: ReadQuestion,
   matched: readonly { fact: number }[],
+  definitionAt: number,
 ): boolean {
-  const definition = topic.facts[0];
+  const definition = topic.facts[definitionAt];
   if (!definition || read.names.some((hit) => hit.topic === topicIndex)) return false;
-  if (matched[0]?.fact === 0) return false;
+  if (matched[0]?.fact === definitionAt) return false;
   return [definition.text, ...definition.subPoints].join(' ').length <= DEFINITION_CHARS;
 }

@@ -70,6 +70,15 @@ describe('tutor on knowledge/: what the replies hold', () => {
     expect(new Set(shown).size).toBe(shown.length);
   });
 
+  it('says what Lambda is first, not the scene its first bullet sets', () => {
+    for (const question of ['what is lambda', "what's the aws equivalent of azure functions"]) {
+      const reply = as(ask(question), 'explain');
+      expect(reply.topic.id).toBe('lambda');
+      expect(reply.lead[0]?.text, question).toBe('Lambda -no servers where we just have virtual functions');
+      expect(reply.rest.map((fact) => fact.text).join(' '), question).not.toContain('Lambda -no servers');
+    }
+  });
+
   it('answers a facet of a misspelt topic with the fact about it first', () => {
     const reply = as(ask('lamda pricing'), 'explain');
     expect(reply.topic.id).toBe('lambda');

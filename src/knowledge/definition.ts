@@ -1,0 +1,31 @@
+import { stem, VENDOR_WORDS, words } from './text.js';
+import type { Fact, Topic } from './types.js';
+
+/**
+ * Openings that set a scene rather than say what the topic is: "suppose, if we use ec2 server, we
+ * have virtual servers … which may result in slow and complicated" is why Lambda exists, not what
+ * it is.
+ */
+const SETS_A_SCENE =
+  /^(?:suppose|supposing|imagine|say|let'?s say|let us say|if|when|before|back when|traditionally|in the old days|consider)\b/i;
+
+/**
+ * The fact that says what a topic is: the notes' first bullet, as teams write them, unless it sets
+ * a scene; then the first bullet that names the topic ("**Lambda -no servers** where we just have
+ * virtual functions"), else the first that sets no scene.
+ */
+export function definitionOf(topic: Topic): number {
+  const opensWithScene = (fact: Fact) => SETS_A_SCENE.test(fact.text.trim());
+  if (!topic.facts[0] || !opensWithScene(topic.facts[0])) return 0;
+  const nameStems = new Set(
+    words([topic.name, ...topic.aliases].join(' '))
+      .filter((word) => !VENDOR_WORDS.has(word))
+      .map(stem),
+  );
+  const naming = topic.facts.findIndex(
+    (fact) => !opensWithScene(fact) && words(fact.text).some((word) => nameStems.has(stem(word))),
+  );
+  if (naming >= 0) return naming;
+  const plain = topic.facts.findIndex((fact) => !opensWithScene(fact));
+  return Math.max(plain, 0);
+}
