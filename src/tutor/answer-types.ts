@@ -128,6 +128,29 @@ function hasPhrase(tokens: readonly string[], phrase: readonly string[]): boolea
   return tokens.some((_, at) => phrase.every((word, i) => tokens[at + i] === word));
 }
 
+/**
+ * Words that tell of the setting more often than they ask for a price: "the bill for our cluster is
+ * huge, can the workers run on cheap spare capacity", "what do we get for free against floods".
+ */
+const PRICE_SETTING = new Set([
+  'bill',
+  'billed',
+  'billing',
+  'cheap',
+  'cheaper',
+  'expensive',
+  'free',
+  'money',
+]);
+
+/**
+ * The kinds of answer a question asks for outright: a price by `cost`, `fee`, `pay` or `how much`,
+ * not by a bill or something cheap it tells of.
+ */
+export function askedOutright(tokens: readonly string[]): Set<AnswerType> {
+  return askedAnswerTypes(tokens.filter((token) => !PRICE_SETTING.has(token)));
+}
+
 /** The kinds of answer a question's words ask for. */
 export function askedAnswerTypes(tokens: readonly string[]): Set<AnswerType> {
   const types = new Set<AnswerType>();
@@ -188,4 +211,39 @@ export function factAnswerTypes(fact: Fact): Set<AnswerType> {
     factTypes.set(fact, types);
   }
   return types;
+}
+
+/** The first word of a label that files a fact under a kind of answer: `pricing:`, `limits:`. */
+const LABELS: Record<string, AnswerType> = {
+  pricing: 'price',
+  price: 'price',
+  prices: 'price',
+  cost: 'price',
+  costs: 'price',
+  billing: 'price',
+  fee: 'price',
+  fees: 'price',
+  limits: 'quantity',
+  limit: 'quantity',
+  quota: 'quantity',
+  quotas: 'quantity',
+  max: 'quantity',
+  maximum: 'quantity',
+  retention: 'duration',
+  ttl: 'duration',
+  timeout: 'duration',
+  timeouts: 'duration',
+};
+
+/** A label of a few words before a colon at the start of a bullet: `pricing QPUs:`, `quota:`. */
+const LABEL = /^\s*([a-z]+)\b[^:.]{0,30}:/i;
+
+/**
+ * The kind of answer a fact is the notes' entry for, when it opens with a label naming one
+ * (`pricing: per minute of antenna time`): it answers a question asking that more squarely than
+ * a fact that only mentions a cost in passing (`cost tracker in the SDK`).
+ */
+export function labelledAnswerType(fact: Fact): AnswerType | undefined {
+  const label = LABEL.exec(fact.text)?.[1]?.toLowerCase();
+  return label ? LABELS[label] : undefined;
 }

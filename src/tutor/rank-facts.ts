@@ -3,7 +3,7 @@ import type { Fact } from '../knowledge/types.js';
 import { type QueryTerm, type ReadQuestion, sharedPairs } from '../understand/read-question.js';
 import { STOPWORDS } from '../understand/stopwords.js';
 import { countIn, type TopicIndex } from '../understand/topic-index.js';
-import { askedAnswerTypes, factAnswerTypes } from './answer-types.js';
+import { askedAnswerTypes, askedOutright, factAnswerTypes, labelledAnswerType } from './answer-types.js';
 
 /**
  * The notes' own entry for the term a question asks about outranks the facts that only mention it:
@@ -78,7 +78,9 @@ export function rankFacts(
   );
   const asked = read.terms.filter((term) => !namesWholeTopic(term, topic, wholeName, read));
   const expansion = needWords(index, topic, asked, ownStems);
-  const wanted = askedAnswerTypes(withoutNameOf(read, topic));
+  const asking = withoutNameOf(read, topic);
+  const wanted = askedAnswerTypes(asking);
+  const wantedOutright = askedOutright(asking);
   const typeBonus = ANSWER_TYPE_WORD * index.idf('\u0000');
   const topicFacts = index.topics[topic]?.facts ?? [];
   for (let f = first; f < last; f++) {
@@ -124,6 +126,10 @@ export function rankFacts(
     if (typedFact) {
       const held = factAnswerTypes(typedFact);
       if ([...wanted].some((type) => held.has(type))) score += typeBonus;
+      // The notes' entry for that kind of answer (`pricing: per minute of antenna time`) answers it
+      // more squarely than a fact with a cost in it (`cost tracker in the SDK`).
+      const labelled = labelledAnswerType(typedFact);
+      if (labelled && wantedOutright.has(labelled)) score += typeBonus;
     }
     scored.push({ fact: f - first, score });
   }

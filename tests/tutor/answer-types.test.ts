@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { askedAnswerTypes, heldAnswerTypes } from '../../src/tutor/answer-types.js';
+import {
+  askedAnswerTypes,
+  askedOutright,
+  heldAnswerTypes,
+  labelledAnswerType,
+} from '../../src/tutor/answer-types.js';
 import type { ExplainReply } from '../../src/tutor/reply.js';
 import { notesDir } from '../helpers/notes-dir.js';
 import { tutorFor } from '../helpers/tutor.js';
@@ -90,6 +95,57 @@ describe('facts that hold the kind of answer asked for', () => {
 
   it('do not outrank a fact that says what was asked', () => {
     expect(leadOf('how long until a new document shows up in vault search results')).toMatch(/rebuilt/);
+  });
+});
+
+describe('a fact labelled for the kind of answer asked for', () => {
+  const fact = (text: string) => ({ text, subPoints: [], keyTerms: [], line: 1 });
+
+  it('is one opening with a label that names a kind of answer', () => {
+    expect(labelledAnswerType(fact('pricing: per minute of antenna time'))).toBe('price');
+    expect(labelledAnswerType(fact('pricing QPUs: per task fee + per shot fee'))).toBe('price');
+    expect(labelledAnswerType(fact('quota: 10 vpn connections per VGW by default'))).toBe('quantity');
+    expect(labelledAnswerType(fact('limits: 1,000 instances per service'))).toBe('quantity');
+    expect(labelledAnswerType(fact('retention: 7 days, up to 35'))).toBe('duration');
+    expect(labelledAnswerType(fact('cost tracker in the SDK: spending limits per device'))).toBe('price');
+    expect(labelledAnswerType(fact('use cases: ETL, reports'))).toBeUndefined();
+    expect(labelledAnswerType(fact('the console is free, the API costs $0.01 per request'))).toBeUndefined();
+  });
+
+  it('is asked for outright by cost, fee, pay or a limit, not by a bill or something cheap the question tells of', () => {
+    expect([...askedOutright(tokens('roughly what does it cost each time i run a task'))]).toEqual(['price']);
+    expect([...askedOutright(tokens('do we pay around the clock'))]).toEqual(['price']);
+    expect([...askedOutright(tokens('whats the ceiling on links per gateway'))]).toEqual(['quantity']);
+    expect(askedOutright(tokens('the bill is huge, can workers run on cheap spare capacity')).size).toBe(0);
+    expect(askedOutright(tokens('what do we get for free against floods')).size).toBe(0);
+    expect([...askedAnswerTypes(tokens('what do we get for free against floods'))]).toEqual(['price']);
+  });
+
+  const notes = {
+    'station.md': [
+      '# Amazon Sky Link',
+      '- book contacts = time windows when ur satellite passes over an antenna',
+      '- cost tracker shows what each contact used, handy for chargeback',
+      '- spare antennas at a discount: cheap contacts that may be moved at short notice',
+      '- pricing: per minute of antenna time, cheaper reserved minutes w/ a monthly commitment',
+      '',
+    ].join('\n'),
+  };
+  const leadOf = (question: string) => {
+    const reply = tutorFor(notesDir(notes)).answer(question) as ExplainReply;
+    expect(reply.intent).toBe('explain');
+    return reply.lead[0]?.text ?? '';
+  };
+
+  it('leads an answer asking its kind outright over a fact that only mentions it', () => {
+    expect(leadOf('roughly what does sky link cost')).toMatch(/^pricing/);
+    expect(leadOf('do we pay sky link around the clock')).toMatch(/^pricing/);
+  });
+
+  it('does not lead one whose price words tell of the setting', () => {
+    expect(leadOf('the sky link bill is huge, can our contacts run on cheap spare antennas')).toMatch(
+      /^spare antennas/,
+    );
   });
 });
 
