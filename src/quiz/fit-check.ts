@@ -43,6 +43,11 @@ function winnerOf(reply: Reply): string | undefined {
  * neither it nor its family, and the answering engine, on the notes of the two topics alone,
  * points to the statement's own topic. Conservative: when in doubt, it may be true.
  */
+/** Notes with fewer topics say too little to tell a word of them all from a word of most. */
+const WIDESPREAD_MIN_TOPICS = 5;
+/** The share of the topics whose notes use a word that makes it the notes' subject. */
+const WIDESPREAD_SHARE = 0.75;
+
 export class FitCheck {
   readonly #profiles = new Map<string, TopicProfile>();
   readonly #topicFrequency = new Map<string, number>();
@@ -96,6 +101,17 @@ export class FitCheck {
     return this.frequency(stemmed) <= Math.max(2, Math.floor(this.#topicCount / 3));
   }
 
+  /**
+   * A word nearly every topic's notes use (`git` and `commit` in notes on git) is what the notes
+   * are about, not what one topic is: it makes no statement fit another topic.
+   */
+  widespread(stemmed: string): boolean {
+    return (
+      this.#topicCount >= WIDESPREAD_MIN_TOPICS &&
+      this.frequency(stemmed) >= this.#topicCount * WIDESPREAD_SHARE
+    );
+  }
+
   profileVocabulary(topicId: string): ReadonlySet<string> {
     return this.#profiles.get(topicId)?.vocabulary ?? new Set();
   }
@@ -144,12 +160,12 @@ export class FitCheck {
     if (this.sameFamily(own, other)) return 'same family';
     const otherNames = this.names.nameStems(other.id);
     for (const stemmed of statement.stems)
-      if (profile.categories.has(stemmed)) return `category "${stemmed}"`;
+      if (profile.categories.has(stemmed) && !this.widespread(stemmed)) return `category "${stemmed}"`;
     let shared = 0;
     let total = 0;
     let tellingShared = 0;
     for (const stemmed of statement.stems) {
-      if (otherNames.has(stemmed)) continue;
+      if (otherNames.has(stemmed) || this.widespread(stemmed)) continue;
       const weight = this.idf(stemmed);
       total += weight;
       if (!profile.vocabulary.has(stemmed)) continue;
@@ -162,7 +178,13 @@ export class FitCheck {
     if (total > 0 && shared / total >= 0.5) return 'says much the same';
     // "Containers can be hosted on EC2 or Fargate" is about containers: Docker has them too.
     const subject = statement.subject;
-    if (subject && !isGenericStem(subject) && !otherNames.has(subject) && profile.vocabulary.has(subject))
+    if (
+      subject &&
+      !isGenericStem(subject) &&
+      !this.widespread(subject) &&
+      !otherNames.has(subject) &&
+      profile.vocabulary.has(subject)
+    )
       return `about "${subject}" too`;
     // "AWS takes care of starting / stopping containers" says little beyond "containers": another
     // container service may well do the same.

@@ -44,7 +44,8 @@ export function rankNeighbours(
       let tier = 4;
       const theirs = categories.get(other.id) ?? new Set<string>();
       if (topic.related.includes(other.id) || other.related.includes(topic.id)) tier = 0;
-      else if ([...mine].some((category) => theirs.has(category))) tier = 1;
+      // `commits` in the headings of most topics on git is what the notes are about, no category.
+      else if ([...mine].some((category) => theirs.has(category) && !fit.widespread(category))) tier = 1;
       else if (
         names.names(factText.get(topic.id) ?? '', other.id) ||
         names.names(factText.get(other.id) ?? '', topic.id)

@@ -154,6 +154,21 @@ export function spellOut(
   speller: Speller | null = null,
   describes: (word: string) => boolean = () => false,
 ): string {
+  // Code is quoted as written: the `-r` of `git branch -r` is a flag, not "are".
+  if (text.includes('`'))
+    return text
+      .split(/(`[^`]*`)/)
+      .map((part) =>
+        part.startsWith('`') && part.endsWith('`') && part.length > 1
+          ? part
+          : spellOutProse(part, speller, describes),
+      )
+      .join('')
+      .trim();
+  return spellOutProse(text, speller, describes).trim();
+}
+
+function spellOutProse(text: string, speller: Speller | null, describes: (word: string) => boolean): string {
   let out = text
     .replace(/\b(e\.?g|i\.?e)\b\.?/gi, (found) => (found.toLowerCase().startsWith('e') ? 'e.g.' : 'i.e.'))
     .replace(CLAUSE_ITS, (_match, before: string) => `${before}it's`)
@@ -172,7 +187,7 @@ export function spellOut(
     return fixed ? keepCase(word, fixed) : word;
   });
   for (const [pattern, replacement] of SPACED_FIXES) out = out.replace(pattern, replacement);
-  return out.trim();
+  return out;
 }
 
 /** The first letter in upper case. */

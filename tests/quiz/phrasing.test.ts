@@ -101,6 +101,13 @@ describe('plain English from shorthand', () => {
     expect(spellOut('managed DB service, R is a language')).toBe('managed database service, R is a language');
   });
 
+  it('quotes code as written: a flag is no shorthand', () => {
+    expect(spellOut('list: `git branch` (local), `-r` (remote-tracking) & u can filter')).toBe(
+      'list: `git branch` (local), `-r` (remote-tracking) and you can filter',
+    );
+    expect(spellOut('`u` r a flag')).toBe('`u` are a flag');
+  });
+
   it('corrects a typo to the one word the notes or the dictionary know, never a name', () => {
     const speller = new Speller(loadEnglishWords(), new Set(['docker', 'stateful']));
     expect(spellOut('Private Docher registry', speller)).toBe('Private Docker registry');
