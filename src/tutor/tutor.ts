@@ -326,11 +326,26 @@ export function createTutor(
         }
         // Comparing takes two named topics; "compare" phrasing around one name is a question about it,
         // unless a word of another topic's name stands beside it ("kinesis data streams or firehose").
-        const sides =
+        const namedSides =
           intent === 'compare' && named.length === 1 ? [...named, ...partlyNamed(read, named)] : named;
+        // Notes on ideas are compared by their terms ("etags and api versioning, how are they
+        // different"): a topic's own bold term is a side when the question asks how things differ.
+        // A term inside a name already counted ("api versioning") is no side of its own.
+        const differ = asksHowTheyDiffer(read.tokens);
+        const termTopics = differ
+          ? understanding.keyTerms
+              .in(read.tokens)
+              .filter((term) => !read.names.some((hit) => hit.start < term.end && term.start < hit.end))
+              .map((term) => term.topic)
+          : [];
+        // "http caching: private vs public, whats the diff" compares two terms of the one topic named.
+        const withinNamed = termTopics.some((topic) => namedSides.includes(topic));
+        const termSides = namedSides.length < 2 && !withinNamed ? termTopics : [];
+        const sides = [...new Set([...namedSides, ...termSides])];
         // A side named by one word of its name (`identity` of Identity and Access Management) is
         // a comparison only where the question says so.
         const asked =
+          differ ||
           read.intent.cued.has('compare') ||
           offersAChoice(read) ||
           (wholeNames(read) === 2 && read.tokens.some((token) => BOTH_MARKS.has(token)));
@@ -482,6 +497,32 @@ function wordsOfTheNotes(read: ReadQuestion): number {
 }
 
 /** Two names with `or` or `vs` between them. */
+/**
+ * Words that ask how two things differ or relate, whatever names them; `vs` is left to the names
+ * beside it, since a bullet quoted back ("clinician vs patient") has it too.
+ */
+const DIFFER = new Set([
+  'difference',
+  'differences',
+  'different',
+  'differ',
+  'differs',
+  'diff',
+  'compare',
+  'compared',
+  'comparison',
+  'relate',
+]);
+/** "the same thing", "same idea": asks whether two things are one. */
+const SAME = new Set(['thing', 'things', 'idea', 'concept']);
+
+/** "etags and api versioning, how are they different", "is lag the same thing as the offset". */
+function asksHowTheyDiffer(tokens: readonly string[]): boolean {
+  return tokens.some(
+    (token, at) => DIFFER.has(token) || (token === 'same' && SAME.has(tokens[at + 1] ?? '')),
+  );
+}
+
 function offersAChoice(read: ReadQuestion): boolean {
   const [first, second] = read.names;
   if (!first || !second || first.topic === second.topic) return false;

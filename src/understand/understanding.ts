@@ -4,6 +4,7 @@ import { ConceptLexicon } from './concepts.js';
 import { type EnglishWords, loadEnglishWords } from './english.js';
 import { type EverydayWords, loadEverydayWords } from './everyday-words.js';
 import { IntentClassifier } from './intents.js';
+import { KeyTerms } from './key-terms.js';
 import { rankTopics, type TopicCandidate } from './rank-topics.js';
 import { QuestionReader, type ReadQuestion, type RelatedWords } from './read-question.js';
 import { renamedNames } from './renamed.js';
@@ -85,6 +86,8 @@ export class Understanding {
   private readonly catalogue: ServiceCatalogue;
   /** Which catalogued services the notes cover, and which they only name in passing. */
   readonly services: UncoveredServices;
+  /** The bold terms one topic alone holds, which name it in a comparison. */
+  readonly keyTerms: KeyTerms;
 
   /**
    * Whether the notes are about cloud services, most of their topics one each: notes on Kubernetes'
@@ -97,6 +100,7 @@ export class Understanding {
   constructor(knowledge: KnowledgeBase, parts: UnderstandingParts = defaultUnderstandingParts()) {
     this.index = new TopicIndex(knowledge, parts.catalogue.namingWords);
     this.catalogue = parts.catalogue;
+    this.keyTerms = new KeyTerms(knowledge.topics, parts.everyday, parts.english);
     this.services = new UncoveredServices(parts.catalogue, this.index, parts.english, notesDomain(knowledge));
     this.reader = new QuestionReader(
       this.index,

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeDir } from '../../src/knowledge/load.js';
+import type { CompareReply, ExplainReply } from '../../src/tutor/reply.js';
+import { loadEnglishWords } from '../../src/understand/english.js';
+import { loadEverydayWords } from '../../src/understand/everyday-words.js';
+import { KeyTerms } from '../../src/understand/key-terms.js';
+import { notesDir } from '../helpers/notes-dir.js';
+import { tutorFor } from '../helpers/tutor.js';
+
+const NOTES = {
+  'api.md': [
+    '# HTTP caching (Cache-Control & conditional requests)',
+    '- **Cache-Control** response header sets the rules',
+    '  > **private** → only the browser may cache; **public** → shared caches too',
+    '- **ETag** = a fingerprint of the response body, sent back in **If-None-Match**',
+    '- a matching ETag gets **304 Not Modified** w/ no body',
+    '',
+    '# API versioning (breaking changes)',
+    '- version in the url path eg. /v2/orders, or in a **header**',
+    '- never break clients: add fields, dont rename or remove them',
+    '- an ETag is no api version, it changes w/ every edit of one resource',
+    '',
+    '# HTTP methods (idempotency & safety)',
+    '- **GET** & HEAD r safe, they change nothing on the server',
+    '- PUT & DELETE r **idempotent**: sending one twice = sending it once',
+    '- POST is not idempotent → clients send an **idempotency key** so a retry is not a second order',
+    '',
+    '# Webhooks (event callbacks over HTTP)',
+    '- the provider POSTs each event to ur url, signed w/ a shared secret',
+    '- retries on failure, so the same event can arrive twice → dedupe by **event id**',
+    '',
+  ].join('\n'),
+};
+
+const keyTermsOf = (dir: string) =>
+  new KeyTerms(loadKnowledgeDir(dir).knowledge.topics, loadEverydayWords(), loadEnglishWords());
+const tokens = (question: string) =>
+  question
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+
+describe('KeyTerms: the bold terms one topic alone holds', () => {
+  it('finds a topic by its own term, in the plural too', () => {
+    const terms = keyTermsOf(notesDir(NOTES));
+    expect(terms.in(tokens('do etags change on every edit')).map((hit) => hit.topic)).toEqual([0]);
+    expect(terms.in(tokens('where does the idempotency key go')).map((hit) => hit.topic)).toEqual([2]);
+    expect(terms.in(tokens('a 304 not modified')).map((hit) => hit.topic)).toEqual([0]);
+  });
+
+  it('leaves out everyday words and an English word other topics use too', () => {
+    const terms = keyTermsOf(notesDir(NOTES));
+    // `GET`, `private` and `public` are everyday words; `header` is also said under HTTP caching.
+    expect(terms.in(tokens('get private public header'))).toEqual([]);
+  });
+});
+
+describe('tutor: compares topics by their terms', () => {
+  const ask = (question: string) => tutorFor(notesDir(NOTES)).answer(question);
+
+  it('compares the topic holding a term with one named, when asked how they differ', () => {
+    const reply = ask(
+      'etags and api versioning both sound like versions to me, how are they actually different?',
+    );
+    expect(reply.intent).toBe('compare');
+    expect((reply as CompareReply).topics.map((topic) => topic.id).sort()).toEqual([
+      'api-versioning',
+      'http-caching',
+    ]);
+  });
+
+  it('compares two topics by a term each', () => {
+    const reply = ask(
+      'idempotency keys on POST requests and deduping webhooks by event id - same idea or different?',
+    );
+    expect(reply.intent).toBe('compare');
+    expect((reply as CompareReply).topics.map((topic) => topic.id).sort()).toEqual([
+      'http-methods',
+      'webhooks',
+    ]);
+  });
+
+  it('answers about one topic when the terms compared are its own', () => {
+    const reply = ask('http caching: private vs public in cache-control, whats the diff?');
+    expect(reply.intent).toBe('explain');
+    expect((reply as ExplainReply).topic.id).toBe('http-caching');
+  });
+
+  it('does not compare when the question asks no difference', () => {
+    const reply = ask('do etags change when api versioning bumps the version');
+    expect(reply.intent).toBe('explain');
+  });
+});
