@@ -5,6 +5,7 @@ import { talksOfEverydayLife } from '../understand/chit-chat.js';
 import type { EverydayWords } from '../understand/everyday-words.js';
 import { servicesAreSetting, type TopicCandidate } from '../understand/rank-topics.js';
 import type { ReadQuestion } from '../understand/read-question.js';
+import { TECHNOLOGY } from '../understand/service-catalogue.js';
 import { negatedBefore } from '../understand/stopwords.js';
 import type { TopicIndex } from '../understand/topic-index.js';
 import type { UncoveredMentions } from '../understand/uncovered-services.js';
@@ -369,7 +370,7 @@ export function createTutor(
     const ordered = subjectFirst(bestFirst(candidates), read);
     const best = ordered[0];
     if (!best) return unknown(question, candidates, model.intents.unknown ?? 1, null, read);
-    const features = answerFeatures(read, ordered, uncovered.positions);
+    const features = answerFeatures(read, ordered, uncovered.servicePositions);
     const right = predict(model.right, features);
     const unanswerable = predict(model.unanswerable, features);
     // A topic named in full ("… whatever we send to bedrock") is what the question is about: the
@@ -393,12 +394,14 @@ export function createTutor(
     // recommendations") would teach something the notes do not hold, unless the service is only
     // the setting of a need described at length. So would an unsure one beside a service they name
     // only in passing ("how do i push a docker image to ecr" on notes that say CodeBuild pushes to ECR).
+    // A technology the notes never name is the setting more often than not ("a bash script that
+    // installs nginx"): it stops a guess only as the question's subject, above.
     if (
       best.evidence === 'weak' &&
       !servicesAreSetting(read) &&
       uncovered.services.some(
         (service) =>
-          !understanding.services.namedInNotes(service) ||
+          (service.provider !== TECHNOLOGY && !understanding.services.namedInNotes(service)) ||
           (right < UNSURE_BESIDE_SERVICE &&
             !saysWithout(read.tokens, uncovered.positions) &&
             !understanding.services.isSetting(service)),

@@ -80,6 +80,12 @@ export const VENDOR_PREFIXES = new Set([
 /** The provider the catalogue files open-source projects under (Kubernetes, Kafka, Grafana). */
 export const OPEN_SOURCE = 'kubernetes';
 
+/**
+ * The provider the catalogue files developer technologies under: tools, protocols, formats and the
+ * named features of common tools (`gRPC`, `ksqlDB`, `Git submodules`, `PostgreSQL`).
+ */
+export const TECHNOLOGY = 'tech';
+
 /** The longest alias, in words, that the catalogue looks for. */
 const MAX_ALIAS_WORDS = 6;
 /** In this many services' names, an ordinary word is one names are made of, not a name. */

@@ -9,6 +9,7 @@ import {
   providerWords,
   type ServiceCatalogue,
   type ServiceMention,
+  TECHNOLOGY,
   unbracketedKey,
   VENDOR_PREFIXES,
 } from './service-catalogue.js';
@@ -124,7 +125,12 @@ export class UncoveredServices {
    * `**Application Load Balancer**` in notes on Google Cloud is Google's, not AWS's.
    */
   private ofNotesCloud(service: CloudService): boolean {
-    return this.clouds.size === 0 || this.clouds.has(service.provider) || service.provider === OPEN_SOURCE;
+    return (
+      this.clouds.size === 0 ||
+      this.clouds.has(service.provider) ||
+      service.provider === OPEN_SOURCE ||
+      service.provider === TECHNOLOGY
+    );
   }
 
   /** Whether the notes teach the provider's cloud; AWS's when no topic is a catalogued service. */
@@ -329,6 +335,9 @@ export class UncoveredServices {
         (mention.listed || !this.clouds.has(mention.service.provider)) &&
         !read.names.some((hit) => hit.start <= mention.start && mention.end <= hit.end) &&
         !this.notesPhrase(mention, read.tokens) &&
+        // A technology the notes use in their own words (`postgres` in notes on RDS) is the
+        // setting they teach in, not something they lack.
+        !(mention.service.provider === TECHNOLOGY && this.namedInNotes(mention.service)) &&
         (!mention.plain ||
           this.writtenAsName(read.tokens[mention.start] ?? '') ||
           aloneInQuestion(mention, read.tokens, content)),
@@ -380,6 +389,11 @@ export class UncoveredServices {
         ...new Map(uncovered.map((mention) => [mention.service, displayName(mention, read.tokens)])).values(),
       ],
       positions: new Set(uncovered.flatMap((mention) => range(mention.start, mention.end))),
+      servicePositions: new Set(
+        uncovered
+          .filter((mention) => mention.service.provider !== TECHNOLOGY)
+          .flatMap((mention) => range(mention.start, mention.end)),
+      ),
       // "what does firewall manager do", "cloud armor rules": little else to be about, or the
       // service is what the question opens by asking about, sets apart before asking, or opens
       // with when at most one topic names it. A need described around a service ("our ec2 app must
@@ -489,7 +503,12 @@ function notesClouds(catalogue: ServiceCatalogue, topicNames: readonly string[][
   const topicsOf = new Map<string, number>();
   let named = 0;
   for (const keys of topicNames) {
-    const providers = new Set(keys.flatMap((key) => catalogue.lookup(key)?.provider ?? []));
+    // Notes naming `ConfigMap` or `Ingress` teach no cloud: a technology is no cloud's service.
+    const providers = new Set(
+      keys
+        .flatMap((key) => catalogue.lookup(key)?.provider ?? [])
+        .filter((provider) => provider !== TECHNOLOGY),
+    );
     if (providers.size > 0) named++;
     for (const provider of providers) topicsOf.set(provider, (topicsOf.get(provider) ?? 0) + 1);
   }
@@ -561,6 +580,12 @@ export interface UncoveredMentions {
   names: string[];
   /** Token positions of their names. */
   positions: ReadonlySet<number>;
+  /**
+   * The same for the cloud services among them: a technology named beside a need ("a bash script
+   * that installs nginx") is its setting far more often than a cloud service is, and weighs nothing
+   * against the answer.
+   */
+  servicePositions: ReadonlySet<number>;
   /** The question is about them: it says little besides their names. */
   subject: boolean;
 }
@@ -573,7 +598,13 @@ export interface UncoveredMentions {
  */
 const SUBJECT_CONTEXT_WORDS = 1;
 
-const NONE: UncoveredMentions = { services: [], names: [], positions: new Set(), subject: false };
+const NONE: UncoveredMentions = {
+  services: [],
+  names: [],
+  positions: new Set(),
+  servicePositions: new Set(),
+  subject: false,
+};
 
 /** The official name, with the abbreviation the person typed when the name does not show it. */
 function displayName(mention: ServiceMention, tokens: readonly string[]): string {

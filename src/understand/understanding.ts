@@ -13,6 +13,7 @@ import {
   loadServiceCatalogue,
   namesProvider,
   type ServiceCatalogue,
+  TECHNOLOGY,
 } from './service-catalogue.js';
 import type { NeedMatch } from './service-needs.js';
 import { loadSpellings, loadSynonyms, type Spellings, type Synonyms } from './synonyms.js';
@@ -123,7 +124,10 @@ export class Understanding {
       for (const service of this.services.coveredBy(topic))
         this.index.addNeeds(topic, parts.catalogue.needsOf(service));
     });
-    const covering = this.index.topics.map((_, topic) => this.services.coveredBy(topic));
+    // Topics on technologies (`Ingress`, `ConfigMap`) are no cloud's services: they bring no needs.
+    const covering = this.index.topics.map((_, topic) =>
+      this.services.coveredBy(topic).filter((service) => service.provider !== TECHNOLOGY),
+    );
     this.aboutServices = covering.filter((services) => services.length > 0).length * 2 >= covering.length;
     this.providers = new Set(covering.flat().map((service) => service.provider));
   }
@@ -168,7 +172,7 @@ export class Understanding {
     const mentions = this.catalogue.find(read.tokens);
     this.services.nameEntries(read, mentions);
     const uncovered = this.services.of(read, mentions);
-    for (const term of read.terms) if (uncovered.positions.has(term.position)) term.service = true;
+    for (const term of read.terms) if (uncovered.servicePositions.has(term.position)) term.service = true;
     return { read, candidates: rankTopics(this.index, read), uncovered };
   }
 }

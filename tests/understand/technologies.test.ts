@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeDir } from '../../src/knowledge/load.js';
+import type { ExplainReply, UnknownReply } from '../../src/tutor/reply.js';
+import { Understanding } from '../../src/understand/understanding.js';
+import { FIXTURES_DIR } from '../helpers/paths.js';
+import { tutorFor } from '../helpers/tutor.js';
+
+const notes = (area: string) => join(FIXTURES_DIR, 'notes', area);
+
+describe('developer technologies the notes do not cover', () => {
+  it('are what a question about them is about: the reply says the notes lack them', () => {
+    const cases: [area: string, question: string, named: string][] = [
+      ['git-basics', 'how do i cherry-pick one commit from another branch onto mine', 'git cherry-pick'],
+      ['http-apis', 'is grpc faster than rest for service to service calls?', 'gRPC'],
+      ['kafka-core', 'how do windowed joins between two topics work in kafka streams?', 'Kafka Streams'],
+    ];
+    for (const [area, question, named] of cases) {
+      const reply = tutorFor(notes(area)).answer(question);
+      expect(reply.intent, question).toBe('unknown');
+      expect((reply as UnknownReply).notCovered, question).toContain(named);
+    }
+  });
+
+  it('are the notes’ own words when the notes use them: postgres in notes on RDS', () => {
+    const reply = tutorFor(notes('databases')).answer(
+      'hundreds of serverless functions each open their own connection and our postgres runs out of connection slots, whats the fix',
+    ) as ExplainReply;
+    expect(reply.intent).toBe('explain');
+    expect(reply.topic.id).toBe('rds');
+  });
+
+  it('are the setting of a need described around them, not a reason to abstain', () => {
+    const reply = tutorFor(notes('compute-ec2')).answer(
+      'where do i stick a bash script so it installs nginx + updates automatically the very first time a new vm comes up?',
+    ) as ExplainReply;
+    expect(reply.intent).toBe('explain');
+    expect(reply.topic.id).toBe('ec2');
+  });
+
+  it('make no cloud of notes whose topics they name: notes on Kubernetes objects teach none', () => {
+    const understanding = new Understanding(loadKnowledgeDir(notes('k8s-core')).knowledge);
+    expect([...understanding.services.clouds]).not.toContain('tech');
+  });
+});
