@@ -1,8 +1,8 @@
-import { phraseKey } from '../knowledge/text.js';
-import type { Topic } from '../knowledge/types.js';
+import { phraseKey, stem } from '../knowledge/text.js';
 import type { EnglishWords } from './english.js';
 import type { EverydayWords } from './everyday-words.js';
 import { STOPWORDS } from './stopwords.js';
+import type { TopicIndex } from './topic-index.js';
 
 /** The longest key term, in words, looked for in a question. */
 const MAX_TERM_WORDS = 4;
@@ -16,63 +16,71 @@ export interface KeyTermHit {
 
 /**
  * The terms the notes set in bold (`**ETag**`, `**consumer lag**`, `**min.insync.replicas**`) that
- * one topic alone holds and no other topic's bullets use. Notes on ideas rather than products are asked about by these terms more
+ * one topic alone holds. Notes on ideas rather than products are asked about by these terms more
  * than by their headings: "etags and api versioning, how are they different" compares the topic
- * holding ETag with API versioning.
+ * holding ETag with API versioning. Gathered the first time a question asks how things differ,
+ * never at start: few questions do.
  */
 export class KeyTerms {
-  /** Term as a phrase key -> the one topic holding it. */
-  private readonly topicOf = new Map<string, number>();
+  /** Term as a phrase key -> the topics holding it as a key term. */
+  private holders: Map<string, Set<number>> | null = null;
 
   constructor(
-    topics: readonly Topic[],
-    everyday: EverydayWords,
+    private readonly index: TopicIndex,
+    private readonly everyday: EverydayWords,
     private readonly english: EnglishWords,
-  ) {
-    const holders = new Map<string, Set<number>>();
-    topics.forEach((topic, index) => {
-      for (const fact of topic.facts)
-        for (const term of fact.keyTerms) {
-          const key = phraseKey(term);
-          const words = key.split(' ');
-          if (!key || words.length > MAX_TERM_WORDS) continue;
-          // `GET` and `default` are everyday words before they are anyone's term.
-          if (words.every((word) => STOPWORDS.has(word) || everyday.has(word))) continue;
-          const held = holders.get(key) ?? new Set<number>();
-          held.add(index);
-          holders.set(key, held);
-        }
-    });
-    // An English word other topics' bullets use too (`header`) is theirs as much; a coined term
-    // (`etag`) mentioned elsewhere is still the one topic's.
-    const texts = topics.map(
-      (topic) =>
-        ` ${topic.facts.flatMap((fact) => [fact.text, ...fact.subPoints].map(phraseKey)).join(' ')} `,
-    );
-    for (const [key, held] of holders) {
-      const [only] = held;
-      if (held.size !== 1 || only === undefined) continue;
-      const english = key.split(' ').every((word) => this.english.has(word));
-      if (english && texts.some((text, topic) => topic !== only && text.includes(` ${key} `))) continue;
-      this.topicOf.set(key, only);
-    }
-  }
+  ) {}
 
   /** The topics whose own key terms a question uses, longest terms first, never overlapping. */
   in(tokens: readonly string[]): KeyTermHit[] {
+    const holders = this.gathered();
     const hits: KeyTermHit[] = [];
     for (let start = 0; start < tokens.length; start++) {
       for (let length = Math.min(MAX_TERM_WORDS, tokens.length - start); length >= 1; length--) {
-        const key = tokens.slice(start, start + length).join(' ');
+        const typed = tokens.slice(start, start + length).join(' ');
         // `etags` is the plural of the term `ETag`.
-        const topic =
-          this.topicOf.get(key) ?? (key.endsWith('s') ? this.topicOf.get(key.slice(0, -1)) : undefined);
-        if (topic === undefined) continue;
+        const key = holders.has(typed) ? typed : typed.endsWith('s') ? typed.slice(0, -1) : typed;
+        const held = holders.get(key);
+        if (!held) continue;
+        const [topic] = held;
+        if (held.size !== 1 || topic === undefined || !this.ownTo(key, topic)) continue;
         hits.push({ topic, start, end: start + length });
         start += length - 1;
         break;
       }
     }
     return hits;
+  }
+
+  /**
+   * `GET` and `default` are everyday words before they are anyone's term; an English word other
+   * topics' bullets use too (`header`) is theirs as much, while a coined term (`etag`) or a phrase
+   * (`idempotency key`) mentioned elsewhere is still the one topic's.
+   */
+  private ownTo(key: string, topic: number): boolean {
+    const words = key.split(' ');
+    if (words.every((word) => STOPWORDS.has(word) || this.everyday.has(word))) return false;
+    const [word, ...more] = words;
+    if (word === undefined || more.length > 0 || !this.english.has(word)) return true;
+    return (this.index.postings.get(stem(word))?.facts ?? []).every(
+      (fact) => this.index.factTopic[fact] === topic,
+    );
+  }
+
+  private gathered(): Map<string, Set<number>> {
+    if (this.holders) return this.holders;
+    const holders = new Map<string, Set<number>>();
+    this.index.topics.forEach((topic, at) => {
+      for (const fact of topic.facts)
+        for (const term of fact.keyTerms) {
+          const key = phraseKey(term);
+          if (!key || key.split(' ').length > MAX_TERM_WORDS) continue;
+          const held = holders.get(key) ?? new Set<number>();
+          held.add(at);
+          holders.set(key, held);
+        }
+    });
+    this.holders = holders;
+    return holders;
   }
 }

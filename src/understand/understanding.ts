@@ -101,7 +101,8 @@ export class Understanding {
   constructor(knowledge: KnowledgeBase, parts: UnderstandingParts = defaultUnderstandingParts()) {
     this.index = new TopicIndex(knowledge, parts.catalogue.namingWords);
     this.catalogue = parts.catalogue;
-    this.keyTerms = new KeyTerms(knowledge.topics, parts.everyday, parts.english);
+    this.keyTerms = new KeyTerms(this.index, parts.everyday, parts.english);
+
     this.services = new UncoveredServices(parts.catalogue, this.index, parts.english, notesDomain(knowledge));
     this.reader = new QuestionReader(
       this.index,

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeDir } from '../../src/knowledge/load.js';
 import type { CompareReply, ExplainReply } from '../../src/tutor/reply.js';
-import { loadEnglishWords } from '../../src/understand/english.js';
-import { loadEverydayWords } from '../../src/understand/everyday-words.js';
-import { KeyTerms } from '../../src/understand/key-terms.js';
+import { Understanding } from '../../src/understand/understanding.js';
 import { notesDir } from '../helpers/notes-dir.js';
 import { tutorFor } from '../helpers/tutor.js';
 
@@ -32,15 +30,14 @@ const NOTES = {
   ].join('\n'),
 };
 
-const keyTermsOf = (dir: string) =>
-  new KeyTerms(loadKnowledgeDir(dir).knowledge.topics, loadEverydayWords(), loadEnglishWords());
+const keyTermsOf = (dir: string) => new Understanding(loadKnowledgeDir(dir).knowledge).keyTerms;
 const tokens = (question: string) =>
   question
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
 
-describe('KeyTerms: the bold terms one topic alone holds', () => {
+describe('key terms: the bold terms one topic alone holds', () => {
   it('finds a topic by its own term, in the plural too', () => {
     const terms = keyTermsOf(notesDir(NOTES));
     expect(terms.in(tokens('do etags change on every edit')).map((hit) => hit.topic)).toEqual([0]);
