@@ -53,6 +53,25 @@ const RECENT_REPLIES = 500;
  * and "how do sns topics work" ask about a thing, not for the scores or the topic list.
  */
 const ABOUT_A_THING_NOT = new Set(['list', 'help', 'leaderboard', 'smalltalk']);
+/** Words that tell where people stand against each other. */
+const STANDING = new Set([
+  'ahead',
+  'behind',
+  'beat',
+  'beating',
+  'overtake',
+  'overtook',
+  'overtaken',
+  'rank',
+  'ranked',
+  'ranking',
+  'points',
+  'score',
+  'scores',
+  'leaderboard',
+  'standings',
+  'winning',
+]);
 /**
  * Below this probability of being right, a guess from a topic that names a service the notes don't
  * cover, in passing, is more likely about that service than about the topic.
@@ -252,9 +271,12 @@ export function createTutor(
     // "what is app mesh" or "how do sns topics work" asks about a thing: a question, not a command.
     // A number ("top 10") is no thing's name, and a number alone ("5") is no request.
     const isNumber = (word: string) => /^\d+$/.test(word);
+    // Beside words of standing, an unknown word is a teammate ("am i still ahead of priya").
+    const ofStanding =
+      read.intent.intent === 'leaderboard' && read.tokens.some((token) => STANDING.has(token));
     const aboutAThing =
       uncovered.services.length > 0 ||
-      read.terms.some((term) => term.kind === 'foreign' && !isNumber(term.word));
+      (!ofStanding && read.terms.some((term) => term.kind === 'foreign' && !isNumber(term.word)));
     const onlyNumbers = read.tokens.length > 0 && read.tokens.every(isNumber);
     const intent =
       onlyNumbers || (aboutAThing && ABOUT_A_THING_NOT.has(read.intent.intent))
