@@ -362,8 +362,8 @@ export function createTutor(
               .map((term) => term.topic)
           : [];
         // "http caching: private vs public, whats the diff" compares two terms of the one topic named.
-        const withinNamed = termTopics.some((topic) => namedSides.includes(topic));
-        const termSides = namedSides.length < 2 && !withinNamed ? termTopics : [];
+        const termSides =
+          namedSides.length < 2 ? termTopics.filter((topic) => !namedSides.includes(topic)) : [];
         const sides = [...new Set([...namedSides, ...termSides])];
         // A side named by one word of its name (`identity` of Identity and Access Management) is
         // a comparison only where the question says so.
@@ -537,6 +537,9 @@ const DIFFER = new Set([
   'compared',
   'comparison',
   'relate',
+  'together',
+  'interact',
+  'interplay',
 ]);
 /** "the same thing", "same idea": asks whether two things are one. */
 const SAME = new Set(['thing', 'things', 'idea', 'concept']);

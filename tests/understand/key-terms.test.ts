@@ -77,6 +77,15 @@ describe('tutor: compares topics by their terms', () => {
     ]);
   });
 
+  it('compares a topic named with another whose term stands beside it, asked how they work together', () => {
+    const reply = ask('how do idempotency keys and the webhooks retries play together?');
+    expect(reply.intent).toBe('compare');
+    expect((reply as CompareReply).topics.map((topic) => topic.id).sort()).toEqual([
+      'http-methods',
+      'webhooks',
+    ]);
+  });
+
   it('answers about one topic when the terms compared are its own', () => {
     const reply = ask('http caching: private vs public in cache-control, whats the diff?');
     expect(reply.intent).toBe('explain');
