@@ -1,4 +1,5 @@
 import { phraseKey, stem } from '../knowledge/text.js';
+import type { Fact } from '../knowledge/types.js';
 import type { EnglishWords } from './english.js';
 import type { EverydayWords } from './everyday-words.js';
 import { STOPWORDS } from './stopwords.js';
@@ -72,7 +73,7 @@ export class KeyTerms {
     const holders = new Map<string, Set<number>>();
     this.index.topics.forEach((topic, at) => {
       for (const fact of topic.facts)
-        for (const term of fact.keyTerms) {
+        for (const term of [...fact.keyTerms, ...codeSpans(fact)]) {
           const key = phraseKey(term);
           if (!key || key.split(' ').length > MAX_TERM_WORDS) continue;
           const held = holders.get(key) ?? new Set<number>();
@@ -84,3 +85,12 @@ export class KeyTerms {
     return holders;
   }
 }
+
+/** Code the notes quote (`git pull`, `retention.ms`): a command or setting is a term of its own. */
+function codeSpans(fact: Fact): string[] {
+  return [fact.text, ...fact.subPoints].flatMap((part) =>
+    [...part.matchAll(CODE)].map((match) => match[1] ?? ''),
+  );
+}
+
+const CODE = /`([^`]+)`/g;

@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeDir } from '../../src/knowledge/load.js';
 import type { CompareReply, ExplainReply } from '../../src/tutor/reply.js';
 import { Understanding } from '../../src/understand/understanding.js';
 import { notesDir } from '../helpers/notes-dir.js';
+import { FIXTURES_DIR } from '../helpers/paths.js';
 import { tutorFor } from '../helpers/tutor.js';
 
 const NOTES = {
@@ -84,6 +86,14 @@ describe('tutor: compares topics by their terms', () => {
       'http-methods',
       'webhooks',
     ]);
+  });
+
+  it('reads code the notes quote as a term: `git pull` is the Remotes topic’s', () => {
+    const reply = tutorFor(join(FIXTURES_DIR, 'notes', 'git-basics')).answer(
+      'how is git pull different from git merge, arent they kinda the same thing',
+    );
+    expect(reply.intent).toBe('compare');
+    expect((reply as CompareReply).topics.map((topic) => topic.id).sort()).toEqual(['merge', 'remotes']);
   });
 
   it('answers about one topic when the terms compared are its own', () => {
