@@ -146,10 +146,12 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
     return { shape: 'subject', predicate: decapitalise(text) };
   // "Supports RESTful APIs", "Pools and shares…": a verb with the topic as its unwritten subject;
   // "Functions run on-demand" is a noun and its verb.
+  // "stashes are stored…": no verb is followed by a plural `are`, so the first word is its subject.
   const nounThenVerb =
     second !== undefined &&
-    classes.tags(first.word)[0] === 'NNS' &&
-    (isAuxiliary(second.word) || ['VB', 'VBP', 'MD'].includes(classes.tags(second.word)[0] ?? ''));
+    ((classes.tags(first.word)[0] === 'NNS' &&
+      (isAuxiliary(second.word) || ['VB', 'VBP', 'MD'].includes(classes.tags(second.word)[0] ?? ''))) ||
+      PLURAL_AUXILIARIES.has(second.word));
   // "Caches most recently used data": a plural the lexicon knows only as a noun, used as a verb.
   const verbOfNoun =
     firstTags.length === 1 &&
@@ -220,6 +222,9 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
   return { shape: 'sentence', text: toYou(shown) };
 }
 
+/** Verbs only a plural subject takes. */
+const PLURAL_AUXILIARIES = new Set(['are', 'were']);
+
 /**
  * Nouns that say what a thing is (`a private Docker registry`): a description headed by one is
  * asked with "is"; one headed by anything else says what it has (`automatic failover`, `limited
@@ -244,7 +249,8 @@ function nounPhrase(
   tokens: readonly Token[],
   classes: WordClasses,
 ): { phrase: string; verb: 'is' | 'has' } | null {
-  if (text.includes(':')) return null;
+  // `measurements = raw sensor data` is a term and what it means, like a label.
+  if (text.includes(':') || / = /.test(text)) return null;
   const end = firstClauseEnd(text);
   const clause = tokens.filter((token) => token.end <= end);
   const first = clause[0];
@@ -253,6 +259,8 @@ function nounPhrase(
   const firstTag = classes.tags(first.word)[0];
   const describesNext = ['JJ', 'VBN', 'VBD'].includes(classes.tags(clause[1]?.word ?? '')[0] ?? '');
   if (isPreposition(classes, first.word) || (firstTag === 'RB' && !describesNext)) return null;
+  // "creating one copies no files": a doing is the subject of what follows, nothing it has.
+  if (firstTag === 'VBG') return null;
   let stop = clause.length;
   for (let i = 1; i < clause.length; i++) {
     const token = clause[i] as Token;
@@ -261,12 +269,12 @@ function nounPhrase(
       break;
     }
     const previous = clause[i - 1] as Token;
-    // "Containers scale up…": a plural noun and its verb make a clause.
-    if (
-      classes.tags(previous.word)[0] === 'NNS' &&
-      classes.tags(token.word).some((tag) => tag === 'VB' || tag === 'VBP')
-    )
-      return null;
+    // "Containers scale up…": a plural noun and its verb make a clause; so does a plural the
+    // lexicon lacks (`savepoints let you…`).
+    const plural =
+      classes.tags(previous.word)[0] === 'NNS' ||
+      (classes.tags(previous.word).length === 0 && /[^s]s$/.test(previous.word));
+    if (plural && classes.tags(token.word).some((tag) => tag === 'VB' || tag === 'VBP')) return null;
     const tags = classes.tags(token.word);
     const participle = tags[0] === 'VBD' || tags[0] === 'VBN';
     if (isAuxiliary(token.word) || (!participle && isFiniteVerb(classes, token.word))) return null;

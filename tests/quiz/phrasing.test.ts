@@ -27,6 +27,21 @@ describe('asking a note in plain English', () => {
     );
   });
 
+  it('quotes a note whose subject is its own first words, never "It has…" or "It stashes…"', () => {
+    expect(asked('stashes are stored as commits under refs/stash').option).toBe(
+      'Stashes are stored as commits under refs/stash.',
+    );
+    expect(asked('creating one copies no files, it just writes a tiny ref').option).toBe(
+      'Creating one copies no files, it just writes a tiny ref.',
+    );
+    expect(asked('savepoints let you roll back part of a txn').option).toBe(
+      'Savepoints let you roll back part of a txn.',
+    );
+    expect(asked('measurements = raw sensor data e.g. temperature, rpm').option).toBe(
+      'Measurements = raw sensor data e.g. temperature, rpm.',
+    );
+  });
+
   it('asks a description with the article it needs, or with "has" for what a thing has', () => {
     expect(asked('Private Docker registry on AWS').which).toBe(
       'Which of these is a private Docker registry on AWS?',
