@@ -28,18 +28,13 @@ describe('asking a note in plain English', () => {
   });
 
   it('quotes a note whose subject is its own first words, never "It has…" or "It stashes…"', () => {
-    expect(asked('stashes are stored as commits under refs/stash').option).toBe(
-      'Stashes are stored as commits under refs/stash.',
-    );
-    expect(asked('creating one copies no files, it just writes a tiny ref').option).toBe(
-      'Creating one copies no files, it just writes a tiny ref.',
-    );
-    expect(asked('savepoints let you roll back part of a txn').option).toBe(
-      'Savepoints let you roll back part of a txn.',
-    );
-    expect(asked('measurements = raw sensor data e.g. temperature, rpm').option).toBe(
-      'Measurements = raw sensor data e.g. temperature, rpm.',
-    );
+    const notes = [
+      'stashes are stored as commits under refs/stash',
+      'creating one copies no files, it just writes a tiny ref',
+      'savepoints let you roll back part of a txn',
+      'measurements = raw sensor data e.g. temperature, rpm',
+    ];
+    for (const note of notes) expect(asked(note).option).toBe(`${capitalise(note)}.`);
   });
 
   it('asks a description with the article it needs, or with "has" for what a thing has', () => {

@@ -6,7 +6,7 @@ import {
   labelledAnswerType,
 } from '../../src/tutor/answer-types.js';
 import type { ExplainReply } from '../../src/tutor/reply.js';
-import { notesDir } from '../helpers/notes-dir.js';
+import { type NotesFiles, notesDir } from '../helpers/notes-dir.js';
 import { tutorFor } from '../helpers/tutor.js';
 
 const tokens = (question: string) =>
@@ -14,6 +14,13 @@ const tokens = (question: string) =>
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
+
+/** The first leading fact of the answer to a question on these notes. */
+function leadOn(notes: NotesFiles, question: string): string {
+  const reply = tutorFor(notesDir(notes)).answer(question) as ExplainReply;
+  expect(reply.intent).toBe('explain');
+  return reply.lead[0]?.text ?? '';
+}
 
 describe('the kind of answer a question asks for', () => {
   it('reads it from `how` and the word after it, and from words that ask for one anywhere', () => {
@@ -78,11 +85,7 @@ describe('facts that hold the kind of answer asked for', () => {
       '',
     ].join('\n'),
   };
-  const leadOf = (question: string) => {
-    const reply = tutorFor(notesDir(notes)).answer(question) as ExplainReply;
-    expect(reply.intent).toBe('explain');
-    return reply.lead[0]?.text ?? '';
-  };
+  const leadOf = (question: string) => leadOn(notes, question);
 
   it('lead the answer when the question shares no word with them', () => {
     expect(leadOf('how far back can vault search look at old queries')).toMatch(/90 days/);
@@ -131,11 +134,7 @@ describe('a fact labelled for the kind of answer asked for', () => {
       '',
     ].join('\n'),
   };
-  const leadOf = (question: string) => {
-    const reply = tutorFor(notesDir(notes)).answer(question) as ExplainReply;
-    expect(reply.intent).toBe('explain');
-    return reply.lead[0]?.text ?? '';
-  };
+  const leadOf = (question: string) => leadOn(notes, question);
 
   it('leads an answer asking its kind outright over a fact that only mentions it', () => {
     expect(leadOf('roughly what does sky link cost')).toMatch(/^pricing/);

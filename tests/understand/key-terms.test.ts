@@ -55,45 +55,39 @@ describe('key terms: the bold terms one topic alone holds', () => {
 });
 
 describe('tutor: compares topics by their terms', () => {
-  const ask = (question: string) => tutorFor(notesDir(NOTES)).answer(question);
+  const ask = (question: string, dir = notesDir(NOTES)) => tutorFor(dir).answer(question);
+  /** The topics a comparison reply sets side by side, sorted. */
+  const compared = (question: string, dir?: string) => {
+    const reply = ask(question, dir);
+    expect(reply.intent, question).toBe('compare');
+    return (reply as CompareReply).topics.map((topic) => topic.id).sort();
+  };
 
   it('compares the topic holding a term with one named, when asked how they differ', () => {
-    const reply = ask(
-      'etags and api versioning both sound like versions to me, how are they actually different?',
-    );
-    expect(reply.intent).toBe('compare');
-    expect((reply as CompareReply).topics.map((topic) => topic.id).sort()).toEqual([
-      'api-versioning',
-      'http-caching',
-    ]);
+    expect(
+      compared('etags and api versioning both sound like versions to me, how are they actually different?'),
+    ).toEqual(['api-versioning', 'http-caching']);
   });
 
-  it('compares two topics by a term each', () => {
-    const reply = ask(
-      'idempotency keys on POST requests and deduping webhooks by event id - same idea or different?',
-    );
-    expect(reply.intent).toBe('compare');
-    expect((reply as CompareReply).topics.map((topic) => topic.id).sort()).toEqual([
-      'http-methods',
-      'webhooks',
-    ]);
-  });
-
-  it('compares a topic named with another whose term stands beside it, asked how they work together', () => {
-    const reply = ask('how do idempotency keys and the webhooks retries play together?');
-    expect(reply.intent).toBe('compare');
-    expect((reply as CompareReply).topics.map((topic) => topic.id).sort()).toEqual([
+  it('compares two topics by a term each, or a topic named and another’s term, asked how they relate', () => {
+    expect(
+      compared(
+        'idempotency keys on POST requests and deduping webhooks by event id - same idea or different?',
+      ),
+    ).toEqual(['http-methods', 'webhooks']);
+    expect(compared('how do idempotency keys and the webhooks retries play together?')).toEqual([
       'http-methods',
       'webhooks',
     ]);
   });
 
   it('reads code the notes quote as a term: `git pull` is the Remotes topic’s', () => {
-    const reply = tutorFor(join(FIXTURES_DIR, 'notes', 'git-basics')).answer(
-      'how is git pull different from git merge, arent they kinda the same thing',
-    );
-    expect(reply.intent).toBe('compare');
-    expect((reply as CompareReply).topics.map((topic) => topic.id).sort()).toEqual(['merge', 'remotes']);
+    expect(
+      compared(
+        'how is git pull different from git merge, arent they kinda the same thing',
+        join(FIXTURES_DIR, 'notes', 'git-basics'),
+      ),
+    ).toEqual(['merge', 'remotes']);
   });
 
   it('answers about one topic when the terms compared are its own', () => {
