@@ -1,11 +1,11 @@
 import { definitionOf } from '../knowledge/definition.js';
-import { stem } from '../knowledge/text.js';
+import { phraseKey, stem } from '../knowledge/text.js';
 import type { KnowledgeBase, Topic } from '../knowledge/types.js';
 import { talksOfEverydayLife } from '../understand/chit-chat.js';
 import type { EverydayWords } from '../understand/everyday-words.js';
 import { servicesAreSetting, type TopicCandidate } from '../understand/rank-topics.js';
 import type { ReadQuestion } from '../understand/read-question.js';
-import { TECHNOLOGY } from '../understand/service-catalogue.js';
+import { type CloudService, TECHNOLOGY } from '../understand/service-catalogue.js';
 import { negatedBefore } from '../understand/stopwords.js';
 import type { TopicIndex } from '../understand/topic-index.js';
 import type { UncoveredMentions } from '../understand/uncovered-services.js';
@@ -130,6 +130,21 @@ export function createTutor(
     return topicRef(found);
   };
 
+  /**
+   * Topics whose whole name a service's name holds (`Docker` in `Docker Compose`): where the notes
+   * come nearest to what they lack.
+   */
+  const topicsNamedInside = (services: readonly CloudService[]): TopicRef[] =>
+    index.topics
+      .filter((topic) => {
+        const name = phraseKey(topic.name);
+        return (
+          name !== '' && services.some((service) => ` ${phraseKey(service.name)} `.includes(` ${name} `))
+        );
+      })
+      .slice(0, MAX_SUGGESTIONS)
+      .map(topicRef);
+
   const unknown = (
     question: string,
     candidates: TopicCandidate[],
@@ -144,7 +159,7 @@ export function createTutor(
     // dinner" is no "did you mean S3?" for the everyday words it shares with S3's notes.
     const sharing = read && !aboutService ? topicsSharingTradeWords(index, read, parts.everyday) : null;
     const suggestions = aboutService
-      ? []
+      ? topicsNamedInside(notCovered.services)
       : candidates
           .filter((candidate) => candidate.score >= SUGGESTION_SCORE)
           .filter((candidate) => !sharing || sharing.has(candidate.topic))

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledgeDir } from '../../src/knowledge/load.js';
 import type { ExplainReply, UnknownReply } from '../../src/tutor/reply.js';
 import { Understanding } from '../../src/understand/understanding.js';
-import { FIXTURES_DIR } from '../helpers/paths.js';
+import { FIXTURES_DIR, KNOWLEDGE_DIR } from '../helpers/paths.js';
 import { tutorFor } from '../helpers/tutor.js';
 
 const notes = (area: string) => join(FIXTURES_DIR, 'notes', area);
@@ -20,6 +20,13 @@ describe('developer technologies the notes do not cover', () => {
       expect(reply.intent, question).toBe('unknown');
       expect((reply as UnknownReply).notCovered, question).toContain(named);
     }
+  });
+
+  it('offer the topic named inside their name as the nearest the notes come', () => {
+    const reply = tutorFor(KNOWLEDGE_DIR).answer('what is docker compose') as UnknownReply;
+    expect(reply.intent).toBe('unknown');
+    expect(reply.notCovered).toEqual(['Docker Compose']);
+    expect(reply.suggestions.map((topic) => topic.id)).toEqual(['docker']);
   });
 
   it('are the notes’ own words when the notes use them: postgres in notes on RDS', () => {
