@@ -16,14 +16,14 @@ export interface KeyTermHit {
 }
 
 /**
- * The terms the notes set in bold (`**ETag**`, `**consumer lag**`, `**min.insync.replicas**`) that
- * one topic alone holds. Notes on ideas rather than products are asked about by these terms more
+ * The terms the notes set in bold (`**ETag**`, `**consumer lag**`, `**min.insync.replicas**`) or
+ * quote as code (`` `git pull` ``) that one topic alone holds. Notes on ideas rather than products are asked about by these terms more
  * than by their headings: "etags and api versioning, how are they different" compares the topic
  * holding ETag with API versioning. Gathered the first time a question asks how things differ,
  * never at start: few questions do.
  */
 export class KeyTerms {
-  /** Term as a phrase key -> the topics holding it as a key term. */
+  /** Term as a phrase key -> the topics holding it in bold or in code. */
   private holders: Map<string, Set<number>> | null = null;
 
   constructor(
