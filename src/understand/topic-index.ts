@@ -368,7 +368,12 @@ export class TopicIndex {
    * DocumentDB): found in questions like the topic's own aliases, never in its facts.
    */
   addAlias(key: string, topic: number): void {
-    if (this.names.has(key)) return;
+    const known = this.names.get(key);
+    if (known) {
+      // A part of the topic's own name that outside names it by (`instance store`) names it whole.
+      for (const name of known) if (name.topic === topic && name.kind === 'partial') name.kind = 'alias';
+      return;
+    }
     const name: TopicName = { key, topic, kind: 'alias' };
     this.addName(key, name);
     if (key.includes(' ') && !this.names.has(key.replace(/ /g, '')))

@@ -118,6 +118,7 @@ export class Understanding {
       this.services.domainWords,
     );
     addCatalogueNames(this.index, this.services, parts.english);
+    addNamesAfterAService(this.index, parts.catalogue);
     this.index.topics.forEach((topic, i) => {
       for (const name of renamedNames(topic.facts, parts.english)) this.index.addAlias(name, i);
     });
@@ -250,6 +251,27 @@ function addCatalogueNames(index: TopicIndex, covered: UncoveredServices, englis
         );
         if (!elsewhere) index.addAlias(key, topic);
       }
+    }
+  });
+}
+
+/**
+ * A topic named after the service it belongs to (`EC2 Instance Store`, `S3 Glacier Deep Archive`) is
+ * named by the rest of its name too, as its vendor would be left out: "can i resize the instance
+ * store" names it whole. Only a rest of two words or more that no other topic's name holds.
+ */
+function addNamesAfterAService(index: TopicIndex, catalogue: ServiceCatalogue): void {
+  index.topics.forEach((topic, at) => {
+    const words = phraseKey(topic.name).split(' ');
+    for (let cut = 1; cut < words.length - 1; cut++) {
+      if (!catalogue.lookup(words.slice(0, cut).join(' '))) continue;
+      const rest = ` ${words.slice(cut).join(' ')} `;
+      const elsewhere = index.topics.some(
+        (other, i) =>
+          i !== at && [other.name, ...other.aliases].some((name) => ` ${phraseKey(name)} `.includes(rest)),
+      );
+      if (!elsewhere) index.addAlias(rest.trim(), at);
+      return;
     }
   });
 }

@@ -325,6 +325,14 @@ describe('tutor: generalises to other notes (storage fixture)', () => {
     expect(storage().answer('simple storage service').topics[0]?.id).toBe('s3');
   });
 
+  it('names a topic called after its service by the rest of its name: `instance store`', () => {
+    const reply = as(
+      storage().answer('can i make the instance store disk bigger later if we run out?'),
+      'explain',
+    );
+    expect(reply.topic.id).toBe('ec2-instance-store');
+  });
+
   it('answers from the topic whose facts fit, not one that a generic part of a name points at', () => {
     // `file system` is part of the catalogue's `Elastic File System`, a name of Amazon EFS; the
     // facts about a parallel file system for HPC are FSx's.
