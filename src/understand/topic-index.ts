@@ -368,16 +368,23 @@ export class TopicIndex {
    * DocumentDB): found in questions like the topic's own aliases, never in its facts.
    */
   addAlias(key: string, topic: number): void {
-    const known = this.names.get(key);
-    if (known) {
-      // A part of the topic's own name that outside names it by (`instance store`) names it whole.
-      for (const name of known) if (name.topic === topic && name.kind === 'partial') name.kind = 'alias';
+    if (this.names.has(key)) {
+      this.promotePartialName(key, topic);
       return;
     }
     const name: TopicName = { key, topic, kind: 'alias' };
     this.addName(key, name);
     if (key.includes(' ') && !this.names.has(key.replace(/ /g, '')))
       this.addName(key.replace(/ /g, ''), name);
+  }
+
+  /**
+   * A part of the topic's own name that only it has (`instance store` of `EC2 Instance Store`),
+   * named whole from now on: something outside the notes names the topic by it.
+   */
+  promotePartialName(key: string, topic: number): void {
+    for (const name of this.names.get(key) ?? [])
+      if (name.topic === topic && name.kind === 'partial') name.kind = 'alias';
   }
 
   private addName(key: string, name: TopicName): void {

@@ -258,19 +258,15 @@ function addCatalogueNames(index: TopicIndex, covered: UncoveredServices, englis
 /**
  * A topic named after the service it belongs to (`EC2 Instance Store`, `S3 Glacier Deep Archive`) is
  * named by the rest of its name too, as its vendor would be left out: "can i resize the instance
- * store" names it whole. Only a rest of two words or more that no other topic's name holds.
+ * store" names it whole. Only a rest of two words or more that no other topic's name holds (a part
+ * of the name the index already keeps as this topic's alone).
  */
 function addNamesAfterAService(index: TopicIndex, catalogue: ServiceCatalogue): void {
   index.topics.forEach((topic, at) => {
     const words = phraseKey(topic.name).split(' ');
     for (let cut = 1; cut < words.length - 1; cut++) {
       if (!catalogue.lookup(words.slice(0, cut).join(' '))) continue;
-      const rest = ` ${words.slice(cut).join(' ')} `;
-      const elsewhere = index.topics.some(
-        (other, i) =>
-          i !== at && [other.name, ...other.aliases].some((name) => ` ${phraseKey(name)} `.includes(rest)),
-      );
-      if (!elsewhere) index.addAlias(rest.trim(), at);
+      index.promotePartialName(words.slice(cut).join(' '), at);
       return;
     }
   });
