@@ -124,6 +124,8 @@ export function createTutor(
   const understanding = new Understanding(knowledge, parts);
   const { index, reader } = understanding;
   const topicsById = new Map(index.topics.map((topic) => [topic.id, topic]));
+  /** Each topic's name as a phrase key, made by the first "not covered" reply that needs them. */
+  let topicNameKeys: string[] | null = null;
   const refOf = (topic: number): TopicRef => {
     const found = index.topics[topic];
     if (!found) throw new Error(`no topic at ${topic}`);
@@ -134,16 +136,18 @@ export function createTutor(
    * Topics whose whole name a service's name holds (`Docker` in `Docker Compose`): where the notes
    * come nearest to what they lack.
    */
-  const topicsNamedInside = (services: readonly CloudService[]): TopicRef[] =>
-    index.topics
-      .filter((topic) => {
-        const name = phraseKey(topic.name);
-        return (
-          name !== '' && services.some((service) => ` ${phraseKey(service.name)} `.includes(` ${name} `))
-        );
+  const topicsNamedInside = (services: readonly CloudService[]): TopicRef[] => {
+    const serviceKeys = services.map((service) => ` ${phraseKey(service.name)} `);
+    topicNameKeys ??= index.topics.map((topic) => phraseKey(topic.name));
+    const nameKeys = topicNameKeys;
+    return index.topics
+      .filter((_, at) => {
+        const name = nameKeys[at] ?? '';
+        return name !== '' && serviceKeys.some((key) => key.includes(` ${name} `));
       })
       .slice(0, MAX_SUGGESTIONS)
       .map(topicRef);
+  };
 
   const unknown = (
     question: string,
