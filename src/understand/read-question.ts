@@ -1,6 +1,7 @@
 import { stem, VENDOR_WORDS, words } from '../knowledge/text.js';
 import type { ConceptLexicon } from './concepts.js';
 import type { EnglishWords } from './english.js';
+import type { EverydayWords } from './everyday-words.js';
 import { dictionaryForms } from './inflections.js';
 import { type IntentClassifier, type IntentGuess, TOPIC_SLOT } from './intents.js';
 import { NotesMisspellings } from './notes-misspellings.js';
@@ -20,6 +21,14 @@ const ABSENT = new Set(['no', 'without']);
 const REQUEST_END = /[,;.!?](?:\s|$)/;
 /** What sets a question's subject apart: "app mesh: how do retries work", "ecr - pricing?". */
 const SET_APART = /[,:;](?:\s|$)|\s[-–—]\s/;
+/** A clipped word (`perms`) means the notes' whole word nearly as plainly as the word itself. */
+const CLIPPED = 0.7;
+/** Letters a clipped word keeps at least, */
+const MIN_CLIPPED = 3;
+/** and cuts off at least: `stat` is no clipped `state`, `proc` no clipped `process`. */
+const CLIPPED_OFF = 4;
+/** More whole words than this opening alike, and the clipped word says none of them. */
+const MAX_UNCLIPPED = 2;
 /** A phrase of the cloud-concept lexicon says its meaning nearly as plainly as the notes' word. */
 const CONCEPT_WEIGHT = 0.7;
 /** The weight of a hand-listed everyday synonym (data/synonyms.json). */
@@ -38,6 +47,8 @@ export interface MeaningBridges {
   concepts: ConceptLexicon;
   /** WordNet's relations; null reads questions without them. */
   relations: RelatedWords | null;
+  /** Everyday words, which are never a clipped form of a longer word of the notes. */
+  everyday?: EverydayWords;
 }
 
 /** How surely part of a name (`glacier`) or its start (`dynamo`) names the topic. */
@@ -269,6 +280,28 @@ export class QuestionReader {
   }
 
   /**
+   * `perms`, `repo`, `env` and `creds` are the notes' `permissions`, `repository`, `environment` and
+   * `credentials` cut short: a word the notes lack that opens one or two words of theirs, when it is
+   * no everyday word (`rest` is not `restore`).
+   */
+  private unclipped(token: string): string[] {
+    const everyday = this.bridges.everyday;
+    if (!everyday || everyday.has(token) || /\d/.test(token)) return [];
+    const letters = token.length > 4 && token.endsWith('s') ? token.slice(0, -1) : token;
+    // A three-letter word of English (`pip`, `cap`) is a word, not the start of a longer one.
+    if (letters.length < MIN_CLIPPED || (letters.length === MIN_CLIPPED && this.english.has(letters)))
+      return [];
+    const wholes = new Set(
+      this.index
+        .wordsOpeningWith(letters, CLIPPED_OFF)
+        // `serverless` is `server` and `less`: a word made longer by another word is no clipping.
+        .filter((whole) => !this.english.has(whole.slice(letters.length)))
+        .map(stem),
+    );
+    return wholes.size > 0 && wholes.size <= MAX_UNCLIPPED ? [...wholes] : [];
+  }
+
+  /**
    * `lighter` is `light` compared, `cheapest` is `cheap`: the stemmer keeps -er and -est, so the
    * plain adjective (an English word) is tried, with the spellings English uses for it.
    */
@@ -497,6 +530,8 @@ export class QuestionReader {
           }
         }
         this.bridge(token, stems);
+        if (kind !== 'known')
+          for (const whole of this.unclipped(token)) this.addBridge(stems, whole, CLIPPED);
       }
       const bridged = kind === 'english' && [...stems.keys()].some((s) => this.index.knows(s));
       if (bridged) kind = 'known';

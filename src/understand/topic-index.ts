@@ -157,6 +157,7 @@ export class TopicIndex {
   readonly topicFrequency = new Map<string, number>();
   /** Every word of the notes, unstemmed, for spelling correction. */
   readonly vocabulary = new Set<string>();
+  private sortedVocabulary: string[] | null = null;
   /** Stems of each topic's key terms. */
   readonly keyStems: Set<string>[] = [];
   /**
@@ -624,6 +625,28 @@ export class TopicIndex {
   closestName(phrase: string): { name: TopicName; slips: number } | null {
     const best = closest(phrase, this.fuzzyNames.search(phrase, 5))[0];
     return best ? { name: best.item, slips: best.slips } : null;
+  }
+
+  /**
+   * Words of the notes that begin with these letters and go on for at least `more` letters
+   * (`permissions` for `perm`); sorted once, on the first look, since few questions clip a word.
+   */
+  wordsOpeningWith(letters: string, more: number): string[] {
+    this.sortedVocabulary ??= [...this.vocabulary].sort();
+    const sorted = this.sortedVocabulary;
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((sorted[middle] ?? '') < letters) low = middle + 1;
+      else high = middle;
+    }
+    const found: string[] = [];
+    for (let at = low; at < sorted.length && sorted[at]?.startsWith(letters); at++) {
+      const word = sorted[at] ?? '';
+      if (word.length >= letters.length + more) found.push(word);
+    }
+    return found;
   }
 
   /** The word of the notes closest to a misspelt word, with its share of slips. */

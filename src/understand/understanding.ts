@@ -113,6 +113,7 @@ export class Understanding {
         spellings: parts.spellings,
         concepts: parts.concepts,
         relations: parts.relations,
+        everyday: parts.everyday,
       },
       (word) => parts.catalogue.servicesNamedWith(word) > 0,
       this.services.domainWords,
