@@ -226,11 +226,19 @@ export class IntentClassifier {
 
   /**
    * Guesses the intent of a question whose topic names were replaced by TOPIC_SLOT; `maskedRequest`
-   * is its opening part, before any comma or full stop, where a request says what it asks.
+   * is its opening part, before any comma or full stop, where a request says what it asks, and
+   * `maskedClosing` its last part, where a request comes after what led to it ("got 10 minutes to
+   * kill, test me"). A call for help at the close asks for help with what came before it ("send
+   * users to the nearest region, can you help"): only the opening may be one.
    */
-  classify(maskedQuestion: string, maskedRequest = maskedQuestion): IntentGuess {
+  classify(
+    maskedQuestion: string,
+    maskedRequest = maskedQuestion,
+    maskedClosing = maskedRequest,
+  ): IntentGuess {
     const features = featuresOf(maskedQuestion);
     const requestFeatures = maskedRequest === maskedQuestion ? features : featuresOf(maskedRequest);
+    const closingFeatures = maskedClosing === maskedRequest ? requestFeatures : featuresOf(maskedClosing);
     const cued = new Set<PhrasedIntent>();
     for (const feature of features) {
       const intent = this.cues.get(feature);
@@ -253,7 +261,8 @@ export class IntentClassifier {
       const own = this.ownWordsOf(guess.intent);
       if (
         guess.intent !== 'smalltalk' &&
-        countStrange(guess.intent, requestFeatures, own) >= MAX_STRANGE_WORDS
+        countStrange(guess.intent, requestFeatures, own) >= MAX_STRANGE_WORDS &&
+        (guess.intent === 'help' || countStrange(guess.intent, closingFeatures, own) >= MAX_STRANGE_WORDS)
       )
         continue;
       if (

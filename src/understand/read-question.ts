@@ -19,6 +19,7 @@ const BRIDGED = 0.5;
 const ABSENT = new Set(['no', 'without']);
 /** Where a request ends and the reason for it begins: "quiz me, i've got an exam friday". */
 const REQUEST_END = /[,;.!?](?:\s|$)/;
+const REQUEST_ENDS = new RegExp(REQUEST_END.source, 'g');
 /** What sets a question's subject apart: "app mesh: how do retries work", "ecr - pricing?". */
 const SET_APART = /[,:;](?:\s|$)|\s[-–—]\s/;
 /** A clipped word (`perms`) means the notes' whole word nearly as plainly as the word itself. */
@@ -128,19 +129,37 @@ export class QuestionReader {
     const names = this.findNames(tokens).filter((hit) => !ABSENT.has(tokens[hit.start - 1] ?? ''));
     const masked = this.mask(tokens, names);
     // A request comes first and what follows a comma or a full stop tells why ("quiz me, i've got
-    // an exam friday"): only the first part is weighed as the request.
+    // an exam friday"), or the why comes first and the request last ("got 10 minutes to kill, test
+    // me"): the first part and the last are weighed as the request, not the whole.
     const openingLength = this.wordsBefore(question, REQUEST_END);
-    const request =
-      openingLength > 0 && openingLength < tokens.length
-        ? this.mask(
-            tokens.slice(0, openingLength),
-            names.filter((hit) => hit.end <= openingLength),
-          )
-        : masked;
-    const intent = this.classifier.classify(masked, request);
+    const closingStart = this.wordsBeforeLastRequestEnd(question);
+    const parted = openingLength > 0 && openingLength < tokens.length;
+    const request = parted
+      ? this.mask(
+          tokens.slice(0, openingLength),
+          names.filter((hit) => hit.end <= openingLength),
+        )
+      : masked;
+    const closing = parted
+      ? this.mask(
+          tokens.slice(closingStart),
+          names
+            .filter((hit) => hit.start >= closingStart)
+            .map((hit) => ({ ...hit, start: hit.start - closingStart, end: hit.end - closingStart })),
+        )
+      : masked;
+    const intent = this.classifier.classify(masked, request, closing);
     const terms = this.termsOf(tokens, names);
     const leadLength = this.wordsBefore(question, SET_APART);
     return { tokens, intent, names, terms, pairs: pairsOf(tokens), leadLength };
+  }
+
+  /** How many words come before the last end of a request that has words after it. */
+  private wordsBeforeLastRequestEnd(question: string): number {
+    let last = -1;
+    for (const match of question.matchAll(REQUEST_ENDS))
+      if (words(question.slice(match.index + match[0].length)).length > 0) last = match.index;
+    return last < 0 ? 0 : this.splitRunTogether(words(question.slice(0, last))).length;
   }
 
   /** How many words come before the first `separator`; 0 when the question has none. */

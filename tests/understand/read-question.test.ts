@@ -187,6 +187,13 @@ describe('QuestionReader', () => {
     expect(reader.read('what is ecs').leadLength).toBe(0);
   });
 
+  it('weighs the last part of a question as the request when the first part tells why', () => {
+    expect(reader.read('long train ride home, quiz me on anything').intent.intent).toBe('quiz');
+    expect(reader.read('bored at the airport, give me a quiz').intent.intent).toBe('quiz');
+    expect(reader.read("quiz me, i've got an exam friday").intent.intent).toBe('quiz');
+    expect(reader.read('my lambda keeps timing out, why').intent.intent).toBe('explain');
+  });
+
   it('reads at most 200 words', () => {
     expect(reader.read('word '.repeat(1000)).tokens).toHaveLength(200);
   });
