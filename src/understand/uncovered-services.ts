@@ -52,9 +52,17 @@ export class UncoveredServices {
     index.topics.forEach((_, i) => {
       const providers = new Set<string>();
       const services = new Set<CloudService>();
-      for (const key of names[i] ?? []) {
+      const found = (names[i] ?? []).flatMap((key) => {
         const service = catalogue.lookupKeyIn(key, this.clouds);
-        if (!service) continue;
+        return service ? [{ key, service }] : [];
+      });
+      // `sts`, the short name StatefulSets declare, is AWS's Security Token Service too: a short
+      // name says no other provider's service than the topic's full names do.
+      const named = new Set(
+        found.filter(({ key }) => !isShortName(key)).map(({ service }) => service.provider),
+      );
+      for (const { key, service } of found) {
+        if (named.size > 0 && isShortName(key) && !named.has(service.provider)) continue;
         this.covered.add(service);
         services.add(service);
         providers.add(service.provider);
@@ -410,6 +418,13 @@ export class UncoveredServices {
         ),
     };
   }
+}
+
+/** Up to this long, a one-word name is a short name (`sts`, `k8s`, `dax`) many things may share. */
+const SHORT_NAME = 4;
+
+function isShortName(key: string): boolean {
+  return !key.includes(' ') && key.length <= SHORT_NAME;
 }
 
 /** A capitalised word (`Lambda`) after a space that does not end a sentence. */

@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renderText } from '../../src/cli/render-text.js';
 import { loadKnowledgeDir } from '../../src/knowledge/load.js';
 import type { ExplainReply, UnknownReply } from '../../src/tutor/reply.js';
 import { Understanding } from '../../src/understand/understanding.js';
+import { notesDir } from '../helpers/notes-dir.js';
 import { FIXTURES_DIR, KNOWLEDGE_DIR } from '../helpers/paths.js';
 import { tutorFor } from '../helpers/tutor.js';
 
@@ -43,6 +45,26 @@ describe('developer technologies the notes do not cover', () => {
     ) as ExplainReply;
     expect(reply.intent).toBe('explain');
     expect(reply.topic.id).toBe('ec2');
+  });
+
+  it('keep their short names their own: the `sts` of StatefulSets is not AWS STS', () => {
+    const tutor = tutorFor(
+      notesDir({
+        'k8s.md': [
+          '# StatefulSets',
+          'Also known as: sts',
+          '- pods that each keep a stable name & their own volume, eg. web-0, web-1',
+          '',
+          '# Deployments',
+          '- keep n replicas of a pod running, rolling updates & rollbacks',
+          '',
+        ].join('\n'),
+      }),
+    );
+    const aws = tutor.answer('what is aws sts');
+    expect(aws.intent).toBe('unknown');
+    expect(renderText(aws)).toContain('AWS Security Token Service');
+    expect(tutor.answer('how do sts pods keep their names').topics[0]?.id).toBe('statefulsets');
   });
 
   it('make no cloud of notes whose topics they name: notes on Kubernetes objects teach none', () => {
