@@ -30,7 +30,8 @@ export type Reading =
 export const MASK = '___';
 
 /** Words after which a clause of a noun phrase ends. */
-const CLAUSE_WORDS = new Set(['that', 'which', 'who', 'where', 'when', 'so', 'because', 'while', 'but']);
+/** `e` is the start of "e.g.": an example is no part of the phrase before it. */
+const CLAUSE_WORDS = new Set(['that', 'which', 'who', 'where', 'when', 'so', 'because', 'while', 'but', 'e']);
 const DEMONSTRATIVES = new Set(['these', 'those', 'this']);
 /** Prepositions a verb of the topic takes (`rely on`, `integrate with`), not a noun's (`support for`). */
 const VERB_PREPOSITIONS = new Set(['on', 'with', 'by', 'into', 'across', 'in']);
@@ -122,6 +123,8 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
       return { shape: 'subject', predicate: decapitalise(from(text, tokens, subjectEnd)) };
   }
   if (own.length > 0) return { shape: 'sentence', text: toYou(shown) };
+  // "doesn't make you compliant", "can't scale to zero": the topic is what cannot.
+  if (THIRD_PERSON_NEGATIONS.has(first.word)) return { shape: 'subject', predicate: decapitalise(text) };
 
   const you = youForm(text, tokens, classes);
   if (you) return you;
@@ -222,6 +225,9 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
   return { shape: 'sentence', text: toYou(shown) };
 }
 
+/** "doesn't", "can't": a negated verb whose unwritten subject is the topic. */
+const THIRD_PERSON_NEGATIONS = new Set(['doesnt', 'cant', 'cannot', 'isnt', 'wont']);
+
 /** Verbs only a plural subject takes. */
 const PLURAL_AUXILIARIES = new Set(['are', 'were']);
 
@@ -235,7 +241,9 @@ const KIND_NOUNS = new Set(
   network gateway queue bus stream offering alternative implementation bridge set family solution option
   version api layer firewall proxy balancer repository library framework language technology server
   volume filesystem directory catalog index endpoint function container cluster instance node broker bus
-  topic pipeline workflow protocol pattern mode tier class model format alternative`.split(/\s+/),
+  topic pipeline workflow protocol pattern mode tier class model format alternative resource successor`.split(
+    /\s+/,
+  ),
 );
 
 /**
@@ -249,8 +257,10 @@ function nounPhrase(
   tokens: readonly Token[],
   classes: WordClasses,
 ): { phrase: string; verb: 'is' | 'has' } | null {
-  // `measurements = raw sensor data` is a term and what it means, like a label.
-  if (text.includes(':') || / = /.test(text)) return null;
+  // `measurements = raw sensor data` is a term and what it means, like a label; so is
+  // `key → hash of the key`; code (`` `-u nginx` one unit ``) and "e.g. …" describe nothing.
+  if (text.includes(':') || / = |→|->/.test(text) || text.startsWith('`') || /^e\.?g\b/i.test(text))
+    return null;
   const end = firstClauseEnd(text);
   const clause = tokens.filter((token) => token.end <= end);
   const first = clause[0];
@@ -315,10 +325,16 @@ function nounPhrase(
     KIND_NOUNS.has(head.word.replace(/s$/, ''));
   if (!kind) {
     // "has an SQL interface…", "has limited disk space", "has 6 copies…".
-    const bare = /^\d/.test(first.word) || ['a', 'an', 'the', 'your', 'its', 'same'].includes(first.word);
-    const countable = takesArticle(classes, head.word) && !/s$/.test(head.word);
+    const bare =
+      /^\d/.test(first.word) ||
+      ['a', 'an', 'the', 'your', 'its', 'same'].includes(first.word) ||
+      /['’]s$/.test(first.raw);
     const lead = ['limited', 'unlimited', 'no', 'low', 'high', 'better', 'more', 'less'].includes(first.word);
-    return { phrase: !bare && countable && !lead ? `${article(phrase)} ${phrase}` : phrase, verb: 'has' };
+    if (bare || lead) return { phrase, verb: 'has' };
+    // "has a celebrity recognition", "has a query logging": a noun English has no plural of is
+    // seldom counted; such a note is quoted as written rather than given an article it may not take.
+    if (!takesArticle(classes, head.word) || /s$/.test(head.word)) return { phrase, verb: 'has' };
+    return countedNoun(classes, head.word) ? { phrase: `${article(phrase)} ${phrase}`, verb: 'has' } : null;
   }
   if (/s$/.test(head.word) && !/(ss|us|is)$/.test(head.word) && !proper) {
     const tags = classes.tags(head.word);
@@ -328,6 +344,13 @@ function nounPhrase(
     ['a', 'an', 'the', 'your', 'its', 'their', 'our', 'my'].includes(first.word) || /['’]s$/.test(first.raw);
   if (determiner || !takesArticle(classes, head.word)) return { phrase, verb: 'is' };
   return { phrase: `${article(phrase)} ${phrase}`, verb: 'is' };
+}
+
+/** Whether English counts the noun: the lexicon knows its plural (`simulators`, `places`), and it is no doing (`logging`). */
+function countedNoun(classes: WordClasses, noun: string): boolean {
+  if (noun.endsWith('ing')) return false;
+  const plurals = [`${noun}s`, `${noun}es`, /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : ''];
+  return plurals.some((plural) => plural !== '' && classes.tags(plural).includes('NNS'));
 }
 
 /** `rely` -> `relies`, `run` -> `runs`, `push` -> `pushes`. */

@@ -101,7 +101,10 @@ const MASS_NOUNS = new Set(
   `storage software data information infrastructure compute memory access security performance pricing
   monitoring caching networking hardware analytics traffic capacity throughput latency durability
   availability replication backup backups archiving processing management space experience time usage
-  support failover encryption`.split(/\s+/),
+  support failover encryption recognition authentication authorization invalidation inference termination
+  control mitigation remediation retention logging detection moderation compression validation verification
+  deduplication orchestration observability scalability elasticity resilience redundancy provenance
+  fulfillment governance compliance isolation visibility transcription translation bandwidth`.split(/\s+/),
 );
 
 /** Whether a noun phrase ending in `head` takes `a`/`an`: a singular countable noun. */

@@ -37,6 +37,32 @@ describe('asking a note in plain English', () => {
     for (const note of notes) expect(asked(note).option).toBe(`${capitalise(note)}.`);
   });
 
+  it('gives "has" no article before a noun English does not count, and quotes notes that are no description', () => {
+    expect(asked('celebrity recognition, text in images').option).toBe(
+      'It has celebrity recognition, text in images.',
+    );
+    expect(asked('query logging of every DNS query').option).toBe('It has query logging of every DNS query.');
+    expect(asked("google's WAF and DDoS protection at the edge").option).toBe(
+      "It has google's WAF and DDoS protection at the edge.",
+    );
+    expect(asked('mobile device policies e.g. require a pin').option).toBe(
+      'It has mobile device policies e.g. require a pin.',
+    );
+    expect(asked('POST → create a child resource').option).toBe('POST → create a child resource.');
+    expect(asked('e.g. GitHub REST API 5000 requests/hour').option).toBe(
+      'E.g. GitHub REST API 5000 requests/hour.',
+    );
+    expect(asked('local simulator in the SDK').option).toBe('It has a local simulator in the SDK.');
+  });
+
+  it('asks a note opening with a negated verb of its unwritten subject: "doesn\'t…", "can\'t…"', () => {
+    expect(asked("doesn't make you compliant or certify anything")).toEqual({
+      which: "Which of these doesn't make you compliant or certify anything?",
+      option: "It doesn't make you compliant or certify anything.",
+    });
+    expect(asked("can't scale to zero like Lambda").option).toBe("It can't scale to zero like Lambda.");
+  });
+
   it('asks a description with the article it needs, or with "has" for what a thing has', () => {
     expect(asked('Private Docker registry on AWS').which).toBe(
       'Which of these is a private Docker registry on AWS?',
