@@ -225,6 +225,9 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
   return { shape: 'sentence', text: toYou(shown) };
 }
 
+/** Words that open a limit or a setting it has: `max secret value size 25 KB`, `default timeout 5 min`. */
+const LIMIT_WORDS = new Set(['max', 'min', 'maximum', 'minimum', 'default']);
+
 /** "doesn't", "can't": a negated verb whose unwritten subject is the topic. */
 const THIRD_PERSON_NEGATIONS = new Set(['doesnt', 'cant', 'cannot', 'isnt', 'wont']);
 
@@ -316,13 +319,18 @@ function nounPhrase(
   const proper = /\p{Lu}/u.test(head.raw) && head.raw.length > 1 && head !== first;
   // "simpler alternative…" compares it with something it is; a head the lexicon lacks is taken for a name.
   const comparative = classes.tags(first.word)[0] === 'JJR';
-  const unknown = classes.tags(head.word).length === 0 && takesArticle(classes, head.word);
+  // A doing (`partitioning by ingestion time`) is no name, and a limit (`max secret value size`) is
+  // something it has.
+  const unknown =
+    classes.tags(head.word).length === 0 && takesArticle(classes, head.word) && !head.word.endsWith('ing');
+  const limit = LIMIT_WORDS.has(first.word);
   const kind =
-    proper ||
-    comparative ||
-    unknown ||
-    KIND_NOUNS.has(head.word) ||
-    KIND_NOUNS.has(head.word.replace(/s$/, ''));
+    !limit &&
+    (proper ||
+      comparative ||
+      unknown ||
+      KIND_NOUNS.has(head.word) ||
+      KIND_NOUNS.has(head.word.replace(/s$/, '')));
   if (!kind) {
     // "has an SQL interface…", "has limited disk space", "has 6 copies…".
     const bare =
@@ -336,6 +344,8 @@ function nounPhrase(
     if (!takesArticle(classes, head.word) || /s$/.test(head.word)) return { phrase, verb: 'has' };
     return countedNoun(classes, head.word) ? { phrase: `${article(phrase)} ${phrase}`, verb: 'has' } : null;
   }
+  // `APIs`, `SDKs`: an acronym's plural is a plural, however it is cased.
+  if (/^\p{Lu}{2,}s$/u.test(head.raw)) return null;
   if (/s$/.test(head.word) && !/(ss|us|is)$/.test(head.word) && !proper) {
     const tags = classes.tags(head.word);
     if (tags.length === 0 || tags.includes('NNS')) return null;

@@ -53,6 +53,10 @@ describe('asking a note in plain English', () => {
       'E.g. GitHub REST API 5000 requests/hour.',
     );
     expect(asked('local simulator in the SDK').option).toBe('It has a local simulator in the SDK.');
+    // A doing, a limit and an acronym's plural are no names of what it is.
+    expect(asked('partitioning by ingestion time').option).not.toMatch(/^It is/);
+    expect(asked('max vpn session duration 8 to 24 hours').option).not.toMatch(/^It is/);
+    expect(asked('APIs that use bearer tokens are mostly not affected').option).not.toMatch(/^It is/);
   });
 
   it('asks a note opening with a negated verb of its unwritten subject: "doesn\'t…", "can\'t…"', () => {
