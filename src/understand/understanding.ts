@@ -1,5 +1,6 @@
 import { phraseKey, stem } from '../knowledge/text.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
+import { ConceptNeeds } from './concept-needs.js';
 import { ConceptLexicon } from './concepts.js';
 import { type EnglishWords, loadEnglishWords } from './english.js';
 import { type EverydayWords, loadEverydayWords } from './everyday-words.js';
@@ -33,6 +34,8 @@ export interface UnderstandingParts {
   spellings: Spellings;
   /** WordNet's relations between words; null understands without them. */
   relations: RelatedWords | null;
+  /** How learners describe the needs of software concepts (`stash`, `consumer groups`). */
+  conceptNeeds: ConceptNeeds;
 }
 
 let sharedParts: UnderstandingParts | null = null;
@@ -53,6 +56,7 @@ export function defaultUnderstandingParts(): UnderstandingParts {
       synonyms: loadSynonyms(),
       spellings: loadSpellings(),
       relations: sharedWordRelations(),
+      conceptNeeds: new ConceptNeeds(),
     };
   }
   return sharedParts;
@@ -123,9 +127,13 @@ export class Understanding {
     this.index.topics.forEach((topic, i) => {
       for (const name of renamedNames(topic.facts, parts.english)) this.index.addAlias(name, i);
     });
-    this.index.topics.forEach((_, topic) => {
-      for (const service of this.services.coveredBy(topic))
-        this.index.addNeeds(topic, parts.catalogue.needsOf(service));
+    this.index.topics.forEach((topic, at) => {
+      const services = this.services.coveredBy(at);
+      for (const service of services) this.index.addNeeds(at, parts.catalogue.needsOf(service));
+      // A cloud product's needs are its own: `AWS Artifact` is no build artifact, `AWS Batch` no
+      // batching. The concepts' needs are for topics on ideas (`Stash`, `Consumer groups`).
+      if (services.every((service) => service.provider === TECHNOLOGY))
+        this.index.addNeeds(at, parts.conceptNeeds.needsOf(topic));
     });
     // Topics on technologies (`Ingress`, `ConfigMap`) are no cloud's services: they bring no needs.
     const covering = this.index.topics.map((_, topic) =>

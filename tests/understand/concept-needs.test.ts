@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeDir } from '../../src/knowledge/load.js';
+import { createTutor } from '../../src/tutor/tutor.js';
+import { ConceptNeeds } from '../../src/understand/concept-needs.js';
+import conceptNeedsData from '../../src/understand/data/concept-needs.json' with { type: 'json' };
+import { defaultUnderstandingParts, Understanding } from '../../src/understand/understanding.js';
+import { notesDir } from '../helpers/notes-dir.js';
+
+const GIT_NOTES = [
+  '# Branches',
+  '- a branch is a movable pointer to a commit, creating one is cheap',
+  '- `git switch -c feature` creates a branch and moves to it',
+  '',
+  '# Stash',
+  '- `git stash` saves ur uncommitted changes and cleans the working tree',
+  '- `git stash pop` reapplies the latest entry and drops it',
+  '',
+  '# Tags',
+  '- a tag marks one commit for good, eg. a release v2.1',
+  '',
+  '# Merge',
+  '- joins the history of two branches, may create a merge commit',
+  '',
+].join('\n');
+
+const topic = (name: string, aliases: string[] = []) => ({ name, aliases });
+
+describe('ConceptNeeds', () => {
+  const needs = new ConceptNeeds({
+    concepts: [
+      { names: ['consumer group', 'consumer groups'], needs: ['split the work of reading a stream'] },
+      { names: ['log compaction'], needs: ['keep only the newest value per key'] },
+      { names: ['retention'], needs: ['how long are old messages kept'] },
+    ],
+  });
+
+  it('gives a topic the needs of the concept its heading names, however it is inflected', () => {
+    expect(needs.needsOf(topic('Consumer Groups'))).toEqual(['split the work of reading a stream']);
+    expect(needs.needsOf(topic('consumer group'))).toEqual(['split the work of reading a stream']);
+  });
+
+  it('gives a heading of several things the needs of each', () => {
+    expect(needs.needsOf(topic('Retention & Log Compaction'))).toEqual([
+      'how long are old messages kept',
+      'keep only the newest value per key',
+    ]);
+  });
+
+  it('gives a topic nothing when no concept has its name, nor for a word inside a longer name', () => {
+    expect(needs.needsOf(topic('Producers'))).toEqual([]);
+    expect(needs.needsOf(topic('Retention Policies Explained'))).toEqual([]);
+  });
+});
+
+describe('the shipped concept needs', () => {
+  it('name each concept and say its need in several phrasings of plain chat words', () => {
+    expect(conceptNeedsData.concepts.length).toBeGreaterThan(300);
+    for (const concept of conceptNeedsData.concepts) {
+      expect(concept.names.length, concept.names.join()).toBeGreaterThan(0);
+      expect(concept.needs.length, concept.names.join()).toBeGreaterThanOrEqual(8);
+      for (const text of [...concept.names, ...concept.needs]) expect(text).toBe(text.toLowerCase());
+    }
+  });
+});
+
+describe('answering from concept needs', () => {
+  it('finds the topic on an idea that a question describes without any word of its notes', () => {
+    const knowledge = loadKnowledgeDir(notesDir({ 'git.md': GIT_NOTES })).knowledge;
+    const withNeeds = createTutor(knowledge);
+    const without = createTutor(knowledge, {
+      ...defaultUnderstandingParts(),
+      conceptNeeds: new ConceptNeeds({ concepts: [] }),
+    });
+    for (const question of [
+      'git refuses to change branches because of my local edits, how do i park them for a minute',
+      'how do i get my shelved edits back after fixing the other thing',
+    ]) {
+      expect(withNeeds.answer(question).topics[0]?.id, question).toBe('stash');
+      expect(without.answer(question).topics[0]?.id, question).not.toBe('stash');
+    }
+  });
+
+  it("leaves a cloud product's topic to its own needs: `AWS Artifact` is no build artifact", () => {
+    const dir = notesDir({
+      'compliance.md': [
+        '# AWS Artifact',
+        "- self service portal for AWS's own compliance reports (SOC, ISO, PCI)",
+        '',
+        '# Artifacts',
+        '- the files a build produces, kept for later stages of the pipeline',
+        '',
+      ].join('\n'),
+    });
+    const understanding = new Understanding(loadKnowledgeDir(dir).knowledge);
+    const parts = defaultUnderstandingParts();
+    const artifactNeeds = parts.conceptNeeds.needsOf(topic('Artifacts'));
+    expect(artifactNeeds.length).toBeGreaterThan(0);
+    const needTexts = (at: number) =>
+      (understanding.index.topicNeeds.get(at) ?? []).map((need) => understanding.index.needStems[need]);
+    expect(needTexts(1).length).toBe(artifactNeeds.length);
+    expect(needTexts(0).length).toBe(
+      understanding.services.coveredBy(0).flatMap((service) => parts.catalogue.needsOf(service)).length,
+    );
+  });
+});
