@@ -1,5 +1,6 @@
 import { stem, VENDOR_WORDS, words } from '../knowledge/text.js';
 import type { Fact } from '../knowledge/types.js';
+import type { ConceptNeeds } from '../understand/concept-needs.js';
 import { type QueryTerm, type ReadQuestion, sharedPairs } from '../understand/read-question.js';
 import { STOPWORDS } from '../understand/stopwords.js';
 import { countIn, type TopicIndex } from '../understand/topic-index.js';
@@ -66,6 +67,7 @@ export function rankFacts(
   index: TopicIndex,
   topic: number,
   read: ReadQuestion,
+  concepts?: ConceptNeeds,
 ): { fact: number; score: number }[] {
   const first = index.firstFact[topic] ?? 0;
   const last = index.firstFact[topic + 1] ?? index.facts.length;
@@ -122,6 +124,7 @@ export function rankFacts(
         else if (definesAQueryWord(index, f, read, topic, notesFact)) score *= 1.3;
       }
     }
+    if (concepts) score += FEATURE_NEED * featureNeedMatch(index, concepts, topic, f, asked);
     const typedFact = wanted.size > 0 ? topicFacts[f - first] : undefined;
     if (typedFact) {
       const held = factAnswerTypes(typedFact);
@@ -134,6 +137,66 @@ export function rankFacts(
     scored.push({ fact: f - first, score });
   }
   return scored.sort((a, b) => b.score - a.score || a.fact - b.fact);
+}
+
+/** How much a question saying the need a fact's feature meets counts, of its best need's words. */
+const FEATURE_NEED = 0.5;
+/** A feature's need shares at least this many of the question's words to speak for its fact. */
+const FEATURE_SHARED_WORDS = 3;
+
+/** The concepts each fact names, other than those its topic's heading names; found once a fact. */
+const namedConcepts = new WeakMap<TopicIndex, (readonly number[] | undefined)[]>();
+
+function conceptsNamedIn(
+  index: TopicIndex,
+  concepts: ConceptNeeds,
+  topic: number,
+  fact: number,
+): readonly number[] {
+  let byFact = namedConcepts.get(index);
+  if (!byFact) {
+    byFact = [];
+    namedConcepts.set(index, byFact);
+  }
+  let named = byFact[fact];
+  if (!named) {
+    const own = new Set(concepts.conceptsOf(index.topics[topic] ?? { name: '', aliases: [] }));
+    named = concepts.namedIn(index.sequenceOf(fact)).filter((at) => !own.has(at));
+    byFact[fact] = named;
+  }
+  return named;
+}
+
+/**
+ * How well the question says a need met by a feature the fact names (`**visibility timeout**`: "a
+ * slow worker's message gets picked up by a second one"): the best need's shared words, weighed
+ * like the question's own words; nothing below three shared words.
+ */
+function featureNeedMatch(
+  index: TopicIndex,
+  concepts: ConceptNeeds,
+  topic: number,
+  fact: number,
+  asked: readonly QueryTerm[],
+): number {
+  let best = 0;
+  for (const concept of conceptsNamedIn(index, concepts, topic, fact)) {
+    for (const stems of concepts.needStems(concept)) {
+      let score = 0;
+      let shared = 0;
+      for (const term of asked) {
+        let termBest = 0;
+        for (const [stemmed, weight] of term.stems)
+          if (stems.includes(stemmed)) termBest = Math.max(termBest, index.idf(stemmed) * weight);
+        if (termBest > 0) {
+          score += termBest;
+          shared++;
+        }
+      }
+      if (shared >= FEATURE_SHARED_WORDS && score > best) best = score;
+    }
+  }
+  return best;
 }
 
 /** BM25's term saturation: a word said again counts less each time, and less in a long fact. */

@@ -202,7 +202,7 @@ export function createTutor(
     counterpartOf?: string,
   ): ExplainReply => {
     const topic = index.topics[candidate.topic] as Topic;
-    const ranked = rankFacts(index, candidate.topic, read);
+    const ranked = rankFacts(index, candidate.topic, read, parts.conceptNeeds);
     const best = ranked[0]?.score ?? 0;
     const definition = { fact: definitionOf(topic), score: 0 };
     const matched = best > 0 ? ranked.filter((fact) => fact.score >= best * 0.6) : [definition];

@@ -1,6 +1,7 @@
 import { stem, VENDOR_WORDS, words } from '../knowledge/text.js';
 import type { Topic } from '../knowledge/types.js';
 import conceptNeedsData from './data/concept-needs.json' with { type: 'json' };
+import { contentStems } from './service-needs.js';
 
 /** How people describe, without naming it, the need a software concept meets (data/concept-needs.json). */
 export interface ConceptNeedsData {
@@ -44,12 +45,45 @@ export class ConceptNeeds {
    * heading of several names (`Retention & Log Compaction` is retention and log compaction).
    */
   needsOf(topic: Pick<Topic, 'name' | 'aliases'>): string[] {
+    return this.conceptsOf(topic).flatMap((at) => this.data.concepts[at]?.needs ?? []);
+  }
+
+  /** The concepts a topic's heading names, as their places in the data. */
+  conceptsOf(topic: Pick<Topic, 'name' | 'aliases'>): number[] {
     const names = [topic.name, ...topic.aliases];
     const parts = names.flatMap((name) => name.split(SEVERAL)).filter((part) => part.trim());
     const found = new Set<number>();
     for (const name of new Set([...names, ...parts])) {
       for (const at of this.byKey.get(conceptKey(name)) ?? []) found.add(at);
     }
-    return [...found].flatMap((at) => this.data.concepts[at]?.needs ?? []);
+    return [...found];
   }
+
+  /** The concepts a fact names: runs of up to four of its stems, in reading order, that are a name. */
+  namedIn(sequence: readonly string[]): number[] {
+    const found = new Set<number>();
+    for (let start = 0; start < sequence.length; start++) {
+      let key = '';
+      for (let end = start; end < sequence.length && end < start + LONGEST_NAME; end++) {
+        key = key ? `${key} ${sequence[end]}` : (sequence[end] ?? '');
+        for (const at of this.byKey.get(key) ?? []) found.add(at);
+      }
+    }
+    return [...found];
+  }
+
+  /** The content stems of each of a concept's needs, made the first time a question needs them. */
+  needStems(at: number): readonly (readonly string[])[] {
+    let stems = this.stemsOfNeeds.get(at);
+    if (!stems) {
+      stems = (this.data.concepts[at]?.needs ?? []).map((need) => contentStems(words(need)));
+      this.stemsOfNeeds.set(at, stems);
+    }
+    return stems;
+  }
+
+  private readonly stemsOfNeeds = new Map<number, string[][]>();
 }
+
+/** Names of concepts are at most this many words. */
+const LONGEST_NAME = 4;

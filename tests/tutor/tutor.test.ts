@@ -838,6 +838,32 @@ describe('tutor: which facts lead the answer', () => {
     expect(reply.lead[0]?.text).toMatch(/^event driven/);
   });
 
+  it('leads with the fact whose feature meets the need a question describes (data/concept-needs.json)', () => {
+    const dir = notesDir({
+      'queues.md': [
+        '# Queue Service',
+        '- fully managed message queue between producers and consumers',
+        '- messages are kept up to 14 days, max message size 256 KB',
+        '- **visibility timeout** hides a message while a consumer works on it',
+        '- **long polling** waits up to 20 seconds for messages to arrive',
+        '- pricing: per million requests',
+        '',
+        '# Topic Service',
+        '- pub/sub: every subscriber gets a copy of each message',
+        '',
+      ].join('\n'),
+    });
+    const lead = (question: string) => as(tutorFor(dir).answer(question), 'explain').lead[0]?.text;
+    expect(
+      lead(
+        'queue service: our worker takes ten minutes per job and a second worker grabs the same job halfway through',
+      ),
+    ).toMatch(/^visibility timeout/);
+    expect(lead('queue service: our consumers keep asking and getting nothing back, it costs a lot')).toMatch(
+      /^long polling/,
+    );
+  });
+
   it('finds what the notes call a recommendation when people ask what a tool suggests', () => {
     const dir = notesDir({
       'cost.md': [

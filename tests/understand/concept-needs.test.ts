@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeDir } from '../../src/knowledge/load.js';
+import { stem } from '../../src/knowledge/text.js';
 import { createTutor } from '../../src/tutor/tutor.js';
 import { ConceptNeeds } from '../../src/understand/concept-needs.js';
 import conceptNeedsData from '../../src/understand/data/concept-needs.json' with { type: 'json' };
@@ -44,6 +45,13 @@ describe('ConceptNeeds', () => {
       'how long are old messages kept',
       'keep only the newest value per key',
     ]);
+  });
+
+  it('finds the concepts a fact names among its words, whole names only', () => {
+    const stems = (text: string) => text.split(' ').map(stem);
+    expect(needs.namedIn(stems('old segments go away after log compaction runs'))).toEqual([1]);
+    expect(needs.namedIn(stems('each consumer group reads its own copy'))).toEqual([0]);
+    expect(needs.namedIn(stems('the log is compacted'))).toEqual([]);
   });
 
   it('gives a topic nothing when no concept has its name, nor for a word inside a longer name', () => {
