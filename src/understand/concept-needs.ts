@@ -5,7 +5,15 @@ import { contentStems } from './service-needs.js';
 
 /** How people describe, without naming it, the need a software concept meets (data/concept-needs.json). */
 export interface ConceptNeedsData {
-  concepts: { names: string[]; needs: string[] }[];
+  /** Software concepts (`stash`, `consumer groups`). */
+  concepts: ConceptEntry[];
+  /** Features of cloud services (`visibility timeout`, `lifecycle rules`). */
+  features: ConceptEntry[];
+}
+
+interface ConceptEntry {
+  names: string[];
+  needs: string[];
 }
 
 /** What separates the things of a heading naming several: `Retention & Log Compaction`, `Topics / Partitions`. */
@@ -28,8 +36,12 @@ function conceptKey(name: string): string {
 export class ConceptNeeds {
   private readonly byKey = new Map<string, number[]>();
 
-  constructor(private readonly data: ConceptNeedsData = conceptNeedsData) {
-    data.concepts.forEach((concept, at) => {
+  /** Concepts, then features, each at its place: one numbering for both. */
+  private readonly entries: readonly ConceptEntry[];
+
+  constructor(data: ConceptNeedsData = conceptNeedsData) {
+    this.entries = [...data.concepts, ...data.features];
+    this.entries.forEach((concept, at) => {
       for (const name of concept.names) {
         const key = conceptKey(name);
         if (!key) continue;
@@ -45,7 +57,7 @@ export class ConceptNeeds {
    * heading of several names (`Retention & Log Compaction` is retention and log compaction).
    */
   needsOf(topic: Pick<Topic, 'name' | 'aliases'>): string[] {
-    return this.conceptsOf(topic).flatMap((at) => this.data.concepts[at]?.needs ?? []);
+    return this.conceptsOf(topic).flatMap((at) => this.entries[at]?.needs ?? []);
   }
 
   /** The concepts a topic's heading names, as their places in the data. */
@@ -76,7 +88,7 @@ export class ConceptNeeds {
   needStems(at: number): readonly (readonly string[])[] {
     let stems = this.stemsOfNeeds.get(at);
     if (!stems) {
-      stems = (this.data.concepts[at]?.needs ?? []).map((need) => contentStems(words(need)));
+      stems = (this.entries[at]?.needs ?? []).map((need) => contentStems(words(need)));
       this.stemsOfNeeds.set(at, stems);
     }
     return stems;

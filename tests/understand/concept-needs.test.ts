@@ -33,6 +33,7 @@ describe('ConceptNeeds', () => {
       { names: ['log compaction'], needs: ['keep only the newest value per key'] },
       { names: ['retention'], needs: ['how long are old messages kept'] },
     ],
+    features: [],
   });
 
   it('gives a topic the needs of the concept its heading names, however it is inflected', () => {
@@ -63,7 +64,8 @@ describe('ConceptNeeds', () => {
 describe('the shipped concept needs', () => {
   it('name each concept and say its need in several phrasings of plain chat words', () => {
     expect(conceptNeedsData.concepts.length).toBeGreaterThan(300);
-    for (const concept of conceptNeedsData.concepts) {
+    expect(conceptNeedsData.features.length).toBeGreaterThan(300);
+    for (const concept of [...conceptNeedsData.concepts, ...conceptNeedsData.features]) {
       expect(concept.names.length, concept.names.join()).toBeGreaterThan(0);
       expect(concept.needs.length, concept.names.join()).toBeGreaterThanOrEqual(8);
       for (const text of [...concept.names, ...concept.needs]) expect(text).toBe(text.toLowerCase());
@@ -77,7 +79,7 @@ describe('answering from concept needs', () => {
     const withNeeds = createTutor(knowledge);
     const without = createTutor(knowledge, {
       ...defaultUnderstandingParts(),
-      conceptNeeds: new ConceptNeeds({ concepts: [] }),
+      conceptNeeds: new ConceptNeeds({ concepts: [], features: [] }),
     });
     for (const question of [
       'git refuses to change branches because of my local edits, how do i park them for a minute',
