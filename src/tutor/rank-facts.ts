@@ -182,21 +182,31 @@ function featureNeedMatch(
   let best = 0;
   for (const concept of conceptsNamedIn(index, concepts, topic, fact)) {
     for (const stems of concepts.needStems(concept)) {
-      let score = 0;
-      let shared = 0;
-      for (const term of asked) {
-        let termBest = 0;
-        for (const [stemmed, weight] of term.stems)
-          if (stems.includes(stemmed)) termBest = Math.max(termBest, index.idf(stemmed) * weight);
-        if (termBest > 0) {
-          score += termBest;
-          shared++;
-        }
-      }
+      const { score, shared } = needMatch(index, stems, asked);
       if (shared >= FEATURE_SHARED_WORDS && score > best) best = score;
     }
   }
   return best;
+}
+
+/** How many of the question's words a need says, and their weight (idf, times a bridge's share). */
+function needMatch(
+  index: TopicIndex,
+  stems: readonly string[],
+  asked: readonly QueryTerm[],
+): { score: number; shared: number } {
+  let score = 0;
+  let shared = 0;
+  for (const term of asked) {
+    let termBest = 0;
+    for (const [stemmed, weight] of term.stems)
+      if (stems.includes(stemmed)) termBest = Math.max(termBest, index.idf(stemmed) * weight);
+    if (termBest > 0) {
+      score += termBest;
+      shared++;
+    }
+  }
+  return { score, shared };
 }
 
 /** BM25's term saturation: a word said again counts less each time, and less in a long fact. */
@@ -226,18 +236,7 @@ function needWords(index: TopicIndex, topic: number, asked: QueryTerm[], ownStem
   let bestNeeds: number[] = [];
   for (const need of index.topicNeeds.get(topic) ?? []) {
     // A need has a handful of words: a look along them costs less than a set made per question.
-    const stems = index.needStems[need] ?? [];
-    let score = 0;
-    let shared = 0;
-    for (const term of asked) {
-      let termBest = 0;
-      for (const [stemmed, weight] of term.stems)
-        if (stems.includes(stemmed)) termBest = Math.max(termBest, index.idf(stemmed) * weight);
-      if (termBest > 0) {
-        score += termBest;
-        shared++;
-      }
-    }
+    const { score, shared } = needMatch(index, index.needStems[need] ?? [], asked);
     if (shared < NEED_SHARED_WORDS || score < best) continue;
     if (score > best) bestNeeds = [];
     best = score;
