@@ -29,8 +29,7 @@ export type Reading =
 /** What stands in a question for a word that would give the answer away. */
 export const MASK = '___';
 
-/** Words after which a clause of a noun phrase ends. */
-/** `e` is the start of "e.g.": an example is no part of the phrase before it. */
+/** Words after which a clause of a noun phrase ends; `e` opens "e.g.", an example of what went before. */
 const CLAUSE_WORDS = new Set(['that', 'which', 'who', 'where', 'when', 'so', 'because', 'while', 'but', 'e']);
 const DEMONSTRATIVES = new Set(['these', 'those', 'this']);
 /** Prepositions a verb of the topic takes (`rely on`, `integrate with`), not a noun's (`support for`). */

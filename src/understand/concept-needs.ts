@@ -3,7 +3,7 @@ import type { Topic } from '../knowledge/types.js';
 import conceptNeedsData from './data/concept-needs.json' with { type: 'json' };
 import { contentStems } from './service-needs.js';
 
-/** How people describe, without naming it, the need a software concept meets (data/concept-needs.json). */
+/** How people describe, without naming it, the need a concept or feature meets (data/concept-needs.json). */
 export interface ConceptNeedsData {
   /** Software concepts (`stash`, `consumer groups`). */
   concepts: ConceptEntry[];
@@ -28,10 +28,11 @@ function conceptKey(name: string): string {
 }
 
 /**
- * The field knowledge of notes on ideas rather than products: for a topic titled as a concept
- * (`Stash`, `Consumer Groups`, `Indexes`), how learners describe the need it meets without naming it
- * ("park my half-done change to fix something urgent"). The catalogue's needs do this for cloud
- * services; these do it for the concepts notes on Git, HTTP, Kafka, SQL or Linux are made of.
+ * Field knowledge the notes leave unsaid: for a topic titled as a concept (`Stash`, `Consumer
+ * Groups`, `Indexes`), and for a feature a fact names (`visibility timeout`), how learners describe
+ * the need it meets without naming it ("park my half-done change to fix something urgent"). The
+ * catalogue's needs do this for cloud services; these do it for the concepts notes on Git, HTTP,
+ * Kafka, SQL or Linux are made of, and for the features inside services.
  */
 export class ConceptNeeds {
   private readonly byKey = new Map<string, number[]>();
