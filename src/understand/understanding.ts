@@ -34,7 +34,7 @@ export interface UnderstandingParts {
   spellings: Spellings;
   /** WordNet's relations between words; null understands without them. */
   relations: RelatedWords | null;
-  /** How learners describe the needs of software concepts (`stash`, `consumer groups`). */
+  /** How learners describe the needs of concepts (`stash`, `consumer groups`) and features (`visibility timeout`). */
   conceptNeeds: ConceptNeeds;
 }
 
