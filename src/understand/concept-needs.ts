@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { stem, VENDOR_WORDS, words } from '../knowledge/text.js';
 import type { Topic } from '../knowledge/types.js';
-import conceptNeedsData from './data/concept-needs.json' with { type: 'json' };
+import conceptKeysData from './data/concept-keys.json' with { type: 'json' };
 import { contentStems } from './service-needs.js';
 
 /** How people describe, without naming it, the need a concept or feature meets (data/concept-needs.json). */
@@ -20,7 +22,7 @@ interface ConceptEntry {
 const SEVERAL = /\s(?:&|and|\+)\s|,\s|\//i;
 
 /** A name as its stems without the vendor: `Consumer Groups` and `consumer group` are one key. */
-function conceptKey(name: string): string {
+export function conceptKey(name: string): string {
   return words(name)
     .filter((word) => !VENDOR_WORDS.has(word))
     .map(stem)
@@ -35,22 +37,25 @@ function conceptKey(name: string): string {
  * Kafka, SQL or Linux are made of, and for the features inside services.
  */
 export class ConceptNeeds {
-  private readonly byKey = new Map<string, number[]>();
+  private readonly byKey: ReadonlyMap<string, readonly number[]>;
+  /** Concepts, then features, each at its place: one numbering for both; read when first needed. */
+  private read: readonly ConceptEntry[] | null;
 
-  /** Concepts, then features, each at its place: one numbering for both. */
-  private readonly entries: readonly ConceptEntry[];
+  /**
+   * @param data the concepts and features; by default the shipped ones, looked up by the keys
+   *   data/concept-keys.json holds and read from data/concept-needs.json only when first needed.
+   */
+  constructor(data?: ConceptNeedsData) {
+    this.read = data ? [...data.concepts, ...data.features] : null;
+    this.byKey = new Map(Object.entries(data ? conceptKeys(data) : conceptKeysData.keys));
+  }
 
-  constructor(data: ConceptNeedsData = conceptNeedsData) {
-    this.entries = [...data.concepts, ...data.features];
-    this.entries.forEach((concept, at) => {
-      for (const name of concept.names) {
-        const key = conceptKey(name);
-        if (!key) continue;
-        const list = this.byKey.get(key) ?? [];
-        if (!list.includes(at)) list.push(at);
-        this.byKey.set(key, list);
-      }
-    });
+  private get entries(): readonly ConceptEntry[] {
+    if (!this.read) {
+      const data = JSON.parse(readFileSync(SHIPPED_PATH, 'utf8')) as ConceptNeedsData;
+      this.read = [...data.concepts, ...data.features];
+    }
+    return this.read;
   }
 
   /**
@@ -100,3 +105,20 @@ export class ConceptNeeds {
 
 /** Names of concepts are at most this many words. */
 const LONGEST_NAME = 4;
+
+const SHIPPED_PATH = fileURLToPath(new URL('./data/concept-needs.json', import.meta.url));
+
+/** Each name's key -> the entries it names, concepts numbered first, then features. */
+export function conceptKeys(data: ConceptNeedsData): Record<string, number[]> {
+  const keys: Record<string, number[]> = {};
+  [...data.concepts, ...data.features].forEach((entry, at) => {
+    for (const name of entry.names) {
+      const key = conceptKey(name);
+      if (!key) continue;
+      const list = keys[key] ?? [];
+      if (!list.includes(at)) list.push(at);
+      keys[key] = list;
+    }
+  });
+  return keys;
+}

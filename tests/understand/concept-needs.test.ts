@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledgeDir } from '../../src/knowledge/load.js';
 import { stem } from '../../src/knowledge/text.js';
 import { createTutor } from '../../src/tutor/tutor.js';
-import { ConceptNeeds } from '../../src/understand/concept-needs.js';
+import { ConceptNeeds, conceptKeys } from '../../src/understand/concept-needs.js';
+import conceptKeysData from '../../src/understand/data/concept-keys.json' with { type: 'json' };
 import conceptNeedsData from '../../src/understand/data/concept-needs.json' with { type: 'json' };
 import { defaultUnderstandingParts, Understanding } from '../../src/understand/understanding.js';
 import { notesDir } from '../helpers/notes-dir.js';
@@ -62,6 +63,10 @@ describe('ConceptNeeds', () => {
 });
 
 describe('the shipped concept needs', () => {
+  it('are looked up by keys kept up to date with their names (scripts/concepts/build-concept-keys.mjs)', () => {
+    expect(conceptKeysData.keys).toEqual(conceptKeys(conceptNeedsData));
+  });
+
   it('name each concept and say its need in several phrasings of plain chat words', () => {
     expect(conceptNeedsData.concepts.length).toBeGreaterThan(300);
     expect(conceptNeedsData.features.length).toBeGreaterThan(300);
