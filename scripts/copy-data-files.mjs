@@ -1,18 +1,22 @@
 #!/usr/bin/env node
 // tsc compiles src/ into dist/src/ and copies the JSON files the code imports, but not the other
-// data files the code reads at run time (src/understand/data/word-relations.txt): this copies
-// them to the same place under dist/. `npm run build`, `prepare` and the Dockerfile run it after tsc.
+// data files the code reads at run time (src/understand/data/word-relations.txt, and
+// src/understand/data/concept-needs.json, read only when first needed): this copies them to the
+// same place under dist/. `npm run build`, `prepare` and the Dockerfile run it after tsc.
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
-import { dirname, extname, join, relative } from 'node:path';
+import { basename, dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const DATA_EXTENSIONS = new Set(['.txt']);
+/** Data files the code reads rather than imports, whatever their extension. */
+const READ_DATA_FILES = new Set(['concept-needs.json']);
 
 /** Copies every data file under `root`/src to the same path under `root`/dist; returns their paths. */
 export function copyDataFiles(root) {
   const copied = [];
   for (const entry of readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !DATA_EXTENSIONS.has(extname(entry.name))) continue;
+    const data = DATA_EXTENSIONS.has(extname(entry.name)) || READ_DATA_FILES.has(basename(entry.name));
+    if (!entry.isFile() || !data) continue;
     const source = join(entry.parentPath, entry.name);
     const target = join(root, 'dist', relative(root, source));
     mkdirSync(dirname(target), { recursive: true });
