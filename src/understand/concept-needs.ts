@@ -43,11 +43,16 @@ export class ConceptNeeds {
 
   /**
    * @param data the concepts and features; by default the shipped ones, looked up by the keys
-   *   data/concept-keys.json holds and read from data/concept-needs.json only when first needed.
+   *   data/concept-keys.json holds, their needs read from data/concept-needs.json when notes load.
    */
   constructor(data?: ConceptNeedsData) {
     this.read = data ? [...data.concepts, ...data.features] : null;
     this.byKey = new Map(Object.entries(data ? conceptKeys(data) : conceptKeysData.keys));
+  }
+
+  /** Reads the needs now if they are not yet: when notes load, so that no question waits on a file. */
+  prepare(): void {
+    void this.entries;
   }
 
   private get entries(): readonly ConceptEntry[] {

@@ -127,6 +127,7 @@ export class Understanding {
     this.index.topics.forEach((topic, i) => {
       for (const name of renamedNames(topic.facts, parts.english)) this.index.addAlias(name, i);
     });
+    parts.conceptNeeds.prepare();
     this.index.topics.forEach((topic, at) => {
       const services = this.services.coveredBy(at);
       for (const service of services) this.index.addNeeds(at, parts.catalogue.needsOf(service));
