@@ -225,10 +225,22 @@ export class UncoveredServices {
     return this.capitalised.has(typed) || (typed.endsWith('s') && this.capitalised.has(typed.slice(0, -1)));
   }
 
-  /** Whether a topic's facts name the service, by any of its names. */
+  /**
+   * Whether a topic's facts name the service, by any of its names but the topic's own: the `sts`
+   * StatefulSets declare as their short name is theirs, not AWS STS.
+   */
   namedIn(topic: number, service: CloudService): boolean {
-    const names = [phraseKey(service.name), ...service.aliases].map((name) => ` ${name} `);
+    const own = this.ownNames(topic);
+    const names = [phraseKey(service.name), ...service.aliases]
+      .filter((name) => !own.has(name))
+      .map((name) => ` ${name} `);
     return this.factKeys(topic).some((text) => names.some((name) => text.includes(name)));
+  }
+
+  /** The keys of a topic's own name and aliases. */
+  private ownNames(topic: number): ReadonlySet<string> {
+    const found = this.index.topics[topic];
+    return new Set(found ? [found.name, ...found.aliases].map(phraseKey) : []);
   }
 
   /** A topic's facts as lookup keys (` word word `), made the first time a question needs them. */

@@ -54,6 +54,7 @@ describe('developer technologies the notes do not cover', () => {
           '# StatefulSets',
           'Also known as: sts',
           '- pods that each keep a stable name & their own volume, eg. web-0, web-1',
+          '- list them with `kubectl get sts`',
           '',
           '# Deployments',
           '- keep n replicas of a pod running, rolling updates & rollbacks',
@@ -64,6 +65,8 @@ describe('developer technologies the notes do not cover', () => {
     const aws = tutor.answer('what is aws sts');
     expect(aws.intent).toBe('unknown');
     expect(renderText(aws)).toContain('AWS Security Token Service');
+    // Their facts saying `sts` say their own name, not AWS STS's.
+    expect(aws.intent === 'unknown' && aws.mentionedIn).toEqual([]);
     expect(tutor.answer('how do sts pods keep their names').topics[0]?.id).toBe('statefulsets');
   });
 
