@@ -4,7 +4,7 @@ import type { EnglishWords } from './english.js';
 
 /** Words that say the name after them is the topic's old or new name. */
 const RENAMED =
-  /\b(?:renamed(?: it)?(?: to)?|now called|used to be called|previously called|formerly(?: called| known as)?|new name of)\s+/gi;
+  /\b(?:renamed(?: it)?(?: to| from)?|now called|used to be called|(?:previously|originally) (?:called|named|known as)|formerly(?: called| named| known as)?|(?:new|old|former) name(?: of| was| is)?:?)\s+/gi;
 /** A name written without bold: capitalised words (`Fault Injection Simulator`, `AWS SSO`). */
 const CAPITALISED_RUN = /^(?:[A-Z][\w@.&-]*)(?:\s+(?:[A-Z0-9][\w@.&-]*|for|of))*/;
 const MAX_NAME_WORDS = 6;
@@ -12,7 +12,8 @@ const MAX_NAME_WORDS = 6;
 /**
  * The names a topic's facts give it as its old or new one: "in 2025 aws renamed it **Amazon
  * WorkSpaces Applications**" under AppStream 2.0, "used to be called Fault Injection Simulator",
- * "(formerly TSO Logic)". Services get renamed, and people ask by either name.
+ * "(formerly TSO Logic)", "(old name **Stackdriver**)". Services get renamed, and people ask by either
+ * name.
  */
 export function renamedNames(facts: readonly Fact[], english: EnglishWords): string[] {
   const found = new Set<string>();

@@ -18,6 +18,8 @@ describe('renamedNames', () => {
           ]),
           fact('used to be called Fault Injection Simulator, same service just renamed'),
           fact('formerly TSO Logic (bought by aws), builds a business case'),
+          fact('part of Google Cloud Observability (old name Stackdriver)', ['Stackdriver']),
+          fact('originally called Kinesis Analytics, then renamed'),
         ],
         english,
       ),
@@ -26,6 +28,8 @@ describe('renamedNames', () => {
       'workspaces applications',
       'fault injection simulator',
       'tso logic',
+      'stackdriver',
+      'kinesis analytics',
     ]);
   });
 
