@@ -224,6 +224,13 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
   return { shape: 'sentence', text: toYou(shown) };
 }
 
+/** Names or numbers of at least this many, each of at most so many words, make a list. */
+const LIST_ITEMS = 3;
+const LIST_ITEM_WORDS = 5;
+
+/** Words that open a verb's object: "set a default", "clamp the limit". */
+const OBJECT_OPENERS = new Set(['a', 'an', 'the', 'your', 'its', 'it', 'them', 'every', 'all']);
+
 /** Words that open a limit or a setting it has: `max secret value size 25 KB`, `default timeout 5 min`. */
 const LIMIT_WORDS = new Set(['max', 'min', 'maximum', 'minimum', 'default']);
 
@@ -263,6 +270,12 @@ function nounPhrase(
   // `key → hash of the key`; code (`` `-u nginx` one unit ``) and "e.g. …" describe nothing.
   if (text.includes(':') || / = |→|->/.test(text) || text.startsWith('`') || /^e\.?g\b/i.test(text))
     return null;
+  // "200 OK, 201 Created, 204 No Content", "CIS, PCI DSS, NIST": a list of names is no description.
+  const items = (text.replace(/\([^)]*\)/g, '').split(/\be\.?g\b/)[0] ?? '')
+    .split(',')
+    .map((item) => item.trim());
+  const named = (item: string) => /^[\p{Lu}\d]/u.test(item) && item.split(/\s+/).length <= LIST_ITEM_WORDS;
+  if (items.length >= LIST_ITEMS && items.every(named)) return null;
   const end = firstClauseEnd(text);
   const clause = tokens.filter((token) => token.end <= end);
   const first = clause[0];
@@ -271,6 +284,13 @@ function nounPhrase(
   const firstTag = classes.tags(first.word)[0];
   const describesNext = ['JJ', 'VBN', 'VBD'].includes(classes.tags(clause[1]?.word ?? '')[0] ?? '');
   if (isPreposition(classes, first.word) || (firstTag === 'RB' && !describesNext)) return null;
+  // "always set a default page size": an adverb and a verb with its object are advice, no thing.
+  if (
+    firstTag === 'RB' &&
+    classes.tags(clause[1]?.word ?? '').includes('VB') &&
+    OBJECT_OPENERS.has(clause[2]?.word ?? '')
+  )
+    return null;
   // "creating one copies no files": a doing is the subject of what follows, nothing it has.
   if (firstTag === 'VBG') return null;
   let stop = clause.length;
@@ -292,6 +312,18 @@ function nounPhrase(
     if (isAuxiliary(token.word) || (!participle && isFiniteVerb(classes, token.word))) return null;
     // "schema registry infers…": a word the lexicon lacks whose -s makes a known verb.
     if (tags.length === 0 && canBeThirdPersonVerb(classes, token.word)) return null;
+    // "ext4 reserves 5% of blocks": a name the lexicon lacks and its verb.
+    const following = clause[i + 1];
+    const next = following?.word ?? '';
+    const bracketed = following !== undefined && text.slice(token.end, following.start).includes('(');
+    if (
+      classes.tags(previous.word).length === 0 &&
+      tags.includes('VBZ') &&
+      !/['’]/.test(token.raw) &&
+      !bracketed &&
+      (/^\d/.test(next) || OBJECT_OPENERS.has(next))
+    )
+      return null;
     // "file system scales automatically": a verb, by what follows it.
     const after = clause[i + 1]?.word ?? '';
     const adverb = classes.tags(after)[0] === 'RB' || isPreposition(classes, after);

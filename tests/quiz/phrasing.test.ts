@@ -57,6 +57,22 @@ describe('asking a note in plain English', () => {
     expect(asked('partitioning by ingestion time').option).not.toMatch(/^It is/);
     expect(asked('max vpn session duration 8 to 24 hours').option).not.toMatch(/^It is/);
     expect(asked('APIs that use bearer tokens are mostly not affected').option).not.toMatch(/^It is/);
+    // A list of names, advice and a name with its verb are quoted, never given "It is a" or "It has a".
+    expect(asked('200 OK, 201 Created (+ Location header), 202 Accepted, 204 No Content').option).toBe(
+      '200 OK, 201 Created (+ Location header), 202 Accepted, 204 No Content.',
+    );
+    expect(asked('CIS AWS Foundations Benchmark, PCI DSS, NIST SP 800-53').option).not.toMatch(/^It /);
+    expect(asked('always set a default and max page size').option).toBe(
+      'Always set a default and max page size.',
+    );
+    expect(asked('ext4 reserves 5% of blocks for root by default').option).toBe(
+      'ext4 reserves 5% of blocks for root by default.',
+    );
+    // A list with a description first is still a description; a name before a bracket is no verb.
+    expect(asked('NoSQL document database, used to store, query and index JSON data').option).toBe(
+      'It is a NoSQL document database, used to store, query and index JSON data.',
+    );
+    expect(asked('traffic dial per endpoint group and endpoint weights (0-255)').option).toMatch(/^It /);
   });
 
   it('asks a note opening with a negated verb of its unwritten subject: "doesn\'t…", "can\'t…"', () => {
