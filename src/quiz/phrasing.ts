@@ -250,9 +250,8 @@ const KIND_NOUNS = new Set(
   network gateway queue bus stream offering alternative implementation bridge set family solution option
   version api layer firewall proxy balancer repository library framework language technology server
   volume filesystem directory catalog index endpoint function container cluster instance node broker bus
-  topic pipeline workflow protocol pattern mode tier class model format alternative resource successor`.split(
-    /\s+/,
-  ),
+  topic pipeline workflow protocol pattern mode tier class model format alternative resource successor
+  dns cdn vpn vpc vm db sdk cli waf nas etl cd`.split(/\s+/),
 );
 
 /**
@@ -293,6 +292,13 @@ function nounPhrase(
     return null;
   // "creating one copies no files": a doing is the subject of what follows, nothing it has.
   if (firstTag === 'VBG') return null;
+  // "no internet gateway or NAT device needed", "no more bidding": what it does without, said whole.
+  if (
+    first.word === 'no' &&
+    (['more', 'longer'].includes(clause[1]?.word ?? '') ||
+      tokens.slice(2).some((token) => ['VBN', 'VBD'].includes(classes.tags(token.word)[0] ?? '')))
+  )
+    return null;
   let stop = clause.length;
   for (let i = 1; i < clause.length; i++) {
     const token = clause[i] as Token;
@@ -335,6 +341,8 @@ function nounPhrase(
     const token = clause[i] as Token;
     const tags = classes.tags(token.word);
     if (isPreposition(classes, token.word)) break;
+    // "VPC endpoints (PrivateLink) so …": an aside names no head.
+    if (inBrackets(text, token.start)) continue;
     // "storage meant for…", "backups kept 1 to 35 days": a participle after the head; "fully
     // managed NoSQL database": one before it.
     const next = clause[i + 1]?.word ?? '';
@@ -355,13 +363,11 @@ function nounPhrase(
   const unknown =
     classes.tags(head.word).length === 0 && takesArticle(classes, head.word) && !head.word.endsWith('ing');
   const limit = LIMIT_WORDS.has(first.word);
-  const kind =
-    !limit &&
-    (proper ||
-      comparative ||
-      unknown ||
-      KIND_NOUNS.has(head.word) ||
-      KIND_NOUNS.has(head.word.replace(/s$/, '')));
+  const kindNoun = KIND_NOUNS.has(head.word) || KIND_NOUNS.has(head.word.replace(/s$/, ''));
+  // "TTL per item", "SLA up to 99.99%": an acronym of no kind of thing is something it has.
+  const acronym = /^\p{Lu}{2,}$/u.test(head.raw) && !kindNoun;
+  // "better latency and less jitter" compares what it has, "simpler alternative" what it is.
+  const kind = !limit && !acronym && (comparative ? kindNoun : proper || unknown || kindNoun);
   if (!kind) {
     // "has an SQL interface…", "has limited disk space", "has 6 copies…".
     const bare =
@@ -385,6 +391,12 @@ function nounPhrase(
     ['a', 'an', 'the', 'your', 'its', 'their', 'our', 'my'].includes(first.word) || /['’]s$/.test(first.raw);
   if (determiner || !takesArticle(classes, head.word)) return { phrase, verb: 'is' };
   return { phrase: `${article(phrase)} ${phrase}`, verb: 'is' };
+}
+
+/** Whether a position of the text stands inside brackets. */
+function inBrackets(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  return before.lastIndexOf('(') > before.lastIndexOf(')');
 }
 
 /** Whether English counts the noun: the lexicon knows its plural (`simulators`, `places`), and it is no doing (`logging`). */

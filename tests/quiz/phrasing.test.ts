@@ -73,6 +73,21 @@ describe('asking a note in plain English', () => {
       'It is a NoSQL document database, used to store, query and index JSON data.',
     );
     expect(asked('traffic dial per endpoint group and endpoint weights (0-255)').option).toMatch(/^It /);
+    // What it does without, an acronym of no kind of thing and an aside are never "It is a …".
+    expect(asked('no internet gateway, NAT device or public IPs needed').option).toBe(
+      'No internet gateway, NAT device or public IPs needed.',
+    );
+    expect(asked('no extra charge for the permissions').option).toBe(
+      'It has no extra charge for the permissions.',
+    );
+    expect(asked('TTL per container or item to auto-delete old docs').option).not.toMatch(/^It is/);
+    expect(asked('VPC endpoints (PrivateLink) so builds in a private subnet reach it').option).not.toMatch(
+      /^It is/,
+    );
+    expect(asked('better latency and less jitter for TCP and UDP traffic').option).toBe(
+      'It has better latency and less jitter for TCP and UDP traffic.',
+    );
+    expect(asked('highly available managed DNS, also a domain registrar').option).toMatch(/^It is /);
   });
 
   it('asks a note opening with a negated verb of its unwritten subject: "doesn\'t…", "can\'t…"', () => {
