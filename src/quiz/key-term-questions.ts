@@ -37,6 +37,8 @@ function isPlural(text: string): boolean {
   return /[^s]s$/.test(last) && !/(us|is)$/.test(last);
 }
 
+const SHORT_NAME_CHARS = 3;
+
 /** The key terms of a statement that name a thing (not `Lambda - no servers` or `run on-demand`). */
 function termsOf(context: QuizContext, statement: Statement): KeyTerm[] {
   const topics = context.knowledge.topics;
@@ -44,6 +46,8 @@ function termsOf(context: QuizContext, statement: Statement): KeyTerm[] {
     const text = raw.replace(/[\s:;,.]+$/, '').trim();
     const tokens = words(text);
     if (tokens.length === 0 || tokens.length > MAX_TERM_WORDS || text.length > MAX_TERM_CHARS) return [];
+    // A short name in lower case (`po` of pods, `sts`) reads as a typo among the options.
+    if (tokens.length === 1 && text.length <= SHORT_NAME_CHARS && !/\p{Lu}/u.test(text)) return [];
     // A figure (`6 copies`) is no term; a name with a digit in it (`S3 File Gateway`) is.
     if (tokens.some((token) => /^\d/.test(token)) || /\s[-–&]\s|\s&|\band\b/.test(text)) return [];
     const first = context.classes.tags(tokens[0] as string)[0] ?? '';

@@ -293,6 +293,17 @@ describe('questions on small notes', () => {
     );
   });
 
+  it('offer no lower-case short name as a term: `po` of pods reads as a typo (`Po`)', () => {
+    const { knowledge, questions } = get('k8s-core');
+    const shortNames = knowledge.topics
+      .flatMap((topic) => topic.facts)
+      .flatMap((fact) => fact.keyTerms)
+      .filter((term) => /^[a-z]{1,3}$/.test(term));
+    expect(shortNames.length).toBeGreaterThan(0);
+    const options = new Set(questions.flatMap((question) => question.options.map(foldCase)));
+    for (const term of shortNames) expect(options.has(term), term).toBe(false);
+  });
+
   it('make no generated question from notes with fewer than four topics', () => {
     const dir = notesDir({ 'notes.md': notes.split('# Delta Stream')[0] ?? '' });
     const knowledge = loadKnowledgeDir(dir).knowledge;
