@@ -20,6 +20,10 @@ const ABSENT = new Set(['no', 'without']);
 /** Where a request ends and the reason for it begins: "quiz me, i've got an exam friday". */
 const REQUEST_END = /[,;.!?](?:\s|$)/;
 const REQUEST_ENDS = new RegExp(REQUEST_END.source, 'g');
+/** Where a sentence ends. */
+const SENTENCE_ENDS = /[.!?]+(?:\s|$)/g;
+/** The requests to the tutor itself a last sentence may make after chat. */
+const COMMANDS_ASKED: ReadonlySet<string> = new Set(['help', 'list', 'quiz', 'leaderboard']);
 /** What sets a question's subject apart: "app mesh: how do retries work", "ecr - pricing?". */
 const SET_APART = /[,:;](?:\s|$)|\s[-–—]\s/;
 /** A clipped word (`perms`) means the notes' whole word nearly as plainly as the word itself. */
@@ -148,10 +152,51 @@ export class QuestionReader {
             .map((hit) => ({ ...hit, start: hit.start - closingStart, end: hit.end - closingStart })),
         )
       : masked;
-    const intent = this.classifier.classify(masked, request, closing);
+    const intent = this.lastSentenceAsks(
+      question,
+      tokens,
+      names,
+      this.classifier.classify(masked, request, closing),
+    );
     const terms = this.termsOf(tokens, names);
     const leadLength = this.wordsBefore(question, SET_APART);
     return { tokens, intent, names, terms, pairs: pairsOf(tokens), leadLength };
+  }
+
+  /**
+   * "im new to the team and my manager told me to try you. what commands are there?": chat about
+   * oneself, then a request to the tutor. The last sentence is the request when what comes before
+   * it is everyday talk, naming nothing of the notes' trade.
+   */
+  private lastSentenceAsks(
+    question: string,
+    tokens: string[],
+    names: NameHit[],
+    guess: IntentGuess,
+  ): IntentGuess {
+    if (COMMANDS_ASKED.has(guess.intent)) return guess;
+    const start = this.wordsBeforeLastSentence(question);
+    if (start === 0 || start >= tokens.length) return guess;
+    if (names.some((hit) => hit.start < start)) return guess;
+    const everyday = this.bridges.everyday;
+    const chat = tokens
+      .slice(0, start)
+      .every((token) => STOPWORDS.has(token) || everyday?.has(token) || !this.index.knows(stem(token)));
+    if (!chat) return guess;
+    const last = this.mask(
+      tokens.slice(start),
+      names.map((hit) => ({ ...hit, start: hit.start - start, end: hit.end - start })),
+    );
+    const alone = this.classifier.classify(last);
+    return COMMANDS_ASKED.has(alone.intent) ? alone : guess;
+  }
+
+  /** How many words come before the question's last sentence; 0 for a question of one. */
+  private wordsBeforeLastSentence(question: string): number {
+    let last = -1;
+    for (const match of question.matchAll(SENTENCE_ENDS))
+      if (words(question.slice(match.index + match[0].length)).length > 0) last = match.index;
+    return last < 0 ? 0 : this.splitRunTogether(words(question.slice(0, last))).length;
   }
 
   /** How many words come before the last end of a request that has words after it. */

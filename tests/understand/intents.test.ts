@@ -121,6 +121,20 @@ describe('IntentClassifier', () => {
     expect(tutor.answer('send users to the nearest region by latency, can you help').intent).not.toBe('help');
   });
 
+  it('reads a last sentence as the request when everyday chat about oneself comes before it', () => {
+    const tutor = tutorFor(KNOWLEDGE_DIR);
+    expect(
+      tutor.answer('im new to the team and my manager told me to try you. what commands are there?').intent,
+    ).toBe('help');
+    expect(tutor.answer('ok so my week was rough. who is top of the scores this month?').intent).toBe(
+      'leaderboard',
+    );
+    // Words of the notes before it make the last sentence a call for help with them.
+    expect(tutor.answer('send users to the nearest region by latency. can you help?').intent).not.toBe(
+      'help',
+    );
+  });
+
   it('reads a request of more than eight meaningful words as a question, even with a command word', () => {
     const question = 'add a play button so visitors can hear our blog posts instead of reading them';
     expect(['explain', 'compare']).toContain(classifier.classify(question).intent);
