@@ -285,10 +285,7 @@ export class TopicIndex {
           }
           counted.postings.facts.push(factId);
           counted.postings.counts.push(counted.inFact);
-          if (counted.affirmedInFact === 0) {
-            counted.postings.deniedIn ??= [];
-            counted.postings.deniedIn.push(factId);
-          }
+          if (counted.affirmedInFact === 0) (counted.postings.deniedIn ??= []).push(factId);
           tally.countInTopic(counted, topicIndex);
         }
         const indexed: IndexedFact = {
