@@ -30,8 +30,6 @@ export interface StemTally {
   lastTopic: number;
   /** How often it occurs in the fact being indexed, `lastFact`. */
   inFact: number;
-  /** How often it occurs there outside what a negation denies (`relational` of "not relational"). */
-  affirmedInFact: number;
   lastFact: number;
 }
 
@@ -73,15 +71,7 @@ export class NotesTally {
   stem(stemmed: string): StemTally {
     let tally = this.#stems.get(stemmed);
     if (!tally) {
-      tally = {
-        stem: stemmed,
-        postings: null,
-        topics: 0,
-        lastTopic: -1,
-        inFact: 0,
-        affirmedInFact: 0,
-        lastFact: -1,
-      };
+      tally = { stem: stemmed, postings: null, topics: 0, lastTopic: -1, inFact: 0, lastFact: -1 };
       this.#stems.set(stemmed, tally);
     }
     return tally;
@@ -93,15 +83,13 @@ export class NotesTally {
     this.#factStems.length = 0;
   }
 
-  countInFact(tally: StemTally, count: number, denied = false): void {
+  countInFact(tally: StemTally, count: number): void {
     if (tally.lastFact !== this.#fact) {
       tally.lastFact = this.#fact;
       tally.inFact = 0;
-      tally.affirmedInFact = 0;
       this.#factStems.push(tally);
     }
     tally.inFact += count;
-    if (!denied) tally.affirmedInFact += count;
   }
 
   isInFact(tally: StemTally): boolean {

@@ -34,13 +34,6 @@ const KEY_TERM_BONUS = 0.05;
 const PHRASE_CANDIDATES = 20;
 /** A fact that names the topic a question names is about that topic only in passing. */
 const MENTION_MATCH = 0.6;
-/**
- * How much a word of the question counts in a fact that denies it ("no joins, not made for complex
- * relational queries" is DynamoDB's, but no answer to a need for a relational database), unless the
- * question says "not" too. A bridged meaning is loose enough already: denying it as well turned as
- * many answers wrong as right on the held-out sets.
- */
-const DENIED_SHARE = 0.6;
 /** How much a fact that names a service no topic covers tells about that service. */
 const PASSING_SERVICE = 0.3;
 /** More words of the notes than this around uncovered services make them the setting of a need. */
@@ -192,8 +185,7 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
         const factId = postings.facts[p] ?? -1;
         const topic = index.factTopic[factId];
         if (topic === undefined) continue;
-        const denied = !negates && stemWeight === 1 && postings.deniedIn?.includes(factId) === true;
-        const count = (postings.counts[p] ?? 0) * (denied ? DENIED_SHARE : 1);
+        const count = postings.counts[p] ?? 0;
         note(topic, t, weight * Math.min(1, count));
         // A word only in a line naming another topic (`> private: ECR` under Docker) is that
         // topic's, not this fact's.

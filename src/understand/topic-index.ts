@@ -2,7 +2,6 @@ import Fuse from 'fuse.js';
 import { expandsAcronym, phraseKey, stem, VENDOR_WORDS, words } from '../knowledge/text.js';
 import type { KnowledgeBase, Topic } from '../knowledge/types.js';
 import { allowedSlips, editDistance } from './edit-distance.js';
-import { negatedWords } from './negated-words.js';
 import { NotesTally, type NotesWord } from './notes-tally.js';
 import { NEGATION, NEGATIONS, STOPWORDS } from './stopwords.js';
 
@@ -39,8 +38,6 @@ export interface IndexedFact {
 export interface Postings {
   facts: number[];
   counts: number[];
-  /** The facts that use the stem only as what they deny (`relational` of "not relational"), if any. */
-  deniedIn?: number[];
 }
 
 /** How often a stem occurs in a fact; facts have few distinct words, so a scan is fastest. */
@@ -247,9 +244,7 @@ export class TopicIndex {
         tally.beginFact(factId);
         let mentions: Set<number> | null = null;
         for (let partIndex = 0; partIndex <= fact.subPoints.length; partIndex++) {
-          const text = partIndex === 0 ? fact.text : (fact.subPoints[partIndex - 1] ?? '');
-          const tokens = words(text);
-          const denied = negatedWords(text, tokens.length);
+          const tokens = words(partIndex === 0 ? fact.text : (fact.subPoints[partIndex - 1] ?? ''));
           tokenWords.length = 0;
           for (const token of tokens) tokenWords.push(tally.word(token));
           const found = this.findMentions(tokens, tokenWords, topicIndex);
@@ -261,8 +256,7 @@ export class TopicIndex {
           const share = partIndex > 0 && found.topics.size > 0 ? 0.5 : 1;
           for (let position = 0; position < tokenWords.length; position++) {
             const word = tokenWords[position] as NotesWord;
-            if (word.counted && !found.covered.has(position))
-              tally.countInFact(word.stem, share, denied?.[position] === 1);
+            if (word.counted && !found.covered.has(position)) tally.countInFact(word.stem, share);
           }
         }
         // A category in the heading (`Fargate (serverless)`) is a weak fact of the first bullet.
@@ -285,7 +279,6 @@ export class TopicIndex {
           }
           counted.postings.facts.push(factId);
           counted.postings.counts.push(counted.inFact);
-          if (counted.affirmedInFact === 0) (counted.postings.deniedIn ??= []).push(factId);
           tally.countInTopic(counted, topicIndex);
         }
         const indexed: IndexedFact = {
