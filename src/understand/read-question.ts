@@ -1,5 +1,6 @@
 import { stem, VENDOR_WORDS, words } from '../knowledge/text.js';
 import type { ConceptLexicon } from './concepts.js';
+import { allowedSlips } from './edit-distance.js';
 import type { EnglishWords } from './english.js';
 import type { EverydayWords } from './everyday-words.js';
 import { dictionaryForms } from './inflections.js';
@@ -499,6 +500,8 @@ export class QuestionReader {
           const end = start + length;
           if (end > tokens.length || !fillable(start, end)) continue;
           const phrase = tokens.slice(start, end).join(' ');
+          // The typo is a slip at least, so a phrase this short can do no better than the best.
+          if (best && best.strength >= 1 - 1 / (phrase.length + allowedSlips(phrase.length))) continue;
           const sameLength = this.index.closestName(phrase);
           // `statefull set` is `StatefulSets` misspelt in two words.
           const runTogether = length > 1 ? this.index.closestName(phrase.replace(/ /g, '')) : null;
