@@ -331,8 +331,7 @@ function nounPhrase(
     )
       return null;
     // "file system scales automatically": a verb, by what follows it.
-    const after = clause[i + 1]?.word ?? '';
-    const adverb = classes.tags(after)[0] === 'RB' || isPreposition(classes, after);
+    const adverb = classes.tags(next)[0] === 'RB' || isPreposition(classes, next);
     if (tags.includes('VBZ') && adverb && classes.tags(previous.word)[0]?.startsWith('NN')) return null;
   }
   // The head: the last word before a preposition, a participle ("storage meant for…") or the end.

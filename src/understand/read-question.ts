@@ -137,7 +137,7 @@ export class QuestionReader {
     // an exam friday"), or the why comes first and the request last ("got 10 minutes to kill, test
     // me"): the first part and the last are weighed as the request, not the whole.
     const openingLength = this.wordsBefore(question, REQUEST_END);
-    const closingStart = this.wordsBeforeLastRequestEnd(question);
+    const closingStart = this.wordsBeforeLast(question, REQUEST_ENDS);
     const parted = openingLength > 0 && openingLength < tokens.length;
     const request = parted
       ? this.mask(
@@ -176,7 +176,7 @@ export class QuestionReader {
     guess: IntentGuess,
   ): IntentGuess {
     if (COMMANDS_ASKED.has(guess.intent)) return guess;
-    const start = this.wordsBeforeLastSentence(question);
+    const start = this.wordsBeforeLast(question, SENTENCE_ENDS);
     if (start === 0 || start >= tokens.length) return guess;
     if (names.some((hit) => hit.start < start)) return guess;
     const everyday = this.bridges.everyday;
@@ -192,18 +192,10 @@ export class QuestionReader {
     return COMMANDS_ASKED.has(alone.intent) ? alone : guess;
   }
 
-  /** How many words come before the question's last sentence; 0 for a question of one. */
-  private wordsBeforeLastSentence(question: string): number {
+  /** How many words come before the last of these ends that has words after it; 0 without one. */
+  private wordsBeforeLast(question: string, ends: RegExp): number {
     let last = -1;
-    for (const match of question.matchAll(SENTENCE_ENDS))
-      if (words(question.slice(match.index + match[0].length)).length > 0) last = match.index;
-    return last < 0 ? 0 : this.splitRunTogether(words(question.slice(0, last))).length;
-  }
-
-  /** How many words come before the last end of a request that has words after it. */
-  private wordsBeforeLastRequestEnd(question: string): number {
-    let last = -1;
-    for (const match of question.matchAll(REQUEST_ENDS))
+    for (const match of question.matchAll(ends))
       if (words(question.slice(match.index + match[0].length)).length > 0) last = match.index;
     return last < 0 ? 0 : this.splitRunTogether(words(question.slice(0, last))).length;
   }

@@ -31,6 +31,7 @@ export class UncoveredServices {
   /** Service -> the topic with a bullet of its own for it (`**Spot Instances** : ...`). */
   private readonly entryOf = new Map<CloudService, number>();
   private readonly keysOfFacts = new Map<number, string[]>();
+  private readonly ownNameKeys = new Map<number, ReadonlySet<string>>();
   /** One-word names of the services the notes as a whole are about, and no topic is: `kubernetes`. */
   readonly domainWords = new Set<string>();
   /**
@@ -237,10 +238,15 @@ export class UncoveredServices {
     return this.factKeys(topic).some((text) => names.some((name) => text.includes(name)));
   }
 
-  /** The keys of a topic's own name and aliases. */
+  /** The keys of a topic's own name and aliases, made the first time a question needs them. */
   private ownNames(topic: number): ReadonlySet<string> {
-    const found = this.index.topics[topic];
-    return new Set(found ? [found.name, ...found.aliases].map(phraseKey) : []);
+    let keys = this.ownNameKeys.get(topic);
+    if (!keys) {
+      const found = this.index.topics[topic];
+      keys = new Set(found ? [found.name, ...found.aliases].map(phraseKey) : []);
+      this.ownNameKeys.set(topic, keys);
+    }
+    return keys;
   }
 
   /** A topic's facts as lookup keys (` word word `), made the first time a question needs them. */
