@@ -180,6 +180,7 @@ function summaryOf(row: SpeedRow): Record<string, unknown> {
     p50Ms: round3(latency.p50Ms),
     p99Ms: round3(latency.p99Ms),
     meanMs: round3(latency.meanMs),
+    slowestMedianMs: round3(latency.slowestMedianMs),
     ...(accuracy && { top1: accuracy.topOne, offTopicAbstained: accuracy.offTopicAbstained }),
   };
 }
@@ -306,6 +307,10 @@ async function main(): Promise<void> {
     );
     console.log('\nTargets');
     console.log(formatTargets(targets));
+    if (real)
+      console.log(
+        `knowledge/: the slowest question's median is ${ms(real.row.latency.slowestMedianMs)} ms (p99 counts the machine's pauses too)`,
+      );
 
     const seconds = round3(elapsedMs(started) / 1000);
     console.log(`\ndone in ${seconds.toFixed(1)} s; load average ${formatLoad()}`);
