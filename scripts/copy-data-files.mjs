@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // tsc compiles src/ into dist/src/ and copies the JSON files the code imports, but not the other
 // data files the code reads at run time (src/understand/data/word-relations.txt, and
-// src/understand/data/concept-needs.json, read only when first needed): this copies them to the
+// src/understand/data/concept-needs.json, read when notes load): this copies them to the
 // same place under dist/. `npm run build`, `prepare` and the Dockerfile run it after tsc.
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';

@@ -2,7 +2,7 @@
 // Writes src/understand/data/concept-keys.json: every name of src/understand/data/concept-needs.json
 // as the tutor looks it up (its words stemmed, the vendor dropped) -> the entries it names, numbered
 // concepts first, then features. The tutor's start reads these keys instead of stemming three
-// thousand names, and reads the needs themselves only when a topic or a fact names a concept. Run
+// thousand names, and reads the needs themselves when notes load. Run
 // it after editing the names, on a fresh build:
 //
 //   npm run build && node scripts/concepts/build-concept-keys.mjs && npx biome check --write src/understand/data

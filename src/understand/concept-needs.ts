@@ -38,29 +38,30 @@ export function conceptKey(name: string): string {
  */
 export class ConceptNeeds {
   private readonly byKey: ReadonlyMap<string, readonly number[]>;
-  /** Concepts, then features, each at its place: one numbering for both; read when first needed. */
-  private read: readonly ConceptEntry[] | null;
+  /** Concepts, then features, each at its place: one numbering for both; null until `prepare`. */
+  private loaded: readonly ConceptEntry[] | null;
+  private readonly stemsOfNeeds = new Map<number, string[][]>();
 
   /**
    * @param data the concepts and features; by default the shipped ones, looked up by the keys
    *   data/concept-keys.json holds, their needs read from data/concept-needs.json when notes load.
    */
   constructor(data?: ConceptNeedsData) {
-    this.read = data ? [...data.concepts, ...data.features] : null;
+    this.loaded = data ? [...data.concepts, ...data.features] : null;
     this.byKey = new Map(Object.entries(data ? conceptKeys(data) : conceptKeysData.keys));
   }
 
-  /** Reads the needs now if they are not yet: when notes load, so that no question waits on a file. */
+  /** Reads the needs if they are not read yet: when notes load, so that no question waits on a file. */
   prepare(): void {
-    void this.entries;
+    this.entries();
   }
 
-  private get entries(): readonly ConceptEntry[] {
-    if (!this.read) {
+  private entries(): readonly ConceptEntry[] {
+    if (!this.loaded) {
       const data = JSON.parse(readFileSync(SHIPPED_PATH, 'utf8')) as ConceptNeedsData;
-      this.read = [...data.concepts, ...data.features];
+      this.loaded = [...data.concepts, ...data.features];
     }
-    return this.read;
+    return this.loaded;
   }
 
   /**
@@ -68,7 +69,7 @@ export class ConceptNeeds {
    * heading of several names (`Retention & Log Compaction` is retention and log compaction).
    */
   needsOf(topic: Pick<Topic, 'name' | 'aliases'>): string[] {
-    return this.conceptsOf(topic).flatMap((at) => this.entries[at]?.needs ?? []);
+    return this.conceptsOf(topic).flatMap((at) => this.entries()[at]?.needs ?? []);
   }
 
   /** The concepts a topic's heading names, as their places in the data. */
@@ -99,13 +100,11 @@ export class ConceptNeeds {
   needStems(at: number): readonly (readonly string[])[] {
     let stems = this.stemsOfNeeds.get(at);
     if (!stems) {
-      stems = (this.entries[at]?.needs ?? []).map((need) => contentStems(words(need)));
+      stems = (this.entries()[at]?.needs ?? []).map((need) => contentStems(words(need)));
       this.stemsOfNeeds.set(at, stems);
     }
     return stems;
   }
-
-  private readonly stemsOfNeeds = new Map<number, string[][]>();
 }
 
 /** Names of concepts are at most this many words. */
