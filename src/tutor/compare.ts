@@ -2,7 +2,7 @@ import { stem } from '../knowledge/text.js';
 import type { Fact, Topic } from '../knowledge/types.js';
 import type { ReadQuestion } from '../understand/read-question.js';
 import { NEGATION } from '../understand/stopwords.js';
-import type { TopicIndex } from '../understand/topic-index.js';
+import type { IndexedFact, TopicIndex } from '../understand/topic-index.js';
 import { rankFacts } from './rank-facts.js';
 import { type ComparedSubject, type CompareReply, factView, type TopicRef } from './reply.js';
 
@@ -35,10 +35,10 @@ export function compareTopics(
   );
 
   // Rare words all sides use: the rarer, the more telling the comparison.
-  const sharedStems = [...(sideFacts[0] ?? []).flatMap((fact) => fact.terms)]
-    .filter((stemmed, i, all) => all.indexOf(stemmed) === i)
+  const sideStems = sides.map((side, i) => stemsOfTopic(index, side, sideFacts[i] ?? []));
+  const sharedStems = [...(sideStems[0] ?? [])]
     .filter((stemmed) => stemmed !== NEGATION && !nameStems.has(stemmed))
-    .filter((stemmed) => sideFacts.every((facts) => facts.some((fact) => fact.terms.includes(stemmed))))
+    .filter((stemmed) => sideStems.every((stems) => stems.has(stemmed)))
     .sort((a, b) => index.idf(b) - index.idf(a));
 
   const shared: ComparedSubject[] = [];
@@ -47,12 +47,12 @@ export function compareTopics(
     const facts = sideFacts.map((facts) => facts.find((fact) => fact.terms.includes(stemmed)));
     const key = facts.map((fact) => fact?.fact ?? -1).join(',');
     const existing = pairings.get(key);
+    if (!existing && shared.length >= MAX_SUBJECTS) continue;
     const word = surfaceWord(index, facts[0]?.topic ?? 0, facts[0]?.fact ?? 0, stemmed);
     if (existing) {
       existing.subject = `${existing.subject}, ${word}`;
       continue;
     }
-    if (shared.length >= MAX_SUBJECTS) continue;
     const subject: ComparedSubject = {
       subject: word,
       facts: facts.map((fact, i) => {
@@ -83,6 +83,23 @@ export function compareTopics(
       };
     }),
   };
+}
+
+/** Each compared topic's stems, in the order its facts first use them; made once a topic. */
+const topicStems = new WeakMap<TopicIndex, Map<number, ReadonlySet<string>>>();
+
+function stemsOfTopic(index: TopicIndex, topic: number, facts: readonly IndexedFact[]): ReadonlySet<string> {
+  let byTopic = topicStems.get(index);
+  if (!byTopic) {
+    byTopic = new Map();
+    topicStems.set(index, byTopic);
+  }
+  let stems = byTopic.get(topic);
+  if (!stems) {
+    stems = new Set(facts.flatMap((fact) => fact.terms));
+    byTopic.set(topic, stems);
+  }
+  return stems;
 }
 
 /** The word as the notes spell it, for a subject label. */

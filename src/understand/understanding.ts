@@ -153,15 +153,19 @@ export class Understanding {
    */
   soundsLikeUncovered(read: ReadQuestion): CloudService | null {
     if (!this.aboutServices) return null;
-    // Best first, so only the services above the first one the notes cover need a look.
-    const matches = this.catalogue.needMatches(read.tokens, this.providers).sort((a, b) => b.score - a.score);
-    let uncovered: NeedMatch | null = null;
-    for (const match of matches) {
-      if (uncovered && match.score * OUTWEIGHS_COVERED <= uncovered.score) break;
-      if (this.services.coversFamilyOf(match.service)) return null;
-      uncovered ??= match;
-    }
-    return uncovered && uncovered.shared >= NEED_WORDS_SHARED ? uncovered.service : null;
+    const matches = this.catalogue.needMatches(read.tokens, this.providers);
+    let best: NeedMatch | null = null;
+    for (const match of matches) if (!best || match.score > best.score) best = match;
+    if (!best || this.services.coversFamilyOf(best.service)) return null;
+    // A covered service whose need comes near the best one's says the notes may well cover it.
+    const top = best.score;
+    if (
+      matches.some(
+        (match) => match.score * OUTWEIGHS_COVERED > top && this.services.coversFamilyOf(match.service),
+      )
+    )
+      return null;
+    return best.shared >= NEED_WORDS_SHARED ? best.service : null;
   }
 
   /**
