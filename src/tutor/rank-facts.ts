@@ -91,7 +91,7 @@ export function rankFacts(
     let score = 0;
     let termsMatched = 0;
     for (const term of asked) {
-      if (term.nameOf !== null && fact.mentions.has(term.nameOf)) {
+      if (term.nameOf !== null && fact.mentions.includes(term.nameOf)) {
         score += index.idf(stem(term.word));
         termsMatched++;
         continue;
@@ -102,7 +102,7 @@ export function rankFacts(
         const count = countIn(fact, stemmed);
         if (count === 0) continue;
         const saturation = saturated(count, fact.length, index.averageFactLength);
-        const keyBonus = fact.keyStems.has(stemmed) ? 1.3 : 1;
+        const keyBonus = fact.keyStems.includes(stemmed) ? 1.3 : 1;
         best = Math.max(best, index.idf(stemmed) * weight * saturation * keyBonus);
       }
       score += best;

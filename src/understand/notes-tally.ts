@@ -1,6 +1,6 @@
 import { stem, VENDOR_WORDS } from '../knowledge/text.js';
 import { NEGATION, NEGATIONS, STOPWORDS } from './stopwords.js';
-import type { Postings, TopicName } from './topic-index.js';
+import type { TopicName } from './topic-index.js';
 
 /** How the topics' names start with a word, to find names written inside facts. */
 export interface NameStarts {
@@ -22,8 +22,10 @@ export interface NotesWord extends NameStarts {
 /** One stem's counts while the notes are indexed. */
 export interface StemTally {
   readonly stem: string;
-  /** Created the first time a fact counts the stem. */
-  postings: Postings | null;
+  /** Its number among the notes' stems, in the order first seen. */
+  readonly id: number;
+  /** How many facts use it. */
+  facts: number;
   /** Topics whose facts or `Asked as:` questions use it... */
   topics: number;
   /** ...the last of which is this one. */
@@ -71,7 +73,15 @@ export class NotesTally {
   stem(stemmed: string): StemTally {
     let tally = this.#stems.get(stemmed);
     if (!tally) {
-      tally = { stem: stemmed, postings: null, topics: 0, lastTopic: -1, inFact: 0, lastFact: -1 };
+      tally = {
+        stem: stemmed,
+        id: this.#stems.size,
+        facts: 0,
+        topics: 0,
+        lastTopic: -1,
+        inFact: 0,
+        lastFact: -1,
+      };
       this.#stems.set(stemmed, tally);
     }
     return tally;
@@ -105,6 +115,11 @@ export class NotesTally {
     if (tally.lastTopic === topic) return;
     tally.lastTopic = topic;
     tally.topics++;
+  }
+
+  /** Every stem seen, in the order of their ids. */
+  stems(): IterableIterator<StemTally> {
+    return this.#stems.values();
   }
 
   /** Stem -> number of topics using it, for every stem some topic uses. */

@@ -25,25 +25,50 @@ export interface IndexedFact {
   fact: number;
   /** Distinct stems of the fact's subject words... */
   terms: string[];
-  /** ...and how often each occurs (a sub-point naming another topic counts half). */
-  termCounts: number[];
+  /**
+   * ...and how often each occurs (a sub-point naming another topic counts half): `counts[countsAt + i]`
+   * for `terms[i]`, in one array shared by every fact.
+   */
+  counts: Float64Array;
+  countsAt: number;
   length: number;
-  /** Topics this fact names (other than its own). */
-  mentions: ReadonlySet<number>;
-  /** Stems of the fact's `**key terms**`. */
-  keyStems: ReadonlySet<string>;
+  /** Topics this fact names (other than its own): a handful at most, so a list. */
+  mentions: readonly number[];
+  /** Stems of the fact's `**key terms**`, each once. */
+  keyStems: readonly string[];
 }
 
-/** Facts a stem occurs in, with how often; two flat arrays keep the garbage collector idle. */
+/**
+ * Facts a stem occurs in, in the notes' order, with how often: views of two typed arrays shared by
+ * every stem, which the garbage collector neither scans nor copies.
+ */
 export interface Postings {
-  facts: number[];
-  counts: number[];
+  facts: Int32Array;
+  counts: Float64Array;
+}
+
+/** Numbers appended one at a time into a typed array that doubles when full. */
+class GrowingNumbers<T extends Int32Array | Float64Array> {
+  length = 0;
+  constructor(
+    public values: T,
+    private readonly make: (size: number) => T,
+  ) {}
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = this.make(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
 }
 
 /** How often a stem occurs in a fact; facts have few distinct words, so a scan is fastest. */
 export function countIn(fact: IndexedFact, stemmed: string): number {
   const at = fact.terms.indexOf(stemmed);
-  return at < 0 ? 0 : (fact.termCounts[at] ?? 0);
+  return at < 0 ? 0 : (fact.counts[fact.countsAt + at] ?? 0);
 }
 
 /**
@@ -70,6 +95,8 @@ function shortFormsOfName(topic: Topic): string[] {
 
 /** Most facts name no other topic and mark no key term: they share one empty set. */
 const NONE: ReadonlySet<never> = new Set<never>();
+const NO_NUMBERS: readonly number[] = [];
+const NO_STRINGS: readonly string[] = [];
 
 /**
  * Fuse.js indexes of strings grouped by first letter (typos rarely change it) and length: a string
@@ -221,6 +248,9 @@ export class TopicIndex {
       }
     });
     let totalLength = 0;
+    const postingStems = new GrowingNumbers(new Int32Array(1024), (size) => new Int32Array(size));
+    const postingFacts = new GrowingNumbers(new Int32Array(1024), (size) => new Int32Array(size));
+    const postingCounts = new GrowingNumbers(new Float64Array(1024), (size) => new Float64Array(size));
     const tally = new NotesTally(
       (word) => ({
         longestName: this.nameLengthsByFirstWord.get(word) ?? 0,
@@ -242,15 +272,15 @@ export class TopicIndex {
       topic.facts.forEach((fact, factIndex) => {
         const factId = this.facts.length;
         tally.beginFact(factId);
-        let mentions: Set<number> | null = null;
+        let mentions: number[] | null = null;
         for (let partIndex = 0; partIndex <= fact.subPoints.length; partIndex++) {
           const tokens = words(partIndex === 0 ? fact.text : (fact.subPoints[partIndex - 1] ?? ''));
           tokenWords.length = 0;
           for (const token of tokens) tokenWords.push(tally.word(token));
           const found = this.findMentions(tokens, tokenWords, topicIndex);
           for (const mentioned of found.topics) {
-            mentions ??= new Set<number>();
-            mentions.add(mentioned);
+            mentions ??= [];
+            if (!mentions.includes(mentioned)) mentions.push(mentioned);
           }
           // `> private: ECR` under Docker says what ECR is more than what Docker is.
           const share = partIndex > 0 && found.topics.size > 0 ? 0.5 : 1;
@@ -265,31 +295,31 @@ export class TopicIndex {
             const category = tally.stem(stem(word));
             if (!tally.isInFact(category)) tally.countInFact(category, 1);
           }
-        const factMentions: ReadonlySet<number> = mentions ?? NONE;
+        const factMentions: readonly number[] = mentions ?? NO_NUMBERS;
         const terms: string[] = [];
-        const termCounts: number[] = [];
+        const countsAt = postingCounts.length;
         let length = 0;
         for (const counted of tally.factStems()) {
           terms.push(counted.stem);
-          termCounts.push(counted.inFact);
           length += counted.inFact;
-          if (!counted.postings) {
-            counted.postings = { facts: [], counts: [] };
-            this.postings.set(counted.stem, counted.postings);
-          }
-          counted.postings.facts.push(factId);
-          counted.postings.counts.push(counted.inFact);
+          counted.facts++;
+          postingStems.push(counted.id);
+          postingFacts.push(factId);
+          postingCounts.push(counted.inFact);
           tally.countInTopic(counted, topicIndex);
         }
         const indexed: IndexedFact = {
           topic: topicIndex,
           fact: factIndex,
           terms,
-          termCounts,
+          counts: postingCounts.values,
+          countsAt,
           length: Math.max(1, length),
           mentions: factMentions,
           keyStems:
-            fact.keyTerms.length > 0 ? new Set(fact.keyTerms.flatMap((term) => words(term).map(stem))) : NONE,
+            fact.keyTerms.length > 0
+              ? [...new Set(fact.keyTerms.flatMap((term) => words(term).map(stem)))]
+              : NO_STRINGS,
         };
         totalLength += indexed.length;
         this.facts.push(indexed);
@@ -360,8 +390,45 @@ export class TopicIndex {
     }
 
     this.averageFactLength = this.facts.length ? totalLength / this.facts.length : 1;
+    this.#placePostings(tally, postingStems, postingFacts, postingCounts);
+    // The counts were made a fact at a time, in the facts' order: they are the facts' own counts.
+    for (const fact of this.facts) fact.counts = postingCounts.values;
     const spellable = [...this.vocabulary].filter((word) => word.length >= 4 && !/\d/.test(word));
     this.fuzzyWords = new FirstLetterFuzzy(spellable, (word) => word, []);
+  }
+
+  /** Sorts the postings, made a fact at a time, by stem: each stem's facts stay in the notes' order. */
+  #placePostings(
+    tally: NotesTally,
+    stems: GrowingNumbers<Int32Array>,
+    facts: GrowingNumbers<Int32Array>,
+    counts: GrowingNumbers<Float64Array>,
+  ): void {
+    const byStem = [...tally.stems()];
+    const next = new Int32Array(byStem.length);
+    let at = 0;
+    for (const counted of byStem) {
+      next[counted.id] = at;
+      at += counted.facts;
+    }
+    const allFacts = new Int32Array(stems.length);
+    const allCounts = new Float64Array(stems.length);
+    for (let p = 0; p < stems.length; p++) {
+      const stem = stems.values[p] as number;
+      const place = next[stem] as number;
+      allFacts[place] = facts.values[p] as number;
+      allCounts[place] = counts.values[p] as number;
+      next[stem] = place + 1;
+    }
+    for (const counted of byStem) {
+      if (counted.facts === 0) continue;
+      const end = next[counted.id] as number;
+      const start = end - counted.facts;
+      this.postings.set(counted.stem, {
+        facts: allFacts.subarray(start, end),
+        counts: allCounts.subarray(start, end),
+      });
+    }
   }
 
   /**
