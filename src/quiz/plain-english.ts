@@ -220,6 +220,9 @@ export function asSentence(text: string): string {
 export function article(next: string): 'a' | 'an' {
   const word = /[\p{L}\p{N}]+/u.exec(next)?.[0] ?? '';
   if (!word) return 'a';
+  // An acronym of four letters or more that reads as a word (HIPAA, SAML, FIFO) sounds like its
+  // first letter; one spelt out (EBS, HTTP, LDAP) like the name of that letter.
+  if (/^[B-DF-HJ-NP-TV-Z][AEIOU][A-Z]{2,}$/.test(word)) return 'a';
   if (/^[A-Z0-9]{2,}/.test(word)) return /^[AEFHILMNORSX8]/.test(word) ? 'an' : 'a';
   const lower = word.toLowerCase();
   if (/^(uni|use|usu|uti|eu|one|once)/.test(lower)) return 'a';

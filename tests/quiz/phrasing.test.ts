@@ -200,4 +200,16 @@ describe('plain English from shorthand', () => {
     expect(article('open source system')).toBe('an');
     expect(article('private registry')).toBe('a');
   });
+
+  it('says an acronym read as a word by its sound, one spelt out by its first letter', () => {
+    expect(article('HIPAA eligible service')).toBe('a');
+    expect(article('SAML assertion')).toBe('a');
+    expect(article('FIFO queue')).toBe('a');
+    expect(article('NACL deny rule')).toBe('a');
+    expect(article('HTTP API')).toBe('an');
+    expect(article('LDAP directory')).toBe('an');
+    expect(article('MQTT broker')).toBe('an');
+    expect(article('SNS topic')).toBe('an');
+    expect(article('RDBMS')).toBe('an');
+  });
 });
