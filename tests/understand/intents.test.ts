@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import trainedModel from '../../src/understand/data/intent-model.json' with { type: 'json' };
 import intentExamples from '../../src/understand/data/intents.json' with { type: 'json' };
-import { examplesHash, IntentClassifier, TOPIC_SLOT } from '../../src/understand/intents.js';
+import {
+  examplesHash,
+  IntentClassifier,
+  StaleIntentModelError,
+  TOPIC_SLOT,
+} from '../../src/understand/intents.js';
 import { KNOWLEDGE_DIR } from '../helpers/paths.js';
 import { tutorFor } from '../helpers/tutor.js';
 
@@ -10,6 +15,12 @@ describe('IntentClassifier', () => {
 
   it('ships a model trained on the current examples (no training at start-up)', () => {
     expect(trainedModel.examplesHash).toBe(examplesHash(intentExamples));
+  });
+
+  it('refuses examples its model was not trained on, saying how to retrain, rather than train for minutes', () => {
+    const edited = { ...intentExamples, smalltalk: [...intentExamples.smalltalk, 'did arsenal win'] };
+    expect(() => new IntentClassifier(edited)).toThrow(StaleIntentModelError);
+    expect(() => new IntentClassifier(edited)).toThrow(/npm run train:intents/);
   });
 
   it.each([
