@@ -237,6 +237,8 @@ function asksCounterpart(tokens: readonly string[], clouds: ReadonlySet<string>)
  */
 function addCatalogueNames(index: TopicIndex, covered: UncoveredServices, english: EnglishWords): void {
   index.topics.forEach((notes, topic) => {
+    const services = covered.coveredBy(topic);
+    if (services.length === 0) return;
     // Unless the notes write it as a name: `**ALB**` in capitals is no vestment, `Amazon Pinpoint`
     // capitalised in the heading no aim, and `**Snowball Edge**` a device, not a ball of snow. A
     // key term's word in mixed capitals (`**AMIs**`) is an acronym's plural, no name of the topic.
@@ -255,7 +257,7 @@ function addCatalogueNames(index: TopicIndex, covered: UncoveredServices, englis
         .filter((word) => /^\p{Lu}\p{Ll}+$/u.test(word))
         .map(phraseKey),
     ]);
-    for (const service of covered.coveredBy(topic)) {
+    for (const service of services) {
       for (const alias of service.aliases) {
         const key = phraseKey(alias);
         const keyWords = key.split(' ');
