@@ -178,13 +178,12 @@ export class IntentClassifier {
   constructor(examples: IntentExamples = intentExamples, saved: IntentModel = trainedModel as IntentModel) {
     // Training takes minutes: a start that did it would seem to hang.
     if (saved.examplesHash !== examplesHash(examples)) throw new StaleIntentModelError();
-    const model = saved;
-    model.features.forEach((feature, position) => {
+    saved.features.forEach((feature, position) => {
       this.featurePositions.set(feature, position);
     });
-    this.weights = model.weights;
-    this.cues = new Map(Object.entries(model.cues));
-    this.vocabulary = new Set(model.vocabulary);
+    this.weights = saved.weights;
+    this.cues = new Map(Object.entries(saved.cues));
+    this.vocabulary = new Set(saved.vocabulary);
     this.examples = examples;
   }
 

@@ -93,8 +93,9 @@ function shortFormsOfName(topic: Topic): string[] {
   });
 }
 
-/** Most facts name no other topic and mark no key term: they share one empty set. */
+/** Most parts of facts name no other topic: they share one empty set... */
 const NONE: ReadonlySet<never> = new Set<never>();
+/** ...and most facts no topic and no key term, one empty list each. */
 const NO_NUMBERS: readonly number[] = [];
 const NO_STRINGS: readonly string[] = [];
 
