@@ -25,21 +25,30 @@ export class EvalSetError extends Error {}
 /** Reads an eval set, naming the line of anything that is not an item. */
 export function readEvalItems(path: string): EvalItem[] {
   const items: EvalItem[] = [];
-  readFileSync(path, 'utf8')
-    .split(/\r?\n/)
-    .forEach((line, i) => {
-      if (!line.trim()) return;
-      let item: EvalItem;
-      try {
-        item = JSON.parse(line) as EvalItem;
-      } catch {
-        throw new EvalSetError(`${path}:${i + 1}: not JSON`);
-      }
-      if (typeof item.q !== 'string' || !INTENTS.includes(item.intent) || !Array.isArray(item.topics)) {
-        throw new EvalSetError(`${path}:${i + 1}: needs "q", a known "intent" and "topics"`);
-      }
-      items.push(item);
-    });
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new EvalSetError(
+      code === 'ENOENT'
+        ? `${path}: no such question set (a .jsonl file of {"q", "intent", "topics"} lines, or a folder of them)`
+        : `${path}: cannot read the question set: ${code ?? String(error)}`,
+    );
+  }
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim()) return;
+    let item: EvalItem;
+    try {
+      item = JSON.parse(line) as EvalItem;
+    } catch {
+      throw new EvalSetError(`${path}:${i + 1}: not JSON`);
+    }
+    if (typeof item.q !== 'string' || !INTENTS.includes(item.intent) || !Array.isArray(item.topics)) {
+      throw new EvalSetError(`${path}:${i + 1}: needs "q", a known "intent" and "topics"`);
+    }
+    items.push(item);
+  });
   return items;
 }
 

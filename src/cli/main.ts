@@ -37,7 +37,7 @@ const USAGE = `usage: tutor <command>
   ask --json --batch [--knowledge DIR]        answer questions read one per line from stdin
   chat [--knowledge DIR]                      the terminal tutor ("review": your review deck in the
                                               app's store, DATABASE_URL else DATA_DIR)
-  kb validate [--knowledge DIR]               check the notes; exit 1 when they have problems
+  kb validate [DIR | --knowledge DIR]         check the notes; exit 1 when they have problems
   eval SET.jsonl [--knowledge DIR] [--failures N]  score the answers to questions whose answers you know;
                                               a folder of AREA.jsonl sets with --knowledge NOTES, one
                                               notes folder AREA per set, scores each and all pooled
@@ -88,7 +88,11 @@ async function ask(argv: string[]): Promise<number> {
 
 function validate(argv: string[]): number {
   const args = parseArgs(argv, ['knowledge']);
-  const given = args.options.get('knowledge') ?? defaultKnowledgeDir();
+  // `kb validate my-notes/` names the folder as plainly as `--knowledge my-notes/`.
+  const [folder, ...extra] = args.positional;
+  if (extra.length > 0 || (folder !== undefined && args.options.has('knowledge')))
+    throw new UsageError('kb validate checks one folder: tutor kb validate DIR, or --knowledge DIR');
+  const given = folder ?? args.options.get('knowledge') ?? defaultKnowledgeDir();
   const { knowledge, problems } = loadKnowledgeDir(resolve(given));
   for (const problem of problems) process.stdout.write(`${formatProblem(given, problem)}\n`);
   if (knowledge.files.length === 0 && problems.length === 0) {

@@ -31,13 +31,28 @@ function readNotesFile(dir: string, file: string): ParsedNotes {
   return parseNotes(file, text.replace(/^\uFEFF/, ''));
 }
 
+/**
+ * Folders that hold no notes though they hold Markdown: installed packages' READMEs, and hidden
+ * folders such as `.git` or `.github`'s issue templates, when the notes live in a repository.
+ */
+function holdsNoNotes(name: string): boolean {
+  return name === 'node_modules' || name.startsWith('.');
+}
+
 /** Lists the notes files of a folder, `*.md` in subfolders too, in a stable order. */
 function listNotesFiles(dir: string): string[] {
-  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.md'))
-    .map((entry) => relative(dir, join(entry.parentPath ?? dir, entry.name)))
-    .sort();
+  const files: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.isDirectory()) {
+        if (!holdsNoNotes(entry.name)) walk(join(folder, entry.name));
+      } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) {
+        files.push(relative(dir, join(folder, entry.name)));
+      }
+    }
+  };
+  walk(dir);
+  return files.sort();
 }
 
 export class KnowledgeFolderError extends Error {}

@@ -171,6 +171,16 @@ describe('tutor kb validate', () => {
     expect(result.stderr).not.toMatch(STACK_TRACE);
   });
 
+  it('takes the folder to check as its argument too, and refuses two', async () => {
+    const dir = notesDir({ 'c.md': '# Broken\n* **unclosed\n' });
+    const named = await runCli(['kb', 'validate', dir]);
+    expect(named.status).toBe(1);
+    expect(named.stdout).toMatch(/c\.md:2: .*unclosed/);
+    const twice = await runCli(['kb', 'validate', dir, '--knowledge', dir]);
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toMatch(/checks one folder/);
+  });
+
   it('exits 2 on an unknown kb command', async () => {
     const result = await runCli(['kb', 'frobnicate']);
     expect(result.status).toBe(2);
@@ -185,6 +195,14 @@ describe('tutor eval', () => {
       'storage.jsonl': `${item("what's s3", 'explain', ['s3'])}\n${item('what is glue', 'unknown', [])}\n`,
       'databases.jsonl': `${item('tell me about aurora', 'explain', ['aurora'])}\n`,
     });
+
+  it('says a question set that is not there is not there, without a stack trace', async () => {
+    const result = await runCli(['eval', '/nonexistent/questions.jsonl']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/\/nonexistent\/questions\.jsonl: no such question set/);
+    expect(result.stderr).not.toMatch(/ENOENT/);
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+  });
 
   it('scores a folder of sets, each on the notes folder of its name: one line an area, then all pooled', async () => {
     const result = await runCli(['eval', sets(), '--knowledge', join(FIXTURES_DIR, 'notes')]);

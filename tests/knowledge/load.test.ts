@@ -252,6 +252,20 @@ describe('loadKnowledgeDir: problems are reported, the rest loads', () => {
     expect(knowledge.topics.map((t) => t.source.file)).toEqual(['b.MD', 'compute/a.md', 'z.md']);
   });
 
+  it("skips node_modules and hidden folders: notes kept in a repository don't take in its other Markdown", () => {
+    const dir = notesDir({
+      'compute.md': '# Lambda\n* runs functions\n',
+      'team/storage.md': '# S3\n* stores objects\n',
+      'node_modules/some-package/README.md': '# Installation\n* npm install some-package\n',
+      '.github/PULL_REQUEST_TEMPLATE.md': '# Checklist\n* tests pass\n',
+      'team/.drafts/idea.md': '# Draft\n* not ready\n',
+    });
+    const { knowledge, problems } = loadKnowledgeDir(dir);
+    expect(problems).toEqual([]);
+    expect(knowledge.files).toEqual(['compute.md', 'team/storage.md']);
+    expect(knowledge.topics.map((t) => t.title)).toEqual(['Lambda', 'S3']);
+  });
+
   it('loads an empty folder as an empty knowledge base', () => {
     const { knowledge, problems } = loadKnowledgeDir(notesDir({}));
     expect(knowledge).toEqual({ topics: [], files: [], sections: [] });
