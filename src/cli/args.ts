@@ -7,7 +7,15 @@ export interface ParsedArgs {
 
 export class UsageError extends Error {}
 
-export function parseArgs(argv: string[], valued: string[]): ParsedArgs {
+/** What a command accepts: its name (for errors), the options that take a value, the flags. */
+export interface CommandOptions {
+  command: string;
+  valued?: readonly string[];
+  flags?: readonly string[];
+}
+
+/** Parses a command's arguments; an option the command does not have is a usage error, not ignored. */
+export function parseArgs(argv: string[], { command, valued = [], flags = [] }: CommandOptions): ParsedArgs {
   const parsed: ParsedArgs = { flags: new Set(), options: new Map(), positional: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
@@ -24,7 +32,9 @@ export function parseArgs(argv: string[], valued: string[]): ParsedArgs {
       const value = inline ?? argv[++i];
       if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
       parsed.options.set(name, value);
-    } else parsed.flags.add(name);
+    } else if (!flags.includes(name)) throw new UsageError(`${command} has no option --${name}`);
+    else if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
+    else parsed.flags.add(name);
   }
   return parsed;
 }

@@ -11,11 +11,9 @@ import { parseArgs, UsageError } from './args.js';
  * and prints one line per check with what to fix. Exit code 0 when every check passes, else 1.
  */
 export async function doctor(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, []);
+  const args = parseArgs(argv, { command: 'doctor', flags: ['json'] });
   if (args.positional.length > 0)
     throw new UsageError(`doctor takes no words: "${args.positional.join(' ')}"`);
-  const unknown = [...args.flags].filter((flag) => flag !== 'json');
-  if (unknown.length > 0) throw new UsageError(`doctor has no option --${unknown[0]}`);
   loadDotenv({ quiet: true });
   const results = await runDoctor({ env: process.env, manifestPath: join(projectRoot(), 'manifest.yml') });
   const text = args.flags.has('json')

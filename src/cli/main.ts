@@ -65,7 +65,7 @@ function replyJson(question: string, reply: Reply): string {
 }
 
 async function ask(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['knowledge']);
+  const args = parseArgs(argv, { command: 'ask', valued: ['knowledge'], flags: ['json', 'batch'] });
   const dir = resolve(args.options.get('knowledge') ?? defaultKnowledgeDir());
   const tutor = createTutor(loadKnowledgeReporting(dir, process.stderr));
   const json = args.flags.has('json');
@@ -87,7 +87,7 @@ async function ask(argv: string[]): Promise<number> {
 }
 
 function validate(argv: string[]): number {
-  const args = parseArgs(argv, ['knowledge']);
+  const args = parseArgs(argv, { command: 'kb validate', valued: ['knowledge'] });
   // `kb validate my-notes/` names the folder as plainly as `--knowledge my-notes/`.
   const [folder, ...extra] = args.positional;
   if (extra.length > 0 || (folder !== undefined && args.options.has('knowledge')))
@@ -136,7 +136,11 @@ function today(): string {
 }
 
 function quiz(argv: string[]): number {
-  const args = parseArgs(argv, ['knowledge', 'seed', 'topic']);
+  const args = parseArgs(argv, {
+    command: 'quiz',
+    valued: ['knowledge', 'seed', 'topic'],
+    flags: ['json', 'all'],
+  });
   if (args.positional.length > 0) throw new UsageError(`quiz takes no words: "${args.positional.join(' ')}"`);
   const given = args.options.get('knowledge') ?? defaultKnowledgeDir();
   const dir = resolve(given);
@@ -167,7 +171,7 @@ function quiz(argv: string[]): number {
 }
 
 async function chat(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['knowledge']);
+  const args = parseArgs(argv, { command: 'chat', valued: ['knowledge'] });
   const dir = resolve(args.options.get('knowledge') ?? defaultKnowledgeDir());
   const tutor = createTutor(loadKnowledgeReporting(dir, process.stderr));
   loadDotenv({ quiet: true });
@@ -189,11 +193,9 @@ async function exportCommand(argv: string[]): Promise<number> {
     throw new UsageError(
       `unknown export "${what ?? ''}": try export answers, export questions or export reviews`,
     );
-  const args = parseArgs(rest, []);
+  const args = parseArgs(rest, { command: `export ${what}`, flags: ['json'] });
   if (args.positional.length > 0)
     throw new UsageError(`export ${what} takes no words: "${args.positional.join(' ')}"`);
-  const unknown = [...args.flags].filter((flag) => flag !== 'json');
-  if (unknown.length > 0) throw new UsageError(`export ${what} has no option --${unknown[0]}`);
   loadDotenv({ quiet: true });
   // Only the variables that say where the data is: a Slack setting has no say in an export.
   const config = readConfig({ DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL });
@@ -209,13 +211,11 @@ async function exportCommand(argv: string[]): Promise<number> {
 async function reportCommand(argv: string[]): Promise<number> {
   const [what, ...rest] = argv;
   if (what !== 'gaps') throw new UsageError(`unknown report "${what ?? ''}": try report gaps`);
-  const args = parseArgs(rest, []);
+  const args = parseArgs(rest, { command: 'report gaps', flags: ['json'] });
   const [word, ...extra] = args.positional;
   const period = word === undefined ? 'month' : parsePeriod(word);
   if (!period || extra.length > 0)
     throw new UsageError(`report gaps takes week, month or all: "${args.positional.join(' ')}"`);
-  const unknown = [...args.flags].filter((flag) => flag !== 'json');
-  if (unknown.length > 0) throw new UsageError(`report gaps has no option --${unknown[0]}`);
   loadDotenv({ quiet: true });
   // Only the variables that say where the data is, as for the exports.
   const config = readConfig({ DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL });
@@ -229,7 +229,7 @@ async function reportCommand(argv: string[]): Promise<number> {
 }
 
 function evalCommand(argv: string[]): number {
-  const args = parseArgs(argv, ['knowledge', 'failures']);
+  const args = parseArgs(argv, { command: 'eval', valued: ['knowledge', 'failures'] });
   const [set, ...extra] = args.positional;
   if (!set || extra.length > 0)
     throw new UsageError('eval takes one question set, e.g. tutor eval questions.jsonl, or a folder of them');

@@ -119,6 +119,12 @@ describe('tutor ask', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('exits 2 on an option ask does not have, instead of reading it into the question', async () => {
+    const result = await runCli(['ask', 'what', 'is', 'ecs', '--failures', '3']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^tutor: ask has no option --failures/);
+  });
+
   it('exits 2 when --knowledge has no value', async () => {
     const result = await runCli(['ask', '--knowledge']);
     expect(result.status).toBe(2);
