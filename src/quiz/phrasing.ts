@@ -110,7 +110,9 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
     const verb = tokens[subjectEnd];
     // "DynamoDB Streams capture…", "Docker Images are…": the name begins a longer one, the subject.
     const longerName = verb !== undefined && subjectEnd > 0 && lead?.from === 0 && /^\p{Lu}/u.test(verb.raw);
-    if (longerName) return { shape: 'sentence', text: toYou(shown) };
+    // "Outposts servers: 1U or 2U boxes": a word and a colon after the name label what follows.
+    const labels = lead?.from === 0 && verb !== undefined && /^\s*:/.test(text.slice(verb.end));
+    if (longerName || labels) return { shape: 'sentence', text: toYou(shown) };
     if (first.raw.toLowerCase() === "it's")
       return { shape: 'subject', predicate: `is ${from(text, tokens, 1)}` };
     // After its name, `provisions` is the topic's verb whatever the lexicon says of it alone.

@@ -155,6 +155,13 @@ describe('asking a note in plain English', () => {
       'Which of these is a fully managed batch processing service?',
     );
   });
+
+  it('quotes a note whose name and next word label what follows, never "It servers: …"', () => {
+    const note = 'Outposts servers: 1U or 2U boxes for small sites';
+    const reading = readStatement(note, [{ topicId: 'outposts', from: 0, to: 1 }], classes);
+    expect(reading).toEqual({ shape: 'sentence', text: note });
+    expect(reading && whichQuestion(reading)).toBeNull();
+  });
 });
 
 describe('plain English from shorthand', () => {
