@@ -277,6 +277,9 @@ function nounPhrase(
     .map((item) => item.trim());
   const named = (item: string) => /^[\p{Lu}\d]/u.test(item) && item.split(/\s+/).length <= LIST_ITEM_WORDS;
   if (items.length >= LIST_ITEMS && items.every(named)) return null;
+  // "VPN Gateway for site-to-site, ExpressRoute for a private connection": a choice for each need.
+  if (items.length >= 2 && items.every((item) => / for /.test(item) && named(item.split(' for ')[0] ?? '')))
+    return null;
   const end = firstClauseEnd(text);
   const clause = tokens.filter((token) => token.end <= end);
   const first = clause[0];

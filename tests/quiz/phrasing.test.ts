@@ -156,6 +156,11 @@ describe('asking a note in plain English', () => {
     );
   });
 
+  it('quotes a choice for each need as written, never "It is a VPN Gateway for …, ExpressRoute for …"', () => {
+    const note = 'VPN Gateway for site-to-site, ExpressRoute for a private dedicated connection';
+    expect(asked(note).option).toBe(`${note}.`);
+  });
+
   it('quotes a note whose name and next word label what follows, never "It servers: …"', () => {
     const note = 'Outposts servers: 1U or 2U boxes for small sites';
     const reading = readStatement(note, [{ topicId: 'outposts', from: 0, to: 1 }], classes);
