@@ -345,6 +345,9 @@ function nounPhrase(
     const token = clause[i] as Token;
     const tags = classes.tags(token.word);
     if (isPreposition(classes, token.word)) break;
+    // "google-managed SSL certificates or Certificate Manager": a choice whose first side is plural.
+    if ((token.word === 'or' || token.word === 'and') && pluralNoun(classes, clause[i - 1] as Token))
+      return null;
     // "VPC endpoints (PrivateLink) so …": an aside names no head.
     if (inBrackets(text, token.start)) continue;
     // "storage meant for…", "backups kept 1 to 35 days": a participle after the head; "fully
@@ -355,7 +358,11 @@ function nounPhrase(
     head = token;
   }
   // "fully managed, highly available…", "transactional, marketing…" describe without naming.
-  const adjectival = classes.tags(head.word).length === 0 && /(al|ous|ive|ful|less|able|ic)$/.test(head.word);
+  // So does a compound of a participle: "accelerator-optimized (A2, A3) with GPUs attached".
+  const compoundParticiple = head.word.endsWith('ed') && text[head.start - 1] === '-';
+  const adjectival =
+    compoundParticiple ||
+    (classes.tags(head.word).length === 0 && /(al|ous|ive|ful|less|able|ic)$/.test(head.word));
   if ((adjectival || !(classes.tags(head.word)[0] ?? 'NN').startsWith('NN')) && !/\p{Lu}/u.test(head.raw))
     return null;
   const phrase = first.word === 'same' ? `the ${decapitalise(text)}` : decapitalise(text);
@@ -395,6 +402,13 @@ function nounPhrase(
     ['a', 'an', 'the', 'your', 'its', 'their', 'our', 'my'].includes(first.word) || /['’]s$/.test(first.raw);
   if (determiner || !takesArticle(classes, head.word)) return { phrase, verb: 'is' };
   return { phrase: `${article(phrase)} ${phrase}`, verb: 'is' };
+}
+
+/** A plural noun as the notes write it in lower case (`certificates`), not a name (`Redis`) or `status`. */
+function pluralNoun(classes: WordClasses, token: Token): boolean {
+  if (/\p{Lu}/u.test(token.raw) || /(ss|us|is)$/.test(token.word)) return false;
+  const tags = classes.tags(token.word);
+  return tags[0] === 'NNS' || (tags.length === 0 && /[^s]s$/.test(token.word));
 }
 
 /** Whether a position of the text stands inside brackets. */

@@ -156,6 +156,17 @@ describe('asking a note in plain English', () => {
     );
   });
 
+  it('quotes a choice whose first side is plural, and a compound participle, never "It is a … certificates or …"', () => {
+    for (const note of [
+      'google-managed SSL certificates or Certificate Manager for lots of domains',
+      'accelerator-optimized (A2, A3, G2) with GPUs attached',
+    ])
+      expect(asked(note).option).toBe(`${capitalise(note)}.`);
+    expect(asked('managed Redis or Memcached (in-memory data stores)').option).toBe(
+      'It is a managed Redis or Memcached (in-memory data stores).',
+    );
+  });
+
   it('quotes a choice for each need as written, never "It is a VPN Gateway for …, ExpressRoute for …"', () => {
     const note = 'VPN Gateway for site-to-site, ExpressRoute for a private dedicated connection';
     expect(asked(note).option).toBe(`${note}.`);
