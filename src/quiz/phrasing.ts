@@ -277,6 +277,11 @@ function nounPhrase(
     .map((item) => item.trim());
   const named = (item: string) => /^[\p{Lu}\d]/u.test(item) && item.split(/\s+/).length <= LIST_ITEM_WORDS;
   if (items.length >= LIST_ITEMS && items.every(named)) return null;
+  // "General Purpose (remote storage), Business Critical (local SSD)": options, each with its aside.
+  const parts = outsideBrackets(text);
+  const options = parts.length >= 2 && parts.every((part) => /^[^()]{1,40}\([^()]*\)$/.test(part));
+  // "carrier partners e.g. Verizon (US), Vodafone (Europe)": examples of what it has, not options.
+  if (options && !/\be\.?g\b/i.test(parts[0] ?? '')) return null;
   // "VPN Gateway for site-to-site, ExpressRoute for a private connection": a choice for each need.
   if (items.length >= 2 && items.every((item) => / for /.test(item) && named(item.split(' for ')[0] ?? '')))
     return null;
@@ -402,6 +407,24 @@ function nounPhrase(
     ['a', 'an', 'the', 'your', 'its', 'their', 'our', 'my'].includes(first.word) || /['’]s$/.test(first.raw);
   if (determiner || !takesArticle(classes, head.word)) return { phrase, verb: 'is' };
   return { phrase: `${article(phrase)} ${phrase}`, verb: 'is' };
+}
+
+/** The text's comma-separated parts, the commas inside brackets left alone. */
+function outsideBrackets(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let at = 0; at < text.length; at++) {
+    const char = text[at];
+    if (char === '(') depth++;
+    else if (char === ')') depth = Math.max(0, depth - 1);
+    else if (char === ',' && depth === 0) {
+      parts.push(text.slice(from, at).trim());
+      from = at + 1;
+    }
+  }
+  parts.push(text.slice(from).trim());
+  return parts;
 }
 
 /** A plural noun as the notes write it in lower case (`certificates`), not a name (`Redis`) or `status`. */

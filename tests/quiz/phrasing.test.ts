@@ -160,8 +160,12 @@ describe('asking a note in plain English', () => {
     for (const note of [
       'google-managed SSL certificates or Certificate Manager for lots of domains',
       'accelerator-optimized (A2, A3, G2) with GPUs attached',
+      'general Purpose (remote storage, budget), Business Critical (local SSD, 3 replicas)',
     ])
       expect(asked(note).option).toBe(`${capitalise(note)}.`);
+    expect(asked('carrier partners e.g. Verizon (US), Vodafone (Europe)').option).toBe(
+      'It has carrier partners e.g. Verizon (US), Vodafone (Europe).',
+    );
     expect(asked('managed Redis or Memcached (in-memory data stores)').option).toBe(
       'It is a managed Redis or Memcached (in-memory data stores).',
     );
