@@ -4,15 +4,17 @@ import { scrubSecrets } from './observability/secrets.js';
 import { PortError } from './slack/http-server.js';
 import { SlackSetupError } from './slack/setup/token-advice.js';
 import { StoreError } from './store/store.js';
+import { StaleIntentModelError } from './understand/intents.js';
 
-/** Failures whose message already says what to fix: a variable, a folder, a token, a port. */
+/** Failures whose message already says what to fix: a variable, a folder, a token, a port, a model. */
 function explained(error: unknown): error is Error {
   return (
     error instanceof ConfigError ||
     error instanceof KnowledgeFolderError ||
     error instanceof StoreError ||
     error instanceof SlackSetupError ||
-    error instanceof PortError
+    error instanceof PortError ||
+    error instanceof StaleIntentModelError
   );
 }
 

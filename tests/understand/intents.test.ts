@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { failureText } from '../../src/startup-failure.js';
 import trainedModel from '../../src/understand/data/intent-model.json' with { type: 'json' };
 import intentExamples from '../../src/understand/data/intents.json' with { type: 'json' };
 import {
@@ -21,6 +22,10 @@ describe('IntentClassifier', () => {
     const edited = { ...intentExamples, smalltalk: [...intentExamples.smalltalk, 'did arsenal win'] };
     expect(() => new IntentClassifier(edited)).toThrow(StaleIntentModelError);
     expect(() => new IntentClassifier(edited)).toThrow(/npm run train:intents/);
+    // npm start says it in one line, as a thing to fix, not as a crash to debug.
+    expect(failureText(new StaleIntentModelError(), {})).toMatch(
+      /^aws-tutor: the intent model \(src\/understand\/data\/intent-model\.json\) was trained on other examples.*train:intents.*\)\n$/,
+    );
   });
 
   it.each([
