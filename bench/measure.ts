@@ -32,14 +32,18 @@ export interface LatencyResult<T> {
   answers: T[];
 }
 
-const WARMUP_BUDGET_MS = 2000;
-/** A server answers warm: a few hundred answers before timing let the JIT finish optimising. */
-const WARMUP_MIN_MS = 1000;
+const WARMUP_BUDGET_MS = 4000;
+/**
+ * A server answers warm. On the 2-core machine the JIT was still optimising after a second of
+ * answers (p99 on `knowledge/` 1.9-4.2 ms in the next 1,000 answers) and had settled after two
+ * (0.26-0.29 ms; the slowest question's median 0.23 instead of 0.28-0.33): three leave a margin.
+ */
+const WARMUP_MIN_MS = 3000;
 const MAX_REPETITIONS = 20;
 
 /**
  * Answers every question `repetitions` times, each call timed on its own. Warm-up passes (at least
- * a second, cut short after two seconds for slow systems) let the JIT settle and estimate the
+ * three seconds, cut short after four for slow systems) let the JIT settle and estimate the
  * cost of a pass, so a slow system gets fewer repetitions rather than blowing the time budget; it
  * always gets one.
  */
