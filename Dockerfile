@@ -19,9 +19,10 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY bench ./bench
-COPY scripts/copy-data-files.mjs ./scripts/
-# tsc leaves out the data files read at run time (src/understand/data/word-relations.txt): copied after.
-RUN npx tsc -p tsconfig.build.json && node scripts/copy-data-files.mjs
+COPY scripts/copy-data-files.mjs scripts/finish-build.mjs ./scripts/
+# tsc leaves out the data files read at run time (src/understand/data/word-relations.txt): copied
+# after, and the stems of the tutor's own word lists worked out once here rather than at every start.
+RUN npx tsc -p tsconfig.build.json && node scripts/finish-build.mjs
 
 # ---- deps: production dependencies only, better-sqlite3 compiled for this Node and libc ----
 FROM ${NODE_IMAGE} AS deps

@@ -2,10 +2,9 @@
 // tsc compiles src/ into dist/src/ and copies the JSON files the code imports, but not the other
 // data files the code reads at run time (src/understand/data/word-relations.txt, and
 // src/understand/data/concept-needs.json, read when notes load): this copies them to the
-// same place under dist/. `npm run build`, `prepare` and the Dockerfile run it after tsc.
+// same place under dist/. scripts/finish-build.mjs runs it after tsc.
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const DATA_EXTENSIONS = new Set(['.txt']);
 /** Data files the code reads rather than imports, whatever their extension. */
@@ -24,8 +23,4 @@ export function copyDataFiles(root) {
     copied.push(relative(root, target));
   }
   return copied;
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  copyDataFiles(join(dirname(fileURLToPath(import.meta.url)), '..'));
 }

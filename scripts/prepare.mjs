@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm install` / `npm ci` run this (the `prepare` script). With the dev dependencies installed it
-// compiles src/ and bench/ to dist/ and copies the data files tsc leaves out (as `npm run build`
-// does). In a production-only install (`npm ci --omit=dev`) there is no TypeScript compiler: then an
+// compiles src/ and bench/ to dist/, copies the data files tsc leaves out and works out the stems of
+// the tutor's own word lists (as `npm run build` does). In a production-only install (`npm ci --omit=dev`) there is no TypeScript compiler: then an
 // existing, already built dist/ is used as it is, and a missing one stops the install with what to do.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -27,8 +27,8 @@ if (tsc) {
   if (build.error) throw build.error;
   if (build.status !== 0) process.exit(build.status ?? 1);
   // Imported here only: a production install runs this script without the build helpers beside it.
-  const { copyDataFiles } = await import('./copy-data-files.mjs');
-  copyDataFiles(root);
+  const { finishBuild } = await import('./finish-build.mjs');
+  finishBuild(root);
   process.exit(0);
 }
 

@@ -17,12 +17,14 @@ export function setup(): void {
       `npx tsc -p tsconfig.build.json failed (exit ${build.status}):\n${build.stdout}${build.stderr}`,
     );
   }
-  // tsc leaves out the data files read at run time; `npm run build` copies them the same way.
-  const copy = spawnSync(process.execPath, ['scripts/copy-data-files.mjs'], {
+  // What `npm run build` does after tsc: the data files tsc leaves out, the built stems.
+  const finish = spawnSync(process.execPath, ['scripts/finish-build.mjs'], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
   });
-  if (copy.status !== 0) {
-    throw new Error(`node scripts/copy-data-files.mjs failed (exit ${copy.status}):\n${copy.stderr}`);
+  if (finish.status !== 0) {
+    throw new Error(
+      `node scripts/finish-build.mjs failed (exit ${finish.status}):\n${finish.stdout}${finish.stderr}`,
+    );
   }
 }

@@ -67,11 +67,25 @@ const OWN_STEMS: Record<string, string> = {
 export function stem(token: string): string {
   const cached = stemCache.get(token);
   if (cached !== undefined) return cached;
-  const stemmed =
-    /\d/.test(token) || token.length <= 3 ? token : (OWN_STEMS[token] ?? PorterStemmer.stem(token));
+  const stemmed = stemAfresh(token);
   if (stemCache.size > 100_000) stemCache.clear();
   stemCache.set(token, stemmed);
   return stemmed;
+}
+
+/** What `stem` gives, worked out again rather than remembered. */
+export function stemAfresh(token: string): string {
+  return /\d/.test(token) || token.length <= 3 ? token : (OWN_STEMS[token] ?? PorterStemmer.stem(token));
+}
+
+/** Stems `stem` worked out in another process (the build's, of the tutor's own word lists). */
+export function rememberStems(stems: Iterable<readonly [string, string]>): void {
+  for (const [token, stemmed] of stems) stemCache.set(token, stemmed);
+}
+
+/** Every token stemmed so far, with its stem. */
+export function stemsWorkedOut(): [string, string][] {
+  return [...stemCache];
 }
 
 /** A name reduced to a form for exact lookups: `Amazon API-Gateway` -> `amazon api gateway`. */

@@ -1,5 +1,6 @@
 import { phraseKey, stem } from '../knowledge/text.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
+import { rememberBuiltStems } from './built-stems.js';
 import { ConceptNeeds } from './concept-needs.js';
 import { ConceptLexicon } from './concepts.js';
 import { type EnglishWords, loadEnglishWords } from './english.js';
@@ -46,6 +47,7 @@ let sharedParts: UnderstandingParts | null = null;
  */
 export function defaultUnderstandingParts(): UnderstandingParts {
   if (!sharedParts) {
+    rememberBuiltStems();
     const english = loadEnglishWords();
     sharedParts = {
       classifier: new IntentClassifier(),

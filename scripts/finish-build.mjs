@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// What a build does after tsc: copies the data files tsc leaves out, then works out the stems of the
+// tutor's own word lists once (dist/src/understand/data/stems.json), so that no start has to.
+// `npm run build`, `prepare`, the Dockerfile and the tests' global setup run it.
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { copyDataFiles } from './copy-data-files.mjs';
+
+export function finishBuild(root) {
+  copyDataFiles(root);
+  const entry = join('dist', 'src', 'understand', 'build-stems.js');
+  const stems = spawnSync(process.execPath, [entry], { cwd: root, stdio: 'inherit' });
+  if (stems.error) throw stems.error;
+  if (stems.status !== 0) throw new Error(`node ${entry} failed (exit ${stems.status})`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  finishBuild(join(dirname(fileURLToPath(import.meta.url)), '..'));
+}
