@@ -138,8 +138,8 @@ export class TopicNames {
 }
 
 /**
- * The heading's name without the vendor word, unless that leaves nothing or makes two topics
- * look alike: options are all in one form, and none carries an expansion or a category
+ * The heading's name without the vendor word, unless that leaves nothing, a name that ends on
+ * `on` or `for`, or two topics that look alike: options are all in one form, and none carries an expansion or a category
  * (`Fargate`, not `Fargate (serverless)`).
  */
 function labelOf(topic: Topic, topics: readonly Topic[]): string {
@@ -150,7 +150,9 @@ function labelOf(topic: Topic, topics: readonly Topic[]): string {
       .join(' ')
       .trim();
   const short = bare(topic.name);
-  if (!short) return titleCase(topic.name);
+  // `VMware Cloud on AWS` is not `VMware Cloud on`.
+  const ends = short.split(' ').filter((_, at, all) => at === 0 || at === all.length - 1);
+  if (!short || ends.some((word) => SMALL_WORDS.has(foldCase(word)))) return titleCase(topic.name);
   const clash = topics.some(
     (other) => other.id !== topic.id && phraseKey(bare(other.name)) === phraseKey(short),
   );

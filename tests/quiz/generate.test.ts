@@ -240,6 +240,17 @@ describe('questions on the project notes', () => {
     expect(options).toContain('EKS');
     expect([...options].filter((option) => /\(|^(Amazon|AWS) /.test(option))).toEqual([]);
   });
+
+  it('keep the vendor where it ends the name: VMware Cloud on AWS, never VMware Cloud on', () => {
+    const named = Object.keys(FOLDERS).flatMap((folder) =>
+      get(folder).questions.flatMap((question) => [
+        ...(TOPIC_ANSWERS.has(question.kind) ? question.options : []),
+        question.stem.match(/true of (.+)\?$/)?.[1] ?? '',
+      ]),
+    );
+    expect(named).toContain('VMware Cloud on AWS');
+    expect(named.filter((name) => /\b(on|for|of|and|to|with)$/i.test(name))).toEqual([]);
+  });
 });
 
 describe('questions from notes written in shorthand', () => {
