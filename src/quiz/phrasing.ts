@@ -90,6 +90,8 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
   const tokens = tokenize(text);
   const first = tokens[0];
   if (!first) return null;
+  // "`&` runs a cmd…": what the note opens with is no word to read.
+  if (first.start > 0 && /^\s*[`'"&|<>$~*]/.test(text)) return { shape: 'sentence', text: toYou(text) };
   let shown = text;
   // "These functions are limited…": whose functions is the topic's.
   if (DEMONSTRATIVES.has(first.word) && tokens[1] && !isAuxiliary(tokens[1].word) && own.length === 0) {
@@ -126,10 +128,20 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
   if (own.length > 0) return { shape: 'sentence', text: toYou(shown) };
   // "doesn't make you compliant", "can't scale to zero": the topic is what cannot.
   if (THIRD_PERSON_NEGATIONS.has(first.word)) return { shape: 'subject', predicate: decapitalise(text) };
+  const second = tokens[1];
+  const afterFirst = text.slice(first.end);
+  // Never the topic's verb: a term the notes define (`expires = …`), a compound's first word
+  // (`points-in-time`), a contraction (`let's`), a plural before `not` (`offsets NOT always
+  // contiguous`).
+  const nounFirst =
+    /^\s*=(?!=)/.test(afterFirst) ||
+    /^-\p{L}/u.test(afterFirst) ||
+    /['’]/.test(first.raw) ||
+    (first.word.endsWith('s') && second?.word === 'not');
+  if (nounFirst && /^\s*=(?!=)/.test(afterFirst)) return { shape: 'sentence', text: toYou(shown) };
 
   const you = youForm(text, tokens, classes);
   if (you) return you;
-  const second = tokens[1];
   // "Pricing: you pay…", "routing policies: simple, weighted…" are a label and what it says; "Pick
   // it when…" an instruction: both quotes.
   if (/^[^:]{1,40}:/.test(text) && (text.split(':')[0] ?? '').trim().split(/\s+/).length <= 4)
@@ -137,8 +149,8 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
   const firstTags = classes.tags(first.word);
   // "rely on EBS", "filter on IP addresses": notes written of several things, asked of one.
   const verbFirst = ['VB', 'VBP'].includes(firstTags[0] ?? '') || firstTags.includes('VB');
-  if (second && verbFirst && !first.word.endsWith('s') && VERB_PREPOSITIONS.has(second.word))
-    return { shape: 'subject', predicate: `${thirdPerson(first.word)}${text.slice(first.end)}` };
+  if (second && verbFirst && !nounFirst && !first.word.endsWith('s') && VERB_PREPOSITIONS.has(second.word))
+    return { shape: 'subject', predicate: `${thirdPerson(first.word)}${afterFirst}` };
   const instruction =
     firstTags.includes('VB') &&
     !first.word.endsWith('s') &&
@@ -181,7 +193,11 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
         !isAuxiliary(before)
       );
     });
-  if (((canBeThirdPersonVerb(classes, first.word) && !nounThenVerb) || verbOfNoun) && !pluralSubject) {
+  if (
+    ((canBeThirdPersonVerb(classes, first.word) && !nounThenVerb) || verbOfNoun) &&
+    !pluralSubject &&
+    !nounFirst
+  ) {
     return { shape: 'subject', predicate: decapitalise(text) };
   }
   // "up to 15 read replicas…": how many it has.
@@ -447,8 +463,9 @@ function countedNoun(classes: WordClasses, noun: string): boolean {
   return plurals.some((plural) => plural !== '' && classes.tags(plural).includes('NNS'));
 }
 
-/** `rely` -> `relies`, `run` -> `runs`, `push` -> `pushes`. */
+/** `rely` -> `relies`, `run` -> `runs`, `push` -> `pushes`; `started` stays as it is. */
 function thirdPerson(verb: string): string {
+  if (/[^e]ed$/.test(verb)) return verb;
   if (/[^aeiou]y$/.test(verb)) return `${verb.slice(0, -1)}ies`;
   if (/(s|sh|ch|x|z|o)$/.test(verb)) return `${verb}es`;
   return `${verb}s`;

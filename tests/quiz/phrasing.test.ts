@@ -171,6 +171,22 @@ describe('asking a note in plain English', () => {
     );
   });
 
+  it('never reads a defined term, a compound or a contraction as the topic\'s verb ("It expires = …", "It points-in-time …")', () => {
+    for (const note of [
+      'expires = old HTTP/1.0 way (absolute date), max-age overrides it',
+      'signals = small messages sent to a process',
+      'offsets NOT always contiguous → gaps after compaction',
+      "let's Encrypt gives free certificates valid for 90 days",
+      '`&` runs a cmd in the background, `jobs` lists them',
+    ])
+      expect(asked(note).option).toBe(`${capitalise(note)}.`);
+    expect(asked('point-in-time recovery (PITR) restores a table to any second').option).not.toMatch(/^It/);
+    expect(asked('started with HTTP apps only, now also TCP apps').option).toBe(
+      'It started with HTTP apps only, now also TCP apps.',
+    );
+    expect(asked('rely on EBS for disk space').option).toBe('It relies on EBS for disk space.');
+  });
+
   it('quotes a choice for each need as written, never "It is a VPN Gateway for …, ExpressRoute for …"', () => {
     const note = 'VPN Gateway for site-to-site, ExpressRoute for a private dedicated connection';
     expect(asked(note).option).toBe(`${note}.`);
