@@ -1,7 +1,8 @@
 import { foldCase, phraseKey, stem, words } from '../knowledge/text.js';
 import type { KnowledgeBase, NotesProblem, Topic } from '../knowledge/types.js';
 import { createTutor, type Tutor } from '../tutor/tutor.js';
-import { loadEnglishWords } from '../understand/english.js';
+import { loadTradeWords } from '../understand/trade-words.js';
+import { defaultUnderstandingParts } from '../understand/understanding.js';
 import { neighboursOf, type QuizContext, statementsOf } from './context.js';
 import { buildQuestion, type QuestionDraft } from './draft.js';
 import { FitCheck } from './fit-check.js';
@@ -84,6 +85,9 @@ export function giveaway(question: QuizQuestion, names: TopicNames): string | nu
   return null;
 }
 
+/** A capitalised word after another word: a name (`Docker`), not a sentence's first word. */
+const NAME_INSIDE = /(?<=[\p{L}\p{N},;:)] )\p{Lu}\p{L}+/gu;
+
 /**
  * Question generation from the notes. Pure: the same notes (and tutor) give the same questions in
  * the same order with the same ids.
@@ -92,20 +96,22 @@ class Generator {
   private readonly context: QuizContext;
 
   constructor(knowledge: KnowledgeBase, tutor: Tutor, options: GenerateOptions) {
-    const english = loadEnglishWords();
+    const { english } = defaultUnderstandingParts();
     const classes = loadWordClasses();
     const names = new TopicNames(knowledge.topics, english);
-    const notesWords = new Set(
-      words(
-        knowledge.topics
-          .flatMap((topic) => [topic.title, ...topic.facts.flatMap((f) => [f.text, ...f.subPoints])])
-          .join(' '),
-      ),
-    );
+    const notesWords = new Map<string, number>();
+    const namesWritten = new Set<string>();
+    for (const text of knowledge.topics.flatMap((topic) => [
+      topic.title,
+      ...topic.facts.flatMap((fact) => [fact.text, ...fact.subPoints]),
+    ])) {
+      for (const word of words(text)) notesWords.set(word, (notesWords.get(word) ?? 0) + 1);
+      for (const [name] of text.matchAll(NAME_INSIDE)) namesWritten.add(name.toLowerCase());
+    }
     const statements = prepareStatements(knowledge, {
       names,
       classes,
-      speller: new Speller(english, notesWords),
+      speller: new Speller(english, notesWords, { tradeWords: loadTradeWords(), names: namesWritten }),
     });
     const fit = new FitCheck(knowledge, tutor, names, options.tutorFor ?? ((part) => createTutor(part)));
     this.context = {

@@ -114,7 +114,16 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
     const longerName = verb !== undefined && subjectEnd > 0 && lead?.from === 0 && /^\p{Lu}/u.test(verb.raw);
     // "Outposts servers: 1U or 2U boxes": a word and a colon after the name label what follows.
     const labels = lead?.from === 0 && verb !== undefined && /^\s*:/.test(text.slice(verb.end));
-    if (longerName || labels) return { shape: 'sentence', text: toYou(shown) };
+    // "Config rules check compliance": the name and a plural after it are the subject.
+    const after = tokens[subjectEnd + 1];
+    const namesAPlural =
+      lead?.from === 0 &&
+      verb !== undefined &&
+      after !== undefined &&
+      classes.tags(verb.word)[0] === 'NNS' &&
+      (PLURAL_AUXILIARIES.has(after.word) ||
+        (classes.tags(after.word).includes('VBP') && !after.word.endsWith('s')));
+    if (longerName || labels || namesAPlural) return { shape: 'sentence', text: toYou(shown) };
     if (first.raw.toLowerCase() === "it's")
       return { shape: 'subject', predicate: `is ${from(text, tokens, 1)}` };
     // After its name, `provisions` is the topic's verb whatever the lexicon says of it alone.

@@ -62,7 +62,9 @@ const SPACED_FIXES: [RegExp, string][] = [
   [/([,;:])(?=[\p{L}])/gu, '$1 '],
   [/\(\s+/g, '('],
   [/\s+\)/g, ')'],
-  [/(\p{L})\(/gu, '$1 ('],
+  // `ALB(Application Load Balancer)` and `Instances(RI)` get a space; `HTTP(S)`, `COUNT(*)` and
+  // `grantRead(fn)` keep none.
+  [/(\p{L})\((?![^)\s]\)|[a-z\d]{2}\))/gu, '$1 ('],
   [/\s{2,}/g, ' '],
   // `accomodate with with load`: a word written twice over a line break.
   [/\b(\p{L}+) \1\b/gu, '$1'],
@@ -78,46 +80,152 @@ function keepCase(original: string, replacement: string): string {
 
 /**
  * Corrects a word the dictionary does not know to the one word it knows one edit away, when that
- * word is in the notes too (`Docher` -> `Docker`) or the misspelling is long and written in lower
- * case (`automaticaly`, `respositories`): short or capitalised unknown words are names (`Valkey`).
+ * word is in the notes more often (`Docher` -> `Docker`) or the misspelling is long and written in
+ * lower case (`automaticaly`, `respositories`): short or capitalised unknown words are names
+ * (`Valkey`), and the trade's own words are no typos (`backend` is not a misspelt `backbend`).
  */
 export class Speller {
   readonly #english: EnglishWords;
-  readonly #notesWords: ReadonlySet<string>;
+  readonly #notesWords: ReadonlyMap<string, number>;
+  readonly #tradeWords: ReadonlySet<string>;
+  readonly #names: ReadonlySet<string>;
   readonly #cache = new Map<string, string | null>();
 
-  constructor(english: EnglishWords, notesWords: ReadonlySet<string>) {
+  /**
+   * @param notesWords how often the notes use each of their words, lowercased.
+   * @param vocabulary `tradeWords`: words of the trade that no dictionary of English has
+   *   (`systemd`, `failover`); `names`: words the notes write with a capital inside a sentence.
+   */
+  constructor(
+    english: EnglishWords,
+    notesWords: ReadonlyMap<string, number>,
+    {
+      tradeWords = new Set(),
+      names = new Set(),
+    }: { tradeWords?: ReadonlySet<string>; names?: ReadonlySet<string> } = {},
+  ) {
     this.#english = english;
     this.#notesWords = notesWords;
+    this.#tradeWords = tradeWords;
+    this.#names = names;
   }
 
   correct(word: string): string | null {
     const lower = word.toLowerCase();
-    if (!/^[a-z]+$/.test(lower) || lower.length < 5) return null;
-    if (this.#cache.has(lower)) return this.#cache.get(lower) ?? null;
-    let fixed: string | null = null;
-    if (!this.#english.has(lower)) {
-      const known = [...edits(lower, true)].filter((candidate) => this.#known(candidate));
-      const inNotes = known.filter((candidate) => this.#notesWords.has(candidate));
-      // A letter dropped, doubled, swapped or a vowel mistaken is a typo; another consonant
-      // (`stateful`, `stageful`) may be a word the dictionary lacks.
-      const slips = [...edits(lower, false)].filter((candidate) => this.#english.has(candidate));
-      // Of several, a missing letter is the likeliest slip (`automaticaly`, not `automatical`).
-      const missing = slips.filter((candidate) => candidate.length > lower.length);
-      const slip = slips.length === 1 ? slips[0] : missing.length === 1 ? missing[0] : undefined;
-      // A long word is rarely a name by chance: one letter wrong is then a typo too (`aliernative`).
-      const long = lower.length >= 9 && known.length === 1 ? known[0] : undefined;
-      if (inNotes.length === 1 && lower.length >= 6) fixed = inNotes[0] as string;
-      else if (slip && lower.length >= 7 && word === lower) fixed = slip;
-      else if (long && word === lower) fixed = long;
-    }
-    this.#cache.set(lower, fixed);
+    // A capital inside a word makes it a name (`ReplicaSet`, `DynamoDB`).
+    if (!/^[a-z]+$/.test(lower) || lower.length < 5 || /\p{Lu}/u.test(word.slice(1))) return null;
+    const cached = this.#cache.get(word);
+    if (cached !== undefined) return cached;
+    const fixed =
+      this.#english.has(lower) || this.#isTradeWord(lower) ? null : this.#fix(lower, word === lower);
+    this.#cache.set(word, fixed);
     return fixed;
+  }
+
+  #fix(lower: string, lowerCase: boolean): string | null {
+    // A slip keeps the first letter (`getfacl` is no `setfacl`, `prepass` no `repass`), and the same
+    // word with another ending (`backends`, `autoscaler`, `rebased`) is no correction of it.
+    const likely = (candidate: string) => candidate[0] === lower[0] && !sameWordInflected(lower, candidate);
+    const known = [...edits(lower, true)].filter((candidate) => likely(candidate) && this.#known(candidate));
+    const uses = this.#notesWords.get(lower) ?? 0;
+    // A word the notes write more often (`Docher`, once, beside `Docker`), or as often when it is
+    // English (`conection`, `connection`), though not another term (`setgid`, `setuid`); a
+    // capitalised word only to a name the notes write (`Rekognition` is no misspelt `recognition`).
+    const inNotes = known.filter((candidate) => {
+      const candidateUses = this.#notesWords.get(candidate) ?? 0;
+      const oftener = candidateUses > uses || (candidateUses === uses && this.#english.has(candidate));
+      return oftener && (lowerCase || this.#names.has(candidate));
+    });
+    // A letter dropped, doubled, swapped or a vowel mistaken is a typo; another consonant
+    // (`stateful`, `stageful`) may be a word the dictionary lacks.
+    const slips = [...edits(lower, false)].filter(
+      (candidate) => likely(candidate) && this.#english.has(candidate),
+    );
+    // Of several, a doubled letter once (`usefull`, not `usefully`) and then a missing letter
+    // (`automaticaly`, not `automatical`) are the likeliest slips.
+    const undoubled = slips.filter((candidate) => isUndoubled(lower, candidate));
+    const missing = slips.filter((candidate) => candidate.length > lower.length);
+    const slip =
+      slips.length === 1
+        ? slips[0]
+        : undoubled.length === 1
+          ? undoubled[0]
+          : missing.length === 1
+            ? missing[0]
+            : undefined;
+    // A long word is rarely a name by chance: one letter wrong is then a typo too (`aliernative`).
+    const long = lower.length >= 9 && known.length === 1 ? known[0] : undefined;
+    if (inNotes.length === 1 && lower.length >= 6) return inNotes[0] as string;
+    if (slip && lower.length >= 7 && lowerCase) return slip;
+    if (long && lowerCase) return long;
+    return null;
+  }
+
+  /**
+   * A word of the trade or its plural (`backends`), or a prefix before a word (`unmetered`,
+   * `denormalization`).
+   */
+  #isTradeWord(word: string): boolean {
+    if (this.#tradeWords.has(word)) return true;
+    if (
+      ['s', 'es'].some(
+        (ending) => word.endsWith(ending) && this.#tradeWords.has(word.slice(0, -ending.length)),
+      )
+    )
+      return true;
+    return PREFIXES.some((prefix) => {
+      const rest = word.slice(prefix.length);
+      return (
+        word.startsWith(prefix) && rest.length >= 4 && (this.#english.has(rest) || this.#tradeWords.has(rest))
+      );
+    });
   }
 
   #known(candidate: string): boolean {
     return this.#english.has(candidate) || this.#notesWords.has(candidate);
   }
+}
+
+/** Whether `candidate` is `word` with one of a doubled letter dropped: `usefull` -> `useful`. */
+function isUndoubled(word: string, candidate: string): boolean {
+  if (candidate.length !== word.length - 1) return false;
+  for (let i = 1; i < word.length; i++)
+    if (word[i] === word[i - 1] && word.slice(0, i) + word.slice(i + 1) === candidate) return true;
+  return false;
+}
+
+/** Prefixes that make words of words: `un` + `metered`, `de` + `normalization`. */
+const PREFIXES = [
+  'un',
+  're',
+  'pre',
+  'non',
+  'co',
+  'de',
+  'multi',
+  'sub',
+  'over',
+  'under',
+  'auto',
+  'inter',
+  'micro',
+];
+
+const ENDINGS: Readonly<Record<string, string>> = { s: 's', es: 's', d: 'd', ed: 'd', r: 'r', er: 'r' };
+
+/**
+ * Whether two words are one word with other endings: `backend`/`backends`, `autoscale`/
+ * `autoscaler`, `rebases`/`rebased`; not `happend`/`happened`, both a past, one a slip.
+ */
+function sameWordInflected(a: string, b: string): boolean {
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (long.startsWith(short) && ENDINGS[long.slice(short.length)]) return true;
+  for (const [ending, kind] of Object.entries(ENDINGS))
+    for (const [otherEnding, otherKind] of Object.entries(ENDINGS)) {
+      if (kind === otherKind || !a.endsWith(ending) || !b.endsWith(otherEnding)) continue;
+      if (a.slice(0, -ending.length) === b.slice(0, -otherEnding.length)) return true;
+    }
+  return false;
 }
 
 const VOWELS = 'aeiouy';

@@ -58,7 +58,7 @@ export class ConceptNeeds {
 
   private entries(): readonly ConceptEntry[] {
     if (!this.loaded) {
-      const data = JSON.parse(readFileSync(SHIPPED_PATH, 'utf8')) as ConceptNeedsData;
+      const data = readShippedConceptNeeds();
       this.loaded = [...data.concepts, ...data.features];
     }
     return this.loaded;
@@ -111,6 +111,11 @@ export class ConceptNeeds {
 const LONGEST_NAME = 4;
 
 const SHIPPED_PATH = fileURLToPath(new URL('./data/concept-needs.json', import.meta.url));
+
+/** The concepts and features the tutor ships, read from data/concept-needs.json. */
+export function readShippedConceptNeeds(): ConceptNeedsData {
+  return JSON.parse(readFileSync(SHIPPED_PATH, 'utf8')) as ConceptNeedsData;
+}
 
 /** Each name's key -> the entries it names, concepts numbered first, then features. */
 export function conceptKeys(data: ConceptNeedsData): Record<string, number[]> {

@@ -197,6 +197,12 @@ describe('asking a note in plain English', () => {
     const reading = readStatement(note, [{ topicId: 'outposts', from: 0, to: 1 }], classes);
     expect(reading).toEqual({ shape: 'sentence', text: note });
     expect(reading && whichQuestion(reading)).toBeNull();
+    // The name and a plural after it are the subject: "It rules check…" would read wrong.
+    const rules = 'Config rules check compliance with managed or custom rules';
+    expect(readStatement(rules, [{ topicId: 'config', from: 0, to: 1 }], classes)).toEqual({
+      shape: 'sentence',
+      text: rules,
+    });
   });
 });
 
@@ -223,11 +229,47 @@ describe('plain English from shorthand', () => {
   });
 
   it('corrects a typo to the one word the notes or the dictionary know, never a name', () => {
-    const speller = new Speller(loadEnglishWords(), new Set(['docker', 'stateful']));
+    const speller = new Speller(
+      loadEnglishWords(),
+      new Map([
+        ['docker', 9],
+        ['docher', 1],
+        ['stateful', 2],
+        ['recognition', 3],
+        ['rekognition', 2],
+      ]),
+      { tradeWords: new Set(['backend', 'systemd']), names: new Set(['docker']) },
+    );
     expect(spellOut('Private Docher registry', speller)).toBe('Private Docker registry');
     expect(spellOut('grows automaticaly', speller)).toBe('grows automatically');
     expect(spellOut('security groups are stateful', speller)).toBe('security groups are stateful');
     expect(spellOut('Valkey supported', speller)).toBe('Valkey supported');
+    expect(spellOut('usefull for caching', speller)).toBe('useful for caching');
+  });
+
+  it("leaves a word be when it is the trade's, a name, another ending of a word, or differs in its first letter", () => {
+    const speller = new Speller(
+      loadEnglishWords(),
+      new Map([
+        ['backends', 5],
+        ['backend', 2],
+        ['setuid', 1],
+        ['setgid', 1],
+        ['recognition', 3],
+        ['rekognition', 1],
+      ]),
+      { tradeWords: new Set(['backend', 'systemd']) },
+    );
+    for (const note of [
+      'protects the backend',
+      'health checks ping each backends',
+      'systemd starts services',
+      'preinstalled on the image',
+      'setuid and setgid bits',
+      'Rekognition finds faces',
+      'a rebased branch',
+    ])
+      expect(spellOut(note, speller)).toBe(note);
   });
 
   it('capitalises a sentence but not a blank, a figure or a name cased its own way', () => {
