@@ -172,11 +172,16 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
   // "Supports RESTful APIs", "Pools and shares…": a verb with the topic as its unwritten subject;
   // "Functions run on-demand" is a noun and its verb.
   // "stashes are stored…": no verb is followed by a plural `are`, so the first word is its subject.
+  // "alerts go out by email": a verb in -s is never followed by a bare verb, so a word that may be a
+  // plural is one there (but "helps build", "lets run").
   const nounThenVerb =
     second !== undefined &&
     ((classes.tags(first.word)[0] === 'NNS' &&
       (isAuxiliary(second.word) || ['VB', 'VBP', 'MD'].includes(classes.tags(second.word)[0] ?? ''))) ||
-      PLURAL_AUXILIARIES.has(second.word));
+      PLURAL_AUXILIARIES.has(second.word) ||
+      (classes.tags(first.word).includes('NNS') &&
+        !['helps', 'lets', 'makes'].includes(first.word) &&
+        classes.tags(second.word)[0] === 'VB'));
   // "Caches most recently used data": a plural the lexicon knows only as a noun, used as a verb.
   const verbOfNoun =
     firstTags.length === 1 &&

@@ -33,6 +33,7 @@ describe('asking a note in plain English', () => {
       'creating one copies no files, it just writes a tiny ref',
       'savepoints let you roll back part of a txn',
       'measurements = raw sensor data e.g. temperature, rpm',
+      'alerts go out by email or to an SNS topic',
     ];
     for (const note of notes) expect(asked(note).option).toBe(`${capitalise(note)}.`);
   });
