@@ -300,8 +300,15 @@ function spellOutProse(text: string, speller: Speller | null, describes: (word: 
 
 /** The first letter in upper case. */
 export function capitalise(text: string): string {
-  // A text opening with a blank, a figure or a name cased its own way (`___ is…`, `gp2`, `openCypher`) is kept.
-  if (!/^\p{L}/u.test(text) || /^\p{L}+\p{N}/u.test(text) || /^\p{Ll}+\p{Lu}/u.test(text)) return text;
+  // A text opening with a blank, a figure, a name cased its own way or a setting's name (`___ is…`,
+  // `gp2`, `openCypher`, `max.block.ms`, `cleanup_policy`) is kept.
+  if (
+    !/^\p{L}/u.test(text) ||
+    /^\p{L}+\p{N}/u.test(text) ||
+    /^\p{Ll}+\p{Lu}/u.test(text) ||
+    /^\p{Ll}{2,}[._]\p{L}/u.test(text)
+  )
+    return text;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

@@ -278,6 +278,9 @@ describe('plain English from shorthand', () => {
     expect(capitalise('___ is a platform')).toBe('___ is a platform');
     expect(capitalise('gp2 / gp3')).toBe('gp2 / gp3');
     expect(capitalise('openCypher')).toBe('openCypher');
+    expect(capitalise('max.block.ms default 60000')).toBe('max.block.ms default 60000');
+    expect(capitalise('cleanup_policy')).toBe('cleanup_policy');
+    expect(capitalise('e.g. GitHub')).toBe('E.g. GitHub');
   });
 
   it('chooses a or an by sound', () => {
