@@ -34,6 +34,7 @@ const CLAUSE_WORDS = new Set(['that', 'which', 'who', 'where', 'when', 'so', 'be
 const DEMONSTRATIVES = new Set(['these', 'those', 'this']);
 /** Prepositions a verb of the topic takes (`rely on`, `integrate with`), not a noun's (`support for`). */
 const VERB_PREPOSITIONS = new Set(['on', 'with', 'by', 'into', 'across', 'in']);
+const MODALS = new Set(['can', 'could', 'will', 'would', 'should', 'may', 'might', 'must']);
 const PRONOUNS = new Set(['you', 'we', 'i', 'he', 'she', 'one', 'everyone', 'someone']);
 
 /** The text from token `index` on. */
@@ -172,8 +173,8 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
   // "Supports RESTful APIs", "Pools and shares…": a verb with the topic as its unwritten subject;
   // "Functions run on-demand" is a noun and its verb.
   // "stashes are stored…": no verb is followed by a plural `are`, so the first word is its subject.
-  // "alerts go out by email": a verb in -s is never followed by a bare verb, so a word that may be a
-  // plural is one there (but "helps build", "lets run").
+  // "alerts go out by email", "alerts can call…": a verb in -s is never followed by a bare verb or
+  // a modal, so a word that may be a plural is one there (but "helps build", "lets run").
   const nounThenVerb =
     second !== undefined &&
     ((classes.tags(first.word)[0] === 'NNS' &&
@@ -181,7 +182,7 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
       PLURAL_AUXILIARIES.has(second.word) ||
       (classes.tags(first.word).includes('NNS') &&
         !['helps', 'lets', 'makes'].includes(first.word) &&
-        classes.tags(second.word)[0] === 'VB'));
+        (classes.tags(second.word)[0] === 'VB' || MODALS.has(second.word))));
   // "Caches most recently used data": a plural the lexicon knows only as a noun, used as a verb.
   const verbOfNoun =
     firstTags.length === 1 &&

@@ -34,6 +34,7 @@ describe('asking a note in plain English', () => {
       'savepoints let you roll back part of a txn',
       'measurements = raw sensor data e.g. temperature, rpm',
       'alerts go out by email or to an SNS topic',
+      'alerts can call action groups (email, sms, webhook)',
     ];
     for (const note of notes) expect(asked(note).option).toBe(`${capitalise(note)}.`);
   });
@@ -220,6 +221,14 @@ describe('plain English from shorthand', () => {
       'Low and predictable pricing, e.g. Lightsail',
     );
     expect(spellOut('managed DB service, R is a language')).toBe('managed database service, R is a language');
+  });
+
+  it('spaces a bracket after a name but not inside one: ec2 (managed by aws), HTTP(S), COUNT(*)', () => {
+    expect(spellOut('relies on ec2(managed by aws)')).toBe('relies on ec2 (managed by aws)');
+    expect(spellOut('Reserved Instances(RI)')).toBe('Reserved Instances (RI)');
+    expect(spellOut('HTTP(S) endpoints and COUNT(*) and grantRead(fn)')).toBe(
+      'HTTP(S) endpoints and COUNT(*) and grantRead(fn)',
+    );
   });
 
   it('quotes code as written: a flag is no shorthand', () => {
