@@ -240,7 +240,10 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
     return { shape: 'subject', predicate: `is ${decapitalise(text)}` };
   }
   if (second && canBeParticipleOrAdjective(classes, first.word) && isPreposition(classes, second.word)) {
-    return { shape: 'subject', predicate: `is ${decapitalise(text)}` };
+    // "renamed in 2023": what happened in a year is past.
+    const past =
+      /ed$/.test(first.word) && second.word === 'in' && /^(19|20)\d\d$/.test(tokens[2]?.word ?? '');
+    return { shape: 'subject', predicate: `${past ? 'was' : 'is'} ${decapitalise(text)}` };
   }
   // "load data once every hour": a verb and its object, said to whoever does it.
   const clauseTokens = tokens.filter((token) => token.end <= firstClauseEnd(text));

@@ -187,6 +187,9 @@ describe('asking a note in plain English', () => {
       'It started with HTTP apps only, now also TCP apps.',
     );
     expect(asked('rely on EBS for disk space').option).toBe('It relies on EBS for disk space.');
+    expect(asked('renamed in 2023, the old flavour is being discontinued').option).toBe(
+      'It was renamed in 2023, the old flavour is being discontinued.',
+    );
   });
 
   it('quotes a choice for each need as written, never "It is a VPN Gateway for …, ExpressRoute for …"', () => {
