@@ -112,6 +112,7 @@ class Generator {
       names,
       classes,
       speller: new Speller(english, notesWords, { tradeWords: loadTradeWords(), names: namesWritten }),
+      namesWritten,
     });
     const fit = new FitCheck(knowledge, tutor, names, options.tutorFor ?? ((part) => createTutor(part)));
     this.context = {

@@ -176,6 +176,8 @@ export interface StatementContext {
   topicCount: number;
   /** By topic id: its words written in lower case, each followed by the stem of the next word. */
   lowerCaseText: ReadonlyMap<string, string>;
+  /** Words the notes write with a capital inside a sentence, lowercased: names (`active`, `google`). */
+  namesWritten: ReadonlySet<string>;
 }
 
 /** Prepares one statement of a topic, or null when it is too long or says too little. */
@@ -225,7 +227,15 @@ function prepare(topic: Topic, draft: Draft, context: StatementContext): Stateme
       which = quoteQuestion({ shape: 'sentence', text: maskedText });
     }
   }
-  const option = own.length === 0 || leadIsSubject ? asStatement(reading) : null;
+  // "Active Directory through…", "Google Cloud's VMs": a name of two capitalised words, which the
+  // notes write with its capitals elsewhere, keeps them after "It is an".
+  const namePair = /^(\p{Lu}\p{Ll}+)( \p{Lu})/u.exec(plain);
+  const keepName = (text: string | null) =>
+    text && namePair?.[1] && namePair[2] && context.namesWritten.has(namePair[1].toLowerCase())
+      ? text.replace(`${namePair[1].toLowerCase()}${namePair[2]}`, `${namePair[1]}${namePair[2]}`)
+      : text;
+  which = keepName(which);
+  const option = keepName(own.length === 0 || leadIsSubject ? asStatement(reading) : null);
 
   const keyTerms = draft.fact.keyTerms.filter((term) => plain.toLowerCase().includes(term.toLowerCase()));
   const figures = tokens.some((token) => /^\d/.test(token.word));

@@ -241,6 +241,16 @@ describe('questions on the project notes', () => {
     expect([...options].filter((option) => /\(|^(Amazon|AWS) /.test(option))).toEqual([]);
   });
 
+  it("keep a name's capitals where the notes write them inside sentences: Google Cloud's, never google Cloud's", () => {
+    const texts = Object.keys(FOLDERS).flatMap((folder) =>
+      get(folder).questions.flatMap((question) => [question.stem, ...question.options]),
+    );
+    expect(texts.filter((text) => /\bGoogle Cloud's IaaS/.test(text)).length).toBeGreaterThan(0);
+    expect(
+      texts.filter((text) => /\b(google Cloud's|active Directory e\.g|shield Standard)/.test(text)),
+    ).toEqual([]);
+  });
+
   it('keep the vendor where it ends the name: VMware Cloud on AWS, never VMware Cloud on', () => {
     const named = Object.keys(FOLDERS).flatMap((folder) =>
       get(folder).questions.flatMap((question) => [
