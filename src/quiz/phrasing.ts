@@ -352,10 +352,19 @@ function nounPhrase(
     }
     const previous = clause[i - 1] as Token;
     // "Containers scale up…": a plural noun and its verb make a clause; so does a plural the
-    // lexicon lacks (`savepoints let you…`).
+    // lexicon lacks (`savepoints let you…`), and one before an aside (`sticky sessions (session
+    // affinity) keep…`).
+    let subjectAt = i - 1;
+    while (
+      subjectAt > 0 &&
+      !inBrackets(text, token.start) &&
+      inBrackets(text, (clause[subjectAt] as Token).start)
+    )
+      subjectAt--;
+    const subject = clause[subjectAt] as Token;
     const plural =
-      classes.tags(previous.word)[0] === 'NNS' ||
-      (classes.tags(previous.word).length === 0 && /[^s]s$/.test(previous.word));
+      classes.tags(subject.word)[0] === 'NNS' ||
+      (classes.tags(subject.word).length === 0 && /[^s]s$/.test(subject.word));
     if (plural && classes.tags(token.word).some((tag) => tag === 'VB' || tag === 'VBP')) return null;
     const tags = classes.tags(token.word);
     const participle = tags[0] === 'VBD' || tags[0] === 'VBN';

@@ -35,6 +35,7 @@ describe('asking a note in plain English', () => {
       'measurements = raw sensor data e.g. temperature, rpm',
       'alerts go out by email or to an SNS topic',
       'alerts can call action groups (email, sms, webhook)',
+      'sticky sessions (session affinity) keep sending a user to the same backend',
     ];
     for (const note of notes) expect(asked(note).option).toBe(`${capitalise(note)}.`);
   });
