@@ -365,7 +365,10 @@ function nounPhrase(
     const plural =
       classes.tags(subject.word)[0] === 'NNS' ||
       (classes.tags(subject.word).length === 0 && /[^s]s$/.test(subject.word));
-    if (plural && classes.tags(token.word).some((tag) => tag === 'VB' || tag === 'VBP')) return null;
+    // "rules auto change the class", "TTL policies auto-delete docs": `auto` opens the verb.
+    const verbAhead = token.word === 'auto' && classes.tags(clause[i + 1]?.word ?? '').includes('VB');
+    if (plural && (verbAhead || classes.tags(token.word).some((tag) => tag === 'VB' || tag === 'VBP')))
+      return null;
     const tags = classes.tags(token.word);
     const participle = tags[0] === 'VBD' || tags[0] === 'VBN';
     if (isAuxiliary(token.word) || (!participle && isFiniteVerb(classes, token.word))) return null;

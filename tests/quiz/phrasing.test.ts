@@ -36,6 +36,7 @@ describe('asking a note in plain English', () => {
       'alerts go out by email or to an SNS topic',
       'alerts can call action groups (email, sms, webhook)',
       'sticky sessions (session affinity) keep sending a user to the same backend',
+      'TTL policies auto-delete docs after a while',
     ];
     for (const note of notes) expect(asked(note).option).toBe(`${capitalise(note)}.`);
   });
