@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm install` / `npm ci` run this (the `prepare` script). With the dev dependencies installed it
 // compiles src/ and bench/ to dist/, copies the data files tsc leaves out and works out the stems of
-// the tutor's own word lists (as `npm run build` does). In a production-only install (`npm ci --omit=dev`) there is no TypeScript compiler: then an
-// existing, already built dist/ is used as it is, and a missing one stops the install with what to do.
+// the tutor's own word lists (as `npm run build` does). In a production-only install (`npm ci
+// --omit=dev`) there is no TypeScript compiler: then an existing, already built dist/ is used as it
+// is, and a missing one stops the install with what to do.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -139,8 +139,8 @@ export class TopicNames {
 
 /**
  * The heading's name without the vendor word, unless that leaves nothing, a name that ends on
- * `on` or `for`, or two topics that look alike: options are all in one form, and none carries an expansion or a category
- * (`Fargate`, not `Fargate (serverless)`).
+ * `on` or `for`, or two topics that look alike: options are all in one form, and none carries an
+ * expansion or a category (`Fargate`, not `Fargate (serverless)`).
  */
 function labelOf(topic: Topic, topics: readonly Topic[]): string {
   const bare = (name: string) =>

@@ -140,15 +140,14 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
   if (THIRD_PERSON_NEGATIONS.has(first.word)) return { shape: 'subject', predicate: decapitalise(text) };
   const second = tokens[1];
   const afterFirst = text.slice(first.end);
-  // Never the topic's verb: a term the notes define (`expires = …`), a compound's first word
-  // (`points-in-time`), a contraction (`let's`), a plural before `not` (`offsets NOT always
-  // contiguous`).
+  // "expires = old HTTP/1.0 way": a term the notes define, quoted like a label.
+  if (/^\s*=(?!=)/.test(afterFirst)) return { shape: 'sentence', text: toYou(shown) };
+  // Never the topic's verb: a compound's first word (`points-in-time`), a contraction (`let's`), a
+  // plural before `not` (`offsets NOT always contiguous`).
   const nounFirst =
-    /^\s*=(?!=)/.test(afterFirst) ||
     /^-\p{L}/u.test(afterFirst) ||
     /['’]/.test(first.raw) ||
     (first.word.endsWith('s') && second?.word === 'not');
-  if (nounFirst && /^\s*=(?!=)/.test(afterFirst)) return { shape: 'sentence', text: toYou(shown) };
 
   const you = youForm(text, tokens, classes);
   if (you) return you;

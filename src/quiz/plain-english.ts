@@ -62,8 +62,8 @@ const SPACED_FIXES: [RegExp, string][] = [
   [/([,;:])(?=[\p{L}])/gu, '$1 '],
   [/\(\s+/g, '('],
   [/\s+\)/g, ')'],
-  // `ALB(Application Load Balancer)`, `ec2(managed by aws)` and `Instances(RI)` get a space; `HTTP(S)`, `COUNT(*)` and
-  // `grantRead(fn)` keep none.
+  // `ALB(Application Load Balancer)`, `ec2(managed by aws)` and `Instances(RI)` get a space;
+  // `HTTP(S)`, `COUNT(*)` and `grantRead(fn)` keep none.
   [/([\p{L}\p{N}])\((?![^)\s]\)|[a-z\d]{2}\))/gu, '$1 ('],
   [/\s{2,}/g, ' '],
   // `accomodate with with load`: a word written twice over a line break.

@@ -7,7 +7,7 @@ import { rememberStems, stemsWorkedOut } from '../knowledge/text.js';
  * out once by the build rather than at every start, where Porter's stemmer spent about 40 ms on
  * them. Only a built tutor has the file; without it the same stems are worked out as before.
  */
-export const BUILT_STEMS = fileURLToPath(new URL('./data/stems.json', import.meta.url));
+const BUILT_STEMS = fileURLToPath(new URL('./data/stems.json', import.meta.url));
 
 export function rememberBuiltStems(path = BUILT_STEMS): void {
   let text: string;
@@ -17,13 +17,13 @@ export function rememberBuiltStems(path = BUILT_STEMS): void {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
   }
-  let stems: unknown;
+  let entries: [string, unknown][] = [];
   try {
-    stems = JSON.parse(text);
-  } catch (error) {
-    stems = (error as Error).message;
+    const stems: unknown = JSON.parse(text);
+    if (stems && typeof stems === 'object') entries = Object.entries(stems);
+  } catch {
+    // Not JSON: refused below with the rest of what the build never writes.
   }
-  const entries = stems && typeof stems === 'object' ? Object.entries(stems) : [];
   if (entries.length === 0 || entries.some(([, stemmed]) => typeof stemmed !== 'string'))
     throw new Error(
       `${path}: not the stems the build writes (an object of words and their stems): run \`npm run build\``,
