@@ -394,7 +394,13 @@ function nounPhrase(
   for (let i = 1; i < stop; i++) {
     const token = clause[i] as Token;
     const tags = classes.tags(token.word);
-    if (isPreposition(classes, token.word)) break;
+    // "text to speech (TTS) service": `to` between two nouns joins them into one.
+    const joins =
+      token.word === 'to' &&
+      (classes.tags(clause[i - 1]?.word ?? '')[0] ?? '').startsWith('NN') &&
+      classes.tags(clause[i + 1]?.word ?? '')[0] === 'NN' &&
+      !classes.tags(clause[i + 1]?.word ?? '').includes('VB');
+    if (isPreposition(classes, token.word) && !joins) break;
     // "google-managed SSL certificates or Certificate Manager": a choice whose first side is plural.
     if ((token.word === 'or' || token.word === 'and') && pluralNoun(classes, clause[i - 1] as Token))
       return null;

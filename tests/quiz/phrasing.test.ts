@@ -57,6 +57,12 @@ describe('asking a note in plain English', () => {
       'E.g. GitHub REST API 5000 requests/hour.',
     );
     expect(asked('local simulator in the SDK').option).toBe('It has a local simulator in the SDK.');
+    expect(asked('text to speech (TTS) service, turns text into speech').option).toBe(
+      'It is a text to speech (TTS) service, turns text into speech.',
+    );
+    expect(asked('connectors to index content from S3').option).toBe(
+      'It has connectors to index content from S3.',
+    );
     // A doing, a limit and an acronym's plural are no names of what it is.
     expect(asked('partitioning by ingestion time').option).not.toMatch(/^It is/);
     expect(asked('max vpn session duration 8 to 24 hours').option).not.toMatch(/^It is/);
