@@ -221,10 +221,20 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
   if (first.word === 'where' || (first.word === 'not' && second && isPreposition(classes, second.word))) {
     return { shape: 'subject', predicate: `is ${decapitalise(text)}` };
   }
-  // "Building a scalable serverless API": what it is for (not "deleting a key is scheduled…").
-  const finite = tokens
+  // "Building a scalable serverless API": what it is for (not "deleting a key is scheduled…", nor
+  // "ordering keys keep messages in order" or "forwarding rules (conditional forwarding) say…",
+  // a noun of a doing and its verb).
+  const outside = tokens.filter((token) => !inBrackets(text, token.start));
+  const finite = outside
     .slice(1)
-    .some((token) => isAuxiliary(token.word) || classes.tags(token.word)[0] === 'VBZ');
+    .some(
+      (token, i) =>
+        isAuxiliary(token.word) ||
+        classes.tags(token.word)[0] === 'VBZ' ||
+        (i > 0 &&
+          classes.tags(outside[i]?.word ?? '')[0] === 'NNS' &&
+          ['VB', 'VBP'].includes(classes.tags(token.word)[0] ?? '')),
+    );
   if (first.word.endsWith('ing') && classes.tags(first.word).includes('VBG') && !finite) {
     return { shape: 'subject', predicate: `is for ${decapitalise(text)}` };
   }
@@ -238,7 +248,15 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
   ) {
     return { shape: 'subject', predicate: `is ${decapitalise(text)}` };
   }
-  if (second && canBeParticipleOrAdjective(classes, first.word) && isPreposition(classes, second.word)) {
+  // "built-in HTTPS ingress" is a thing it has, not something it is built in.
+  const compound =
+    text[first.end] === '-' && classes.tags(first.word).some((tag) => tag === 'VBN' || tag === 'VBD');
+  if (
+    second &&
+    !compound &&
+    canBeParticipleOrAdjective(classes, first.word) &&
+    isPreposition(classes, second.word)
+  ) {
     // "renamed in 2023": what happened in a year is past.
     const past =
       /ed$/.test(first.word) && second.word === 'in' && /^(19|20)\d\d$/.test(tokens[2]?.word ?? '');

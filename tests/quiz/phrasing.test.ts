@@ -37,6 +37,9 @@ describe('asking a note in plain English', () => {
       'alerts can call action groups (email, sms, webhook)',
       'sticky sessions (session affinity) keep sending a user to the same backend',
       'TTL policies auto-delete docs after a while',
+      'ordering keys keep messages with the same key in order',
+      'forwarding rules (conditional forwarding) say which domains go where',
+      'built-in HTTPS ingress, custom domains, free managed certificates',
     ];
     for (const note of notes) expect(asked(note).option).toBe(`${capitalise(note)}.`);
   });
