@@ -409,9 +409,17 @@ function nounPhrase(
   }
   // The head: the last word before a preposition, a participle ("storage meant for…") or the end.
   let head: Token = first;
+  // "OpsCenter and Fleet Manager", "PII detection and redaction": two things it has, not one it is.
+  let twoThings = false;
   for (let i = 1; i < stop; i++) {
     const token = clause[i] as Token;
     const tags = classes.tags(token.word);
+    const before = clause[i - 1] as Token;
+    if (
+      token.word === 'and' &&
+      ((classes.tags(before.word)[0] ?? '').startsWith('NN') || /^\p{Lu}/u.test(before.raw))
+    )
+      twoThings = true;
     // "text to speech (TTS) service": `to` between two nouns joins them into one.
     const joins =
       token.word === 'to' &&
@@ -452,6 +460,7 @@ function nounPhrase(
   // "TTL per item", "SLA up to 99.99%": an acronym of no kind of thing is something it has.
   const acronym = /^\p{Lu}{2,}$/u.test(head.raw) && !kindNoun;
   // "better latency and less jitter" compares what it has, "simpler alternative" what it is.
+  if (twoThings && !comparative && !limit) return { phrase, verb: 'has' };
   const kind = !limit && !acronym && (comparative ? kindNoun : proper || unknown || kindNoun);
   if (!kind) {
     // "has an SQL interface…", "has limited disk space", "has 6 copies…".
