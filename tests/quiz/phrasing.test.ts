@@ -60,6 +60,12 @@ describe('asking a note in plain English', () => {
       'E.g. GitHub REST API 5000 requests/hour.',
     );
     expect(asked('local simulator in the SDK').option).toBe('It has a local simulator in the SDK.');
+    expect(asked('OpsCenter and Fleet Manager to view and fix operational issues').option).toBe(
+      'It has OpsCenter and Fleet Manager to view and fix operational issues.',
+    );
+    expect(asked('PII detection and redaction, e.g. strip names').option).toBe(
+      'It has PII detection and redaction, e.g. strip names.',
+    );
     expect(asked('text to speech (TTS) service, turns text into speech').option).toBe(
       'It is a text to speech (TTS) service, turns text into speech.',
     );
