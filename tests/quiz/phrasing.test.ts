@@ -60,18 +60,23 @@ describe('asking a note in plain English', () => {
       'E.g. GitHub REST API 5000 requests/hour.',
     );
     expect(asked('local simulator in the SDK').option).toBe('It has a local simulator in the SDK.');
-    expect(asked('OpsCenter and Fleet Manager to view and fix operational issues').option).toBe(
-      'It has OpsCenter and Fleet Manager to view and fix operational issues.',
-    );
-    expect(asked('PII detection and redaction, e.g. strip names').option).toBe(
-      'It has PII detection and redaction, e.g. strip names.',
-    );
-    expect(asked('text to speech (TTS) service, turns text into speech').option).toBe(
-      'It is a text to speech (TTS) service, turns text into speech.',
-    );
-    expect(asked('connectors to index content from S3').option).toBe(
-      'It has connectors to index content from S3.',
-    );
+    // Two things joined by "and" are what it has; "to" between two nouns joins them into one.
+    const described: [string, string][] = [
+      [
+        'OpsCenter and Fleet Manager to view and fix issues',
+        'It has OpsCenter and Fleet Manager to view and fix issues.',
+      ],
+      [
+        'PII detection and redaction, e.g. strip names',
+        'It has PII detection and redaction, e.g. strip names.',
+      ],
+      [
+        'text to speech (TTS) service, turns text into speech',
+        'It is a text to speech (TTS) service, turns text into speech.',
+      ],
+      ['connectors to index content from S3', 'It has connectors to index content from S3.'],
+    ];
+    for (const [note, option] of described) expect(asked(note).option).toBe(option);
     // A doing, a limit and an acronym's plural are no names of what it is.
     expect(asked('partitioning by ingestion time').option).not.toMatch(/^It is/);
     expect(asked('max vpn session duration 8 to 24 hours').option).not.toMatch(/^It is/);
