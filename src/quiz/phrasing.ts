@@ -158,8 +158,21 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
   const firstTags = classes.tags(first.word);
   // "rely on EBS", "filter on IP addresses": notes written of several things, asked of one.
   const verbFirst = ['VB', 'VBP'].includes(firstTags[0] ?? '') || firstTags.includes('VB');
+  // "opt in first, enable the zone group…": steps to follow, said to the reader, not of the topic.
+  const steps = tokens.some((token, i) => {
+    const next = tokens[i + 1];
+    return (
+      i > 1 &&
+      /,\s*$/.test(text.slice(0, token.start)) &&
+      classes.tags(token.word)[0] === 'VB' &&
+      next !== undefined &&
+      OBJECT_OPENERS.has(next.word)
+    );
+  });
   if (second && verbFirst && !nounFirst && !first.word.endsWith('s') && VERB_PREPOSITIONS.has(second.word))
-    return { shape: 'subject', predicate: `${thirdPerson(first.word)}${afterFirst}` };
+    return steps
+      ? { shape: 'sentence', text: toYou(shown) }
+      : { shape: 'subject', predicate: `${thirdPerson(first.word)}${afterFirst}` };
   const instruction =
     firstTags.includes('VB') &&
     !first.word.endsWith('s') &&

@@ -209,6 +209,11 @@ describe('asking a note in plain English', () => {
       'It started with HTTP apps only, now also TCP apps.',
     );
     expect(asked('rely on EBS for disk space').option).toBe('It relies on EBS for disk space.');
+    // Steps said to the reader are no verb of the topic's.
+    expect(asked('opt in first, enable the zone group in the console')).toEqual({
+      which: null,
+      option: 'Opt in first, enable the zone group in the console.',
+    });
     expect(asked('renamed in 2023, the old flavour is being discontinued').option).toBe(
       'It was renamed in 2023, the old flavour is being discontinued.',
     );
