@@ -103,7 +103,12 @@ function draftsOf(fact: Fact, classes: WordClasses): Draft[] {
     // "capacity modes:" introduces items that each say something of their own; "stored in
     // repositories:" with "public: Docker Hub" introduces parts of one statement.
     const short = fact.subPoints.some((point) => words(point).filter(informative).length < 4);
-    if (short)
+    // "not supported on external instances:" turns what follows around: no item stands alone (a
+    // "no" further on, "when the group has no offset:", only sets the scene).
+    const opening = words(lead).slice(0, 3);
+    const negated =
+      NEGATION_WORDS.has(opening[0] ?? '') || opening.includes('not') || opening.includes('unsupported');
+    if (short || negated)
       return [
         {
           fact,

@@ -251,6 +251,14 @@ describe('questions on the project notes', () => {
     ).toEqual([]);
   });
 
+  it('never offer an item of a negated list on its own: "not supported: awsvpc network mode" is no fact of awsvpc', () => {
+    const texts = get('edge-hybrid-compute').questions.flatMap((question) => [
+      question.stem,
+      ...question.options,
+    ]);
+    expect(texts.filter((text) => /awsvpc/.test(text) && !/not supported/i.test(text))).toEqual([]);
+  });
+
   it('keep the vendor where it ends the name: VMware Cloud on AWS, never VMware Cloud on', () => {
     const named = Object.keys(FOLDERS).flatMap((folder) =>
       get(folder).questions.flatMap((question) => [
