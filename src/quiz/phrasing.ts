@@ -158,21 +158,22 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
   const firstTags = classes.tags(first.word);
   // "rely on EBS", "filter on IP addresses": notes written of several things, asked of one.
   const verbFirst = ['VB', 'VBP'].includes(firstTags[0] ?? '') || firstTags.includes('VB');
-  // "opt in first, enable the zone group…": steps to follow, said to the reader, not of the topic.
-  const steps = tokens.some((token, i) => {
-    const next = tokens[i + 1];
-    return (
-      i > 1 &&
-      /,\s*$/.test(text.slice(0, token.start)) &&
-      classes.tags(token.word)[0] === 'VB' &&
-      next !== undefined &&
-      OBJECT_OPENERS.has(next.word)
-    );
-  });
-  if (second && verbFirst && !nounFirst && !first.word.endsWith('s') && VERB_PREPOSITIONS.has(second.word))
+  if (second && verbFirst && !nounFirst && !first.word.endsWith('s') && VERB_PREPOSITIONS.has(second.word)) {
+    // "opt in first, enable the zone group…": steps to follow, said to the reader, not of the topic.
+    const steps = tokens.some((token, i) => {
+      const next = tokens[i + 1];
+      return (
+        i > 1 &&
+        /,\s*$/.test(text.slice(0, token.start)) &&
+        classes.tags(token.word)[0] === 'VB' &&
+        next !== undefined &&
+        OBJECT_OPENERS.has(next.word)
+      );
+    });
     return steps
       ? { shape: 'sentence', text: toYou(shown) }
       : { shape: 'subject', predicate: `${thirdPerson(first.word)}${afterFirst}` };
+  }
   const instruction =
     firstTags.includes('VB') &&
     !first.word.endsWith('s') &&
@@ -436,13 +437,12 @@ function nounPhrase(
     // "text to speech (TTS) service": `to` between two nouns joins them into one.
     const joins =
       token.word === 'to' &&
-      (classes.tags(clause[i - 1]?.word ?? '')[0] ?? '').startsWith('NN') &&
+      (classes.tags(before.word)[0] ?? '').startsWith('NN') &&
       classes.tags(clause[i + 1]?.word ?? '')[0] === 'NN' &&
       !classes.tags(clause[i + 1]?.word ?? '').includes('VB');
     if (isPreposition(classes, token.word) && !joins) break;
     // "google-managed SSL certificates or Certificate Manager": a choice whose first side is plural.
-    if ((token.word === 'or' || token.word === 'and') && pluralNoun(classes, clause[i - 1] as Token))
-      return null;
+    if ((token.word === 'or' || token.word === 'and') && pluralNoun(classes, before)) return null;
     // "VPC endpoints (PrivateLink) so …": an aside names no head.
     if (inBrackets(text, token.start)) continue;
     // "storage meant for…", "backups kept 1 to 35 days": a participle after the head; "fully
