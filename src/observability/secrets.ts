@@ -9,7 +9,8 @@ type Env = Record<string, string | undefined>;
 /** Shorter values are not masked: masking them would garble ordinary words and protect nothing. */
 export const MIN_SECRET_LENGTH = 6;
 
-const SECRET_PARAMETER = /pass|secret|token/i;
+/** A URL query parameter that carries a secret (`?password=`, `?sslpassword=`, `?token=`). */
+export const SECRET_PARAMETER = /pass|secret|token/i;
 
 function decoded(value: string): string {
   try {
@@ -19,13 +20,16 @@ function decoded(value: string): string {
   }
 }
 
-/** A database URL's password (as written and decoded) and any password-like query parameter. */
-function urlSecrets(raw: string): string[] {
+/**
+ * A database URL's password (as written and decoded) and any password-like query parameter: a
+ * password that is not valid percent-encoding (`pa%zz`) is still one.
+ */
+export function urlSecrets(raw: string): string[] {
   try {
     const url = new URL(raw);
     const secrets = [url.password, decoded(url.password)];
     for (const [name, value] of url.searchParams) if (SECRET_PARAMETER.test(name)) secrets.push(value);
-    return secrets;
+    return secrets.filter((secret) => secret !== '');
   } catch {
     return [];
   }

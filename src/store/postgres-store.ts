@@ -9,10 +9,12 @@ import type {
   QuestionTotals,
   VoteOutcome,
 } from '../gaps/records.js';
+import { urlSecrets } from '../observability/secrets.js';
 import { Batches } from './batches.js';
 import { migratePostgres } from './migrations.js';
 import { PostgresGaps } from './postgres-gaps.js';
 import { PostgresReviews, type ReviewWrite } from './postgres-reviews.js';
+import { describePostgresTarget } from './redact-url.js';
 import {
   ANSWER_COLUMNS,
   type AnswerRow,
@@ -75,57 +77,6 @@ const MAX_BATCH = 200;
 const CONNECT_TIMEOUT_MS = 5000;
 const STATEMENT_TIMEOUT_MS = 10_000;
 const IDLE_TIMEOUT_MS = 30_000;
-
-const SECRET_PARAMETER = /pass|secret|token/i;
-
-/**
- * `url` with its password (and any password-like query parameter) replaced by `***`: the only form
- * of a database URL that may appear in a message or a log. A value that does not parse as a URL
- * could hide a password anywhere, so none of it is shown.
- */
-export function redactUrl(url: string): string {
-  const notUrl = '(a value that is not a URL)';
-  // Without `scheme://`, "user:password@host" would parse as a scheme and a path holding the password.
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return notUrl;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return notUrl;
-  }
-  if (parsed.password !== '') parsed.password = '***';
-  for (const name of new Set(parsed.searchParams.keys())) {
-    if (SECRET_PARAMETER.test(name)) parsed.searchParams.set(name, '***');
-  }
-  return parsed.toString();
-}
-
-/** `host:port/database` of a PostgreSQL URL, for messages (never the user's password). */
-export function describePostgresTarget(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return redactUrl(url);
-  }
-  const host = parsed.hostname || parsed.searchParams.get('host') || 'localhost';
-  const port = parsed.port || '5432';
-  const database =
-    decodeURIComponent(parsed.pathname.replace(/^\//, '')) || decodeURIComponent(parsed.username);
-  return `${host}:${port}/${database}`;
-}
-
-/** The passwords a driver message could conceivably echo, as written and as decoded. */
-function secretsOf(url: string): string[] {
-  try {
-    const parsed = new URL(url);
-    const secrets = [parsed.password, decodeURIComponent(parsed.password)];
-    for (const [name, value] of parsed.searchParams) if (SECRET_PARAMETER.test(name)) secrets.push(value);
-    return secrets.filter((secret) => secret !== '');
-  } catch {
-    return [];
-  }
-}
 
 function scrub(text: string, secrets: readonly string[]): string {
   return secrets.reduce((clean, secret) => clean.replaceAll(secret, '***'), text);
@@ -1049,7 +1000,7 @@ export async function openPostgresStore(
       `the schema name "${schema}" is not a plain lower-case identifier (letters, digits, _; at most 63)`,
     );
   }
-  const secrets = secretsOf(url);
+  const secrets = urlSecrets(url);
   const warn = options.warn ?? ((message: string) => process.stderr.write(`aws-tutor: ${message}\n`));
   const pool = new pg.Pool({
     connectionString: url,

@@ -1,7 +1,7 @@
 import { LogLevel } from '@slack/logger';
 import { describe, expect, it, vi } from 'vitest';
 import { formatPretty } from '../../src/observability/pretty.js';
-import { SecretScrubber, scrubSecrets, secretsFromEnv } from '../../src/observability/secrets.js';
+import { SecretScrubber, scrubSecrets, secretsFromEnv, urlSecrets } from '../../src/observability/secrets.js';
 import { createSlackLogger, requestLogger, sdkLogger } from '../../src/slack/logger.js';
 import { RecordingLogger } from '../helpers/slack-app.js';
 
@@ -166,6 +166,15 @@ describe('secrets in logs', () => {
     );
     const text = 'p@ss:w0rd! and p%40ss%3Aw0rd! and xoxb-1-2-3-abc at db.internal, level debug';
     expect(scrubSecrets(text, env)).toBe('*** and *** and *** at db.internal, level debug');
+  });
+
+  it('knows a database password that is not valid percent-encoding, and no empty secret', () => {
+    expect(urlSecrets('postgres://tutor:pa%zz-secret@db.internal/aws_tutor')).toEqual([
+      'pa%zz-secret',
+      'pa%zz-secret',
+    ]);
+    expect(urlSecrets('postgres://tutor@db.internal/aws_tutor')).toEqual([]);
+    expect(urlSecrets('not a url')).toEqual([]);
   });
 
   it('leaves very short values alone: masking them would garble every line and protect nothing', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePostgresTarget, redactUrl } from '../../src/store/postgres-store.js';
+import { describePostgresTarget, redactUrl } from '../../src/store/redact-url.js';
 
 describe('redactUrl', () => {
   it('hides the password and keeps everything else', () => {
