@@ -48,6 +48,16 @@ const FACT_WEIGHT = 0.6;
  * surely the one meant, where a topic with `cache` alone may not be.
  */
 const MORE_MEANINGS = 0.2;
+/**
+ * A topic whose facts say one of the question's words again and again is about it, where a topic
+ * that says it once only touches it: "containers that get the cpu and memory they ask for" is
+ * Fargate's, whose every line is about containers, more than Lambda's, which runs container images
+ * among much else. Each fact holding the word after the first adds a share of the word's weight,
+ * up to CENTRAL_FACTS more facts; the whole counts CENTRALITY of the question. Worked out for the
+ * front runners only, like shared phrases: it tells apart topics that fit about as well.
+ */
+const CENTRALITY = 0.4;
+const CENTRAL_FACTS = 5;
 
 /** Words of the notes in the question besides the names of services no topic covers. */
 function wordsAroundServices(read: ReadQuestion): number {
@@ -300,8 +310,52 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
   const front = candidates.slice(0, PHRASE_CANDIDATES);
   for (const candidate of front) {
     candidate.score += PHRASE_BONUS * Math.min(3, bestPhraseRun(index, candidate.topic, read.pairs));
+    candidate.score += (CENTRALITY * centrality(index, candidate.topic, read, weights)) / totalWeight;
   }
   return front.sort(byScore).concat(candidates.slice(PHRASE_CANDIDATES));
+}
+
+/**
+ * The weight of the question's words that the topic's facts say again and again: each word counts
+ * its share of facts holding it past the first, out of CENTRAL_FACTS, a fact counting each form or
+ * meaning of the word it holds (`containers` read as `contain` and as `container`).
+ */
+function centrality(
+  index: TopicIndex,
+  topic: number,
+  read: ReadQuestion,
+  weights: readonly number[],
+): number {
+  const first = index.firstFact[topic] ?? 0;
+  const last = index.firstFact[topic + 1] ?? index.facts.length;
+  let total = 0;
+  read.terms.forEach((term, t) => {
+    const share = term.service ? PASSING_SERVICE : 1;
+    let holding = 0;
+    for (const [stemmed, weight] of term.stems) {
+      const postings = index.postings.get(stemmed);
+      if (!postings) continue;
+      // Postings are in the notes' order, so the topic's facts are one run of them.
+      for (let p = firstAtLeast(postings.facts, first); p < postings.facts.length; p++) {
+        if ((postings.facts[p] ?? last) >= last) break;
+        if ((postings.counts[p] ?? 0) >= 1) holding += weight * share;
+      }
+    }
+    total += Math.min(1, Math.max(0, holding - 1) / CENTRAL_FACTS) * (weights[t] ?? 0);
+  });
+  return total;
+}
+
+/** Where the first value not below `value` stands in ascending `values`. */
+function firstAtLeast(values: Int32Array, value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((values[middle] ?? value) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**

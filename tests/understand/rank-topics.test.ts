@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeDir } from '../../src/knowledge/load.js';
+import { createTutor } from '../../src/tutor/tutor.js';
+import { notesDir } from '../helpers/notes-dir.js';
+
+const ALLOTMENT = `# Allotment
+
+* a rented plot for vegetables, with a shed for tools and seedlings
+* water comes from a shared tap, warmth from the sun, and a compost bin sits by the gate
+`;
+
+const GREENHOUSE = `# Greenhouse
+
+* a glass house where seedlings grow before planting out
+* seedlings get warmth at night from a small heater
+* vents open on sunny days so the seedlings do not overheat
+* trays of seedlings take up water from below through capillary matting
+`;
+
+describe('ranking topics', () => {
+  // Both topics have every word of the question, and one fact of each has two of them: what tells
+  // them apart is that every line of the greenhouse's notes is about seedlings.
+  it.each([
+    ['the allotment first', `${ALLOTMENT}\n${GREENHOUSE}`],
+    ['the greenhouse first', `${GREENHOUSE}\n${ALLOTMENT}`],
+  ])('prefers the topic whose facts keep saying a word of the question (%s)', (_, notes) => {
+    const tutor = createTutor(loadKnowledgeDir(notesDir({ 'garden.md': notes })).knowledge);
+    for (const question of [
+      'seedlings that need warmth and water',
+      'a place for seedlings with warmth and water',
+    ]) {
+      expect(tutor.answer(question).topics[0]?.id, question).toBe('greenhouse');
+    }
+  });
+});
