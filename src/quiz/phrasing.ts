@@ -5,6 +5,7 @@ import {
   canBeThirdPersonVerb,
   isAuxiliary,
   isFiniteVerb,
+  isPluralOfNounOnly,
   isPreposition,
   takesArticle,
   type WordClasses,
@@ -222,7 +223,10 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
       );
     });
   if (
-    ((canBeThirdPersonVerb(classes, first.word) && !nounThenVerb) || verbOfNoun) &&
+    ((canBeThirdPersonVerb(classes, first.word) &&
+      !nounThenVerb &&
+      !isPluralOfNounOnly(classes, first.word)) ||
+      verbOfNoun) &&
     !pluralSubject &&
     !nounFirst
   ) {
@@ -354,6 +358,8 @@ function nounPhrase(
   const clause = tokens.filter((token) => token.end <= end);
   const first = clause[0];
   if (!first) return null;
+  // "DeletionPolicy Retain or Snapshot to keep…": a setting's name and its values, quoted.
+  if (/^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+$/u.test(first.raw) && /^\p{Lu}/u.test(clause[1]?.raw ?? '')) return null;
   // A description opens with a noun or what describes one, not "up", "in" or "only one".
   const firstTag = classes.tags(first.word)[0];
   const describesNext = ['JJ', 'VBN', 'VBD'].includes(classes.tags(clause[1]?.word ?? '')[0] ?? '');
@@ -405,6 +411,15 @@ function nounPhrase(
     if (isAuxiliary(token.word) || (!participle && isFiniteVerb(classes, token.word))) return null;
     // "schema registry infers…": a word the lexicon lacks whose -s makes a known verb.
     if (tags.length === 0 && canBeThirdPersonVerb(classes, token.word)) return null;
+    // "Entra Connect syncs…": the lexicon lists the plurals of the nouns it knows, so a form in -s
+    // it lacks, of a noun it knows, after a name is that name's verb.
+    if (
+      tags.length === 0 &&
+      /^\p{Lu}/u.test(previous.raw) &&
+      /^\p{Ll}+[^s]s$/u.test(token.raw) &&
+      classes.tags(token.word.slice(0, -1)).includes('NN')
+    )
+      return null;
     // "ext4 reserves 5% of blocks": a name the lexicon lacks and its verb.
     const following = clause[i + 1];
     const next = following?.word ?? '';
@@ -490,6 +505,8 @@ function nounPhrase(
   }
   // `APIs`, `SDKs`: an acronym's plural is a plural, however it is cased.
   if (/^\p{Lu}{2,}s$/u.test(head.raw)) return null;
+  // "Durable Functions for stateful workflows": a name made of a plural is things it has.
+  if (proper && classes.tags(head.word)[0] === 'NNS') return { phrase, verb: 'has' };
   if (/s$/.test(head.word) && !/(ss|us|is)$/.test(head.word) && !proper) {
     const tags = classes.tags(head.word);
     if (tags.length === 0 || tags.includes('NNS')) return null;

@@ -74,6 +74,22 @@ export function canBeThirdPersonVerb(classes: WordClasses, word: string): boolea
   return classes.tags(base).includes('VB');
 }
 
+/**
+ * A plural whose singular the lexicon knows, and never as a verb (`blueprints`, `connectors`): a
+ * thing the topic has, though the lexicon also tags the plural a verb.
+ */
+export function isPluralOfNounOnly(classes: WordClasses, word: string): boolean {
+  if (!word.endsWith('s') || word.endsWith('ss') || isAuxiliary(word)) return false;
+  const singulars = [word.slice(0, -1)];
+  if (word.endsWith('es')) singulars.push(word.slice(0, -2));
+  if (word.endsWith('ies')) singulars.push(`${word.slice(0, -3)}y`);
+  const known = singulars.map((singular) => classes.tags(singular)).filter((tags) => tags.length > 0);
+  return (
+    known.length > 0 &&
+    known.every((tags) => tags.includes('NN') && !tags.some((tag) => tag.startsWith('VB')))
+  );
+}
+
 /** A word whose most frequent use is a finite verb (`supports`, `pays`), not a participle. */
 export function isFiniteVerb(classes: WordClasses, word: string): boolean {
   if (isAuxiliary(word)) return true;

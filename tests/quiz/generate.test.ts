@@ -249,6 +249,10 @@ describe('questions on the project notes', () => {
     expect(
       texts.filter((text) => /\b(google Cloud's|active Directory e\.g|shield Standard)/.test(text)),
     ).toEqual([]);
+    // Capitals a word of everyday English has only as part of a name, though these notes never write
+    // the name inside a sentence.
+    expect(texts.filter((text) => /\bActive Directory through/.test(text)).length).toBeGreaterThan(0);
+    expect(texts.filter((text) => /\bactive Directory/.test(text))).toEqual([]);
   });
 
   it('never offer an item of a negated list on its own: "not supported: awsvpc network mode" is no fact of awsvpc', () => {

@@ -40,6 +40,13 @@ describe('asking a note in plain English', () => {
       'ordering keys keep messages with the same key in order',
       'forwarding rules (conditional forwarding) say which domains go where',
       'built-in HTTPS ingress, custom domains, free managed certificates',
+      // A plural whose singular is only ever a noun is no verb: never "It blueprints…", "It queries…".
+      'blueprints to ingest data from sources like RDS or on prem databases',
+      'queries time out after 30 seconds',
+      // A name and a verb the lexicon lacks, in -s of a noun it knows: never "It has Entra Connect syncs…".
+      'Entra Connect syncs on-prem AD users to the cloud',
+      // A setting's name and its values: never "It is a DeletionPolicy Retain…".
+      'DeletionPolicy Retain or Snapshot to keep a db or bucket when the stack is deleted',
     ];
     for (const note of notes) expect(asked(note).option).toBe(`${capitalise(note)}.`);
   });
@@ -60,6 +67,10 @@ describe('asking a note in plain English', () => {
       'E.g. GitHub REST API 5000 requests/hour.',
     );
     expect(asked('local simulator in the SDK').option).toBe('It has a local simulator in the SDK.');
+    // A name made of a plural is things it has, never "It is durable Functions".
+    expect(asked('durable Functions for stateful workflows').option).toBe(
+      'It has durable Functions for stateful workflows.',
+    );
     // Two things joined by "and" are what it has; "to" between two nouns joins them into one.
     const described: [string, string][] = [
       [
