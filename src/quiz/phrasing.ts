@@ -128,11 +128,16 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
     if (longerName || labels || namesAPlural) return { shape: 'sentence', text: toYou(shown) };
     if (first.raw.toLowerCase() === "it's")
       return { shape: 'subject', predicate: `is ${from(text, tokens, 1)}` };
+    // "HTTP caching = browsers, CDNs & proxies keep…": the name and what it means, quoted.
+    const defines = /^\s*=(?!=)/.test(text.slice(tokens[subjectEnd - 1]?.end ?? 0));
+    if (defines) return { shape: 'sentence', text: toYou(shown) };
     // After its name, `provisions` is the topic's verb whatever the lexicon says of it alone.
     const verbAfterName =
       verb !== undefined &&
       /[^s]s$/.test(verb.word) &&
-      [verb.word.slice(0, -1), verb.word.slice(0, -2)].some((base) => classes.tags(base).includes('VB'));
+      [verb.word.slice(0, -1), ...(verb.word.endsWith('es') ? [verb.word.slice(0, -2)] : [])].some((base) =>
+        classes.tags(base).includes('VB'),
+      );
     if (verb && (isAuxiliary(verb.word) || canBeThirdPersonVerb(classes, verb.word) || verbAfterName))
       return { shape: 'subject', predicate: decapitalise(from(text, tokens, subjectEnd)) };
   }
@@ -266,9 +271,11 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
   ) {
     return { shape: 'subject', predicate: `is ${decapitalise(text)}` };
   }
-  // "built-in HTTPS ingress" is a thing it has, not something it is built in.
+  // "built-in HTTPS ingress" is a thing it has, not something it is built in; nor is
+  // "stale-while-revalidate=N" something stale.
   const compound =
-    text[first.end] === '-' && classes.tags(first.word).some((tag) => tag === 'VBN' || tag === 'VBD');
+    text[first.end] === '-' &&
+    (classes.tags(first.word).some((tag) => tag === 'VBN' || tag === 'VBD') || /^\S*=/.test(text));
   if (
     second &&
     !compound &&
@@ -411,6 +418,18 @@ function nounPhrase(
     if (isAuxiliary(token.word) || (!participle && isFiniteVerb(classes, token.word))) return null;
     // "schema registry infers…": a word the lexicon lacks whose -s makes a known verb.
     if (tags.length === 0 && canBeThirdPersonVerb(classes, token.word)) return null;
+    // "bulk loader loads CSV…": after a singular noun, a plural of a verb followed by its object
+    // (a name, `the`, `a`…) is that verb, where "bucket policies" is one thing.
+    const objectAfter =
+      clause[i + 1] !== undefined &&
+      (OBJECT_OPENERS.has(clause[i + 1]?.word ?? '') || /^\p{Lu}/u.test(clause[i + 1]?.raw ?? ''));
+    if (
+      tags[0] === 'NNS' &&
+      classes.tags(previous.word)[0] === 'NN' &&
+      classes.tags(token.word.slice(0, -1)).includes('VB') &&
+      objectAfter
+    )
+      return null;
     // "Entra Connect syncs…": the lexicon lists the plurals of the nouns it knows, so a form in -s
     // it lacks, of a noun it knows, after a name is that name's verb.
     if (

@@ -45,8 +45,11 @@ describe('asking a note in plain English', () => {
       'queries time out after 30 seconds',
       // A name and a verb the lexicon lacks, in -s of a noun it knows: never "It has Entra Connect syncs…".
       'Entra Connect syncs on-prem AD users to the cloud',
-      // A setting's name and its values: never "It is a DeletionPolicy Retain…".
+      // A setting's name and its values: never "It is a DeletionPolicy Retain…", "It is stale-while…".
       'DeletionPolicy Retain or Snapshot to keep a db or bucket when the stack is deleted',
+      'stale-while-revalidate=N → serve the stale copy for up to N seconds',
+      // A singular noun and a verb the lexicon knows as a plural, before its object.
+      'bulk loader loads CSV or RDF files from S3 in parallel',
     ];
     for (const note of notes) expect(asked(note).option).toBe(`${capitalise(note)}.`);
   });
@@ -67,6 +70,10 @@ describe('asking a note in plain English', () => {
       'E.g. GitHub REST API 5000 requests/hour.',
     );
     expect(asked('local simulator in the SDK').option).toBe('It has a local simulator in the SDK.');
+    // A compound of an adjective is what it is: a noun after it still counts, not "It has an end-to-end…".
+    expect(asked('end-to-end encrypted messaging, voice and video calls').option).toBe(
+      'It is end-to-end encrypted messaging, voice and video calls.',
+    );
     // A name made of a plural is things it has, never "It is durable Functions".
     expect(asked('durable Functions for stateful workflows').option).toBe(
       'It has durable Functions for stateful workflows.',
@@ -241,6 +248,12 @@ describe('asking a note in plain English', () => {
     expect(reading).toEqual({ shape: 'sentence', text: note });
     expect(reading && whichQuestion(reading)).toBeNull();
     // The name and a plural after it are the subject: "It rules check…" would read wrong.
+    // The name and what it means: never "It browsers, CDNs…".
+    const defined = 'HTTP caching = browsers, CDNs and proxies keep a copy of a response';
+    expect(readStatement(defined, [{ topicId: 'caching', from: 0, to: 2 }], classes)).toEqual({
+      shape: 'sentence',
+      text: defined,
+    });
     const rules = 'Config rules check compliance with managed or custom rules';
     expect(readStatement(rules, [{ topicId: 'config', from: 0, to: 1 }], classes)).toEqual({
       shape: 'sentence',
