@@ -59,6 +59,9 @@ describe('asking a note in plain English', () => {
       'It has celebrity recognition, text in images.',
     );
     expect(asked('query logging of every DNS query').option).toBe('It has query logging of every DNS query.');
+    expect(asked('managed DDoS protection built in, Shield Advanced optional').option).toBe(
+      'It has managed DDoS protection built in, Shield Advanced optional.',
+    );
     expect(asked("google's WAF and DDoS protection at the edge").option).toBe(
       "It has google's WAF and DDoS protection at the edge.",
     );
