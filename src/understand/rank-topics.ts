@@ -50,11 +50,12 @@ const FACT_WEIGHT = 0.6;
 const MORE_MEANINGS = 0.2;
 /**
  * A topic whose facts say one of the question's words again and again is about it, where a topic
- * that says it once only touches it: "containers that get the cpu and memory they ask for" is
- * Fargate's, whose every line is about containers, more than Lambda's, which runs container images
- * among much else. Each fact holding the word after the first adds a share of the word's weight,
- * up to CENTRAL_FACTS more facts; the whole counts CENTRALITY of the question. Worked out for the
- * front runners only, like shared phrases: it tells apart topics that fit about as well.
+ * that says it once only touches it: of a greenhouse and an allotment whose notes both name
+ * seedlings, warmth and water, "seedlings that need warmth and water" asks about the greenhouse,
+ * every line of which is about seedlings. Each fact holding the word after the first adds a share
+ * of the word's weight, up to CENTRAL_FACTS more facts; the whole counts CENTRALITY of the question.
+ * Worked out for the front runners only, like shared phrases: it tells apart topics that fit about
+ * as well.
  */
 const CENTRALITY = 0.4;
 const CENTRAL_FACTS = 5;
