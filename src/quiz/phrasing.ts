@@ -289,8 +289,14 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
   }
   // "load data once every hour": a verb and its object, said to whoever does it.
   const clauseTokens = tokens.filter((token) => token.end <= firstClauseEnd(text));
+  // "plug assessments into CI/CD so a release that breaks…": after a verb and a plural object,
+  // what follows `so` or `that` has verbs of its own ("flow control with a window so…" is a thing).
+  const pluralObject = second !== undefined && classes.tags(second.word)[0] === 'NNS';
+  const clauseOpens = pluralObject
+    ? clauseTokens.findIndex((token, i) => i > 0 && CLAUSE_WORDS.has(token.word))
+    : -1;
   const finiteLater = clauseTokens
-    .slice(1)
+    .slice(1, clauseOpens < 0 ? undefined : clauseOpens)
     .some((token) => isAuxiliary(token.word) || isFiniteVerb(classes, token.word));
   const objectNext = second !== undefined && (classes.tags(second.word)[0] ?? '').startsWith('NN');
   if (firstTags.includes('VB') && !first.word.endsWith('s') && objectNext && !finiteLater)

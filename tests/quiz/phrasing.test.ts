@@ -77,6 +77,21 @@ describe('asking a note in plain English', () => {
     expect(asked('end-to-end encrypted messaging, voice and video calls').option).toBe(
       'It is end-to-end encrypted messaging, voice and video calls.',
     );
+    // A verb and a plural object is advice, whatever follows `so`; a compound noun is a thing it has.
+    expect(
+      readStatement(
+        'plug assessments into CI/CD so a release that breaks resiliency gets caught',
+        [],
+        classes,
+      ),
+    ).toEqual({
+      shape: 'sentence',
+      text: 'plug assessments into CI/CD so a release that breaks resiliency gets caught',
+      instruction: true,
+    });
+    expect(
+      asked("flow control with a sliding window so a fast sender doesn't overwhelm a slow one").option,
+    ).toBe("It has flow control with a sliding window so a fast sender doesn't overwhelm a slow one.");
     // A name made of a plural is things it has, never "It is durable Functions".
     expect(asked('durable Functions for stateful workflows').option).toBe(
       'It has durable Functions for stateful workflows.',
