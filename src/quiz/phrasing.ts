@@ -150,10 +150,20 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
   if (/^\s*=(?!=)/.test(afterFirst)) return { shape: 'sentence', text: toYou(shown) };
   // Never the topic's verb: a compound's first word (`points-in-time`), a contraction (`let's`), a
   // plural before `not` (`offsets NOT always contiguous`).
+  // Nor is a plural joined to a noun that is no verb (`triggers and workflows to schedule jobs`,
+  // but "pools and shares connections").
+  const joinedTo = tokens[2];
+  const joinedNoun =
+    first.word.endsWith('s') &&
+    (second?.word === 'and' || second?.word === 'or') &&
+    joinedTo !== undefined &&
+    /[^s]s$/.test(joinedTo.word) &&
+    !canBeThirdPersonVerb(classes, joinedTo.word);
   const nounFirst =
     /^-\p{L}/u.test(afterFirst) ||
     /['’]/.test(first.raw) ||
-    (first.word.endsWith('s') && second?.word === 'not');
+    (first.word.endsWith('s') && second?.word === 'not') ||
+    joinedNoun;
 
   const you = youForm(text, tokens, classes);
   if (you) return you;
@@ -194,12 +204,16 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
   // "stashes are stored…": no verb is followed by a plural `are`, so the first word is its subject.
   // "alerts go out by email", "alerts can call…": a verb in -s is never followed by a bare verb or
   // a modal, so a word that may be a plural is one there (but "helps build", "lets run").
+  // "builds run in docker containers": a bare verb and its preposition after a word in -s the
+  // lexicon knows only as a verb make that word a plural ("improves read performance" does not).
+  const verbThenPreposition =
+    /[^s]s$/.test(first.word) && tokens[2] !== undefined && isPreposition(classes, tokens[2].word);
   const nounThenVerb =
     second !== undefined &&
     ((classes.tags(first.word)[0] === 'NNS' &&
       (isAuxiliary(second.word) || ['VB', 'VBP', 'MD'].includes(classes.tags(second.word)[0] ?? ''))) ||
       PLURAL_AUXILIARIES.has(second.word) ||
-      (classes.tags(first.word).includes('NNS') &&
+      ((classes.tags(first.word).includes('NNS') || verbThenPreposition) &&
         !['helps', 'lets', 'makes'].includes(first.word) &&
         (classes.tags(second.word)[0] === 'VB' || MODALS.has(second.word))));
   // "Caches most recently used data": a plural the lexicon knows only as a noun, used as a verb.

@@ -19,6 +19,9 @@ describe('asking a note in plain English', () => {
       which: 'Which of these supports RESTful APIs and WebSocket APIs?',
       option: 'It supports RESTful APIs and WebSocket APIs.',
     });
+    expect(asked('improves read performance and lowers latency for far away users').option).toBe(
+      'It improves read performance and lowers latency for far away users.',
+    );
     expect(asked('Pools and shares database connections').which).toBe(
       'Which of these pools and shares database connections?',
     );
@@ -50,6 +53,10 @@ describe('asking a note in plain English', () => {
       'stale-while-revalidate=N → serve the stale copy for up to N seconds',
       // A singular noun and a verb the lexicon knows as a plural, before its object.
       'bulk loader loads CSV or RDF files from S3 in parallel',
+      // A word the lexicon knows only as a verb, before a bare verb and its preposition, is a plural.
+      'builds run in docker containers, aws managed images or your own custom image',
+      // A plural joined to a noun that is no verb.
+      'triggers and workflows to schedule jobs or chain them',
     ];
     for (const note of notes) expect(asked(note).option).toBe(`${capitalise(note)}.`);
   });
