@@ -262,16 +262,19 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
   // "ordering keys keep messages in order" or "forwarding rules (conditional forwarding) say…",
   // a noun of a doing and its verb).
   const outside = tokens.filter((token) => !inBrackets(text, token.start));
-  const finite = outside
-    .slice(1)
-    .some(
-      (token, i) =>
-        isAuxiliary(token.word) ||
-        classes.tags(token.word)[0] === 'VBZ' ||
-        (i > 0 &&
-          classes.tags(outside[i]?.word ?? '')[0] === 'NNS' &&
-          ['VB', 'VBP'].includes(classes.tags(token.word)[0] ?? '')),
-    );
+  const finite = outside.slice(1).some(
+    (token, i) =>
+      isAuxiliary(token.word) ||
+      classes.tags(token.word)[0] === 'VBZ' ||
+      (i > 0 &&
+        classes.tags(outside[i]?.word ?? '')[0] === 'NNS' &&
+        ['VB', 'VBP'].includes(classes.tags(token.word)[0] ?? '')) ||
+      // "clustering sorts data by…": right after the doing, a plural of a verb is its verb.
+      (i === 0 &&
+        /[^s]s$/.test(token.word) &&
+        classes.tags(token.word.slice(0, -1)).includes('VB') &&
+        (classes.tags(outside[2]?.word ?? '')[0] ?? '').startsWith('NN')),
+  );
   if (first.word.endsWith('ing') && classes.tags(first.word).includes('VBG') && !finite) {
     return { shape: 'subject', predicate: `is for ${decapitalise(text)}` };
   }

@@ -19,6 +19,9 @@ describe('asking a note in plain English', () => {
       which: 'Which of these supports RESTful APIs and WebSocket APIs?',
       option: 'It supports RESTful APIs and WebSocket APIs.',
     });
+    expect(asked('building docker images for your apps').option).toBe(
+      'It is for building docker images for your apps.',
+    );
     expect(asked('improves read performance and lowers latency for far away users').option).toBe(
       'It improves read performance and lowers latency for far away users.',
     );
@@ -57,6 +60,9 @@ describe('asking a note in plain English', () => {
       'builds run in docker containers, aws managed images or your own custom image',
       // A plural joined to a noun that is no verb.
       'triggers and workflows to schedule jobs or chain them',
+      // A doing and, right after it, a plural of a verb before its object: "It is for clustering sorts…" no more.
+      'clustering sorts data by up to 4 columns inside partitions',
+      'finding groups bundle related findings and entities into one incident',
     ];
     for (const note of notes) expect(asked(note).option).toBe(`${capitalise(note)}.`);
   });
