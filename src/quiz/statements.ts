@@ -235,15 +235,14 @@ function prepare(topic: Topic, draft: Draft, context: StatementContext): Stateme
   // "Active Directory through…", "Google Cloud's VMs": a name of two capitalised words keeps its
   // capitals after "It is an" when the notes write them elsewhere, or when the second is a word
   // of everyday English, capitalised only because it is part of a name (not "Private Docker…").
-  const namePair = /^(\p{Lu}\p{Ll}+) (\p{Lu})(\p{Ll}+)\b/u.exec(plain);
-  const second = `${namePair?.[2] ?? ''}${namePair?.[3] ?? ''}`.toLowerCase();
-  const nameOfWords =
-    namePair !== null &&
-    (context.namesWritten.has((namePair[1] ?? '').toLowerCase()) ||
-      (classes.tags(second)[0] ?? '').startsWith('NN'));
+  const [, firstWord, secondWord] = /^(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+)\b/u.exec(plain) ?? [];
   const keepName = (text: string | null) =>
-    text && namePair?.[1] && nameOfWords
-      ? text.replace(`${namePair[1].toLowerCase()} ${namePair[2]}`, `${namePair[1]} ${namePair[2]}`)
+    text &&
+    firstWord &&
+    secondWord &&
+    (context.namesWritten.has(firstWord.toLowerCase()) ||
+      (classes.tags(secondWord.toLowerCase())[0] ?? '').startsWith('NN'))
+      ? text.replace(`${firstWord.toLowerCase()} ${secondWord}`, `${firstWord} ${secondWord}`)
       : text;
   which = keepName(which);
   const option = keepName(own.length === 0 || leadIsSubject ? asStatement(reading) : null);

@@ -120,9 +120,8 @@ const MASS_NOUNS = new Set(
   support failover encryption recognition authentication authorization invalidation inference termination
   control mitigation remediation retention logging detection moderation compression validation verification
   deduplication orchestration observability scalability elasticity resilience redundancy provenance
-  fulfillment governance compliance isolation visibility transcription translation bandwidth protection`.split(
-    /\s+/,
-  ),
+  fulfillment governance compliance isolation visibility transcription translation bandwidth
+  protection`.split(/\s+/),
 );
 
 /** Whether a noun phrase ending in `head` takes `a`/`an`: a singular countable noun. */
