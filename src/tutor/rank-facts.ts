@@ -1,7 +1,7 @@
 import { stem, VENDOR_WORDS, words } from '../knowledge/text.js';
 import type { Fact } from '../knowledge/types.js';
 import type { ConceptNeeds } from '../understand/concept-needs.js';
-import { type QueryTerm, type ReadQuestion, sharedPairs } from '../understand/read-question.js';
+import { CORRECTED, type QueryTerm, type ReadQuestion, sharedPairs } from '../understand/read-question.js';
 import { STOPWORDS } from '../understand/stopwords.js';
 import { countIn, type TopicIndex } from '../understand/topic-index.js';
 import { askedAnswerTypes, askedOutright, factAnswerTypes, labelledAnswerType } from './answer-types.js';
@@ -34,7 +34,7 @@ function namesWholeTopic(
   read: ReadQuestion,
 ): boolean {
   if (term.nameOf !== topic) return false;
-  if ([...term.stems.keys()].some((stemmed) => wholeName.has(stemmed))) return true;
+  if (stemsInTopic(term, topic).some(([stemmed]) => wholeName.has(stemmed))) return true;
   // `cloud trail` is `CloudTrail` written in two words, `amazon work mail` is `WorkMail`: no word
   // of them asks for a fact.
   return read.names.some(
@@ -74,11 +74,17 @@ export function rankFacts(
   const scored: { fact: number; score: number }[] = [];
   const wholeName = index.wholeNameStems[topic] ?? new Set<string>();
   // A stem the question uses itself is not credited again through another word's bridge
-  // (`key value tables`: `value` bridges to `key` and `table`, which are already there).
+  // (`key value tables`: `value` bridges to `key` and `table`, which are already there). A typo
+  // corrected (`secrect`) is the word itself.
   const ownStems = new Set(
-    read.terms.flatMap((term) => [...term.stems].filter(([, weight]) => weight === 1).map(([s]) => s)),
+    read.terms.flatMap((term) =>
+      stemsInTopic(term, topic)
+        .filter(([, weight]) => weight >= CORRECTED)
+        .map(([s]) => s),
+    ),
   );
   const asked = read.terms.filter((term) => !namesWholeTopic(term, topic, wholeName, read));
+  const askedStems = asked.map((term) => stemsInTopic(term, topic));
   const expansion = needWords(index, topic, asked, ownStems);
   const asking = withoutNameOf(read, topic);
   const wanted = askedAnswerTypes(asking);
@@ -90,15 +96,15 @@ export function rankFacts(
     if (!fact) continue;
     let score = 0;
     let termsMatched = 0;
-    for (const term of asked) {
+    for (const [at, term] of asked.entries()) {
       if (term.nameOf !== null && fact.mentions.includes(term.nameOf)) {
         score += index.idf(stem(term.word));
         termsMatched++;
         continue;
       }
       let best = 0;
-      for (const [stemmed, weight] of term.stems) {
-        if (weight < 1 && ownStems.has(stemmed)) continue;
+      for (const [stemmed, weight] of askedStems[at] ?? []) {
+        if (weight < CORRECTED && ownStems.has(stemmed)) continue;
         const count = countIn(fact, stemmed);
         if (count === 0) continue;
         const saturation = saturated(count, fact.length, index.averageFactLength);
@@ -137,6 +143,13 @@ export function rankFacts(
     scored.push({ fact: f - first, score });
   }
   return scored.sort((a, b) => b.score - a.score || a.fact - b.fact);
+}
+
+/** A term's stems, with the notes' spelling of a misspelt name's word among the named topic's facts. */
+function stemsInTopic(term: QueryTerm, topic: number): [string, number][] {
+  const stems = [...term.stems];
+  if (term.spelledAs && term.nameOf === topic) stems.push([term.spelledAs, CORRECTED]);
+  return stems;
 }
 
 /** How much a question saying the need a fact's feature meets counts, of its best need's words. */
@@ -301,7 +314,7 @@ function definesAQueryWord(
   const opening = fact ? TERM_EQUALS.exec(fact.text)?.[1] : undefined;
   const subject = verbAt >= 1 ? (sequence[verbAt - 1] ?? '') : opening ? stem(opening.toLowerCase()) : '';
   if (!subject) return false;
-  return read.terms.some((term) => term.nameOf !== topic && term.stems.get(subject) === 1);
+  return read.terms.some((term) => term.nameOf !== topic && (term.stems.get(subject) ?? 0) >= CORRECTED);
 }
 
 /**
@@ -317,7 +330,7 @@ export function subPointsFor(index: TopicIndex, topic: number, fact: Fact, read:
     let score = 0;
     for (const term of asked) {
       let best = 0;
-      for (const [stemmed, weight] of term.stems) {
+      for (const [stemmed, weight] of stemsInTopic(term, topic)) {
         if (stems.has(stemmed)) best = Math.max(best, index.idf(stemmed) * weight);
       }
       score += best;

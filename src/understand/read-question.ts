@@ -27,6 +27,8 @@ const SENTENCE_ENDS = /[.!?]+(?:\s|$)/g;
 const COMMANDS_ASKED: ReadonlySet<string> = new Set(['help', 'list', 'quiz', 'leaderboard']);
 /** What sets a question's subject apart: "app mesh: how do retries work", "ecr - pricing?". */
 const SET_APART = /[,:;](?:\s|$)|\s[-–—]\s/;
+/** A typo (`lamda`) means the word one slip from it (`lambda`) nearly as plainly as the word. */
+export const CORRECTED = 0.9;
 /** A clipped word (`perms`) means the notes' whole word nearly as plainly as the word itself. */
 const CLIPPED = 0.7;
 /** Letters a clipped word keeps at least, */
@@ -81,6 +83,11 @@ export interface QueryTerm {
   service: boolean;
   /** Known to the notes only through a bridge (a synonym, WordNet, a cloud concept): weaker evidence. */
   bridged: boolean;
+  /**
+   * A word of a misspelt name as the notes spell it (`lambda` of `lamda@edge`): the named topic's
+   * facts spell it so. Only for them: elsewhere the name is found, not the word.
+   */
+  spelledAs?: string;
 }
 
 /** A topic named in the question, exactly or with a typo. */
@@ -92,6 +99,8 @@ export interface NameHit {
   strength: number;
   /** Only a word of a longer name (`identity` of Identity and Access Management, `firehose`). */
   partial: boolean;
+  /** The name's words as the notes spell them, one a word of the question, when it was misspelt. */
+  spelled?: string[];
 }
 
 export interface ReadQuestion {
@@ -508,12 +517,14 @@ export class QuestionReader {
           if (anyCovered(taken, start, end) && closest.name.kind === 'partial') continue;
           const strength = 1 - closest.slips;
           if (!best || strength > best.strength) {
+            const spelled = closest.name.key.split(' ');
             best = {
               topic: closest.name.topic,
               start,
               end,
               strength,
               partial: closest.name.kind === 'partial',
+              ...(spelled.length === length ? { spelled } : {}),
             };
           }
         }
@@ -546,7 +557,8 @@ export class QuestionReader {
       if (!negation && (STOPWORDS.has(token) || VENDOR_WORDS.has(token) || this.domainWords.has(token)))
         return;
       if (token.length < 2 && !/\d/.test(token)) return;
-      const nameOf = names.find((name) => position >= name.start && position < name.end)?.topic ?? null;
+      const inName = names.find((name) => position >= name.start && position < name.end);
+      const nameOf = inName?.topic ?? null;
       const stems = new Map<string, number>();
       let kind: QueryTerm['kind'];
       let jargon = false;
@@ -580,7 +592,7 @@ export class QuestionReader {
             for (const part of parts) stems.set(part, 1);
             kind = 'known';
           } else if (corrected) {
-            stems.set(stem(corrected.word), 0.9);
+            stems.set(stem(corrected.word), CORRECTED);
             kind = 'known';
             jargon = !this.english.has(corrected.word);
           } else {
@@ -594,7 +606,18 @@ export class QuestionReader {
       }
       const bridged = kind === 'english' && [...stems.keys()].some((s) => this.index.knows(s));
       if (bridged) kind = 'known';
-      terms.push({ word: token, stems, kind, position, nameOf, jargon, service: false, bridged });
+      const spelled = inName?.spelled?.[position - inName.start];
+      terms.push({
+        word: token,
+        stems,
+        kind,
+        position,
+        nameOf,
+        jargon,
+        service: false,
+        bridged,
+        ...(spelled && spelled !== token ? { spelledAs: stem(spelled) } : {}),
+      });
     });
     for (const concept of this.bridges.concepts.match(tokens)) {
       const term = terms.findLast(
@@ -668,7 +691,7 @@ export class QuestionReader {
 const ACRONYM_LETTERS = 3;
 const MAX_ACRONYM_LETTERS = 4;
 /** A spelled-out acronym counts as much as a corrected typo: nearly the word itself. */
-const SPELLED_OUT_WEIGHT = 0.9;
+const SPELLED_OUT_WEIGHT = CORRECTED;
 
 /** The most words a topic's name is looked up by, a vendor word before it not counted. */
 const MAX_NAME_WORDS = 4;

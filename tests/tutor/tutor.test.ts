@@ -563,6 +563,30 @@ describe('tutor: which facts lead the answer', () => {
     expect(daxScore('memory latency')).toBeGreaterThan(daxScore('memory') + daxScore('latency'));
   });
 
+  it('reads a typo in a name as the word the notes spell, in the facts as in the name', () => {
+    const dir = notesDir({
+      'edge.md': [
+        '# Edge Scripts & Lambda@Edge',
+        '- pricing: edge scripts $0.10 per million invocations, lambda@edge $0.60 per million + duration',
+        '- edge scripts: tiny javascript at every edge location, sub millisecond startup',
+        '- Lambda@Edge: full lambda functions at the regional edge caches',
+        '  - max 5 secs on viewer events, 30 secs on origin events',
+        '',
+        '# Config & Secrets',
+        '- size limit 1 MiB per config map or secret',
+        '- config map = plain key-value settings, feature flags',
+        '- **Secret** = sensitive data: passwords, api tokens, tls keys',
+        '',
+      ].join('\n'),
+    });
+    const tutor = tutorFor(dir);
+    const edge = as(tutor.answer('lamda@edge timeout limits'), 'explain');
+    expect(edge.lead[0]?.text).toMatch(/^Lambda@Edge/);
+    // A typo corrected is the question's own word, and the entry for it leads as it would spelt right.
+    expect(as(tutor.answer('what goes in a secrect'), 'explain').lead[0]?.text).toMatch(/^Secret = /);
+    expect(as(tutor.answer('what goes in a secret'), 'explain').lead[0]?.text).toMatch(/^Secret = /);
+  });
+
   it('takes no word of a name written in two words as asking for a fact', () => {
     const dir = notesDir({
       'audit.md': [

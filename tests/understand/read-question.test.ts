@@ -97,6 +97,8 @@ describe('QuestionReader', () => {
     expect(read.names[0]?.topic).toBe(topicIndexOf('lambda'));
     expect(read.names[0]?.strength).toBeGreaterThan(0.5);
     expect(read.names[0]?.strength).toBeLessThan(1);
+    // The notes spell it `lambda` in the topic's facts too, which the typo must find.
+    expect(read.terms.find((term) => term.word === 'lamda')?.spelledAs).toBe('lambda');
   });
 
   it('finds a name of several words and an alias', () => {
