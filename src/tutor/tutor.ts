@@ -301,6 +301,11 @@ export function createTutor(
       onlyNumbers || (aboutAThing && ABOUT_A_THING_NOT.has(read.intent.intent))
         ? 'explain'
         : read.intent.intent;
+    // "who's top of the premier league" asks the standings of no quiz: a command about everyday life
+    // that names nothing of the notes is chat (questions about it are weighed after ranking).
+    const chat =
+      intent !== 'explain' && intent !== 'compare' && named.length === 0 && talksOfEverydayLife(read, index);
+    if (chat) return { ...unknown(question, [], commandConfidence('unknown', probability)), smallTalk: true };
     switch (intent) {
       case 'smalltalk':
         // "hi, what is fargate" is a question with a greeting, and so is "thanks, and zookeeper?";

@@ -23,6 +23,21 @@ describe('small talk', () => {
     expect(tutor.answer('who is on top').intent).toBe('leaderboard');
   });
 
+  it('is no leaderboard, list or quiz request when it asks about sport', () => {
+    for (const question of [
+      'whos top of the table in the premier league',
+      'who is winning the world cup',
+      'quiz me on football',
+      'list the premier league teams',
+    ]) {
+      const reply = tutor.answer(question) as UnknownReply;
+      expect(reply.intent, question).toBe('unknown');
+      expect(reply.smallTalk, question).toBe(true);
+    }
+    expect(tutor.answer('who is top this week').intent).toBe('leaderboard');
+    expect(tutor.answer('quiz me on fargate').intent).toBe('quiz');
+  });
+
   it('is told what the tutor is for when it reads as small talk', () => {
     for (const question of ['hello!', 'good afternoon', 'have a good one', 'see you later alligator']) {
       const reply = tutor.answer(question) as UnknownReply;
