@@ -101,6 +101,19 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
     return { shape: 'sentence', text: toYou(shown) };
   }
   if (first.word === 'they' || first.word === 'them') return null;
+  // "has a key → hash of the key…", "checking out a tag → detached HEAD": a short condition or term
+  // and what it comes to, with no verb, whose subject is not the topic; the topic still is the
+  // subject of "doesn't add nodes → new pods stay Pending", what follows saying what happens then.
+  const leadsTo = LEADS_TO.exec(text);
+  if (
+    leadsTo &&
+    !NOT_FOR.test(text) &&
+    tokenize(leadsTo[1] ?? '').length <= LEADS_TO_WORDS &&
+    !tokenize(firstClause(text.slice(leadsTo[0].length))).some(
+      (token) => isAuxiliary(token.word) || isFiniteVerb(classes, token.word),
+    )
+  )
+    return { shape: 'sentence', text: toYou(shown) };
 
   // "<name> is…", "It's…", "It has…": the topic is the subject.
   const lead = own[0];
@@ -323,6 +336,16 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
   const noun = nounPhrase(text, tokens, classes);
   if (noun) return { shape: 'noun', ...noun };
   return { shape: 'sentence', text: toYou(shown) };
+}
+
+/** A note's opening words and an arrow to what follows from them. */
+const LEADS_TO = /^([^→]*?)\s*(?:→|->|=>)/;
+const LEADS_TO_WORDS = 5;
+const NOT_FOR = /^\s*(?:not|never|no)\b/i;
+
+/** Text up to its first semicolon or arrow. */
+function firstClause(text: string): string {
+  return text.split(/[;→]|->|=>/)[0] ?? '';
 }
 
 /** Names or numbers of at least this many, each of at most so many words, make a list. */

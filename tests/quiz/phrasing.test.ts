@@ -291,6 +291,26 @@ describe('asking a note in plain English', () => {
       text: rules,
     });
   });
+
+  it('quotes a condition or term and what it comes to, never "It has a key → …" or "It is for sliding window → …"', () => {
+    for (const note of [
+      'has a key → hash of the key (murmur2) mod partition count',
+      'sliding window (log or counter) → smoother, no edge burst, a bit more memory',
+      'checking out a tag → detached HEAD, to fix something start a branch from it',
+    ]) {
+      expect(asked(note), note).toEqual({ which: null, option: capitalise(`${note}.`) });
+    }
+    // What follows says what happens then: the topic is the subject still.
+    expect(asked("doesn't add nodes → new pods stay Pending if the cluster is full").option).toBe(
+      "It doesn't add nodes → new pods stay Pending if the cluster is full.",
+    );
+    expect(asked('enforced by the browser only → curl and server calls ignore it').option).toBe(
+      'It is enforced by the browser only → curl and server calls ignore it.',
+    );
+    expect(asked('NOT for long-term storage → easy to forget what is in there').option).toBe(
+      'It is NOT for long-term storage → easy to forget what is in there.',
+    );
+  });
 });
 
 describe('plain English from shorthand', () => {
