@@ -306,9 +306,11 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
   const compound =
     text[first.end] === '-' &&
     (classes.tags(first.word).some((tag) => tag === 'VBN' || tag === 'VBD') || /^\S*=/.test(text));
+  // "SMART on FHIR support": a word in capitals is a name, never an adjective ("It is SMART on…").
   if (
     second &&
     !compound &&
+    !/^\p{Lu}{2,}$/u.test(first.raw) &&
     canBeParticipleOrAdjective(classes, first.word) &&
     isPreposition(classes, second.word)
   ) {
@@ -549,6 +551,11 @@ function nounPhrase(
   const unknown =
     classes.tags(head.word).length === 0 && takesArticle(classes, head.word) && !head.word.endsWith('ing');
   const limit = LIMIT_WORDS.has(first.word);
+  // "Hyperscale (up to 128 TB…)", a tier listed under the topic, or "TTL per item": a name alone,
+  // as the notes case it, is something it has, never "a hyperscale" (an acronym's plural is asked
+  // below).
+  if (unknown && head === first && /^\p{Lu}/u.test(first.raw) && !/^\p{Lu}{2,}s$/u.test(first.raw))
+    return { phrase: text, verb: 'has' };
   const kindNoun = KIND_NOUNS.has(head.word) || KIND_NOUNS.has(head.word.replace(/s$/, ''));
   // "TTL per item", "SLA up to 99.99%": an acronym of no kind of thing is something it has.
   const acronym = /^\p{Lu}{2,}$/u.test(head.raw) && !kindNoun;

@@ -292,6 +292,19 @@ describe('asking a note in plain English', () => {
     });
   });
 
+  it('asks a name alone, as the notes case it, as something the topic has: never "It is a hyperscale"', () => {
+    expect(asked('Hyperscale (up to 128 TB, fast scale, quick backups)')).toEqual({
+      which: 'Which of these has Hyperscale (up to 128 TB, fast scale, quick backups)?',
+      option: 'It has Hyperscale (up to 128 TB, fast scale, quick backups).',
+    });
+    expect(asked('TTL per container or item to auto-delete old docs').option).toBe(
+      'It has TTL per container or item to auto-delete old docs.',
+    );
+    // A word in capitals is no adjective: never "It is SMART on FHIR support…".
+    const smart = 'SMART on FHIR support so patient apps sign in through your own IdP';
+    expect(asked(smart)).toEqual({ which: null, option: `${smart}.` });
+  });
+
   it('quotes a condition or term and what it comes to, never "It has a key → …" or "It is for sliding window → …"', () => {
     for (const note of [
       'has a key → hash of the key (murmur2) mod partition count',
