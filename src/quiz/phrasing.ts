@@ -187,7 +187,21 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
   const firstTags = classes.tags(first.word);
   // "rely on EBS", "filter on IP addresses": notes written of several things, asked of one.
   const verbFirst = ['VB', 'VBP'].includes(firstTags[0] ?? '') || firstTags.includes('VB');
-  if (second && verbFirst && !nounFirst && !first.word.endsWith('s') && VERB_PREPOSITIONS.has(second.word)) {
+  // "default in MySQL InnoDB is Repeatable Read": a verb of its own later makes the first word its
+  // subject, a noun.
+  const clauseWordAt = tokens.findIndex((token, i) => i > 1 && CLAUSE_WORDS.has(token.word));
+  const clauseEnd = firstClauseEnd(text);
+  const ownVerbLater = tokens
+    .slice(2, clauseWordAt < 0 ? undefined : clauseWordAt)
+    .some((token) => token.end <= clauseEnd && BE_FORMS.has(token.word));
+  if (
+    second &&
+    verbFirst &&
+    !nounFirst &&
+    !ownVerbLater &&
+    !first.word.endsWith('s') &&
+    VERB_PREPOSITIONS.has(second.word)
+  ) {
     // "opt in first, enable the zone group…": steps to follow, said to the reader, not of the topic.
     const steps = tokens.some((token, i) => {
       const next = tokens[i + 1];
@@ -363,6 +377,9 @@ const LIMIT_WORDS = new Set(['max', 'min', 'maximum', 'minimum', 'default']);
 /** "doesn't", "can't": a negated verb whose unwritten subject is the topic. */
 const THIRD_PERSON_NEGATIONS = new Set(['doesnt', 'cant', 'cannot', 'isnt', 'wont']);
 
+/** The verb `be` as a clause's own verb. */
+const BE_FORMS = new Set(['is', 'are', 'was', 'were']);
+
 /** Verbs only a plural subject takes. */
 const PLURAL_AUXILIARIES = new Set(['are', 'were']);
 
@@ -377,7 +394,8 @@ const KIND_NOUNS = new Set(
   version api layer firewall proxy balancer repository library framework language technology server
   volume filesystem directory catalog index endpoint function container cluster instance node broker bus
   topic pipeline workflow protocol pattern mode tier class model format alternative resource successor
-  dns cdn vpn vpc vm db sdk cli waf nas etl cd`.split(/\s+/),
+  dns cdn vpn vpc vm db sdk cli waf nas etl cd center centre hub portal marketplace console dashboard
+  registrar scheduler orchestrator`.split(/\s+/),
 );
 
 /**
@@ -530,7 +548,8 @@ function nounPhrase(
     // "storage meant for…", "backups kept 1 to 35 days": a participle after the head; "fully
     // managed NoSQL database": one before it.
     const next = clause[i + 1]?.word ?? '';
-    const participle = tags[0] === 'VBD' || tags[0] === 'VBN';
+    // A participle joined to what follows (`built-in`) describes the head still to come.
+    const participle = (tags[0] === 'VBD' || tags[0] === 'VBN') && text[token.end] !== '-';
     if (participle && (!next || /^\d/.test(next) || isPreposition(classes, next))) break;
     head = token;
   }

@@ -305,6 +305,23 @@ describe('asking a note in plain English', () => {
     expect(asked(smart)).toEqual({ which: null, option: `${smart}.` });
   });
 
+  it('reads a first word with a verb of its own later as its subject: never "It defaults in MySQL is…"', () => {
+    expect(asked('default in MySQL InnoDB is Repeatable Read')).toEqual({
+      which: null,
+      option: 'Default in MySQL InnoDB is Repeatable Read.',
+    });
+    expect(asked('rely on EBS for storage').option).toBe('It relies on EBS for storage.');
+  });
+
+  it('finds the head of a description past a joined participle, and a centre is a kind of thing', () => {
+    expect(asked('omnichannel cloud contact center, set up a call center in minutes').option).toBe(
+      'It is an omnichannel cloud contact center, set up a call center in minutes.',
+    );
+    // Never "Which of these has Azure's built-in observability platform…?": quoted as written.
+    const platform = "Azure's built-in observability platform, collects metrics + logs from apps";
+    expect(asked(platform)).toEqual({ which: null, option: `${platform}.` });
+  });
+
   it('quotes a condition or term and what it comes to, never "It has a key → …" or "It is for sliding window → …"', () => {
     for (const note of [
       'has a key → hash of the key (murmur2) mod partition count',
