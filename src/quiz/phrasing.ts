@@ -108,7 +108,10 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
   if (
     leadsTo &&
     !NOT_FOR.test(text) &&
-    tokenize(leadsTo[1] ?? '').length <= LEADS_TO_WORDS &&
+    tokenize(leadsTo[1] ?? '').length <=
+      (first.word.endsWith('ing') && classes.tags(first.word).includes('VBG')
+        ? DOING_LEADS_TO_WORDS
+        : LEADS_TO_WORDS) &&
     !tokenize(firstClause(text.slice(leadsTo[0].length))).some(
       (token) => isAuxiliary(token.word) || isFiniteVerb(classes, token.word),
     )
@@ -357,6 +360,8 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
 /** A note's opening words and an arrow to what follows from them. */
 const LEADS_TO = /^([^→]*?)\s*(?:→|->|=>)/;
 const LEADS_TO_WORDS = 5;
+/** A doing (`changing the RF of an existing topic → …`) may take more words before its arrow. */
+const DOING_LEADS_TO_WORDS = 8;
 const NOT_FOR = /^\s*(?:not|never|no)\b/i;
 
 /** Text up to its first semicolon or arrow. */
@@ -496,6 +501,15 @@ function nounPhrase(
       objectAfter
     )
       return null;
+    // "reference tracker flags suggestions": two plurals in a row make no compound, so the first,
+    // after a noun, is its verb.
+    if (
+      tags.includes('VBZ') &&
+      (classes.tags(previous.word)[0] === 'NN' ||
+        (classes.tags(previous.word).length === 0 && !previous.word.endsWith('s'))) &&
+      classes.tags(clause[i + 1]?.word ?? '')[0] === 'NNS'
+    )
+      return null;
     // "Entra Connect syncs…": the lexicon lists the plurals of the nouns it knows, so a form in -s
     // it lacks, of a noun it knows, after a name is that name's verb.
     if (
@@ -582,6 +596,12 @@ function nounPhrase(
   if (twoThings && !comparative && !limit) return { phrase, verb: 'has' };
   const kind = !limit && !acronym && (comparative ? kindNoun : proper || unknown || kindNoun);
   if (!kind) {
+    // "Google Cloud's IaaS virtual machines": another's things are no thing it has; it is them, in
+    // words a question cannot say plainly.
+    const possessor = clause
+      .slice(0, clause.indexOf(head))
+      .some((token) => /^\p{Lu}.*['’]s$/u.test(token.raw));
+    if (possessor) return null;
     // "has an SQL interface…", "has limited disk space", "has 6 copies…".
     const bare =
       /^\d/.test(first.word) ||

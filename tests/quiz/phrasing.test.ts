@@ -305,6 +305,15 @@ describe('asking a note in plain English', () => {
     expect(asked(smart)).toEqual({ which: null, option: `${smart}.` });
   });
 
+  it('quotes another\'s things and a noun with its verb, never "It has Google Cloud\'s…" or "It has reference tracker flags…"', () => {
+    for (const note of [
+      "Google Cloud's IaaS virtual machines, a VM is a zonal resource",
+      'reference tracker flags suggestions that look like open source training code',
+    ]) {
+      expect(asked(note), note).toEqual({ which: null, option: capitalise(`${note}.`) });
+    }
+  });
+
   it('reads a first word with a verb of its own later as its subject: never "It defaults in MySQL is…"', () => {
     expect(asked('default in MySQL InnoDB is Repeatable Read')).toEqual({
       which: null,
@@ -330,6 +339,9 @@ describe('asking a note in plain English', () => {
     ]) {
       expect(asked(note), note).toEqual({ which: null, option: capitalise(`${note}.`) });
     }
+    // A doing may take more words before its arrow: never "It is for changing the RF of…".
+    const doing = 'changing the RF of an existing topic → `kafka-reassign-partitions.sh` with a new list';
+    expect(asked(doing)).toEqual({ which: null, option: capitalise(`${doing}.`) });
     // What follows says what happens then: the topic is the subject still.
     expect(asked("doesn't add nodes → new pods stay Pending if the cluster is full").option).toBe(
       "It doesn't add nodes → new pods stay Pending if the cluster is full.",
