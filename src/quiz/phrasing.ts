@@ -185,7 +185,9 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
   if (you) return you;
   // "Pricing: you pay…", "routing policies: simple, weighted…" are a label and what it says; "Pick
   // it when…" an instruction: both quotes.
-  if (/^[^:]{1,40}:/.test(text) && (text.split(':')[0] ?? '').trim().split(/\s+/).length <= 4)
+  // An aside in the label is no word of it: "pricing (Standard, pay as you go): ~$5 per policy".
+  const label = (text.split(':')[0] ?? '').replace(/\([^)]*\)/g, ' ');
+  if (/^[^:]{1,60}:/.test(text) && label.length <= 40 && label.trim().split(/\s+/).length <= 4)
     return { shape: 'sentence', text: toYou(shown) };
   const firstTags = classes.tags(first.word);
   // "rely on EBS", "filter on IP addresses": notes written of several things, asked of one.

@@ -314,6 +314,11 @@ describe('asking a note in plain English', () => {
     }
   });
 
+  it('quotes a label whose aside makes it long, never "Which of these is for pricing (…): …"', () => {
+    const note = 'pricing (Standard, pay as you go): ~$5 per policy/month + $1 per rule/month';
+    expect(asked(note)).toEqual({ which: null, option: capitalise(`${note}.`) });
+  });
+
   it('reads a first word with a verb of its own later as its subject: never "It defaults in MySQL is…"', () => {
     expect(asked('default in MySQL InnoDB is Repeatable Read')).toEqual({
       which: null,
