@@ -13,6 +13,9 @@ function asked(note: string): { which: string | null; option: string } {
   return { which: whichQuestion(reading), option: asStatement(reading) };
 }
 
+/** How a note quoted as written is asked: never with "Which of these…", shown as the note. */
+const quoted = (note: string) => ({ which: null, option: capitalise(`${note}.`) });
+
 describe('asking a note in plain English', () => {
   it('asks a note that opens with a verb of its unwritten subject', () => {
     expect(asked('Supports RESTful APIs and WebSocket APIs')).toEqual({
@@ -302,7 +305,7 @@ describe('asking a note in plain English', () => {
     );
     // A word in capitals is no adjective: never "It is SMART on FHIR support…".
     const smart = 'SMART on FHIR support so patient apps sign in through your own IdP';
-    expect(asked(smart)).toEqual({ which: null, option: `${smart}.` });
+    expect(asked(smart)).toEqual(quoted(smart));
   });
 
   it('quotes another\'s things and a noun with its verb, never "It has Google Cloud\'s…" or "It has reference tracker flags…"', () => {
@@ -310,20 +313,19 @@ describe('asking a note in plain English', () => {
       "Google Cloud's IaaS virtual machines, a VM is a zonal resource",
       'reference tracker flags suggestions that look like open source training code',
     ]) {
-      expect(asked(note), note).toEqual({ which: null, option: capitalise(`${note}.`) });
+      expect(asked(note), note).toEqual(quoted(note));
     }
   });
 
   it('quotes a label whose aside makes it long, never "Which of these is for pricing (…): …"', () => {
     const note = 'pricing (Standard, pay as you go): ~$5 per policy/month + $1 per rule/month';
-    expect(asked(note)).toEqual({ which: null, option: capitalise(`${note}.`) });
+    expect(asked(note)).toEqual(quoted(note));
   });
 
   it('reads a first word with a verb of its own later as its subject: never "It defaults in MySQL is…"', () => {
-    expect(asked('default in MySQL InnoDB is Repeatable Read')).toEqual({
-      which: null,
-      option: 'Default in MySQL InnoDB is Repeatable Read.',
-    });
+    expect(asked('default in MySQL InnoDB is Repeatable Read')).toEqual(
+      quoted('default in MySQL InnoDB is Repeatable Read'),
+    );
     expect(asked('rely on EBS for storage').option).toBe('It relies on EBS for storage.');
   });
 
@@ -333,7 +335,7 @@ describe('asking a note in plain English', () => {
     );
     // Never "Which of these has Azure's built-in observability platform…?": quoted as written.
     const platform = "Azure's built-in observability platform, collects metrics + logs from apps";
-    expect(asked(platform)).toEqual({ which: null, option: `${platform}.` });
+    expect(asked(platform)).toEqual(quoted(platform));
   });
 
   it('quotes a condition or term and what it comes to, never "It has a key → …" or "It is for sliding window → …"', () => {
@@ -342,11 +344,11 @@ describe('asking a note in plain English', () => {
       'sliding window (log or counter) → smoother, no edge burst, a bit more memory',
       'checking out a tag → detached HEAD, to fix something start a branch from it',
     ]) {
-      expect(asked(note), note).toEqual({ which: null, option: capitalise(`${note}.`) });
+      expect(asked(note), note).toEqual(quoted(note));
     }
     // A doing may take more words before its arrow: never "It is for changing the RF of…".
     const doing = 'changing the RF of an existing topic → `kafka-reassign-partitions.sh` with a new list';
-    expect(asked(doing)).toEqual({ which: null, option: capitalise(`${doing}.`) });
+    expect(asked(doing)).toEqual(quoted(doing));
     // What follows says what happens then: the topic is the subject still.
     expect(asked("doesn't add nodes → new pods stay Pending if the cluster is full").option).toBe(
       "It doesn't add nodes → new pods stay Pending if the cluster is full.",
