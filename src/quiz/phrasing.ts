@@ -112,7 +112,7 @@ export function readStatement(text: string, own: readonly NameSpan[], classes: W
       (first.word.endsWith('ing') && classes.tags(first.word).includes('VBG')
         ? DOING_LEADS_TO_WORDS
         : LEADS_TO_WORDS) &&
-    !tokenize(firstClause(text.slice(leadsTo[0].length))).some(
+    !tokenize(upToSemicolonOrArrow(text.slice(leadsTo[0].length))).some(
       (token) => isAuxiliary(token.word) || isFiniteVerb(classes, token.word),
     )
   )
@@ -367,7 +367,7 @@ const DOING_LEADS_TO_WORDS = 8;
 const NOT_FOR = /^\s*(?:not|never|no)\b/i;
 
 /** Text up to its first semicolon or arrow. */
-function firstClause(text: string): string {
+function upToSemicolonOrArrow(text: string): string {
   return text.split(/[;→]|->|=>/)[0] ?? '';
 }
 
