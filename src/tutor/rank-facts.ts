@@ -324,13 +324,15 @@ function definesAQueryWord(
 export function subPointsFor(index: TopicIndex, topic: number, fact: Fact, read: ReadQuestion): string[] {
   if (fact.subPoints.length < 2) return fact.subPoints;
   const wholeName = index.wholeNameStems[topic] ?? new Set<string>();
-  const asked = read.terms.filter((term) => !namesWholeTopic(term, topic, wholeName, read));
+  const askedStems = read.terms
+    .filter((term) => !namesWholeTopic(term, topic, wholeName, read))
+    .map((term) => stemsInTopic(term, topic));
   const scored = fact.subPoints.map((text, at) => {
     const stems = new Set(words(text).map(stem));
     let score = 0;
-    for (const term of asked) {
+    for (const termStems of askedStems) {
       let best = 0;
-      for (const [stemmed, weight] of stemsInTopic(term, topic)) {
+      for (const [stemmed, weight] of termStems) {
         if (stems.has(stemmed)) best = Math.max(best, index.idf(stemmed) * weight);
       }
       score += best;

@@ -4,7 +4,7 @@ import type { KnowledgeBase, Topic } from '../knowledge/types.js';
 import { talksOfEverydayLife } from '../understand/chit-chat.js';
 import type { EverydayWords } from '../understand/everyday-words.js';
 import { servicesAreSetting, type TopicCandidate } from '../understand/rank-topics.js';
-import type { ReadQuestion } from '../understand/read-question.js';
+import { COMMANDS_ASKED, type ReadQuestion } from '../understand/read-question.js';
 import { type CloudService, TECHNOLOGY } from '../understand/service-catalogue.js';
 import { negatedBefore } from '../understand/stopwords.js';
 import type { TopicIndex } from '../understand/topic-index.js';
@@ -303,8 +303,7 @@ export function createTutor(
         : read.intent.intent;
     // "who's top of the premier league" asks the standings of no quiz: a command about everyday life
     // that names nothing of the notes is chat (questions about it are weighed after ranking).
-    const chat =
-      intent !== 'explain' && intent !== 'compare' && named.length === 0 && talksOfEverydayLife(read, index);
+    const chat = COMMANDS_ASKED.has(intent) && named.length === 0 && talksOfEverydayLife(read, index);
     if (chat) return { ...unknown(question, [], commandConfidence('unknown', probability)), smallTalk: true };
     switch (intent) {
       case 'smalltalk':

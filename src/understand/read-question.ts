@@ -23,8 +23,8 @@ const REQUEST_END = /[,;.!?](?:\s|$)/;
 const REQUEST_ENDS = new RegExp(REQUEST_END.source, 'g');
 /** Where a sentence ends. */
 const SENTENCE_ENDS = /[.!?]+(?:\s|$)/g;
-/** The requests to the tutor itself a last sentence may make after chat. */
-const COMMANDS_ASKED: ReadonlySet<string> = new Set(['help', 'list', 'quiz', 'leaderboard']);
+/** Requests to the tutor itself, not questions about the notes: a last sentence after chat may make one. */
+export const COMMANDS_ASKED: ReadonlySet<string> = new Set(['help', 'list', 'quiz', 'leaderboard']);
 /** What sets a question's subject apart: "app mesh: how do retries work", "ecr - pricing?". */
 const SET_APART = /[,:;](?:\s|$)|\s[-–—]\s/;
 /** A typo (`lamda`) means the word one slip from it (`lambda`) nearly as plainly as the word. */
