@@ -1,7 +1,7 @@
 import { definitionOf } from '../knowledge/definition.js';
 import { phraseKey, stem } from '../knowledge/text.js';
 import type { KnowledgeBase, Topic } from '../knowledge/types.js';
-import { talksOfEverydayLife } from '../understand/chit-chat.js';
+import { asksAboutEverydayLife, talksOfEverydayLife } from '../understand/chit-chat.js';
 import type { EverydayWords } from '../understand/everyday-words.js';
 import { servicesAreSetting, type TopicCandidate } from '../understand/rank-topics.js';
 import { COMMANDS_ASKED, type ReadQuestion } from '../understand/read-question.js';
@@ -303,7 +303,7 @@ export function createTutor(
         : read.intent.intent;
     // "who's top of the premier league" asks the standings of no quiz: a command about everyday life
     // that names nothing of the notes is chat (questions about it are weighed after ranking).
-    const chat = COMMANDS_ASKED.has(intent) && named.length === 0 && talksOfEverydayLife(read, index);
+    const chat = COMMANDS_ASKED.has(intent) && named.length === 0 && asksAboutEverydayLife(read, index);
     if (chat) return { ...unknown(question, [], commandConfidence('unknown', probability)), smallTalk: true };
     switch (intent) {
       case 'smalltalk':

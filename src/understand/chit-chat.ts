@@ -71,5 +71,31 @@ const EVERYDAY_LIFE = new Set([
  * a good pizza place near the office"): a guess from the notes would answer something not asked.
  */
 export function talksOfEverydayLife(read: ReadQuestion, index: TopicIndex): boolean {
-  return read.terms.some((term) => EVERYDAY_LIFE.has(term.word) && !index.knows(stem(term.word)));
+  return saysAWordOf(EVERYDAY_LIFE, read, index);
+}
+
+/**
+ * Words of a sporting fixture. Notes on routing rules match too, so these say chat only beside a
+ * command's words: "whats the score in the match tonight" asks no quiz standings.
+ */
+const FIXTURES = new Set([
+  'match',
+  'matches',
+  'fixture',
+  'fixtures',
+  'kickoff',
+  'halftime',
+  'playoff',
+  'playoffs',
+  'derby',
+  'referee',
+]);
+
+/** Whether a request for the leaderboard, the topics or a quiz is about a game or everyday life. */
+export function asksAboutEverydayLife(read: ReadQuestion, index: TopicIndex): boolean {
+  return saysAWordOf(EVERYDAY_LIFE, read, index) || saysAWordOf(FIXTURES, read, index);
+}
+
+function saysAWordOf(words: ReadonlySet<string>, read: ReadQuestion, index: TopicIndex): boolean {
+  return read.terms.some((term) => words.has(term.word) && !index.knows(stem(term.word)));
 }

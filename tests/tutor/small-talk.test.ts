@@ -29,12 +29,15 @@ describe('small talk', () => {
       'who is winning the world cup',
       'quiz me on football',
       'list the premier league teams',
+      'whats the score in the match tonight lol, im stuck in this meeting',
+      'who is top at halftime',
     ]) {
       const reply = tutor.answer(question) as UnknownReply;
       expect(reply.intent, question).toBe('unknown');
       expect(reply.smallTalk, question).toBe(true);
     }
     expect(tutor.answer('who is top this week').intent).toBe('leaderboard');
+    expect(tutor.answer('whats the score').intent).toBe('leaderboard');
     expect(tutor.answer('quiz me on fargate').intent).toBe('quiz');
   });
 
