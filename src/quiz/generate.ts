@@ -162,17 +162,14 @@ class Generator {
         keyTerms++;
     }
     if (topic.facts.length >= MIN_FACTS && drafts.length < MIN_PER_TOPIC) {
-      // A topic with few notes asks the rest of them, and more sets of them, before going short.
-      for (const statement of statements.slice(PER_TOPIC.trueOf)) {
+      // A topic with few notes asks the rest of them, and more sets of them, with options easier to
+      // rule out, before going short.
+      for (const statement of statements) {
         if (drafts.length >= MIN_PER_TOPIC) break;
-        keep(trueOfQuestion(context, statement));
+        keep(trueOfQuestion(context, statement, true));
       }
-      for (
-        let variant = PER_TOPIC.notTrueOf;
-        variant < EXTRA_VARIANTS && drafts.length < MIN_PER_TOPIC;
-        variant++
-      )
-        keep(notTrueOfQuestion(context, topic, variant));
+      for (let variant = 0; variant < EXTRA_VARIANTS && drafts.length < MIN_PER_TOPIC; variant++)
+        keep(notTrueOfQuestion(context, topic, variant, true));
     }
     return drafts;
   }

@@ -122,6 +122,24 @@ export class TopicNames {
     return this.spans(tokenize(text), topicId, true).length > 0;
   }
 
+  /**
+   * True when the text names the topic in any case or form (`these batch jobs`, `Stashes`): a
+   * learner who reads it knows which topic it comes from.
+   */
+  namesAnyhow(text: string, topicId: string): boolean {
+    return this.namedIn(words(text).map(stem), topicId);
+  }
+
+  /** The same, of a text's words already stemmed. */
+  namedIn(stems: readonly string[], topicId: string): boolean {
+    return (this.#keys.get(topicId) ?? []).some((key) => {
+      const wanted = key.words.map(stem);
+      for (let i = 0; i + wanted.length <= stems.length; i++)
+        if (wanted.every((word, k) => stems[i + k] === word)) return true;
+      return false;
+    });
+  }
+
   /** Stems of the topic's full names, to leave out of what a statement says. */
   nameStems(topicId: string): Set<string> {
     return new Set(this.#full(topicId).flatMap((key) => key.words.map(stem)));

@@ -1,3 +1,4 @@
+import { stem, words } from '../knowledge/text.js';
 import type { Topic } from '../knowledge/types.js';
 import { nearestStatement, neighboursOf, type QuizContext, quote, statementsOf } from './context.js';
 import type { QuestionDraft } from './draft.js';
@@ -23,9 +24,9 @@ interface Foreign {
 /**
  * Statements of confusable topics that are not true of `topic`: each tells something particular
  * of its own topic, says no "not" (a "no servers" is true of many), and is neither said in
- * `topic`'s notes nor what the engine would take for it, and is pinned to its own topic. One per
- * neighbour, none from a sibling;
- * which of a neighbour's statements is drawn by `seed`, so questions on one topic do not all share them.
+ * `topic`'s notes nor what the engine would take for it, and is pinned to its own topic, by its name
+ * only for a topic `short` of questions. One per neighbour, none from a sibling; which of a
+ * neighbour's statements is drawn by `seed`, so questions on one topic do not all share them.
  */
 function foreignStatements(
   context: QuizContext,
@@ -33,9 +34,19 @@ function foreignStatements(
   avoid: readonly Statement[],
   count: number,
   seed: string,
+  short: boolean,
 ): Foreign[] {
   const random = seededRandom(seed);
   const chosen: Foreign[] = [];
+  let ownWords: string[] | null = null;
+  // An option naming its own topic (`these batch jobs`) tells a learner where it comes from,
+  // unless `topic`'s notes name that topic too (Rebase's notes say commits, as Commits' do).
+  const givesItsTopicAway = (candidate: Foreign) => {
+    const owner = candidate.statement.topic.id;
+    if (!context.names.namesAnyhow(candidate.text, owner)) return false;
+    ownWords ??= words(topic.facts.flatMap((fact) => [fact.text, ...fact.subPoints]).join(' ')).map(stem);
+    return !context.names.namedIn(ownWords, owner);
+  };
   const candidates: Foreign[][] = neighboursOf(context, topic).map((neighbour) =>
     shuffled(
       statementsOf(context, neighbour.topic).flatMap((statement) => {
@@ -53,6 +64,8 @@ function foreignStatements(
       (candidate) =>
         pinned(candidate.statement) &&
         candidate.closeness < SIBLING &&
+        // For a topic short of questions, an easy question teaches more than none.
+        (short || !givesItsTopicAway(candidate)) &&
         !others.some((other) => sayMuchTheSame(other, candidate.statement)) &&
         !chosen.some((item) => item.text === candidate.text) &&
         context.fit.mayFit(candidate.statement, topic) === null,
@@ -88,13 +101,20 @@ function notItsWhy(context: QuizContext, foreign: Statement, topic: Topic): stri
   return near ? `${owner}, whose notes say ${quote(near)}` : owner;
 }
 
-/** "Which of these is true of Lambda?": the statement and three of related topics. */
-export function trueOfQuestion(context: QuizContext, statement: Statement): QuestionDraft | null {
+/**
+ * "Which of these is true of Lambda?": the statement and three of related topics. `short`: the
+ * topic is short of questions, and may take options that are easier to rule out.
+ */
+export function trueOfQuestion(
+  context: QuizContext,
+  statement: Statement,
+  short = false,
+): QuestionDraft | null {
   const text = showable(statement);
   // A claim every managed service makes is true, but teaches nothing about this one.
   if (!text || statement.generic || statement.sharedClaim) return null;
   const topic = statement.topic;
-  const wrong = foreignStatements(context, topic, [statement], 3, statement.key);
+  const wrong = foreignStatements(context, topic, [statement], 3, statement.key, short);
   if (wrong.length < 3) return null;
   return {
     kind: 'true-of',
@@ -111,9 +131,14 @@ export function trueOfQuestion(context: QuizContext, statement: Statement): Ques
 
 /**
  * "Which of these is NOT true of Lambda?": three of the topic's statements (the `variant`th set of
- * its most teaching ones) and one of a related topic.
+ * its most teaching ones) and one of a related topic; `short` as for `trueOfQuestion`.
  */
-export function notTrueOfQuestion(context: QuizContext, topic: Topic, variant: number): QuestionDraft | null {
+export function notTrueOfQuestion(
+  context: QuizContext,
+  topic: Topic,
+  variant: number,
+  short = false,
+): QuestionDraft | null {
   const own = statementsOf(context, topic).filter((statement) => showable(statement) !== null);
   const telling = own.filter((statement) => !statement.generic);
   const pool = telling.length >= 3 ? telling : own;
@@ -125,7 +150,7 @@ export function notTrueOfQuestion(context: QuizContext, topic: Topic, variant: n
       truths.push(candidate);
   }
   if (truths.length < 3) return null;
-  const [odd] = foreignStatements(context, topic, truths, 1, `${topic.id}\u0000${variant}`);
+  const [odd] = foreignStatements(context, topic, truths, 1, `${topic.id}\u0000${variant}`, short);
   if (!odd) return null;
   return {
     kind: 'not-true-of',

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeDir } from '../../src/knowledge/load.js';
 import { foldCase, phraseKey, stem, VENDOR_WORDS, words } from '../../src/knowledge/text.js';
 import type { KnowledgeBase, Topic } from '../../src/knowledge/types.js';
-import { generateQuestions } from '../../src/quiz/generate.js';
+import { generateQuestions, MIN_PER_TOPIC } from '../../src/quiz/generate.js';
 import type { QuizQuestion } from '../../src/quiz/types.js';
 import type { Reply } from '../../src/tutor/reply.js';
 import { createTutor, type Tutor } from '../../src/tutor/tutor.js';
@@ -212,6 +212,22 @@ describe('questions on the project notes', () => {
   it('are the same on freshly loaded notes', () => {
     const knowledge = loadKnowledgeDir(KNOWLEDGE_DIR).knowledge;
     expect(generateQuestions(knowledge, createTutor(knowledge))).toEqual(get('knowledge').questions);
+  });
+
+  it('borrow no wrong option that names its own topic ("these batch jobs") unless short of questions', () => {
+    const { questions } = get('knowledge');
+    const asked = new Map<string, number>();
+    for (const question of questions) asked.set(question.topic.id, (asked.get(question.topic.id) ?? 0) + 1);
+    // A topic short of questions takes options easier to rule out: it never gets more than the least.
+    const roomy = questions.filter(
+      (question) =>
+        (question.kind === 'true-of' || question.kind === 'not-true-of') &&
+        question.topic.id !== 'batch' &&
+        (asked.get(question.topic.id) ?? 0) > MIN_PER_TOPIC,
+    );
+    expect(roomy.length).toBeGreaterThan(5);
+    for (const question of roomy)
+      for (const option of question.options) expect(words(option), question.id).not.toContain('batch');
   });
 
   it('never offer Fargate for "AWS takes care of starting / stopping containers": it is true of Fargate too', () => {
