@@ -88,7 +88,43 @@ export function toYou(text: string): string {
  * Reads a note (spelled out, without its final full stop). `own` are the places its own topic is
  * named. Null when it cannot be shown without a reference to something outside it ("They…").
  */
-export function readStatement(text: string, own: readonly NameSpan[], classes: WordClasses): Reading | null {
+/**
+ * How a note reads. `keyTerms` are the note's bold terms: one the note opens with names a thing
+ * (`**ordering keys** if you need…`, `**projects** group people…`), never the topic's doing.
+ */
+export function readStatement(
+  text: string,
+  own: readonly NameSpan[],
+  classes: WordClasses,
+  keyTerms: readonly string[] = [],
+): Reading | null {
+  const reading = readWords(text, own, classes);
+  if (reading?.shape !== 'subject') return reading;
+  const term = keyTerms.find((candidate) => opensWith(text, candidate));
+  if (!term) return reading;
+  const termWords = tokenize(term);
+  const predicate = reading.predicate.toLowerCase();
+  const named = termWords.map((token) => token.word).join(' ');
+  if (!predicate.startsWith(named) && !predicate.startsWith(`is for ${named}`)) return reading;
+  const next = tokenize(text)[termWords.length];
+  // "projects group people…": the term is the subject of a verb of its own.
+  if (next && (isAuxiliary(next.word) || MODALS.has(next.word) || classes.tags(next.word).includes('VBP')))
+    return { shape: 'sentence', text: toYou(text) };
+  // "ordering keys if you need…": a thing the topic has.
+  const head = termWords.at(-1)?.word ?? '';
+  if (termWords.length > 1 && (classes.tags(head)[0] ?? '').startsWith('NN'))
+    return { shape: 'noun', phrase: decapitalise(text), verb: 'has' };
+  return reading;
+}
+
+/** Whether the text opens with the term as whole words, in any case. */
+function opensWith(text: string, term: string): boolean {
+  const lower = text.toLowerCase();
+  const wanted = term.trim().toLowerCase();
+  return wanted !== '' && lower.startsWith(wanted) && !/[\p{L}\p{N}]/u.test(lower[wanted.length] ?? '');
+}
+
+function readWords(text: string, own: readonly NameSpan[], classes: WordClasses): Reading | null {
   const tokens = tokenize(text);
   const first = tokens[0];
   if (!first) return null;

@@ -210,7 +210,7 @@ function prepare(topic: Topic, draft: Draft, context: StatementContext): Stateme
   );
   if (stems.size < MIN_STEMS) return null;
   const telling = new Set([...stems].filter((stemmed) => !isGenericStem(stemmed)));
-  const reading = readStatement(plain, own, classes);
+  const reading = readStatement(plain, own, classes, draft.fact.keyTerms);
   // "building a serverless API & scalable": an adjective left dangling after its noun reads wrong
   // in a question; the note is still quoted in explanations.
   const dangling = /\band\s+(\p{L}+)$/u.exec(plain)?.[1]?.toLowerCase();

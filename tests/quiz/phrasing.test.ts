@@ -360,6 +360,24 @@ describe('asking a note in plain English', () => {
       'It is NOT for long-term storage → easy to forget what is in there.',
     );
   });
+
+  it('reads a bold term a note opens with as a thing, never as the topic doing it', () => {
+    const withTerm = (note: string, term: string) => {
+      const reading = readStatement(note, [], classes, [term]);
+      if (!reading) throw new Error(`no reading of ${note}`);
+      return { which: whichQuestion(reading), option: asStatement(reading) };
+    };
+    const ordering = 'ordering keys if you need messages with the same key delivered in order';
+    expect(withTerm(ordering, 'ordering keys')).toEqual({
+      which: 'Which of these has ordering keys if you need messages with the same key delivered in order?',
+      option: 'It has ordering keys if you need messages with the same key delivered in order.',
+    });
+    const projects = 'projects group people and the assets they own or use';
+    expect(withTerm(projects, 'projects')).toEqual(quoted(projects));
+    // Without the bold, the same words still read as the topic's doing.
+    expect(asked(ordering).option).toBe(`It is for ${ordering}.`);
+    expect(withTerm('supports RESTful APIs', 'RESTful APIs').option).toBe('It supports RESTful APIs.');
+  });
 });
 
 describe('plain English from shorthand', () => {
