@@ -1,5 +1,5 @@
 import { definitionOf } from '../knowledge/definition.js';
-import { phraseKey, stem } from '../knowledge/text.js';
+import { phraseKey, stem, words } from '../knowledge/text.js';
 import type { KnowledgeBase, Topic } from '../knowledge/types.js';
 import { asksAboutEverydayLife, talksOfEverydayLife } from '../understand/chit-chat.js';
 import type { EverydayWords } from '../understand/everyday-words.js';
@@ -281,9 +281,12 @@ export function createTutor(
   };
 
   const answerAfresh = (question: string): Reply => {
-    if (!question) {
+    // Nothing typed, or a lone "?", asks what the tutor can do.
+    if (!question || /^[?？\s]+$/.test(question)) {
       return { intent: 'help', question, topics: [], confidence: 1, sure: true, commands: COMMANDS };
     }
+    // "👍", ":)" or "...": no word to look up, and no gap in the notes.
+    if (words(question).length === 0) return { ...unknown(question, [], 1), smallTalk: true };
     const { read, candidates, uncovered } = understanding.understand(question);
     const named = [...new Set(read.names.map((hit) => hit.topic))];
     const probability = read.intent.probability;

@@ -41,6 +41,16 @@ describe('small talk', () => {
     expect(tutor.answer('quiz me on fargate').intent).toBe('quiz');
   });
 
+  it('is an emoji or a smiley with no word to look up, never a gap in the notes; a lone "?" asks for help', () => {
+    for (const question of ['👍', '🙂🙂🙂', ':)', '...']) {
+      const reply = tutor.answer(question) as UnknownReply;
+      expect(reply.intent, question).toBe('unknown');
+      expect(reply.smallTalk, question).toBe(true);
+    }
+    expect(tutor.answer('?').intent).toBe('help');
+    expect(tutor.answer('🚀 fargate').intent).toBe('explain');
+  });
+
   it('is told what the tutor is for when it reads as small talk', () => {
     for (const question of ['hello!', 'good afternoon', 'have a good one', 'see you later alligator']) {
       const reply = tutor.answer(question) as UnknownReply;
