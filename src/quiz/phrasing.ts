@@ -86,11 +86,9 @@ export function toYou(text: string): string {
 
 /**
  * Reads a note (spelled out, without its final full stop). `own` are the places its own topic is
- * named. Null when it cannot be shown without a reference to something outside it ("They…").
- */
-/**
- * How a note reads. `keyTerms` are the note's bold terms: one the note opens with names a thing
- * (`**ordering keys** if you need…`, `**projects** group people…`), never the topic's doing.
+ * named; `keyTerms` its bold terms, one of which it opens with names a thing (`**ordering keys** if
+ * you need…`, `**projects** group people…`), never the topic's doing. Null when it cannot be shown
+ * without a reference to something outside it ("They…").
  */
 export function readStatement(
   text: string,
@@ -124,6 +122,7 @@ function opensWith(text: string, term: string): boolean {
   return wanted !== '' && lower.startsWith(wanted) && !/[\p{L}\p{N}]/u.test(lower[wanted.length] ?? '');
 }
 
+/** How a note reads from its words alone, its bold terms not yet weighed. */
 function readWords(text: string, own: readonly NameSpan[], classes: WordClasses): Reading | null {
   const tokens = tokenize(text);
   const first = tokens[0];

@@ -75,8 +75,9 @@ export function talksOfEverydayLife(read: ReadQuestion, index: TopicIndex): bool
 }
 
 /**
- * Words of a sporting fixture. Notes on routing rules match too, so these say chat only beside a
- * command's words: "whats the score in the match tonight" asks no quiz standings.
+ * Words of a sporting fixture. Questions on the notes use them too ("which rule matches the
+ * header"), so they say chat only in a request for the standings, the topics or a quiz: "whats the
+ * score in the match tonight" asks no quiz standings.
  */
 const FIXTURES = new Set([
   'match',
