@@ -346,8 +346,9 @@ const NAME_ENDS = new Set(
 
 /**
  * Another cloud's product the catalogue lacks ("azure health data services", "google cloud
- * healthcare api"): the platform's name says whose product the words after it name, so the notes,
- * written on AWS, do not cover it.
+ * healthcare api"), or the platform itself when its pricing or quotas are asked ("azure pricing"):
+ * the platform's name says whose product the words after it name, so the notes, written on AWS, do
+ * not cover it.
  */
 function otherCloudProducts(
   tokens: readonly string[],
@@ -372,7 +373,7 @@ function otherCloudProducts(
     )
       end++;
     const product = tokens.slice(start + cloud.words.length, end);
-    if (product.length === 0) continue;
+    if (product.length === 0 && !NAME_ENDS.has(tokens[end] ?? '')) continue;
     products.push({
       service: {
         name: [cloud.label, ...product.map((word) => asInName(word, english))].join(' '),

@@ -302,6 +302,9 @@ describe('questions about services the notes do not cover', () => {
     ['azure container apps pricing', 'Azure Container Apps'],
     ['how do i read values from systems manager parameter store', 'Systems Manager'],
     ['what is aws glue', 'Glue'],
+    // What is asked of the other cloud itself: its quotas, its pricing.
+    ['google cloud quotas page, how do i request more gpus', 'Google Cloud'],
+    ['azure pricing for vms', 'Azure'],
   ])('%s -> the notes don’t cover %s', (question, name) => {
     const reply = unknown(compute().answer(question));
     expect(reply.notCovered.join(' ')).toContain(name);
