@@ -539,12 +539,16 @@ function nounPhrase(
     )
       return null;
     // "reference tracker flags suggestions": two plurals in a row make no compound, so the first,
-    // after a noun, is its verb.
+    // after a noun, is its verb; so is one before a preposition after a plain word ("config lives
+    // in cloudbuild.yaml", not "SSM documents in JSON").
+    const afterIt = clause[i + 1]?.word ?? '';
+    const beforePreposition =
+      isPreposition(classes, afterIt) && /^\p{Ll}+$/u.test(previous.raw) && !inBrackets(text, token.start);
     if (
       tags.includes('VBZ') &&
       (classes.tags(previous.word)[0] === 'NN' ||
         (classes.tags(previous.word).length === 0 && !previous.word.endsWith('s'))) &&
-      classes.tags(clause[i + 1]?.word ?? '')[0] === 'NNS'
+      (classes.tags(afterIt)[0] === 'NNS' || beforePreposition)
     )
       return null;
     // "Entra Connect syncs…": the lexicon lists the plurals of the nouns it knows, so a form in -s

@@ -312,9 +312,14 @@ describe('asking a note in plain English', () => {
     for (const note of [
       "Google Cloud's IaaS virtual machines, a VM is a zonal resource",
       'reference tracker flags suggestions that look like open source training code',
+      'config lives in cloudbuild.yaml (or JSON), or just a Dockerfile',
     ]) {
       expect(asked(note), note).toEqual(quoted(note));
     }
+    // A name's plural before a preposition is no verb of it: the topic has them.
+    expect(asked('automation runbooks (SSM documents in JSON/YAML) e.g. restart an instance').option).toBe(
+      'It has automation runbooks (SSM documents in JSON/YAML) e.g. restart an instance.',
+    );
   });
 
   it('quotes a label whose aside makes it long, never "Which of these is for pricing (…): …"', () => {
