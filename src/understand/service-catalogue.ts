@@ -271,9 +271,9 @@ export class ServiceCatalogue {
     return index.matches(tokens);
   }
 
-  /** Whether a name is also one ordinary English word (`backup`, `config`, `glue`). */
-  isPlainWord(name: string): boolean {
-    return this.plainKeys.has(phraseKey(name));
+  /** Whether a name, made a key (`phraseKey`), is also one ordinary English word (`backup`, `config`, `glue`). */
+  isPlainKey(key: string): boolean {
+    return this.plainKeys.has(key);
   }
 
   /** Services named in a question's tokens, longest names first, never overlapping. */

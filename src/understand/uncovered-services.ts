@@ -100,6 +100,7 @@ export class UncoveredServices {
    */
   #coverFamilyKeyTerms(catalogue: ServiceCatalogue, index: TopicIndex): void {
     this.servicesOf.forEach((services, topic) => {
+      if (services.length === 0) return;
       const terms = new Set(index.topics[topic]?.facts.flatMap((fact) => fact.keyTerms.map(phraseKey)) ?? []);
       if (terms.size === 0) return;
       for (const family of [...services]) {
@@ -162,12 +163,25 @@ export class UncoveredServices {
   #coverKeyTerms(catalogue: ServiceCatalogue, index: TopicIndex): void {
     const marking = new Map<CloudService, Set<number>>();
     const entries = new Map<CloudService, Set<number>>();
+    // Large notes bold the same terms again and again: each is looked up once.
+    const serviceOfTerm = new Map<string, CloudService | null>();
+    const lookUp = (term: string): CloudService | null => {
+      let service = serviceOfTerm.get(term);
+      if (service === undefined) {
+        const key = phraseKey(term);
+        // `**ALB**` in capitals is the load balancer, whatever an alb is in English.
+        service =
+          catalogue.isPlainKey(key) && term !== term.toUpperCase()
+            ? null
+            : (catalogue.lookupKeyIn(key, this.clouds) ?? null);
+        serviceOfTerm.set(term, service);
+      }
+      return service;
+    };
     index.topics.forEach((topic, i) => {
       for (const fact of topic.facts) {
         for (const term of fact.keyTerms) {
-          // `**ALB**` in capitals is the load balancer, whatever an alb is in English.
-          if (catalogue.isPlainWord(term) && term !== term.toUpperCase()) continue;
-          const service = catalogue.lookupIn(term, this.clouds);
+          const service = lookUp(term);
           if (!service || this.covered.has(service) || !this.ofNotesCloud(service)) continue;
           // What a heading says the topic is (`managed business email`) names no part of it: SES is
           // no part of WorkMail for sharing `email`.
