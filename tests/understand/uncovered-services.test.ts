@@ -408,6 +408,27 @@ describe('questions about services the notes do not cover', () => {
     expect(security.answer('what is s3').intent).toBe('unknown');
   });
 
+  it('takes a programming technique the question is about for a technology the notes lack', () => {
+    const identity = notesDir({
+      'identity.md': [
+        '# Amazon Cognito',
+        '- gives the users of ur web & mobile apps an identity',
+        '- **User Pools**: sign up & sign in for app users',
+        '  > username or email + password, password reset, email & phone verification',
+        '',
+        '# AWS WAF',
+        '- firewall for web apps, rules match on IP addresses, headers & the request body',
+        '',
+      ].join('\n'),
+    });
+    const tutor = tutorFor(identity);
+    expect(unknown(tutor.answer('how do i write a regex for an email address')).notCovered).toEqual([
+      'Regular expressions',
+    ]);
+    // Named beside a topic, it is what the question asks of that topic.
+    expect(tutor.answer('can cognito check the email format with a regex').topics[0]?.id).toBe('cognito');
+  });
+
   it('does not guess from a topic when the question names a service the notes never mention', () => {
     const advisor = (aside: string) =>
       notesDir({
