@@ -376,8 +376,13 @@ export class UncoveredServices {
         !read.names.some((hit) => hit.start <= mention.start && mention.end <= hit.end) &&
         !this.notesPhrase(mention, read.tokens) &&
         // A technology the notes use in their own words (`postgres` in notes on RDS) is the
-        // setting they teach in, not something they lack.
-        !(mention.service.provider === TECHNOLOGY && this.namedInNotes(mention.service)) &&
+        // setting they teach in, not something they lack, unless the question asks what it is:
+        // "what is terragrunt" on notes that name it once, in passing, asks what they never teach.
+        !(
+          mention.service.provider === TECHNOLOGY &&
+          this.namedInNotes(mention.service) &&
+          !asksWhatItIs(mention, read.tokens)
+        ) &&
         (!mention.plain ||
           this.writtenAsName(read.tokens[mention.start] ?? '') ||
           aloneInQuestion(mention, read.tokens, content)),
@@ -488,6 +493,14 @@ function askedAbout(mention: ServiceMention, tokens: readonly string[]): boolean
     (token) => !STOPWORDS.has(token) && !VENDOR_PREFIXES.has(token) && !ASKING.has(token),
   );
   return framing.length <= FRAMING_WORDS;
+}
+
+/** Words that open a question asking what a thing is: "what is X", "explain X". */
+const DEFINING = new Set(['what', 'whats', 'explain', 'describe', 'define']);
+
+/** The question opens by asking what the service is or does: "what is X", "whats X for". */
+function asksWhatItIs(mention: ServiceMention, tokens: readonly string[]): boolean {
+  return DEFINING.has(tokens[0] ?? '') && askedAbout(mention, tokens);
 }
 
 /** Words that may stand before a service's name in a question that opens with it. */

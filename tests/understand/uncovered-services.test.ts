@@ -429,6 +429,19 @@ describe('questions about services the notes do not cover', () => {
     expect(tutor.answer('can cognito check the email format with a regex').topics[0]?.id).toBe('cognito');
   });
 
+  it('takes a technology the notes name in passing for what they lack when asked what it is', () => {
+    // The Terraform notes name Terragrunt once, in a sub-point of their State topic.
+    const terraform = tutorFor(join(FIXTURES_DIR, 'notes', 'terraform-basics'));
+    const reply = unknown(terraform.answer('what is terragrunt'));
+    expect(reply.notCovered).toEqual(['Terragrunt']);
+    expect(reply.mentionedIn.map((topic) => topic.id)).toEqual(['terraform-state']);
+    // Around a need the notes meet, it is the setting: the reply teaches what they hold.
+    expect(
+      terraform.answer('we use terragrunt, how do we stop two applies running at once on the state').topics[0]
+        ?.id,
+    ).toBe('terraform-state');
+  });
+
   it('does not guess from a topic when the question names a service the notes never mention', () => {
     const advisor = (aside: string) =>
       notesDir({
