@@ -305,6 +305,10 @@ describe('questions about services the notes do not cover', () => {
     // What is asked of the other cloud itself: its quotas, its pricing.
     ['google cloud quotas page, how do i request more gpus', 'Google Cloud'],
     ['azure pricing for vms', 'Azure'],
+    // AWS products and billing features with no API of their own.
+    ['what is migration evaluator', 'Migration Evaluator'],
+    ['how do i sell reserved instances on the ri marketplace', 'Reserved Instance Marketplace'],
+    ['does consolidated billing share volume discounts across accounts', 'Consolidated billing'],
   ])('%s -> the notes don’t cover %s', (question, name) => {
     const reply = unknown(compute().answer(question));
     expect(reply.notCovered.join(' ')).toContain(name);
