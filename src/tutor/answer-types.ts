@@ -13,7 +13,9 @@ const HOW: Record<string, AnswerType> = {
   far: 'duration',
   old: 'duration',
   soon: 'duration',
+  quick: 'duration',
   quickly: 'duration',
+  fast: 'duration',
   often: 'frequency',
   frequently: 'frequency',
   many: 'quantity',
@@ -174,9 +176,12 @@ export function askedAnswerTypes(tokens: readonly string[]): Set<AnswerType> {
 
 const TIME_UNIT =
   /\b\d+(?:[.,]\d+)?\s*(?:ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?)\b/i;
-/** A bound on how long something runs, said without a number: `limited by time`, `short-lived`. */
+/**
+ * A bound on how long something runs or takes, said without a number: `limited by time`,
+ * `short-lived`, `not real time`, `a delay of hours`.
+ */
 const TIME_BOUND =
-  /\b(?:limited by time|time limits?|timeouts?|time out|(?:short|long)[- ](?:lived|running)|short (?:type of )?executions?)\b/i;
+  /\b(?:limited by time|time limits?|timeouts?|time out|(?:short|long)[- ](?:lived|running)|short (?:type of )?executions?|real[- ]time|delays?)\b/i;
 const PERIODIC = /\b(?:hourly|daily|weekly|monthly|yearly|annually|every|once|times a)\b/i;
 const PRICED = /\$|\b(?:pricing|prices?|pay|paid|charged?|billed|bills?|free|costs?|fees?)\b/i;
 

@@ -35,6 +35,8 @@ describe('the kind of answer a question asks for', () => {
     expect([...askedAnswerTypes(tokens('whats the longest an experiment may run'))]).toEqual(['duration']);
     expect([...askedAnswerTypes(tokens('the largest file it takes'))]).toEqual(['quantity']);
     expect([...askedAnswerTypes(tokens('whats the ceiling on connections'))]).toEqual(['quantity']);
+    expect([...askedAnswerTypes(tokens('how quick does it notice a spike'))]).toEqual(['duration']);
+    expect([...askedAnswerTypes(tokens('how fast do alerts go out'))]).toEqual(['duration']);
     expect(askedAnswerTypes(tokens('how does replication work')).size).toBe(0);
     expect(askedAnswerTypes(tokens('is there a long list of regions')).size).toBe(0);
     expect(askedAnswerTypes(tokens('what is a replica')).size).toBe(0);
@@ -60,6 +62,11 @@ describe('the kind of answer a question asks for', () => {
     expect(heldAnswerTypes('these functions r limited by time, for short executions')).toEqual(
       new Set(['duration']),
     );
+    // How long something takes, said without a number.
+    expect(heldAnswerTypes('runs after the data is processed, so its not real time')).toEqual(
+      new Set(['duration']),
+    );
+    expect(heldAnswerTypes('expect a delay before new files show up')).toEqual(new Set(['duration']));
     expect(heldAnswerTypes('replicas r read only').size).toBe(0);
   });
 
