@@ -18,6 +18,24 @@ import { RELATION_WEIGHTS } from './word-relations.js';
 const BRIDGED = 0.5;
 /** Words before a name that say it is not there. */
 const ABSENT = new Set(['no', 'without']);
+
+/**
+ * How chat spells, and slips on, the word a question most often opens with: "wats a cur" asks
+ * what a CUR is as "whats a cur" does.
+ */
+const CHAT_WHAT: ReadonlyMap<string, string> = new Map([
+  ['wat', 'what'],
+  ['wut', 'what'],
+  ['wht', 'what'],
+  ['waht', 'what'],
+  ['whta', 'what'],
+  ['wats', 'whats'],
+  ['wuts', 'whats'],
+  ['whts', 'whats'],
+  ['wahts', 'whats'],
+]);
+
+const standardWhat = (token: string): string => CHAT_WHAT.get(token) ?? token;
 /** Where a request ends and the reason for it begins: "quiz me, i've got an exam friday". */
 const REQUEST_END = /[,;.!?](?:\s|$)/;
 const REQUEST_ENDS = new RegExp(REQUEST_END.source, 'g');
@@ -137,7 +155,7 @@ export class QuestionReader {
   private readonly misspellings: NotesMisspellings;
 
   read(question: string): ReadQuestion {
-    const tokens = this.splitRunTogether(words(question).slice(0, 200));
+    const tokens = this.splitRunTogether(words(question).slice(0, 200).map(standardWhat));
     // "no budget or time for a leased line" does not ask about AWS Budgets: a name said to be
     // absent is not what the question is about.
     const names = this.findNames(tokens).filter((hit) => !ABSENT.has(tokens[hit.start - 1] ?? ''));

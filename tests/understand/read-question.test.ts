@@ -288,3 +288,13 @@ describe('QuestionReader on acronyms the notes use', () => {
     expect(stemsOf(notes, 'put the database back to how it was', 'back')).not.toContain('db');
   });
 });
+
+describe('chat spellings of the word a question opens with', () => {
+  it('reads them as `what`, so that the question asks what a thing is', () => {
+    expect(reader.read('wats fargate').tokens).toEqual(['whats', 'fargate']);
+    expect(reader.read('wat is a lambda layer').tokens[0]).toBe('what');
+    expect(reader.read('waht does ecs do').tokens[0]).toBe('what');
+    // Another word that merely starts the same way is left alone.
+    expect(reader.read('water cooling').tokens[0]).toBe('water');
+  });
+});
