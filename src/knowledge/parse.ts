@@ -129,11 +129,20 @@ function readHeading(title: string): Pick<ParsedTopic, 'name' | 'aliases' | 'cat
     .map((part) => part.trim())
     .filter(Boolean);
   const acronyms = parts.filter((part) => looksLikeAcronym(part) && expandsAcronym(part, name));
+  // `AWS Data Exports (CUR, Cost and Usage Report)`: an acronym beside its own expansion is one more
+  // name of what the topic covers, written both ways.
+  const spelledOut = parts.filter((part) =>
+    parts.some((other) => other !== part && looksLikeAcronym(other) && expandsAcronym(other, part)),
+  );
+  const spelledOutAcronyms = parts.filter((part) =>
+    spelledOut.some((expansion) => looksLikeAcronym(part) && expandsAcronym(part, expansion)),
+  );
+  const names = [...new Set([...acronyms, ...spelledOutAcronyms, ...spelledOut])];
   return {
     name,
     aliases: [],
-    categories: parts.filter((part) => !acronyms.includes(part)),
-    headingAliases: acronyms,
+    categories: parts.filter((part) => !names.includes(part)),
+    headingAliases: names,
   };
 }
 

@@ -84,6 +84,12 @@ describe('parseNotes: topics and headings', () => {
     expect(topic.aliases).toEqual([]);
   });
 
+  it('takes an acronym beside its own expansion in parentheses as two more names', () => {
+    const topic = only(parse('# AWS Data Exports (CUR, Cost and Usage Report)\n* every line item\n'));
+    expect(topic.aliases.map((alias) => alias.text)).toEqual(['CUR', 'Cost and Usage Report']);
+    expect(topic.categories).toEqual([]);
+  });
+
   it('splits several categories', () => {
     const topic = only(parse('# API Gateway (serverless, managed)\n* builds APIs\n'));
     expect(topic.categories).toEqual(['serverless', 'managed']);
