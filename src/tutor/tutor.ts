@@ -577,10 +577,18 @@ function asksHowTheyDiffer(tokens: readonly string[]): boolean {
   );
 }
 
+/**
+ * An `or` between the first topic named and the next other one: "the cur data export or anomaly
+ * detection" names the first topic twice before the choice.
+ */
 function offersAChoice(read: ReadQuestion): boolean {
-  const [first, second] = read.names;
-  if (!first || !second || first.topic === second.topic) return false;
-  return read.tokens.slice(first.end, second.start).some((token) => CHOICE_MARKS.has(token));
+  const [first] = read.names;
+  const second = read.names.find((hit) => first && hit.topic !== first.topic);
+  if (!first || !second) return false;
+  const lastOfFirst = read.names.filter((hit) => hit.topic === first.topic && hit.end <= second.start).at(-1);
+  return read.tokens
+    .slice(lastOfFirst?.end ?? first.end, second.start)
+    .some((token) => CHOICE_MARKS.has(token));
 }
 
 const CHOICE_MARKS = new Set(['or', 'vs', 'versus', 'v']);

@@ -1043,5 +1043,23 @@ describe('tutor: a comparison is what the question asks for', () => {
     );
     expect(tutor().answer('cognito vs iam').intent).toBe('compare');
     expect(tutor().answer('cognito identity or iam users for customers').intent).toBe('compare');
+    // The first topic named twice, by two of its names, before the choice.
+    const billing = tutorFor(
+      notesDir({
+        'billing.md': [
+          '# AWS Data Exports (CUR, Cost and Usage Report)',
+          '- every single line item of ur bill, delivered to an S3 bucket',
+          '',
+          '# AWS Cost Anomaly Detection (ML spend alerts)',
+          '- learns ur normal spending pattern & flags unusual cost spikes',
+          '',
+        ].join('\n'),
+      }),
+    );
+    expect(
+      billing.answer(
+        'should i dig thru the cur data export or use anomaly detection to see why the bill spiked',
+      ).intent,
+    ).toBe('compare');
   });
 });
