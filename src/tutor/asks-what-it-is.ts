@@ -93,8 +93,11 @@ export function asksWhatItIs(read: ReadQuestion, topic: number, wholeName: Reado
       (tokens[before] === 'me' && EXPLAIN.has(tokens[before - 1] ?? ''))
     )
       return closes;
-    // "what is X", "what's X", "what even is X": the name ends the asking.
-    if (BE.has(tokens[before] ?? '') && WHAT.has(tokens[skip(before - 1, -1)] ?? '')) {
+    // "what is X", "what's X", "whats a X", "what even is X": the name ends the asking.
+    if (
+      tokens[before] === 'whats' ||
+      (BE.has(tokens[before] ?? '') && WHAT.has(tokens[skip(before - 1, -1)] ?? ''))
+    ) {
       return closes || tokens[after] === 'for' || tokens[after] === 'and';
     }
     // "what X (even) is", "what does X (even) do".

@@ -30,6 +30,7 @@ describe('a question asking what a topic is', () => {
       'can someone tell me what memorydb even is before standup',
       'what does memorydb actually do',
       'whats memorydb',
+      'whats a memorydb and why does the team keep saying its writes are durable across regions',
       'can someone explain memorydb in a sentence or two',
       'describe memorydb for me pls',
       'what is memorydb in simple terms',
