@@ -19,6 +19,28 @@ const BRIDGED = 0.5;
 /** Words before a name that say it is not there. */
 const ABSENT = new Set(['no', 'without']);
 
+/** Words a question opens with. */
+const QUESTION_OPENINGS = new Set([
+  'what',
+  'whats',
+  'how',
+  'hows',
+  'why',
+  'when',
+  'where',
+  'which',
+  'who',
+  'can',
+  'could',
+  'is',
+  'are',
+  'does',
+  'do',
+  'will',
+  'would',
+  'should',
+]);
+
 /**
  * How chat spells, and slips on, the word a question most often opens with: "wats a cur" asks
  * what a CUR is as "whats a cur" does.
@@ -184,11 +206,52 @@ export class QuestionReader {
       question,
       tokens,
       names,
-      this.classifier.classify(masked, request, closing),
+      this.firstPartAsks(
+        tokens,
+        names,
+        parted ? openingLength : 0,
+        request,
+        /\?\s*$/.test(question),
+        this.classifier.classify(masked, request, closing),
+      ),
     );
     const terms = this.termsOf(tokens, names);
     const leadLength = this.wordsBefore(question, SET_APART);
     return { tokens, intent, names, terms, pairs: pairsOf(tokens), leadLength };
+  }
+
+  /**
+   * "gimme a few practice questions, im prepping for the terraform exam next week": a request to the
+   * tutor, then why, in everyday words or the field's own (`terraform`). The first part is the
+   * request when what follows it names nothing of the notes.
+   */
+  private firstPartAsks(
+    tokens: string[],
+    names: NameHit[],
+    openingLength: number,
+    maskedOpening: string,
+    asked: boolean,
+    guess: IntentGuess,
+  ): IntentGuess {
+    if (COMMANDS_ASKED.has(guess.intent) || openingLength === 0) return guess;
+    if (names.some((hit) => hit.end > openingLength)) return guess;
+    // "dynamo question, whats the biggest item": what follows asks the question.
+    if (asked || QUESTION_OPENINGS.has(tokens[openingLength] ?? '')) return guess;
+    if (!this.saysNothingOfTheNotes(tokens.slice(openingLength))) return guess;
+    const alone = this.classifier.classify(maskedOpening);
+    return COMMANDS_ASKED.has(alone.intent) ? alone : guess;
+  }
+
+  /** Everyday talk, or the field's own name: no word of the notes' trade. */
+  private saysNothingOfTheNotes(tokens: readonly string[]): boolean {
+    const everyday = this.bridges.everyday;
+    return tokens.every(
+      (token) =>
+        STOPWORDS.has(token) ||
+        everyday?.has(token) ||
+        this.domainWords.has(token) ||
+        !this.index.knows(stem(token)),
+    );
   }
 
   /**

@@ -137,6 +137,18 @@ describe('IntentClassifier', () => {
     expect(tutor.answer('send users to the nearest region by latency, can you help').intent).not.toBe('help');
   });
 
+  it('reads a request before everyday words about why as the request, the field named or not', () => {
+    const tutor = tutorFor(KNOWLEDGE_DIR);
+    expect(
+      tutor.answer('gimme a few practice questions, im prepping for the aws associate exam next week').intent,
+    ).toBe('quiz');
+    // What follows asks the question itself, or names something of the notes: no request.
+    expect(tutor.answer('lambda question, whats the longest a function can run?').intent).toBe('explain');
+    expect(tutor.answer('a few questions, we run batch jobs on spot instances every night').intent).not.toBe(
+      'quiz',
+    );
+  });
+
   it('reads a last sentence as the request when everyday chat about oneself comes before it', () => {
     const tutor = tutorFor(KNOWLEDGE_DIR);
     expect(
