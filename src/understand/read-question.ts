@@ -58,6 +58,9 @@ const CHAT_WHAT: ReadonlyMap<string, string> = new Map([
 ]);
 
 const standardWhat = (token: string): string => CHAT_WHAT.get(token) ?? token;
+
+/** `w/o` and `w/out`, chat's `without`: split at the slash they would say nothing. */
+const WITHOUT = /\bw\/o(?:ut)?\b/gi;
 /** Where a request ends and the reason for it begins: "quiz me, i've got an exam friday". */
 const REQUEST_END = /[,;.!?](?:\s|$)/;
 const REQUEST_ENDS = new RegExp(REQUEST_END.source, 'g');
@@ -176,7 +179,8 @@ export class QuestionReader {
 
   private readonly misspellings: NotesMisspellings;
 
-  read(question: string): ReadQuestion {
+  read(typed: string): ReadQuestion {
+    const question = typed.replace(WITHOUT, ' without ');
     const tokens = this.splitRunTogether(words(question).slice(0, 200).map(standardWhat));
     // "no budget or time for a leased line" does not ask about AWS Budgets: a name said to be
     // absent is not what the question is about.

@@ -297,4 +297,15 @@ describe('chat spellings of the word a question opens with', () => {
     // Another word that merely starts the same way is left alone.
     expect(reader.read('water cooling').tokens[0]).toBe('water');
   });
+
+  it('reads `w/o` and `w/out` as without, a negation', () => {
+    expect(reader.read('run containers w/o servers').tokens).toEqual([
+      'run',
+      'containers',
+      'without',
+      'servers',
+    ]);
+    const read = reader.read('lambda w/out a vpc');
+    expect(read.terms.some((term) => term.word === 'without')).toBe(true);
+  });
 });
