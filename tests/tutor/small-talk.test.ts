@@ -142,6 +142,7 @@ describe('chat about everyday life', () => {
       ['ml-ai', 'can you recommend a good pizza place near the office'],
       ['hybrid-networking', 'my cat keeps knocking my coffee off the desk, how do i make her stop'],
       ['developer-tools', 'whats a good banana bread recipe'],
+      ['containers-platform', 'whats good for lunch near the office, bored of the sandwich place'],
     ] as const) {
       const reply = tutorFor(join(FIXTURES_DIR, 'notes', area)).answer(question) as UnknownReply;
       expect(reply.intent, question).toBe('unknown');
