@@ -275,7 +275,8 @@ export class TopicIndex {
         tally.beginFact(factId);
         let mentions: number[] | null = null;
         for (let partIndex = 0; partIndex <= fact.subPoints.length; partIndex++) {
-          const tokens = words(partIndex === 0 ? fact.text : (fact.subPoints[partIndex - 1] ?? ''));
+          const text = partIndex === 0 ? fact.text : (fact.subPoints[partIndex - 1] ?? '');
+          const tokens = words(text);
           tokenWords.length = 0;
           for (const token of tokens) tokenWords.push(tally.word(token));
           const found = this.findMentions(tokens, tokenWords, topicIndex);
@@ -285,9 +286,11 @@ export class TopicIndex {
           }
           // `> private: ECR` under Docker says what ECR is more than what Docker is.
           const share = partIndex > 0 && found.topics.size > 0 ? 0.5 : 1;
+          const aside = found.topics.size > 0 ? asidesOnMentions(text, found.covered) : NONE;
           for (let position = 0; position < tokenWords.length; position++) {
             const word = tokenWords[position] as NotesWord;
-            if (word.counted && !found.covered.has(position)) tally.countInFact(word.stem, share);
+            if (word.counted && !found.covered.has(position) && !aside.has(position))
+              tally.countInFact(word.stem, share);
           }
         }
         // A category in the heading (`Fargate (serverless)`) is a weak fact of the first bullet.
@@ -768,4 +771,27 @@ function uniquePartialNames(names: TopicName[]): TopicName[] {
     if (topics.size === 1) partials.push({ key, topic: [...topics][0] ?? 0, kind: 'partial' });
   }
   return partials;
+}
+
+/**
+ * The words in brackets right after another topic's name in a fact (`**Fargate** (serverless, no
+ * instances)` under ECS): they say what that topic is, not what this one is. Positions are the
+ * fact's token positions, `covered` those of the names it mentions.
+ */
+function asidesOnMentions(text: string, covered: ReadonlySet<number>): ReadonlySet<number> {
+  let aside: Set<number> | null = null;
+  // Brackets are no part of a word, so the words before each are counted a stretch at a time.
+  let read = 0;
+  let start = 0;
+  for (const bracket of text.matchAll(/\(([^()]*)\)/g)) {
+    start += words(text.slice(read, bracket.index)).length;
+    const end = start + words(bracket[1] ?? '').length;
+    if (start > 0 && covered.has(start - 1)) {
+      aside ??= new Set<number>();
+      for (let position = start; position < end; position++) aside.add(position);
+    }
+    start = end;
+    read = bracket.index + bracket[0].length;
+  }
+  return aside ?? NONE;
 }

@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeDir } from '../../src/knowledge/load.js';
 import { createTutor } from '../../src/tutor/tutor.js';
 import { notesDir } from '../helpers/notes-dir.js';
+import { FIXTURES_DIR } from '../helpers/paths.js';
 
 const ALLOTMENT = `# Allotment
 
@@ -31,5 +33,15 @@ describe('ranking topics', () => {
     ]) {
       expect(tutor.answer(question).topics[0]?.id, question).toBe('greenhouse');
     }
+  });
+
+  it("takes the words in brackets after another topic's name as that topic's", () => {
+    // ECS's notes list `**Fargate** (serverless, no instances)` among its launch types.
+    const tutor = createTutor(loadKnowledgeDir(join(FIXTURES_DIR, 'notes', 'containers-platform')).knowledge);
+    for (const question of [
+      'can our fault tolerant batch containers run serverless on spare capacity for cheap',
+      'serverless containers in a private subnet cant pull their image, what networking do they need',
+    ])
+      expect(tutor.answer(question).topics[0]?.id, question).toBe('fargate');
   });
 });
