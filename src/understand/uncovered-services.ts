@@ -381,7 +381,7 @@ export class UncoveredServices {
         !(
           mention.service.provider === TECHNOLOGY &&
           this.namedInNotes(mention.service) &&
-          !asksWhatItIs(mention, read.tokens)
+          !asksWhatTheServiceIs(mention, read.tokens)
         ) &&
         (!mention.plain ||
           this.writtenAsName(read.tokens[mention.start] ?? '') ||
@@ -499,7 +499,7 @@ function askedAbout(mention: ServiceMention, tokens: readonly string[]): boolean
 const DEFINING = new Set(['what', 'whats', 'explain', 'describe', 'define']);
 
 /** The question opens by asking what the service is or does: "what is X", "whats X for". */
-function asksWhatItIs(mention: ServiceMention, tokens: readonly string[]): boolean {
+function asksWhatTheServiceIs(mention: ServiceMention, tokens: readonly string[]): boolean {
   return DEFINING.has(tokens[0] ?? '') && askedAbout(mention, tokens);
 }
 
