@@ -67,16 +67,23 @@ const PRONOUNS = new Set(['it', 'that', 'this', 'they', 'those']);
  * ("memorydb - what is it, in one breath pls", "can someone tell me what aurora dsql even is before
  * standup", "what does memorydb actually do"): the topic's own definition answers it, not a fact
  * that happens to share a word with the chat. `wholeName` holds the stems of the words naming the
- * topic as a whole.
+ * topic as a whole, `field` the words naming the notes' own field (`git`, `terraform`).
  */
-export function asksWhatItIs(read: ReadQuestion, topic: number, wholeName: ReadonlySet<string>): boolean {
+export function asksWhatItIs(
+  read: ReadQuestion,
+  topic: number,
+  wholeName: ReadonlySet<string>,
+  field: ReadonlySet<string> = new Set(),
+): boolean {
   const { tokens } = read;
+  // The notes' own field before a name is filler too: "what is git reflog" on notes on git.
+  const filler = (token: string) => FILLERS.has(token) || field.has(token);
   // A longer name (`dynamodb global tables`) or one part of a name of several things asks about a part.
   const namesWhole = (start: number, end: number) =>
-    tokens.slice(start, end).every((token) => FILLERS.has(token) || wholeName.has(stem(token)));
+    tokens.slice(start, end).every((token) => filler(token) || wholeName.has(stem(token)));
   const skip = (from: number, step: 1 | -1) => {
     let at = from;
-    while (FILLERS.has(tokens[at] ?? '')) at += step;
+    while (filler(tokens[at] ?? '')) at += step;
     return at;
   };
   return read.names.some((hit) => {
@@ -86,7 +93,7 @@ export function asksWhatItIs(read: ReadQuestion, topic: number, wholeName: Reado
     const closes =
       after >= tokens.length ||
       after === read.leadLength ||
-      tokens.slice(after).every((token) => BRIEFLY.has(token) || FILLERS.has(token));
+      tokens.slice(after).every((token) => BRIEFLY.has(token) || filler(token));
     // "explain app runner", "can someone describe mgn in a sentence or two".
     if (
       EXPLAIN.has(tokens[before] ?? '') ||

@@ -211,7 +211,15 @@ export function createTutor(
     // other cloud's service's.
     const leading = counterpartOf
       ? [definition]
-      : leadingFacts(topic, candidate.topic, read, matched, wholeName, definition);
+      : leadingFacts(
+          topic,
+          candidate.topic,
+          read,
+          matched,
+          wholeName,
+          definition,
+          understanding.services.domainWords,
+        );
     const leadIds = new Set(leading.map((fact) => fact.fact));
     // The rest of the topic: what else the question touches first, then the notes' order.
     const rest = ranked
@@ -730,8 +738,9 @@ function leadingFacts(
   matched: { fact: number; score: number }[],
   wholeName: ReadonlySet<string>,
   definition: { fact: number; score: number },
+  field: ReadonlySet<string>,
 ): { fact: number; score: number }[] {
-  if (asksWhatItIs(read, topicIndex, wholeName)) return [definition];
+  if (asksWhatItIs(read, topicIndex, wholeName, field)) return [definition];
   if (!introducesTopic(topic, topicIndex, read, matched, definition.fact))
     return matched.slice(0, MAX_LEAD_FACTS);
   return [

@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExplainReply } from '../../src/tutor/reply.js';
 import { notesDir } from '../helpers/notes-dir.js';
+import { FIXTURES_DIR } from '../helpers/paths.js';
 import { tutorFor } from '../helpers/tutor.js';
 
 const memorydb = () =>
@@ -42,6 +44,17 @@ describe('a question asking what a topic is', () => {
     expect(leadOf('what is memorydb pricing like')).toMatch(/^pricing/);
     expect(leadOf('explain memorydb pricing')).toMatch(/^pricing/);
     expect(leadOf('how many transactions per second can memorydb take')).toMatch(/160 million TPS/);
+  });
+});
+
+describe('a question naming the notes’ own field before the topic', () => {
+  it('asks what the topic is, as without it', () => {
+    const git = tutorFor(join(FIXTURES_DIR, 'notes', 'git-basics'));
+    for (const question of ['what is git reflog', "what's a remote in git", 'explain tags in git pls']) {
+      const reply = git.answer(question) as ExplainReply;
+      expect(reply.lead.length, question).toBe(1);
+      expect(reply.lead[0]?.text, question).toMatch(/^(reflog =|a remote is|a tag is)/);
+    }
   });
 });
 

@@ -309,6 +309,7 @@ describe('questions about services the notes do not cover', () => {
     ['what is migration evaluator', 'Migration Evaluator'],
     ['how do i sell reserved instances on the ri marketplace', 'Reserved Instance Marketplace'],
     ['does consolidated billing share volume discounts across accounts', 'Consolidated billing'],
+    ['what is git', 'Git'],
   ])('%s -> the notes don’t cover %s', (question, name) => {
     const reply = unknown(compute().answer(question));
     expect(reply.notCovered.join(' ')).toContain(name);
