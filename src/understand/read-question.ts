@@ -273,11 +273,7 @@ export class QuestionReader {
     const start = this.wordsBeforeLast(question, SENTENCE_ENDS);
     if (start === 0 || start >= tokens.length) return guess;
     if (names.some((hit) => hit.start < start)) return guess;
-    const everyday = this.bridges.everyday;
-    const chat = tokens
-      .slice(0, start)
-      .every((token) => STOPWORDS.has(token) || everyday?.has(token) || !this.index.knows(stem(token)));
-    if (!chat) return guess;
+    if (!this.saysNothingOfTheNotes(tokens.slice(0, start))) return guess;
     const last = this.mask(
       tokens.slice(start),
       names.map((hit) => ({ ...hit, start: hit.start - start, end: hit.end - start })),

@@ -180,15 +180,11 @@ export class ServiceCatalogue {
   }
 
   /**
-   * The service a name stands for in notes on the given clouds: notes on Google Cloud mean its
-   * `Secret Manager` and `Cloud Storage`, though the first is also an alias of AWS Secrets Manager
-   * and the second only the short name of Google Cloud Storage. Any cloud's when theirs has none.
+   * The service a name, made a key (`phraseKey`), stands for in notes on the given clouds: notes on
+   * Google Cloud mean its `Secret Manager` and `Cloud Storage`, though the first is also an alias of
+   * AWS Secrets Manager and the second only the short name of Google Cloud Storage. Any cloud's when
+   * theirs has none.
    */
-  lookupIn(name: string, clouds: ReadonlySet<string>): CloudService | undefined {
-    return this.lookupKeyIn(phraseKey(name), clouds);
-  }
-
-  /** The same, for a name already made a key (`phraseKey`). */
   lookupKeyIn(key: string, clouds: ReadonlySet<string>): CloudService | undefined {
     const exact = this.byKey.get(key);
     if (clouds.size === 0 || (exact && clouds.has(exact.provider))) return exact;
