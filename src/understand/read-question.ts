@@ -19,6 +19,46 @@ const BRIDGED = 0.5;
 /** Words before a name that say it is not there. */
 const ABSENT = new Set(['no', 'without']);
 
+/** How far before a name a negation may say the question does not want it. */
+const UNWANTED_REACH = 5;
+/** Negations, and the people who want none of it: "nobody here wants to learn kubernetes". */
+const NOBODY = new Set([...NEGATIONS, 'nobody', 'noone']);
+/** Verbs of wanting, learning or running a thing, which a negation before them turns down. */
+const WANTING = new Set([
+  'want',
+  'wants',
+  'wanna',
+  'need',
+  'needs',
+  'like',
+  'use',
+  'using',
+  'learn',
+  'run',
+  'running',
+  'manage',
+  'managing',
+  'maintain',
+  'maintaining',
+  'host',
+  'hosting',
+  'babysit',
+  'touch',
+  'deal',
+  'bother',
+]);
+
+/**
+ * "nobody here wants to learn kubernetes, whats the aws native way", "we dont want to manage
+ * kafka": a name the question turns down is the setting of what it asks, not its subject. A
+ * negation alone is not enough: "no cost allowance for amazon translate" asks about Translate.
+ */
+function saidUnwanted(tokens: readonly string[], nameStart: number): boolean {
+  const before = tokens.slice(Math.max(0, nameStart - UNWANTED_REACH), nameStart);
+  const negation = before.findIndex((token) => NOBODY.has(token));
+  return negation >= 0 && before.slice(negation + 1).some((token) => WANTING.has(token));
+}
+
 /** Words a question opens with. */
 const QUESTION_OPENINGS = new Set([
   'what',
@@ -184,7 +224,9 @@ export class QuestionReader {
     const tokens = this.splitRunTogether(words(question).slice(0, 200).map(standardWhat));
     // "no budget or time for a leased line" does not ask about AWS Budgets: a name said to be
     // absent is not what the question is about.
-    const names = this.findNames(tokens).filter((hit) => !ABSENT.has(tokens[hit.start - 1] ?? ''));
+    const names = this.findNames(tokens).filter(
+      (hit) => !ABSENT.has(tokens[hit.start - 1] ?? '') && !saidUnwanted(tokens, hit.start),
+    );
     const masked = this.mask(tokens, names);
     // A request comes first and what follows a comma or a full stop tells why ("quiz me, i've got
     // an exam friday"), or the why comes first and the request last ("got 10 minutes to kill, test

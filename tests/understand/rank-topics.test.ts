@@ -44,4 +44,13 @@ describe('ranking topics', () => {
     ])
       expect(tutor.answer(question).topics[0]?.id, question).toBe('fargate');
   });
+
+  it('takes a name the question turns down for the setting, not the subject', () => {
+    const tutor = createTutor(loadKnowledgeDir(join(FIXTURES_DIR, 'notes', 'containers-platform')).knowledge);
+    const question =
+      'we run a dozen dockerized services and want aws to keep them up and restart crashed ones behind a load balancer, nobody here wants to learn kubernetes, what do we use';
+    expect(tutor.answer(question).topics[0]?.id).toBe('ecs');
+    // A negation with no wanting in it turns nothing down.
+    expect(tutor.answer('is there a no cost allowance for eks').topics[0]?.id).toBe('eks');
+  });
 });
