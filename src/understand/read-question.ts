@@ -6,7 +6,7 @@ import type { EverydayWords } from './everyday-words.js';
 import { dictionaryForms } from './inflections.js';
 import { type IntentClassifier, type IntentGuess, TOPIC_SLOT } from './intents.js';
 import { NotesMisspellings } from './notes-misspellings.js';
-import { NEGATION, NEGATIONS, STOPWORDS } from './stopwords.js';
+import { NEGATION, NEGATIONS, STOPWORDS, YES_NO } from './stopwords.js';
 import type { Spellings, Synonyms } from './synonyms.js';
 import type { TopicIndex, TopicName } from './topic-index.js';
 import { RELATION_WEIGHTS } from './word-relations.js';
@@ -59,7 +59,7 @@ function saidUnwanted(tokens: readonly string[], nameStart: number): boolean {
   return negation >= 0 && before.slice(negation + 1).some((token) => WANTING.has(token));
 }
 
-/** Words a question opens with. */
+/** Words a question opens with: a question word, or the verb of a yes-no question. */
 const QUESTION_OPENINGS = new Set([
   'what',
   'whats',
@@ -70,15 +70,7 @@ const QUESTION_OPENINGS = new Set([
   'where',
   'which',
   'who',
-  'can',
-  'could',
-  'is',
-  'are',
-  'does',
-  'do',
-  'will',
-  'would',
-  'should',
+  ...YES_NO,
 ]);
 
 /**

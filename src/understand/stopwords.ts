@@ -38,3 +38,6 @@ export function negatedBefore(tokens: readonly string[], position: number, reach
   }
   return false;
 }
+
+/** Verbs a yes-no question opens with, before what it asks about: "is X a good fit for …". */
+export const YES_NO = new Set(['is', 'are', 'does', 'do', 'can', 'will', 'should', 'would', 'could']);

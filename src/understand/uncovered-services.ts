@@ -13,7 +13,7 @@ import {
   unbracketedKey,
   VENDOR_PREFIXES,
 } from './service-catalogue.js';
-import { STOPWORDS } from './stopwords.js';
+import { STOPWORDS, YES_NO } from './stopwords.js';
 import type { TopicIndex } from './topic-index.js';
 
 /**
@@ -471,9 +471,6 @@ const AWS = 'aws';
 
 /** Words that open a question about what follows them: "what does X do", "how does X work". */
 const ASKING = new Set(['what', 'whats', 'how', 'hows', 'explain', 'describe', 'define']);
-
-/** Verbs a yes-no question opens with, before what it asks about: "is X a good fit for …". */
-const YES_NO = new Set(['is', 'are', 'does', 'do', 'can', 'will', 'should', 'would', 'could']);
 
 /** Words besides the asking ones that may come between them and the service asked about. */
 const FRAMING_WORDS = 1;
