@@ -130,7 +130,7 @@ export function rankFacts(
         else if (definesAQueryWord(index, f, read, topic, notesFact)) score *= 1.3;
       }
     }
-    if (concepts) score += FEATURE_NEED * featureNeedMatch(index, concepts, topic, f, asked);
+    if (concepts) score += FEATURE_NEED * featureNeedMatch(index, concepts, topic, f, asked, ownStems);
     const typedFact = wanted.size > 0 ? topicFacts[f - first] : undefined;
     if (typedFact) {
       const held = factAnswerTypes(typedFact);
@@ -191,29 +191,37 @@ function featureNeedMatch(
   topic: number,
   fact: number,
   asked: readonly QueryTerm[],
+  ownStems: ReadonlySet<string>,
 ): number {
   let best = 0;
   for (const concept of conceptsNamedIn(index, concepts, topic, fact)) {
     for (const stems of concepts.needStems(concept)) {
-      const { score, shared } = needMatch(index, stems, asked);
+      const { score, shared } = needMatch(index, stems, asked, ownStems);
       if (shared >= FEATURE_SHARED_WORDS && score > best) best = score;
     }
   }
   return best;
 }
 
-/** How many of the question's words a need says, and their weight (idf, times a bridge's share). */
+/**
+ * How many of the question's words a need says, and their weight (idf, times a bridge's share). A
+ * need's word the question says itself is not said again through another word's bridge: `single`
+ * bridged to `several` adds nothing to a question that says `several`.
+ */
 function needMatch(
   index: TopicIndex,
   stems: readonly string[],
   asked: readonly QueryTerm[],
+  ownStems: ReadonlySet<string>,
 ): { score: number; shared: number } {
   let score = 0;
   let shared = 0;
   for (const term of asked) {
     let termBest = 0;
-    for (const [stemmed, weight] of term.stems)
+    for (const [stemmed, weight] of term.stems) {
+      if (weight < CORRECTED && ownStems.has(stemmed)) continue;
       if (stems.includes(stemmed)) termBest = Math.max(termBest, index.idf(stemmed) * weight);
+    }
     if (termBest > 0) {
       score += termBest;
       shared++;
@@ -249,7 +257,7 @@ function needWords(index: TopicIndex, topic: number, asked: QueryTerm[], ownStem
   let bestNeeds: number[] = [];
   for (const need of index.topicNeeds.get(topic) ?? []) {
     // A need has a handful of words: a look along them costs less than a set made per question.
-    const { score, shared } = needMatch(index, index.needStems[need] ?? [], asked);
+    const { score, shared } = needMatch(index, index.needStems[need] ?? [], asked, ownStems);
     if (shared < NEED_SHARED_WORDS || score < best) continue;
     if (score > best) bestNeeds = [];
     best = score;

@@ -5,7 +5,7 @@ import { loadKnowledgeDir } from '../../src/knowledge/load.js';
 import { rankFacts } from '../../src/tutor/rank-facts.js';
 import type { Intent, Reply } from '../../src/tutor/reply.js';
 import { createTutor } from '../../src/tutor/tutor.js';
-import { Understanding } from '../../src/understand/understanding.js';
+import { defaultUnderstandingParts, Understanding } from '../../src/understand/understanding.js';
 import { notesDir } from '../helpers/notes-dir.js';
 import { FIXTURES_DIR, KNOWLEDGE_DIR, STORAGE_NOTES_DIR } from '../helpers/paths.js';
 import { expectValidReply, tutorFor } from '../helpers/tutor.js';
@@ -550,6 +550,36 @@ describe('tutor: which facts lead the answer', () => {
     expect(bridged.read.terms.find((term) => term.word === 'value')?.stems.get('key')).toBeLessThan(1);
     expect(bridged.score).toBeGreaterThan(0);
     expect(bridged.score).toBeCloseTo(keyFact('key tables zzz').score ?? Number.NaN, 6);
+  });
+
+  it('does not count a word of a need twice when another word of the question bridges to it', () => {
+    const understanding = new Understanding(
+      tutorFor(join(FIXTURES_DIR, 'notes', 'hybrid-networking')).knowledge,
+    );
+    const directConnect = understanding.index.topics.findIndex((topic) =>
+      topic.name.startsWith('AWS Direct Connect'),
+    );
+    const gateway = understanding.index.topics[directConnect]?.facts.findIndex((fact) =>
+      fact.text.startsWith('Direct Connect gateway'),
+    );
+    const gatewayScore = (question: string) =>
+      rankFacts(
+        understanding.index,
+        directConnect,
+        understanding.reader.read(question),
+        defaultUnderstandingParts().conceptNeeds,
+      ).find((fact) => fact.fact === gateway)?.score ?? Number.NaN;
+    // `single` bridges to `several`, which the question says itself: a virtual interface's need (reach
+    // several VPCs over one link) is not met a second time by it.
+    const question =
+      'can several of our 10g circuits into amazon be merged so they behave like a single fatter pipe';
+    expect(
+      understanding.reader
+        .read(question)
+        .terms.find((term) => term.word === 'single')
+        ?.stems.get('several'),
+    ).toBeGreaterThan(0);
+    expect(gatewayScore(question)).toBeCloseTo(gatewayScore(question.replace('single', 'zzz')), 6);
   });
 
   it('weighs a fact that matches more of the question above the sum of its matches apart', () => {
