@@ -8,6 +8,14 @@ import { NEGATION, NEGATIONS, STOPWORDS } from './stopwords.js';
 /** `Security Groups & NACLs`, `Users and Groups`, `ALB / NLB`: a heading that names several things. */
 const NAME_OF_SEVERAL = /\s(?:&|and|\/|\+)\s|,\s/i;
 
+/**
+ * A part of a heading of several things names its topic when the topic's facts use it this often,
+ * and this many times as often as any other topic's (`plan` in 9 facts of `Plan & Apply` of notes on
+ * Terraform, in 6 of `Import & Drift`).
+ */
+const DWELLS = 2;
+const OUTNUMBERS = 1.5;
+
 /** A name of a topic as a learner might type it. */
 export interface TopicName {
   /** Words of the name, lowercase, space-joined. */
@@ -364,7 +372,12 @@ export class TopicIndex {
     for (const [stemmed, topics] of tally.topicFrequencies()) this.topicFrequency.set(stemmed, topics);
     // Parts of names are added once the facts are read: a part that many facts use (`instance`)
     // names nothing in particular.
+    this.#placePostings(tally, postingStems, postingFacts, postingCounts);
     const joinedParts: TopicName[] = [];
+    for (const part of this.#partsDwelledOn(allNames)) {
+      allNames.push(part);
+      this.addName(part.key, part);
+    }
     for (const partial of uniquePartialNames(allNames)) {
       if (this.names.has(partial.key)) continue;
       const single = !partial.key.includes(' ');
@@ -394,7 +407,6 @@ export class TopicIndex {
     }
 
     this.averageFactLength = this.facts.length ? totalLength / this.facts.length : 1;
-    this.#placePostings(tally, postingStems, postingFacts, postingCounts);
     // The counts were made a fact at a time, in the facts' order: they are the facts' own counts.
     for (const fact of this.facts) fact.counts = postingCounts.values;
     const spellable = [...this.vocabulary].filter((word) => word.length >= 4 && !/\d/.test(word));
@@ -402,6 +414,33 @@ export class TopicIndex {
   }
 
   /** Sorts the postings, made a fact at a time, by stem: each stem's facts stay in the notes' order. */
+  /**
+   * The one-word parts of headings that name several things (`Plan & Apply`, `Variables & Outputs`)
+   * that their topic's facts use far more than any other topic's: `terraform plan` names the topic on
+   * plans, though every topic of notes on Terraform says `plan` somewhere.
+   */
+  #partsDwelledOn(names: readonly TopicName[]): TopicName[] {
+    const parts: TopicName[] = [];
+    this.topics.forEach((topic, topicIndex) => {
+      if (!NAME_OF_SEVERAL.test(topic.name)) return;
+      for (const part of topic.name.split(NAME_OF_SEVERAL)) {
+        const key = phraseKey(part);
+        if (!key || key.includes(' ') || STOPWORDS.has(key) || this.names.has(key)) continue;
+        if (names.some((name) => name.key === key)) continue;
+        const byTopic = new Map<number, number>();
+        for (const fact of this.postings.get(stem(key))?.facts ?? []) {
+          const owner = this.factTopic[fact] ?? -1;
+          byTopic.set(owner, (byTopic.get(owner) ?? 0) + 1);
+        }
+        const own = byTopic.get(topicIndex) ?? 0;
+        const others = Math.max(0, ...[...byTopic].filter(([t]) => t !== topicIndex).map(([, n]) => n));
+        if (own >= DWELLS && own >= others * OUTNUMBERS)
+          parts.push({ key, topic: topicIndex, kind: 'partial' });
+      }
+    });
+    return parts;
+  }
+
   #placePostings(
     tally: NotesTally,
     stems: GrowingNumbers<Int32Array>,

@@ -1,8 +1,11 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeDir } from '../../src/knowledge/load.js';
 import type { ExplainReply } from '../../src/tutor/reply.js';
 import { createTutor } from '../../src/tutor/tutor.js';
+import { Understanding } from '../../src/understand/understanding.js';
 import { notesDir } from '../helpers/notes-dir.js';
+import { FIXTURES_DIR } from '../helpers/paths.js';
 import { tutorFor } from '../helpers/tutor.js';
 
 const NOTES = `# Databases
@@ -170,5 +173,24 @@ describe('names people type that the notes never write', () => {
     expect(tutorFor(dir).answer('what services do you know about').intent).toBe('list');
     expect(explained(dir, 'an isolated network of our own in the cloud')).toBe('Amazon VPC');
     expect(explained(dir, 'relational database service')).toBe('Amazon RDS (Relational Database Service)');
+  });
+});
+
+describe('one part of a heading that names several things', () => {
+  it('names its topic when that topic’s facts dwell on it far more than any other’s', () => {
+    const dir = join(FIXTURES_DIR, 'notes', 'terraform-basics');
+    // Every topic of notes on Terraform says `plan` somewhere; `Plan & Apply` says it most.
+    expect(explained(dir, 'will terraform plan modify my infrastructure')).toBe(
+      'Plan & Apply (core workflow, destroy, -target)',
+    );
+  });
+
+  it('names nothing when other topics use it about as often', () => {
+    const understanding = new Understanding(tutorFor(join(FIXTURES_DIR, 'notes', 'kafka-core')).knowledge);
+    // `topics` of `Topics & partitions` is in 7 of its facts and in 6 of `Retention & log compaction`.
+    expect(understanding.index.names.has('topics')).toBe(false);
+    expect(understanding.index.names.get('partitions')?.map((name) => name.topic)).toEqual([
+      understanding.index.topics.findIndex((topic) => topic.name === 'Topics & partitions'),
+    ]);
   });
 });
