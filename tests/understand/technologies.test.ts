@@ -16,6 +16,12 @@ describe('developer technologies the notes do not cover', () => {
       ['git-basics', 'how do i cherry-pick one commit from another branch onto mine', 'git cherry-pick'],
       ['http-apis', 'is grpc faster than rest for service to service calls?', 'gRPC'],
       ['kafka-core', 'how do windowed joins between two topics work in kafka streams?', 'Kafka Streams'],
+      [
+        'terraform-basics',
+        'can infracost comment the monthly price change of a plan on our pull requests',
+        'Infracost',
+      ],
+      ['terraform-basics', 'how do we run atlantis so our merge requests get a plan comment', 'Atlantis'],
     ];
     for (const [area, question, named] of cases) {
       const reply = tutorFor(notes(area)).answer(question);
