@@ -427,11 +427,7 @@ export class TopicIndex {
         const key = phraseKey(part);
         if (!key || key.includes(' ') || STOPWORDS.has(key) || this.names.has(key)) continue;
         if (names.some((name) => name.key === key)) continue;
-        const byTopic = new Map<number, number>();
-        for (const fact of this.postings.get(stem(key))?.facts ?? []) {
-          const owner = this.factTopic[fact] ?? -1;
-          byTopic.set(owner, (byTopic.get(owner) ?? 0) + 1);
-        }
+        const byTopic = this.factsPerTopic(stem(key));
         const own = byTopic.get(topicIndex) ?? 0;
         const others = Math.max(0, ...[...byTopic].filter(([t]) => t !== topicIndex).map(([, n]) => n));
         if (own >= DWELLS && own >= others * OUTNUMBERS)
@@ -625,6 +621,16 @@ export class TopicIndex {
         topics.add(topic);
     }
     return topics;
+  }
+
+  /** How many facts of each topic use this stem. */
+  factsPerTopic(stemmed: string): Map<number, number> {
+    const byTopic = new Map<number, number>();
+    for (const fact of this.postings.get(stemmed)?.facts ?? []) {
+      const topic = this.factTopic[fact];
+      if (topic !== undefined) byTopic.set(topic, (byTopic.get(topic) ?? 0) + 1);
+    }
+    return byTopic;
   }
 
   /** Whether the notes use this stem: in a fact, or in an `Asked as:` question. */

@@ -1,4 +1,4 @@
-import { phraseKey, stem } from '../knowledge/text.js';
+import { phraseKey, stem, words } from '../knowledge/text.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { rememberBuiltStems } from './built-stems.js';
 import { ConceptNeeds } from './concept-needs.js';
@@ -91,6 +91,7 @@ export class Understanding {
   readonly index: TopicIndex;
   readonly reader: QuestionReader;
   private readonly catalogue: ServiceCatalogue;
+  private readonly english: EnglishWords;
   /** Which catalogued services the notes cover, and which they only name in passing. */
   readonly services: UncoveredServices;
   /** The bold terms one topic alone holds, which name it in a comparison. */
@@ -107,6 +108,7 @@ export class Understanding {
   constructor(knowledge: KnowledgeBase, parts: UnderstandingParts = defaultUnderstandingParts()) {
     this.index = new TopicIndex(knowledge, parts.catalogue.namingWords);
     this.catalogue = parts.catalogue;
+    this.english = parts.english;
     this.keyTerms = new KeyTerms(this.index, parts.everyday, parts.english);
 
     this.services = new UncoveredServices(parts.catalogue, this.index, parts.english, notesDomain(knowledge));
@@ -181,8 +183,44 @@ export class Understanding {
     if (!service || more.length > 0 || clouds.size === 0 || clouds.has(service.provider)) return null;
     if (!asksCounterpart(read.tokens, clouds)) return null;
     const counterpart = this.catalogue.counterpartOf(service, clouds);
-    if (!counterpart || counterpart.likeness < COUNTERPART_LIKENESS) return null;
-    return this.services.topicCovering(counterpart.service);
+    if (counterpart) {
+      return counterpart.likeness < COUNTERPART_LIKENESS
+        ? null
+        : this.services.topicCovering(counterpart.service);
+    }
+    return this.topicNamingProduct(service);
+  }
+
+  /**
+   * The topic on a service of the notes' cloud that names a product with no needs to compare
+   * (`MongoDB Atlas`, `Okta`): "the aws alternative to mongodb atlas" is the topic on DocumentDB
+   * (with MongoDB compatibility), the notes' own word for what stands in for it. The product's
+   * words no dictionary has (`mongodb`, `okta`) are looked for; the heading counts for more than a
+   * fact, and a tie names none.
+   */
+  private topicNamingProduct(service: CloudService): number | null {
+    const own = new Set(
+      [service.name, ...service.aliases]
+        .flatMap((name) => words(name))
+        .filter((word) => word.length >= 3 && !this.english.has(word)),
+    );
+    if (service.provider !== TECHNOLOGY) own.add(service.provider);
+    const weight = new Map<number, number>();
+    for (const word of own) {
+      const stemmed = stem(word);
+      for (const topic of this.index.topicsNamedWith(stemmed))
+        weight.set(topic, (weight.get(topic) ?? 0) + IN_HEADING);
+      for (const [topic, facts] of this.index.factsPerTopic(stemmed))
+        weight.set(topic, (weight.get(topic) ?? 0) + facts);
+    }
+    const ranked = [...weight]
+      .filter(([topic]) =>
+        this.services.coveredBy(topic).some((covered) => this.providers.has(covered.provider)),
+      )
+      .sort((a, b) => b[1] - a[1]);
+    const [best, second] = ranked;
+    if (!best || (second && second[1] === best[1])) return null;
+    return best[0];
   }
 
   understand(question: string): Understood {
@@ -201,6 +239,8 @@ export class Understanding {
  * 0.19, is Application Gateway, no counterpart.
  */
 const COUNTERPART_LIKENESS = 0.2;
+/** A product named in a topic's heading counts as much as in this many of its facts. */
+const IN_HEADING = 3;
 
 /** Words that ask for another cloud's counterpart whatever else the question says. */
 const COUNTERPART = new Set([

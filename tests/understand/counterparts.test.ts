@@ -97,3 +97,22 @@ describe("another cloud's counterpart of a service", () => {
       expect(tutor.answer(question).intent, question).toBe('unknown');
   });
 });
+
+describe('the counterpart of a product with no needs to compare', () => {
+  it("is the topic whose heading or facts name the product: the notes' own word for what stands in for it", () => {
+    const cases: [area: string, question: string, want: string][] = [
+      ['databases', 'whats the aws alternative to mongodb atlas', 'documentdb'],
+      ['identity-edge', 'is there an aws alternative to okta', 'iam-identity-center'],
+    ];
+    for (const [area, question, want] of cases) {
+      const reply = tutorFor(notes(area)).answer(question);
+      expect(answeredTopic(reply), question).toBe(want);
+      expect((reply as ExplainReply).counterpartOf, question).toBeDefined();
+    }
+  });
+
+  it('is none when the notes never name the product', () => {
+    const reply = tutorFor(notes('databases')).answer('whats the aws alternative to salesforce');
+    expect(reply.intent).toBe('unknown');
+  });
+});
