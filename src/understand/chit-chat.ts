@@ -65,6 +65,7 @@ const EVERYDAY_LIFE = new Set([
   'golf',
   'hockey',
   'league',
+  'premier',
   'tournament',
   'championship',
   'olympics',
@@ -107,5 +108,16 @@ export function asksAboutEverydayLife(read: ReadQuestion, index: TopicIndex): bo
 }
 
 function saysAWordOf(words: ReadonlySet<string>, read: ReadQuestion, index: TopicIndex): boolean {
-  return read.terms.some((term) => words.has(term.word) && !index.knows(stem(term.word)));
+  return read.terms.some(
+    (term) =>
+      words.has(term.word) &&
+      !index.knows(stem(term.word)) &&
+      !STANDINGS.has(read.tokens[term.position + 1] ?? ''),
+  );
 }
+
+/**
+ * What follows `league` when it means any table of who leads ("league table please"), the quiz's
+ * too, rather than a sport's ("whos top of the premier league").
+ */
+const STANDINGS = new Set(['table', 'tables', 'standings', 'standing']);

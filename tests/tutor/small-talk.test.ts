@@ -31,6 +31,8 @@ describe('small talk', () => {
       'list the premier league teams',
       'whats the score in the match tonight lol, im stuck in this meeting',
       'who is top at halftime',
+      'premier league table',
+      'did you see the match last night, what a goal',
     ]) {
       const reply = tutor.answer(question) as UnknownReply;
       expect(reply.intent, question).toBe('unknown');
@@ -38,6 +40,9 @@ describe('small talk', () => {
     }
     expect(tutor.answer('who is top this week').intent).toBe('leaderboard');
     expect(tutor.answer('whats the score').intent).toBe('leaderboard');
+    // A league table is any table of who leads, the quiz's too, when no sport is named.
+    expect(tutor.answer('league table please').intent).toBe('leaderboard');
+    expect(tutor.answer('show me the league table').intent).toBe('leaderboard');
     expect(tutor.answer('quiz me on fargate').intent).toBe('quiz');
   });
 
