@@ -183,11 +183,8 @@ export class Understanding {
     if (!service || more.length > 0 || clouds.size === 0 || clouds.has(service.provider)) return null;
     if (!asksCounterpart(read.tokens, clouds)) return null;
     const counterpart = this.catalogue.counterpartOf(service, clouds);
-    if (counterpart) {
-      return counterpart.likeness < COUNTERPART_LIKENESS
-        ? null
-        : this.services.topicCovering(counterpart.service);
-    }
+    if (counterpart && counterpart.likeness >= COUNTERPART_LIKENESS)
+      return this.services.topicCovering(counterpart.service);
     return this.topicNamingProduct(service);
   }
 
@@ -199,12 +196,15 @@ export class Understanding {
    * fact, and a tie names none.
    */
   private topicNamingProduct(service: CloudService): number | null {
+    // A name of one word is the product's own (`Okta`, though an okta measures cloud cover); in a
+    // longer name, or as the provider's, a dictionary word (`atlas`, `elastic`) names other things.
     const own = new Set(
       [service.name, ...service.aliases]
-        .flatMap((name) => words(name))
-        .filter((word) => word.length >= 3 && !this.english.has(word)),
+        .map((name) => words(name))
+        .flatMap((named) => (named.length === 1 ? named : named.filter((word) => !this.english.has(word))))
+        .filter((word) => word.length >= 3),
     );
-    if (service.provider !== TECHNOLOGY) own.add(service.provider);
+    if (service.provider !== TECHNOLOGY && !this.english.has(service.provider)) own.add(service.provider);
     const weight = new Map<number, number>();
     for (const word of own) {
       const stemmed = stem(word);

@@ -98,10 +98,11 @@ describe("another cloud's counterpart of a service", () => {
   });
 });
 
-describe('the counterpart of a product with no needs to compare', () => {
+describe('the counterpart of a product whose needs are like none of the notes’ cloud', () => {
   it("is the topic whose heading or facts name the product: the notes' own word for what stands in for it", () => {
     const cases: [area: string, question: string, want: string][] = [
       ['databases', 'whats the aws alternative to mongodb atlas', 'documentdb'],
+      ['analytics', 'aws equivalent of elasticsearch', 'opensearch-service'],
       ['identity-edge', 'is there an aws alternative to okta', 'iam-identity-center'],
     ];
     for (const [area, question, want] of cases) {
