@@ -374,6 +374,13 @@ export function createTutor(
         if (named.length === 0 && uncovered.services.length === 0 && asksWhatAnUnknownThingIs(read)) {
           return unknown(question, candidates, model.uncovered, null, read);
         }
+        const termCounterpart = uncovered.services.length === 0 ? understanding.termCounterpart(read) : null;
+        if (termCounterpart) {
+          const candidate =
+            candidates.find((found) => found.topic === termCounterpart.topic) ??
+            asCandidate(termCounterpart.topic);
+          return explain(question, candidate, read, COUNTERPART_RIGHT, [], termCounterpart.term);
+        }
         if (uncovered.subject) {
           const counterpart = understanding.counterpartTopic(read, uncovered);
           if (counterpart === null) return unknown(question, candidates, model.uncovered, uncovered);

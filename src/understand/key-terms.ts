@@ -13,6 +13,8 @@ export interface KeyTermHit {
   topic: number;
   start: number;
   end: number;
+  /** The term as the notes write it (`RabbitMQ`). */
+  term: string;
 }
 
 /**
@@ -25,6 +27,8 @@ export interface KeyTermHit {
 export class KeyTerms {
   /** Term as a phrase key -> the topics holding it in bold or in code. */
   private holders: Map<string, Set<number>> | null = null;
+  /** Term as a phrase key -> as the notes first write it. */
+  private readonly spellings = new Map<string, string>();
 
   constructor(
     private readonly index: TopicIndex,
@@ -45,7 +49,7 @@ export class KeyTerms {
         if (!held) continue;
         const [topic] = held;
         if (held.size !== 1 || topic === undefined || !this.ownTo(key, topic)) continue;
-        hits.push({ topic, start, end: start + length });
+        hits.push({ topic, start, end: start + length, term: this.spellings.get(key) ?? typed });
         start += length - 1;
         break;
       }
@@ -79,6 +83,7 @@ export class KeyTerms {
           const held = holders.get(key) ?? new Set<number>();
           held.add(at);
           holders.set(key, held);
+          if (!this.spellings.has(key)) this.spellings.set(key, term);
         }
     });
     this.holders = holders;

@@ -189,30 +189,34 @@ export class Understanding {
   }
 
   /**
-   * The topic on a service of the notes' cloud that names a product with no needs to compare
-   * (`MongoDB Atlas`, `Okta`): "the aws alternative to mongodb atlas" is the topic on DocumentDB
-   * (with MongoDB compatibility), the notes' own word for what stands in for it. The product's
-   * words no dictionary has (`mongodb`, `okta`) are looked for; the heading counts for more than a
-   * fact, and a tie names none.
+   * The topic on a service of the notes' cloud that names a product whose needs say nothing alike
+   * (`Okta`, `Elasticsearch`): "the aws alternative to okta" is the topic whose facts name Okta as
+   * what it works with. The product's own words are looked for in headings and facts; its vendor's
+   * name only in a heading (`Amazon DocumentDB (with MongoDB compatibility)` for MongoDB Atlas),
+   * since facts name vendors in passing (`GitHub` Actions under SAM is no GitHub Copilot). A heading
+   * counts as three facts, and a tie names none.
    */
   private topicNamingProduct(service: CloudService): number | null {
+    const vendor =
+      service.provider !== TECHNOLOGY && !this.english.has(service.provider) ? service.provider : null;
     // A name of one word is the product's own (`Okta`, though an okta measures cloud cover); in a
-    // longer name, or as the provider's, a dictionary word (`atlas`, `elastic`) names other things.
+    // longer name a dictionary word (`atlas`, `copilot`) names other things too.
     const own = new Set(
       [service.name, ...service.aliases]
-        .map((name) => words(name))
+        .map((name) => words(name).filter((word) => word !== vendor))
         .flatMap((named) => (named.length === 1 ? named : named.filter((word) => !this.english.has(word))))
-        .filter((word) => word.length >= 3),
+        .filter((word) => word.length >= 3)
+        .map(stem),
     );
-    if (service.provider !== TECHNOLOGY && !this.english.has(service.provider)) own.add(service.provider);
     const weight = new Map<number, number>();
-    for (const word of own) {
-      const stemmed = stem(word);
-      for (const topic of this.index.topicsNamedWith(stemmed))
-        weight.set(topic, (weight.get(topic) ?? 0) + IN_HEADING);
-      for (const [topic, facts] of this.index.factsPerTopic(stemmed))
-        weight.set(topic, (weight.get(topic) ?? 0) + facts);
-    }
+    const add = (topic: number, amount: number) => weight.set(topic, (weight.get(topic) ?? 0) + amount);
+    for (const stemmed of own)
+      for (const [topic, facts] of this.index.factsPerTopic(stemmed)) add(topic, facts);
+    this.index.topics.forEach((topic, at) => {
+      const heading = new Set(words(topic.title).map(stem));
+      for (const stemmed of own) if (heading.has(stemmed)) add(at, IN_HEADING);
+      if (vendor && heading.has(stem(vendor))) add(at, IN_HEADING);
+    });
     const ranked = [...weight]
       .filter(([topic]) =>
         this.services.coveredBy(topic).some((covered) => this.providers.has(covered.provider)),
@@ -221,6 +225,20 @@ export class Understanding {
     const [best, second] = ranked;
     if (!best || (second && second[1] === best[1])) return null;
     return best[0];
+  }
+
+  /**
+   * The topic whose own bold term names what a question asks the notes' cloud's counterpart of,
+   * and the term: "aws alternative to rabbitmq" on notes whose Amazon MQ is a "managed message
+   * broker for **RabbitMQ**". None when the question names a topic, or the terms it uses are more
+   * than one topic's.
+   */
+  termCounterpart(read: ReadQuestion): { topic: number; term: string } | null {
+    if (read.names.length > 0 || !asksCounterpart(read.tokens, this.services.clouds)) return null;
+    const hits = this.keyTerms.in(read.tokens);
+    const [hit] = hits;
+    if (!hit || hits.some((other) => other.topic !== hit.topic)) return null;
+    return { topic: hit.topic, term: hit.term };
   }
 
   understand(question: string): Understood {

@@ -112,8 +112,34 @@ describe('the counterpart of a product whose needs are like none of the notes’
     }
   });
 
-  it('is none when the notes never name the product', () => {
-    const reply = tutorFor(notes('databases')).answer('whats the aws alternative to salesforce');
-    expect(reply.intent).toBe('unknown');
+  it('is none when the notes never name the product, nor its vendor in a heading', () => {
+    expect(tutorFor(notes('databases')).answer('whats the aws alternative to salesforce').intent).toBe(
+      'unknown',
+    );
+    // SAM's facts name GitHub Actions, which makes SAM no counterpart of GitHub Copilot.
+    expect(tutorFor(notes('developer-tools')).answer('aws alternative to github copilot').intent).toBe(
+      'unknown',
+    );
+  });
+});
+
+describe('the counterpart of a product the notes set in bold under one topic', () => {
+  it('is that topic, titled as its counterpart in the notes', () => {
+    const cases: [area: string, question: string, want: string, term: string][] = [
+      ['messaging', 'aws alternative to rabbitmq', 'mq', 'RabbitMQ'],
+      ['databases', 'is there an aws equivalent of memcached', 'elasticache', 'Memcached'],
+    ];
+    for (const [area, question, want, term] of cases) {
+      const reply = tutorFor(notes(area)).answer(question) as ExplainReply;
+      expect(answeredTopic(reply), question).toBe(want);
+      expect(reply.counterpartOf, question).toBe(term);
+    }
+  });
+
+  it('is no reason to leave a topic the question names', () => {
+    const reply = tutorFor(notes('messaging')).answer(
+      'is amazon mq an alternative to rabbitmq',
+    ) as ExplainReply;
+    expect(reply.counterpartOf).toBeUndefined();
   });
 });
