@@ -374,12 +374,13 @@ export function createTutor(
         if (named.length === 0 && uncovered.services.length === 0 && asksWhatAnUnknownThingIs(read)) {
           return unknown(question, candidates, model.uncovered, null, read);
         }
-        const termCounterpart = uncovered.services.length === 0 ? understanding.termCounterpart(read) : null;
-        if (termCounterpart) {
+        const productCounterpart =
+          uncovered.services.length === 0 ? understanding.namedProductCounterpart(read) : null;
+        if (productCounterpart) {
           const candidate =
-            candidates.find((found) => found.topic === termCounterpart.topic) ??
-            asCandidate(termCounterpart.topic);
-          return explain(question, candidate, read, COUNTERPART_RIGHT, [], termCounterpart.term);
+            candidates.find((found) => found.topic === productCounterpart.topic) ??
+            asCandidate(productCounterpart.topic);
+          return explain(question, candidate, read, COUNTERPART_RIGHT, [], productCounterpart.product);
         }
         if (uncovered.subject) {
           const counterpart = understanding.counterpartTopic(read, uncovered);

@@ -196,9 +196,15 @@ export class Understanding {
    * since facts name vendors in passing (`GitHub` Actions under SAM is no GitHub Copilot). A heading
    * counts as three facts, and a tie names none.
    */
-  private topicNamingProduct(service: CloudService): number | null {
+  private topicNamingProduct(service: CloudService, least = 1): number | null {
+    // The vendor as the product's name says it (`MongoDB` Atlas), not a family the catalogue files
+    // it under (Helm under `kubernetes`).
     const vendor =
-      service.provider !== TECHNOLOGY && !this.english.has(service.provider) ? service.provider : null;
+      service.provider !== TECHNOLOGY &&
+      !this.english.has(service.provider) &&
+      words(service.name).includes(service.provider)
+        ? service.provider
+        : null;
     // A name of one word is the product's own (`Okta`, though an okta measures cloud cover); in a
     // longer name a dictionary word (`atlas`, `copilot`) names other things too.
     const own = new Set(
@@ -223,22 +229,38 @@ export class Understanding {
       )
       .sort((a, b) => b[1] - a[1]);
     const [best, second] = ranked;
-    if (!best || (second && second[1] === best[1])) return null;
+    if (!best || best[1] < least || (second && second[1] === best[1])) return null;
     return best[0];
   }
 
   /**
-   * The topic whose own bold term names what a question asks the notes' cloud's counterpart of,
-   * and the term: "aws alternative to rabbitmq" on notes whose Amazon MQ is a "managed message
-   * broker for **RabbitMQ**". None when the question names a topic, or the terms it uses are more
-   * than one topic's.
+   * The topic standing in for a product the notes name, when a question asks the notes' cloud's
+   * counterpart of it and names no topic, and what the notes call the product: "aws alternative to
+   * rabbitmq" on notes whose Amazon MQ is a "managed message broker for **RabbitMQ**" (the one topic
+   * holding it in bold), or "aws equivalent of kibana" on notes that say "OpenSearch Dashboards (the
+   * Kibana fork)" (the topic naming the catalogued product most).
    */
-  termCounterpart(read: ReadQuestion): { topic: number; term: string } | null {
+  namedProductCounterpart(read: ReadQuestion): { topic: number; product: string } | null {
     if (read.names.length > 0 || !asksCounterpart(read.tokens, this.services.clouds)) return null;
     const hits = this.keyTerms.in(read.tokens);
     const [hit] = hits;
-    if (!hit || hits.some((other) => other.topic !== hit.topic)) return null;
-    return { topic: hit.topic, term: hit.term };
+    if (hit) {
+      return hits.every((other) => other.topic === hit.topic)
+        ? { topic: hit.topic, product: hit.term }
+        : null;
+    }
+    const products = new Set(
+      this.catalogue
+        .find(read.tokens)
+        .map((mention) => mention.service)
+        .filter((service) => !this.services.coversFamilyOf(service)),
+    );
+    const [product, ...more] = products;
+    if (!product || more.length > 0) return null;
+    // The notes name tools in passing ("kubectl, helm & the normal k8s tools work" under EKS): only
+    // a product in a heading, or in several facts, has a topic standing in for it.
+    const topic = this.topicNamingProduct(product, IN_HEADING);
+    return topic === null ? null : { topic, product: product.name };
   }
 
   understand(question: string): Understood {
