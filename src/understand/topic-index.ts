@@ -413,7 +413,6 @@ export class TopicIndex {
     this.fuzzyWords = new FirstLetterFuzzy(spellable, (word) => word, []);
   }
 
-  /** Sorts the postings, made a fact at a time, by stem: each stem's facts stay in the notes' order. */
   /**
    * The one-word parts of headings that name several things (`Plan & Apply`, `Variables & Outputs`)
    * that their topic's facts use far more than any other topic's: `terraform plan` names the topic on
@@ -437,6 +436,7 @@ export class TopicIndex {
     return parts;
   }
 
+  /** Sorts the postings, made a fact at a time, by stem: each stem's facts stay in the notes' order. */
   #placePostings(
     tally: NotesTally,
     stems: GrowingNumbers<Int32Array>,

@@ -174,8 +174,9 @@ export class Understanding {
 
   /**
    * The topic on the notes' own cloud's counterpart of the other cloud's service a question asks
-   * after ("what's the aws equivalent of azure functions" on notes with Lambda), or null: when the
-   * counterpart is no topic of the notes, they don't cover what was asked.
+   * after ("what's the aws equivalent of azure functions" on notes with Lambda), or of a product
+   * whose needs are like none of theirs (the topic naming it), or null: when the counterpart is no
+   * topic of the notes, they don't cover what was asked.
    */
   counterpartTopic(read: ReadQuestion, uncovered: UncoveredMentions): number | null {
     const [service, ...more] = uncovered.services;
@@ -195,6 +196,7 @@ export class Understanding {
    * name only in a heading (`Amazon DocumentDB (with MongoDB compatibility)` for MongoDB Atlas),
    * since facts name vendors in passing (`GitHub` Actions under SAM is no GitHub Copilot). A heading
    * counts as three facts, and a tie names none.
+   * @param least how much naming the topic needs at least (in facts' worth)
    */
   private topicNamingProduct(service: CloudService, least = 1): number | null {
     // The vendor as the product's name says it (`MongoDB` Atlas), not a family the catalogue files
