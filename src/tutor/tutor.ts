@@ -431,7 +431,7 @@ export function createTutor(
       }
     }
     // A topic the question names comes first, however little else of it the topic's facts cover.
-    const ordered = subjectFirst(bestFirst(candidates), read);
+    const ordered = cloudServiceFirst(subjectFirst(bestFirst(candidates), read), read, understanding);
     const best = ordered[0];
     if (!best) return unknown(question, candidates, model.intents.unknown ?? 1, null, read);
     const features = answerFeatures(read, ordered, uncovered.servicePositions);
@@ -632,6 +632,23 @@ function subjectFirst(ordered: TopicCandidate[], read: ReadQuestion): TopicCandi
       !measure(candidate.topic),
   );
   return subject ? [subject, ...ordered.filter((candidate) => candidate !== subject)] : ordered;
+}
+
+/**
+ * A question asking for one of the notes' cloud's services ("i've got docker containers and a couple
+ * of ec2 boxes, what aws service ties them together") is answered by the best topic on such a
+ * service: the topics on none (Docker) are the setting, no candidates.
+ */
+function cloudServiceFirst(
+  ordered: TopicCandidate[],
+  read: ReadQuestion,
+  understanding: Understanding,
+): TopicCandidate[] {
+  const [best] = ordered;
+  if (best?.evidence !== 'name' || understanding.onCloudService(best.topic)) return ordered;
+  if (!understanding.asksForCloudService(read)) return ordered;
+  const services = ordered.filter((candidate) => understanding.onCloudService(candidate.topic));
+  return services.length > 0 ? services : ordered;
 }
 
 /** "cloudwatch and x-ray, do i need both": two topics named with one of these are weighed together. */

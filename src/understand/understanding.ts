@@ -265,6 +265,25 @@ export class Understanding {
     return topic === null ? null : { topic, product: product.name };
   }
 
+  /** Whether the topic is on a service of the cloud the notes teach (Fargate, not Docker, in notes on AWS). */
+  onCloudService(topic: number): boolean {
+    return this.services.coveredBy(topic).some((service) => this.services.clouds.has(service.provider));
+  }
+
+  /**
+   * Whether the question asks for a service of the notes' cloud ("what aws service ties them
+   * together", "which amazon service runs them"): what it names besides, Docker say, is the setting.
+   */
+  asksForCloudService(read: ReadQuestion): boolean {
+    return read.tokens.some(
+      (token, at) =>
+        OFFERINGS.has(read.tokens[at + 1] ?? '') &&
+        [...this.services.clouds].some(
+          (provider) => namesProvider([token], provider) || (provider === 'aws' && token === 'amazon'),
+        ),
+    );
+  }
+
   understand(question: string): Understood {
     const read = this.reader.read(question);
     const mentions = this.catalogue.find(read.tokens);
@@ -281,6 +300,9 @@ export class Understanding {
  * 0.19, is Application Gateway, no counterpart.
  */
 const COUNTERPART_LIKENESS = 0.2;
+/** What a question after one of a cloud's services calls it: "an aws service", "which amazon thing". */
+const OFFERINGS = new Set(['service', 'services', 'thing', 'tool', 'offering', 'product', 'option']);
+
 /** A product named in a topic's heading counts as much as in this many of its facts. */
 const IN_HEADING = 3;
 

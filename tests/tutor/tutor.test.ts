@@ -1093,3 +1093,14 @@ describe('tutor: a comparison is what the question asks for', () => {
     ).toBe('compare');
   });
 });
+
+describe('a question asking for one of the cloud’s services', () => {
+  it('is answered by a topic on such a service, not by one it names that is on none (Docker)', () => {
+    const reply = as(
+      ask('we build docker images on our laptops, which aws service keeps them privately'),
+      'explain',
+    );
+    expect(reply.topic.title).toBe('ECR (Elastic Container Registry)');
+    expect(as(ask('what is docker'), 'explain').topic.title).toBe('Docker');
+  });
+});
