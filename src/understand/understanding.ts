@@ -1,4 +1,4 @@
-import { phraseKey, stem, words } from '../knowledge/text.js';
+import { phraseKey, stem, VENDOR_WORDS, words } from '../knowledge/text.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { rememberBuiltStems } from './built-stems.js';
 import { ConceptNeeds } from './concept-needs.js';
@@ -279,7 +279,7 @@ export class Understanding {
       (token, at) =>
         OFFERINGS.has(read.tokens[at + 1] ?? '') &&
         [...this.services.clouds].some(
-          (provider) => namesProvider([token], provider) || (provider === 'aws' && token === 'amazon'),
+          (provider) => namesProvider([token], provider) || (provider === 'aws' && VENDOR_WORDS.has(token)),
         ),
     );
   }
