@@ -374,20 +374,23 @@ export function createTutor(
         if (named.length === 0 && uncovered.services.length === 0 && asksWhatAnUnknownThingIs(read)) {
           return unknown(question, candidates, model.uncovered, null, read);
         }
+        // The notes' topic standing in for what was asked after, titled as its counterpart.
+        const counterpartReply = (topic: number, of: string | undefined) =>
+          explain(
+            question,
+            candidates.find((found) => found.topic === topic) ?? asCandidate(topic),
+            read,
+            COUNTERPART_RIGHT,
+            [],
+            of,
+          );
         const productCounterpart =
           uncovered.services.length === 0 ? understanding.namedProductCounterpart(read) : null;
-        if (productCounterpart) {
-          const candidate =
-            candidates.find((found) => found.topic === productCounterpart.topic) ??
-            asCandidate(productCounterpart.topic);
-          return explain(question, candidate, read, COUNTERPART_RIGHT, [], productCounterpart.product);
-        }
+        if (productCounterpart) return counterpartReply(productCounterpart.topic, productCounterpart.product);
         if (uncovered.subject) {
           const counterpart = understanding.counterpartTopic(read, uncovered);
           if (counterpart === null) return unknown(question, candidates, model.uncovered, uncovered);
-          const candidate =
-            candidates.find((found) => found.topic === counterpart) ?? asCandidate(counterpart);
-          return explain(question, candidate, read, COUNTERPART_RIGHT, [], uncovered.names[0]);
+          return counterpartReply(counterpart, uncovered.names[0]);
         }
         // Comparing takes two named topics; "compare" phrasing around one name is a question about it,
         // unless a word of another topic's name stands beside it ("kinesis data streams or firehose").

@@ -225,11 +225,7 @@ export class Understanding {
       for (const stemmed of own) if (heading.has(stemmed)) add(at, IN_HEADING);
       if (vendor && heading.has(stem(vendor))) add(at, IN_HEADING);
     });
-    const ranked = [...weight]
-      .filter(([topic]) =>
-        this.services.coveredBy(topic).some((covered) => this.providers.has(covered.provider)),
-      )
-      .sort((a, b) => b[1] - a[1]);
+    const ranked = [...weight].filter(([topic]) => this.onCloudService(topic)).sort((a, b) => b[1] - a[1]);
     const [best, second] = ranked;
     if (!best || best[1] < least || (second && second[1] === best[1])) return null;
     return best[0];
