@@ -477,6 +477,15 @@ describe('requests with a number or a choice in them', () => {
     expect(compute.answer('can lambda read from an ecr image').intent).toBe('explain');
   });
 
+  it('compares nothing on an everyday word that once came with a comparison (`main` of "main difference")', () => {
+    const git = tutorFor(join(FIXTURES_DIR, 'notes', 'git-basics'));
+    const reply = git.answer('how do i rebase my feature branch onto main');
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics[0]?.title).toMatch(/^Rebase/);
+    expect(compute.answer('can my side project on lightsail use ecr images').intent).toBe('explain');
+    expect(compute.answer('whats the common way to push images from ecs to ecr').intent).toBe('explain');
+  });
+
   it('offers no choice with an `or` that stands after both names', () => {
     const trust = tutorFor(join(FIXTURES_DIR, 'notes', 'trust-services'));
     const question =
