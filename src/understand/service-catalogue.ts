@@ -387,6 +387,40 @@ function otherCloudProducts(
   return products;
 }
 
+/** Words that put what a question asks on a platform: "… on azure", "… in google cloud". */
+const ON_PLATFORM = new Set(['in', 'on', 'inside', 'within', 'using', 'into']);
+
+/**
+ * Another cloud named alone as where the question's work happens ("how does container orchestration
+ * work on azure", "billing export to bigquery in google cloud"): the question asks how that cloud
+ * does it, which notes on other clouds do not teach. Clouds in `except` (the notes' own) are left
+ * out, and so is a cloud one of whose products the question names.
+ */
+export function platformsAskedOn(
+  tokens: readonly string[],
+  found: readonly ServiceMention[],
+  except: ReadonlySet<string>,
+): ServiceMention[] {
+  const platforms: ServiceMention[] = [];
+  for (let start = 1; start < tokens.length; start++) {
+    if (!ON_PLATFORM.has(tokens[start - 1] ?? '')) continue;
+    const cloud = OTHER_CLOUDS.find((other) => other.words.every((word, i) => tokens[start + i] === word));
+    if (!cloud || except.has(cloud.provider)) continue;
+    // "in azure how is log analytics billed" names the product asked about already.
+    if (found.some((mention) => mention.service.provider === cloud.provider)) continue;
+    const end = start + cloud.words.length;
+    if (found.some((mention) => mention.start < end && start < mention.end)) continue;
+    platforms.push({
+      service: { name: cloud.label, provider: cloud.provider, category: 'other', aliases: [] },
+      start,
+      end,
+      plain: false,
+      listed: false,
+    });
+  }
+  return platforms;
+}
+
 /** A word of a product's name as names are written: `Health`, `Data`, and `API` for a word English lacks. */
 function asInName(word: string, english: EnglishWords): string {
   return english.has(word) ? word.charAt(0).toUpperCase() + word.slice(1) : word.toUpperCase();

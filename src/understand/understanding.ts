@@ -14,6 +14,7 @@ import {
   type CloudService,
   loadServiceCatalogue,
   namesProvider,
+  platformsAskedOn,
   type ServiceCatalogue,
   TECHNOLOGY,
 } from './service-catalogue.js';
@@ -282,7 +283,12 @@ export class Understanding {
 
   understand(question: string): Understood {
     const read = this.reader.read(question);
-    const mentions = this.catalogue.find(read.tokens);
+    const found = this.catalogue.find(read.tokens);
+    // "what would we use on aws for the containers we run on azure" asks for a counterpart, not how
+    // Azure runs them.
+    const mentions = asksCounterpart(read.tokens, this.services.clouds)
+      ? found
+      : [...found, ...platformsAskedOn(read.tokens, found, this.services.clouds)];
     this.services.nameEntries(read, mentions);
     const uncovered = this.services.of(read, mentions);
     for (const term of read.terms) if (uncovered.servicePositions.has(term.position)) term.service = true;

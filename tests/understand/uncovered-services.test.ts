@@ -108,6 +108,18 @@ describe('the service catalogue', () => {
     expect(glue).toMatchObject({ start: 2, end: 4, plain: false });
     expect(catalogue.find(['what', 'is', 'glue'])[0]?.plain).toBe(true);
   });
+
+  it('reads "how do functions scale" as a question, not DigitalOcean Functions shortened to `do`', () => {
+    for (const question of [
+      'how do functions scale',
+      'how do volumes work',
+      'how do load balancer health checks work',
+    ])
+      expect(catalogue.find(question.split(' ')), question).toEqual([]);
+    expect(catalogue.find('digitalocean functions cold starts'.split(' '))[0]?.service.name).toBe(
+      'DigitalOcean Functions',
+    );
+  });
 });
 
 describe('where the notes name services they do not cover', () => {
@@ -195,6 +207,12 @@ describe('notes on another cloud', () => {
     expect(azure().knowledge.topics[0]?.aliases).toContain('Cosmos DB');
     // `functions` alone names nothing in particular.
     expect(azure().knowledge.topics[1]?.aliases).not.toContain('Functions');
+  });
+
+  it('answer how their own cloud does something, said "on azure"', () => {
+    const reply = azure().answer('how do functions avoid cold starts on azure');
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics[0]?.title).toBe('Azure Functions');
   });
 
   it("hear no need that sounds like another cloud's service", () => {
@@ -291,6 +309,24 @@ describe('notes on another cloud', () => {
     expect(unknown(tutor.answer('what is azure health data services')).notCovered).toEqual([
       'Azure Health Data Services',
     ]);
+  });
+});
+
+describe('questions about doing something on another cloud', () => {
+  it('are about that cloud, which notes on AWS do not cover', () => {
+    for (const [question, cloud] of [
+      ['how does container orchestration work on azure', 'Azure'],
+      ['how do i push an image to the registry in azure', 'Azure'],
+      ['what is the serverless container option in google cloud', 'Google Cloud'],
+    ])
+      expect(unknown(compute().answer(question)).notCovered, question).toEqual([cloud]);
+  });
+
+  it('still answer a topic they name, and a counterpart they ask for', () => {
+    expect(compute().answer('can lambda be triggered by events in azure').topics[0]?.id).toBe('lambda');
+    expect(compute().answer('we host our functions on azure, whats the aws equivalent').topics[0]?.id).toBe(
+      'lambda',
+    );
   });
 });
 
