@@ -6,7 +6,7 @@ import type { EverydayWords } from '../understand/everyday-words.js';
 import { servicesAreSetting, type TopicCandidate } from '../understand/rank-topics.js';
 import { COMMANDS_ASKED, type ReadQuestion } from '../understand/read-question.js';
 import { type CloudService, TECHNOLOGY } from '../understand/service-catalogue.js';
-import { negatedBefore } from '../understand/stopwords.js';
+import { negatedBefore, YES_NO } from '../understand/stopwords.js';
 import type { TopicIndex } from '../understand/topic-index.js';
 import type { UncoveredMentions } from '../understand/uncovered-services.js';
 import {
@@ -615,9 +615,14 @@ const CHOICE_MARKS = new Set(['or', 'vs', 'versus', 'v']);
 /** Words that bring in what a thing is measured against: "as big as sqs", "cheaper than ebs". */
 const MEASURED_AGAINST = new Set(['than', 'as', 'like']);
 
+/** How far into a yes-no question its subject's name starts: "can lightsail", "does amazon mq". */
+const SUBJECT_REACH = 2;
+
 /**
  * Of two topics a question names, one brought in only as the measure of the other ("can amazon mq
- * grow as big as sqs") is not what it asks about.
+ * grow as big as sqs") is not what it asks about; nor is one a yes-no question asks about its
+ * subject ("can lightsail run docker containers" asks about Lightsail, though Docker's facts say
+ * more of containers).
  */
 function subjectFirst(ordered: TopicCandidate[], read: ReadQuestion): TopicCandidate[] {
   const [best] = ordered;
@@ -626,13 +631,26 @@ function subjectFirst(ordered: TopicCandidate[], read: ReadQuestion): TopicCandi
   const measure = (topic: number) =>
     hits(topic).length > 0 &&
     hits(topic).every((hit) => MEASURED_AGAINST.has(read.tokens[hit.start - 1] ?? ''));
-  if (!measure(best.topic)) return ordered;
+  if (!measure(best.topic)) return yesNoSubjectFirst(ordered, read);
   const subject = ordered.find(
     (candidate) =>
       candidate.evidence === 'name' &&
       candidate !== best &&
       hits(candidate.topic).length > 0 &&
       !measure(candidate.topic),
+  );
+  return subject ? [subject, ...ordered.filter((candidate) => candidate !== subject)] : ordered;
+}
+
+/** The topic named in full right after a yes-no question's verb, first among the named ones. */
+function yesNoSubjectFirst(ordered: TopicCandidate[], read: ReadQuestion): TopicCandidate[] {
+  if (!YES_NO.has(read.tokens[0] ?? '')) return ordered;
+  const [first] = read.names
+    .filter((hit) => !hit.partial && hit.strength >= 1)
+    .sort((a, b) => a.start - b.start);
+  if (!first || first.start > SUBJECT_REACH || first.topic === ordered[0]?.topic) return ordered;
+  const subject = ordered.find(
+    (candidate) => candidate.topic === first.topic && candidate.evidence === 'name',
   );
   return subject ? [subject, ...ordered.filter((candidate) => candidate !== subject)] : ordered;
 }

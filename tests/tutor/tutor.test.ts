@@ -351,6 +351,11 @@ describe('tutor: generalises to other notes (storage fixture)', () => {
       expect(messaging.answer(question).topics[0]?.id, question).toBe(topic);
   });
 
+  it('answers a yes-no question about its subject, not the other topic it names', () => {
+    expect(ask('can lightsail run docker containers').topics[0]?.id).toMatch(/lightsail/);
+    expect(ask('does docker run on lightsail').topics[0]?.id).toBe('docker');
+  });
+
   it('does not answer compute questions from storage notes', () => {
     const reply = storage().answer('what is fargate');
     expect(['unknown', 'explain']).toContain(reply.intent);
