@@ -620,9 +620,9 @@ const SUBJECT_REACH = 2;
 
 /**
  * Of two topics a question names, one brought in only as the measure of the other ("can amazon mq
- * grow as big as sqs") is not what it asks about; nor is one a yes-no question asks about its
- * subject ("can lightsail run docker containers" asks about Lightsail, though Docker's facts say
- * more of containers).
+ * grow as big as sqs") is not what it asks about, nor one named only in the purpose a need serves;
+ * and a yes-no question is about its subject ("can lightsail run docker containers" asks about
+ * Lightsail, though Docker's facts say more of containers).
  */
 function subjectFirst(ordered: TopicCandidate[], read: ReadQuestion): TopicCandidate[] {
   const [best] = ordered;
@@ -631,6 +631,18 @@ function subjectFirst(ordered: TopicCandidate[], read: ReadQuestion): TopicCandi
   const measure = (topic: number) =>
     hits(topic).length > 0 &&
     hits(topic).every((hit) => MEASURED_AGAINST.has(read.tokens[hit.start - 1] ?? ''));
+  // "where do i keep my container images so ecs can pull them": what the images are for names ECS;
+  // the topic that meets the need is the answer.
+  if (hits(best.topic).every((hit) => inPurpose(read.tokens, hit.start))) {
+    const meets = ordered.find(
+      (candidate) =>
+        candidate !== best &&
+        (candidate.evidence === 'content' ||
+          (candidate.evidence === 'name' &&
+            !hits(candidate.topic).every((hit) => inPurpose(read.tokens, hit.start)))),
+    );
+    if (meets) return [meets, ...ordered.filter((candidate) => candidate !== meets)];
+  }
   if (!measure(best.topic)) return yesNoSubjectFirst(ordered, read);
   const subject = ordered.find(
     (candidate) =>
@@ -640,6 +652,19 @@ function subjectFirst(ordered: TopicCandidate[], read: ReadQuestion): TopicCandi
       !measure(candidate.topic),
   );
   return subject ? [subject, ...ordered.filter((candidate) => candidate !== subject)] : ordered;
+}
+
+/** Words a purpose clause's subject does something with: "so ecs can pull them". */
+const PURPOSE_VERBS = new Set(['can', 'could', 'will', 'would', 'may', 'might']);
+/** A purpose clause comes after the need it serves: this many words at least. */
+const NEED_BEFORE_PURPOSE = 3;
+
+/** A name opening a purpose clause: "so ecs can …", "so that lambda will …". */
+function inPurpose(tokens: readonly string[], nameStart: number): boolean {
+  const so =
+    tokens[nameStart - 1] === 'that' && tokens[nameStart - 2] === 'so' ? nameStart - 2 : nameStart - 1;
+  if (tokens[so] !== 'so' || so < NEED_BEFORE_PURPOSE) return false;
+  return tokens.slice(nameStart + 1, nameStart + 4).some((token) => PURPOSE_VERBS.has(token));
 }
 
 /** The topic named in full right after a yes-no question's verb, first among the named ones. */

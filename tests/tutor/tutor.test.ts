@@ -356,6 +356,12 @@ describe('tutor: generalises to other notes (storage fixture)', () => {
     expect(ask('does docker run on lightsail').topics[0]?.id).toBe('docker');
   });
 
+  it('answers the topic that meets a need, not one named only in what the need is for', () => {
+    expect(ask('where do i keep my container images so ecs can pull them').topics[0]?.id).toBe('ecr');
+    // A sentence that opens with "so" has no need before it.
+    expect(ask('ok so lambda can do what exactly').topics[0]?.id).toBe('lambda');
+  });
+
   it('does not answer compute questions from storage notes', () => {
     const reply = storage().answer('what is fargate');
     expect(['unknown', 'explain']).toContain(reply.intent);
