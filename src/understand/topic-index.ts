@@ -383,6 +383,7 @@ export class TopicIndex {
       const single = !partial.key.includes(' ');
       if (single && ((this.topicFrequency.get(stem(partial.key)) ?? 0) > 2 || namingWords.has(partial.key)))
         continue;
+      if (single && this.#wordOfExpansion(partial)) continue;
       allNames.push(partial);
       this.addName(partial.key, partial);
       // People write a part of two words as one (`autoscaling` for EC2 Auto Scaling), misspelt too
@@ -411,6 +412,26 @@ export class TopicIndex {
     for (const fact of this.facts) fact.counts = postingCounts.values;
     const spellable = [...this.vocabulary].filter((word) => word.length >= 4 && !/\d/.test(word));
     this.fuzzyWords = new FirstLetterFuzzy(spellable, (word) => word, []);
+  }
+
+  /**
+   * A word of an acronym's expansion other than its last (`user` of User Datagram Protocol, `key` of
+   * Key Management Service) says what kind of the thing it is, and questions say it in its everyday
+   * sense ("videos stream slowly for users far away"); the last word says what the thing is
+   * (`registry` of Elastic Container Registry) and still names the topic.
+   */
+  #wordOfExpansion(partial: TopicName): boolean {
+    const topic = this.topics[partial.topic];
+    if (!topic) return false;
+    const names = [topic.name, ...topic.aliases];
+    return names.some((expansion) => {
+      const spelt = words(expansion);
+      return (
+        spelt.includes(partial.key) &&
+        spelt.at(-1) !== partial.key &&
+        names.some((acronym) => acronym !== expansion && expandsAcronym(acronym, expansion))
+      );
+    });
   }
 
   /**

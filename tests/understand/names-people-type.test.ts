@@ -5,7 +5,7 @@ import type { ExplainReply } from '../../src/tutor/reply.js';
 import { createTutor } from '../../src/tutor/tutor.js';
 import { Understanding } from '../../src/understand/understanding.js';
 import { notesDir } from '../helpers/notes-dir.js';
-import { FIXTURES_DIR } from '../helpers/paths.js';
+import { FIXTURES_DIR, KNOWLEDGE_DIR } from '../helpers/paths.js';
 import { tutorFor } from '../helpers/tutor.js';
 
 const NOTES = `# Databases
@@ -192,5 +192,25 @@ describe('one part of a heading that names several things', () => {
     expect(understanding.index.names.get('partitions')?.map((name) => name.topic)).toEqual([
       understanding.index.topics.findIndex((topic) => topic.name === 'Topics & partitions'),
     ]);
+  });
+});
+
+describe('one word of an acronym’s expansion', () => {
+  const networking = join(FIXTURES_DIR, 'notes', 'networking-basics');
+
+  it('names nothing when it only says what kind of thing it is: `user` of User Datagram Protocol', () => {
+    const understanding = new Understanding(tutorFor(networking).knowledge);
+    expect(understanding.index.names.has('user')).toBe(false);
+    expect(understanding.index.names.has('udp')).toBe(true);
+    expect(explained(networking, 'videos stream slowly for users far away')).toBe(
+      'CDN (Content Delivery Network)',
+    );
+  });
+
+  it('names its topic when it is the last word, what the thing is: `registry` of Elastic Container Registry', () => {
+    const understanding = new Understanding(tutorFor(KNOWLEDGE_DIR).knowledge);
+    expect(
+      understanding.index.names.get('registry')?.map((name) => understanding.index.topics[name.topic]?.name),
+    ).toEqual(['ECR']);
   });
 });
