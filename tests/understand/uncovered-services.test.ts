@@ -314,11 +314,12 @@ describe('notes on another cloud', () => {
 
 describe('questions about doing something on another cloud', () => {
   it('are about that cloud, which notes on AWS do not cover', () => {
-    for (const [question, cloud] of [
+    const asked: [question: string, cloud: string][] = [
       ['how does container orchestration work on azure', 'Azure'],
       ['how do i push an image to the registry in azure', 'Azure'],
       ['what is the serverless container option in google cloud', 'Google Cloud'],
-    ])
+    ];
+    for (const [question, cloud] of asked)
       expect(unknown(compute().answer(question)).notCovered, question).toEqual([cloud]);
   });
 
