@@ -92,6 +92,8 @@ const SOUNDS_LIKE_RIGHT = 0.75;
  * (tests/understand/counterparts.test.ts), a reply sure enough to give without "did you mean".
  */
 const COUNTERPART_RIGHT = 0.9;
+/** A topic accounting for this share of a question's words accounts for all of it. */
+const WHOLE_QUESTION = 0.9;
 /** Topics this close to the best one in score fit the question as well as it does. */
 const TIE = 0.01;
 /** A "did you mean" is a topic that accounts for a fair part of the question, not any topic at all. */
@@ -454,8 +456,13 @@ export function createTutor(
     if (right < model.answer && !namedInFull)
       return unknown(question, candidates, unanswerable, uncovered, read);
     // Chit-chat shares everyday words with any notes ("whats a good podcast for the commute" and
-    // AppConfig's "good for A/B tests"): a guess resting on such words alone is not given.
-    if (best.evidence !== 'name' && onlyEverydayWords(read, parts.everyday, index))
+    // AppConfig's "good for A/B tests"): a guess resting on such words alone is not given. A topic
+    // that accounts for the whole question ("what can i use for free in my first year") is no guess.
+    if (
+      best.evidence !== 'name' &&
+      best.coverage < WHOLE_QUESTION &&
+      onlyEverydayWords(read, parts.everyday, index)
+    )
       return unknown(question, candidates, unanswerable, uncovered, read);
     // A guess beside a service the notes never name ("how does amazon personalize build product
     // recommendations") would teach something the notes do not hold, unless the service is only

@@ -139,6 +139,16 @@ describe('small talk', () => {
       's3-glacier',
     );
   });
+
+  it('is no reason to hold back a topic that accounts for every word of a question in everyday words', () => {
+    const billing = tutorFor(join(FIXTURES_DIR, 'notes', 'cost-billing'));
+    expect(billing.answer('what can i use for free in my first year').topics[0]?.title).toMatch(
+      /^AWS Free Tier/,
+    );
+    expect(billing.answer('how do i get a detailed file of every charge').topics[0]?.title).toMatch(
+      /^AWS Data Exports/,
+    );
+  });
 });
 
 describe('chat about everyday life', () => {
