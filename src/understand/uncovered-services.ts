@@ -489,8 +489,13 @@ function askedAbout(mention: ServiceMention, tokens: readonly string[]): boolean
   const framing = before.filter(
     (token) => !STOPWORDS.has(token) && !VENDOR_PREFIXES.has(token) && !ASKING.has(token),
   );
-  return framing.length <= FRAMING_WORDS;
+  // "explain aws glue" asks about Glue; "define my infrastructure in a yaml template" asks for a
+  // template, its own object before the technology it is written in.
+  return framing.length <= (TELLING.has(opening) ? 0 : FRAMING_WORDS);
 }
+
+/** Asking words that are verbs whose object is what is asked about. */
+const TELLING = new Set(['explain', 'describe', 'define']);
 
 /** Words that open a question asking what a thing is: "what is X", "explain X". */
 const DEFINING = new Set(['what', 'whats', 'explain', 'describe', 'define']);

@@ -484,6 +484,12 @@ describe('questions about services the notes do not cover', () => {
     ).toBe('terraform-state');
   });
 
+  it('takes a technology for the setting when a request asks for something of its own written in it', () => {
+    const ops = tutorFor(join(FIXTURES_DIR, 'notes', 'observability-devops'));
+    expect(ops.answer('define my infrastructure in a yaml template').topics[0]?.id).toBe('cloudformation');
+    expect(unknown(ops.answer('define yaml')).notCovered).toEqual(['YAML']);
+  });
+
   it('does not guess from a topic when the question names a service the notes never mention', () => {
     const advisor = (aside: string) =>
       notesDir({
