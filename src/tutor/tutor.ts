@@ -640,13 +640,13 @@ function subjectFirst(ordered: TopicCandidate[], read: ReadQuestion): TopicCandi
     hits(topic).every((hit) => MEASURED_AGAINST.has(read.tokens[hit.start - 1] ?? ''));
   // "where do i keep my container images so ecs can pull them": what the images are for names ECS;
   // the topic that meets the need is the answer.
-  if (hits(best.topic).every((hit) => inPurpose(read.tokens, hit.start))) {
+  const forPurpose = (topic: number) =>
+    hits(topic).length > 0 && hits(topic).every((hit) => inPurpose(read.tokens, hit.start));
+  if (forPurpose(best.topic)) {
     const meets = ordered.find(
       (candidate) =>
         candidate !== best &&
-        (candidate.evidence === 'content' ||
-          (candidate.evidence === 'name' &&
-            !hits(candidate.topic).every((hit) => inPurpose(read.tokens, hit.start)))),
+        (candidate.evidence === 'content' || (candidate.evidence === 'name' && !forPurpose(candidate.topic))),
     );
     if (meets) return [meets, ...ordered.filter((candidate) => candidate !== meets)];
   }

@@ -392,9 +392,9 @@ const ON_PLATFORM = new Set(['in', 'on', 'inside', 'within', 'using', 'into']);
 
 /**
  * Another cloud named alone as where the question's work happens ("how does container orchestration
- * work on azure", "billing export to bigquery in google cloud"): the question asks how that cloud
- * does it, which notes on other clouds do not teach. Clouds in `except` (the notes' own) are left
- * out, and so is a cloud one of whose products the question names.
+ * work on azure", "what is the serverless container option in google cloud"): the question asks how
+ * that cloud does it, which notes on other clouds do not teach. Clouds in `except` (the notes' own)
+ * are left out, and so is a cloud one of whose products the question names.
  */
 export function platformsAskedOn(
   tokens: readonly string[],
