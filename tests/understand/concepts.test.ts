@@ -64,6 +64,7 @@ describe('ConceptLexicon on the shipped cloud-concept data', () => {
     ['the colo wants some paperwork first', ['letter', 'authorization']],
     ['someone fat-fingered a delete, can we rewind the table', ['restore', 'point']],
     ['how much bandwidth can it chew through', ['throughput']],
+    ['realtime chat between browsers and our backend', ['websocket', 'real']],
   ])('"%s" means %j', (question, expected) => {
     const meanings = meaningsOf(question);
     for (const meaning of expected) expect(meanings, `${question} -> ${meaning}`).toContain(meaning);
