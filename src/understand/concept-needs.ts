@@ -4,6 +4,7 @@ import { stem, VENDOR_WORDS, words } from '../knowledge/text.js';
 import type { Topic } from '../knowledge/types.js';
 import conceptKeysData from './data/concept-keys.json' with { type: 'json' };
 import { contentStems } from './service-needs.js';
+import { situationNeeds } from './situations.js';
 
 /** How people describe, without naming it, the need a concept or feature meets (data/concept-needs.json). */
 export interface ConceptNeedsData {
@@ -16,6 +17,8 @@ export interface ConceptNeedsData {
 interface ConceptEntry {
   names: string[];
   needs: string[];
+  /** Situations that lead people to the concept, told as in chat (see situations.ts). */
+  situations?: string[];
 }
 
 /** What separates the things of a heading naming several: `Retention & Log Compaction`, `Topics / Partitions`. */
@@ -47,7 +50,7 @@ export class ConceptNeeds {
    *   data/concept-keys.json holds, their needs read from data/concept-needs.json when notes load.
    */
   constructor(data?: ConceptNeedsData) {
-    this.loaded = data ? [...data.concepts, ...data.features] : null;
+    this.loaded = data ? withSituations(data) : null;
     this.byKey = new Map(Object.entries(data ? conceptKeys(data) : conceptKeysData.keys));
   }
 
@@ -58,8 +61,7 @@ export class ConceptNeeds {
 
   private entries(): readonly ConceptEntry[] {
     if (!this.loaded) {
-      const data = readShippedConceptNeeds();
-      this.loaded = [...data.concepts, ...data.features];
+      this.loaded = withSituations(readShippedConceptNeeds());
     }
     return this.loaded;
   }
@@ -105,6 +107,13 @@ export class ConceptNeeds {
     }
     return stems;
   }
+}
+
+/** Concepts, then features, each with its situations' needs among its needs. */
+function withSituations(data: ConceptNeedsData): ConceptEntry[] {
+  return [...data.concepts, ...data.features].map((entry) =>
+    entry.situations ? { ...entry, needs: [...entry.needs, ...situationNeeds(entry.situations)] } : entry,
+  );
 }
 
 /** Names of concepts are at most this many words. */

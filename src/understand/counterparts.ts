@@ -36,7 +36,7 @@ export class Counterparts {
     const counts = new Map<CloudService, Map<string, number>>();
     const servicesWith = new Map<string, number>();
     for (const service of this.catalogue.services) {
-      const needs = this.catalogue.needsOf(service);
+      const needs = this.catalogue.writtenNeedsOf(service);
       if (needs.length === 0) continue;
       const count = new Map<string, number>();
       for (const need of needs)

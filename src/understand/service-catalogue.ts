@@ -4,6 +4,7 @@ import catalogueData from './data/cloud-services.json' with { type: 'json' };
 import needsData from './data/service-needs.json' with { type: 'json' };
 import type { EnglishWords } from './english.js';
 import { type NeedMatch, ServiceNeeds } from './service-needs.js';
+import { situationNeeds } from './situations.js';
 import { NEGATIONS, STOPWORDS } from './stopwords.js';
 
 /** A cloud service people ask about, from the catalogue (data/cloud-services.json). */
@@ -25,6 +26,8 @@ export interface CatalogueData {
 /** How people describe the needs each service meets without naming it (data/service-needs.json). */
 export interface ServiceNeedsData {
   needs: Record<string, string[]>;
+  /** Situations that lead people to a service, told as in chat (see situations.ts). */
+  situations?: Record<string, string[]>;
 }
 
 /** A catalogued service named in a question. */
@@ -115,6 +118,7 @@ export class ServiceCatalogue {
   private readonly namesWith: ReadonlyMap<string, number>;
 
   private readonly needs: Readonly<Record<string, string[]>>;
+  private readonly situations: Readonly<Record<string, string[]>>;
   /** Every catalogued service. */
   readonly services: readonly CloudService[];
 
@@ -124,6 +128,7 @@ export class ServiceCatalogue {
     needs: ServiceNeedsData = { needs: {} },
   ) {
     this.needs = needs.needs;
+    this.situations = needs.situations ?? {};
     this.services = data.services;
     const servicesNamedWith = new Map<string, number>();
     const nameWords = new Set(data.nameWords);
@@ -212,8 +217,24 @@ export class ServiceCatalogue {
 
   /** Needs a learner describes without naming the service ("warn us before we overspend"). */
   needsOf(service: CloudService): readonly string[] {
+    let needs = this.allNeeds.get(service.name);
+    if (!needs) {
+      needs = [...(this.needs[service.name] ?? []), ...situationNeeds(this.situations[service.name])];
+      this.allNeeds.set(service.name, needs);
+    }
+    return needs;
+  }
+
+  /**
+   * The needs as written, without the situations': what services of different clouds are compared
+   * by, since only AWS's have situations.
+   */
+  writtenNeedsOf(service: CloudService): readonly string[] {
     return this.needs[service.name] ?? [];
   }
+
+  /** Each service's needs with its situations' needs, made the first time they are asked for. */
+  private readonly allNeeds = new Map<string, readonly string[]>();
 
   /** Official name without its vendor word or bracket -> services whose names go on from it. */
   private families: Map<string, { service: CloudService; rest: string }[]> | null = null;
