@@ -30,7 +30,9 @@ export function loadTradeWords(): ReadonlySet<string> {
     visit(conceptData);
     visit(conceptKeysData.keys);
     visit(serviceNeedsData.needs);
-    visit(readShippedConceptNeeds());
+    // Situations are chat, abbreviations and commit hashes among them, and stay out as the services' do.
+    const concepts = readShippedConceptNeeds();
+    visit([...concepts.concepts, ...concepts.features].map(({ names, needs }) => ({ names, needs })));
     tradeWords = found;
   }
   return tradeWords;
