@@ -352,6 +352,11 @@ export function namesProvider(tokens: readonly string[], provider: string): bool
   );
 }
 
+/** The other cloud whose name starts at this token: `google cloud`, `gcp`, `azure`. */
+function cloudNamedAt(tokens: readonly string[], start: number): (typeof OTHER_CLOUDS)[number] | undefined {
+  return OTHER_CLOUDS.find((other) => other.words.every((word, i) => tokens[start + i] === word));
+}
+
 /** A product's name after its platform's runs this many words at most. */
 const MAX_PRODUCT_WORDS = 4;
 /** Words that end a product's name: they and what follows ask something of it, not name it. */
@@ -376,7 +381,7 @@ function otherCloudProducts(
   const products: ServiceMention[] = [];
   for (let start = 0; start < tokens.length; start++) {
     if (taken(start)) continue;
-    const cloud = OTHER_CLOUDS.find((other) => other.words.every((word, i) => tokens[start + i] === word));
+    const cloud = cloudNamedAt(tokens, start);
     if (!cloud) continue;
     let end = start + cloud.words.length;
     while (
@@ -425,7 +430,7 @@ export function platformsAskedOn(
   const platforms: ServiceMention[] = [];
   for (let start = 1; start < tokens.length; start++) {
     if (!ON_PLATFORM.has(tokens[start - 1] ?? '')) continue;
-    const cloud = OTHER_CLOUDS.find((other) => other.words.every((word, i) => tokens[start + i] === word));
+    const cloud = cloudNamedAt(tokens, start);
     if (!cloud || except.has(cloud.provider)) continue;
     // "in azure how is log analytics billed" names the product asked about already.
     if (found.some((mention) => mention.service.provider === cloud.provider)) continue;

@@ -421,18 +421,22 @@ export class TopicIndex {
    * (`registry` of Elastic Container Registry) and still names the topic.
    */
   #wordOfExpansion(partial: TopicName): boolean {
+    const known = this.#expansionModifiers.get(partial.topic);
+    if (known) return known.has(partial.key);
+    const modifiers = new Set<string>();
     const topic = this.topics[partial.topic];
-    if (!topic) return false;
-    const names = [topic.name, ...topic.aliases];
-    return names.some((expansion) => {
+    const names = topic ? [topic.name, ...topic.aliases] : [];
+    for (const expansion of names) {
+      if (!names.some((acronym) => acronym !== expansion && expandsAcronym(acronym, expansion))) continue;
       const spelt = words(expansion);
-      return (
-        spelt.includes(partial.key) &&
-        spelt.at(-1) !== partial.key &&
-        names.some((acronym) => acronym !== expansion && expandsAcronym(acronym, expansion))
-      );
-    });
+      for (const word of spelt.slice(0, -1)) if (word !== spelt.at(-1)) modifiers.add(word);
+    }
+    this.#expansionModifiers.set(partial.topic, modifiers);
+    return modifiers.has(partial.key);
   }
+
+  /** Topic -> the words of its names' acronym expansions before their last, worked out once a topic. */
+  readonly #expansionModifiers = new Map<number, ReadonlySet<string>>();
 
   /**
    * The one-word parts of headings that name several things (`Plan & Apply`, `Variables & Outputs`)
