@@ -1,5 +1,5 @@
 import { stem } from '../knowledge/text.js';
-import type { ReadQuestion } from '../understand/read-question.js';
+import type { NameHit, ReadQuestion } from '../understand/read-question.js';
 import { VENDOR_PREFIXES } from '../understand/service-catalogue.js';
 import { NEGATION } from '../understand/stopwords.js';
 
@@ -79,15 +79,17 @@ export function asksWhatItIs(
   // The notes' own field before a name is filler too: "what is git reflog" on notes on git.
   const filler = (token: string) => FILLERS.has(token) || field.has(token);
   // A longer name (`dynamodb global tables`) or one part of a name of several things asks about a part.
-  const namesWhole = (start: number, end: number) =>
-    tokens.slice(start, end).every((token) => filler(token) || wholeName.has(stem(token)));
+  const namesWhole = (hit: NameHit) =>
+    (hit.spelled ?? tokens.slice(hit.start, hit.end)).every(
+      (token) => filler(token) || wholeName.has(stem(token)),
+    );
   const skip = (from: number, step: 1 | -1) => {
     let at = from;
     while (filler(tokens[at] ?? '')) at += step;
     return at;
   };
   return read.names.some((hit) => {
-    if (hit.topic !== topic || !namesWhole(hit.start, hit.end)) return false;
+    if (hit.topic !== topic || !namesWhole(hit)) return false;
     const before = skip(hit.start - 1, -1);
     const after = skip(hit.end, 1);
     const closes =

@@ -6,6 +6,7 @@ import type { EverydayWords } from './everyday-words.js';
 import { dictionaryForms } from './inflections.js';
 import { type IntentClassifier, type IntentGuess, TOPIC_SLOT } from './intents.js';
 import { NotesMisspellings } from './notes-misspellings.js';
+import { ShortForms } from './short-forms.js';
 import { NEGATION, NEGATIONS, STOPWORDS, YES_NO } from './stopwords.js';
 import type { Spellings, Synonyms } from './synonyms.js';
 import type { TopicIndex, TopicName } from './topic-index.js';
@@ -174,7 +175,10 @@ export interface NameHit {
   strength: number;
   /** Only a word of a longer name (`identity` of Identity and Access Management, `firehose`). */
   partial: boolean;
-  /** The name's words as the notes spell them, one a word of the question, when it was misspelt. */
+  /**
+   * The name's words as the notes spell them, one a word of the question, when it was misspelt or
+   * shortened (`k8s`).
+   */
   spelled?: string[];
 }
 
@@ -207,9 +211,11 @@ export class QuestionReader {
     private readonly domainWords: ReadonlySet<string> = new Set(),
   ) {
     this.misspellings = new NotesMisspellings(index.vocabulary, english, isServiceWord);
+    this.shortForms = new ShortForms(english, () => index.vocabulary);
   }
 
   private readonly misspellings: NotesMisspellings;
+  private readonly shortForms: ShortForms;
 
   read(typed: string): ReadQuestion {
     const question = typed.replace(WITHOUT, ' without ');
@@ -510,16 +516,23 @@ export class QuestionReader {
   private findNames(tokens: string[]): NameHit[] {
     const hits: NameHit[] = [];
     const covered = new Array<boolean>(tokens.length).fill(false);
+    const inFull = this.shortForms.inFull(tokens);
     for (const { start, length } of nameSpans(tokens.length, (at) => VENDOR_WORDS.has(tokens[at] ?? ''))) {
       if (anyCovered(covered, start, start + length)) continue;
       // `Amazon EKS` is found as `EKS` too, so a vendor opens no name of its own.
       const vendor = VENDOR_WORDS.has(tokens[start] ?? '');
       const opening = vendor ? start + 1 : start;
       const named = vendor ? length - 1 : length;
-      if (named > 2 && !this.index.mayStartName(tokens[opening] ?? '', named)) continue;
+      const mayStart = (spelled: readonly string[]) => this.index.mayStartName(spelled[opening] ?? '', named);
+      if (named > 2 && !mayStart(tokens) && !(inFull && mayStart(inFull))) continue;
       const span = tokens.slice(start, start + length);
       if (length === 1 && STOPWORDS.has(span[0] ?? '')) continue;
-      const found = this.lookupName(span);
+      const asWritten = this.lookupName(span);
+      const spelled = asWritten || !inFull ? null : inFull.slice(start, start + length);
+      // Spelled out, only a whole name counts: "a relational db" asks for a kind of database, not
+      // for the Relational Database Service that a part of its name would say.
+      const inFullName = spelled ? this.lookupName(spelled) : null;
+      const found = asWritten ?? (inFullName?.kind === 'partial' ? null : inFullName);
       if (found === null) continue;
       hits.push({
         topic: found.topic,
@@ -527,6 +540,7 @@ export class QuestionReader {
         end: start + length,
         strength: found.kind === 'partial' ? PARTIAL_NAME : 1,
         partial: found.kind === 'partial',
+        ...(spelled ? { spelled } : {}),
       });
       for (let i = start; i < start + length; i++) covered[i] = true;
     }

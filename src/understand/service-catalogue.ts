@@ -4,6 +4,7 @@ import catalogueData from './data/cloud-services.json' with { type: 'json' };
 import needsData from './data/service-needs.json' with { type: 'json' };
 import type { EnglishWords } from './english.js';
 import { type NeedMatch, ServiceNeeds } from './service-needs.js';
+import { ShortForms } from './short-forms.js';
 import { situationNeeds } from './situations.js';
 import { NEGATIONS, STOPWORDS } from './stopwords.js';
 
@@ -129,6 +130,7 @@ export class ServiceCatalogue {
   ) {
     this.needs = needs.needs;
     this.situations = needs.situations ?? {};
+    this.shortForms = new ShortForms(english, () => [...this.byKey.keys()].flatMap((key) => key.split(' ')));
     this.services = data.services;
     const servicesNamedWith = new Map<string, number>();
     const nameWords = new Set(data.nameWords);
@@ -293,16 +295,25 @@ export class ServiceCatalogue {
     return this.plainKeys.has(key);
   }
 
+  /** The name a run of tokens may be: `rekognition's` and `vpcs` come without their apostrophe, an `s` after the name. */
+  private keyOf(tokens: readonly string[], start: number, length: number): string {
+    const key = tokens.slice(start, start + length).join(' ');
+    return !this.byKey.has(key) && key.endsWith('s') ? key.slice(0, -1) : key;
+  }
+
+  /** Names' words as chat shortens them: `db` for `database`, `k8s` for `kubernetes`. */
+  private readonly shortForms: ShortForms;
+
   /** Services named in a question's tokens, longest names first, never overlapping. */
   find(tokens: readonly string[]): ServiceMention[] {
     const mentions: ServiceMention[] = [];
+    const inFull = this.shortForms.inFull(tokens);
+    const opensName = (word: string) => this.firstWords.has(word) || this.firstWords.has(word.slice(0, -1));
     for (let start = 0; start < tokens.length; start++) {
-      const first = tokens[start] ?? '';
-      if (!this.firstWords.has(first) && !this.firstWords.has(first.slice(0, -1))) continue;
+      if (!opensName(tokens[start] ?? '') && !(inFull && opensName(inFull[start] ?? ''))) continue;
       for (let length = Math.min(MAX_ALIAS_WORDS, tokens.length - start); length >= 1; length--) {
-        let key = tokens.slice(start, start + length).join(' ');
-        // `rekognition's` and `vpcs` come without their apostrophe: the name with an `s` after it.
-        if (!this.byKey.has(key) && key.endsWith('s')) key = key.slice(0, -1);
+        let key = this.keyOf(tokens, start, length);
+        if (!this.byKey.has(key) && inFull) key = this.keyOf(inFull, start, length);
         const service = this.byKey.get(key);
         if (!service) continue;
         const afterVendor = start > 0 && VENDOR_PREFIXES.has(tokens[start - 1] ?? '');

@@ -214,3 +214,36 @@ describe('one word of an acronym’s expansion', () => {
     ).toEqual(['ECR']);
   });
 });
+
+describe('a name with words cut short as chat writes them', () => {
+  const containers = join(FIXTURES_DIR, 'notes', 'containers-platform');
+
+  it('is the name in full: `svc` for service, `k8s` for Kubernetes', () => {
+    expect(explained(containers, 'what is the elastic container svc')).toBe(
+      'Amazon ECS (Elastic Container Service)',
+    );
+    const reply = createTutor(loadKnowledgeDir(containers).knowledge).answer(
+      'what is amazon elastic k8s service',
+    ) as ExplainReply;
+    expect(reply.topic.title).toBe('Amazon EKS (Elastic Kubernetes Service)');
+    expect(reply.lead[0]?.text).toMatch(/^managed kubernetes on aws/);
+  });
+
+  it('names a catalogued service the notes lack: "db migration svc" is AWS Database Migration Service', () => {
+    const tutor = createTutor(loadKnowledgeDir(containers).knowledge);
+    for (const [question, service] of [
+      ['whats aws db migration svc', 'AWS Database Migration Service'],
+      ['explain simple notification svc', 'Amazon Simple Notification Service'],
+    ] as const) {
+      const reply = tutor.answer(question);
+      expect(reply.intent, question).toBe('unknown');
+      expect(JSON.stringify(reply), question).toContain(service);
+    }
+  });
+
+  it('names a topic in full only: "a relational db" is no part of the Relational Database Service', () => {
+    const understanding = new Understanding(tutorFor(join(FIXTURES_DIR, 'notes', 'databases')).knowledge);
+    expect(understanding.understand('a relational db for an internal tool').read.names).toEqual([]);
+    expect(understanding.understand('relational db svc pricing').read.names).not.toEqual([]);
+  });
+});

@@ -1,0 +1,93 @@
+import spellingData from './data/spellings.json' with { type: 'json' };
+import synonymData from './data/synonyms.json' with { type: 'json' };
+import type { EnglishWords } from './english.js';
+
+/**
+ * Names as chat shortens their words: "db migration svc" is the Database Migration Service, "elastic
+ * k8s service" the Elastic Kubernetes Service. A name is looked up as written first; the full forms
+ * are tried only when that finds nothing, since some names are written short themselves (`Cosmos DB`).
+ */
+
+/** `svc` of `service`, `mgmt` of `management`: the short form's letters in order, from the first. */
+function abbreviates(short: string, full: string): boolean {
+  if (short.length >= full.length || short[0] !== full[0]) return false;
+  let at = 0;
+  for (const letter of short) {
+    at = full.indexOf(letter, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
+
+/** `k8s`, `o11y`: the first letter, how many letters between, the last. */
+const NUMERONYM = /^([a-z])(\d{1,2})([a-z])$/;
+
+const numeronymOf = (word: string): string =>
+  word.length > 4 ? `${word[0]}${word.length - 2}${word.at(-1)}` : '';
+
+/**
+ * Short form -> the word in full, from the groups of words written or said alike (`svc`, `svcs`,
+ * `service`, `services`; `db`, `database`). A short form is no English word: `go` is not `gone` cut
+ * short, nor `big` `biggest`.
+ */
+function fullFormsOf(groups: readonly (readonly string[])[], english: EnglishWords): Map<string, string> {
+  const full = new Map<string, string>();
+  for (const group of groups) {
+    for (const short of group) {
+      if (english.has(short)) continue;
+      const plural = short.endsWith('s');
+      const longest = group
+        .filter((other) => other.endsWith('s') === plural && abbreviates(short, other))
+        .sort((a, b) => b.length - a.length)[0];
+      if (longest) full.set(short, longest);
+    }
+  }
+  return full;
+}
+
+export class ShortForms {
+  private numeronyms: Map<string, string> | null = null;
+  private full: Map<string, string> | null = null;
+
+  /** @param vocabulary the words names are made of, where a numeronym's word is looked for */
+  constructor(
+    private readonly english: EnglishWords,
+    private readonly vocabulary: () => Iterable<string>,
+    private readonly groups: readonly (readonly string[])[] = [...spellingData.groups, ...synonymData.groups],
+  ) {}
+
+  /** The word a short form stands for, or undefined when it is none. */
+  of(word: string): string | undefined {
+    this.full ??= fullFormsOf(this.groups, this.english);
+    const spelled = this.full.get(word);
+    if (spelled) return spelled;
+    if (!NUMERONYM.test(word)) return undefined;
+    return this.numeronymWords().get(word);
+  }
+
+  /** The tokens with each short form in full, or null when none is short. */
+  inFull(tokens: readonly string[]): string[] | null {
+    let changed = false;
+    const spelled = tokens.map((token) => {
+      const full = this.of(token);
+      if (!full) return token;
+      changed = true;
+      return full;
+    });
+    return changed ? spelled : null;
+  }
+
+  /** Numeronym -> its word, for those only one word of the vocabulary makes; built on first use. */
+  private numeronymWords(): Map<string, string> {
+    if (this.numeronyms) return this.numeronyms;
+    const words = new Map<string, string | null>();
+    for (const word of this.vocabulary()) {
+      const key = numeronymOf(word);
+      if (!key || /[^a-z]/.test(word)) continue;
+      const seen = words.get(key);
+      words.set(key, seen === undefined || seen === word ? word : null);
+    }
+    this.numeronyms = new Map([...words].filter((entry): entry is [string, string] => entry[1] !== null));
+    return this.numeronyms;
+  }
+}
