@@ -263,11 +263,22 @@ function needWords(index: TopicIndex, topic: number, asked: QueryTerm[], ownStem
     best = score;
     bestNeeds.push(need);
   }
+  // A question on one of its service's features competes with the needs, its everyday words and all.
+  let bestQuestions: string[][] = [];
+  for (const stems of index.featureQuestions.get(topic) ?? []) {
+    const { score, shared } = needMatch(index, stems, asked, ownStems);
+    if (shared < NEED_SHARED_WORDS || score < best) continue;
+    if (score > best) {
+      bestNeeds = [];
+      bestQuestions = [];
+    }
+    best = score;
+    bestQuestions.push(stems);
+  }
   const asks = new Set(asked.flatMap((term) => [...term.stems.keys()]));
   const found = new Set<string>();
-  for (const need of bestNeeds) {
-    for (const stemmed of index.needStems[need] ?? [])
-      if (!ownStems.has(stemmed) && !asks.has(stemmed)) found.add(stemmed);
+  for (const stems of [...bestNeeds.map((need) => index.needStems[need] ?? []), ...bestQuestions]) {
+    for (const stemmed of stems) if (!ownStems.has(stemmed) && !asks.has(stemmed)) found.add(stemmed);
   }
   return [...found];
 }

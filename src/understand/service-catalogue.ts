@@ -29,6 +29,8 @@ export interface ServiceNeedsData {
   needs: Record<string, string[]>;
   /** Situations that lead people to a service, told as in chat (see situations.ts). */
   situations?: Record<string, string[]>;
+  /** Questions on one feature each, in a learner's words beside the docs' term for it. */
+  features?: Record<string, string[]>;
 }
 
 /** A catalogued service named in a question. */
@@ -120,6 +122,7 @@ export class ServiceCatalogue {
 
   private readonly needs: Readonly<Record<string, string[]>>;
   private readonly situations: Readonly<Record<string, string[]>>;
+  private readonly features: Readonly<Record<string, string[]>>;
   /** Every catalogued service. */
   readonly services: readonly CloudService[];
 
@@ -130,6 +133,7 @@ export class ServiceCatalogue {
   ) {
     this.needs = needs.needs;
     this.situations = needs.situations ?? {};
+    this.features = needs.features ?? {};
     this.shortForms = new ShortForms(english, () => [...this.byKey.keys()].flatMap((key) => key.split(' ')));
     this.services = data.services;
     const servicesNamedWith = new Map<string, number>();
@@ -225,6 +229,24 @@ export class ServiceCatalogue {
       this.allNeeds.set(service.name, needs);
     }
     return needs;
+  }
+
+  /**
+   * Questions on the service's features ("bought the wrong one, can i return it within 7 days"),
+   * each in a learner's words beside the docs' term: which of a topic's facts answers. They say
+   * nothing of whether the notes cover a need, so they stay out of `needsOf`: with them, the
+   * features of the many services the notes lack took questions from the ones they cover.
+   */
+  featuresOf(service: CloudService): readonly string[] {
+    return this.features[service.name] ?? [];
+  }
+
+  /**
+   * The needs a topic covering the service gets: its needs, and its feature questions' words that are
+   * not everyday English, which say a need as the situations' do.
+   */
+  topicNeedsOf(service: CloudService): readonly string[] {
+    return [...this.needsOf(service), ...situationNeeds(this.featuresOf(service))];
   }
 
   /**

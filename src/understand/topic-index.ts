@@ -226,6 +226,8 @@ export class TopicIndex {
   readonly needStems: string[][] = [];
   /** Topic -> its need phrasings. */
   readonly topicNeeds = new Map<number, number[]>();
+  /** Topic -> the stems of each question on its service's features. */
+  readonly featureQuestions = new Map<number, string[][]>();
   /** Topic -> facts of other topics that name it. */
   private readonly mentionFacts = new Map<number, number[]>();
   readonly averageFactLength: number;
@@ -706,6 +708,26 @@ export class TopicIndex {
         this.needPostings.set(stemmed, needs);
       });
     }
+  }
+  /**
+   * Questions on a topic's service's features, whole (see `ServiceCatalogue.featuresOf`): they pick
+   * which of its facts answers, never the topic. The topic's own name words are left out.
+   */
+  addFeatureQuestions(topic: number, questions: readonly string[]): void {
+    const own = this.wholeNameStems[topic] ?? new Set<string>();
+    const list = this.featureQuestions.get(topic) ?? [];
+    for (const question of questions) {
+      const tokens = words(question);
+      const others = this.otherTopicNames(tokens, topic);
+      const stems = new Set<string>();
+      tokens.forEach((token, at) => {
+        if (STOPWORDS.has(token) || VENDOR_WORDS.has(token) || NEGATIONS.has(token) || others.has(at)) return;
+        const stemmed = stem(token);
+        if (!own.has(stemmed)) stems.add(stemmed);
+      });
+      list.push([...stems]);
+    }
+    this.featureQuestions.set(topic, list);
   }
 
   /**

@@ -135,7 +135,11 @@ export class Understanding {
     parts.conceptNeeds.prepare();
     this.index.topics.forEach((topic, at) => {
       const services = this.services.coveredBy(at);
-      for (const service of services) this.index.addNeeds(at, parts.catalogue.needsOf(service));
+      for (const service of services) {
+        this.index.addNeeds(at, parts.catalogue.topicNeedsOf(service));
+        // Whole, everyday words and all ("undo", "older"), they say which of its facts answers.
+        this.index.addFeatureQuestions(at, parts.catalogue.featuresOf(service));
+      }
       // A cloud product's needs are its own: `AWS Artifact` is no build artifact, `AWS Batch` no
       // batching. The concepts' needs are for topics on ideas (`Stash`, `Consumer groups`).
       if (services.every((service) => service.provider === TECHNOLOGY))

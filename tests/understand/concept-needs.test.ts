@@ -114,7 +114,7 @@ describe('answering from concept needs', () => {
       (understanding.index.topicNeeds.get(at) ?? []).map((need) => understanding.index.needStems[need]);
     expect(needTexts(1).length).toBe(artifactNeeds.length);
     expect(needTexts(0).length).toBe(
-      understanding.services.coveredBy(0).flatMap((service) => parts.catalogue.needsOf(service)).length,
+      understanding.services.coveredBy(0).flatMap((service) => parts.catalogue.topicNeedsOf(service)).length,
     );
   });
 });
