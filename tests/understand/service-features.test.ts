@@ -1,53 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { phraseKey } from '../../src/knowledge/text.js';
 import type { ExplainReply } from '../../src/tutor/reply.js';
-import serviceNeeds from '../../src/understand/data/service-needs.json' with { type: 'json' };
 import { situationNeeds } from '../../src/understand/situations.js';
 import { defaultUnderstandingParts } from '../../src/understand/understanding.js';
 import { notesDir } from '../helpers/notes-dir.js';
 import { tutorFor } from '../helpers/tutor.js';
 
-const features: Record<string, string[]> = serviceNeeds.features;
-/** Words many names share: a feature question may use them (as the needs may). */
-const SHARED_NAME_WORDS = new Set([
-  'amazon',
-  'aws',
-  'service',
-  'services',
-  'manager',
-  'data',
-  'cloud',
-  'managed',
-  'edge',
-]);
-
 describe('questions on a service’s features', () => {
-  it('are shipped for every AWS service with situations, 12 each, short and lower case', () => {
-    expect(Object.keys(features).sort()).toEqual(Object.keys(serviceNeeds.situations).sort());
-    for (const [name, questions] of Object.entries(features)) {
-      expect(questions, name).toHaveLength(12);
-      for (const question of questions) {
-        expect(question, name).toBe(question.toLowerCase());
-        expect(question.split(/\s+/).length, question).toBeGreaterThanOrEqual(6);
-        expect(question.split(/\s+/).length, question).toBeLessThanOrEqual(24);
-      }
-    }
-  });
-
-  it('never use a word of their service’s own name', () => {
-    const naming = Object.entries(features).flatMap(([name, questions]) => {
-      const own = phraseKey(name)
-        .split(' ')
-        .filter((word) => word.length > 3 && !SHARED_NAME_WORDS.has(word));
-      return questions.filter((question) =>
-        phraseKey(question)
-          .split(' ')
-          .some((word) => own.includes(word)),
-      );
-    });
-    expect(naming).toEqual([]);
-  });
-
   it('pick the fact that answers, in words the notes do not use', () => {
     const tutor = tutorFor(
       notesDir({

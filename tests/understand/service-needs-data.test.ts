@@ -4,6 +4,7 @@ import catalogue from '../../src/understand/data/cloud-services.json' with { typ
 import serviceNeeds from '../../src/understand/data/service-needs.json' with { type: 'json' };
 
 const needs: Record<string, string[]> = serviceNeeds.needs;
+const features: Record<string, string[]> = serviceNeeds.features;
 const services = new Map(catalogue.services.map((service) => [service.name, service]));
 /** Words many names share, or the idea a name is made of (`edge` of Lambda@Edge): a phrasing may use them. */
 const SHARED_NAME_WORDS = new Set([
@@ -46,19 +47,36 @@ describe('service-needs.json', () => {
     expect(odd).toEqual([]);
   });
 
-  it('never names a service in its own phrasings: they say the need, not the answer', () => {
-    const naming = Object.entries(needs).flatMap(([name, phrasings]) => {
-      const own = phraseKey(name)
-        .split(' ')
-        .filter((word) => word.length > 3 && !SHARED_NAME_WORDS.has(word));
-      return phrasings
-        .filter((phrasing) =>
-          phraseKey(phrasing)
-            .split(' ')
-            .some((word) => own.includes(word)),
-        )
-        .map((phrasing) => `${name}: ${phrasing}`);
-    });
-    expect(naming).toEqual([]);
+  it('never names a service in its own phrasings or feature questions: they say the need, not the answer', () => {
+    expect(naming(needs)).toEqual([]);
+    expect(naming(features)).toEqual([]);
+  });
+
+  it('asks 12 short questions in lower case on the features of every AWS service with situations', () => {
+    expect(Object.keys(features).sort()).toEqual(Object.keys(serviceNeeds.situations).sort());
+    for (const [name, questions] of Object.entries(features)) {
+      expect(questions, name).toHaveLength(12);
+      for (const question of questions) {
+        expect(question, name).toBe(question.toLowerCase());
+        expect(question.split(/\s+/).length, question).toBeGreaterThanOrEqual(6);
+        expect(question.split(/\s+/).length, question).toBeLessThanOrEqual(24);
+      }
+    }
   });
 });
+
+/** Each phrasing that uses a word of its own service's name, as `service: phrasing`. */
+function naming(byService: Record<string, string[]>): string[] {
+  return Object.entries(byService).flatMap(([name, phrasings]) => {
+    const own = phraseKey(name)
+      .split(' ')
+      .filter((word) => word.length > 3 && !SHARED_NAME_WORDS.has(word));
+    return phrasings
+      .filter((phrasing) =>
+        phraseKey(phrasing)
+          .split(' ')
+          .some((word) => own.includes(word)),
+      )
+      .map((phrasing) => `${name}: ${phrasing}`);
+  });
+}
