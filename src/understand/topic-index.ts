@@ -6,6 +6,15 @@ import { NotesTally, type NotesWord } from './notes-tally.js';
 import { NEGATION, NEGATIONS, STOPWORDS } from './stopwords.js';
 
 /** `Security Groups & NACLs`, `Users and Groups`, `ALB / NLB`: a heading that names several things. */
+/**
+ * A topic's first fact that opens on a scene ("suppose, if we use ec2 server, we have virtual
+ * servers … bounded with some memory") tells what the topic replaces: its words say the problem more
+ * than the topic, and count half. Only words that can open nothing else: `if` and `when` open plain
+ * facts as often ("if a task fails, it is retried").
+ */
+const SCENE_OPENING =
+  /^\s*(?:suppose|supposing|imagine|let'?s say|let us say|say we|consider|traditionally|in the old days|back when)\b/i;
+const SCENE_SHARE = 0.5;
 const NAME_OF_SEVERAL = /\s(?:&|and|\/|\+)\s|,\s/i;
 
 /**
@@ -283,6 +292,7 @@ export class TopicIndex {
       topic.facts.forEach((fact, factIndex) => {
         const factId = this.facts.length;
         tally.beginFact(factId);
+        const sceneShare = factIndex === 0 && SCENE_OPENING.test(fact.text) ? SCENE_SHARE : 1;
         let mentions: number[] | null = null;
         for (let partIndex = 0; partIndex <= fact.subPoints.length; partIndex++) {
           const text = partIndex === 0 ? fact.text : (fact.subPoints[partIndex - 1] ?? '');
@@ -295,7 +305,7 @@ export class TopicIndex {
             if (!mentions.includes(mentioned)) mentions.push(mentioned);
           }
           // `> private: ECR` under Docker says what ECR is more than what Docker is.
-          const share = partIndex > 0 && found.topics.size > 0 ? 0.5 : 1;
+          const share = (partIndex > 0 && found.topics.size > 0 ? 0.5 : 1) * sceneShare;
           const aside = found.topics.size > 0 ? asidesOnMentions(text, found.covered) : NONE;
           for (let position = 0; position < tokenWords.length; position++) {
             const word = tokenWords[position] as NotesWord;

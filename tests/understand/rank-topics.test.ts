@@ -54,3 +54,30 @@ describe('ranking topics', () => {
     expect(tutor.answer('is there a no cost allowance for eks').topics[0]?.id).toBe('eks');
   });
 });
+
+describe('a first fact that sets a scene', () => {
+  it('says what the topic replaces: its words count half', () => {
+    const dir = notesDir({
+      'compute.md': [
+        '# Lambda',
+        '',
+        '* suppose, if we use an ec2 server, we pay for a virtual server with fixed memory and cpu even when it is idle, and to scale we add more servers',
+        '* functions run on demand, no servers to manage',
+        '* pay per request and compute time',
+        '',
+        '# Fargate (serverless)',
+        '',
+        '* serverless way to run containers, no ec2 instances to provision',
+        '* AWS runs each container with the cpu/RAM you ask for',
+        '',
+      ].join('\n'),
+    });
+    const tutor = createTutor(loadKnowledgeDir(dir).knowledge);
+    for (const question of [
+      'my containers should simply receive the processor and memory they request, no hosts for me to set up',
+      'give containers the processor and memory they need, no hosts to configure',
+    ])
+      expect(tutor.answer(question).topics[0]?.title, question).toBe('Fargate (serverless)');
+    expect(tutor.answer('what is lambda').topics[0]?.title).toBe('Lambda');
+  });
+});
