@@ -211,7 +211,7 @@ export class QuestionReader {
     private readonly domainWords: ReadonlySet<string> = new Set(),
   ) {
     this.misspellings = new NotesMisspellings(index.vocabulary, english, isServiceWord);
-    this.shortForms = new ShortForms(english, () => index.vocabulary);
+    this.shortForms = new ShortForms(english);
   }
 
   private readonly misspellings: NotesMisspellings;

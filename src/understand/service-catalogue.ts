@@ -134,7 +134,7 @@ export class ServiceCatalogue {
     this.needs = needs.needs;
     this.situations = needs.situations ?? {};
     this.features = needs.features ?? {};
-    this.shortForms = new ShortForms(english, () => [...this.byKey.keys()].flatMap((key) => key.split(' ')));
+    this.shortForms = new ShortForms(english);
     this.services = data.services;
     const servicesNamedWith = new Map<string, number>();
     const nameWords = new Set(data.nameWords);

@@ -19,11 +19,18 @@ function abbreviates(short: string, full: string): boolean {
   return true;
 }
 
-/** `k8s`, `o11y`: the first letter, how many letters between, the last. */
-const NUMERONYM = /^([a-z])(\d{1,2})([a-z])$/;
-
-const numeronymOf = (word: string): string =>
-  word.length > 4 ? `${word[0]}${word.length - 2}${word.at(-1)}` : '';
+/**
+ * The numeronyms of the trade: the first letter, how many letters between, the last. Counted out
+ * against any word they would name too much: `c6g` and `r7g` are instance types, not
+ * `charging` or `rebooting`.
+ */
+const NUMERONYMS: ReadonlyMap<string, string> = new Map([
+  ['k8s', 'kubernetes'],
+  ['o11y', 'observability'],
+  ['a11y', 'accessibility'],
+  ['i18n', 'internationalization'],
+  ['l10n', 'localization'],
+]);
 
 /**
  * Short form -> the word in full, from the groups of words written or said alike (`svc`, `svcs`,
@@ -46,23 +53,17 @@ function fullFormsOf(groups: readonly (readonly string[])[], english: EnglishWor
 }
 
 export class ShortForms {
-  private numeronyms: Map<string, string> | null = null;
   private full: Map<string, string> | null = null;
 
-  /** @param vocabulary the words names are made of, where a numeronym's word is looked for */
   constructor(
     private readonly english: EnglishWords,
-    private readonly vocabulary: () => Iterable<string>,
     private readonly groups: readonly (readonly string[])[] = [...spellingData.groups, ...synonymData.groups],
   ) {}
 
   /** The word a short form stands for, or undefined when it is none. */
   of(word: string): string | undefined {
     this.full ??= fullFormsOf(this.groups, this.english);
-    const spelled = this.full.get(word);
-    if (spelled) return spelled;
-    if (!NUMERONYM.test(word)) return undefined;
-    return this.numeronymWords().get(word);
+    return this.full.get(word) ?? NUMERONYMS.get(word);
   }
 
   /** The tokens with each short form in full, or null when none is short. */
@@ -75,19 +76,5 @@ export class ShortForms {
       return full;
     });
     return changed ? spelled : null;
-  }
-
-  /** Numeronym -> its word, for those only one word of the vocabulary makes; built on first use. */
-  private numeronymWords(): Map<string, string> {
-    if (this.numeronyms) return this.numeronyms;
-    const words = new Map<string, string | null>();
-    for (const word of this.vocabulary()) {
-      const key = numeronymOf(word);
-      if (!key || /[^a-z]/.test(word)) continue;
-      const seen = words.get(key);
-      words.set(key, seen === undefined || seen === word ? word : null);
-    }
-    this.numeronyms = new Map([...words].filter((entry): entry is [string, string] => entry[1] !== null));
-    return this.numeronyms;
   }
 }
