@@ -123,6 +123,8 @@ export class ServiceCatalogue {
   private readonly needs: Readonly<Record<string, string[]>>;
   private readonly situations: Readonly<Record<string, string[]>>;
   private readonly features: Readonly<Record<string, string[]>>;
+  /** Names' words as chat shortens them: `db` for `database`, `k8s` for `kubernetes`. */
+  private readonly shortForms: ShortForms;
   /** Every catalogued service. */
   readonly services: readonly CloudService[];
 
@@ -322,9 +324,6 @@ export class ServiceCatalogue {
     const key = tokens.slice(start, start + length).join(' ');
     return !this.byKey.has(key) && key.endsWith('s') ? key.slice(0, -1) : key;
   }
-
-  /** Names' words as chat shortens them: `db` for `database`, `k8s` for `kubernetes`. */
-  private readonly shortForms: ShortForms;
 
   /** Services named in a question's tokens, longest names first, never overlapping. */
   find(tokens: readonly string[]): ServiceMention[] {
