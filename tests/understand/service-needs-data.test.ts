@@ -52,8 +52,8 @@ describe('service-needs.json', () => {
     expect(naming(features)).toEqual([]);
   });
 
-  it('asks 12 short questions in lower case on the features of every AWS service with situations', () => {
-    expect(Object.keys(features).sort()).toEqual(Object.keys(serviceNeeds.situations).sort());
+  it('asks 12 short questions in lower case on the features of every service with needs', () => {
+    expect(Object.keys(features).sort()).toEqual(Object.keys(needs).sort());
     for (const [name, questions] of Object.entries(features)) {
       expect(questions, name).toHaveLength(12);
       for (const question of questions) {
