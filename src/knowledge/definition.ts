@@ -1,13 +1,22 @@
 import { stem, VENDOR_WORDS, words } from './text.js';
 import type { Fact, Topic } from './types.js';
 
+/** Words that open nothing but a scene: "suppose, if we use ec2 server, …", "traditionally …". */
+const SCENE_WORDS =
+  "suppose|supposing|imagine|let'?s say|let us say|back when|traditionally|in the old days|consider";
+
+/**
+ * A bullet that opens on a scene and nothing else (`if` and `when` open plain facts as often: "if a
+ * task fails, it is retried"): its words say what the topic replaces more than the topic.
+ */
+export const OPENS_ON_SCENE = new RegExp(`^\\s*(?:${SCENE_WORDS}|say we)\\b`, 'i');
+
 /**
  * Openings that set a scene rather than say what the topic is: "suppose, if we use ec2 server, we
  * have virtual servers … which may result in slow and complicated" is why Lambda exists, not what
  * it is.
  */
-const SETS_A_SCENE =
-  /^(?:suppose|supposing|imagine|say|let'?s say|let us say|if|when|before|back when|traditionally|in the old days|consider)\b/i;
+const SETS_A_SCENE = new RegExp(`^(?:${SCENE_WORDS}|say|if|when|before)\\b`, 'i');
 
 /**
  * The fact that says what a topic is: the notes' first bullet, as teams write them, unless it sets

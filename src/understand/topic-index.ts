@@ -1,20 +1,17 @@
 import Fuse from 'fuse.js';
+import { OPENS_ON_SCENE } from '../knowledge/definition.js';
 import { expandsAcronym, phraseKey, stem, VENDOR_WORDS, words } from '../knowledge/text.js';
 import type { KnowledgeBase, Topic } from '../knowledge/types.js';
 import { allowedSlips, editDistance } from './edit-distance.js';
 import { NotesTally, type NotesWord } from './notes-tally.js';
 import { NEGATION, NEGATIONS, STOPWORDS } from './stopwords.js';
 
-/** `Security Groups & NACLs`, `Users and Groups`, `ALB / NLB`: a heading that names several things. */
 /**
  * A topic's first fact that opens on a scene ("suppose, if we use ec2 server, we have virtual
- * servers … bounded with some memory") tells what the topic replaces: its words say the problem more
- * than the topic, and count half. Only words that can open nothing else: `if` and `when` open plain
- * facts as often ("if a task fails, it is retried").
+ * servers … bounded with some memory") tells what the topic replaces: its words count this share.
  */
-const SCENE_OPENING =
-  /^\s*(?:suppose|supposing|imagine|let'?s say|let us say|say we|consider|traditionally|in the old days|back when)\b/i;
 const SCENE_SHARE = 0.5;
+/** `Security Groups & NACLs`, `Users and Groups`, `ALB / NLB`: a heading that names several things. */
 const NAME_OF_SEVERAL = /\s(?:&|and|\/|\+)\s|,\s/i;
 
 /**
@@ -292,7 +289,7 @@ export class TopicIndex {
       topic.facts.forEach((fact, factIndex) => {
         const factId = this.facts.length;
         tally.beginFact(factId);
-        const sceneShare = factIndex === 0 && SCENE_OPENING.test(fact.text) ? SCENE_SHARE : 1;
+        const sceneShare = factIndex === 0 && OPENS_ON_SCENE.test(fact.text) ? SCENE_SHARE : 1;
         let mentions: number[] | null = null;
         for (let partIndex = 0; partIndex <= fact.subPoints.length; partIndex++) {
           const text = partIndex === 0 ? fact.text : (fact.subPoints[partIndex - 1] ?? '');
@@ -719,6 +716,7 @@ export class TopicIndex {
       });
     }
   }
+
   /**
    * Questions on a topic's service's features, whole (see `ServiceCatalogue.featuresOf`): they pick
    * which of its facts answers, never the topic. The topic's own name words are left out.
