@@ -23,6 +23,8 @@ interface WordChoice {
 interface ConceptPattern {
   sets: WordChoice[];
   negated: boolean;
+  /** Only where no negation reaches: "no vms to patch" turns servers to patch into none. */
+  affirmed: boolean;
   means: string[];
 }
 
@@ -42,7 +44,7 @@ const NEGATION_REACH = 6;
 
 export interface ConceptData {
   phrases: { phrases: string[]; means: string[] }[];
-  with: { negated: boolean; words: string[][]; means: string[] }[];
+  with: { negated: boolean; affirmed?: boolean; words: string[][]; means: string[] }[];
 }
 
 /**
@@ -73,6 +75,7 @@ export class ConceptLexicon {
     this.patterns = data.with.map((entry) => ({
       sets: entry.words.map(wordChoice),
       negated: entry.negated,
+      affirmed: entry.affirmed ?? false,
       means: entry.means,
     }));
   }
@@ -119,7 +122,11 @@ export class ConceptLexicon {
     for (let i = 0; i < stems.length; i++) {
       const openingEnd = choiceEndsAt(opening, stems, i);
       if (openingEnd < 0) continue;
-      if (pattern.negated && !negatedBefore(tokens, i, NEGATION_REACH)) continue;
+      if (
+        pattern.negated !== negatedBefore(tokens, i, NEGATION_REACH) &&
+        (pattern.negated || pattern.affirmed)
+      )
+        continue;
       let first = i;
       let last = openingEnd;
       let complete = true;

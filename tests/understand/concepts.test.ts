@@ -118,6 +118,13 @@ describe('ConceptLexicon on the shipped cloud-concept data', () => {
     expect(meaningsOf('where should we store the keys')).not.toContain('assume');
   });
 
+  it('fires affirmed patterns only where no negation reaches: servers to patch, or none', () => {
+    expect(meaningsOf('which service runs them on vms we patch and size ourselves')).toContain('instance');
+    const none = meaningsOf('no wish to patch or size any vms');
+    expect(none).toContain('serverless');
+    expect(none).not.toContain('instance');
+  });
+
   it.each([
     'thanks that helped',
     'what a nice day',
