@@ -97,8 +97,8 @@ const WITHOUT = /\bw\/o(?:ut)?\b/gi;
 /** Where a request ends and the reason for it begins: "quiz me, i've got an exam friday". */
 const REQUEST_END = /[,;.!?](?:\s|$)/;
 const REQUEST_ENDS = new RegExp(REQUEST_END.source, 'g');
-/** Where a sentence ends. */
-const SENTENCE_ENDS = /[.!?]+(?:\s|$)/g;
+/** Where a sentence ends; in chat a spaced dash ends one too ("before i burn my lunch on this - what can you do"). */
+const SENTENCE_ENDS = /(?:[.!?]+|\s(?:-{1,2}|[–—]))(?:\s|$)/g;
 /** Requests to the tutor itself, not questions about the notes: a last sentence after chat may make one. */
 export const COMMANDS_ASKED: ReadonlySet<string> = new Set(['help', 'list', 'quiz', 'leaderboard']);
 /** What sets a question's subject apart: "app mesh: how do retries work", "ecr - pricing?". */
@@ -314,20 +314,23 @@ export class QuestionReader {
     if (start === 0 || start >= tokens.length) return guess;
     if (names.some((hit) => hit.start < start)) return guess;
     if (!this.saysNothingOfTheNotes(tokens.slice(0, start))) return guess;
-    const last = this.mask(
-      tokens.slice(start),
-      names.map((hit) => ({ ...hit, start: hit.start - start, end: hit.end - start })),
+    const shift = (hit: NameHit) => ({ ...hit, start: hit.start - start, end: hit.end - start });
+    const alone = this.classifier.classify(this.mask(tokens.slice(start), names.map(shift)));
+    if (COMMANDS_ASKED.has(alone.intent)) return alone;
+    // Its request may come first in it, and more chat after: "what are u good for, besides sitting
+    // in slack looking busy".
+    const end = start + this.wordsBefore(question.slice(lastEnd(question, SENTENCE_ENDS)), REQUEST_END);
+    if (end === start || end >= tokens.length || !this.saysNothingOfTheNotes(tokens.slice(end))) return guess;
+    const request = this.classifier.classify(
+      this.mask(tokens.slice(start, end), names.filter((hit) => hit.end <= end).map(shift)),
     );
-    const alone = this.classifier.classify(last);
-    return COMMANDS_ASKED.has(alone.intent) ? alone : guess;
+    return COMMANDS_ASKED.has(request.intent) ? request : guess;
   }
 
   /** How many words come before the last of these ends that has words after it; 0 without one. */
   private wordsBeforeLast(question: string, ends: RegExp): number {
-    let last = -1;
-    for (const match of question.matchAll(ends))
-      if (words(question.slice(match.index + match[0].length)).length > 0) last = match.index;
-    return last < 0 ? 0 : this.splitRunTogether(words(question.slice(0, last))).length;
+    const at = lastEnd(question, ends);
+    return at === 0 ? 0 : this.splitRunTogether(words(question.slice(0, at))).length;
   }
 
   /** How many words come before the first `separator`; 0 when the question has none. */
@@ -885,4 +888,14 @@ function pairsOf(tokens: string[]): WordPair[] {
     if (!pairs.some(([a, b]) => a === pair[0] && b === pair[1])) pairs.push(pair);
   }
   return pairs;
+}
+
+/** Where the text after the last of these ends that has words after it starts; 0 without one. */
+function lastEnd(question: string, ends: RegExp): number {
+  let at = 0;
+  for (const match of question.matchAll(ends)) {
+    const after = match.index + match[0].length;
+    if (words(question.slice(after)).length > 0) at = after;
+  }
+  return at;
 }
