@@ -145,6 +145,18 @@ class FirstLetterFuzzy<T> {
     return `${letter}${length}`;
   }
 
+  /** One more item, found from the next search on. */
+  add(item: T): void {
+    const key = this.keyOf(item);
+    if (!key || this.order.has(item)) return;
+    this.order.set(item, this.order.size);
+    const groupKey = FirstLetterFuzzy.groupKey(key[0] ?? '', key.length);
+    const group = this.groups.get(groupKey);
+    if (group) group.push(item);
+    else this.groups.set(groupKey, [item]);
+    this.built.delete(groupKey);
+  }
+
   /** The `limit` best matches by Fuse.js's score among the strings within reach of `text`. */
   search(text: string, limit: number): { item: T; text: string }[] {
     const letter = text[0] ?? '';
@@ -515,6 +527,9 @@ export class TopicIndex {
     }
     const name: TopicName = { key, topic, kind: 'alias' };
     this.addName(key, name);
+    // Misspelt, it is found like the names the notes give: `medialiive`. Not with its vendor, whose
+    // exact letters would make the rest more forgiving (`amazon macie` is no `amazon glacier`).
+    if (!VENDOR_WORDS.has(key.split(' ')[0] ?? '')) this.fuzzyNames.add(name);
     if (key.includes(' ') && !this.names.has(key.replace(/ /g, '')))
       this.addName(key.replace(/ /g, ''), name);
   }

@@ -41,6 +41,17 @@ describe('names people type that the notes never write', () => {
     expect(explained(dir, 'kds shard count')).toBe('Kinesis Data Streams');
   });
 
+  it('finds a catalogue name of a topic misspelt, as it finds the notes’ own names', () => {
+    // These notes say `MediaLive` in several topics, so only the catalogue makes it a name of one.
+    const media = join(FIXTURES_DIR, 'notes', 'iot-media');
+    expect(explained(media, 'whats medialiive')).toBe(
+      'AWS Elemental MediaLive (broadcast grade live encoding)',
+    );
+    // Its vendor's word is no part of a slip: `amazon macie` is no misspelt `amazon glacier`.
+    const storage = tutorFor(join(FIXTURES_DIR, 'notes', 'storage'));
+    expect(storage.answer('how does amazon macie classify data').intent).toBe('unknown');
+  });
+
   it('reads a topic’s name run into the next word as two words', () => {
     const dir = notesDir({ 'databases.md': NOTES });
     expect(explained(dir, 'sqsvisibility timeout')).toBe('Amazon SQS');
