@@ -46,7 +46,11 @@ export class UncoveredServices {
     private readonly english: EnglishWords,
     domain: readonly string[] = [],
   ) {
-    const names = index.topics.map((topic) => [topic.name, ...topic.aliases].map(phraseKey));
+    // In notes on Terraform, `Workspaces` are Terraform's, not Amazon WorkSpaces.
+    const products = productsNamedIn(catalogue, domain);
+    const names = index.topics.map((topic) =>
+      [topic.name, ...topic.aliases].map((name) => ofProduct(phraseKey(name), products, catalogue)),
+    );
     this.clouds = notesClouds(catalogue, names);
     // The cloud the notes teach tells no topic apart, as `aws` does not in notes on AWS.
     for (const cloud of this.clouds) for (const word of providerWords(cloud)) this.domainWords.add(word);
@@ -561,6 +565,28 @@ const CLOUD_SHARE = 0.25;
  * The providers of the services the topics' names name, each naming a good share of them: one
  * topic called `Secret Manager` (also an AWS alias) does not make notes on Google Cloud AWS's.
  */
+/** One-word names of the products the notes as a whole are about (`terraform` of `terraform-basics.md`). */
+function productsNamedIn(catalogue: ServiceCatalogue, domain: readonly string[]): string[] {
+  const products = new Set<string>();
+  for (const text of domain)
+    for (const mention of catalogue.find(words(text))) {
+      if (mention.plain) continue;
+      for (const name of [phraseKey(mention.service.name), ...mention.service.aliases])
+        if (!name.includes(' ')) products.add(name);
+    }
+  return [...products];
+}
+
+/** A topic's name as the catalogue names it under the notes' product: `workspaces` is `terraform workspaces`. */
+function ofProduct(key: string, products: readonly string[], catalogue: ServiceCatalogue): string {
+  for (const product of products) {
+    if (key === product || key.startsWith(`${product} `)) continue;
+    const whole = `${product} ${key}`;
+    if (catalogue.lookup(whole)) return whole;
+  }
+  return key;
+}
+
 function notesClouds(catalogue: ServiceCatalogue, topicNames: readonly string[][]): Set<string> {
   const topicsOf = new Map<string, number>();
   let named = 0;

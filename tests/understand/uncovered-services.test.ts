@@ -174,6 +174,28 @@ describe('what the notes as a whole are about', () => {
     ]);
   });
 
+  it('reads a topic’s name as the product’s own part: `Workspaces` in notes on Terraform', () => {
+    const notes = [
+      '# Workspaces',
+      '- several states for one config, eg dev & prod, switch w/ terraform workspace select',
+      '# Providers',
+      '- plugins that talk to an API, eg aws or azurerm, pinned in the lock file',
+      '',
+    ].join('\n');
+    const dir = notesDir({ 'terraform-basics.md': notes });
+    const understanding = new Understanding(loadKnowledgeDir(dir).knowledge);
+    expect(understanding.services.coveredBy(0).map((service) => service.name)).toEqual([
+      'Terraform workspaces',
+    ]);
+    // Virtual desktops are what the notes lack, and their needs are no workspace's.
+    expect(unknown(tutorFor(dir).answer('what is amazon workspaces')).notCovered).toEqual([
+      'Amazon WorkSpaces',
+    ]);
+    // Without the product, a topic named like a service is that service.
+    const bare = new Understanding(loadKnowledgeDir(notesDir({ 'notes.md': notes })).knowledge);
+    expect(bare.services.coveredBy(0).map((service) => service.name)).toEqual(['Amazon WorkSpaces']);
+  });
+
   it('hears no need for a cloud service in notes that are not about cloud services', () => {
     const reply = tutorFor(notesDir({ 'kubernetes.md': [...kubernetes, ''].join('\n') })).answer(
       'how do i run a database with its own disk per replica',
