@@ -70,17 +70,22 @@ export class ConceptNeeds {
    * The needs of the concepts a topic's heading names: its name, its other names, and each thing a
    * heading of several names (`Retention & Log Compaction` is retention and log compaction).
    */
-  needsOf(topic: Pick<Topic, 'name' | 'aliases'>): string[] {
-    return this.conceptsOf(topic).flatMap((at) => this.entries()[at]?.needs ?? []);
+  needsOf(topic: Pick<Topic, 'name' | 'aliases'>, products: readonly string[] = []): string[] {
+    return this.conceptsOf(topic, products).flatMap((at) => this.entries()[at]?.needs ?? []);
   }
 
-  /** The concepts a topic's heading names, as their places in the data. */
-  conceptsOf(topic: Pick<Topic, 'name' | 'aliases'>): number[] {
+  /**
+   * The concepts a topic's heading names, as their places in the data; in notes on a product
+   * (`terraform`), also as that product's (`Plan & Apply` names `terraform plan` and `terraform apply`).
+   */
+  conceptsOf(topic: Pick<Topic, 'name' | 'aliases'>, products: readonly string[] = []): number[] {
     const names = [topic.name, ...topic.aliases];
     const parts = names.flatMap((name) => name.split(SEVERAL)).filter((part) => part.trim());
     const found = new Set<number>();
     for (const name of new Set([...names, ...parts])) {
       for (const at of this.byKey.get(conceptKey(name)) ?? []) found.add(at);
+      for (const product of products)
+        for (const at of this.byKey.get(conceptKey(`${product} ${name.trim()}`)) ?? []) found.add(at);
     }
     return [...found];
   }

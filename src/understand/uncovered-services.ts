@@ -39,6 +39,8 @@ export class UncoveredServices {
    * Cloud), none when the topics are no catalogued services.
    */
   readonly clouds: ReadonlySet<string>;
+  /** One-word names of the products the notes as a whole are about: `terraform` in `terraform-basics.md`. */
+  readonly products: readonly string[];
 
   constructor(
     catalogue: ServiceCatalogue,
@@ -47,7 +49,8 @@ export class UncoveredServices {
     domain: readonly string[] = [],
   ) {
     // In notes on Terraform, `Workspaces` are Terraform's, not Amazon WorkSpaces.
-    const products = productsNamedIn(catalogue, domain);
+    this.products = productsNamedIn(catalogue, domain);
+    const products = this.products;
     const names = index.topics.map((topic) =>
       [topic.name, ...topic.aliases].map((name) => ofProduct(phraseKey(name), products, catalogue)),
     );

@@ -143,7 +143,7 @@ export class Understanding {
       // A cloud product's needs are its own: `AWS Artifact` is no build artifact, `AWS Batch` no
       // batching. The concepts' needs are for topics on ideas (`Stash`, `Consumer groups`).
       if (services.every((service) => service.provider === TECHNOLOGY))
-        this.index.addNeeds(at, parts.conceptNeeds.needsOf(topic));
+        this.index.addNeeds(at, parts.conceptNeeds.needsOf(topic, this.services.products));
     });
     // Topics on technologies (`Ingress`, `ConfigMap`) are no cloud's services: they bring no needs.
     const covering = this.index.topics.map((_, topic) =>

@@ -42,6 +42,19 @@ describe('ConceptNeeds', () => {
     expect(needs.needsOf(topic('consumer group'))).toEqual(['split the work of reading a stream']);
   });
 
+  it('reads a heading in notes on a product as the product’s concept: `Plan & Apply` in notes on terraform', () => {
+    const product = new ConceptNeeds({
+      concepts: [
+        { names: ['terraform plan'], needs: ['preview what would change before touching anything'] },
+      ],
+      features: [],
+    });
+    expect(product.needsOf(topic('Plan & Apply'))).toEqual([]);
+    expect(product.needsOf(topic('Plan & Apply'), ['terraform'])).toEqual([
+      'preview what would change before touching anything',
+    ]);
+  });
+
   it('gives a heading of several things the needs of each', () => {
     expect(needs.needsOf(topic('Retention & Log Compaction'))).toEqual([
       'how long are old messages kept',
@@ -93,6 +106,37 @@ describe('answering from concept needs', () => {
       expect(withNeeds.answer(question).topics[0]?.id, question).toBe('stash');
       expect(without.answer(question).topics[0]?.id, question).not.toBe('stash');
     }
+  });
+
+  it('ranks first the topic on an idea of infrastructure as code that a question describes in its own words', () => {
+    const dir = notesDir({
+      'terraform-notes.md': [
+        '# State',
+        '- the tfstate file maps ur config to the real resources',
+        '- keep it in a remote backend (s3 bucket) so the team shares it',
+        '',
+        '# Variables & Outputs',
+        '- input variables parametrise a config, outputs print values after apply',
+        '',
+        '# Modules',
+        '- reusable folders of resources, called w/ a module block',
+        '',
+      ].join('\n'),
+    });
+    const knowledge = loadKnowledgeDir(dir).knowledge;
+    const withNeeds = new Understanding(knowledge);
+    const without = new Understanding(knowledge, {
+      ...defaultUnderstandingParts(),
+      conceptNeeds: new ConceptNeeds({ concepts: [], features: [] }),
+    });
+    const first = (understanding: Understanding, question: string) => {
+      const [best] = understanding.understand(question).candidates;
+      return best ? understanding.index.topics[best.topic]?.title : undefined;
+    };
+    const question =
+      'two of us ran it from our laptops at the same time and now we disagree on what is deployed';
+    expect(first(withNeeds, question)).toBe('State');
+    expect(first(without, question)).not.toBe('State');
   });
 
   it("leaves a cloud product's topic to its own needs: `AWS Artifact` is no build artifact", () => {
