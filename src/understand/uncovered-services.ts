@@ -25,6 +25,8 @@ export class UncoveredServices {
   private readonly covered = new Set<CloudService>();
   /** Topic -> the catalogued services it covers. */
   private readonly servicesOf: CloudService[][] = [];
+  /** Topic -> the catalogued services its own names name. */
+  private readonly namedBy: CloudService[][] = [];
   /** Topic -> the providers of the catalogued services it covers (EKS: aws, and kubernetes). */
   private readonly providers: Set<string>[] = [];
   private readonly namingTopics = new Map<CloudService, number[]>();
@@ -77,6 +79,7 @@ export class UncoveredServices {
       }
       this.providers[i] = providers;
       this.servicesOf[i] = [...services];
+      this.namedBy[i] = [...services];
     });
     this.#coverKeyTerms(catalogue, index);
     this.#coverDomain(catalogue, domain);
@@ -349,6 +352,17 @@ export class UncoveredServices {
     return this.servicesOf[topic] ?? [];
   }
 
+  /**
+   * The services whose needs a topic takes: those of the clouds the notes teach when it covers one
+   * (Amazon EKS takes none of Kubernetes', nor MSK of Kafka's: the AWS service's are its own);
+   * else the products its heading names (`Docker`, not the `**dockerhub**` its facts mention).
+   */
+  needsFrom(topic: number): readonly CloudService[] {
+    const services = this.coveredBy(topic);
+    const ofClouds = services.filter((service) => this.clouds.has(service.provider));
+    return ofClouds.length > 0 ? ofClouds : (this.namedBy[topic] ?? []);
+  }
+
   /** The first topic covering the service, or null. */
   topicCovering(service: CloudService): number | null {
     const topic = this.servicesOf.findIndex((services) => services.includes(service));
@@ -564,10 +578,6 @@ function headsQuestion(mention: ServiceMention, read: ReadQuestion): boolean {
 /** A cloud names more than a quarter of the topics to be one the notes are about. */
 const CLOUD_SHARE = 0.25;
 
-/**
- * The providers of the services the topics' names name, each naming a good share of them: one
- * topic called `Secret Manager` (also an AWS alias) does not make notes on Google Cloud AWS's.
- */
 /** One-word names of the products the notes as a whole are about (`terraform` of `terraform-basics.md`). */
 function productsNamedIn(catalogue: ServiceCatalogue, domain: readonly string[]): string[] {
   const products = new Set<string>();
@@ -590,6 +600,12 @@ function ofProduct(key: string, products: readonly string[], catalogue: ServiceC
   return key;
 }
 
+/**
+ * The providers of the services the topics' names name, each naming a good share of them: one
+ * topic called `Secret Manager` (also an AWS alias) does not make notes on Google Cloud AWS's.
+ * Open-source projects (`Docker`, `Kubernetes`) are a cloud only in notes on no cloud's services:
+ * notes on AWS with a topic on Docker teach AWS.
+ */
 function notesClouds(catalogue: ServiceCatalogue, topicNames: readonly string[][]): Set<string> {
   const topicsOf = new Map<string, number>();
   let named = 0;
@@ -603,9 +619,11 @@ function notesClouds(catalogue: ServiceCatalogue, topicNames: readonly string[][
     if (providers.size > 0) named++;
     for (const provider of providers) topicsOf.set(provider, (topicsOf.get(provider) ?? 0) + 1);
   }
-  return new Set(
+  const clouds = new Set(
     [...topicsOf].filter(([, count]) => count > named * CLOUD_SHARE).map(([provider]) => provider),
   );
+  if (clouds.size > 1) clouds.delete(OPEN_SOURCE);
+  return clouds;
 }
 
 /**

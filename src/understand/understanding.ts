@@ -135,7 +135,7 @@ export class Understanding {
     parts.conceptNeeds.prepare();
     this.index.topics.forEach((topic, at) => {
       const services = this.services.coveredBy(at);
-      for (const service of services) {
+      for (const service of this.services.needsFrom(at)) {
         this.index.addNeeds(at, parts.catalogue.topicNeedsOf(service));
         // Whole, everyday words and all ("undo", "older"), they say which of its facts answers.
         this.index.addFeatureQuestions(at, parts.catalogue.featuresOf(service));
@@ -150,7 +150,11 @@ export class Understanding {
       this.services.coveredBy(topic).filter((service) => service.provider !== TECHNOLOGY),
     );
     this.aboutServices = covering.filter((services) => services.length > 0).length * 2 >= covering.length;
-    this.providers = new Set(covering.flat().map((service) => service.provider));
+    // Notes on AWS with a topic on Docker hear no need as another container tool's.
+    this.providers =
+      this.services.clouds.size > 0
+        ? this.services.clouds
+        : new Set(covering.flat().map((service) => service.provider));
   }
 
   /**

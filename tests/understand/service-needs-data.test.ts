@@ -25,7 +25,7 @@ describe('service-needs.json', () => {
     expect(serviceNeeds.about).toMatch(/Extend it/);
   });
 
-  it('keys every service by its exact catalogue name: AWS, Azure and Google Cloud services', () => {
+  it('keys every service by its exact catalogue name: AWS, Azure and Google Cloud services, and products beyond them', () => {
     const unknown = Object.keys(needs).filter((name) => !services.has(name));
     expect(unknown).toEqual([]);
     const providers = Object.keys(needs).map((name) => services.get(name)?.provider);
@@ -33,6 +33,10 @@ describe('service-needs.json', () => {
     expect(count(['aws'])).toBeGreaterThanOrEqual(300);
     expect(count(['azure', 'microsoft'])).toBeGreaterThanOrEqual(100);
     expect(count(['gcp', 'firebase', 'google'])).toBeGreaterThanOrEqual(90);
+    // Products beyond the clouds that notes have topics on: Docker, Terraform, Kafka, Grafana...
+    expect(
+      providers.length - count(['aws', 'azure', 'microsoft', 'gcp', 'firebase', 'google']),
+    ).toBeGreaterThanOrEqual(50);
   });
 
   it('gives each service several phrasings of a few words each', () => {
