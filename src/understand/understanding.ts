@@ -135,15 +135,22 @@ export class Understanding {
     parts.conceptNeeds.prepare();
     this.index.topics.forEach((topic, at) => {
       const services = this.services.coveredBy(at);
+      const needs: string[] = [];
       for (const service of this.services.needsFrom(at)) {
-        this.index.addNeeds(at, parts.catalogue.topicNeedsOf(service));
+        needs.push(...parts.catalogue.topicNeedsOf(service));
         // Whole, everyday words and all ("undo", "older"), they say which of its facts answers.
         this.index.addFeatureQuestions(at, parts.catalogue.featuresOf(service));
       }
       // A cloud product's needs are its own: `AWS Artifact` is no build artifact, `AWS Batch` no
       // batching. The concepts' needs are for topics on ideas (`Stash`, `Consumer groups`).
       if (services.every((service) => service.provider === TECHNOLOGY))
-        this.index.addNeeds(at, parts.conceptNeeds.needsOf(topic, this.services.products));
+        needs.push(...parts.conceptNeeds.needsOf(topic, this.services.products));
+      // A topic on several things, none its heading names (`EC2 Pricing Options`), meets the needs
+      // of the things its bullets open with (`**Spot Instances** : ...`).
+      if (needs.length === 0)
+        for (const term of entryTerms(topic))
+          needs.push(...parts.conceptNeeds.needsOf({ name: term, aliases: [] }));
+      this.index.addNeeds(at, needs);
     });
     // Topics on technologies (`Ingress`, `ConfigMap`) are no cloud's services: they bring no needs.
     const covering = this.index.topics.map((_, topic) =>
@@ -402,4 +409,9 @@ function addNamesAfterAService(index: TopicIndex, catalogue: ServiceCatalogue): 
       return;
     }
   });
+}
+
+/** The key terms a topic's bullets open with: its entries (`**Spot Instances** : use spare capacity`). */
+function entryTerms(topic: { facts: readonly { text: string; keyTerms: readonly string[] }[] }): string[] {
+  return topic.facts.flatMap((fact) => fact.keyTerms.filter((term) => fact.text.startsWith(term)));
 }

@@ -139,6 +139,26 @@ describe('answering from concept needs', () => {
     expect(first(without, question)).not.toBe('State');
   });
 
+  it('gives a topic on several things, none its heading names, the needs of the things its bullets open with', () => {
+    const dir = notesDir({
+      'compute.md': [
+        '# Amazon EC2',
+        '* virtual servers in the cloud, u pick an instance type (cpu, memory, network)',
+        '* an AMI is the image the instance boots from',
+        '',
+        '# EC2 Pricing Options',
+        '* **On-Demand** : pay by the second, no commitment',
+        '* **Reserved Instances** : commit for 1 or 3 years, up to 72% off',
+        '* **Spot Instances** : spare ec2 capacity for up to 90% off, aws can take it back w/ a 2 minute notice',
+        '',
+      ].join('\n'),
+    });
+    const reply = createTutor(loadKnowledgeDir(dir).knowledge).answer(
+      "we know we'll run these boxes for the next three years, how do we get a discount",
+    );
+    expect(reply.topics[0]?.title).toBe('EC2 Pricing Options');
+  });
+
   it("leaves a cloud product's topic to its own needs: `AWS Artifact` is no build artifact", () => {
     const dir = notesDir({
       'compliance.md': [
