@@ -71,6 +71,16 @@ const SPACED_FIXES: [RegExp, string][] = [
 ];
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
+/** What joins the words of an identifier: `allkeys-lru`, `cleanup_policy`, `max.block.ms`. */
+const JOINER = /[-_.]/;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Whether the word from `start` to `end` is joined to another word, not ending a sentence. */
+function joined(text: string, start: number, end: number): boolean {
+  const before = JOINER.test(text.charAt(start - 1)) && WORD_CHAR.test(text.charAt(start - 2));
+  const after = JOINER.test(text.charAt(end)) && WORD_CHAR.test(text.charAt(end + 1));
+  return before || after;
+}
 
 function keepCase(original: string, replacement: string): string {
   if (original.length > 1 && original === original.toUpperCase() && /\p{L}{2}/u.test(original))
@@ -283,7 +293,7 @@ function spellOutProse(text: string, speller: Speller | null, describes: (word: 
     .replace(/\bits\s+([\p{L}]+)/gu, (all, next: string) =>
       describes(next.toLowerCase()) ? `it's ${next}` : all,
     );
-  out = out.replace(WORD, (word) => {
+  out = out.replace(WORD, (word, at: number, whole: string) => {
     const lower = word.toLowerCase();
     const short = SHORTHAND[lower];
     if (short !== undefined) {
@@ -291,6 +301,9 @@ function spellOutProse(text: string, speller: Speller | null, describes: (word: 
       if (lower.length === 1 && word !== lower) return word;
       return keepCase(word, short);
     }
+    // A word joined to another by `-`, `_` or `.` is part of a name or a setting (`allkeys-lru` is no
+    // misspelt `alleys`).
+    if (joined(whole, at, at + word.length)) return word;
     const fixed = speller?.correct(word);
     return fixed ? keepCase(word, fixed) : word;
   });

@@ -432,6 +432,9 @@ describe('plain English from shorthand', () => {
     expect(spellOut('security groups are stateful', speller)).toBe('security groups are stateful');
     expect(spellOut('Valkey supported', speller)).toBe('Valkey supported');
     expect(spellOut('usefull for caching', speller)).toBe('useful for caching');
+    // Part of a setting or a name joined up with others is as written.
+    expect(spellOut('eviction policy eg. allkeys-lru', speller)).toBe('eviction policy e.g. allkeys-lru');
+    expect(spellOut('it grows automaticaly.', speller)).toBe('it grows automatically.');
   });
 
   it("leaves a word be when it is the trade's, a name, another ending of a word, or differs in its first letter", () => {
