@@ -159,6 +159,28 @@ describe('answering from concept needs', () => {
     expect(reply.topics[0]?.title).toBe('EC2 Pricing Options');
   });
 
+  it('finds the topic on a fundamental of the cloud that a question describes in its own words', () => {
+    const dir = notesDir({
+      'fundamentals.md': [
+        '# Shared Responsibility Model',
+        '- aws secures the cloud itself, the customer secures what they put in it',
+        '',
+        '# Regions & Availability Zones',
+        '- a region is a geographic area with several isolated datacenters',
+        '',
+      ].join('\n'),
+    });
+    const knowledge = loadKnowledgeDir(dir).knowledge;
+    const question = 'who is on the hook for patching the guest os, us or amazon';
+    const [best] = new Understanding(knowledge).understand(question).candidates;
+    expect(best && knowledge.topics[best.topic]?.title).toBe('Shared Responsibility Model');
+    const without = new Understanding(knowledge, {
+      ...defaultUnderstandingParts(),
+      conceptNeeds: new ConceptNeeds({ concepts: [], features: [] }),
+    });
+    expect(without.understand(question).candidates).toEqual([]);
+  });
+
   it("leaves a cloud product's topic to its own needs: `AWS Artifact` is no build artifact", () => {
     const dir = notesDir({
       'compliance.md': [
