@@ -50,11 +50,11 @@ export class UncoveredServices {
     private readonly english: EnglishWords,
     domain: readonly string[] = [],
   ) {
+    const domainProducts = productsOf(catalogue, domain);
+    this.products = domainProducts.flatMap(oneWordNames);
     // In notes on Terraform, `Workspaces` are Terraform's, not Amazon WorkSpaces.
-    this.products = productsNamedIn(catalogue, domain);
-    const products = this.products;
     const names = index.topics.map((topic) =>
-      [topic.name, ...topic.aliases].map((name) => ofProduct(phraseKey(name), products, catalogue)),
+      [topic.name, ...topic.aliases].map((name) => ofProduct(phraseKey(name), this.products, catalogue)),
     );
     this.clouds = notesClouds(catalogue, names);
     // The cloud the notes teach tells no topic apart, as `aws` does not in notes on AWS.
@@ -82,7 +82,7 @@ export class UncoveredServices {
       this.namedBy[i] = [...services];
     });
     this.#coverKeyTerms(catalogue, index);
-    this.#coverDomain(catalogue, domain);
+    this.#coverDomain(domainProducts);
     this.#coverManagedProjects(catalogue);
     this.#coverFamilyKeyTerms(catalogue, index);
   }
@@ -92,14 +92,11 @@ export class UncoveredServices {
    * service they lack: a question naming it asks about one of their topics. Only a name no English
    * word spells: a file called `storage.md` says nothing of a product named Storage.
    */
-  #coverDomain(catalogue: ServiceCatalogue, domain: readonly string[]): void {
-    for (const text of domain) {
-      for (const mention of catalogue.find(words(text))) {
-        if (mention.plain || this.covered.has(mention.service)) continue;
-        this.covered.add(mention.service);
-        for (const name of [phraseKey(mention.service.name), ...mention.service.aliases])
-          if (!name.includes(' ')) this.domainWords.add(name);
-      }
+  #coverDomain(products: readonly CloudService[]): void {
+    for (const product of products) {
+      if (this.covered.has(product)) continue;
+      this.covered.add(product);
+      for (const name of oneWordNames(product)) this.domainWords.add(name);
     }
   }
 
@@ -578,16 +575,20 @@ function headsQuestion(mention: ServiceMention, read: ReadQuestion): boolean {
 /** A cloud names more than a quarter of the topics to be one the notes are about. */
 const CLOUD_SHARE = 0.25;
 
-/** One-word names of the products the notes as a whole are about (`terraform` of `terraform-basics.md`). */
-function productsNamedIn(catalogue: ServiceCatalogue, domain: readonly string[]): string[] {
-  const products = new Set<string>();
+/**
+ * The catalogued products the notes' headings over topics and file names name (`terraform` of
+ * `terraform-basics.md`), in order; only by a name no English word spells (`storage.md` names none).
+ */
+function productsOf(catalogue: ServiceCatalogue, domain: readonly string[]): CloudService[] {
+  const products = new Set<CloudService>();
   for (const text of domain)
-    for (const mention of catalogue.find(words(text))) {
-      if (mention.plain) continue;
-      for (const name of [phraseKey(mention.service.name), ...mention.service.aliases])
-        if (!name.includes(' ')) products.add(name);
-    }
+    for (const mention of catalogue.find(words(text))) if (!mention.plain) products.add(mention.service);
   return [...products];
+}
+
+/** A service's names of one word: `terraform`, `docker`. */
+function oneWordNames(service: CloudService): string[] {
+  return [phraseKey(service.name), ...service.aliases].filter((name) => !name.includes(' '));
 }
 
 /** A topic's name as the catalogue names it under the notes' product: `workspaces` is `terraform workspaces`. */

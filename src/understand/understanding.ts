@@ -1,5 +1,5 @@
 import { phraseKey, stem, VENDOR_WORDS, words } from '../knowledge/text.js';
-import type { KnowledgeBase } from '../knowledge/types.js';
+import type { KnowledgeBase, Topic } from '../knowledge/types.js';
 import { rememberBuiltStems } from './built-stems.js';
 import { ConceptNeeds } from './concept-needs.js';
 import { ConceptLexicon } from './concepts.js';
@@ -412,6 +412,6 @@ function addNamesAfterAService(index: TopicIndex, catalogue: ServiceCatalogue): 
 }
 
 /** The key terms a topic's bullets open with: its entries (`**Spot Instances** : use spare capacity`). */
-function entryTerms(topic: { facts: readonly { text: string; keyTerms: readonly string[] }[] }): string[] {
+function entryTerms(topic: Topic): string[] {
   return topic.facts.flatMap((fact) => fact.keyTerms.filter((term) => fact.text.startsWith(term)));
 }
