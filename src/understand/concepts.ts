@@ -122,11 +122,8 @@ export class ConceptLexicon {
     for (let i = 0; i < stems.length; i++) {
       const openingEnd = choiceEndsAt(opening, stems, i);
       if (openingEnd < 0) continue;
-      if (
-        pattern.negated !== negatedBefore(tokens, i, NEGATION_REACH) &&
-        (pattern.negated || pattern.affirmed)
-      )
-        continue;
+      const negated = negatedBefore(tokens, i, NEGATION_REACH);
+      if ((pattern.negated && !negated) || (pattern.affirmed && negated)) continue;
       let first = i;
       let last = openingEnd;
       let complete = true;
