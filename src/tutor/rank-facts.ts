@@ -214,20 +214,24 @@ function needMatch(
   asked: readonly QueryTerm[],
   ownStems: ReadonlySet<string>,
 ): { score: number; shared: number } {
-  let score = 0;
-  let shared = 0;
+  // Each of the need's words is said once: `ram` and `usage`, both bridged to `memory`, share one
+  // word with it, not two.
+  const said = new Map<string, number>();
   for (const term of asked) {
     let termBest = 0;
+    let termStem = '';
     for (const [stemmed, weight] of term.stems) {
       if (weight < CORRECTED && ownStems.has(stemmed)) continue;
-      if (stems.includes(stemmed)) termBest = Math.max(termBest, index.idf(stemmed) * weight);
+      if (stems.includes(stemmed) && index.idf(stemmed) * weight > termBest) {
+        termBest = index.idf(stemmed) * weight;
+        termStem = stemmed;
+      }
     }
-    if (termBest > 0) {
-      score += termBest;
-      shared++;
-    }
+    if (termBest > (said.get(termStem) ?? 0)) said.set(termStem, termBest);
   }
-  return { score, shared };
+  let score = 0;
+  for (const value of said.values()) score += value;
+  return { score, shared: said.size };
 }
 
 /** BM25's term saturation: a word said again counts less each time, and less in a long fact. */

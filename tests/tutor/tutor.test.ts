@@ -602,6 +602,19 @@ describe('tutor: which facts lead the answer', () => {
     expect(gatewayScore(question)).toBeCloseTo(gatewayScore(question.replace('single', 'zzz')), 6);
   });
 
+  it('counts a word of a need once, however many words of the question reach it', () => {
+    // `ram` and `usage` both bridge to `memory`: said once, a need for a pod's cpu and memory (Container
+    // Insights) shares two words with the question, not three, and no longer leads its answer.
+    const reply = as(
+      tutorFor(join(FIXTURES_DIR, 'notes', 'observability-devops')).answer(
+        "why can't i see ram usage for my ec2 in cloudwatch? cpu shows up fine",
+      ),
+      'explain',
+    );
+    expect(reply.lead.map((fact) => fact.text).join('\n')).not.toMatch(/Container Insights/);
+    expect(reply.lead[1]?.subPoints[0]).toMatch(/memory usage .* NOT default EC2 metrics/);
+  });
+
   it('weighs a fact that matches more of the question above the sum of its matches apart', () => {
     const understanding = new Understanding(tutor().knowledge);
     const dynamo = understanding.index.topics.findIndex((topic) => topic.name === 'Amazon DynamoDB');
