@@ -125,7 +125,7 @@ describe('tutor quiz (one question)', () => {
 
   it('picks different questions on different days', async () => {
     const days = await Promise.all(
-      ['2024-05-01', '2024-05-02', '2024-05-03', '2024-05-04', '2024-05-05', '2024-05-06'].map((day) =>
+      ['2024-05-01', '2024-05-02', '2024-05-03'].map((day) =>
         runCli(['quiz', '--json', '--seed', day]),
       ),
     );
