@@ -951,6 +951,27 @@ describe('tutor: which facts lead the answer', () => {
     );
   });
 
+  it('leads with the fact on a feature of any AWS category whose need a question describes', () => {
+    const dir = notesDir({
+      'registry.md': [
+        '# Amazon ECR',
+        '- managed registry for ur container images, private by default',
+        '- **lifecycle policy**: expire old untagged images to save storage',
+        '- **pull through cache**: one rule per upstream, ECR keeps the copies fresh',
+        '- push w/ docker push after docker login with a token from get-login-password',
+        '- image scanning on push for known CVEs',
+        '',
+      ].join('\n'),
+    });
+    // A container feature of the second pass of data/concept-needs.json: of its fact, the question
+    // says only `pull`.
+    const reply = as(
+      tutorFor(dir).answer('ecr: our ci keeps failing because docker hub limits how often we can pull'),
+      'explain',
+    );
+    expect(reply.lead[0]?.text).toMatch(/^pull through cache/);
+  });
+
   it('finds what the notes call a recommendation when people ask what a tool suggests', () => {
     const dir = notesDir({
       'cost.md': [
