@@ -125,9 +125,7 @@ describe('tutor quiz (one question)', () => {
 
   it('picks different questions on different days', async () => {
     const days = await Promise.all(
-      ['2024-05-01', '2024-05-02', '2024-05-03'].map((day) =>
-        runCli(['quiz', '--json', '--seed', day]),
-      ),
+      ['2024-05-01', '2024-05-02', '2024-05-03'].map((day) => runCli(['quiz', '--json', '--seed', day])),
     );
     const ids = new Set(days.map((day) => quizLines(day.stdout)[0]?.id));
     expect(ids.size).toBeGreaterThan(1);
