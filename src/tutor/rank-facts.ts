@@ -204,7 +204,7 @@ function featureNeedMatch(
 }
 
 /**
- * How many of the question's words a need says, and their weight (idf, times a bridge's share). A
+ * How many of a need's words the question says, and their weight (idf, times a bridge's share). A
  * need's word the question says itself is not said again through another word's bridge: `single`
  * bridged to `several` adds nothing to a question that says `several`.
  */
@@ -214,8 +214,7 @@ function needMatch(
   asked: readonly QueryTerm[],
   ownStems: ReadonlySet<string>,
 ): { score: number; shared: number } {
-  // Each of the need's words is said once: `ram` and `usage`, both bridged to `memory`, share one
-  // word with it, not two.
+  // `ram` and `usage`, both bridged to `memory`, say one of the need's words, not two.
   const said = new Map<string, number>();
   for (const term of asked) {
     let termBest = 0;
