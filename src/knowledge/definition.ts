@@ -38,3 +38,12 @@ export function definitionOf(topic: Topic): number {
   const plain = topic.facts.findIndex((fact) => !opensWithScene(fact));
   return Math.max(plain, 0);
 }
+
+/**
+ * The key term a bullet opens with (`**Spot Instances** : use spare capacity`): the notes' entry for
+ * that term. None when the bullet opens otherwise.
+ */
+export function entryTerm(fact: Fact): string | undefined {
+  const [term] = fact.keyTerms;
+  return term && fact.text.startsWith(term) ? term : undefined;
+}

@@ -1,3 +1,4 @@
+import { entryTerm } from '../knowledge/definition.js';
 import { stem, VENDOR_WORDS, words } from '../knowledge/text.js';
 import type { Fact } from '../knowledge/types.js';
 import type { ConceptNeeds } from '../understand/concept-needs.js';
@@ -302,13 +303,12 @@ const entries = new WeakMap<Fact, string[]>();
 function entryStems(fact: Fact): string[] {
   let stems = entries.get(fact);
   if (!stems) {
-    const [term] = fact.keyTerms;
-    stems =
-      term && fact.text.startsWith(term)
-        ? words(term)
-            .filter((word) => !STOPWORDS.has(word))
-            .map(stem)
-        : [];
+    const term = entryTerm(fact);
+    stems = term
+      ? words(term)
+          .filter((word) => !STOPWORDS.has(word))
+          .map(stem)
+      : [];
     entries.set(fact, stems);
   }
   return stems;

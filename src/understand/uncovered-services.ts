@@ -1,3 +1,4 @@
+import { entryTerm } from '../knowledge/definition.js';
 import { looksLikeAcronym, phraseKey, stem, words } from '../knowledge/text.js';
 import type { EnglishWords } from './english.js';
 import type { NameHit, ReadQuestion } from './read-question.js';
@@ -193,7 +194,7 @@ export class UncoveredServices {
           // What a heading says the topic is (`managed business email`) names no part of it: SES is
           // no part of WorkMail for sharing `email`.
           if (partOf(service, [topic.name, ...topic.aliases], catalogue)) mark(marking, service, i);
-          else if (fact.text.startsWith(term)) mark(entries, service, i);
+          else if (entryTerm(fact) === term) mark(entries, service, i);
         }
       }
     });

@@ -1,3 +1,4 @@
+import { entryTerm } from '../knowledge/definition.js';
 import { phraseKey, stem, VENDOR_WORDS, words } from '../knowledge/text.js';
 import type { KnowledgeBase, Topic } from '../knowledge/types.js';
 import { rememberBuiltStems } from './built-stems.js';
@@ -413,5 +414,5 @@ function addNamesAfterAService(index: TopicIndex, catalogue: ServiceCatalogue): 
 
 /** The key terms a topic's bullets open with: its entries (`**Spot Instances** : use spare capacity`). */
 function entryTerms(topic: Topic): string[] {
-  return topic.facts.flatMap((fact) => fact.keyTerms.filter((term) => fact.text.startsWith(term)));
+  return topic.facts.flatMap((fact) => entryTerm(fact) ?? []);
 }
