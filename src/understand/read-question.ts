@@ -123,6 +123,9 @@ export interface RelatedWords {
   related(word: string): readonly { word: string; weight: number }[];
 }
 
+/** Words after a number that make it a multiple: "five times", "10 fold", "3 x". */
+const MULTIPLYING = new Set(['times', 'fold', 'x']);
+
 /** What bridges a question's words to the notes' words when they differ. */
 export interface MeaningBridges {
   synonyms: Synonyms;
@@ -492,6 +495,19 @@ export class QuestionReader {
   }
 
   /**
+   * "five times the throughput" and "3 fold" are the notes' `5x` and `3x`: a number, in digits or
+   * words, before a word saying it multiplies.
+   */
+  private multiplier(tokens: readonly string[], position: number): string[] {
+    if (!MULTIPLYING.has(tokens[position + 1] ?? '')) return [];
+    const token = tokens[position] ?? '';
+    const digits = /^\d+$/.test(token)
+      ? token
+      : [...(this.bridges.spellings.get(stem(token)) ?? [])].find((form) => /^\d+$/.test(form));
+    return digits ? [`${digits}x`] : [];
+  }
+
+  /**
    * `lighter` is `light` compared, `cheapest` is `cheap`: the stemmer keeps -er and -est, so the
    * plain adjective (an English word) is tried, with the spellings English uses for it.
    */
@@ -689,6 +705,8 @@ export class QuestionReader {
       if (!negation && (STOPWORDS.has(token) || VENDOR_WORDS.has(token) || this.domainWords.has(token)))
         return;
       if (token.length < 2 && !/\d/.test(token)) return;
+      // The `times` of "five times" belongs to the number, not to time.
+      if (position > 0 && this.multiplier(tokens, position - 1).length > 0) return;
       const inName = names.find((name) => position >= name.start && position < name.end);
       const nameOf = inName?.topic ?? null;
       const stems = new Map<string, number>();
@@ -703,6 +721,7 @@ export class QuestionReader {
         const respelt = [
           ...(this.bridges.spellings.get(stemmed) ?? []),
           ...this.comparedFrom(token),
+          ...this.multiplier(tokens, position),
           ...QuestionReader.shortPlural(token),
           ...this.notesMisspellingsOf(token),
         ].filter((s) => this.index.knows(s));

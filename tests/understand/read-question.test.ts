@@ -309,3 +309,44 @@ describe('chat spellings of the word a question opens with', () => {
     expect(read.terms.some((term) => term.word === 'without')).toBe(true);
   });
 });
+
+describe('a number that multiplies', () => {
+  const markdown = [
+    '# Turbo Store',
+    '- up to 5x the throughput of the standard engine',
+    '# Quick Table',
+    '- throughput you choose, response times in single digit milliseconds',
+    '',
+  ].join('\n');
+  const onDatabaseNotes = () => {
+    const databases = new TopicIndex(loadKnowledgeDir(notesDir({ 'databases.md': markdown })).knowledge);
+    const databaseReader = new QuestionReader(databases, new IntentClassifier(), loadEnglishWords(), {
+      synonyms: loadSynonyms(),
+      spellings: loadSpellings(),
+      concepts: new ConceptLexicon(),
+      relations: null,
+    });
+    return { databases, databaseReader };
+  };
+
+  it('reads "five times" and "5 fold" as the notes\' `5x`, and the `times` as part of the number', () => {
+    const { databaseReader } = onDatabaseNotes();
+    for (const [question, word] of [
+      ['we need five times the throughput', 'five'],
+      ['we need 5 fold the throughput', '5'],
+    ] as const) {
+      const read = databaseReader.read(question);
+      expect(read.terms.find((term) => term.word === word)?.stems.get('5x'), question).toBe(1);
+      expect(
+        read.terms.some((term) => term.word === 'times' || term.word === 'fold'),
+        question,
+      ).toBe(false);
+    }
+  });
+
+  it('finds the topic the multiple is in, not one about response times', () => {
+    const { databases, databaseReader } = onDatabaseNotes();
+    const [first] = rankTopics(databases, databaseReader.read('our app needs five times the throughput'));
+    expect(first && databases.topics[first.topic]?.name).toBe('Turbo Store');
+  });
+});
