@@ -539,15 +539,15 @@ function opensQuestion(mention: ServiceMention, tokens: readonly string[]): bool
 /** Words that open a request to be shown something: "walk me through …", "show me how …". */
 const REQUESTING = new Set(['walk', 'talk', 'show', 'tell', 'help', 'teach']);
 
-/** Words that put what a question asks inside a service. */
-const INSIDE = new Set(['in', 'on', 'inside', 'within', 'using', 'with']);
+/** Words that put what a question asks inside a service, or send it there ("push an image to ecr"). */
+const AT_SERVICE = new Set(['in', 'on', 'inside', 'within', 'using', 'with', 'to', 'into']);
 
 /** Words that open another clause or a purpose after a service: "… in amazon connect and keep the transcript". */
 const CLAUSE_OPENERS = new Set(['and', 'for', 'so', 'but', 'when', 'if', 'because', 'while']);
 
 /**
  * A question that asks how or what, about something done in a service it names last ("how do i
- * train a model in sagemaker"), or last before a comma, another clause or a purpose ("how do i build
+ * train a model in sagemaker", "how do i push a docker image to ecr"), or last before a comma, another clause or a purpose ("how do i build
  * a contact flow in amazon connect for our support line"), asks about that service.
  */
 function closesQuestion(mention: ServiceMention, read: ReadQuestion): boolean {
@@ -558,7 +558,7 @@ function closesQuestion(mention: ServiceMention, read: ReadQuestion): boolean {
     (mention.end === tokens.length ||
       mention.end === read.leadLength ||
       CLAUSE_OPENERS.has(tokens[mention.end] ?? '')) &&
-    INSIDE.has(before[before.length - 1] ?? '')
+    AT_SERVICE.has(before[before.length - 1] ?? '')
   );
 }
 

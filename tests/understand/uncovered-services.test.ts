@@ -462,6 +462,31 @@ describe('questions about services the notes do not cover', () => {
     );
   });
 
+  it('reads a question asking how to do something to a service it names last as about that service', () => {
+    const tutor = tutorOnNotes([
+      '# AWS CodeBuild',
+      '- managed build service, runs ur tests & builds docker images, no build servers to patch',
+      '- at the end of a build it pushes the image to ECR',
+      '# AWS CodePipeline',
+      '- release pipeline: source > build > test > deploy stages, runs on every commit',
+      '# AWS CodeDeploy',
+      '- rolls new versions out to ec2, lambda or ecs a few at a time, rolls back on alarms',
+      '# Amazon CloudWatch',
+      '- metrics, logs & alarms for everything the pipeline deploys',
+    ]);
+    // Where the thing is sent is what is asked about, as where it is done is ("… in sagemaker").
+    expect(unknown(tutor.answer('how do i push a docker image to ecr')).notCovered).toEqual([
+      'Amazon Elastic Container Registry (ECR)',
+    ]);
+    expect(unknown(tutor.answer('how do i copy our images into ecr')).notCovered).toEqual([
+      'Amazon Elastic Container Registry (ECR)',
+    ]);
+    // Said as the setting of a need, it still leaves the question to the topic that meets it.
+    expect(
+      tutor.answer('our builds push a docker image to ecr, how do we stop patching build servers'),
+    ).toMatchObject({ intent: 'explain', topics: [{ id: 'codebuild' }] });
+  });
+
   it('answers a need described at length around services the notes lack, from the topic that meets it', () => {
     const security = tutorFor(join(FIXTURES_DIR, 'notes', 'security-networking'));
     const reply = security.answer(
