@@ -74,7 +74,7 @@ for (const { notes, set } of developmentSets()) {
       const { read, candidates, uncovered } = understanding.understand(item.q);
       const first = reply.topics[0];
       rows.push({
-        features: answerFeatures(read, bestFirst(candidates), uncovered.positions),
+        features: answerFeatures(read, bestFirst(candidates), uncovered.servicePositions),
         item,
         right:
           item.intent === 'explain' &&
