@@ -494,17 +494,10 @@ export class QuestionReader {
     return wholes.size > 0 && wholes.size <= MAX_UNCLIPPED ? [...wholes] : [];
   }
 
-  /**
-   * "five times the throughput" and "3 fold" are the notes' `5x` and `3x`: a number, in digits or
-   * words, before a word saying it multiplies.
-   */
-  private multiplier(tokens: readonly string[], position: number): string[] {
-    if (!MULTIPLYING.has(tokens[position + 1] ?? '')) return [];
-    const token = tokens[position] ?? '';
-    const digits = /^\d+$/.test(token)
-      ? token
-      : [...(this.bridges.spellings.get(stem(token)) ?? [])].find((form) => /^\d+$/.test(form));
-    return digits ? [`${digits}x`] : [];
+  /** The digits a word is written with or spells (`5`, `five`), or null for no number. */
+  private numberIn(word: string): string | null {
+    if (/^\d+$/.test(word)) return word;
+    return [...(this.bridges.spellings.get(stem(word)) ?? [])].find((form) => /^\d+$/.test(form)) ?? null;
   }
 
   /**
@@ -706,7 +699,8 @@ export class QuestionReader {
         return;
       if (token.length < 2 && !/\d/.test(token)) return;
       // The `times` of "five times" belongs to the number, not to time.
-      if (position > 0 && this.multiplier(tokens, position - 1).length > 0) return;
+      if (MULTIPLYING.has(token) && position > 0 && this.numberIn(tokens[position - 1] ?? '') !== null)
+        return;
       const inName = names.find((name) => position >= name.start && position < name.end);
       const nameOf = inName?.topic ?? null;
       const stems = new Map<string, number>();
@@ -721,7 +715,6 @@ export class QuestionReader {
         const respelt = [
           ...(this.bridges.spellings.get(stemmed) ?? []),
           ...this.comparedFrom(token),
-          ...this.multiplier(tokens, position),
           ...QuestionReader.shortPlural(token),
           ...this.notesMisspellingsOf(token),
         ].filter((s) => this.index.knows(s));
@@ -824,11 +817,8 @@ export class QuestionReader {
     const multiples: string[] = [];
     const typed = /^(\d+)x$/.exec(term.word)?.[1];
     if (typed) multiples.push(typed);
-    if (next === 'times' || next === 'x') {
-      const stemmed = stem(term.word);
-      const written = [stemmed, ...(this.bridges.spellings.get(stemmed) ?? [])];
-      for (const form of written) if (/^\d+$/.test(form)) multiples.push(`${form}x`);
-    }
+    const number = MULTIPLYING.has(next ?? '') ? this.numberIn(term.word) : null;
+    if (number !== null) multiples.push(`${number}x`);
     const known = multiples.filter((stemmed) => this.index.knows(stemmed));
     for (const stemmed of known) term.stems.set(stemmed, 1);
     if (known.length > 0 && term.kind !== 'known') {

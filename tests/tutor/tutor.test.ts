@@ -1066,6 +1066,32 @@ describe('tutor: which facts lead the answer', () => {
     expect(typed.terms.find((term) => term.word === '5x')?.stems.get('5')).toBe(1);
   });
 
+  it('reads "5 fold" as a multiple too, and the `times` or `fold` after a number as no word about time', () => {
+    const dir = notesDir({
+      'engines.md': [
+        '# Quick Table',
+        '- response times stay low whatever the throughput, even at busy times',
+        '',
+        '# Turbo Store',
+        '- up to 5x the throughput of the standard engine',
+        '',
+      ].join('\n'),
+    });
+    const reader = new Understanding(tutorFor(dir).knowledge).reader;
+    for (const [question, number] of [
+      ['we need five times the throughput', 'five'],
+      ['we need 5 fold the throughput', '5'],
+    ] as const) {
+      const words = reader.read(question).terms.map((term) => term.word);
+      expect(words, question).toEqual([number, 'throughput']);
+      expect(reader.read(question).terms[0]?.stems.get('5x'), question).toBe(1);
+    }
+    // `times` read as time would tie the topic on response times with the one that has the multiple.
+    expect(as(tutorFor(dir).answer('we need five times the throughput'), 'explain').topic.id).toBe(
+      'turbo-store',
+    );
+  });
+
   it('lists the rest of the topic with what else the question touches first', () => {
     const dir = notesDir({
       's3.md': [
