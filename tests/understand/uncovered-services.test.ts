@@ -475,12 +475,10 @@ describe('questions about services the notes do not cover', () => {
       '- metrics, logs & alarms for everything the pipeline deploys',
     ]);
     // Where the thing is sent is what is asked about, as where it is done is ("… in sagemaker").
-    expect(unknown(tutor.answer('how do i push a docker image to ecr')).notCovered).toEqual([
-      'Amazon Elastic Container Registry (ECR)',
-    ]);
-    expect(unknown(tutor.answer('how do i copy our images into ecr')).notCovered).toEqual([
-      'Amazon Elastic Container Registry (ECR)',
-    ]);
+    for (const question of ['how do i push a docker image to ecr', 'how do i copy our images into ecr'])
+      expect(unknown(tutor.answer(question)).notCovered, question).toEqual([
+        'Amazon Elastic Container Registry (ECR)',
+      ]);
     // Said as the setting of a need, it still leaves the question to the topic that meets it.
     expect(
       tutor.answer('our builds push a docker image to ecr, how do we stop patching build servers'),
