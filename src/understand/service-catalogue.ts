@@ -1,8 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { phraseKey } from '../knowledge/text.js';
 import { Counterparts } from './counterparts.js';
 import catalogueData from './data/cloud-services.json' with { type: 'json' };
-import needsData from './data/service-needs.json' with { type: 'json' };
 import type { EnglishWords } from './english.js';
+import { KeyedLists, type NamedLists } from './keyed-lists.js';
 import { type NeedMatch, ServiceNeeds } from './service-needs.js';
 import { ShortForms } from './short-forms.js';
 import { situationNeeds } from './situations.js';
@@ -24,14 +25,23 @@ export interface CatalogueData {
   nameWords?: string[];
 }
 
-/** How people describe the needs each service meets without naming it (data/service-needs.json). */
-export interface ServiceNeedsData {
-  needs: Record<string, string[]>;
-  /** Situations that lead people to a service, told as in chat (see situations.ts). */
-  situations?: Record<string, string[]>;
-  /** Questions on one feature each, in a learner's words beside the docs' term for it. */
-  features?: Record<string, string[]>;
+/**
+ * How people describe the needs each service meets without naming it (data/service-needs.json), by
+ * service name in three sections: `needs`; `situations` that lead people to it, told as in chat
+ * (see situations.ts); `features`, questions on one feature each in a learner's words beside the
+ * docs' term for it.
+ */
+export const SHIPPED_NEEDS = fileURLToPath(new URL('./data/service-needs.json', import.meta.url));
+
+let shippedNeeds: KeyedLists | null = null;
+
+/** The needs the tutor ships, read once. */
+export function loadShippedNeeds(): KeyedLists {
+  shippedNeeds ??= KeyedLists.read(SHIPPED_NEEDS);
+  return shippedNeeds;
 }
+
+const NO_NEEDS: NamedLists = { list: () => [] };
 
 /** A catalogued service named in a question. */
 export interface ServiceMention {
@@ -120,9 +130,6 @@ export class ServiceCatalogue {
   /** Word -> how many services' official names have it. */
   private readonly namesWith: ReadonlyMap<string, number>;
 
-  private readonly needs: Readonly<Record<string, string[]>>;
-  private readonly situations: Readonly<Record<string, string[]>>;
-  private readonly features: Readonly<Record<string, string[]>>;
   /** Names' words as chat shortens them: `db` for `database`, `k8s` for `kubernetes`. */
   private readonly shortForms: ShortForms;
   /** Every catalogued service. */
@@ -131,11 +138,8 @@ export class ServiceCatalogue {
   constructor(
     data: CatalogueData,
     private readonly english: EnglishWords,
-    needs: ServiceNeedsData = { needs: {} },
+    private readonly needLists: NamedLists = NO_NEEDS,
   ) {
-    this.needs = needs.needs;
-    this.situations = needs.situations ?? {};
-    this.features = needs.features ?? {};
     this.shortForms = new ShortForms(english);
     this.services = data.services;
     const servicesNamedWith = new Map<string, number>();
@@ -227,7 +231,10 @@ export class ServiceCatalogue {
   needsOf(service: CloudService): readonly string[] {
     let needs = this.allNeeds.get(service.name);
     if (!needs) {
-      needs = [...(this.needs[service.name] ?? []), ...situationNeeds(this.situations[service.name])];
+      needs = [
+        ...this.needLists.list('needs', service.name),
+        ...situationNeeds(this.needLists.list('situations', service.name)),
+      ];
       this.allNeeds.set(service.name, needs);
     }
     return needs;
@@ -240,7 +247,7 @@ export class ServiceCatalogue {
    * features of the many services the notes lack took questions from the ones they cover.
    */
   featuresOf(service: CloudService): readonly string[] {
-    return this.features[service.name] ?? [];
+    return this.needLists.list('features', service.name);
   }
 
   /**
@@ -256,7 +263,7 @@ export class ServiceCatalogue {
    * by, since only AWS's have situations.
    */
   writtenNeedsOf(service: CloudService): readonly string[] {
-    return this.needs[service.name] ?? [];
+    return this.needLists.list('needs', service.name);
   }
 
   /** Each service's needs with its situations' needs, made the first time they are asked for. */
@@ -502,5 +509,5 @@ function familyKey(name: string): string {
 
 /** The catalogue that ships with the tutor. */
 export function loadServiceCatalogue(english: EnglishWords): ServiceCatalogue {
-  return new ServiceCatalogue(catalogueData, english, needsData);
+  return new ServiceCatalogue(catalogueData, english, loadShippedNeeds());
 }

@@ -3,7 +3,7 @@ import { readShippedConceptNeeds } from './concept-needs.js';
 import conceptData from './data/cloud-concepts.json' with { type: 'json' };
 import catalogueData from './data/cloud-services.json' with { type: 'json' };
 import conceptKeysData from './data/concept-keys.json' with { type: 'json' };
-import serviceNeedsData from './data/service-needs.json' with { type: 'json' };
+import { loadShippedNeeds } from './service-catalogue.js';
 
 /**
  * Every word of the tutor's own word lists: the official names of the catalogue's services, the
@@ -29,7 +29,8 @@ export function loadTradeWords(): ReadonlySet<string> {
     visit(catalogueData.services.map((service) => service.name));
     visit(conceptData);
     visit(conceptKeysData.keys);
-    visit(serviceNeedsData.needs);
+    const needs = loadShippedNeeds();
+    for (const service of needs.names('needs')) visit([service, needs.list('needs', service)]);
     // Situations are chat, abbreviations and commit hashes among them, and stay out as the services' do.
     const concepts = readShippedConceptNeeds();
     visit([...concepts.concepts, ...concepts.features].map(({ names, needs }) => ({ names, needs })));
