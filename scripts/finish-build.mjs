@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // What a build does after tsc: copies the data files tsc leaves out, then works out the stems of the
 // tutor's own word lists once (dist/src/understand/data/stems.json) and where each service's needs
-// lie in data/service-needs.json (service-needs.spans.json), so that no start has to.
+// and each concept's lie in their data files (*.spans.json), so that no start has to.
 // `npm run build`, `prepare`, the Dockerfile and the tests' global setup run it.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -10,7 +10,7 @@ import { copyDataFiles } from './copy-data-files.mjs';
 
 export function finishBuild(root) {
   copyDataFiles(root);
-  for (const step of ['build-stems.js', 'build-need-spans.js']) {
+  for (const step of ['build-stems.js', 'build-data-spans.js']) {
     const entry = join('dist', 'src', 'understand', step);
     const run = spawnSync(process.execPath, [entry], { cwd: root, stdio: 'inherit' });
     if (run.error) throw run.error;

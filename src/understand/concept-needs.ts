@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { stem, VENDOR_WORDS, words } from '../knowledge/text.js';
 import type { Topic } from '../knowledge/types.js';
 import conceptKeysData from './data/concept-keys.json' with { type: 'json' };
+import { JsonSections } from './json-sections.js';
 import { contentStems } from './service-needs.js';
 import { situationNeeds } from './situations.js';
 
@@ -41,8 +42,11 @@ export function conceptKey(name: string): string {
  */
 export class ConceptNeeds {
   private readonly byKey: ReadonlyMap<string, readonly number[]>;
-  /** Concepts, then features, each at its place: one numbering for both; null until `prepare`. */
-  private loaded: readonly ConceptEntry[] | null;
+  /** Concepts, then features, each at its place: one numbering for both. */
+  private readonly given: readonly ConceptEntry[] | null;
+  /** The shipped ones, read when notes load and parsed an entry at a time; null until `prepare`. */
+  private shipped: { sections: JsonSections; concepts: number } | null = null;
+  private readonly shippedEntries = new Map<number, ConceptEntry | undefined>();
   private readonly stemsOfNeeds = new Map<number, string[][]>();
 
   /**
@@ -50,20 +54,31 @@ export class ConceptNeeds {
    *   data/concept-keys.json holds, their needs read from data/concept-needs.json when notes load.
    */
   constructor(data?: ConceptNeedsData) {
-    this.loaded = data ? withSituations(data) : null;
+    this.given = data ? withSituations(data) : null;
     this.byKey = new Map(Object.entries(data ? conceptKeys(data) : conceptKeysData.keys));
   }
 
   /** Reads the needs if they are not read yet: when notes load, so that no question waits on a file. */
   prepare(): void {
-    this.entries();
+    if (this.given || this.shipped) return;
+    const sections = JsonSections.read(SHIPPED_CONCEPT_NEEDS);
+    this.shipped = { sections, concepts: sections.names('concepts').length };
   }
 
-  private entries(): readonly ConceptEntry[] {
-    if (!this.loaded) {
-      this.loaded = withSituations(readShippedConceptNeeds());
-    }
-    return this.loaded;
+  /** The concept or feature at a place of the one numbering, with its situations' needs among its needs. */
+  private entry(at: number): ConceptEntry | undefined {
+    if (this.given) return this.given[at];
+    if (this.shippedEntries.has(at)) return this.shippedEntries.get(at);
+    this.prepare();
+    const { sections, concepts } = this.shipped as { sections: JsonSections; concepts: number };
+    const found = (
+      at < concepts
+        ? sections.value('concepts', String(at))
+        : sections.value('features', String(at - concepts))
+    ) as ConceptEntry | undefined;
+    const entry = found && withSituation(found);
+    this.shippedEntries.set(at, entry);
+    return entry;
   }
 
   /**
@@ -71,7 +86,7 @@ export class ConceptNeeds {
    * heading of several names (`Retention & Log Compaction` is retention and log compaction).
    */
   needsOf(topic: Pick<Topic, 'name' | 'aliases'>, products: readonly string[] = []): string[] {
-    return this.conceptsOf(topic, products).flatMap((at) => this.entries()[at]?.needs ?? []);
+    return this.conceptsOf(topic, products).flatMap((at) => this.entry(at)?.needs ?? []);
   }
 
   /**
@@ -107,7 +122,7 @@ export class ConceptNeeds {
   needStems(at: number): readonly (readonly string[])[] {
     let stems = this.stemsOfNeeds.get(at);
     if (!stems) {
-      stems = (this.entries()[at]?.needs ?? []).map((need) => contentStems(words(need)));
+      stems = (this.entry(at)?.needs ?? []).map((need) => contentStems(words(need)));
       this.stemsOfNeeds.set(at, stems);
     }
     return stems;
@@ -116,19 +131,23 @@ export class ConceptNeeds {
 
 /** Concepts, then features, each with its situations' needs among its needs. */
 function withSituations(data: ConceptNeedsData): ConceptEntry[] {
-  return [...data.concepts, ...data.features].map((entry) =>
-    entry.situations ? { ...entry, needs: [...entry.needs, ...situationNeeds(entry.situations)] } : entry,
-  );
+  return [...data.concepts, ...data.features].map(withSituation);
+}
+
+function withSituation(entry: ConceptEntry): ConceptEntry {
+  return entry.situations
+    ? { ...entry, needs: [...entry.needs, ...situationNeeds(entry.situations)] }
+    : entry;
 }
 
 /** Names of concepts are at most this many words. */
 const LONGEST_NAME = 4;
 
-const SHIPPED_PATH = fileURLToPath(new URL('./data/concept-needs.json', import.meta.url));
+export const SHIPPED_CONCEPT_NEEDS = fileURLToPath(new URL('./data/concept-needs.json', import.meta.url));
 
 /** The concepts and features the tutor ships, read from data/concept-needs.json. */
 export function readShippedConceptNeeds(): ConceptNeedsData {
-  return JSON.parse(readFileSync(SHIPPED_PATH, 'utf8')) as ConceptNeedsData;
+  return JSON.parse(readFileSync(SHIPPED_CONCEPT_NEEDS, 'utf8')) as ConceptNeedsData;
 }
 
 /** Each name's key -> the entries it names, concepts numbered first, then features. */

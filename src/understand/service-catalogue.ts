@@ -3,7 +3,7 @@ import { phraseKey } from '../knowledge/text.js';
 import { Counterparts } from './counterparts.js';
 import catalogueData from './data/cloud-services.json' with { type: 'json' };
 import type { EnglishWords } from './english.js';
-import { KeyedLists, type NamedLists } from './keyed-lists.js';
+import { JsonSections, type NamedLists } from './json-sections.js';
 import { type NeedMatch, ServiceNeeds } from './service-needs.js';
 import { ShortForms } from './short-forms.js';
 import { situationNeeds } from './situations.js';
@@ -33,11 +33,11 @@ export interface CatalogueData {
  */
 export const SHIPPED_NEEDS = fileURLToPath(new URL('./data/service-needs.json', import.meta.url));
 
-let shippedNeeds: KeyedLists | null = null;
+let shippedNeeds: JsonSections | null = null;
 
 /** The needs the tutor ships, read once. */
-export function loadShippedNeeds(): KeyedLists {
-  shippedNeeds ??= KeyedLists.read(SHIPPED_NEEDS);
+export function loadShippedNeeds(): JsonSections {
+  shippedNeeds ??= JsonSections.read(SHIPPED_NEEDS);
   return shippedNeeds;
 }
 

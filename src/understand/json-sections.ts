@@ -7,65 +7,75 @@ export interface NamedLists {
 }
 
 /**
- * A JSON file of sections of lists by name (`{"needs": {"AWS Lambda": ["…", …], …}, "features":
- * {…}}`), read as bytes and parsed one list at a time, the first time it is asked for. The tutor
- * ships 2.5 MB of needs for 570 services and any notes use a few dozen of them: decoding and parsing
- * the whole file took about 65 ms of every start. Where each list lies is found by a pass over the
- * bytes (about 25 ms), or read from the spans file the build writes beside the data (1 ms).
+ * A JSON file of sections (`{"needs": {"AWS Lambda": ["…", …], …}, "concepts": [{…}, …]}`), read
+ * as bytes and parsed one member of a section (a list by name, or an element by place) at a time,
+ * the first time it is asked for. The tutor ships 2.5 MB of needs for 570 services and 1.7 MB of
+ * needs for 1,200 concepts and features, and any notes use a few dozen of them: decoding and parsing
+ * the two files whole took about 90 ms of every start. Where each member lies is found by a pass
+ * over the bytes (about 25 ms a file), or read from the spans file the build writes beside it.
  */
-export class KeyedLists implements NamedLists {
-  private readonly parsed = new Map<string, Map<string, readonly string[]>>();
+export class JsonSections implements NamedLists {
+  private readonly parsed = new Map<string, Map<string, unknown>>();
 
-  /** @param spans section -> name -> where its list lies in the bytes */
+  /** @param spans section -> member (a name, or an array element's place) -> where it lies in the bytes */
   private constructor(
     private readonly bytes: Buffer,
     private readonly spans: Map<string, Map<string, Span>>,
   ) {}
 
   /** The file at `path`, with the spans `writeSpans` wrote for these very bytes when there are. */
-  static read(path: string): KeyedLists {
+  static read(path: string): JsonSections {
     const bytes = readFileSync(path);
-    return new KeyedLists(bytes, builtSpans(spansPath(path), bytes.length) ?? findSpans(bytes));
+    return new JsonSections(bytes, builtSpans(spansPath(path), bytes.length) ?? findSpans(bytes));
   }
 
-  /** Writes where each list of the file at `path` lies, for `read`. */
+  /** Writes where each member of each section of the file at `path` lies, for `read`. */
   static writeSpans(path: string): void {
     const bytes = readFileSync(path);
     const sections = Object.fromEntries(
-      [...findSpans(bytes)].map(([section, lists]) => [
+      [...findSpans(bytes)].map(([section, members]) => [
         section,
-        Object.fromEntries([...lists].map(([name, span]) => [name, [span.start, span.end]])),
+        Object.fromEntries([...members].map(([key, span]) => [key, [span.start, span.end]])),
       ]),
     );
     writeFileSync(spansPath(path), `${JSON.stringify({ bytes: bytes.length, sections })}\n`);
   }
 
+  /** A member of a section, by name or by an array element's place (`"0"`); undefined when there is none. */
+  value(section: string, key: string): unknown {
+    let members = this.parsed.get(section);
+    if (!members) {
+      members = new Map();
+      this.parsed.set(section, members);
+    }
+    if (members.has(key)) return members.get(key);
+    const span = this.spans.get(section)?.get(key);
+    const value = span ? this.parse(span, `${section}: ${key}`) : undefined;
+    members.set(key, value);
+    return value;
+  }
+
   /** The list a section holds for a name; empty when it holds none. */
   list(section: string, name: string): readonly string[] {
-    let lists = this.parsed.get(section);
-    if (!lists) {
-      lists = new Map();
-      this.parsed.set(section, lists);
-    }
-    let list = lists.get(name);
-    if (!list) {
-      const span = this.spans.get(section)?.get(name);
-      list = span ? this.parse(span, `${section} of ${name}`) : NONE;
-      lists.set(name, list);
-    }
-    return list;
+    const value = this.value(section, name);
+    return Array.isArray(value) ? (value as string[]) : NONE;
   }
 
-  private parse(span: Span, what: string): readonly string[] {
-    // Spans written for other bytes of the same length would land mid-list.
-    if (this.bytes[span.start] !== OPEN_ARRAY || this.bytes[span.end - 1] !== CLOSE_ARRAY)
-      throw new Error(`the ${what} is not where the spans file says: run \`npm run build\` again`);
-    return JSON.parse(this.bytes.toString('utf8', span.start, span.end)) as string[];
-  }
-
-  /** The names a section has lists for, in the file's order. */
+  /** The names of a section's members (an array's places as `"0"`, `"1"`, …), in the file's order. */
   names(section: string): string[] {
     return [...(this.spans.get(section)?.keys() ?? [])];
+  }
+
+  private parse(span: Span, what: string): unknown {
+    // Spans written for other bytes of the same length would land mid-value.
+    const first = this.bytes[span.start];
+    const last = this.bytes[span.end - 1];
+    const closes =
+      (first === OPEN_ARRAY && last === CLOSE_ARRAY) ||
+      (first === OPEN_OBJECT && last === CLOSE_OBJECT) ||
+      (first === QUOTE && last === QUOTE);
+    if (!closes) throw new Error(`${what} is not where the spans file says: run \`npm run build\` again`);
+    return JSON.parse(this.bytes.toString('utf8', span.start, span.end));
   }
 }
 
@@ -99,18 +109,20 @@ function builtSpans(path: string, length: number): Map<string, Map<string, Span>
   );
 }
 
-/** Where each list of each section lies, in one pass over the bytes. */
+/** Where each member of each section lies, in one pass over the bytes. */
 function findSpans(bytes: Buffer): Map<string, Map<string, Span>> {
   const spans = new Map<string, Map<string, Span>>();
   readObject(bytes, skipSpace(bytes, 0), (section, start) => {
-    if (bytes[start] !== OPEN_OBJECT) return valueEnd(bytes, start);
-    const lists = new Map<string, Span>();
-    spans.set(section, lists);
-    return readObject(bytes, start, (name, listStart) => {
-      const end = valueEnd(bytes, listStart);
-      lists.set(name, { start: listStart, end });
+    const opening = bytes[start];
+    if (opening !== OPEN_OBJECT && opening !== OPEN_ARRAY) return valueEnd(bytes, start);
+    const members = new Map<string, Span>();
+    spans.set(section, members);
+    const member = (key: string, memberStart: number) => {
+      const end = valueEnd(bytes, memberStart);
+      members.set(key, { start: memberStart, end });
       return end;
-    });
+    };
+    return opening === OPEN_OBJECT ? readObject(bytes, start, member) : readArray(bytes, start, member);
   });
   return spans;
 }
@@ -191,6 +203,18 @@ function readObject(bytes: Buffer, at: number, member: (name: string, start: num
     i = skipSpace(bytes, member(name, skipSpace(bytes, i + 1)));
     if (bytes[i] === COMMA) i = skipSpace(bytes, i + 1);
     else if (bytes[i] !== CLOSE_OBJECT) throw new SyntaxError(`expected ',' or '}' at byte ${i}`);
+  }
+  return i + 1;
+}
+
+/** Reads the array opening at `at` as `readObject` reads an object, its elements' places for names. */
+function readArray(bytes: Buffer, at: number, element: (place: string, start: number) => number): number {
+  let i = skipSpace(bytes, at + 1);
+  let place = 0;
+  while (bytes[i] !== CLOSE_ARRAY) {
+    i = skipSpace(bytes, element(String(place++), i));
+    if (bytes[i] === COMMA) i = skipSpace(bytes, i + 1);
+    else if (bytes[i] !== CLOSE_ARRAY) throw new SyntaxError(`expected ',' or ']' at byte ${i}`);
   }
   return i + 1;
 }

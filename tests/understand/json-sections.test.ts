@@ -2,8 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KeyedLists } from '../../src/understand/keyed-lists.js';
+import { SHIPPED_CONCEPT_NEEDS } from '../../src/understand/concept-needs.js';
+import { JsonSections } from '../../src/understand/json-sections.js';
 import { SHIPPED_NEEDS } from '../../src/understand/service-catalogue.js';
+import { PROJECT_ROOT } from '../helpers/paths.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -12,7 +14,7 @@ afterEach(() => {
 
 /** Writes `text` as a JSON file in a fresh folder and returns its path. */
 function jsonFile(text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'keyed-lists-'));
+  const dir = mkdtempSync(join(tmpdir(), 'json-sections-'));
   dirs.push(dir);
   const path = join(dir, 'lists.json');
   writeFileSync(path, text);
@@ -29,14 +31,14 @@ const TRICKY = {
   features: { 'AWS Lambda': ['[1, 2] ] } { not structure'] },
 };
 
-describe('KeyedLists', () => {
+describe('JsonSections', () => {
   it('gives each list as JSON.parse would, in any layout, strings with quotes and brackets and all', () => {
     for (const text of [
       JSON.stringify(TRICKY),
       JSON.stringify(TRICKY, null, 2),
       JSON.stringify(TRICKY, null, '\t'),
     ]) {
-      const lists = KeyedLists.read(jsonFile(text));
+      const lists = JsonSections.read(jsonFile(text));
       for (const [section, byName] of Object.entries(TRICKY)) {
         if (typeof byName === 'string') continue;
         expect(lists.names(section)).toEqual(Object.keys(byName));
@@ -47,9 +49,28 @@ describe('KeyedLists', () => {
     }
   });
 
-  it('reads the shipped needs exactly as parsing the whole file does', () => {
+  it('gives each element of a section that is an array by its place', () => {
+    const entries = [
+      { names: ['stash'], needs: ['park my half-done change'] },
+      { names: ['rebase'], needs: [] },
+    ];
+    const sections = JsonSections.read(jsonFile(JSON.stringify({ about: 'x', concepts: entries }, null, 2)));
+    expect(sections.names('concepts')).toEqual(['0', '1']);
+    expect(sections.value('concepts', '1')).toEqual(entries[1]);
+    expect(sections.value('concepts', '2')).toBeUndefined();
+    expect(sections.list('concepts', '0')).toEqual([]);
+  });
+
+  it('reads the shipped needs of services and concepts exactly as parsing the whole files does', () => {
+    const concepts = JSON.parse(readFileSync(SHIPPED_CONCEPT_NEEDS, 'utf8')) as Record<string, unknown[]>;
+    const conceptSections = JsonSections.read(SHIPPED_CONCEPT_NEEDS);
+    for (const section of ['concepts', 'features'])
+      (concepts[section] ?? []).forEach((entry, at) => {
+        expect(conceptSections.value(section, String(at))).toEqual(entry);
+      });
+
     const whole = JSON.parse(readFileSync(SHIPPED_NEEDS, 'utf8')) as Record<string, Record<string, string[]>>;
-    const lists = KeyedLists.read(SHIPPED_NEEDS);
+    const lists = JsonSections.read(SHIPPED_NEEDS);
     for (const section of ['needs', 'situations', 'features']) {
       const byName = whole[section] ?? {};
       expect(lists.names(section)).toEqual(Object.keys(byName));
@@ -57,26 +78,34 @@ describe('KeyedLists', () => {
     }
   });
 
+  it('has spans from the build for each data file it ships, written for those very bytes', () => {
+    const data = join(PROJECT_ROOT, 'dist', 'src', 'understand', 'data');
+    for (const file of ['service-needs', 'concept-needs']) {
+      const spans = JSON.parse(readFileSync(join(data, `${file}.spans.json`), 'utf8'));
+      expect(spans.bytes, file).toBe(readFileSync(join(data, `${file}.json`)).length);
+    }
+  });
+
   it('uses the spans the build writes, and looks again when the file is no longer the one they were written for', () => {
     const path = jsonFile(JSON.stringify(TRICKY, null, 2));
-    KeyedLists.writeSpans(path);
+    JsonSections.writeSpans(path);
     const spans = JSON.parse(readFileSync(path.replace(/\.json$/, '.spans.json'), 'utf8'));
     expect(spans.bytes).toBe(readFileSync(path).length);
-    expect(KeyedLists.read(path).list('needs', 'AWS Lambda')).toEqual(TRICKY.needs['AWS Lambda']);
+    expect(JsonSections.read(path).list('needs', 'AWS Lambda')).toEqual(TRICKY.needs['AWS Lambda']);
     // Edited since: another length, so the spans are not used.
     writeFileSync(path, JSON.stringify({ needs: { 'AWS Lambda': ['edited'] } }));
-    expect(KeyedLists.read(path).list('needs', 'AWS Lambda')).toEqual(['edited']);
+    expect(JsonSections.read(path).list('needs', 'AWS Lambda')).toEqual(['edited']);
   });
 
   it('says to build again when spans written for other bytes of the same length land mid-list', () => {
     const path = jsonFile(JSON.stringify({ needs: { a: ['xy'], b: ['z'] } }));
-    KeyedLists.writeSpans(path);
+    JsonSections.writeSpans(path);
     writeFileSync(path, JSON.stringify({ needs: { a: ['x'], b: ['yz'] } }));
-    expect(() => KeyedLists.read(path).list('needs', 'b')).toThrow(/npm run build/);
+    expect(() => JsonSections.read(path).list('needs', 'b')).toThrow(/npm run build/);
   });
 
   it('names the byte where a file that is no JSON object goes wrong', () => {
-    expect(() => KeyedLists.read(jsonFile('["not", "an object"]'))).toThrow(/expected an object at byte 0/);
-    expect(() => KeyedLists.read(jsonFile('{"needs": {"a": ["open'))).toThrow(/unclosed string/);
+    expect(() => JsonSections.read(jsonFile('["not", "an object"]'))).toThrow(/expected an object at byte 0/);
+    expect(() => JsonSections.read(jsonFile('{"needs": {"a": ["open'))).toThrow(/unclosed string/);
   });
 });
