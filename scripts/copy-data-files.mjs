@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // tsc compiles src/ into dist/src/ and copies the JSON files the code imports, but not the other
-// data files the code reads at run time (src/understand/data/word-relations.txt, and
-// src/understand/data/concept-needs.json, read when notes load): this copies them to the
-// same place under dist/. scripts/finish-build.mjs runs it after tsc.
+// data files the code reads at run time (src/understand/data/word-relations.txt, and the needs in
+// src/understand/data/concept-needs.json and service-needs.json, read as bytes at start and when
+// notes load): this copies them to the same place under dist/. scripts/finish-build.mjs runs it
+// after tsc.
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
 
 const DATA_EXTENSIONS = new Set(['.txt']);
 /** Data files the code reads rather than imports, whatever their extension. */
-const READ_DATA_FILES = new Set(['concept-needs.json']);
+const READ_DATA_FILES = new Set(['concept-needs.json', 'service-needs.json']);
 
 /** Copies every data file under `root`/src to the same path under `root`/dist; returns their paths. */
 export function copyDataFiles(root) {
