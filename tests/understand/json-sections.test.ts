@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -84,6 +84,20 @@ describe('JsonSections', () => {
       const spans = JSON.parse(readFileSync(join(data, `${file}.spans.json`), 'utf8'));
       expect(spans.bytes, file).toBe(readFileSync(join(data, `${file}.json`)).length);
     }
+  });
+
+  it('is copied by the build as a data file, since the code reads it rather than imports it', async () => {
+    const { copyDataFiles } = await import('../../scripts/copy-data-files.mjs');
+    const root = mkdtempSync(join(tmpdir(), 'copy-data-'));
+    dirs.push(root);
+    const data = join(root, 'src', 'understand', 'data');
+    mkdirSync(data, { recursive: true });
+    for (const file of ['service-needs.json', 'concept-needs.json', 'cloud-services.json'])
+      writeFileSync(join(data, file), '{}');
+    expect(copyDataFiles(root).sort()).toEqual([
+      join('dist', 'src', 'understand', 'data', 'concept-needs.json'),
+      join('dist', 'src', 'understand', 'data', 'service-needs.json'),
+    ]);
   });
 
   it('uses the spans the build writes, and looks again when the file is no longer the one they were written for', () => {
