@@ -25,7 +25,15 @@ export class JsonSections implements NamedLists {
 
   /** The file at `path`, with the spans `writeSpans` wrote for these very bytes when there are. */
   static read(path: string): JsonSections {
-    const bytes = readFileSync(path);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(
+        `could not read the tutor's data file ${path} (${reason}): it ships in src/understand/data, and \`npm run build\` copies it into dist/`,
+      );
+    }
     return new JsonSections(bytes, builtSpans(spansPath(path), bytes.length) ?? findSpans(bytes));
   }
 

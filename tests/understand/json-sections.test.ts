@@ -118,6 +118,12 @@ describe('JsonSections', () => {
     expect(() => JsonSections.read(path).list('needs', 'b')).toThrow(/npm run build/);
   });
 
+  it('says where a missing data file comes from and how to get it back', () => {
+    expect(() => JsonSections.read(join(tmpdir(), 'no-such-dir', 'service-needs.json'))).toThrow(
+      /could not read the tutor's data file .*service-needs\.json .*`npm run build` copies it into dist/,
+    );
+  });
+
   it('names the byte where a file that is no JSON object goes wrong', () => {
     expect(() => JsonSections.read(jsonFile('["not", "an object"]'))).toThrow(/expected an object at byte 0/);
     expect(() => JsonSections.read(jsonFile('{"needs": {"a": ["open'))).toThrow(/unclosed string/);
