@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { readDataFile } from './data-file.js';
 
 /** Lists by section and name: `list('needs', 'AWS Lambda')`. */
 export interface NamedLists {
@@ -25,15 +26,11 @@ export class JsonSections implements NamedLists {
 
   /** The file at `path`, with the spans `writeSpans` wrote for these very bytes when there are. */
   static read(path: string): JsonSections {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new Error(
-        `could not read the tutor's data file ${path} (${reason}): it ships in src/understand/data, and \`npm run build\` copies it into dist/`,
-      );
-    }
+    const bytes = readDataFile(
+      path,
+      "the tutor's data file",
+      'it ships in src/understand/data, and `npm run build` copies it into dist/',
+    );
     return new JsonSections(bytes, builtSpans(spansPath(path), bytes.length) ?? findSpans(bytes));
   }
 

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { readDataFile } from './data-file.js';
 
 /**
  * How much a match through a related word counts against a match on the word itself (1): a derived
@@ -124,16 +124,11 @@ class SortedWordRelations implements WordRelations {
 
 /** Reads the word relations file (by default the one shipped with the tutor) into memory, once. */
 export function loadWordRelations(path: string = DEFAULT_PATH): WordRelations {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(
-      `could not read the word relations file ${path} (${reason}): it is built into src/understand/data ` +
-        'by scripts/wordnet/build-word-relations.mjs, and `npm run build` copies it into dist/',
-    );
-  }
+  const bytes = readDataFile(
+    path,
+    'the word relations file',
+    'it is built into src/understand/data by scripts/wordnet/build-word-relations.mjs, and `npm run build` copies it into dist/',
+  );
   return new SortedWordRelations(bytes);
 }
 
