@@ -546,9 +546,10 @@ const AT_SERVICE = new Set(['in', 'on', 'inside', 'within', 'using', 'with', 'to
 const CLAUSE_OPENERS = new Set(['and', 'for', 'so', 'but', 'when', 'if', 'because', 'while']);
 
 /**
- * A question that asks how or what, about something done in a service it names last ("how do i
- * train a model in sagemaker", "how do i push a docker image to ecr"), or last before a comma, another clause or a purpose ("how do i build
- * a contact flow in amazon connect for our support line"), asks about that service.
+ * A question that asks how or what, about something done in or sent to a service it names last
+ * ("how do i train a model in sagemaker", "how do i push a docker image to ecr"), or last before a
+ * comma, another clause or a purpose ("how do i build a contact flow in amazon connect for our
+ * support line"), asks about that service.
  */
 function closesQuestion(mention: ServiceMention, read: ReadQuestion): boolean {
   const { tokens } = read;

@@ -1082,9 +1082,12 @@ describe('tutor: which facts lead the answer', () => {
       ['we need five times the throughput', 'five'],
       ['we need 5 fold the throughput', '5'],
     ] as const) {
-      const words = reader.read(question).terms.map((term) => term.word);
-      expect(words, question).toEqual([number, 'throughput']);
-      expect(reader.read(question).terms[0]?.stems.get('5x'), question).toBe(1);
+      const { terms } = reader.read(question);
+      expect(
+        terms.map((term) => term.word),
+        question,
+      ).toEqual([number, 'throughput']);
+      expect(terms[0]?.stems.get('5x'), question).toBe(1);
     }
     // `times` read as time would tie the topic on response times with the one that has the multiple.
     expect(as(tutorFor(dir).answer('we need five times the throughput'), 'explain').topic.id).toBe(
