@@ -349,9 +349,50 @@ const COUNTERPART_ON = new Set([
 function asksCounterpart(tokens: readonly string[], clouds: ReadonlySet<string>): boolean {
   if (tokens.some((token) => COUNTERPART.has(token))) return true;
   return (
-    tokens.some((token) => COUNTERPART_ON.has(token)) &&
-    [...clouds].some((cloud) => namesProvider(tokens, cloud))
+    tokens.some(
+      (token, at) => COUNTERPART_ON.has(token) && !(token === 'like' && beforeAnAmount(tokens, at)),
+    ) && [...clouds].some((cloud) => namesProvider(tokens, cloud))
   );
+}
+
+/** Words that give an amount or a span of time, after a number or an article: "a week", "a few". */
+const AMOUNTS = new Set([
+  'few',
+  'couple',
+  'dozen',
+  'hundred',
+  'thousand',
+  'million',
+  'second',
+  'minute',
+  'hour',
+  'day',
+  'week',
+  'month',
+  'year',
+]);
+/** Words that open an amount themselves. */
+const AMOUNT_WORDS = new Set([
+  'half',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'ten',
+  'few',
+  'couple',
+  'dozen',
+]);
+
+/**
+ * `like` before an amount is talk, no likeness: "certs that die after like a week, can aws do
+ * that" asks for no counterpart of anything.
+ */
+function beforeAnAmount(tokens: readonly string[], at: number): boolean {
+  const next = tokens[at + 1] ?? '';
+  if (/^\d/.test(next) || AMOUNT_WORDS.has(next)) return true;
+  return (next === 'a' || next === 'an') && AMOUNTS.has(tokens[at + 2] ?? '');
 }
 
 /**

@@ -142,6 +142,20 @@ describe('the counterpart of a product the notes set in bold under one topic', (
     ) as ExplainReply;
     expect(reply.counterpartOf).toBeUndefined();
   });
+
+  it('is not asked for by a `like` before an amount', () => {
+    const tutor = tutorFor(notes('messaging'));
+    for (const question of [
+      'our rabbitmq queues back up for like a day after each release, can aws help with that',
+      'we run like 40 rabbitmq brokers, can aws take that over',
+    ]) {
+      const reply = tutor.answer(question) as ExplainReply;
+      expect(reply.intent, question).toBe('explain');
+      expect(reply.counterpartOf, question).toBeUndefined();
+    }
+    const likeIt = tutor.answer('is there something like rabbitmq on aws') as ExplainReply;
+    expect(likeIt.counterpartOf).toBe('RabbitMQ');
+  });
 });
 
 /**
