@@ -4,6 +4,7 @@ import {
   CLOSEST_MATCH,
   explainTitle,
   type FactView,
+  mentionHeading,
   type Reply,
   SMALL_TALK_REPLY,
   serviceList,
@@ -121,7 +122,8 @@ export function renderText(reply: Reply, options: { color?: boolean } = {}): str
           : `The notes don’t cover “${truncate(reply.question, 80)}”.`,
       );
       if (reply.soundsLike) out.push(`It sounds like ${reply.soundsLike}, which they don’t have.`);
-      if (reply.mentionedIn.length > 0) out.push(`The notes mention it in: ${names(reply.mentionedIn)}.`);
+      for (const mention of reply.mentionedIn)
+        out.push(`${mentionHeading(reply, mention)} ${names(mention.topics)}.`);
       if (reply.suggestions.length > 0) out.push(`Did you mean: ${names(reply.suggestions)}?`);
       out.push(style.dim('Try "topics" to see what the notes cover.'));
       break;

@@ -35,7 +35,7 @@ function label(topic: { id: string; title: string }): TopicLabel {
 /** The topic nearest a question: the one guessed, else the first "did you mean" or mention. */
 function nearestOf(reply: Reply): TopicLabel | null {
   if (reply.intent === 'unknown') {
-    const near = reply.suggestions[0] ?? reply.mentionedIn[0];
+    const near = reply.suggestions[0] ?? reply.mentionedIn[0]?.topics[0];
     return near ? label(near) : null;
   }
   const first = reply.topics[0];

@@ -97,14 +97,21 @@ export interface HelpReply extends ReplyBase {
   commands: Command[];
 }
 
+/** A service the notes don't cover, and where they name it in passing. */
+export interface PassingMention {
+  /** The service as the reply names it among those not covered. */
+  service: string;
+  topics: TopicRef[];
+}
+
 export interface UnknownReply extends ReplyBase {
   intent: 'unknown';
   /** Close topics to offer as "did you mean", at most three. */
   suggestions: TopicRef[];
   /** Official names of the cloud services the question is about that the notes don't cover. */
   notCovered: string[];
-  /** Topics whose facts mention those services in passing. */
-  mentionedIn: TopicRef[];
+  /** For each of those services the notes name, the topics whose facts name it in passing. */
+  mentionedIn: PassingMention[];
   /** The service the need the question describes sounds like, when the notes don't cover it. */
   soundsLike?: string;
   /** Small talk ("hi", "thanks"): the reply says what the tutor is for, not what the notes lack. */
@@ -137,6 +144,14 @@ export function explainTitle(reply: ExplainReply): string {
   if (reply.counterpartOf)
     return `${reply.topic.title}, the counterpart of ${reply.counterpartOf} in the notes`;
   return reply.sure ? reply.topic.title : `${CLOSEST_MATCH} ${reply.topic.title}`;
+}
+
+/**
+ * What opens the list of topics naming a service the notes lack: "it" when the reply lacks one
+ * service only, else the service, so that each list says whose it is.
+ */
+export function mentionHeading(reply: UnknownReply, mention: PassingMention): string {
+  return `The notes mention ${reply.notCovered.length === 1 ? 'it' : mention.service} in:`;
 }
 
 /** `AWS App Mesh`, `AWS App Mesh or Amazon SQS`, `A, B or C`. */

@@ -24,6 +24,7 @@ import {
   type ExplainReply,
   factView,
   type LeaderboardReply,
+  type PassingMention,
   type Reply,
   type ScorePeriod,
   type TopicRef,
@@ -171,18 +172,25 @@ export function createTutor(
           .filter((candidate) => !sharing || sharing.has(candidate.topic))
           .slice(0, MAX_SUGGESTIONS)
           .map((candidate) => refOf(candidate.topic));
-    // Where the notes name it, those the question's other words fit best first.
-    const naming = aboutService
-      ? new Set(notCovered.services.flatMap((service) => understanding.services.topicsNaming(service)))
-      : new Set<number>();
-    const mentionedIn = [
-      ...new Set([
-        ...candidates.map((candidate) => candidate.topic).filter((topic) => naming.has(topic)),
-        ...naming,
-      ]),
-    ]
-      .slice(0, MAX_SUGGESTIONS)
-      .map(refOf);
+    // Where the notes name each, those the question's other words fit best first.
+    const mentionedIn = aboutService
+      ? notCovered.services.flatMap((service, at): PassingMention[] => {
+          const naming = new Set(understanding.services.topicsNaming(service));
+          if (naming.size === 0) return [];
+          const topics = [
+            ...new Set([
+              ...candidates.map((candidate) => candidate.topic).filter((topic) => naming.has(topic)),
+              ...naming,
+            ]),
+          ];
+          return [
+            {
+              service: notCovered.names[at] ?? service.name,
+              topics: topics.slice(0, MAX_SUGGESTIONS).map(refOf),
+            },
+          ];
+        })
+      : [];
     return {
       intent: 'unknown',
       question,

@@ -20,6 +20,11 @@ function unknown(reply: Reply): UnknownReply {
   return reply as UnknownReply;
 }
 
+/** The topics a "not covered" reply says name the services it lacks, service by service. */
+function mentioningTopics(reply: UnknownReply): string[] {
+  return reply.mentionedIn.flatMap((mention) => mention.topics.map((topic) => topic.id));
+}
+
 describe('the service catalogue', () => {
   const catalogue = loadServiceCatalogue(loadEnglishWords());
 
@@ -394,7 +399,31 @@ describe('questions about services the notes do not cover', () => {
   it('lists only topics whose notes name the service where the notes mention it', () => {
     expect(unknown(compute().answer('what is app mesh')).mentionedIn).toEqual([]);
     const cloudwatch = unknown(compute().answer('can i make cloudwatch delete old logs after 30 days'));
-    expect(cloudwatch.mentionedIn.map((topic) => topic.id)).toEqual(['lambda']);
+    expect(mentioningTopics(cloudwatch)).toEqual(['lambda']);
+  });
+
+  it('says for each service it lacks where the notes name that one', () => {
+    const tutor = tutorOnNotes([
+      '# AWS Batch',
+      '- runs batch jobs on ec2 or fargate, jobs can be queued from Amazon SQS messages',
+      '# Amazon ECS',
+      '- runs containers, sends container logs to Amazon CloudWatch',
+      '# AWS Lambda',
+      '- runs functions for a few minutes at most',
+      '# Amazon S3',
+      '- object storage in buckets',
+    ]);
+    const reply = unknown(tutor.answer('how do i get alerts in cloudwatch when sqs messages pile up'));
+    expect(reply.notCovered).toEqual(['Amazon CloudWatch', 'Amazon Simple Queue Service (SQS)']);
+    expect(
+      reply.mentionedIn.map(({ service, topics }) => [service, topics.map((topic) => topic.id)]),
+    ).toEqual([
+      ['Amazon CloudWatch', ['ecs']],
+      ['Amazon Simple Queue Service (SQS)', ['batch']],
+    ]);
+    expect(renderText(reply)).toContain(
+      'The notes mention Amazon CloudWatch in: Amazon ECS.\nThe notes mention Amazon Simple Queue Service (SQS) in: AWS Batch.',
+    );
   });
 
   it('takes part of a topic’s name inside another service’s name for that service', () => {
@@ -521,7 +550,7 @@ describe('questions about services the notes do not cover', () => {
     const terraform = tutorFor(join(FIXTURES_DIR, 'notes', 'terraform-basics'));
     const reply = unknown(terraform.answer('what is terragrunt'));
     expect(reply.notCovered).toEqual(['Terragrunt']);
-    expect(reply.mentionedIn.map((topic) => topic.id)).toEqual(['terraform-state']);
+    expect(mentioningTopics(reply)).toEqual(['terraform-state']);
     // Around a need the notes meet, it is the setting: the reply teaches what they hold.
     expect(
       terraform.answer('we use terragrunt, how do we stop two applies running at once on the state').topics[0]
@@ -558,7 +587,7 @@ describe('questions about services the notes do not cover', () => {
       tutorFor(advisor(', for spend alerts use AWS Budgets instead')).answer(question),
     );
     expect(mentioned.notCovered).toEqual(['AWS Budgets']);
-    expect(mentioned.mentionedIn.map((topic) => topic.id)).toEqual(['trusted-advisor']);
+    expect(mentioningTopics(mentioned)).toEqual(['trusted-advisor']);
   });
 
   it('takes a key term sharing a word with what the heading says the topic is for another service', () => {
@@ -605,7 +634,7 @@ describe('questions about services the notes do not cover', () => {
     });
     const reply = unknown(tutorFor(dir).answer('what is cloudwatch'));
     expect(reply.notCovered).toEqual(['Amazon CloudWatch']);
-    expect(reply.mentionedIn.map((topic) => topic.id)).toEqual(['lambda']);
+    expect(mentioningTopics(reply)).toEqual(['lambda']);
   });
 
   it('takes an English word the heading capitalises as a name of its service', () => {
@@ -658,7 +687,7 @@ describe('questions about services the notes do not cover', () => {
     expect(tutor.answer('with ec2 spot how much warning do i get').topics[0]?.id).toBe('ec2-pricing-options');
     expect(tutor.answer('what is a dedicated host').topics[0]?.id).toBe('ec2-pricing-options');
     // Named among others in a bullet about something else, a service is still one the notes lack.
-    expect(unknown(tutor.answer('what is efs')).mentionedIn.map((topic) => topic.id)).toEqual(['datasync']);
+    expect(mentioningTopics(unknown(tutor.answer('what is efs')))).toEqual(['datasync']);
   });
 
   it('takes a key term in capitals for the service it names, though it is also an English word', () => {

@@ -21,7 +21,7 @@ import type {
   TopicRef,
   UnknownReply,
 } from '../../tutor/reply.js';
-import { explainTitle, SMALL_TALK_REPLY, serviceList } from '../../tutor/reply.js';
+import { explainTitle, mentionHeading, SMALL_TALK_REPLY, serviceList } from '../../tutor/reply.js';
 import {
   answerVoteActionId,
   askTopicActionId,
@@ -143,9 +143,12 @@ export function plural(count: number, word: string, words = `${word}s`): string 
   return `${count.toLocaleString('en-US')} ${count === 1 ? word : words}`;
 }
 
-/** One button per topic (`ask_topic:0`, `ask_topic:1`…), its value the topic id. */
-function topicButtons(topics: TopicRef[]): Button[] {
-  return topics.map((topic, i) => button(topic.title, askTopicActionId(i), topic.id));
+/**
+ * One button per topic (`ask_topic:0`, `ask_topic:1`…), its value the topic id; a message's later
+ * rows of them number on from `first`, since Slack takes an action id once a message.
+ */
+function topicButtons(topics: TopicRef[], first = 0): Button[] {
+  return topics.map((topic, i) => button(topic.title, askTopicActionId(first + i), topic.id));
 }
 
 function shareButton(question: string): Button {
@@ -268,7 +271,7 @@ function explainBlocks(reply: ExplainReply, options: RenderReplyOptions): KnownB
     blocks.push(section('Not what you asked? Did you mean:'));
     blocks.push(...actions(topicButtons(reply.alternatives)));
   }
-  const buttons = topicButtons(reply.related.slice(0, MAX_RELATED_BUTTONS));
+  const buttons = topicButtons(reply.related.slice(0, MAX_RELATED_BUTTONS), reply.alternatives.length);
   buttons.push(button('Quiz me on this', QUIZ_ME, reply.topic.id));
   buttons.push(button('Remember this', REVIEW_REMEMBER, reply.topic.id));
   if (options.shareable) buttons.push(shareButton(reply.question || reply.topic.title));
@@ -339,13 +342,15 @@ function unknownSentence(reply: UnknownReply): string {
 function unknownBlocks(reply: UnknownReply): KnownBlock[] {
   const blocks: KnownBlock[] = [section(unknownSentence(reply))];
   if (reply.smallTalk) return blocks;
-  if (reply.mentionedIn.length > 0) {
-    blocks.push(section('The notes mention it in:'));
-    blocks.push(...actions(topicButtons(reply.mentionedIn)));
+  let buttons = 0;
+  for (const mention of reply.mentionedIn) {
+    blocks.push(section(escapeMrkdwn(mentionHeading(reply, mention))));
+    blocks.push(...actions(topicButtons(mention.topics, buttons)));
+    buttons += mention.topics.length;
   }
   if (reply.suggestions.length > 0) {
     blocks.push(section('Did you mean:'));
-    blocks.push(...actions(topicButtons(reply.suggestions)));
+    blocks.push(...actions(topicButtons(reply.suggestions, buttons)));
   }
   blocks.push(context(TOPICS_HINT));
   return blocks;

@@ -221,13 +221,41 @@ describe('renderReply: the other replies', () => {
     if (reply.intent !== 'unknown') throw new Error(`want unknown, got ${reply.intent}`);
     expect(reply.notCovered).toEqual(['Amazon Elastic Compute Cloud (EC2)']);
     expect(reply.suggestions).toEqual([]);
-    expect(reply.mentionedIn.length).toBeGreaterThan(0);
+    const [mention, ...more] = reply.mentionedIn;
+    expect(more).toEqual([]);
+    expect(mention?.topics.length).toBeGreaterThan(0);
     const message = render('ec2');
     expect(message.text).toBe('The notes don’t cover Amazon Elastic Compute Cloud (EC2).');
     expect(textOf(message)).toContain('The notes mention it in:');
     expect(buttons(message).map((b) => [b.action_id, b.value, b.text.text])).toEqual(
-      reply.mentionedIn.map((topic, i) => [`ask_topic:${i}`, topic.id, topic.title]),
+      mention?.topics.map((topic, i) => [`ask_topic:${i}`, topic.id, topic.title]),
     );
+  });
+
+  it('names each service it lacks above the buttons for the topics that mention that one', () => {
+    const reply: AnswerReply = {
+      intent: 'unknown',
+      question: 'alerts in cloudwatch when sqs messages pile up',
+      topics: [],
+      confidence: 0.9,
+      sure: true,
+      suggestions: [],
+      notCovered: ['Amazon CloudWatch', 'Amazon SQS'],
+      mentionedIn: [
+        { service: 'Amazon CloudWatch', topics: [{ id: 'ecs', title: 'Amazon ECS' }] },
+        { service: 'Amazon SQS', topics: [{ id: 'batch', title: 'AWS Batch' }] },
+      ],
+    };
+    const message = renderReply(reply, PRIVATE);
+    expect(message.text).toBe('The notes don’t cover Amazon CloudWatch or Amazon SQS.');
+    const sections = textOf(message);
+    expect(sections).toContain('The notes mention Amazon CloudWatch in:');
+    expect(sections).toContain('The notes mention Amazon SQS in:');
+    expect(sections.indexOf('Amazon CloudWatch in:')).toBeLessThan(sections.indexOf('Amazon SQS in:'));
+    expect(buttons(message).map((b) => [b.action_id, b.value, b.text.text])).toEqual([
+      ['ask_topic:0', 'ecs', 'Amazon ECS'],
+      ['ask_topic:1', 'batch', 'AWS Batch'],
+    ]);
   });
 
   it('says which service a need sounds like when the notes lack it', () => {
@@ -297,6 +325,19 @@ describe('renderReply: a reply the tutor is not sure of', () => {
     const message = renderReply(guess(), PRIVATE);
     expect(textOf(message)).toContain('Did you mean:');
     expect(buttons(message).map((b) => [b.action_id, b.value])).toContainEqual(['ask_topic:0', 'ecs']);
+  });
+
+  it('keeps the related topics’ buttons beside the "did you mean" ones, each its own action id', () => {
+    const reply = guess();
+    if (reply.intent !== 'explain') throw new Error('want explain');
+    expect(reply.related.length).toBeGreaterThan(0);
+    const topicIds = buttons(renderReply(reply, PRIVATE))
+      .filter((b) => b.action_id?.startsWith('ask_topic'))
+      .map((b) => [b.action_id, b.value]);
+    expect(topicIds).toEqual([
+      ['ask_topic:0', 'ecs'],
+      ...reply.related.slice(0, 3).map((topic, i) => [`ask_topic:${i + 1}`, topic.id]),
+    ]);
   });
 
   it('opens a sure reply with the topic alone', () => {
@@ -503,7 +544,10 @@ describe('renderReply: Block Kit limits however long the notes are', () => {
       intent: 'unknown',
       suggestions: Array.from({ length: 40 }, (_, i) => longTopic(i)),
       notCovered: Array.from({ length: 40 }, (_, i) => `Service ${i} ${'<'.repeat(200)}`),
-      mentionedIn: Array.from({ length: 40 }, (_, i) => longTopic(i)),
+      mentionedIn: Array.from({ length: 40 }, (_, i) => ({
+        service: `Service ${i} ${'<'.repeat(200)}`,
+        topics: [longTopic(i)],
+      })),
     });
   });
 });
