@@ -323,7 +323,10 @@ export class ServiceCatalogue {
 
   /** Whether a name, made a key (`phraseKey`), is also one ordinary English word (`backup`, `config`, `glue`). */
   isPlainKey(key: string): boolean {
-    return this.plainKeys.has(key);
+    if (this.plainKeys.has(key)) return true;
+    // Chat's short form of an English word is that word: "a custom nginx config" names no AWS Config.
+    const full = this.shortForms.of(key);
+    return full !== undefined && this.english.has(full);
   }
 
   /** The name a run of tokens may be: `rekognition's` and `vpcs` come without their apostrophe, an `s` after the name. */
@@ -349,7 +352,7 @@ export class ServiceCatalogue {
           service,
           start: afterVendor ? start - 1 : start,
           end: start + length,
-          plain: length === 1 && this.plainKeys.has(key) && !afterVendor,
+          plain: length === 1 && this.isPlainKey(key) && !afterVendor,
           listed: true,
         });
         start += length - 1;

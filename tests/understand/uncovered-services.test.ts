@@ -114,6 +114,26 @@ describe('the service catalogue', () => {
     expect(catalogue.find(['what', 'is', 'glue'])[0]?.plain).toBe(true);
   });
 
+  it('takes a one-word name that is chat’s short form of an English word for that word too', () => {
+    expect(
+      catalogue.find('a custom nginx config'.split(' ')).find((m) => m.service.name === 'AWS Config')?.plain,
+    ).toBe(true);
+    expect(catalogue.find('what is aws config'.split(' '))[0]).toMatchObject({
+      start: 2,
+      end: 4,
+      plain: false,
+    });
+    const tutor = tutorOnNotes([
+      '# AWS App Runner',
+      '- runs web apps from an image, like Elastic Beanstalk but simpler',
+    ]);
+    const nginx = unknown(
+      tutor.answer('how do i add a custom nginx config to my elastic beanstalk environment'),
+    );
+    expect(nginx.notCovered).not.toContain('AWS Config');
+    expect(unknown(tutor.answer('how do config rules work')).notCovered).toEqual(['AWS Config']);
+  });
+
   it('reads "how do functions scale" as a question, not DigitalOcean Functions shortened to `do`', () => {
     for (const question of [
       'how do functions scale',
