@@ -86,9 +86,14 @@ const ASKING: Record<string, AnswerType> = {
 
 /**
  * Phrases that ask when a service or a feature comes or goes ("can new customers still sign up");
- * `shut down` and `stop` are left out: they are what one does to an instance.
+ * `shut down` and `stop` alone are left out: they are what one does to an instance, while a
+ * service is "being shut down".
  */
 const LIFECYCLE_PHRASES = [
+  ['being', 'shut', 'down'],
+  ['getting', 'shut', 'down'],
+  ['be', 'shut', 'down'],
+  ['being', 'killed'],
   ['end', 'of', 'life'],
   ['end', 'of', 'support'],
   ['new', 'customers'],

@@ -47,6 +47,8 @@ describe('the kind of answer a question asks for', () => {
     expect([...askedAnswerTypes(tokens('is the old console deprecated'))]).toEqual(['lifecycle']);
     expect([...askedAnswerTypes(tokens('can new customers still sign up'))]).toEqual(['lifecycle']);
     expect([...askedAnswerTypes(tokens('is the ledger db still usable'))]).toEqual(['lifecycle']);
+    expect([...askedAnswerTypes(tokens('is the old queue service being shut down'))]).toEqual(['lifecycle']);
+    expect([...askedAnswerTypes(tokens('will the classic console be shut down'))]).toEqual(['lifecycle']);
     // Data that goes away, and an instance one shuts down, are not the service's end.
     expect(askedAnswerTypes(tokens('does my data go away when the instance stops')).size).toBe(0);
     expect(askedAnswerTypes(tokens('can i shut down my instances at night')).size).toBe(0);
