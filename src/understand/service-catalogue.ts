@@ -23,6 +23,8 @@ export interface CatalogueData {
   services: CloudService[];
   /** One-word names that are rare English words, meant as names when a question uses them. */
   nameWords?: string[];
+  /** Names of several words that are also an everyday compound (`front door`). */
+  everydayPhrases?: string[];
 }
 
 /**
@@ -49,8 +51,9 @@ export interface ServiceMention {
   start: number;
   end: number;
   /**
-   * A one-word name that is also an ordinary word (`glue`, `backup`, `config`) without a vendor
-   * before it: it names the service only when the question is about nothing else.
+   * A one-word name that is also an ordinary word (`glue`, `backup`, `config`), or a longer one
+   * that is an everyday compound (`front door`), without a vendor before it: it names the service
+   * only when the question is about nothing else.
    */
   plain: boolean;
   /**
@@ -122,6 +125,7 @@ export class ServiceCatalogue {
   private readonly spellings: [string, CloudService][] = [];
   private readonly firstWords = new Set<string>();
   private readonly plainKeys = new Set<string>();
+  private readonly everydayPhrases: ReadonlySet<string>;
   /**
    * Ordinary words many services' names are made of (`service`, `manager`, `storage`): one of them
    * alone names no service in particular.
@@ -144,6 +148,7 @@ export class ServiceCatalogue {
     this.services = data.services;
     const servicesNamedWith = new Map<string, number>();
     const nameWords = new Set(data.nameWords);
+    this.everydayPhrases = new Set(data.everydayPhrases);
     for (const service of data.services) {
       for (const word of new Set(phraseKey(service.name).split(' ')))
         servicesNamedWith.set(word, (servicesNamedWith.get(word) ?? 0) + 1);
@@ -352,7 +357,7 @@ export class ServiceCatalogue {
           service,
           start: afterVendor ? start - 1 : start,
           end: start + length,
-          plain: length === 1 && this.isPlainKey(key) && !afterVendor,
+          plain: (length === 1 ? this.isPlainKey(key) : this.everydayPhrases.has(key)) && !afterVendor,
           listed: true,
         });
         start += length - 1;

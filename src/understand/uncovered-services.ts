@@ -402,7 +402,12 @@ export class UncoveredServices {
           this.namedInNotes(mention.service) &&
           !asksWhatTheServiceIs(mention, read.tokens)
         ) &&
+        // The notes' own cloud's service is meant by its name however everyday it is (`control
+        // tower`); another cloud's by an everyday compound only where the question shows it, or
+        // asks about it ("how does front door route traffic").
         (!mention.plain ||
+          (mention.end - mention.start > 1 &&
+            (this.teaches(mention.service.provider) || askedAbout(mention, read.tokens))) ||
           this.writtenAsName(read.tokens[mention.start] ?? '') ||
           aloneInQuestion(mention, read.tokens, content)),
     );

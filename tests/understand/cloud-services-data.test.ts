@@ -141,7 +141,13 @@ describe('cloud-services.json', () => {
   const owners = keyOwners();
 
   it('has the documented shape', () => {
-    expect(Object.keys(catalogue).sort()).toEqual(['about', 'generated', 'nameWords', 'services']);
+    expect(Object.keys(catalogue).sort()).toEqual([
+      'about',
+      'everydayPhrases',
+      'generated',
+      'nameWords',
+      'services',
+    ]);
     expect(catalogue.about).toMatch(/aws-sdk/);
     expect(catalogue.about).toMatch(/scripts\/catalogue\/curated\.json/);
     expect(catalogue.about).toMatch(/scripts\/catalogue\/build-cloud-services\.mjs/);
@@ -153,6 +159,16 @@ describe('cloud-services.json', () => {
       expect(service.name.length).toBeGreaterThan(1);
       expect(service.aliases.length).toBeGreaterThan(0);
     }
+  });
+
+  it('lists as everyday phrases aliases of several words that are a compound of everyday English', () => {
+    const aliases = new Set(catalogue.services.flatMap((service) => service.aliases));
+    for (const phrase of catalogue.everydayPhrases) {
+      expect(phrase).toMatch(/^[a-z0-9]+( [a-z0-9]+)+$/);
+      expect(aliases.has(phrase), phrase).toBe(true);
+    }
+    expect(catalogue.everydayPhrases).toContain('front door');
+    expect(catalogue.everydayPhrases).not.toContain('app mesh');
   });
 
   it('lists as name words one-word aliases that are rare English words, never everyday ones', () => {

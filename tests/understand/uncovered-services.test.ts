@@ -134,6 +134,31 @@ describe('the service catalogue', () => {
     expect(unknown(tutor.answer('how do config rules work')).notCovered).toEqual(['AWS Config']);
   });
 
+  it('takes another cloud’s name that is an everyday compound for the words unless the question means the name', () => {
+    const [frontDoor] = catalogue.find('a managed front door for my functions'.split(' '));
+    expect(frontDoor).toMatchObject({ start: 2, end: 4, plain: true });
+    expect(catalogue.find('azure front door rules'.split(' '))[0]).toMatchObject({
+      start: 0,
+      end: 3,
+      plain: false,
+    });
+    const tutor = tutorFor(KNOWLEDGE_DIR);
+    const everyday = tutor.answer(
+      'put a managed front door in front of my functions so mobile clients can call them over https',
+    );
+    expect(everyday.topics[0]?.id).toBe('api-gateway');
+    for (const question of [
+      'how does front door route traffic',
+      'what is front door',
+      'azure front door caching rules',
+    ])
+      expect(unknown(tutor.answer(question)).notCovered, question).toEqual(['Azure Front Door']);
+    // The notes' own cloud's everyday-worded name is its name: "control tower" on notes on AWS.
+    expect(unknown(tutor.answer('how do control tower guardrails work')).notCovered).toEqual([
+      'AWS Control Tower',
+    ]);
+  });
+
   it('reads "how do functions scale" as a question, not DigitalOcean Functions shortened to `do`', () => {
     for (const question of [
       'how do functions scale',
