@@ -60,7 +60,7 @@ const PHRASED_INTENTS: PhrasedIntent[] = [
   'help',
   'smalltalk',
 ];
-const COMMAND_SCORE = 0.8;
+export const COMMAND_SCORE = 0.8;
 /** Without a cue, a command with a word its examples never used must score this... */
 const OPEN_COMMAND_SCORE = 0.9;
 /** ...and, cued or not, this much more than reading it as a question about a thing. */
@@ -82,7 +82,7 @@ const MAX_UNCUED_COMMAND_WORDS = 5;
 /** A request with this many words its command's examples never use is a question. */
 const MAX_STRANGE_WORDS = 3;
 /** Commands that take a subject, and the words that bring it in: "quiz me on encryption". */
-const TAKES_A_SUBJECT = new Set<PhrasedIntent>(['quiz', 'list']);
+export const TAKES_A_SUBJECT: ReadonlySet<PhrasedIntent> = new Set<PhrasedIntent>(['quiz', 'list']);
 const SUBJECT_MARKS = new Set(['on', 'about', 'for']);
 /**
  * Even with its own word, a request is never this long: "add a play button so visitors can hear our

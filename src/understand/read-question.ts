@@ -4,7 +4,13 @@ import { allowedSlips } from './edit-distance.js';
 import type { EnglishWords } from './english.js';
 import type { EverydayWords } from './everyday-words.js';
 import { dictionaryForms } from './inflections.js';
-import { type IntentClassifier, type IntentGuess, TOPIC_SLOT } from './intents.js';
+import {
+  COMMAND_SCORE,
+  type IntentClassifier,
+  type IntentGuess,
+  TAKES_A_SUBJECT,
+  TOPIC_SLOT,
+} from './intents.js';
 import { NotesMisspellings } from './notes-misspellings.js';
 import { ShortForms } from './short-forms.js';
 import { NEGATION, NEGATIONS, STOPWORDS, YES_NO } from './stopwords.js';
@@ -100,6 +106,11 @@ const REQUEST_ENDS = new RegExp(REQUEST_END.source, 'g');
 /** Where a sentence ends; in chat a spaced dash ends one too ("before i burn my lunch on this - what can you do"). */
 const SENTENCE_ENDS = /(?:[.!?]+|\s(?:-{1,2}|[–—]))(?:\s|$)/g;
 /** Requests to the tutor itself, not questions about the notes: a last sentence after chat may make one. */
+/** Words that bring in what a quiz or a list is on. */
+const SUBJECT_OPENERS = new Set(['on', 'about']);
+/** The most words a subject brought in so is named in. */
+const SUBJECT_WORDS = 3;
+
 export const COMMANDS_ASKED: ReadonlySet<string> = new Set(['help', 'list', 'quiz', 'leaderboard']);
 /** What sets a question's subject apart: "app mesh: how do retries work", "ecr - pricing?". */
 const SET_APART = /[,:;](?:\s|$)|\s[-–—]\s/;
@@ -249,17 +260,21 @@ export class QuestionReader {
             .map((hit) => ({ ...hit, start: hit.start - closingStart, end: hit.end - closingStart })),
         )
       : masked;
-    const intent = this.lastSentenceAsks(
-      question,
+    const intent = this.subjectAsks(
       tokens,
       names,
-      this.firstPartAsks(
+      this.lastSentenceAsks(
+        question,
         tokens,
         names,
-        parted ? openingLength : 0,
-        request,
-        /\?\s*$/.test(question),
-        this.classifier.classify(masked, request, closing),
+        this.firstPartAsks(
+          tokens,
+          names,
+          parted ? openingLength : 0,
+          request,
+          /\?\s*$/.test(question),
+          this.classifier.classify(masked, request, closing),
+        ),
       ),
     );
     const terms = this.termsOf(tokens, names);
@@ -287,6 +302,26 @@ export class QuestionReader {
     if (!this.saysNothingOfTheNotes(tokens.slice(openingLength))) return guess;
     const alone = this.classifier.classify(maskedOpening);
     return COMMANDS_ASKED.has(alone.intent) ? alone : guess;
+  }
+
+  /**
+   * "give me a question on object storage": a request that takes a subject, the subject in words
+   * its examples never use. Read with the subject as a topic's name ("give me a question on
+   * {topic}"), a sure quiz or list is the request, on that subject. A subject is named in a few
+   * words: "test on the exact android version a customer reported" describes a need.
+   */
+  private subjectAsks(tokens: string[], names: NameHit[], guess: IntentGuess): IntentGuess {
+    if (COMMANDS_ASKED.has(guess.intent)) return guess;
+    const at = tokens.findIndex((token) => SUBJECT_OPENERS.has(token));
+    if (at < 1 || names.some((hit) => hit.start < at)) return guess;
+    const subject = tokens.slice(at + 1).filter((token) => !STOPWORDS.has(token));
+    if (subject.length === 0 || subject.length > SUBJECT_WORDS) return guess;
+    const request = this.classifier.classify(
+      `${this.mask(tokens.slice(0, at), [])} ${tokens[at]} ${TOPIC_SLOT}`,
+    );
+    return TAKES_A_SUBJECT.has(request.intent) && request.probability >= COMMAND_SCORE
+      ? { ...request, saysMore: true }
+      : guess;
   }
 
   /** Everyday talk, or the field's own name: no word of the notes' trade. */

@@ -8,7 +8,7 @@ import {
   StaleIntentModelError,
   TOPIC_SLOT,
 } from '../../src/understand/intents.js';
-import { KNOWLEDGE_DIR } from '../helpers/paths.js';
+import { KNOWLEDGE_DIR, STORAGE_NOTES_DIR } from '../helpers/paths.js';
 import { tutorFor } from '../helpers/tutor.js';
 
 describe('IntentClassifier', () => {
@@ -125,6 +125,15 @@ describe('IntentClassifier', () => {
       'quiz',
     );
     expect(classifier.classify('quiz me on iot device credentials').intent).toBe('quiz');
+  });
+
+  it('reads a request for a quiz or a list on a subject in words the examples never use as that request', () => {
+    const tutor = tutorFor(STORAGE_NOTES_DIR);
+    for (const question of ['give me a question on object storage', 'ask me a question about block storage'])
+      expect(tutor.answer(question).intent, question).toBe('quiz');
+    // A subject is named in a few words; more describe a need, and a rundown is no quiz.
+    expect(tutor.answer('test on the exact disk size a customer reported last week').intent).not.toBe('quiz');
+    expect(tutor.answer('give me a rundown on object storage').intent).toBe('explain');
   });
 
   it('weighs only the opening of a request as the request: what follows a comma says why', () => {
