@@ -217,6 +217,17 @@ export class IntentClassifier {
       .sort((a, b) => b.probability - a.probability);
   }
 
+  /**
+   * Whether the last part of a question asks for the command by itself, after what led to it ("got
+   * 10 minutes to kill, quiz me"): few words its examples never use, and read alone as that command
+   * ("the default policy lets every user see everything, lock it down" closes on no request).
+   */
+  private closingAsks(intent: PhrasedIntent, features: string[], own: ReadonlySet<string>): boolean {
+    return (
+      countStrange(intent, features, own) < MAX_STRANGE_WORDS && this.score(features)[0]?.intent === intent
+    );
+  }
+
   /** natural's own scoring of the same weights, for checking that `score` agrees with it. */
   naturalScore(features: string[]): { intent: PhrasedIntent; probability: number }[] {
     this.natural ??= LogisticRegressionClassifier.restore({
@@ -272,7 +283,7 @@ export class IntentClassifier {
       if (
         guess.intent !== 'smalltalk' &&
         countStrange(guess.intent, requestFeatures, own) >= MAX_STRANGE_WORDS &&
-        (guess.intent === 'help' || countStrange(guess.intent, closingFeatures, own) >= MAX_STRANGE_WORDS)
+        (guess.intent === 'help' || !this.closingAsks(guess.intent, closingFeatures, own))
       )
         continue;
       if (

@@ -146,6 +146,17 @@ describe('IntentClassifier', () => {
     expect(tutor.answer('send users to the nearest region by latency, can you help').intent).not.toBe('help');
   });
 
+  it('reads the last part as the request only when it asks for the command by itself', () => {
+    const tutor = tutorFor(KNOWLEDGE_DIR);
+    expect(tutor.answer('bored at lunch, quiz me').intent).toBe('quiz');
+    // "lock it down" and "shut that off" say nothing a list's examples lack, yet ask for none.
+    for (const question of [
+      'the default policy lets every user see everything, lock it down',
+      'the old servers list everything publicly, shut that off',
+    ])
+      expect(tutor.answer(question).intent, question).not.toBe('list');
+  });
+
   it('reads a request before everyday words about why as the request, the field named or not', () => {
     const tutor = tutorFor(KNOWLEDGE_DIR);
     expect(
