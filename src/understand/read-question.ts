@@ -105,12 +105,11 @@ const REQUEST_END = /[,;.!?](?:\s|$)/;
 const REQUEST_ENDS = new RegExp(REQUEST_END.source, 'g');
 /** Where a sentence ends; in chat a spaced dash ends one too ("before i burn my lunch on this - what can you do"). */
 const SENTENCE_ENDS = /(?:[.!?]+|\s(?:-{1,2}|[–—]))(?:\s|$)/g;
-/** Requests to the tutor itself, not questions about the notes: a last sentence after chat may make one. */
 /** Words that bring in what a quiz or a list is on. */
 const SUBJECT_OPENERS = new Set(['on', 'about']);
 /** The most words a subject brought in so is named in. */
 const SUBJECT_WORDS = 3;
-
+/** Requests to the tutor itself, not questions about the notes: a last sentence after chat may make one. */
 export const COMMANDS_ASKED: ReadonlySet<string> = new Set(['help', 'list', 'quiz', 'leaderboard']);
 /** What sets a question's subject apart: "app mesh: how do retries work", "ecr - pricing?". */
 const SET_APART = /[,:;](?:\s|$)|\s[-–—]\s/;
