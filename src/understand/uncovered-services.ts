@@ -394,6 +394,7 @@ export class UncoveredServices {
         (mention.listed || !this.clouds.has(mention.service.provider)) &&
         !read.names.some((hit) => hit.start <= mention.start && mention.end <= hit.end) &&
         !this.notesPhrase(mention, read.tokens) &&
+        !verbAfterVendor(mention, read, mentions, this.english) &&
         // A technology the notes use in their own words (`postgres` in notes on RDS) is the
         // setting they teach in, not something they lack, unless the question asks what it is:
         // "what is terragrunt" on notes that name it once, in passing, asks what they never teach.
@@ -479,6 +480,32 @@ export class UncoveredServices {
         ),
     };
   }
+}
+
+/** Words that ask a yes-or-no question of the subject after them: "does aws support ...". */
+const AUXILIARIES = new Set([...YES_NO, 'did', 'doesnt', 'dont', 'didnt', 'cant', 'wont']);
+
+/**
+ * "Does aws support helm", "does aws support arm64": after an auxiliary, the vendor is the subject
+ * and an everyday word after it is the verb when a name follows it, its object. AWS Support would
+ * need a verb of its own there ("does aws support offer phone help").
+ */
+function verbAfterVendor(
+  mention: ServiceMention,
+  read: ReadQuestion,
+  mentions: readonly ServiceMention[],
+  english: EnglishWords,
+): boolean {
+  const { tokens } = read;
+  if (mention.end - mention.start !== 2 || !VENDOR_PREFIXES.has(tokens[mention.start] ?? '')) return false;
+  if (!AUXILIARIES.has(tokens[mention.start - 1] ?? '')) return false;
+  if (!english.has(tokens[mention.start + 1] ?? '')) return false;
+  const next = tokens[mention.end] ?? '';
+  return (
+    (/[a-z]/.test(next) && !english.has(next)) ||
+    mentions.some((other) => other.start === mention.end && !other.plain) ||
+    read.names.some((hit) => hit.start === mention.end && hit.strength >= 0.9)
+  );
 }
 
 /** Up to this long, a one-word name is a short name (`sts`, `k8s`, `dax`) many things may share. */

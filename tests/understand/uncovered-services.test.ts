@@ -441,6 +441,20 @@ describe('questions about services the notes do not cover', () => {
     ]);
   });
 
+  it('reads "does aws support X" with a name after it as asking about X, not AWS Support', () => {
+    expect(unknown(compute().answer('does aws support ipv6')).notCovered).toEqual(['IPv6']);
+    expect(unknown(compute().answer('does aws support helm charts')).notCovered).toEqual(['Helm']);
+    expect(compute().answer('does aws support lambda in go').topics[0]?.id).toBe('lambda');
+    // Followed by its own verb, the name is AWS Support's; a name asked about stays one.
+    expect(unknown(compute().answer('does aws support offer phone help')).notCovered).toEqual([
+      'AWS Support',
+    ]);
+    expect(unknown(compute().answer('what is aws support')).notCovered).toEqual(['AWS Support']);
+    expect(
+      unknown(compute().answer('does aws backup support cross account copies of ebs snapshots')).notCovered,
+    ).toContain('AWS Backup');
+  });
+
   it('lists only topics whose notes name the service where the notes mention it', () => {
     expect(unknown(compute().answer('what is app mesh')).mentionedIn).toEqual([]);
     const cloudwatch = unknown(compute().answer('can i make cloudwatch delete old logs after 30 days'));
