@@ -397,11 +397,12 @@ export function createTutor(
         const productCounterpart =
           uncovered.services.length === 0 ? understanding.namedProductCounterpart(read) : null;
         if (productCounterpart) return counterpartReply(productCounterpart.topic, productCounterpart.product);
-        if (uncovered.subject) {
-          const counterpart = understanding.counterpartTopic(read, uncovered);
-          if (counterpart === null) return unknown(question, candidates, model.uncovered, uncovered);
-          return counterpartReply(counterpart, uncovered.names[0]);
-        }
+        // "We're on mongodb atlas and want something aws native" asks for the counterpart, however
+        // much else it says around the service.
+        const counterpart =
+          uncovered.services.length > 0 ? understanding.counterpartTopic(read, uncovered) : null;
+        if (counterpart !== null) return counterpartReply(counterpart, uncovered.names[0]);
+        if (uncovered.subject) return unknown(question, candidates, model.uncovered, uncovered);
         // Comparing takes two named topics; "compare" phrasing around one name is a question about it,
         // unless a word of another topic's name stands beside it ("kinesis data streams or firehose").
         const namedSides =

@@ -333,7 +333,10 @@ const COUNTERPART = new Set([
   'analog',
   'analogue',
 ]);
-/** Words that ask for one beside the name of the notes' cloud: "an aws alternative to cloud run". */
+/**
+ * Words that ask for one beside the name of the notes' cloud: "an aws alternative to cloud run",
+ * "we're on mongodb atlas and want something aws native".
+ */
 const COUNTERPART_ON = new Set([
   'version',
   'alternative',
@@ -344,6 +347,7 @@ const COUNTERPART_ON = new Set([
   'substitute',
   'instead',
   'like',
+  'native',
 ]);
 
 function asksCounterpart(tokens: readonly string[], clouds: ReadonlySet<string>): boolean {

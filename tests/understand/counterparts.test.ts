@@ -112,6 +112,14 @@ describe('the counterpart of a product whose needs are like none of the notes’
     }
   });
 
+  it('is asked for by "aws native" too, however much the question says around the product', () => {
+    const reply = tutorFor(notes('databases')).answer(
+      "we're on mongodb atlas and want something aws native that our drivers still work with",
+    );
+    expect(answeredTopic(reply)).toBe('documentdb');
+    expect((reply as ExplainReply).counterpartOf).toBe('MongoDB Atlas');
+  });
+
   it('is none when the notes never name the product, nor its vendor in a heading', () => {
     expect(tutorFor(notes('databases')).answer('whats the aws alternative to salesforce').intent).toBe(
       'unknown',
