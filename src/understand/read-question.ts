@@ -13,7 +13,7 @@ import {
 } from './intents.js';
 import { NotesMisspellings } from './notes-misspellings.js';
 import { ShortForms } from './short-forms.js';
-import { NEGATION, NEGATIONS, STOPWORDS, YES_NO } from './stopwords.js';
+import { AUXILIARIES, NEGATION, NEGATIONS, STOPWORDS, YES_NO } from './stopwords.js';
 import type { Spellings, Synonyms } from './synonyms.js';
 import type { TopicIndex, TopicName } from './topic-index.js';
 import { RELATION_WEIGHTS } from './word-relations.js';
@@ -135,6 +135,16 @@ export interface RelatedWords {
 
 /** Words after a number that make it a multiple: "five times", "10 fold", "3 x". */
 const MULTIPLYING = new Set(['times', 'fold', 'x']);
+
+/**
+ * Verbs that ask whether the subject before them can do what follows: "does aws support running
+ * containers" asks about running containers, as "can aws run containers" would. Notes use them
+ * for features (`supports websockets`): as the question's own verb they would pick the topic
+ * whose facts say the verb most.
+ */
+const ASKS_IF_IT_CAN = new Set(['support', 'supports']);
+/** The subject between an auxiliary and its verb runs this many words at most: "does api gateway support". */
+const ASKING_SUBJECT_WORDS = 3;
 
 /** What bridges a question's words to the notes' words when they differ. */
 export interface MeaningBridges {
@@ -732,6 +742,12 @@ export class QuestionReader {
       if (!negation && (STOPWORDS.has(token) || VENDOR_WORDS.has(token) || this.domainWords.has(token)))
         return;
       if (token.length < 2 && !/\d/.test(token)) return;
+      if (
+        ASKS_IF_IT_CAN.has(token) &&
+        AUXILIARIES.has(tokens[0] ?? '') &&
+        position - 1 <= ASKING_SUBJECT_WORDS
+      )
+        return;
       // The `times` of "five times" belongs to the number, not to time.
       if (MULTIPLYING.has(token) && position > 0 && this.numberIn(tokens[position - 1] ?? '') !== null)
         return;

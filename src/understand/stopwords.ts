@@ -41,3 +41,23 @@ export function negatedBefore(tokens: readonly string[], position: number, reach
 
 /** Verbs a yes-no question opens with, before what it asks about: "is X a good fit for …". */
 export const YES_NO = new Set(['is', 'are', 'does', 'do', 'can', 'will', 'should', 'would', 'could']);
+
+/**
+ * Words that ask a yes-or-no question of the subject after them with the verb in its plain form:
+ * "does aws support ...", "can amazon connect ...". After `is`, the word is no such verb.
+ */
+export const AUXILIARIES = new Set([
+  'does',
+  'do',
+  'did',
+  'can',
+  'will',
+  'should',
+  'would',
+  'could',
+  'doesnt',
+  'dont',
+  'didnt',
+  'cant',
+  'wont',
+]);

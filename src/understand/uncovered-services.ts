@@ -1,6 +1,7 @@
 import { entryTerm } from '../knowledge/definition.js';
 import { looksLikeAcronym, phraseKey, stem, words } from '../knowledge/text.js';
 import type { EnglishWords } from './english.js';
+import type { EverydayWords } from './everyday-words.js';
 import type { NameHit, ReadQuestion } from './read-question.js';
 import {
   type CloudService,
@@ -14,7 +15,7 @@ import {
   unbracketedKey,
   VENDOR_PREFIXES,
 } from './service-catalogue.js';
-import { STOPWORDS, YES_NO } from './stopwords.js';
+import { AUXILIARIES, STOPWORDS, YES_NO } from './stopwords.js';
 import type { TopicIndex } from './topic-index.js';
 
 /**
@@ -49,6 +50,7 @@ export class UncoveredServices {
     catalogue: ServiceCatalogue,
     private readonly index: TopicIndex,
     private readonly english: EnglishWords,
+    private readonly everyday: EverydayWords,
     domain: readonly string[] = [],
   ) {
     const domainProducts = productsOf(catalogue, domain);
@@ -394,7 +396,7 @@ export class UncoveredServices {
         (mention.listed || !this.clouds.has(mention.service.provider)) &&
         !read.names.some((hit) => hit.start <= mention.start && mention.end <= hit.end) &&
         !this.notesPhrase(mention, read.tokens) &&
-        !verbAfterVendor(mention, read, mentions, this.english) &&
+        !verbAfterVendor(mention, read, mentions, this.english, this.everyday) &&
         // A technology the notes use in their own words (`postgres` in notes on RDS) is the
         // setting they teach in, not something they lack, unless the question asks what it is:
         // "what is terragrunt" on notes that name it once, in passing, asks what they never teach.
@@ -482,30 +484,36 @@ export class UncoveredServices {
   }
 }
 
-/** Words that ask a yes-or-no question of the subject after them: "does aws support ...". */
-const AUXILIARIES = new Set([...YES_NO, 'did', 'doesnt', 'dont', 'didnt', 'cant', 'wont']);
+/** Words that say how or how surely, between a subject and its verb: "does aws support actually answer". */
+const ADVERB = /ly$|^(?:just|even|still|also|ever|really|now|then|too)$/;
 
 /**
- * "Does aws support helm", "does aws support arm64": after an auxiliary, the vendor is the subject
- * and an everyday word after it is the verb when a name follows it, its object. AWS Support would
- * need a verb of its own there ("does aws support offer phone help").
+ * "Does aws support helm", "does aws support exactly once delivery": after an auxiliary, the vendor
+ * is the subject and a verb after it is the question's verb, unless another verb follows to be that
+ * ("does aws support offer phone help", "does aws backup support cross account copies") or the
+ * name is no verb at all ("does aws config actually stop it"). A name that follows it (`helm`,
+ * `ipv6`, `lambda`) is its object.
  */
 function verbAfterVendor(
   mention: ServiceMention,
   read: ReadQuestion,
   mentions: readonly ServiceMention[],
   english: EnglishWords,
+  everyday: EverydayWords,
 ): boolean {
   const { tokens } = read;
   if (mention.end - mention.start !== 2 || !VENDOR_PREFIXES.has(tokens[mention.start] ?? '')) return false;
   if (!AUXILIARIES.has(tokens[mention.start - 1] ?? '')) return false;
-  if (!english.has(tokens[mention.start + 1] ?? '')) return false;
+  if (!everyday.isVerb(tokens[mention.start + 1] ?? '')) return false;
   const next = tokens[mention.end] ?? '';
-  return (
+  if (
     (/[a-z]/.test(next) && !english.has(next)) ||
     mentions.some((other) => other.start === mention.end && !other.plain) ||
     read.names.some((hit) => hit.start === mention.end && hit.strength >= 0.9)
-  );
+  )
+    return true;
+  const verb = tokens.slice(mention.end).find((token) => !ADVERB.test(token));
+  return verb !== undefined && !everyday.isVerb(verb);
 }
 
 /** Up to this long, a one-word name is a short name (`sts`, `k8s`, `dax`) many things may share. */

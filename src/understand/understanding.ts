@@ -113,7 +113,13 @@ export class Understanding {
     this.english = parts.english;
     this.keyTerms = new KeyTerms(this.index, parts.everyday, parts.english);
 
-    this.services = new UncoveredServices(parts.catalogue, this.index, parts.english, notesDomain(knowledge));
+    this.services = new UncoveredServices(
+      parts.catalogue,
+      this.index,
+      parts.english,
+      parts.everyday,
+      notesDomain(knowledge),
+    );
     this.reader = new QuestionReader(
       this.index,
       parts.classifier,

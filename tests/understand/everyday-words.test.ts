@@ -21,6 +21,13 @@ describe('everyday words', () => {
       expect(everyday.has(word), word).toBe(false);
   });
 
+  it('knows the words people use as verbs, not those that only may be one', () => {
+    for (const word of ['support', 'offer', 'protect', 'crawl', 'connect', 'translate'])
+      expect(everyday.isVerb(word), word).toBe(true);
+    for (const word of ['helm', 'exactly', 'once', 'python', 'config', 'batch', 'private'])
+      expect(everyday.isVerb(word), word).toBe(false);
+  });
+
   it('is what the build script makes from WordNet today', () => {
     expect(rebuiltBy(BUILD_SCRIPT, 'everyday-words.json')).toBe(readFileSync(DATA_FILE, 'utf8'));
   });

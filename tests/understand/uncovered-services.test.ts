@@ -453,6 +453,23 @@ describe('questions about services the notes do not cover', () => {
     expect(
       unknown(compute().answer('does aws backup support cross account copies of ebs snapshots')).notCovered,
     ).toContain('AWS Backup');
+    expect(unknown(compute().answer('does aws support actually answer within an hour')).notCovered).toEqual([
+      'AWS Support',
+    ]);
+    expect(unknown(compute().answer('is aws support worth it')).notCovered).toEqual(['AWS Support']);
+    expect(unknown(compute().answer('does aws shield protect us from ddos attacks')).notCovered).toEqual([
+      'AWS Shield',
+    ]);
+  });
+
+  it('reads the verb after the vendor as the verb when no other follows: "does aws support exactly once delivery"', () => {
+    const understanding = new Understanding(
+      loadKnowledgeDir(join(FIXTURES_DIR, 'notes', 'messaging')).knowledge,
+    );
+    expect(understanding.understand('does aws support exactly once delivery').uncovered.services).toEqual([]);
+    expect(compute().answer('does aws support running containers').topics[0]?.id).toMatch(
+      /docker|ecs|fargate/,
+    );
   });
 
   it('lists only topics whose notes name the service where the notes mention it', () => {
