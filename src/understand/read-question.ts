@@ -137,12 +137,12 @@ export interface RelatedWords {
 const MULTIPLYING = new Set(['times', 'fold', 'x']);
 
 /**
- * Verbs that ask whether the subject before them can do what follows: "does aws support running
- * containers" asks about running containers, as "can aws run containers" would. Notes use them
- * for features (`supports websockets`): as the question's own verb they would pick the topic
- * whose facts say the verb most.
+ * Verbs that ask whether the subject before them can do or has what follows: "does aws support
+ * running containers" asks about running containers, as "can aws run containers" would, and "does
+ * aws offer a file share for windows" about a file share. Notes use them for features (`supports
+ * websockets`): as the question's own verb they would pick the topic whose facts say the verb most.
  */
-const ASKS_IF_IT_CAN = new Set(['support', 'supports']);
+const ASKS_IF_IT_CAN = new Set(['support', 'supports', 'offer', 'offers', 'provide', 'provides']);
 /** The subject between an auxiliary and its verb runs this many words at most: "does api gateway support". */
 const ASKING_SUBJECT_WORDS = 3;
 

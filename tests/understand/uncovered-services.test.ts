@@ -470,6 +470,10 @@ describe('questions about services the notes do not cover', () => {
     expect(compute().answer('does aws support running containers').topics[0]?.id).toMatch(
       /docker|ecs|fargate/,
     );
+    // `offer` there asks whether aws has what follows, as `support` asks whether it can do it.
+    expect(tutorFor(STORAGE_NOTES_DIR).answer('does aws offer a file share for windows').topics[0]?.id).toBe(
+      'fsx',
+    );
   });
 
   it('lists only topics whose notes name the service where the notes mention it', () => {
