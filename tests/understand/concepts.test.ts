@@ -69,6 +69,8 @@ describe('ConceptLexicon on the shipped cloud-concept data', () => {
     ['someone fat-fingered a delete, can we rewind the table', ['restore', 'point']],
     ['how much bandwidth can it chew through', ['throughput']],
     ['realtime chat between browsers and our backend', ['websocket', 'real']],
+    ['ship my python app so it behaves identically on every machine', ['container', 'package']],
+    ['it works on my machine but breaks in prod', ['container', 'image']],
   ])('"%s" means %j', (question, expected) => {
     const meanings = meaningsOf(question);
     for (const meaning of expected) expect(meanings, `${question} -> ${meaning}`).toContain(meaning);
