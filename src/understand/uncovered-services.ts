@@ -446,6 +446,10 @@ export class UncoveredServices {
           term.nameOf = null;
       }
     }
+    // "ecs vs app runner": a service compared with a topic is half of what is asked, and the notes
+    // hold nothing to weigh it with.
+    const against = uncovered.filter((mention) => comparedWithATopic(mention, read));
+    if (against.length > 0) return { ...mentionsOf(against, read.tokens), subject: true };
     // A question naming a topic of the notes is about that topic: "can lambda read from sqs".
     if (read.names.some((hit) => hit.strength >= 0.9)) return NONE;
     const named = new Set(uncovered.flatMap((mention) => read.tokens.slice(mention.start, mention.end)));
@@ -456,16 +460,7 @@ export class UncoveredServices {
       (word) => !named.has(word) && (this.index.knows(stem(word)) || bridged.has(word)),
     );
     return {
-      services: [...new Set(uncovered.map((mention) => mention.service))],
-      names: [
-        ...new Map(uncovered.map((mention) => [mention.service, displayName(mention, read.tokens)])).values(),
-      ],
-      positions: new Set(uncovered.flatMap((mention) => range(mention.start, mention.end))),
-      servicePositions: new Set(
-        uncovered
-          .filter((mention) => mention.service.provider !== TECHNOLOGY)
-          .flatMap((mention) => range(mention.start, mention.end)),
-      ),
+      ...mentionsOf(uncovered, read.tokens),
       // "what does firewall manager do", "cloud armor rules": little else to be about, or the
       // service is what the question opens by asking about, sets apart before asking, or opens
       // with when at most one topic names it. A need described around a service ("our ec2 app must
@@ -749,6 +744,60 @@ export interface UncoveredMentions {
  * ranking and the answer model.
  */
 const SUBJECT_CONTEXT_WORDS = 1;
+
+/** What a question names of the services the notes lack, but whether they are its subject. */
+function mentionsOf(
+  mentions: readonly ServiceMention[],
+  tokens: readonly string[],
+): Omit<UncoveredMentions, 'subject'> {
+  return {
+    services: [...new Set(mentions.map((mention) => mention.service))],
+    names: [...new Map(mentions.map((mention) => [mention.service, displayName(mention, tokens)])).values()],
+    positions: new Set(mentions.flatMap((mention) => range(mention.start, mention.end))),
+    servicePositions: new Set(
+      mentions
+        .filter((mention) => mention.service.provider !== TECHNOLOGY)
+        .flatMap((mention) => range(mention.start, mention.end)),
+    ),
+  };
+}
+
+/**
+ * Words that set the names on either side against each other: "ecs vs app runner". An `or` offers
+ * a choice the notes may still answer on their side of it.
+ */
+const COMPARING_MARKS = new Set(['vs', 'versus', 'v']);
+/** Words that make an `and` between two names a comparison: "the difference between ecs and app runner". */
+const COMPARING = new Set([
+  'difference',
+  'differences',
+  'differ',
+  'different',
+  'between',
+  'compare',
+  'comparison',
+]);
+/** Words that may stand beside the mark without changing it: "ecs vs an aws app runner". */
+const CHOICE_FILLERS = new Set(['a', 'an', 'the', 'aws', 'amazon']);
+
+/** The service is compared with a topic named in full: "ecs vs app runner", "the difference between lambda and step functions". */
+function comparedWithATopic(mention: ServiceMention, read: ReadQuestion): boolean {
+  const comparing = read.tokens.some((token) => COMPARING.has(token));
+  const setAgainst = (between: readonly string[]): boolean => {
+    const said = between.filter((token) => !CHOICE_FILLERS.has(token));
+    const [mark] = said;
+    return (
+      said.length === 1 && mark !== undefined && (COMPARING_MARKS.has(mark) || (comparing && mark === 'and'))
+    );
+  };
+  return read.names.some(
+    (hit) =>
+      hit.strength >= 0.9 &&
+      !hit.partial &&
+      ((hit.end <= mention.start && setAgainst(read.tokens.slice(hit.end, mention.start))) ||
+        (mention.end <= hit.start && setAgainst(read.tokens.slice(mention.end, hit.start)))),
+  );
+}
 
 const NONE: UncoveredMentions = {
   services: [],

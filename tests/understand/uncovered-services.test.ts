@@ -476,6 +476,16 @@ describe('questions about services the notes do not cover', () => {
     );
   });
 
+  it('answers a comparison of a topic with a service it lacks with what it lacks', () => {
+    for (const [question, service] of [
+      ['ecs vs app runner', 'AWS App Runner'],
+      ['whats the difference between lambda and step functions', 'AWS Step Functions'],
+    ] as const)
+      expect(unknown(compute().answer(question)).notCovered, question).toEqual([service]);
+    expect(compute().answer('ecs vs eks').intent).toBe('compare');
+    expect(compute().answer('fargate or lambda for a small api').intent).toBe('compare');
+  });
+
   it('lists only topics whose notes name the service where the notes mention it', () => {
     expect(unknown(compute().answer('what is app mesh')).mentionedIn).toEqual([]);
     const cloudwatch = unknown(compute().answer('can i make cloudwatch delete old logs after 30 days'));
