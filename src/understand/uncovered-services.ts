@@ -446,9 +446,11 @@ export class UncoveredServices {
           term.nameOf = null;
       }
     }
-    // "ecs vs app runner": a service compared with a topic is half of what is asked, and the notes
-    // hold nothing to weigh it with.
-    const against = uncovered.filter((mention) => comparedWithATopic(mention, read));
+    // "ecs vs app runner": a service compared with a topic is half of what is asked, and notes that
+    // never name it hold nothing to weigh it with.
+    const against = uncovered.filter(
+      (mention) => comparedWithATopic(mention, read) && !this.namedInNotes(mention.service),
+    );
     if (against.length > 0) return { ...mentionsOf(against, read.tokens), subject: true };
     // A question naming a topic of the notes is about that topic: "can lambda read from sqs".
     if (read.names.some((hit) => hit.strength >= 0.9)) return NONE;
@@ -768,15 +770,7 @@ function mentionsOf(
  */
 const COMPARING_MARKS = new Set(['vs', 'versus', 'v']);
 /** Words that make an `and` between two names a comparison: "the difference between ecs and app runner". */
-const COMPARING = new Set([
-  'difference',
-  'differences',
-  'differ',
-  'different',
-  'between',
-  'compare',
-  'comparison',
-]);
+const COMPARING = new Set(['difference', 'differences', 'differ', 'different', 'compare', 'comparison']);
 /** Words that may stand beside the mark without changing it: "ecs vs an aws app runner". */
 const CHOICE_FILLERS = new Set(['a', 'an', 'the', 'aws', 'amazon']);
 
