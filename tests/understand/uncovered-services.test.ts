@@ -484,6 +484,10 @@ describe('questions about services the notes do not cover', () => {
       expect(unknown(compute().answer(question)).notCovered, question).toEqual([service]);
     expect(compute().answer('ecs vs eks').intent).toBe('compare');
     expect(compute().answer('fargate or lambda for a small api').intent).toBe('compare');
+    // Moving things between two others compares nothing.
+    expect(
+      tutorFor(STORAGE_NOTES_DIR).answer('can i move objects between standard-ia and glacier').topics[0]?.id,
+    ).toBe('s3-glacier');
   });
 
   it('lists only topics whose notes name the service where the notes mention it', () => {
