@@ -509,7 +509,7 @@ function verbAfterVendor(
     read.names.some((hit) => hit.start === mention.end && hit.strength >= 0.9)
   )
     return true;
-  const verb = tokens.slice(mention.end).find((token) => !ADVERB.test(token));
+  const verb = tokens.slice(mention.end).find((token) => !ADVERB.test(token) || everyday.isVerb(token));
   return verb !== undefined && !everyday.isVerb(verb);
 }
 
@@ -747,7 +747,7 @@ export interface UncoveredMentions {
  */
 const SUBJECT_CONTEXT_WORDS = 1;
 
-/** What a question names of the services the notes lack, but whether they are its subject. */
+/** The services the notes lack that a question names, and where: all of what it says of them but whether they are its subject. */
 function mentionsOf(
   mentions: readonly ServiceMention[],
   tokens: readonly string[],
