@@ -457,6 +457,10 @@ describe('questions about services the notes do not cover', () => {
       'AWS Support',
     ]);
     expect(unknown(compute().answer('is aws support worth it')).notCovered).toEqual(['AWS Support']);
+    // A verb ending in -ly is the verb, not an adverb before one.
+    expect(unknown(compute().answer('does aws support apply credits to our bill')).notCovered).toContain(
+      'AWS Support',
+    );
     expect(unknown(compute().answer('does aws shield protect us from ddos attacks')).notCovered).toEqual([
       'AWS Shield',
     ]);
