@@ -6,7 +6,7 @@ import type { EverydayWords } from '../understand/everyday-words.js';
 import { servicesAreSetting, type TopicCandidate } from '../understand/rank-topics.js';
 import { COMMANDS_ASKED, type ReadQuestion } from '../understand/read-question.js';
 import { type CloudService, TECHNOLOGY } from '../understand/service-catalogue.js';
-import { negatedBefore, YES_NO } from '../understand/stopwords.js';
+import { COMPARING_MARKS, negatedBefore, YES_NO } from '../understand/stopwords.js';
 import type { TopicIndex } from '../understand/topic-index.js';
 import type { UncoveredMentions } from '../understand/uncovered-services.js';
 import {
@@ -626,7 +626,7 @@ function offersAChoice(read: ReadQuestion): boolean {
     .some((token) => CHOICE_MARKS.has(token));
 }
 
-const CHOICE_MARKS = new Set(['or', 'vs', 'versus', 'v']);
+const CHOICE_MARKS = new Set([...COMPARING_MARKS, 'or']);
 
 /** Words that bring in what a thing is measured against: "as big as sqs", "cheaper than ebs". */
 const MEASURED_AGAINST = new Set(['than', 'as', 'like']);

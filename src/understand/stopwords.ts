@@ -61,3 +61,9 @@ export const AUXILIARIES = new Set([
   'cant',
   'wont',
 ]);
+
+/**
+ * Words that set the names on either side against each other: "ecs vs app runner". An `or` only
+ * offers a choice, which the notes may still answer on their side of it.
+ */
+export const COMPARING_MARKS: ReadonlySet<string> = new Set(['vs', 'versus', 'v']);

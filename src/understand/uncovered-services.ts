@@ -15,7 +15,7 @@ import {
   unbracketedKey,
   VENDOR_PREFIXES,
 } from './service-catalogue.js';
-import { AUXILIARIES, STOPWORDS, YES_NO } from './stopwords.js';
+import { AUXILIARIES, COMPARING_MARKS, STOPWORDS, YES_NO } from './stopwords.js';
 import type { TopicIndex } from './topic-index.js';
 
 /**
@@ -764,15 +764,10 @@ function mentionsOf(
   };
 }
 
-/**
- * Words that set the names on either side against each other: "ecs vs app runner". An `or` offers
- * a choice the notes may still answer on their side of it.
- */
-const COMPARING_MARKS = new Set(['vs', 'versus', 'v']);
 /** Words that make an `and` between two names a comparison: "the difference between ecs and app runner". */
 const COMPARING = new Set(['difference', 'differences', 'differ', 'different', 'compare', 'comparison']);
 /** Words that may stand beside the mark without changing it: "ecs vs an aws app runner". */
-const CHOICE_FILLERS = new Set(['a', 'an', 'the', 'aws', 'amazon']);
+const CHOICE_FILLERS = new Set([...ARTICLES, 'aws', 'amazon']);
 
 /** The service is compared with a topic named in full: "ecs vs app runner", "the difference between lambda and step functions". */
 function comparedWithATopic(mention: ServiceMention, read: ReadQuestion): boolean {
