@@ -35,6 +35,8 @@ export interface ConceptMatch {
   /** First token of the phrase: the words from here to `position` say the concept together. */
   start: number;
   means: string[];
+  /** Said after a negation ("no vms to patch"): the words from `start` to `position` are what is not wanted. */
+  negated: boolean;
 }
 
 /** How far apart the words of a pattern may stand. */
@@ -101,7 +103,7 @@ export class ConceptLexicon {
         return end >= 0;
       });
       if (!phrase) continue;
-      found.push({ position: end, start: i, means: phrase.means });
+      found.push({ position: end, start: i, means: phrase.means, negated: false });
       // The phrase's own words say nothing apart: the `box` of "out of the box" is no server.
       i = end;
     }
@@ -150,7 +152,7 @@ export class ConceptLexicon {
       }
       // The span runs from the earliest matched word, so "the database is down" (first set: down)
       // still attaches to "database" when the first set's own word is a stopword.
-      if (complete) return { position: last, start: first, means: pattern.means };
+      if (complete) return { position: last, start: first, means: pattern.means, negated: pattern.negated };
     }
     return null;
   }

@@ -125,6 +125,12 @@ const CLIPPED_OFF = 4;
 const MAX_UNCLIPPED = 2;
 /** A phrase of the cloud-concept lexicon says its meaning nearly as plainly as the notes' word. */
 const CONCEPT_WEIGHT = 0.7;
+/**
+ * The share of their weight kept by the words of a need said by what it is not ("no wish to patch or
+ * size any virtual machines"): notes on virtual machines do not answer it, the meaning the concept
+ * adds (`serverless`) does.
+ */
+const NOT_WANTED = 0.5;
 /** The weight of a hand-listed everyday synonym (data/synonyms.json). */
 const SYNONYM_WEIGHT = 0.6;
 
@@ -813,6 +819,7 @@ export class QuestionReader {
         ...(spelled && spelled !== token ? { spelledAs: stem(spelled) } : {}),
       });
     });
+    const notWanted = new Set<QueryTerm>();
     for (const concept of this.bridges.concepts.match(tokens)) {
       const term = terms.findLast(
         (candidate) =>
@@ -821,6 +828,14 @@ export class QuestionReader {
           candidate.nameOf === null,
       );
       if (!term || term.stems.has(NEGATION)) continue;
+      if (concept.negated) {
+        for (const said of terms) {
+          const inSpan = said.position >= concept.start && said.position <= concept.position;
+          if (!inSpan || said.nameOf !== null || notWanted.has(said)) continue;
+          notWanted.add(said);
+          for (const [stemmed, weight] of said.stems) said.stems.set(stemmed, weight * NOT_WANTED);
+        }
+      }
       for (const meaning of concept.means) this.addMeaning(term.stems, meaning, CONCEPT_WEIGHT);
       if (term.kind === 'english' && [...term.stems.keys()].some((s) => this.index.knows(s))) {
         term.kind = 'known';

@@ -81,3 +81,31 @@ describe('a first fact that sets a scene', () => {
     expect(tutor.answer('what is lambda').topics[0]?.title).toBe('Lambda');
   });
 });
+
+describe('a need said by what it is not', () => {
+  it('does not answer with the topic of what the question turns down', () => {
+    const dir = notesDir({
+      'compute.md': [
+        '# Compute Engine',
+        '',
+        '* virtual machines in the cloud: u pick the machine type, size it and patch the OS yourself',
+        '* pay per second while the VM runs',
+        '',
+        '# Cloud Run',
+        '',
+        '* serverless: runs ur container image, no infrastructure to provision',
+        '* scales to zero when nobody calls it',
+        '',
+      ].join('\n'),
+    });
+    const tutor = createTutor(loadKnowledgeDir(dir).knowledge);
+    for (const question of [
+      'i have a container image and no wish to patch or size any virtual machines, where does it go',
+      'where can our image live without us having to size or patch virtual machines',
+    ])
+      expect(tutor.answer(question).topics[0]?.title, question).toBe('Cloud Run');
+    expect(tutor.answer('which virtual machines do we patch and size ourselves').topics[0]?.title).toBe(
+      'Compute Engine',
+    );
+  });
+});
