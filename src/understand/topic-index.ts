@@ -761,7 +761,10 @@ export class TopicIndex {
   private otherTopicNames(tokens: string[], topic: number): Set<number> {
     const positions = new Set<number>();
     for (let start = 0; start < tokens.length; start++) {
-      for (let length = Math.min(4, tokens.length - start); length >= 1; length--) {
+      const token = tokens[start] ?? '';
+      // Most words start no name: only those that do are looked up, at most as long as their names.
+      const longest = VENDOR_WORDS.has(token) ? 4 : (this.nameLengthsByFirstWord.get(token) ?? 0);
+      for (let length = Math.min(longest, 4, tokens.length - start); length >= 1; length--) {
         const named = this.names.get(tokens.slice(start, start + length).join(' ')) ?? [];
         if (!named.some((name) => name.topic !== topic && name.kind !== 'partial')) continue;
         for (let at = start; at < start + length; at++) positions.add(at);
