@@ -831,7 +831,7 @@ export class QuestionReader {
       if (concept.negated) {
         for (const said of terms) {
           const inSpan = said.position >= concept.start && said.position <= concept.position;
-          if (!inSpan || said.nameOf !== null || notWanted.has(said)) continue;
+          if (!inSpan || said.nameOf !== null || said.stems.has(NEGATION) || notWanted.has(said)) continue;
           notWanted.add(said);
           for (const [stemmed, weight] of said.stems) said.stems.set(stemmed, weight * NOT_WANTED);
         }
