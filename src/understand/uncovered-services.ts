@@ -1,5 +1,5 @@
 import { entryTerm } from '../knowledge/definition.js';
-import { looksLikeAcronym, phraseKey, stem, words } from '../knowledge/text.js';
+import { looksLikeAcronym, phraseKey, stem, VENDOR_WORDS, words } from '../knowledge/text.js';
 import type { EnglishWords } from './english.js';
 import type { EverydayWords } from './everyday-words.js';
 import type { NameHit, ReadQuestion } from './read-question.js';
@@ -767,7 +767,7 @@ function mentionsOf(
 /** Words that make an `and` between two names a comparison: "the difference between ecs and app runner". */
 const COMPARING = new Set(['difference', 'differences', 'differ', 'different', 'compare', 'comparison']);
 /** Words that may stand beside the mark without changing it: "ecs vs an aws app runner". */
-const CHOICE_FILLERS = new Set([...ARTICLES, 'aws', 'amazon']);
+const CHOICE_FILLERS = new Set([...ARTICLES, ...VENDOR_WORDS]);
 
 /** The service is compared with a topic named in full: "ecs vs app runner", "the difference between lambda and step functions". */
 function comparedWithATopic(mention: ServiceMention, read: ReadQuestion): boolean {
