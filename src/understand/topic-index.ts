@@ -11,6 +11,13 @@ import { NEGATION, NEGATIONS, STOPWORDS } from './stopwords.js';
  * servers … bounded with some memory") tells what the topic replaces: its words count this share.
  */
 const SCENE_SHARE = 0.5;
+/**
+ * What a fact says its topic is not for ("only for web apps, not for background workers", "not
+ * made for complex relational queries") is a need it turns away: its words count this share, so a
+ * question with that need goes to the topic that meets it, while one asking whether this topic
+ * does it still finds the fact.
+ */
+const TURNED_DOWN_SHARE = 0.25;
 /** `Security Groups & NACLs`, `Users and Groups`, `ALB / NLB`: a heading that names several things. */
 const NAME_OF_SEVERAL = /\s(?:&|and|\/|\+)\s|,\s/i;
 
@@ -316,10 +323,11 @@ export class TopicIndex {
           // `> private: ECR` under Docker says what ECR is more than what Docker is.
           const share = (partIndex > 0 && found.topics.size > 0 ? 0.5 : 1) * sceneShare;
           const aside = found.topics.size > 0 ? asidesOnMentions(text, found.covered) : NONE;
+          const turnedDown = usesTurnedDown(text);
           for (let position = 0; position < tokenWords.length; position++) {
             const word = tokenWords[position] as NotesWord;
             if (word.counted && !found.covered.has(position) && !aside.has(position))
-              tally.countInFact(word.stem, share);
+              tally.countInFact(word.stem, turnedDown.has(position) ? share * TURNED_DOWN_SHARE : share);
           }
         }
         // A category in the heading (`Fargate (serverless)`) is a weak fact of the first bullet.
@@ -889,6 +897,24 @@ function uniquePartialNames(names: TopicName[]): TopicName[] {
     if (topics.size === 1) partials.push({ key, topic: [...topics][0] ?? 0, kind: 'partial' });
   }
   return partials;
+}
+
+/** `not for`, `isnt made for`, `not a good fit for`, up to the end of the clause it turns down. */
+const NOT_FOR =
+  /\b(?:not|isnt|isn't|isn’t|arent|aren't|aren’t|never)\s+(?:(?:really|made|meant|built|designed|intended|suited|a|good|great|ideal|fit|the|right|best)\s+){0,3}for\s+([^,.;:()!?→>]+)/gi;
+
+/** The positions of the words of the uses a fact turns down (`not for background workers`). */
+function usesTurnedDown(text: string): ReadonlySet<number> {
+  if (!/\bfor\b/i.test(text)) return NONE;
+  let turnedDown: Set<number> | null = null;
+  for (const match of text.matchAll(NOT_FOR)) {
+    const use = match[1] ?? '';
+    const start = words(text.slice(0, (match.index ?? 0) + match[0].length - use.length)).length;
+    const end = start + words(use).length;
+    turnedDown ??= new Set<number>();
+    for (let position = start; position < end; position++) turnedDown.add(position);
+  }
+  return turnedDown ?? NONE;
 }
 
 /**

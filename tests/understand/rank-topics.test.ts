@@ -109,3 +109,36 @@ describe('a need said by what it is not', () => {
     );
   });
 });
+
+describe('a use the notes turn down', () => {
+  const SERVICES = [
+    '# App Runner',
+    '',
+    '* runs a web app or API from a container image, with HTTPS and scaling built in',
+    '* only for HTTP request/response apps, not for background workers or queue consumers',
+    '* pricing: pay for active instances by vCPU and memory',
+    '',
+    '# Batch',
+    '',
+    '* runs batch jobs on a pool of compute that grows and shrinks with the work',
+    '* jobs wait in a job queue until there is capacity for them',
+    '* good for long running number crunching, video encoding and nightly reports',
+    '',
+  ].join('\n');
+  const tutorOnServices = () => createTutor(loadKnowledgeDir(notesDir({ 'compute.md': SERVICES })).knowledge);
+
+  it('does not answer a need with the topic whose notes say it is not for it', () => {
+    const tutor = tutorOnServices();
+    for (const question of [
+      'where should our background workers that pull from a queue run',
+      'we have queue consumers to host, what do we use',
+    ])
+      expect(tutor.answer(question).topics[0]?.title, question).toBe('Batch');
+  });
+
+  it('still answers whether that topic does it with the fact that says no', () => {
+    const reply = tutorOnServices().answer('is app runner ok for background workers');
+    expect(reply.topics[0]?.title).toBe('App Runner');
+    expect(reply.intent === 'explain' && reply.lead[0]?.text).toContain('not for background workers');
+  });
+});
