@@ -198,6 +198,11 @@ export class UncoveredServices {
           if (partOf(service, [topic.name, ...topic.aliases], catalogue)) mark(marking, service, i);
           else if (entryTerm(fact) === term) mark(entries, service, i);
         }
+        const entry = entryTerm(fact);
+        if (entry !== undefined && !lookUp(entry)) {
+          const service = serviceAtHead(entry, lookUp, (word) => !this.english.has(word));
+          if (service && !this.covered.has(service) && this.ofNotesCloud(service)) mark(entries, service, i);
+        }
       }
     });
     for (const [service, topic] of markedByOne(marking)) this.#adopt(service, topic);
@@ -479,6 +484,30 @@ export class UncoveredServices {
         ),
     };
   }
+}
+
+/** The fewest words of an entry's head that may name a service: `dns` of `private DNS` names none. */
+const HEAD_WORDS = 2;
+
+/**
+ * The service an entry names after words that say which kind (`**interface VPC endpoints**: …` is
+ * an entry for VPC endpoints): the name ends the term, as the head of an English compound does,
+ * and holds a word no dictionary has (`vpc`). Everyday words that spell a service's name say what
+ * they say: a `**dedicated private link**` is no AWS PrivateLink.
+ */
+function serviceAtHead(
+  term: string,
+  lookUp: (term: string) => CloudService | null,
+  isName: (word: string) => boolean,
+): CloudService | null {
+  const termWords = words(term);
+  for (let start = 1; termWords.length - start >= HEAD_WORDS; start++) {
+    const head = termWords.slice(start);
+    if (!head.some(isName)) continue;
+    const service = lookUp(head.join(' '));
+    if (service) return service;
+  }
+  return null;
 }
 
 /** Words that say how or how surely, between a subject and its verb: "does aws support actually answer". */

@@ -788,6 +788,38 @@ describe('questions about services the notes do not cover', () => {
     expect(mentioningTopics(unknown(tutor.answer('what is efs')))).toEqual(['datasync']);
   });
 
+  it('takes a bullet that opens with a kind of a service for the notes covering that service', () => {
+    const tutor = tutorOnNotes([
+      '# AWS PrivateLink',
+      '* private connectivity between VPCs & aws services, traffic never goes over the public internet',
+      '* **interface VPC endpoints**: an ENI w/ a private IP in ur subnet as the entry point to a service eg. SQS, KMS',
+      '  > not to be confused w/ **gateway endpoints** (S3 & DynamoDB only), those use route tables',
+      '* pricing: per endpoint per AZ per hour + per GB of data processed',
+      '',
+      '# AWS Direct Connect (DX)',
+      '* **dedicated private link** from ur data center into AWS, traffic never touches the public internet',
+      '* 2 flavours: dedicated or hosted connections',
+    ]);
+    for (const question of ['how do vpc endpoints work', 'what is a gateway endpoint'])
+      expect(tutor.answer(question).topics[0]?.id, question).toBe('privatelink');
+    // A need that sounds like VPC endpoints is no need the notes lack: PrivateLink teaches them.
+    expect(
+      tutor.answer('my lambda sits in a subnet with no internet and needs to call sqs, how without a nat')
+        .topics[0]?.id,
+    ).toBe('privatelink');
+  });
+
+  it('reads everyday words that spell a service at the head of an entry as words', () => {
+    const tutor = tutorOnNotes([
+      '# AWS Direct Connect (DX)',
+      '* **dedicated private link** from ur data center into AWS, traffic never touches the public internet',
+      '* 2 flavours: dedicated or hosted connections',
+    ]);
+    expect(unknown(tutor.answer('how do privatelink interface endpoints work')).notCovered).toContain(
+      'AWS PrivateLink',
+    );
+  });
+
   it('takes a key term in capitals for the service it names, though it is also an English word', () => {
     const dir = notesDir({
       'lb.md': [
