@@ -100,6 +100,7 @@ const MEANT = [
   ['sqs', 'Amazon Simple Queue Service'],
   ['cfn', 'AWS CloudFormation'],
   ['ssm', 'AWS Systems Manager'],
+  ['eb', 'AWS Elastic Beanstalk'],
   ['parameter store', 'AWS Systems Manager Parameter Store'],
   ['alb', 'Application Load Balancer'],
   ['elb', 'Elastic Load Balancing'],
