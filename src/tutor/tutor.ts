@@ -643,6 +643,8 @@ const SUBJECT_REACH = 2;
 function subjectFirst(ordered: TopicCandidate[], read: ReadQuestion): TopicCandidate[] {
   const [best] = ordered;
   if (best?.evidence !== 'name') return ordered;
+  const headed = headedBy(ordered, read);
+  if (headed && headed !== best) return [headed, ...ordered.filter((candidate) => candidate !== headed)];
   const hits = (topic: number) => read.names.filter((hit) => hit.topic === topic);
   const measure = (topic: number) =>
     hits(topic).length > 0 &&
@@ -668,6 +670,26 @@ function subjectFirst(ordered: TopicCandidate[], read: ReadQuestion): TopicCandi
       !measure(candidate.topic),
   );
   return subject ? [subject, ...ordered.filter((candidate) => candidate !== subject)] : ordered;
+}
+
+/** The most words before a colon or a dash that still head a question rather than open it. */
+const HEADING_WORDS = 4;
+
+/**
+ * The topic a question's heading names in full, set apart before it asks ("eb deploys: which option
+ * keeps us at full capacity…"): the question is about it, though a word of another topic's name
+ * (`option` of EC2 Pricing Options) and more of that topic's words follow.
+ */
+function headedBy(ordered: TopicCandidate[], read: ReadQuestion): TopicCandidate | undefined {
+  if (read.leadLength === 0 || read.leadLength > HEADING_WORDS) return undefined;
+  const topics = new Set(
+    read.names
+      .filter((hit) => !hit.partial && hit.strength >= 1 && hit.end <= read.leadLength)
+      .map((hit) => hit.topic),
+  );
+  if (topics.size !== 1) return undefined;
+  const [topic] = topics;
+  return ordered.find((candidate) => candidate.topic === topic && candidate.evidence === 'name');
 }
 
 /** Words a purpose clause's subject does something with: "so ecs can pull them". */

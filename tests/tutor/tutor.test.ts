@@ -1187,3 +1187,33 @@ describe('a question asking for one of the cloud’s services', () => {
     expect(as(ask('what is docker'), 'explain').topic.title).toBe('Docker');
   });
 });
+
+describe('a question headed by a topic’s name', () => {
+  const BEANSTALK_AND_PRICING = [
+    '# AWS Elastic Beanstalk (PaaS)',
+    '* developer centric way to deploy apps, u upload ur code & beanstalk handles capacity & scaling',
+    '* deployment policies:',
+    '  > all at once - fastest, but app is down while every instance gets the new version',
+    '  > rolling w/ additional batch - spins up a new batch first so capacity stays full',
+    '  > immutable - new version goes on brand new instances, quickest rollback but high cost',
+    '',
+    '# EC2 Pricing Options',
+    '* On-Demand : pay by the second, no upfront payment, no commitment',
+    '* **Dedicated Hosts** : a whole physical server just for u, most expensive option',
+    '* **Spot Instances** : spare capacity for up to 90% off, can be taken back w/ a 2 minute notice',
+    '',
+  ].join('\n');
+
+  it('is about the topic it names before the colon, whatever else its words match', () => {
+    const tutor = tutorFor(notesDir({ 'compute.md': BEANSTALK_AND_PRICING }));
+    const question =
+      'eb deploys: which option keeps us at full capacity the whole time without paying for a whole second fleet?';
+    const reply = as(tutor.answer(question), 'explain');
+    expect(reply.topic.title).toBe('AWS Elastic Beanstalk (PaaS)');
+    expect(renderText(reply)).toContain('spins up a new batch first');
+    // Named further in, the same words keep their own topic.
+    expect(tutor.answer('which pricing option is cheapest for a whole second fleet').topics[0]?.title).toBe(
+      'EC2 Pricing Options',
+    );
+  });
+});
