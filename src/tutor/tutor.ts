@@ -633,6 +633,18 @@ const MEASURED_AGAINST = new Set(['than', 'as', 'like']);
 
 /** How far into a yes-no question its subject's name starts: "can lightsail", "does amazon mq". */
 const SUBJECT_REACH = 2;
+/** Words between `it` and `to` that frame what is asked: "is it ok to", "is it a good idea to". */
+const FRAMING_WORDS = 3;
+
+/**
+ * How far into a yes-no question its subject's name may start: after the framing of "is it ok to
+ * rebase main" or "is it a good idea to …", the verb asked about opens it.
+ */
+function subjectReach(tokens: readonly string[]): number {
+  if (tokens[1] !== 'it') return SUBJECT_REACH;
+  const to = tokens.indexOf('to', 2);
+  return to > 0 && to <= 2 + FRAMING_WORDS ? to + 1 : SUBJECT_REACH;
+}
 
 /**
  * Of two topics a question names, one brought in only as the measure of the other ("can amazon mq
@@ -711,7 +723,7 @@ function yesNoSubjectFirst(ordered: TopicCandidate[], read: ReadQuestion): Topic
   const [first] = read.names
     .filter((hit) => !hit.partial && hit.strength >= 1)
     .sort((a, b) => a.start - b.start);
-  if (!first || first.start > SUBJECT_REACH || first.topic === ordered[0]?.topic) return ordered;
+  if (!first || first.start > subjectReach(read.tokens) || first.topic === ordered[0]?.topic) return ordered;
   const subject = ordered.find(
     (candidate) => candidate.topic === first.topic && candidate.evidence === 'name',
   );

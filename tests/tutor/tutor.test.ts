@@ -1217,3 +1217,31 @@ describe('a question headed by a topic’s name', () => {
     );
   });
 });
+
+describe('a yes-no question framed as "is it ok to …"', () => {
+  it('is about the topic its verb names, not the one named after it', () => {
+    const tutor = tutorFor(
+      notesDir({
+        'git.md': [
+          '# Branches (movable pointers to commits)',
+          '* a branch is a movable pointer to a commit, the main branch is where the team works',
+          '* create one w/ git switch -c, delete a merged one w/ git branch -d',
+          '* a branch the whole team works off should be protected on the server',
+          '',
+          '# Rebase (replay commits on a new base)',
+          '* rebase replays ur commits on top of another base, giving a straight history',
+          '* dont rebase commits others already pulled, it rewrites history they have',
+          '',
+        ].join('\n'),
+      }),
+    );
+    for (const question of [
+      'is it ok to rebase the main branch the whole team works off?',
+      'is it a good idea to rebase a branch others use',
+    ])
+      expect(tutor.answer(question).topics[0]?.title, question).toBe('Rebase (replay commits on a new base)');
+    expect(tutor.answer('is it ok to delete a branch after merging').topics[0]?.title).toBe(
+      'Branches (movable pointers to commits)',
+    );
+  });
+});
