@@ -10,6 +10,7 @@ export const STOPWORDS = new Set(
   itself ive just kind lets like many me might more most much must my myself need needs of off on once
   only or other our ours ourselves out over own please pls plz quick quickly really same say shall she
   should so some something such tell than that thats the their theirs them themselves then there these
+  anything
   they theres theyre theyve thing things this those through thx to too u ur r under until up upon us
   use used uses using very via vs versus want wanna was way we wed weve well were rather what whats when where
   wheres which while who hows heres whom whos why will with would yeah yes yet you your youre youve

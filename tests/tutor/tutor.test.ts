@@ -1245,3 +1245,14 @@ describe('a yes-no question framed as "is it ok to …"', () => {
     );
   });
 });
+
+describe('words that stand for any thing', () => {
+  it('finds no topic by `anything`, as by `something`', () => {
+    // AppStream's notes say `anything` once ("w/o installing anything"); the question's
+    // `anything` says nothing of it.
+    const tutor = tutorFor(join(FIXTURES_DIR, 'notes', 'end-user-computing'));
+    expect(
+      tutor.answer('do agents need anything installed to use the ccp or is it all web').topics[0]?.id,
+    ).toBe('connect');
+  });
+});
