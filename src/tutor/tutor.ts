@@ -45,6 +45,8 @@ const MAX_LEAD_FACTS = 3;
  * this short (the notes' own definition, in the team's style) follows the fact that matched.
  */
 const DEFINITION_CHARS = 200;
+/** A fact scoring this share of the best answers the question as well as the best does. */
+const AS_WELL = 0.95;
 const MAX_REST_FACTS = 8;
 const MAX_SUGGESTIONS = 3;
 const MAX_RELATED = 3;
@@ -864,10 +866,13 @@ function leadingFacts(
   if (asksWhatItIs(read, topicIndex, wholeName, field)) return [definition];
   if (!introducesTopic(topic, topicIndex, read, matched, definition.fact))
     return matched.slice(0, MAX_LEAD_FACTS);
+  // Two facts that answer about equally well both come before what the topic is.
+  const [first, second] = matched;
+  const before = first && second && second.score >= AS_WELL * first.score ? 2 : 1;
   return [
-    ...matched.slice(0, 1),
+    ...matched.slice(0, before),
     definition,
-    ...matched.slice(1).filter((fact) => fact.fact !== definition.fact),
+    ...matched.slice(before).filter((fact) => fact.fact !== definition.fact),
   ].slice(0, MAX_LEAD_FACTS);
 }
 

@@ -1256,3 +1256,31 @@ describe('words that stand for any thing', () => {
     ).toBe('connect');
   });
 });
+
+describe('two facts that answer about equally well', () => {
+  it('both lead, before what the topic is', () => {
+    const tutor = tutorFor(
+      notesDir({
+        'storage.md': [
+          '# Amazon S3 Glacier',
+          '',
+          '* cheap archive storage for data u rarely read',
+          '* Standard tier: get archived files back within 5 hours',
+          '* Bulk tier: get archived files back within 12 hours, the cheapest',
+          '',
+          '# Amazon EBS',
+          '',
+          '* block storage volumes attached to one EC2 instance',
+          '* snapshots are incremental backups stored in S3',
+          '',
+        ].join('\n'),
+      }),
+    );
+    const reply = as(tutor.answer('how long does it take to get archived files back'), 'explain');
+    expect(reply.lead.map((fact) => fact.text)).toEqual([
+      'Standard tier: get archived files back within 5 hours',
+      'Bulk tier: get archived files back within 12 hours, the cheapest',
+      'cheap archive storage for data u rarely read',
+    ]);
+  });
+});
