@@ -116,6 +116,13 @@ describe('ConceptLexicon on the shipped cloud-concept data', () => {
     expect(meaningsOf('reporting queries slow down our main db')).not.toContain('failover');
   });
 
+  it('reads a TTL as how long data is kept, not as `time` or `live` on their own', () => {
+    const found = meaningsOf('is there a ttl on kafka messages');
+    expect(found).toContain('retention');
+    expect(found).toContain('expire');
+    expect(found).not.toContain('live');
+  });
+
   it('fires negated patterns only after a nearby negation', () => {
     expect(meaningsOf("we don't want to patch servers")).toContain('serverless');
     expect(meaningsOf('we want to patch servers')).not.toContain('serverless');
