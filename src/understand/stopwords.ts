@@ -3,14 +3,13 @@
  * for telling intents apart (`who`, `my`), never for finding a topic.
  */
 export const STOPWORDS = new Set(
-  `a about above after again against all also am an and any are as at be because been before being
+  `a about above after again against all also am an and any anything are as at be because been before being
   below between both but by can cant could did didnt do does doesnt doing done dont down during each
   else etc even ever every few for from further get gets getting give go goes going got had has have
   having he her here hers herself him himself his how however i id ie if ill im in into is isnt it its
   itself ive just kind lets like many me might more most much must my myself need needs of off on once
   only or other our ours ourselves out over own please pls plz quick quickly really same say shall she
   should so some something such tell than that thats the their theirs them themselves then there these
-  anything
   they theres theyre theyve thing things this those through thx to too u ur r under until up upon us
   use used uses using very via vs versus want wanna was way we wed weve well were rather what whats when where
   wheres which while who hows heres whom whos why will with would yeah yes yet you your youre youve

@@ -190,15 +190,15 @@ export class UncoveredServices {
     };
     index.topics.forEach((topic, i) => {
       for (const fact of topic.facts) {
+        const entry = entryTerm(fact);
         for (const term of fact.keyTerms) {
           const service = lookUp(term);
           if (!service || this.covered.has(service) || !this.ofNotesCloud(service)) continue;
           // What a heading says the topic is (`managed business email`) names no part of it: SES is
           // no part of WorkMail for sharing `email`.
           if (partOf(service, [topic.name, ...topic.aliases], catalogue)) mark(marking, service, i);
-          else if (entryTerm(fact) === term) mark(entries, service, i);
+          else if (entry === term) mark(entries, service, i);
         }
-        const entry = entryTerm(fact);
         if (entry !== undefined && !lookUp(entry)) {
           const service = serviceAtHead(entry, lookUp, (word) => !this.english.has(word));
           if (service && !this.covered.has(service) && this.ofNotesCloud(service)) mark(entries, service, i);
