@@ -61,6 +61,8 @@ export interface ServiceMention {
    * ("azure health data services"): in notes on that cloud, "gcp bill spiked" names no product.
    */
   listed: boolean;
+  /** Another cloud named as where the question's work happens ("… in google cloud"), no product. */
+  platform?: true;
 }
 
 /**
@@ -464,10 +466,10 @@ function otherCloudProducts(
 const ON_PLATFORM = new Set(['in', 'on', 'inside', 'within', 'using', 'into']);
 
 /**
- * Another cloud named alone as where the question's work happens ("how does container orchestration
- * work on azure", "what is the serverless container option in google cloud"): the question asks how
- * that cloud does it, which notes on other clouds do not teach. Clouds in `except` (the notes' own)
- * are left out, and so is a cloud one of whose products the question names.
+ * Another cloud named as where the question's work happens ("how does container orchestration work
+ * on azure", "what is the serverless container option in google cloud", "how do i set up the
+ * billing export to bigquery in google cloud"): the question asks how that cloud does it, which
+ * notes on other clouds do not teach. Clouds in `except` (the notes' own) are left out.
  */
 export function platformsAskedOn(
   tokens: readonly string[],
@@ -479,8 +481,6 @@ export function platformsAskedOn(
     if (!ON_PLATFORM.has(tokens[start - 1] ?? '')) continue;
     const cloud = cloudNamedAt(tokens, start);
     if (!cloud || except.has(cloud.provider)) continue;
-    // "in azure how is log analytics billed" names the product asked about already.
-    if (found.some((mention) => mention.service.provider === cloud.provider)) continue;
     const end = start + cloud.words.length;
     if (found.some((mention) => mention.start < end && start < mention.end)) continue;
     platforms.push({
@@ -489,6 +489,7 @@ export function platformsAskedOn(
       end,
       plain: false,
       listed: false,
+      platform: true,
     });
   }
   return platforms;

@@ -781,9 +781,15 @@ function mentionsOf(
   mentions: readonly ServiceMention[],
   tokens: readonly string[],
 ): Omit<UncoveredMentions, 'subject'> {
+  // "in azure how is log analytics billed" lacks Log Analytics, not Azure as well.
+  const named = mentions.filter(
+    (mention) =>
+      !mention.platform ||
+      !mentions.some((other) => !other.platform && other.service.provider === mention.service.provider),
+  );
   return {
-    services: [...new Set(mentions.map((mention) => mention.service))],
-    names: [...new Map(mentions.map((mention) => [mention.service, displayName(mention, tokens)])).values()],
+    services: [...new Set(named.map((mention) => mention.service))],
+    names: [...new Map(named.map((mention) => [mention.service, displayName(mention, tokens)])).values()],
     positions: new Set(mentions.flatMap((mention) => range(mention.start, mention.end))),
     servicePositions: new Set(
       mentions

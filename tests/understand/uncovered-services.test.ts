@@ -788,6 +788,16 @@ describe('questions about services the notes do not cover', () => {
     expect(mentioningTopics(unknown(tutor.answer('what is efs')))).toEqual(['datasync']);
   });
 
+  it('reads a question set on another cloud that names its product as about that product', () => {
+    const tutor = tutorFor(join(FIXTURES_DIR, 'notes', 'cost-billing'));
+    const reply = unknown(tutor.answer('how do i set up the billing export to bigquery in google cloud'));
+    // The product it lacks, not the cloud as well.
+    expect(reply.notCovered).toEqual(['BigQuery']);
+    expect(unknown(tutor.answer('in azure how is log analytics billed')).notCovered).toEqual([
+      'Azure Monitor Log Analytics',
+    ]);
+  });
+
   it('takes a bullet that opens with a kind of a service for the notes covering that service', () => {
     const tutor = tutorOnNotes([
       '# AWS PrivateLink',
