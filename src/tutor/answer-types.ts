@@ -5,7 +5,7 @@
  */
 import type { Fact } from '../knowledge/types.js';
 
-export type AnswerType = 'duration' | 'frequency' | 'quantity' | 'price' | 'lifecycle';
+export type AnswerType = 'duration' | 'frequency' | 'quantity' | 'price' | 'lifecycle' | 'remedy';
 
 /** Words after `how` that ask for a kind of answer. */
 const HOW: Record<string, AnswerType> = {
@@ -82,7 +82,42 @@ const ASKING: Record<string, AnswerType> = {
   discontinuing: 'lifecycle',
   eol: 'lifecycle',
   signups: 'lifecycle',
+  // "what's the mitigation for xss": what stops a threat or a failure.
+  mitigation: 'remedy',
+  mitigations: 'remedy',
+  mitigate: 'remedy',
+  prevention: 'remedy',
+  countermeasure: 'remedy',
+  countermeasures: 'remedy',
+  defence: 'remedy',
+  defences: 'remedy',
+  defense: 'remedy',
+  defenses: 'remedy',
 };
+
+/**
+ * Verbs that ask for a remedy after `how to` or `how do i` ("how do i protect against csrf", "how to
+ * stop sqli"): what keeps a threat or a failure from happening, not what it is.
+ */
+const REMEDY_VERBS = new Set(['prevent', 'protect', 'defend', 'stop', 'avoid', 'guard', 'mitigate']);
+const HOW_AUXILIARIES = new Set(['do', 'can', 'could', 'should', 'would', 'will']);
+const ASKERS = new Set(['i', 'we', 'you', 'u', 'they', 'one', 'people', 'ppl']);
+
+/** What `stop` does to a thing of one's own ("how do i stop the instance"): it halts it, keeps nothing away. */
+const OWN_THING = new Set(['the', 'a', 'an', 'my', 'our', 'this', 'that', 'it', 'its', 'them']);
+
+/** "how to stop sqli", "how can we prevent …": asks for a remedy by the verb after `how` at `at`. */
+function asksRemedy(tokens: readonly string[], at: number): boolean {
+  const verbAt =
+    tokens[at + 1] === 'to'
+      ? at + 2
+      : HOW_AUXILIARIES.has(tokens[at + 1] ?? '') && ASKERS.has(tokens[at + 2] ?? '')
+        ? at + 3
+        : -1;
+  const verb = tokens[verbAt] ?? '';
+  if (!REMEDY_VERBS.has(verb)) return false;
+  return verb !== 'stop' || !OWN_THING.has(tokens[verbAt + 1] ?? '');
+}
 
 /**
  * Phrases that ask when a service or a feature comes or goes ("can new customers still sign up");
@@ -170,6 +205,7 @@ export function askedAnswerTypes(tokens: readonly string[]): Set<AnswerType> {
     const asked = ASKING[token];
     if (asked) types.add(asked);
     if ((token === 'long' || token === 'short') && RUNS.has(tokens[at + 1] ?? '')) types.add('duration');
+    if (token === 'how' && asksRemedy(tokens, at)) types.add('remedy');
     if (token === 'how') {
       const next = HOW[tokens[at + 1] ?? ''];
       if (tokens[at + 1] === 'much' && ASKS_OF_A_THING.has(tokens[at + 2] ?? '')) types.add('price');
@@ -198,6 +234,10 @@ const CALENDAR_DATE = new RegExp(`\\b${MONTH}\\s+(?:\\d{1,2},?\\s+)?(?:19|20)\\d
 const COMES_OR_GOES =
   /\b(?:end of (?:support|life)|deprecated|discontinued|retired|no longer available|closed to new customers|new sign-?ups|generally available since|being shut down)\b/i;
 
+/** What the notes call the way to keep a threat or a failure away: `#1 fix:`, `defences:`. */
+const REMEDY =
+  /\b(?:fix(?:es)?|defen[cs]es?|prevents?|prevention|mitigat(?:e|es|ion|ions)|countermeasures?|protects? against)\b/i;
+
 /** The kinds of answer a fact's text holds. */
 export function heldAnswerTypes(text: string): Set<AnswerType> {
   const types = new Set<AnswerType>();
@@ -207,6 +247,7 @@ export function heldAnswerTypes(text: string): Set<AnswerType> {
   if (/\d/.test(text)) types.add('quantity');
   if (PRICED.test(text)) types.add('price');
   if (CALENDAR_DATE.test(text) || COMES_OR_GOES.test(text)) types.add('lifecycle');
+  if (REMEDY.test(text)) types.add('remedy');
   return types;
 }
 
@@ -243,6 +284,15 @@ const LABELS: Record<string, AnswerType> = {
   ttl: 'duration',
   timeout: 'duration',
   timeouts: 'duration',
+  fix: 'remedy',
+  fixes: 'remedy',
+  defence: 'remedy',
+  defences: 'remedy',
+  defense: 'remedy',
+  defenses: 'remedy',
+  mitigation: 'remedy',
+  mitigations: 'remedy',
+  prevention: 'remedy',
 };
 
 /** A label of a few words before a colon at the start of a bullet: `pricing QPUs:`, `quota:`. */

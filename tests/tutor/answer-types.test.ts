@@ -110,6 +110,43 @@ describe('facts that hold the kind of answer asked for', () => {
   });
 });
 
+describe('a remedy: what keeps a threat or a failure away', () => {
+  const notes = {
+    'attacks.md': [
+      '# Clickjacking (framing attacks)',
+      '- an evil page loads ur site in an invisible iframe & tricks users into clicking buttons on it',
+      '- works on any page that lets itself be framed by another origin',
+      '- a frame-busting script alone is weak protection, old browsers & sandboxed frames skip it',
+      '- defences:',
+      '  > **frame-ancestors** in the Content-Security-Policy header',
+      '  > **X-Frame-Options**: DENY or SAMEORIGIN for older browsers',
+      '',
+    ].join('\n'),
+  };
+
+  it('is asked for by how to stop, prevent or protect against something, or by its name', () => {
+    expect([...askedAnswerTypes(tokens('how do i protect against csrf'))]).toEqual(['remedy']);
+    expect([...askedAnswerTypes(tokens('how to stop sqli in a node app'))]).toEqual(['remedy']);
+    expect([...askedAnswerTypes(tokens('whats the usual mitigation for xss'))]).toEqual(['remedy']);
+    expect([...askedAnswerTypes(tokens('how does a stop hook work'))]).toEqual([]);
+    expect([...askedAnswerTypes(tokens('how do i stop the instance'))]).toEqual([]);
+    expect([...askedAnswerTypes(tokens('how do i stop ppl from passing garbage in'))]).toEqual(['remedy']);
+  });
+
+  it('is held by a fact the notes label or word as one', () => {
+    expect(labelledAnswerType({ text: 'defences:', subPoints: [], keyTerms: [], line: 1 })).toBe('remedy');
+    expect(
+      labelledAnswerType({ text: 'fix: prepared statements', subPoints: [], keyTerms: [], line: 1 }),
+    ).toBe('remedy');
+    expect([...heldAnswerTypes('main fix: prepared statements, input is always data')]).toEqual(['remedy']);
+    expect([...heldAnswerTypes('rotating keys prevents reuse of a leaked one')]).toEqual(['remedy']);
+  });
+
+  it('leads the answer over a fact that only says the word asked', () => {
+    expect(leadOn(notes, 'how do i protect against clickjacking')).toBe('defences:');
+  });
+});
+
 describe('a fact labelled for the kind of answer asked for', () => {
   const fact = (text: string) => ({ text, subPoints: [], keyTerms: [], line: 1 });
 
