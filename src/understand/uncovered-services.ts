@@ -388,6 +388,17 @@ export class UncoveredServices {
   }
 
   /**
+   * A technology of the kind notes on technologies teach (`ksqlDB` beside notes on Kafka), which they
+   * never name: on notes about a cloud's services, technologies are the setting of its needs.
+   */
+  private siblingOfTaught(service: CloudService): boolean {
+    if (service.provider !== TECHNOLOGY || this.clouds.size > 0 || this.namedInNotes(service)) return false;
+    return [...this.covered].some(
+      (taught) => taught.provider === TECHNOLOGY && taught.category === service.category,
+    );
+  }
+
+  /**
    * Services the question names that the notes don't cover, and whether they are all it asks
    * about. A topic's name inside such a service's name stops counting as naming the topic: it is
    * taken off `read`, so the ranking that follows does not see it.
@@ -477,6 +488,7 @@ export class UncoveredServices {
         uncovered.some(
           (mention) =>
             askedAbout(mention, read.tokens) ||
+            (rest.length <= SIBLING_CONTEXT_WORDS && this.siblingOfTaught(mention.service)) ||
             headsQuestion(mention, read) ||
             (closesQuestion(mention, read) && !this.isSetting(mention.service)) ||
             (opensQuestion(mention, read.tokens) &&
@@ -775,6 +787,12 @@ export interface UncoveredMentions {
  * ranking and the answer model.
  */
 const SUBJECT_CONTEXT_WORDS = 1;
+/**
+ * A technology of the kind notes on a technology teach is what a question saying at most this many
+ * of their words besides it asks about ("a ksqldb query that filters a stream"); a need described
+ * at length around it ("our endpoint kicks off a big csv export…") is asked of the notes.
+ */
+const SIBLING_CONTEXT_WORDS = 4;
 
 /** The services the notes lack that a question names, and where: all of what it says of them but whether they are its subject. */
 function mentionsOf(

@@ -656,6 +656,31 @@ describe('questions about services the notes do not cover', () => {
     ).toBe('terraform-state');
   });
 
+  it('takes a technology of the kind notes on a technology teach, which they never name, for what they lack', () => {
+    // Notes on Kafka teach Kafka; ksqlDB and KRaft are of its kind, and the notes never name them.
+    const kafka = tutorFor(join(FIXTURES_DIR, 'notes', 'kafka-core'));
+    expect(
+      unknown(kafka.answer('how would i write a ksqldb query that joins two streams')).notCovered,
+    ).toEqual(['ksqlDB']);
+    expect(
+      unknown(kafka.answer('we are moving our brokers over to kraft, what changes for us')).notCovered,
+    ).toEqual(['KRaft']);
+    // A need described at length around one is asked of the notes.
+    const apis = tutorFor(join(FIXTURES_DIR, 'notes', 'http-apis'));
+    expect(
+      apis.answer(
+        'our endpoint starts a long csv export that takes ten minutes, what should it answer right away',
+      ).intent,
+    ).toBe('explain');
+    // On notes about a cloud's services a technology is the setting of the need around it.
+    const trust = tutorFor(join(FIXTURES_DIR, 'notes', 'trust-services'));
+    expect(
+      trust.answer(
+        'we need private certs for service to service tls and dont want to babysit an openssl root ca on a vm anymore, whats the managed option',
+      ).topics[0]?.id,
+    ).toMatch(/private/);
+  });
+
   it('takes a technology for the setting when a request asks for something of its own written in it', () => {
     const ops = tutorFor(join(FIXTURES_DIR, 'notes', 'observability-devops'));
     expect(ops.answer('define my infrastructure in a yaml template').topics[0]?.id).toBe('cloudformation');
