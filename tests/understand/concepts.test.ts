@@ -123,10 +123,11 @@ describe('ConceptLexicon on the shipped cloud-concept data', () => {
     expect(found).not.toContain('live');
   });
 
-  it('reads getting rid of something as deleting it, and a host that dies as a failure', () => {
+  it('reads getting rid of something as deleting it, swapping one out as replacing it, and a host that dies as a failure', () => {
     expect(meaningsOf("can i get rid of a tag that's already on the server")).toContain('delete');
     expect(meaningsOf('if the physical host dies, what happens to my files')).toContain('fail');
     expect(meaningsOf('the database primary went down at 3am')).toContain('failure');
+    expect(meaningsOf('who swaps out a dead server')).toContain('replace');
   });
 
   it('fires negated patterns only after a nearby negation', () => {
