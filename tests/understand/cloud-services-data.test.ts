@@ -118,6 +118,7 @@ const MEANT = [
   ['kafka', 'Apache Kafka'],
   ['msk', 'Amazon Managed Streaming for Apache Kafka'],
   ['k8s', 'Kubernetes'],
+  ['git ignore', 'gitignore'],
 ] as const;
 
 type Service = (typeof catalogue.services)[number];

@@ -665,6 +665,10 @@ describe('questions about services the notes do not cover', () => {
     expect(
       unknown(kafka.answer('we are moving our brokers over to kraft, what changes for us')).notCovered,
     ).toEqual(['KRaft']);
+    const git = tutorFor(join(FIXTURES_DIR, 'notes', 'git-basics'));
+    expect(unknown(git.answer('how do i make git ignore the build folder')).notCovered).toEqual([
+      'gitignore',
+    ]);
     // A need described at length around one is asked of the notes.
     const apis = tutorFor(join(FIXTURES_DIR, 'notes', 'http-apis'));
     expect(
