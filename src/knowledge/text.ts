@@ -1,4 +1,4 @@
-import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { porterStem } from './porter-stemmer.js';
 
 /**
  * Text handling shared by the notes loader and the question reader, so that a word in the notes
@@ -75,7 +75,7 @@ export function stem(token: string): string {
 
 /** What `stem` gives, worked out again rather than remembered. */
 export function stemAfresh(token: string): string {
-  return /\d/.test(token) || token.length <= 3 ? token : (OWN_STEMS[token] ?? PorterStemmer.stem(token));
+  return /\d/.test(token) || token.length <= 3 ? token : (OWN_STEMS[token] ?? porterStem(token));
 }
 
 /** Stems `stem` worked out in another process (the build's, of the tutor's own word lists). */
