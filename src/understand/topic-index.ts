@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import { OPENS_ON_SCENE } from '../knowledge/definition.js';
 import { expandsAcronym, phraseKey, stem, VENDOR_WORDS, words } from '../knowledge/text.js';
-import type { KnowledgeBase, Topic } from '../knowledge/types.js';
+import type { Fact, KnowledgeBase, Topic } from '../knowledge/types.js';
 import { allowedSlips, editDistance } from './edit-distance.js';
 import { NotesTally, type NotesWord } from './notes-tally.js';
 import { NEGATION, NEGATIONS, STOPWORDS } from './stopwords.js';
@@ -119,6 +119,29 @@ const NONE: ReadonlySet<never> = new Set<never>();
 /** ...and most facts no topic and no key term, one empty list each. */
 const NO_NUMBERS: readonly number[] = [];
 const NO_STRINGS: readonly string[] = [];
+/** What `findMentions` finds in a part that names no other topic. */
+const NO_MENTIONS = { topics: NONE, covered: NONE };
+
+/**
+ * The stems of a fact's key terms, each once, for the fact; those of words other than stopwords
+ * go into the topic's key stems too.
+ */
+function keyStemsOf(fact: Fact, topicKeyStems: Set<string>): readonly string[] {
+  if (fact.keyTerms.length === 0) return NO_STRINGS;
+  const stems = new Set<string>();
+  for (const term of fact.keyTerms)
+    for (const word of words(term)) {
+      const stemmed = stem(word);
+      stems.add(stemmed);
+      if (!STOPWORDS.has(word)) topicKeyStems.add(stemmed);
+    }
+  return [...stems];
+}
+
+/** Counts every counted word of a part at the same share: most parts name nothing and turn nothing down. */
+function countAll(tally: NotesTally, tokenWords: readonly NotesWord[], share: number): void {
+  for (const word of tokenWords) if (word.counted) tally.countInFact(word.stem, share);
+}
 
 /**
  * Fuse.js indexes of strings grouped by first letter (typos rarely change it) and length: a string
@@ -299,9 +322,7 @@ export class TopicIndex {
     this.topics.forEach((topic, topicIndex) => {
       this.firstFact.push(this.facts.length);
       const keyStems = new Set<string>();
-      for (const term of topic.facts.flatMap((fact) => fact.keyTerms)) {
-        for (const word of words(term)) if (!STOPWORDS.has(word)) keyStems.add(stem(word));
-      }
+      const factKeyStems = topic.facts.map((fact) => keyStemsOf(fact, keyStems));
       this.keyStems.push(keyStems);
       const categoryWords = topic.categories.flatMap((category) => words(category));
       for (const word of categoryWords) if (!STOPWORDS.has(word)) keyStems.add(stem(word));
@@ -320,15 +341,18 @@ export class TopicIndex {
             mentions ??= [];
             if (!mentions.includes(mentioned)) mentions.push(mentioned);
           }
+          const named = found.topics.size > 0;
           // `> private: ECR` under Docker says what ECR is more than what Docker is.
-          const share = (partIndex > 0 && found.topics.size > 0 ? 0.5 : 1) * sceneShare;
-          const aside = found.topics.size > 0 ? asidesOnMentions(text, found.covered) : NONE;
+          const share = (partIndex > 0 && named ? 0.5 : 1) * sceneShare;
+          const aside = named ? asidesOnMentions(text, found.covered) : NONE;
           const turnedDown = usesTurnedDown(text);
-          for (let position = 0; position < tokenWords.length; position++) {
-            const word = tokenWords[position] as NotesWord;
-            if (word.counted && !found.covered.has(position) && !aside.has(position))
-              tally.countInFact(word.stem, turnedDown.has(position) ? share * TURNED_DOWN_SHARE : share);
-          }
+          if (!named && turnedDown === NONE) countAll(tally, tokenWords, share);
+          else
+            for (let position = 0; position < tokenWords.length; position++) {
+              const word = tokenWords[position] as NotesWord;
+              if (word.counted && !found.covered.has(position) && !aside.has(position))
+                tally.countInFact(word.stem, turnedDown.has(position) ? share * TURNED_DOWN_SHARE : share);
+            }
         }
         // A category in the heading (`Fargate (serverless)`) is a weak fact of the first bullet.
         if (factIndex === 0)
@@ -357,10 +381,7 @@ export class TopicIndex {
           countsAt,
           length: Math.max(1, length),
           mentions: factMentions,
-          keyStems:
-            fact.keyTerms.length > 0
-              ? [...new Set(fact.keyTerms.flatMap((term) => words(term).map(stem)))]
-              : NO_STRINGS,
+          keyStems: factKeyStems[factIndex] ?? NO_STRINGS,
         };
         totalLength += indexed.length;
         this.facts.push(indexed);
@@ -613,7 +634,7 @@ export class TopicIndex {
       }
       start += length - 1;
     }
-    return { topics: topics ?? NONE, covered: covered ?? NONE };
+    return topics && covered ? { topics, covered } : NO_MENTIONS;
   }
 
   /**
