@@ -206,7 +206,14 @@ function finishFact(draft: FactDraft, file: string, problems: NotesProblem[]): F
   const text = bold ? stripBold(raw) : raw;
   const subPoints = bold ? rawSubPoints.map(stripBold) : rawSubPoints;
   if (!text && subPoints.length === 0) return null;
-  return { text: text || subPoints.join('; '), subPoints: text ? subPoints : [], keyTerms, line: draft.line };
+  return {
+    text: text || subPoints.join('; '),
+    subPoints: text ? subPoints : [],
+    // A copy of exactly its length: grown by `push`, it keeps room for 17 terms for as long as the
+    // notes are loaded.
+    keyTerms: keyTerms.slice(),
+    line: draft.line,
+  };
 }
 
 /** The text outside inline code: `2 ** 10` in backticks is not bold. */
