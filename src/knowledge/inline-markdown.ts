@@ -38,16 +38,24 @@ export function outsideCode(text: string, change: (piece: string) => string): st
     .join('');
 }
 
+/**
+ * Each kind of markup is looked for only in text holding the mark it needs: most notes mark only
+ * `**bold**`. A replacement only takes text away, so a mark not in the piece is in none of the
+ * texts made from it.
+ */
 function plainPiece(text: string): string {
-  return text
-    .replace(TASK_BOX, '')
-    .replace(CALLOUT, '')
-    .replace(IMAGE, '')
-    .replace(WIKI_LINK, (_, page: string, shown?: string) => shown ?? page)
-    .replace(LINK, '$1')
-    .replace(STRUCK, '')
-    .replace(HIGHLIGHT, '$1')
-    .replace(LINE_BREAK_TAG, ' ')
-    .replace(STYLE_TAG, '')
-    .replace(EMPHASIS, '$1$3');
+  let plain = text;
+  if (plain.includes('[')) {
+    plain = plain
+      .replace(TASK_BOX, '')
+      .replace(CALLOUT, '')
+      .replace(IMAGE, '')
+      .replace(WIKI_LINK, (_, page: string, shown?: string) => shown ?? page)
+      .replace(LINK, '$1');
+  }
+  if (plain.includes('~')) plain = plain.replace(STRUCK, '');
+  if (plain.includes('=')) plain = plain.replace(HIGHLIGHT, '$1');
+  if (plain.includes('<')) plain = plain.replace(LINE_BREAK_TAG, ' ').replace(STYLE_TAG, '');
+  if (plain.includes('*') || plain.includes('_')) plain = plain.replace(EMPHASIS, '$1$3');
+  return plain;
 }

@@ -358,8 +358,10 @@ export function parseNotes(file: string, content: string): ParsedNotes {
     // An introduction before the first heading belongs to no topic.
     if (!topic) return;
     const current: ParsedTopic = topic;
+    const bullet = BULLET.exec(line);
+    const subPoint = SUB_POINT.exec(line);
     // On a line of its own or as a bullet of any kind (`- `, `• `, `1. `).
-    const asked = ASKED_AS.exec(BULLET.exec(line)?.[2] ?? line);
+    const asked = ASKED_AS.exec(bullet?.[2] ?? line);
     if (asked) {
       closeFact();
       const question = tidySpace(asked[1] ?? '');
@@ -372,21 +374,19 @@ export function parseNotes(file: string, content: string): ParsedNotes {
         });
       return;
     }
-    const metadata = BULLET.test(line) || SUB_POINT.test(line) ? null : parseMetadata(line);
+    const metadata = bullet || subPoint ? null : parseMetadata(line);
     if (metadata) {
       closeFact();
       current.aliases.push(...metadata.aliases.map((text) => ({ text, line: lineNo })));
       current.seeAlso.push(...metadata.seeAlso.map((text) => ({ text, line: lineNo })));
       return;
     }
-    const subPoint = SUB_POINT.exec(line);
     if (subPoint) {
       if (fact) (fact as FactDraft).subPoints.push(subPoint[1] ?? '');
       else fact = { lines: [subPoint[1] ?? ''], subPoints: [], line: lineNo, indent: 0 };
       blankSinceFact = false;
       return;
     }
-    const bullet = BULLET.exec(line);
     if (bullet) {
       // A tab indents as far as an editor shows it: a tab-indented bullet is a sub-point.
       const indent = (bullet[1] ?? '').replace(/\t/g, '    ').length;
