@@ -27,10 +27,10 @@ const SEVERAL = /\s(?:&|and|\+)\s|,\s|\//i;
 
 /** A name as its stems without the vendor: `Consumer Groups` and `consumer group` are one key. */
 export function conceptKey(name: string): string {
-  return words(name)
-    .filter((word) => !VENDOR_WORDS.has(word))
-    .map(stem)
-    .join(' ');
+  let key: string | null = null;
+  for (const word of words(name))
+    if (!VENDOR_WORDS.has(word)) key = key === null ? stem(word) : `${key} ${stem(word)}`;
+  return key ?? '';
 }
 
 /**
@@ -94,10 +94,12 @@ export class ConceptNeeds {
    * (`terraform`), also as that product's (`Plan & Apply` names `terraform plan` and `terraform apply`).
    */
   conceptsOf(topic: Pick<Topic, 'name' | 'aliases'>, products: readonly string[] = []): number[] {
-    const names = [topic.name, ...topic.aliases];
-    const parts = names.flatMap((name) => name.split(SEVERAL)).filter((part) => part.trim());
+    const names = new Set([topic.name, ...topic.aliases]);
+    // Most names are of one thing: only a name of several is split into its parts.
+    for (const name of [...names])
+      if (SEVERAL.test(name)) for (const part of name.split(SEVERAL)) if (part.trim()) names.add(part);
     const found = new Set<number>();
-    for (const name of new Set([...names, ...parts])) {
+    for (const name of names) {
       for (const at of this.byKey.get(conceptKey(name)) ?? []) found.add(at);
       for (const product of products)
         for (const at of this.byKey.get(conceptKey(`${product} ${name.trim()}`)) ?? []) found.add(at);
