@@ -10,6 +10,8 @@ export interface NameStarts {
   openings: ReadonlyMap<string, number> | undefined;
   /** The names it is on its own. */
   names: TopicName[] | undefined;
+  /** Whether some name has it as its second word: only then may the word before it open a longer name. */
+  secondInName: boolean;
 }
 
 /** What indexing needs of one distinct word of the notes. */

@@ -310,11 +310,13 @@ export class TopicIndex {
     const postingStems = new GrowingNumbers(new Int32Array(1024), (size) => new Int32Array(size));
     const postingFacts = new GrowingNumbers(new Int32Array(1024), (size) => new Int32Array(size));
     const postingCounts = new GrowingNumbers(new Float64Array(1024), (size) => new Float64Array(size));
+    const secondWords = new Set([...this.nameOpenings.values()].flatMap((seconds) => [...seconds.keys()]));
     const tally = new NotesTally(
       (word) => ({
         longestName: this.nameLengthsByFirstWord.get(word) ?? 0,
         openings: this.nameOpenings.get(word),
         names: this.names.get(word),
+        secondInName: secondWords.has(word),
       }),
       (word) => this.vocabulary.add(word),
     );
@@ -613,8 +615,9 @@ export class TopicIndex {
       let length = 1;
       // Common words start long names (`data` in `Data Storage Service`): the first two words
       // decide cheaply whether a longer name can be here.
-      const next = tokens[start + 1];
-      const longestFromTwo = next === undefined ? 0 : (word.openings?.get(next) ?? 0);
+      const longestFromTwo = tokenWords[start + 1]?.secondInName
+        ? (word.openings?.get(tokens[start + 1] ?? '') ?? 0)
+        : 0;
       if (longestFromTwo > 0) {
         for (length = Math.min(longestFromTwo, tokens.length - start); length >= 2 && !found; length--) {
           found = this.names.get(tokens.slice(start, start + length).join(' '));
@@ -924,10 +927,12 @@ function uniquePartialNames(names: TopicName[]): TopicName[] {
 /** `not for`, `isnt made for`, `not a good fit for`, up to the end of the clause it turns down. */
 const NOT_FOR =
   /\b(?:not|isnt|isn't|isn’t|arent|aren't|aren’t|never)\s+(?:(?:really|made|meant|built|designed|intended|suited|a|good|great|ideal|fit|the|right|best)\s+){0,3}for\s+([^,.;:()!?→>]+)/gi;
+const SAYS_NOT_FOR = new RegExp(NOT_FOR.source, 'i');
 
 /** The positions of the words of the uses a fact turns down (`not for background workers`). */
 function usesTurnedDown(text: string): ReadonlySet<number> {
-  if (!/\bfor\b/i.test(text)) return NONE;
+  // Most parts turn nothing down: one test, without the iterator a search makes.
+  if (!/\bfor\b/i.test(text) || !SAYS_NOT_FOR.test(text)) return NONE;
   let turnedDown: Set<number> | null = null;
   for (const match of text.matchAll(NOT_FOR)) {
     const use = match[1] ?? '';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type NameStarts, NotesTally } from '../../src/understand/notes-tally.js';
 import { NEGATION } from '../../src/understand/stopwords.js';
 
-const NO_NAME: NameStarts = { longestName: 0, openings: undefined, names: undefined };
+const NO_NAME: NameStarts = { longestName: 0, openings: undefined, names: undefined, secondInName: false };
 
 /** A tally whose words start no name, with the words it was asked about and first saw. */
 function tally() {
