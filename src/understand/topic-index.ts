@@ -114,6 +114,9 @@ function shortFormsOfName(topic: Topic): string[] {
   });
 }
 
+/** What `prefixes` holds for a start of the names of several topics. */
+const SEVERAL = -1;
+
 /** Most parts of facts name no other topic: they share one empty set... */
 const NONE: ReadonlySet<never> = new Set<never>();
 /** ...and most facts no topic and no key term, one empty list each. */
@@ -258,8 +261,8 @@ export class TopicIndex {
   private readonly nameOpenings = new Map<string, Map<string, number>>();
   /** First word of a name -> most words in a name starting with it, to find mentions fast. */
   private readonly nameLengthsByFirstWord = new Map<string, number>();
-  /** Start of a one-word name (`dynamo` of `dynamodb`) -> topics. */
-  private readonly prefixes = new Map<string, Set<number>>();
+  /** Start of a one-word name (`dynamo` of `dynamodb`) -> its topic, or `SEVERAL` when names of more start so. */
+  private readonly prefixes = new Map<string, number>();
   /** Stem of a word in a topic's names -> those topics. */
   private readonly nameStems = new Map<string, number[]>();
   /** Stem of a word in a topic's `Asked as:` questions -> those topics. */
@@ -415,9 +418,9 @@ export class TopicIndex {
         const stemmed = stem(word);
         if (!severalThings) wholeName.add(stemmed);
         if (STOPWORDS.has(word) || VENDOR_WORDS.has(word)) continue;
-        const named = this.nameStems.get(stemmed) ?? [];
-        if (!named.includes(topicIndex)) named.push(topicIndex);
-        this.nameStems.set(stemmed, named);
+        const named = this.nameStems.get(stemmed);
+        if (!named) this.nameStems.set(stemmed, [topicIndex]);
+        else if (!named.includes(topicIndex)) named.push(topicIndex);
       }
       if (!severalThings) for (const stemmed of shortFormsOfName(topic)) wholeName.add(stemmed);
       this.wholeNameStems.push(wholeName);
@@ -454,9 +457,9 @@ export class TopicIndex {
       if (name.key.includes(' ') || name.key.length < 6) continue;
       for (let length = 5; length < name.key.length; length++) {
         const prefix = name.key.slice(0, length);
-        const owners = this.prefixes.get(prefix) ?? new Set<number>();
-        owners.add(name.topic);
-        this.prefixes.set(prefix, owners);
+        const owner = this.prefixes.get(prefix);
+        if (owner === undefined) this.prefixes.set(prefix, name.topic);
+        else if (owner !== name.topic) this.prefixes.set(prefix, SEVERAL);
       }
     }
 
@@ -595,9 +598,10 @@ export class TopicIndex {
         Math.max(this.nameLengthsByFirstWord.get(first) ?? 0, wordCount),
       );
     }
-    const list = this.names.get(key) ?? [];
-    if (!list.some((existing) => existing.topic === name.topic)) list.push(name);
-    this.names.set(key, list);
+    // Most keys name one topic: a list made with its first name has room for just that one.
+    const list = this.names.get(key);
+    if (!list) this.names.set(key, [name]);
+    else if (!list.some((existing) => existing.topic === name.topic)) list.push(name);
   }
 
   /** Topic names written inside a fact, and which token positions they cover. */
@@ -831,8 +835,8 @@ export class TopicIndex {
   /** The one topic whose one-word name starts with this word (at least five letters). */
   nameStartingWith(word: string): number | null {
     if (this.namingWords.has(word)) return null;
-    const owners = this.prefixes.get(word);
-    return owners?.size === 1 ? ([...owners][0] ?? null) : null;
+    const owner = this.prefixes.get(word);
+    return owner === undefined || owner === SEVERAL ? null : owner;
   }
 
   /** Names whose words are exactly these. */
