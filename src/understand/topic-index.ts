@@ -311,7 +311,6 @@ export class TopicIndex {
     });
     let totalLength = 0;
     const postingStems = new GrowingNumbers(new Int32Array(1024), (size) => new Int32Array(size));
-    const postingFacts = new GrowingNumbers(new Int32Array(1024), (size) => new Int32Array(size));
     const postingCounts = new GrowingNumbers(new Float64Array(1024), (size) => new Float64Array(size));
     const secondWords = new Set([...this.nameOpenings.values()].flatMap((seconds) => [...seconds.keys()]));
     const tally = new NotesTally(
@@ -375,7 +374,6 @@ export class TopicIndex {
           length += counted.inFact;
           counted.facts++;
           postingStems.push(counted.id);
-          postingFacts.push(factId);
           postingCounts.push(counted.inFact);
           tally.countInTopic(counted, topicIndex);
         }
@@ -428,7 +426,7 @@ export class TopicIndex {
     for (const [stemmed, topics] of tally.topicFrequencies()) this.topicFrequency.set(stemmed, topics);
     // Parts of names are added once the facts are read: a part that many facts use (`instance`)
     // names nothing in particular.
-    this.#placePostings(tally, postingStems, postingFacts, postingCounts);
+    this.#placePostings(tally, postingStems, postingCounts);
     const joinedParts: TopicName[] = [];
     for (const part of this.#partsDwelledOn(allNames)) {
       allNames.push(part);
@@ -517,11 +515,13 @@ export class TopicIndex {
     return parts;
   }
 
-  /** Sorts the postings, made a fact at a time, by stem: each stem's facts stay in the notes' order. */
+  /**
+   * Sorts the postings, made a fact at a time, by stem: each stem's facts stay in the notes' order.
+   * A fact's postings are the run from its `countsAt` as long as its terms.
+   */
   #placePostings(
     tally: NotesTally,
     stems: GrowingNumbers<Int32Array>,
-    facts: GrowingNumbers<Int32Array>,
     counts: GrowingNumbers<Float64Array>,
   ): void {
     const byStem = [...tally.stems()];
@@ -533,13 +533,15 @@ export class TopicIndex {
     }
     const allFacts = new Int32Array(stems.length);
     const allCounts = new Float64Array(stems.length);
-    for (let p = 0; p < stems.length; p++) {
-      const stem = stems.values[p] as number;
-      const place = next[stem] as number;
-      allFacts[place] = facts.values[p] as number;
-      allCounts[place] = counts.values[p] as number;
-      next[stem] = place + 1;
-    }
+    this.facts.forEach(({ countsAt, terms }, fact) => {
+      for (let p = countsAt; p < countsAt + terms.length; p++) {
+        const stem = stems.values[p] as number;
+        const place = next[stem] as number;
+        allFacts[place] = fact;
+        allCounts[place] = counts.values[p] as number;
+        next[stem] = place + 1;
+      }
+    });
     for (const counted of byStem) {
       if (counted.facts === 0) continue;
       const end = next[counted.id] as number;
