@@ -205,8 +205,8 @@ export function askedAnswerTypes(tokens: readonly string[]): Set<AnswerType> {
     const asked = ASKING[token];
     if (asked) types.add(asked);
     if ((token === 'long' || token === 'short') && RUNS.has(tokens[at + 1] ?? '')) types.add('duration');
-    if (token === 'how' && asksRemedy(tokens, at)) types.add('remedy');
     if (token === 'how') {
+      if (asksRemedy(tokens, at)) types.add('remedy');
       const next = HOW[tokens[at + 1] ?? ''];
       if (tokens[at + 1] === 'much' && ASKS_OF_A_THING.has(tokens[at + 2] ?? '')) types.add('price');
       else if (next) types.add(next);
