@@ -869,8 +869,11 @@ function leadingFacts(
   // Two facts that answer about equally well both come before what the topic is.
   const [first, second] = matched;
   const before = first && second && second.score >= AS_WELL * first.score ? 2 : 1;
+  const opening = matched.slice(0, before);
+  // The second fact that answers as well may be the definition itself: it is said once.
+  if (opening.some((fact) => fact.fact === definition.fact)) return matched.slice(0, MAX_LEAD_FACTS);
   return [
-    ...matched.slice(0, before),
+    ...opening,
     definition,
     ...matched.slice(before).filter((fact) => fact.fact !== definition.fact),
   ].slice(0, MAX_LEAD_FACTS);

@@ -114,6 +114,17 @@ describe('answers on notes areas the engine was not written for', () => {
     },
   );
 
+  it('says each fact once at the head of an answer', () => {
+    // A fact that answers as well as the best one may be the topic's definition, which an answer on
+    // a topic the question never names also opens with.
+    const repeated = outcomesOf('hard').filter(({ reply }) => {
+      if (reply.intent !== 'explain') return false;
+      const lead = reply.lead.map((fact) => fact.text);
+      return new Set(lead).size < lead.length;
+    });
+    expect(repeated.map(({ item }) => item.q)).toEqual([]);
+  });
+
   it('lands most questions that describe a need without naming the service on their topic', () => {
     const scenarios = outcomesOf('holdout').filter((outcome) => outcome.item.cat === 'paraphrase');
     expect(scenarios.length).toBeGreaterThanOrEqual(100);
