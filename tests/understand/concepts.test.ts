@@ -130,6 +130,13 @@ describe('ConceptLexicon on the shipped cloud-concept data', () => {
     expect(meaningsOf('who swaps out a dead server')).toContain('replace');
   });
 
+  it('reads a freshly signed-up account as a new one, with its sandbox and default limits', () => {
+    const fresh = meaningsOf('can i email anyone right after i sign up');
+    expect([...fresh]).toEqual(expect.arrayContaining(['new', 'account', 'sandbox']));
+    expect(meaningsOf("it's a brand new account")).toContain('sandbox');
+    expect(meaningsOf('let app users sign up with google')).not.toContain('sandbox');
+  });
+
   it('fires negated patterns only after a nearby negation', () => {
     expect(meaningsOf("we don't want to patch servers")).toContain('serverless');
     expect(meaningsOf('we want to patch servers')).not.toContain('serverless');
