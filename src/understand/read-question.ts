@@ -238,6 +238,8 @@ export class QuestionReader {
     private readonly bridges: MeaningBridges,
     isServiceWord: (word: string) => boolean = () => false,
     private readonly domainWords: ReadonlySet<string> = new Set(),
+    /** The providers whose services the notes teach (`cloudflare`), by their one-word names. */
+    private readonly notesClouds: ReadonlySet<string> = new Set(),
   ) {
     this.misspellings = new NotesMisspellings(index.vocabulary, english, isServiceWord);
     this.shortForms = new ShortForms(english);
@@ -596,6 +598,9 @@ export class QuestionReader {
       const inFullName = spelled ? this.lookupName(spelled) : null;
       const found = asWritten ?? (inFullName?.kind === 'partial' ? null : inFullName);
       if (found === null) continue;
+      // In notes on Cloudflare Workers and Cloudflare Tunnel, `cloudflare` alone is no part of one
+      // name: "cloudflare pages" names Pages.
+      if (found.kind === 'partial' && length === 1 && this.notesClouds.has(span[0] ?? '')) continue;
       hits.push({
         topic: found.topic,
         start,

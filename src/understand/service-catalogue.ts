@@ -208,15 +208,17 @@ export class ServiceCatalogue {
    * Google Cloud mean its `Secret Manager` and `Cloud Storage`, though the first is also an alias of
    * AWS Secrets Manager and the second only the short name of Google Cloud Storage. Any cloud's when
    * theirs has none.
+   * @param heading the name is a topic's own: a heading `# Pages` in notes on Cloudflare is
+   *   Cloudflare Pages, where `pages` in a bullet or a question is only a word.
    */
-  lookupKeyIn(key: string, clouds: ReadonlySet<string>): CloudService | undefined {
+  lookupKeyIn(key: string, clouds: ReadonlySet<string>, heading = false): CloudService | undefined {
     const exact = this.byKey.get(key);
     if (clouds.size === 0 || (exact && clouds.has(exact.provider))) return exact;
     const own = this.shortKeys()
       .get(key)
       ?.find((service) => clouds.has(service.provider));
-    // One ordinary word (`storage`) names nothing of a cloud's own.
-    if (!own || (!key.includes(' ') && this.english.has(key))) return exact;
+    // One ordinary word (`storage`) names nothing of a cloud's own, but as a heading.
+    if (!own || (!heading && !key.includes(' ') && this.english.has(key))) return exact;
     return own;
   }
 

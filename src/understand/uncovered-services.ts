@@ -66,7 +66,7 @@ export class UncoveredServices {
       const providers = new Set<string>();
       const services = new Set<CloudService>();
       const found = (names[i] ?? []).flatMap((key) => {
-        const service = catalogue.lookupKeyIn(key, this.clouds);
+        const service = catalogue.lookupKeyIn(key, this.clouds, true);
         return service ? [{ key, service }] : [];
       });
       // `sts`, the short name StatefulSets declare, is AWS's Security Token Service too: a short

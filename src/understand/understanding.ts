@@ -133,6 +133,7 @@ export class Understanding {
       },
       (word) => parts.catalogue.servicesNamedWith(word) > 0,
       this.services.domainWords,
+      this.services.clouds,
     );
     addCatalogueNames(this.index, this.services, parts.english);
     addNamesAfterAService(this.index, parts.catalogue);

@@ -357,6 +357,33 @@ describe('notes on another cloud', () => {
     expect([...understanding.services.domainWords]).toEqual(expect.arrayContaining(['google', 'gcp']));
   });
 
+  it("take a heading of one everyday word for its own cloud's product: `# Pages` in notes on Cloudflare", () => {
+    const dir = notesDir({
+      'edge.md': [
+        '# Cloudflare Workers',
+        '- serverless functions that run in every data center, V8 isolates, no cold starts',
+        '',
+        '# Pages (static sites)',
+        '- JAMstack hosting, every git push builds & deploys, preview URLs for each branch',
+        '',
+        '# R2',
+        '- S3 compatible object storage w/ no egress fees',
+        '',
+      ].join('\n'),
+    });
+    const tutor = tutorFor(dir);
+    const reply = tutor.answer('tell me about cloudflare pages');
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics[0]?.title).toBe('Pages (static sites)');
+    expect(tutor.answer('cloudflare pages or cloudflare workers, which one').intent).toBe('compare');
+    // A product the notes have no heading for is still one they lack.
+    expect(unknown(tutor.answer('what are cloudflare queues')).notCovered).toEqual(['Cloudflare Queues']);
+    // The notes' cloud alone names no topic, as `aws` does not in notes on AWS.
+    const understanding = new Understanding(loadKnowledgeDir(dir).knowledge);
+    const names = understanding.reader.read('what does cloudflare charge for r2 egress').names;
+    expect(names.map((hit) => understanding.index.topics[hit.topic]?.name)).toEqual(['R2']);
+  });
+
   it("read the notes' own cloud before a phrase as no product the catalogue lacks", () => {
     const tutor = tutorFor(
       notesDir({
