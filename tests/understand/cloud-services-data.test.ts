@@ -93,6 +93,9 @@ const MUST_HAVE_AWS = [
 const MEANT = [
   ['app mesh', 'AWS App Mesh'],
   ['appmesh', 'AWS App Mesh'],
+  ['hyperdrive', 'Cloudflare Hyperdrive'],
+  ['cloudflare vectorize', 'Cloudflare Vectorize'],
+  ['cloudflare images', 'Cloudflare Images'],
   ['ecs', 'Amazon Elastic Container Service'],
   ['eks', 'Amazon Elastic Kubernetes Service'],
   ['s3', 'Amazon Simple Storage Service'],

@@ -378,6 +378,9 @@ describe('notes on another cloud', () => {
     expect(tutor.answer('cloudflare pages or cloudflare workers, which one').intent).toBe('compare');
     // A product the notes have no heading for is still one they lack.
     expect(unknown(tutor.answer('what are cloudflare queues')).notCovered).toEqual(['Cloudflare Queues']);
+    expect(unknown(tutor.answer('how does hyperdrive pool connections to postgres')).notCovered).toContain(
+      'Cloudflare Hyperdrive',
+    );
     // The notes' cloud alone names no topic, as `aws` does not in notes on AWS.
     const understanding = new Understanding(loadKnowledgeDir(dir).knowledge);
     const names = understanding.reader.read('what does cloudflare charge for r2 egress').names;
