@@ -110,6 +110,7 @@ describe('IntentClassifier', () => {
     // A command's own words, and what a quiz is on, stay a command.
     expect(classifier.classify('who is top of the leaderboard this month').intent).toBe('leaderboard');
     expect(classifier.classify('show me the ropes').intent).toBe('help');
+    expect(classifier.classify('how am i supposed to use you?').intent).toBe('help');
     expect(classifier.classify('quiz me on how regions and latency work').intent).toBe('quiz');
   });
 
