@@ -438,13 +438,25 @@ function addCatalogueNames(index: TopicIndex, covered: UncoveredServices, englis
         const key = phraseKey(alias);
         const keyWords = key.split(' ');
         if (keyWords.length === 1 && english.has(key) && !capitals.has(key)) continue;
+        // One name-like word is another topic's only as that word: `cloudflared` shares its stem
+        // with the `Cloudflare` of Cloudflare Workers, not its name.
+        const ownWord = keyWords.length === 1 && !english.has(key);
         const elsewhere = keyWords.some((word) =>
-          index.topicsNamedWith(stem(word)).some((other) => other !== topic),
+          index
+            .topicsNamedWith(stem(word))
+            .some((other) => other !== topic && (!ownWord || nameWordsOf(index.topics[other]).has(word))),
         );
         if (!elsewhere) index.addAlias(key, topic);
       }
     }
   });
+}
+
+/** The words of a topic's name and aliases, as written. */
+function nameWordsOf(topic: Topic | undefined): Set<string> {
+  return new Set(
+    [topic?.name ?? '', ...(topic?.aliases ?? [])].flatMap((name) => phraseKey(name).split(' ')),
+  );
 }
 
 /**

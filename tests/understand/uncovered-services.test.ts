@@ -369,6 +369,9 @@ describe('notes on another cloud', () => {
         '# R2',
         '- S3 compatible object storage w/ no egress fees',
         '',
+        '# Cloudflare Tunnel',
+        '- expose a private app w/o opening inbound ports, a connector dials out to the edge',
+        '',
       ].join('\n'),
     });
     const tutor = tutorFor(dir);
@@ -385,6 +388,10 @@ describe('notes on another cloud', () => {
     const understanding = new Understanding(loadKnowledgeDir(dir).knowledge);
     const names = understanding.reader.read('what does cloudflare charge for r2 egress').names;
     expect(names.map((hit) => understanding.index.topics[hit.topic]?.name)).toEqual(['R2']);
+    // `cloudflared`, the catalogue's name for its connector, shares a stem with `cloudflare`, not a name.
+    expect(tutor.answer('how do i try cloudflared without an account').topics[0]?.title).toBe(
+      'Cloudflare Tunnel',
+    );
   });
 
   it("read the notes' own cloud before a phrase as no product the catalogue lacks", () => {
