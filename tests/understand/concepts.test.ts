@@ -137,6 +137,13 @@ describe('ConceptLexicon on the shipped cloud-concept data', () => {
     expect(meaningsOf('let app users sign up with google')).not.toContain('sandbox');
   });
 
+  it('reads a schedule in its words’ order: "every 15 minutes", "once a day", not "a weekend … each file"', () => {
+    expect(meaningsOf('ping the partner api every 15 minutes')).toContain('cron');
+    expect(meaningsOf('rebuild the report once a day')).toContain('schedule');
+    expect(meaningsOf('hit our login page every few minutes')).toContain('schedule');
+    expect(meaningsOf('no giant copy weekend, ideally each file comes across by itself')).not.toContain('cron');
+  });
+
   it('fires negated patterns only after a nearby negation', () => {
     expect(meaningsOf("we don't want to patch servers")).toContain('serverless');
     expect(meaningsOf('we want to patch servers')).not.toContain('serverless');
