@@ -144,6 +144,12 @@ describe('ConceptLexicon on the shipped cloud-concept data', () => {
     expect(meaningsOf('no giant copy weekend, ideally each file comes across by itself')).not.toContain('cron');
   });
 
+  it('reads wanting data back as it was as a restore to a point in time', () => {
+    expect(meaningsOf('can we get the data back to how it was right before that')).toContain('restore');
+    expect(meaningsOf('undo a bad delete on the orders table')).toContain('recovery');
+    expect(meaningsOf('how was it before the outage')).not.toContain('restore');
+  });
+
   it('fires negated patterns only after a nearby negation', () => {
     expect(meaningsOf("we don't want to patch servers")).toContain('serverless');
     expect(meaningsOf('we want to patch servers')).not.toContain('serverless');
