@@ -83,15 +83,17 @@ const LONE_NEED_WORD = 0.3;
 
 /** An English word the notes never use weighs this much of the notes' rarest word. */
 const ORDINARY_WORD = 0.35;
+/** A number, or one with a short unit or a clock's am/pm after it: `40`, `2am`, `10gb`, `24h`. */
+const QUANTITY = /^\d+[a-z]{0,3}$/;
 
 /** How much a term weighs in the question: rare words of the notes most, foreign names a lot. */
 function termWeight(index: TopicIndex, term: QueryTerm, maxIdf: number, aroundServices: number): number {
   // A service the notes don't cover is what the question is about unless the topic accounts for it;
   // in a need described at length ("our ec2 app must read s3 without stored keys") it is the setting.
   if (term.service) return (aroundServices > SERVICE_SETTING_WORDS ? 1 : 2) * maxIdf;
-  // A number the notes never use ("40 accounts", "EMP-123456") is a quantity or an id, no thing's
-  // name: it says as little as an ordinary word the notes lack.
-  if (term.kind === 'foreign') return /^\d+$/.test(term.word) ? ORDINARY_WORD * maxIdf : maxIdf;
+  // A number the notes never use ("40 accounts", "EMP-123456", "2am", "10gb") is a quantity, a time
+  // or an id, no thing's name: it says as little as an ordinary word the notes lack.
+  if (term.kind === 'foreign') return QUANTITY.test(term.word) ? ORDINARY_WORD * maxIdf : maxIdf;
   if (term.kind === 'english') {
     // A word the notes never use that people use for a need some topic's service meets (`chat`,
     // `wiki`) says more about what is asked than any other ordinary word.

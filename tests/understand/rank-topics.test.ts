@@ -35,6 +35,15 @@ describe('ranking topics', () => {
     }
   });
 
+  it('weighs a time or a quantity the notes never write like an ordinary word, not like a name', () => {
+    const tutor = createTutor(
+      loadKnowledgeDir(notesDir({ 'garden.md': `${ALLOTMENT}\n${GREENHOUSE}` })).knowledge,
+    );
+    const reply = tutor.answer('do seedlings get warmth at 2am');
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics[0]?.id).toBe('greenhouse');
+  });
+
   it("takes the words in brackets after another topic's name as that topic's", () => {
     // ECS's notes list `**Fargate** (serverless, no instances)` among its launch types.
     const tutor = createTutor(loadKnowledgeDir(join(FIXTURES_DIR, 'notes', 'containers-platform')).knowledge);
