@@ -427,6 +427,11 @@ export class UncoveredServices {
         (!mention.plain ||
           (mention.end - mention.start > 1 &&
             (this.teaches(mention.service.provider) || askedAbout(mention, read.tokens))) ||
+          // One everyday word (`snowball`) only when the question opens by asking about it and
+          // names no topic before it: "how does snowball work", not "clowdhsm backup retention".
+          (this.teaches(mention.service.provider) &&
+            askedAbout(mention, read.tokens) &&
+            !read.names.some((hit) => hit.end <= mention.start)) ||
           this.writtenAsName(read.tokens[mention.start] ?? '') ||
           aloneInQuestion(mention, read.tokens, content)),
     );

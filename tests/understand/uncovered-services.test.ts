@@ -472,6 +472,16 @@ describe('questions about services the notes do not cover', () => {
     ).toMatch(/Elastic Block Store|EBS/);
   });
 
+  it('takes a one-word everyday name of the notes’ cloud for the service when the question opens asking about it', () => {
+    const tutor = tutorFor(join(FIXTURES_DIR, 'notes', 'compute-ec2'));
+    expect(unknown(tutor.answer('how does snowball work when we ship 40tb to aws')).notCovered).toEqual([
+      'AWS Snowball',
+    ]);
+    // A topic named first is what is asked about: its `backup` is no AWS Backup.
+    const hsm = tutorFor(join(FIXTURES_DIR, 'notes', 'trust-services'));
+    expect(hsm.answer('whats cloudhsm backup retention like').topics[0]?.id).toBe('cloudhsm');
+  });
+
   it('names a service asked about by the plural of its acronym by the acronym', () => {
     expect(unknown(tutorFor(DATABASES_NOTES_DIR).answer('what are vpcs')).notCovered).toEqual([
       'Amazon Virtual Private Cloud (VPC)',
