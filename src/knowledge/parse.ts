@@ -1,7 +1,7 @@
 import { aspectOf, labelled } from './aspect-headings.js';
 import { outsideCode, plainInline } from './inline-markdown.js';
 import { BULLET, FENCE, reshapeMarkdown } from './markdown-lines.js';
-import { expandsAcronym, looksLikeAcronym, words } from './text.js';
+import { expandsAcronym, looksLikeAcronym, shortensEachWord, words } from './text.js';
 import type { Fact, NotesProblem } from './types.js';
 
 /** A topic as written in one file, before names are checked against the other files. */
@@ -124,11 +124,16 @@ function readHeading(title: string): Pick<ParsedTopic, 'name' | 'aliases' | 'cat
     return { name, aliases: [], categories: [], headingAliases: [inside] };
   }
   // `Horizontal Pod Autoscaler (HPA, scale-out on metrics)`: an acronym among what describes it.
+  // `w/o` and `w/` are words of the notes' shorthand, not a slash between two things.
   const parts = inside
+    .replace(/\bw\/o\b/gi, 'without')
+    .replace(/\bw\/(?=\s)/gi, 'with')
     .split(/[,/;]/)
     .map((part) => part.trim())
     .filter(Boolean);
-  const acronyms = parts.filter((part) => looksLikeAcronym(part) && expandsAcronym(part, name));
+  const acronyms = parts.filter(
+    (part) => looksLikeAcronym(part) && (expandsAcronym(part, name) || shortensEachWord(part, name)),
+  );
   // `AWS Data Exports (CUR, Cost and Usage Report)`: an acronym beside its own expansion is one more
   // name of what the topic covers, written both ways.
   const spelledOut = parts.filter((part) =>

@@ -128,6 +128,32 @@ export function looksLikeAcronym(text: string): boolean {
 }
 
 /**
+ * True when `short`, written in capitals, takes a piece of each word of a name of two words or
+ * more, each piece opening with its word's first letter and taking the rest of its letters from
+ * that word in order: `RTDB` is `RT` of Realtime and `DB` of Database.
+ */
+export function shortensEachWord(short: string, name: string): boolean {
+  if (!/^[A-Z][A-Z0-9]{1,5}$/.test(short.trim())) return false;
+  const letters = short.trim().toLowerCase();
+  const nameWords = words(name).filter((word) => !CONNECTIVES.has(word) && !VENDOR_WORDS.has(word));
+  if (nameWords.length < 2 || letters.length < nameWords.length) return false;
+  const fits = (at: number, word: number): boolean => {
+    if (word === nameWords.length) return at === letters.length;
+    const written = nameWords[word] ?? '';
+    if (letters[at] !== written[0]) return false;
+    let inWord = 1;
+    for (let end = at + 1; end <= letters.length; end++) {
+      if (fits(end, word + 1)) return true;
+      while (inWord < written.length && written[inWord] !== letters[end]) inWord++;
+      if (inWord >= written.length) return false;
+      inWord++;
+    }
+    return false;
+  };
+  return fits(0, 0);
+}
+
+/**
  * True when `expansion` spells out `acronym` by its initials (`Elastic Container Service` for
  * `ECS`), ignoring connectives and vendor words. Tells an expansion in a heading's parentheses
  * from a category (`Fargate (serverless)`).

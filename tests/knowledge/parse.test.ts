@@ -77,6 +77,21 @@ describe('parseNotes: topics and headings', () => {
     expect(topic.categories).toEqual(['scale-out on metrics']);
   });
 
+  it('takes capitals that shorten each word of the name as an alias: RTDB, SSM, VMC', () => {
+    const aliasesOf = (heading: string) =>
+      only(parse(`# ${heading}\n* a fact\n`)).aliases.map((alias) => alias.text);
+    expect(aliasesOf('Realtime Database (RTDB, the og JSON db)')).toEqual(['RTDB']);
+    expect(aliasesOf('AWS Systems Manager (SSM, ops hub for ur EC2)')).toEqual(['SSM']);
+    expect(aliasesOf('VMware Cloud on AWS (VMC)')).toContain('VMC');
+    // Capitals that spell no word of the name stay what the topic is about.
+    expect(aliasesOf('Realtime Database (JSON, sync)')).toEqual([]);
+  });
+
+  it('reads `w/o` and `w/` in a heading’s parentheses as words, not a slash between two things', () => {
+    const topic = only(parse('# Remote Config (feature flags w/o an app release)\n* a fact\n'));
+    expect(topic.categories).toEqual(['feature flags without an app release']);
+  });
+
   it('takes a parenthetical that is not an expansion as a category, not an alias', () => {
     const topic = only(parse('# Fargate (serverless)\n* runs containers\n'));
     expect(topic.name).toBe('Fargate');
