@@ -141,7 +141,9 @@ describe('ConceptLexicon on the shipped cloud-concept data', () => {
     expect(meaningsOf('ping the partner api every 15 minutes')).toContain('cron');
     expect(meaningsOf('rebuild the report once a day')).toContain('schedule');
     expect(meaningsOf('hit our login page every few minutes')).toContain('schedule');
-    expect(meaningsOf('no giant copy weekend, ideally each file comes across by itself')).not.toContain('cron');
+    expect(meaningsOf('no giant copy weekend, ideally each file comes across by itself')).not.toContain(
+      'cron',
+    );
   });
 
   it('reads wanting data back as it was as a restore to a point in time', () => {
