@@ -33,6 +33,18 @@ describe('renamedNames', () => {
     ]);
   });
 
+  it('reads what a topic took over from as a name people still ask by', () => {
+    expect(
+      renamedNames(
+        [
+          fact('successor of GCM (Google Cloud Messaging), which got shut down in 2019', ['GCM']),
+          fact('successor to CloudEndure Migration, now the recommended way to rehost'),
+        ],
+        english,
+      ),
+    ).toEqual(['gcm', 'cloudendure migration']);
+  });
+
   it('takes no ordinary word or sentence for a name', () => {
     expect(
       renamedNames(
