@@ -111,6 +111,7 @@ describe('IntentClassifier', () => {
     expect(classifier.classify('who is top of the leaderboard this month').intent).toBe('leaderboard');
     expect(classifier.classify('show me the ropes').intent).toBe('help');
     expect(classifier.classify('how am i supposed to use you?').intent).toBe('help');
+    expect(classifier.classify("let's see if i've been paying attention").intent).toBe('quiz');
     expect(classifier.classify('quiz me on how regions and latency work').intent).toBe('quiz');
   });
 
