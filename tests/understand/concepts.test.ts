@@ -152,6 +152,12 @@ describe('ConceptLexicon on the shipped cloud-concept data', () => {
     expect(meaningsOf('how was it before the outage')).not.toContain('restore');
   });
 
+  it('reads a broadcast to those who opted in, and who is online, in the notes’ words', () => {
+    const broadcast = meaningsOf('blast a breaking news alert to everybody who opted into sports');
+    expect([...broadcast]).toEqual(expect.arrayContaining(['broadcast', 'subscribe', 'topic']));
+    expect(meaningsOf('little green dots showing which friends are online')).toContain('presence');
+  });
+
   it('fires negated patterns only after a nearby negation', () => {
     expect(meaningsOf("we don't want to patch servers")).toContain('serverless');
     expect(meaningsOf('we want to patch servers')).not.toContain('serverless');
