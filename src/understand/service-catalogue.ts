@@ -339,9 +339,13 @@ export class ServiceCatalogue {
   }
 
   /** The name a run of tokens may be: `rekognition's` and `vpcs` come without their apostrophe, an `s` after the name. */
+  /** A name as the catalogue keys it, asked in the plural or, of a plural name, in the singular. */
   private keyOf(tokens: readonly string[], start: number, length: number): string {
     const key = tokens.slice(start, start + length).join(' ');
-    return !this.byKey.has(key) && key.endsWith('s') ? key.slice(0, -1) : key;
+    if (this.byKey.has(key)) return key;
+    // `digitalocean volume` is DigitalOcean Volumes.
+    if (length > 1 && this.byKey.has(`${key}s`)) return `${key}s`;
+    return key.endsWith('s') ? key.slice(0, -1) : key;
   }
 
   /** Services named in a question's tokens, longest names first, never overlapping. */

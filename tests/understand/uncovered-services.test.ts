@@ -114,6 +114,13 @@ describe('the service catalogue', () => {
     expect(catalogue.find(['what', 'is', 'glue'])[0]?.plain).toBe(true);
   });
 
+  it('finds a name in the plural or, of a plural name, in the singular', () => {
+    const named = (question: string) =>
+      catalogue.find(question.split(' ')).map((mention) => mention.service.name);
+    expect(named('snapshots of a digitalocean volume every few hours')).toEqual(['DigitalOcean Volumes']);
+    expect(named('two cloudflare workers talking')).toEqual(['Cloudflare Workers']);
+  });
+
   it('takes a one-word name that is chat’s short form of an English word for that word too', () => {
     expect(
       catalogue.find('a custom nginx config'.split(' ')).find((m) => m.service.name === 'AWS Config')?.plain,
