@@ -114,6 +114,13 @@ describe('the service catalogue', () => {
     expect(catalogue.find(['what', 'is', 'glue'])[0]?.plain).toBe(true);
   });
 
+  it('reads "what does aws amplify hosting charge" as asking about AWS Amplify Hosting, not what aws amplifies', () => {
+    const tutor = tutorFor(join(FIXTURES_DIR, 'notes', 'vercel'));
+    expect(unknown(tutor.answer('what does aws amplify hosting charge per build minute')).notCovered).toEqual(
+      ['AWS Amplify'],
+    );
+  });
+
   it('finds a name in the plural or, of a plural name, in the singular', () => {
     const named = (question: string) =>
       catalogue.find(question.split(' ')).map((mention) => mention.service.name);
