@@ -158,6 +158,11 @@ describe('ConceptLexicon on the shipped cloud-concept data', () => {
     expect(meaningsOf('little green dots showing which friends are online')).toContain('presence');
   });
 
+  it('reads a project left alone for a while as inactive', () => {
+    expect(meaningsOf('it stopped answering after i went on vacation for two weeks')).toContain('inactivity');
+    expect(meaningsOf('the staging db sat unused for a month')).toContain('paused');
+  });
+
   it('fires negated patterns only after a nearby negation', () => {
     expect(meaningsOf("we don't want to patch servers")).toContain('serverless');
     expect(meaningsOf('we want to patch servers')).not.toContain('serverless');
