@@ -1,4 +1,5 @@
 import { stem, VENDOR_WORDS } from '../knowledge/text.js';
+import { WordTable } from '../knowledge/word-table.js';
 import { NEGATION, NEGATIONS, STOPWORDS } from './stopwords.js';
 import type { TopicName } from './topic-index.js';
 
@@ -16,6 +17,8 @@ export interface NameStarts {
 
 /** What indexing needs of one distinct word of the notes. */
 export interface NotesWord extends NameStarts {
+  /** The word as `words` gives it. */
+  text: string;
   stem: StemTally;
   /** Whether it says what a fact is about: not a stopword (negations are) nor a vendor's name. */
   counted: boolean;
@@ -43,7 +46,7 @@ export interface StemTally {
  * the first time it is seen, and counts are kept on the stem, not looked up by it.
  */
 export class NotesTally {
-  readonly #words = new Map<string, NotesWord>();
+  readonly #words = new WordTable<NotesWord>((token) => this.#firstSight(token));
   readonly #stems = new Map<string, StemTally>();
   readonly #factStems: StemTally[] = [];
   #fact = -1;
@@ -58,18 +61,23 @@ export class NotesTally {
   ) {}
 
   word(token: string): NotesWord {
-    let seen = this.#words.get(token);
-    if (!seen) {
-      this.firstSeen(token);
-      const negation = NEGATIONS.has(token);
-      seen = {
-        stem: this.stem(negation ? NEGATION : stem(token)),
-        counted: !VENDOR_WORDS.has(token) && (negation || !STOPWORDS.has(token)),
-        ...this.nameStarts(token),
-      };
-      this.#words.set(token, seen);
-    }
-    return seen;
+    return this.#words.get(token);
+  }
+
+  /** The words of a text, as `words` splits it, into `into` (emptied first). */
+  wordsOf(text: string, into: NotesWord[]): void {
+    this.#words.entriesOf(text, into);
+  }
+
+  #firstSight(token: string): NotesWord {
+    this.firstSeen(token);
+    const negation = NEGATIONS.has(token);
+    return {
+      text: token,
+      stem: this.stem(negation ? NEGATION : stem(token)),
+      counted: !VENDOR_WORDS.has(token) && (negation || !STOPWORDS.has(token)),
+      ...this.nameStarts(token),
+    };
   }
 
   stem(stemmed: string): StemTally {

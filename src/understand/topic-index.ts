@@ -337,10 +337,8 @@ export class TopicIndex {
         let mentions: number[] | null = null;
         for (let partIndex = 0; partIndex <= fact.subPoints.length; partIndex++) {
           const text = partIndex === 0 ? fact.text : (fact.subPoints[partIndex - 1] ?? '');
-          const tokens = words(text);
-          tokenWords.length = 0;
-          for (const token of tokens) tokenWords.push(tally.word(token));
-          const found = this.findMentions(tokens, tokenWords, topicIndex);
+          tally.wordsOf(text, tokenWords);
+          const found = this.findMentions(tokenWords, topicIndex);
           for (const mentioned of found.topics) {
             mentions ??= [];
             if (!mentions.includes(mentioned)) mentions.push(mentioned);
@@ -608,25 +606,23 @@ export class TopicIndex {
 
   /** Topic names written inside a fact, and which token positions they cover. */
   private findMentions(
-    tokens: string[],
     tokenWords: readonly NotesWord[],
     ownTopic: number,
   ): { topics: ReadonlySet<number>; covered: ReadonlySet<number> } {
     let topics: Set<number> | null = null;
     let covered: Set<number> | null = null;
-    for (let start = 0; start < tokens.length; start++) {
+    for (let start = 0; start < tokenWords.length; start++) {
       const word = tokenWords[start];
       if (!word || word.longestName === 0) continue;
       let found: TopicName[] | undefined;
       let length = 1;
       // Common words start long names (`data` in `Data Storage Service`): the first two words
       // decide cheaply whether a longer name can be here.
-      const longestFromTwo = tokenWords[start + 1]?.secondInName
-        ? (word.openings?.get(tokens[start + 1] ?? '') ?? 0)
-        : 0;
+      const next = tokenWords[start + 1];
+      const longestFromTwo = next?.secondInName ? (word.openings?.get(next.text) ?? 0) : 0;
       if (longestFromTwo > 0) {
-        for (length = Math.min(longestFromTwo, tokens.length - start); length >= 2 && !found; length--) {
-          found = this.names.get(tokens.slice(start, start + length).join(' '));
+        for (length = Math.min(longestFromTwo, tokenWords.length - start); length >= 2 && !found; length--) {
+          found = this.names.get(phraseOf(tokenWords, start, length));
         }
         length++;
       }
@@ -898,6 +894,13 @@ function closest<T>(typed: string, candidates: { item: T; text: string }[]): { i
     .filter(({ text, distance }) => distance <= allowedSlips(Math.min(typed.length, text.length)))
     .sort((a, b) => a.distance - b.distance)
     .map(({ item, text, distance }) => ({ item, slips: distance / Math.max(typed.length, text.length) }));
+}
+
+/** The words from `start`, `length` of them, space-joined as a name's key. */
+function phraseOf(tokenWords: readonly NotesWord[], start: number, length: number): string {
+  let phrase = tokenWords[start]?.text ?? '';
+  for (let at = start + 1; at < start + length; at++) phrase += ` ${tokenWords[at]?.text ?? ''}`;
+  return phrase;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type NameStarts, NotesTally } from '../../src/understand/notes-tally.js';
+import { type NameStarts, NotesTally, type NotesWord } from '../../src/understand/notes-tally.js';
 import { NEGATION } from '../../src/understand/stopwords.js';
 
 const NO_NAME: NameStarts = { longestName: 0, openings: undefined, names: undefined, secondInName: false };
@@ -26,6 +26,15 @@ describe('NotesTally', () => {
     expect(asked).toEqual(['containers']);
     expect(seen).toEqual(['containers']);
     expect(first.stem.stem).toBe('contain');
+  });
+
+  it("finds a text's words as it finds each word alone", () => {
+    const { notes, seen } = tally();
+    const found: NotesWord[] = [];
+    notes.wordsOf("Queues don't poll, queues push", found);
+    expect(found.map((word) => word.text)).toEqual(['queues', 'dont', 'poll', 'queues', 'push']);
+    expect(found[0]).toBe(notes.word('queues'));
+    expect(seen).toEqual(['queues', 'dont', 'poll', 'push']);
   });
 
   it('counts subject words and negations, not stopwords or vendor names', () => {
