@@ -200,7 +200,9 @@ function finishFact(draft: FactDraft, file: string, problems: NotesProblem[]): F
     for (const part of [raw, ...rawSubPoints]) {
       const outside = withoutCode(part);
       if (countOf('**', outside) % 2 === 1) unclosed = true;
-      for (const match of outside.matchAll(BOLD)) {
+      // One match at a time, without the iterator and copy of the pattern `matchAll` makes.
+      BOLD.lastIndex = 0;
+      for (let match = BOLD.exec(outside); match; match = BOLD.exec(outside)) {
         const term = (match[1] ?? '').replace(EDGE_EMPHASIS, '').trim();
         if (term) keyTerms.push(term);
       }
@@ -288,7 +290,11 @@ export function parseNotes(file: string, content: string): ParsedNotes {
   const uncommented = content.includes('<!--')
     ? content.replace(HTML_COMMENT, (comment) => comment.replace(/[^\n]/g, ''))
     : content;
-  const lines = reshapeMarkdown(uncommented.split(/\r\n|\r|\n/), uncommented);
+  // Most notes end their lines with `\n` alone: split on it, they are cut without a pattern.
+  const lines = reshapeMarkdown(
+    uncommented.includes('\r') ? uncommented.split(/\r\n|\r|\n/) : uncommented.split('\n'),
+    uncommented,
+  );
 
   let topic: (ParsedTopic & { level: number }) | null = null;
   let fact: FactDraft | null = null;
@@ -364,7 +370,8 @@ export function parseNotes(file: string, content: string): ParsedNotes {
     if (!topic) return;
     const current: ParsedTopic = topic;
     const bullet = BULLET.exec(line);
-    const subPoint = SUB_POINT.exec(line);
+    // Most lines are bullets: only a line with a `>` can be a sub-point.
+    const subPoint = line.includes('>') ? SUB_POINT.exec(line) : null;
     // On a line of its own or as a bullet of any kind (`- `, `• `, `1. `).
     const asked = ASKED_AS.exec(bullet?.[2] ?? line);
     if (asked) {
