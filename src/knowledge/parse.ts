@@ -62,6 +62,8 @@ const ASKED_AS = /^\s*[_*]*asked as\s*:\s*(.*?)[_*]*\s*$/i;
 /** Control characters other than tab: invisible in an editor, noise in an answer. */
 const CONTROL_CHARACTERS = /[^\P{Cc}\t]/gu;
 const HAS_CONTROL_CHARACTER = /[^\P{Cc}\t]/u;
+/** The same in a whole file, whose line ends are no part of any line. */
+const HAS_CONTROL_CHARACTER_IN_LINES = /[^\P{Cc}\t\n\r]/u;
 const UNEVEN_SPACE = /\s\s|[^\S ]/;
 
 /** Collapses runs of white space; most lines have none, and are returned as they are. */
@@ -87,6 +89,8 @@ interface MetadataLine {
 
 /** Reads `Also known as: a, b` and `See also: X, Y`, on their own lines or sharing one. */
 function parseMetadata(line: string): MetadataLine | null {
+  // Every label ends in a colon, and reading the inline Markdown adds none.
+  if (!line.includes(':')) return null;
   const text = unwrapEmphasis(plainInline(line));
   const labels = [...text.matchAll(METADATA_LABEL)];
   if (labels.length === 0 || labels[0]?.index !== 0) return null;
@@ -296,6 +300,8 @@ export function parseNotes(file: string, content: string): ParsedNotes {
     uncommented,
   );
 
+  // Most files hold none: their lines are not each searched for one.
+  const controlCharacters = HAS_CONTROL_CHARACTER_IN_LINES.test(uncommented);
   let topic: (ParsedTopic & { level: number }) | null = null;
   let fact: FactDraft | null = null;
   let blankSinceFact = false;
@@ -321,7 +327,10 @@ export function parseNotes(file: string, content: string): ParsedNotes {
 
   lines.forEach((rawLine, index) => {
     const lineNo = index + 1;
-    const line = HAS_CONTROL_CHARACTER.test(rawLine) ? rawLine.replace(CONTROL_CHARACTERS, '') : rawLine;
+    const line =
+      controlCharacters && HAS_CONTROL_CHARACTER.test(rawLine)
+        ? rawLine.replace(CONTROL_CHARACTERS, '')
+        : rawLine;
     if (FENCE.test(line)) {
       inFence = !inFence;
       if (!inFence && code.length > 0 && topic) {
