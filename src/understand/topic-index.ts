@@ -153,8 +153,8 @@ function countAll(tally: NotesTally, tokenWords: readonly NotesWord[], share: nu
  * needs it, so loading stays fast.
  */
 class FirstLetterFuzzy<T> {
-  private readonly groups = new Map<string, T[]>();
-  private readonly built = new Map<string, Fuse<T>>();
+  private readonly groups = new Map<number, T[]>();
+  private readonly built = new Map<number, Fuse<T>>();
   /** Item -> its place among the items, which breaks ties in score as one index of them all would. */
   private readonly order = new Map<T, number>();
 
@@ -167,15 +167,19 @@ class FirstLetterFuzzy<T> {
       const key = keyOf(item);
       if (!key) continue;
       this.order.set(item, this.order.size);
-      const groupKey = FirstLetterFuzzy.groupKey(key[0] ?? '', key.length);
+      const groupKey = FirstLetterFuzzy.groupKey(key.charCodeAt(0), key.length);
       const group = this.groups.get(groupKey);
       if (group) group.push(item);
       else this.groups.set(groupKey, [item]);
     }
   }
 
-  private static groupKey(letter: string, length: number): string {
-    return `${letter}${length}`;
+  /**
+   * A group's key: the first letter's code and the length in one number, not a string made and
+   * hashed for each of the notes' thousands of words.
+   */
+  private static groupKey(letter: number, length: number): number {
+    return letter * 2 ** 32 + length;
   }
 
   /** One more item, found from the next search on. */
@@ -183,7 +187,7 @@ class FirstLetterFuzzy<T> {
     const key = this.keyOf(item);
     if (!key || this.order.has(item)) return;
     this.order.set(item, this.order.size);
-    const groupKey = FirstLetterFuzzy.groupKey(key[0] ?? '', key.length);
+    const groupKey = FirstLetterFuzzy.groupKey(key.charCodeAt(0), key.length);
     const group = this.groups.get(groupKey);
     if (group) group.push(item);
     else this.groups.set(groupKey, [item]);
@@ -192,7 +196,7 @@ class FirstLetterFuzzy<T> {
 
   /** The `limit` best matches by Fuse.js's score among the strings within reach of `text`. */
   search(text: string, limit: number): { item: T; text: string }[] {
-    const letter = text[0] ?? '';
+    const letter = text.charCodeAt(0);
     const reach = allowedSlips(text.length);
     const found: { item: T; score: number }[] = [];
     for (let length = Math.max(1, text.length - reach); length <= text.length + reach; length++) {
@@ -207,7 +211,7 @@ class FirstLetterFuzzy<T> {
       .map(({ item }) => ({ item, text: this.keyOf(item) }));
   }
 
-  private fuseFor(groupKey: string): Fuse<T> | undefined {
+  private fuseFor(groupKey: number): Fuse<T> | undefined {
     let fuse = this.built.get(groupKey);
     if (!fuse) {
       const group = this.groups.get(groupKey);
@@ -339,11 +343,12 @@ export class TopicIndex {
           const text = partIndex === 0 ? fact.text : (fact.subPoints[partIndex - 1] ?? '');
           tally.wordsOf(text, tokenWords);
           const found = this.findMentions(tokenWords, topicIndex);
-          for (const mentioned of found.topics) {
-            mentions ??= [];
-            if (!mentions.includes(mentioned)) mentions.push(mentioned);
-          }
           const named = found.topics.size > 0;
+          if (named)
+            for (const mentioned of found.topics) {
+              mentions ??= [];
+              if (!mentions.includes(mentioned)) mentions.push(mentioned);
+            }
           // `> private: ECR` under Docker says what ECR is more than what Docker is.
           const share = (partIndex > 0 && named ? 0.5 : 1) * sceneShare;
           const aside = named ? asidesOnMentions(text, found.covered) : NONE;
@@ -908,40 +913,46 @@ function phraseOf(tokenWords: readonly NotesWord[], start: number, length: numbe
  * `instance store` for `EC2 Instance Store`, `container registry` for ECR's expansion.
  */
 function uniquePartialNames(names: TopicName[]): TopicName[] {
-  const owners = new Map<string, Set<number>>();
+  /** Part -> its one topic, or `SEVERAL`. */
+  const owners = new Map<string, number>();
   for (const name of names) {
     const parts = name.key.split(' ');
     if (parts.length < 2) continue;
+    // A part of nothing but these names nothing: each word is told once, not once a part.
+    const filler = parts.map((word) => STOPWORDS.has(word) || VENDOR_WORDS.has(word) || DIGITS.test(word));
     for (let start = 0; start < parts.length; start++) {
+      if (VENDOR_WORDS.has(parts[start] ?? '')) continue;
+      // The parts from one word grow a word at a time.
+      let key = '';
+      let allFiller = true;
       for (let end = start + 1; end <= parts.length; end++) {
-        if (end - start === parts.length) continue;
-        const slice = parts.slice(start, end);
-        if (slice.every((word) => STOPWORDS.has(word) || VENDOR_WORDS.has(word) || /^\d+$/.test(word)))
-          continue;
-        if (VENDOR_WORDS.has(slice[0] ?? '') || slice.join(' ').length < 3) continue;
-        const key = slice.join(' ');
-        const set = owners.get(key) ?? new Set<number>();
-        set.add(name.topic);
-        owners.set(key, set);
+        key = end === start + 1 ? (parts[start] ?? '') : `${key} ${parts[end - 1] ?? ''}`;
+        allFiller &&= filler[end - 1] ?? false;
+        if (end - start === parts.length || allFiller || key.length < 3) continue;
+        const owner = owners.get(key);
+        if (owner === undefined) owners.set(key, name.topic);
+        else if (owner !== name.topic) owners.set(key, SEVERAL);
       }
     }
   }
   const partials: TopicName[] = [];
-  for (const [key, topics] of owners) {
-    if (topics.size === 1) partials.push({ key, topic: [...topics][0] ?? 0, kind: 'partial' });
-  }
+  for (const [key, topic] of owners) if (topic !== SEVERAL) partials.push({ key, topic, kind: 'partial' });
   return partials;
 }
+
+const DIGITS = /^\d+$/;
 
 /** `not for`, `isnt made for`, `not a good fit for`, up to the end of the clause it turns down. */
 const NOT_FOR =
   /\b(?:not|isnt|isn't|isn’t|arent|aren't|aren’t|never)\s+(?:(?:really|made|meant|built|designed|intended|suited|a|good|great|ideal|fit|the|right|best)\s+){0,3}for\s+([^,.;:()!?→>]+)/gi;
 const SAYS_NOT_FOR = new RegExp(NOT_FOR.source, 'i');
+/** What every use turned down says; one pattern for every part, not one made for each. */
+const SAYS_FOR = /\bfor\b/i;
 
 /** The positions of the words of the uses a fact turns down (`not for background workers`). */
 function usesTurnedDown(text: string): ReadonlySet<number> {
   // Most parts turn nothing down: one test, without the iterator a search makes.
-  if (!/\bfor\b/i.test(text) || !SAYS_NOT_FOR.test(text)) return NONE;
+  if (!SAYS_FOR.test(text) || !SAYS_NOT_FOR.test(text)) return NONE;
   let turnedDown: Set<number> | null = null;
   for (const match of text.matchAll(NOT_FOR)) {
     const use = match[1] ?? '';
@@ -959,6 +970,8 @@ function usesTurnedDown(text: string): ReadonlySet<number> {
  * fact's token positions, `covered` those of the names it mentions.
  */
 function asidesOnMentions(text: string, covered: ReadonlySet<number>): ReadonlySet<number> {
+  // Most parts hold no brackets: they are not searched for them.
+  if (!text.includes('(')) return NONE;
   let aside: Set<number> | null = null;
   // Brackets are no part of a word, so the words before each are counted a stretch at a time.
   let read = 0;
