@@ -88,9 +88,19 @@ export function stemsWorkedOut(): [string, string][] {
   return [...stemCache];
 }
 
+const phraseKeys = new Map<string, string>();
+
 /** A name reduced to a form for exact lookups: `Amazon API-Gateway` -> `amazon api gateway`. */
 export function phraseKey(text: string): string {
-  return words(text).join(' ');
+  // Loading notes makes a key of each topic's names again and again (the build, the index, the
+  // catalogue's look-ups): each is worked out once.
+  let key = phraseKeys.get(text);
+  if (key === undefined) {
+    key = words(text).join(' ');
+    if (phraseKeys.size > 100_000) phraseKeys.clear();
+    phraseKeys.set(text, key);
+  }
+  return key;
 }
 
 /** Stable slug for a topic id: `API Gateway` -> `api-gateway`. */

@@ -22,6 +22,14 @@ describe('text helpers', () => {
     expect(phraseKey('Amazon API-Gateway')).toBe('amazon api gateway');
   });
 
+  it('gives a name the same key however often it is asked, and each name its own', () => {
+    for (let round = 0; round < 3; round++) {
+      expect(phraseKey('Amazon API-Gateway')).toBe('amazon api gateway');
+      expect(phraseKey("Don't Repeat")).toBe('dont repeat');
+      expect(phraseKey('  ')).toBe('');
+    }
+  });
+
   it('stems words but keeps tokens with digits whole', () => {
     expect(stem('containers')).toBe(stem('container'));
     expect(stem('ec2')).toBe('ec2');
