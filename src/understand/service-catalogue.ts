@@ -70,6 +70,9 @@ export interface ServiceMention {
  * pub sub` is `cloud pub sub` and `pub sub`.
  */
 function shortKeys(key: string): string[] {
+  // Most names open with neither: they are not split to find it out.
+  const first = key.slice(0, Math.max(0, key.indexOf(' ')));
+  if (!VENDOR_PREFIXES.has(first) && first !== 'cloud') return [];
   const words = key.split(' ');
   const shorts: string[] = [];
   let at = 0;

@@ -478,5 +478,11 @@ function addNamesAfterAService(index: TopicIndex, catalogue: ServiceCatalogue): 
 
 /** The key terms a topic's bullets open with: its entries (`**Spot Instances** : use spare capacity`). */
 function entryTerms(topic: Topic): string[] {
-  return topic.facts.flatMap((fact) => entryTerm(fact) ?? []);
+  // Most facts open with no key term: no list is made for each of them.
+  const terms: string[] = [];
+  for (const fact of topic.facts) {
+    const term = entryTerm(fact);
+    if (term !== undefined) terms.push(term);
+  }
+  return terms;
 }
