@@ -34,11 +34,13 @@ export class WordTable<T> {
   }
 
   /**
-   * The entries of the words of `text`, in order, as `words(text)` splits it, into `into` (emptied
-   * first). Text other than plain ASCII, and a word with an apostrophe, go the way of `words`.
+   * The entries of the words of `text`, in order, as `words(text)` splits it, written into `into`
+   * from its start; returns how many. What lies beyond them is left as it was: a list used for text
+   * after text keeps its room, where emptying it would give its room up each time. Text other than
+   * plain ASCII, and a word with an apostrophe, go the way of `words`.
    */
-  entriesOf(text: string, into: T[]): void {
-    into.length = 0;
+  entriesOf(text: string, into: T[]): number {
+    let count = 0;
     let start = -1;
     let hash = HASH_START;
     let apostrophe = false;
@@ -58,22 +60,23 @@ export class WordTable<T> {
         if (start >= 0) apostrophe = true;
         continue;
       }
-      if (code > TILDE || (code < SPACE && code !== TAB && code !== NEWLINE && code !== RETURN)) {
-        this.#entriesOfAny(text, into);
-        return;
-      }
+      if (code > TILDE || (code < SPACE && code !== TAB && code !== NEWLINE && code !== RETURN))
+        return this.#entriesOfAny(text, into);
       if (start < 0) continue;
-      if (apostrophe) into.push(this.get(text.slice(start, at).replace(/['`]/g, '').toLowerCase()));
-      else into.push(this.#find(text, start, at, hash));
+      into[count++] = apostrophe
+        ? this.get(text.slice(start, at).replace(/['`]/g, '').toLowerCase())
+        : this.#find(text, start, at, hash);
       start = -1;
       apostrophe = false;
     }
+    return count;
   }
 
   /** Any text, through `words`. */
-  #entriesOfAny(text: string, into: T[]): void {
-    into.length = 0;
-    for (const word of words(text)) into.push(this.get(word));
+  #entriesOfAny(text: string, into: T[]): number {
+    let count = 0;
+    for (const word of words(text)) into[count++] = this.get(word);
+    return count;
   }
 
   /** The entry of the word of `text` from `start` to `end`, hashed as `hash`, its letters lowercased. */

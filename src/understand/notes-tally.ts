@@ -64,9 +64,9 @@ export class NotesTally {
     return this.#words.get(token);
   }
 
-  /** The words of a text, as `words` splits it, into `into` (emptied first). */
-  wordsOf(text: string, into: NotesWord[]): void {
-    this.#words.entriesOf(text, into);
+  /** The words of a text, as `words` splits it, written into `into` from its start; returns how many. */
+  wordsOf(text: string, into: NotesWord[]): number {
+    return this.#words.entriesOf(text, into);
   }
 
   #firstSight(token: string): NotesWord {

@@ -3,7 +3,7 @@ import { OPENS_ON_SCENE } from '../knowledge/definition.js';
 import { expandsAcronym, phraseKey, stem, VENDOR_WORDS, words } from '../knowledge/text.js';
 import type { Fact, KnowledgeBase, Topic } from '../knowledge/types.js';
 import { allowedSlips, editDistance } from './edit-distance.js';
-import { NotesTally, type NotesWord } from './notes-tally.js';
+import { NotesTally, type NotesWord, type StemTally } from './notes-tally.js';
 import { NEGATION, NEGATIONS, STOPWORDS } from './stopwords.js';
 
 /**
@@ -141,9 +141,15 @@ function keyStemsOf(fact: Fact, topicKeyStems: Set<string>): readonly string[] {
   return [...stems];
 }
 
-/** Counts every counted word of a part at the same share: most parts name nothing and turn nothing down. */
-function countAll(tally: NotesTally, tokenWords: readonly NotesWord[], share: number): void {
-  for (const word of tokenWords) if (word.counted) tally.countInFact(word.stem, share);
+/**
+ * Counts every counted word of a part, the first `count` of `tokenWords`, at the same share: most
+ * parts name nothing and turn nothing down.
+ */
+function countAll(tally: NotesTally, tokenWords: readonly NotesWord[], count: number, share: number): void {
+  for (let at = 0; at < count; at++) {
+    const word = tokenWords[at] as NotesWord;
+    if (word.counted) tally.countInFact(word.stem, share);
+  }
 }
 
 /**
@@ -326,6 +332,7 @@ export class TopicIndex {
       }),
       (word) => this.vocabulary.add(word),
     );
+    /** The words of the part being read: the first of this list, which keeps its room for every part. */
     const tokenWords: NotesWord[] = [];
     this.topics.forEach((topic, topicIndex) => {
       this.firstFact.push(this.facts.length);
@@ -341,8 +348,8 @@ export class TopicIndex {
         let mentions: number[] | null = null;
         for (let partIndex = 0; partIndex <= fact.subPoints.length; partIndex++) {
           const text = partIndex === 0 ? fact.text : (fact.subPoints[partIndex - 1] ?? '');
-          tally.wordsOf(text, tokenWords);
-          const found = this.findMentions(tokenWords, topicIndex);
+          const count = tally.wordsOf(text, tokenWords);
+          const found = this.findMentions(tokenWords, count, topicIndex);
           const named = found.topics.size > 0;
           if (named)
             for (const mentioned of found.topics) {
@@ -353,9 +360,9 @@ export class TopicIndex {
           const share = (partIndex > 0 && named ? 0.5 : 1) * sceneShare;
           const aside = named ? asidesOnMentions(text, found.covered) : NONE;
           const turnedDown = usesTurnedDown(text);
-          if (!named && turnedDown === NONE) countAll(tally, tokenWords, share);
+          if (!named && turnedDown === NONE) countAll(tally, tokenWords, count, share);
           else
-            for (let position = 0; position < tokenWords.length; position++) {
+            for (let position = 0; position < count; position++) {
               const word = tokenWords[position] as NotesWord;
               if (word.counted && !found.covered.has(position) && !aside.has(position))
                 tally.countInFact(word.stem, turnedDown.has(position) ? share * TURNED_DOWN_SHARE : share);
@@ -370,10 +377,13 @@ export class TopicIndex {
         // Lists of exactly their length: one grown by `push` keeps room for 17, and for 37,000
         // facts that room is megabytes the garbage collector copies as the index is built.
         const factMentions: readonly number[] = mentions ? mentions.slice() : NO_NUMBERS;
-        const terms = tally.factStems().map((counted) => counted.stem);
+        const factStems = tally.factStems();
+        const terms = factStems.map((counted) => counted.stem);
         const countsAt = postingCounts.length;
         let length = 0;
-        for (const counted of tally.factStems()) {
+        // By index: 37,000 facts' stems, read before the loop is optimised, make no iterator results.
+        for (let at = 0; at < factStems.length; at++) {
+          const counted = factStems[at] as StemTally;
           length += counted.inFact;
           counted.facts++;
           postingStems.push(counted.id);
@@ -609,24 +619,25 @@ export class TopicIndex {
     else if (!list.some((existing) => existing.topic === name.topic)) list.push(name);
   }
 
-  /** Topic names written inside a fact, and which token positions they cover. */
+  /** Topic names written in a part, the first `count` of `tokenWords`, and which positions they cover. */
   private findMentions(
     tokenWords: readonly NotesWord[],
+    count: number,
     ownTopic: number,
   ): { topics: ReadonlySet<number>; covered: ReadonlySet<number> } {
     let topics: Set<number> | null = null;
     let covered: Set<number> | null = null;
-    for (let start = 0; start < tokenWords.length; start++) {
+    for (let start = 0; start < count; start++) {
       const word = tokenWords[start];
       if (!word || word.longestName === 0) continue;
       let found: TopicName[] | undefined;
       let length = 1;
       // Common words start long names (`data` in `Data Storage Service`): the first two words
       // decide cheaply whether a longer name can be here.
-      const next = tokenWords[start + 1];
+      const next = start + 1 < count ? tokenWords[start + 1] : undefined;
       const longestFromTwo = next?.secondInName ? (word.openings?.get(next.text) ?? 0) : 0;
       if (longestFromTwo > 0) {
-        for (length = Math.min(longestFromTwo, tokenWords.length - start); length >= 2 && !found; length--) {
+        for (length = Math.min(longestFromTwo, count - start); length >= 2 && !found; length--) {
           found = this.names.get(phraseOf(tokenWords, start, length));
         }
         length++;

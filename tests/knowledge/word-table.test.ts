@@ -33,8 +33,8 @@ describe('WordTable', () => {
     const { table } = tableOfWords();
     const into: { word: string }[] = [];
     for (const text of TEXTS) {
-      table.entriesOf(text, into);
-      expect(into.map((entry) => entry.word)).toEqual(words(text));
+      const count = table.entriesOf(text, into);
+      expect(into.slice(0, count).map((entry) => entry.word)).toEqual(words(text));
     }
   });
 
@@ -42,8 +42,8 @@ describe('WordTable', () => {
     const { table, made } = tableOfWords();
     const first: { word: string }[] = [];
     const second: { word: string }[] = [];
-    table.entriesOf('Queues decouple queues', first);
-    table.entriesOf('QUEUES and topics', second);
+    expect(table.entriesOf('Queues decouple queues', first)).toBe(3);
+    expect(table.entriesOf('QUEUES and topics', second)).toBe(3);
     expect(first[0]).toBe(first[2]);
     expect(second[0]).toBe(first[0]);
     expect(table.get('topics')).toBe(second[2]);
@@ -54,18 +54,19 @@ describe('WordTable', () => {
     const { table, made } = tableOfWords();
     const into: { word: string }[] = [];
     const many = Array.from({ length: 5000 }, (_, n) => `word${n}`);
-    table.entriesOf(many.join(' '), into);
-    expect(into).toHaveLength(5000);
+    expect(table.entriesOf(many.join(' '), into)).toBe(5000);
     for (const [at, word] of many.entries()) expect(table.get(word)).toBe(into[at]);
-    table.entriesOf('Word42 WORD4999', into);
-    expect(into.map((entry) => entry.word)).toEqual(['word42', 'word4999']);
+    expect(table.entriesOf('Word42 WORD4999', into)).toBe(2);
+    expect(into.slice(0, 2).map((entry) => entry.word)).toEqual(['word42', 'word4999']);
+    // What lies beyond the words of the last text is left as it was.
+    expect(into[2]).toBe(table.get('word2'));
     expect(made).toHaveLength(5000);
   });
 
   it('makes a word seen before a letter other than ASCII just once', () => {
     const { table, made } = tableOfWords();
     const into: { word: string }[] = [];
-    table.entriesOf('plain words then café', into);
+    expect(table.entriesOf('plain words then café', into)).toBe(4);
     expect(into.map((entry) => entry.word)).toEqual(['plain', 'words', 'then', 'cafe']);
     expect(made).toEqual(['plain', 'words', 'then', 'cafe']);
   });

@@ -31,7 +31,7 @@ describe('NotesTally', () => {
   it("finds a text's words as it finds each word alone", () => {
     const { notes, seen } = tally();
     const found: NotesWord[] = [];
-    notes.wordsOf("Queues don't poll, queues push", found);
+    expect(notes.wordsOf("Queues don't poll, queues push", found)).toBe(5);
     expect(found.map((word) => word.text)).toEqual(['queues', 'dont', 'poll', 'queues', 'push']);
     expect(found[0]).toBe(notes.word('queues'));
     expect(seen).toEqual(['queues', 'dont', 'poll', 'push']);
