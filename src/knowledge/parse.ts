@@ -65,6 +65,9 @@ const HAS_CONTROL_CHARACTER = /[^\P{Cc}\t]/u;
 /** The same in a whole file, whose line ends are no part of any line. */
 const HAS_CONTROL_CHARACTER_IN_LINES = /[^\P{Cc}\t\n\r]/u;
 const UNEVEN_SPACE = /\s\s|[^\S ]/;
+/** Patterns read on every bullet or line, made once rather than at each. */
+const TABS = /\t/g;
+const INDENTED = /^\s+/;
 
 /** Collapses runs of white space; most lines have none, and are returned as they are. */
 function tidySpace(text: string): string {
@@ -410,7 +413,7 @@ export function parseNotes(file: string, content: string): ParsedNotes {
     }
     if (bullet) {
       // A tab indents as far as an editor shows it: a tab-indented bullet is a sub-point.
-      const indent = (bullet[1] ?? '').replace(/\t/g, '    ').length;
+      const indent = (bullet[1] ?? '').replace(TABS, '    ').length;
       const openFact = fact as FactDraft | null;
       if (openFact && indent >= openFact.indent + 2) {
         openFact.subPoints.push(bullet[2] ?? '');
@@ -422,7 +425,7 @@ export function parseNotes(file: string, content: string): ParsedNotes {
       return;
     }
     const openFact = fact as FactDraft | null;
-    const indented = /^\s+/.test(line);
+    const indented = INDENTED.test(line);
     if (openFact && (!blankSinceFact || indented)) {
       if (openFact.subPoints.length > 0 && !indented) openFact.subPoints.push(line.trim());
       else if (openFact.subPoints.length > 0) {

@@ -132,9 +132,11 @@ function initialsOf(written: string[], crossAsX = false): string {
   return written.map((word) => (crossAsX && word === 'cross' ? 'x' : word[0])).join('');
 }
 
+const ACRONYM = /^[A-Za-z][A-Za-z0-9]{1,7}$/;
+
 /** A single short token that could be an acronym: `ECS`, `EC2`, `ecr`, `k8s`. */
 export function looksLikeAcronym(text: string): boolean {
-  return /^[A-Za-z][A-Za-z0-9]{1,7}$/.test(text.trim());
+  return ACRONYM.test(text.trim());
 }
 
 /**

@@ -316,7 +316,7 @@ export class TopicIndex {
         const name: TopicName = { key, topic: index, kind };
         allNames.push(name);
         this.addName(key, name);
-        this.addName(key.replace(/ /g, ''), name);
+        this.addName(key.replaceAll(' ', ''), name);
       }
     });
     let totalLength = 0;
@@ -456,7 +456,7 @@ export class TopicIndex {
       // People write a part of two words as one (`autoscaling` for EC2 Auto Scaling), misspelt too
       // (`autoscalling`); not as the start of a longer word, or every word it starts with
       // (`contain`) would be a typo of it.
-      const joined = partial.key.replace(/ /g, '');
+      const joined = partial.key.replaceAll(' ', '');
       if (!single && !this.names.has(joined)) {
         const joinedName = { ...partial, key: joined };
         this.addName(joined, joinedName);
@@ -477,7 +477,7 @@ export class TopicIndex {
     this.averageFactLength = this.facts.length ? totalLength / this.facts.length : 1;
     // The counts were made a fact at a time, in the facts' order: they are the facts' own counts.
     for (const fact of this.facts) fact.counts = postingCounts.values;
-    const spellable = [...this.vocabulary].filter((word) => word.length >= 4 && !/\d/.test(word));
+    const spellable = [...this.vocabulary].filter((word) => word.length >= 4 && !HAS_DIGIT.test(word));
     this.fuzzyWords = new FirstLetterFuzzy(spellable, (word) => word, []);
   }
 
@@ -580,8 +580,8 @@ export class TopicIndex {
     // Misspelt, it is found like the names the notes give: `medialiive`. Not with its vendor, whose
     // exact letters would make the rest more forgiving (`amazon macie` is no `amazon glacier`).
     if (!VENDOR_WORDS.has(key.split(' ')[0] ?? '')) this.fuzzyNames.add(name);
-    if (key.includes(' ') && !this.names.has(key.replace(/ /g, '')))
-      this.addName(key.replace(/ /g, ''), name);
+    if (key.includes(' ') && !this.names.has(key.replaceAll(' ', '')))
+      this.addName(key.replaceAll(' ', ''), name);
   }
 
   /**
@@ -952,6 +952,7 @@ function uniquePartialNames(names: TopicName[]): TopicName[] {
 }
 
 const DIGITS = /^\d+$/;
+const HAS_DIGIT = /\d/;
 
 /** `not for`, `isnt made for`, `not a good fit for`, up to the end of the clause it turns down. */
 const NOT_FOR =
