@@ -73,9 +73,11 @@ export function stem(token: string): string {
   return stemmed;
 }
 
+const HAS_DIGIT = /\d/;
+
 /** What `stem` gives, worked out again rather than remembered. */
 export function stemAfresh(token: string): string {
-  return /\d/.test(token) || token.length <= 3 ? token : (OWN_STEMS[token] ?? porterStem(token));
+  return HAS_DIGIT.test(token) || token.length <= 3 ? token : (OWN_STEMS[token] ?? porterStem(token));
 }
 
 /** Stems `stem` worked out in another process (the build's, of the tutor's own word lists). */
