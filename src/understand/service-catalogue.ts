@@ -341,12 +341,13 @@ export class ServiceCatalogue {
     return full !== undefined && this.english.has(full);
   }
 
-  /** The name a run of tokens may be: `rekognition's` and `vpcs` come without their apostrophe, an `s` after the name. */
-  /** A name as the catalogue keys it, asked in the plural or, of a plural name, in the singular. */
+  /**
+   * The name a run of tokens may be: `rekognition's` and `vpcs` come without their apostrophe, an
+   * `s` after the name; a plural name may be asked in the singular (`a digitalocean volume`).
+   */
   private keyOf(tokens: readonly string[], start: number, length: number): string {
     const key = tokens.slice(start, start + length).join(' ');
     if (this.byKey.has(key)) return key;
-    // `digitalocean volume` is DigitalOcean Volumes.
     if (length > 1 && this.byKey.has(`${key}s`)) return `${key}s`;
     return key.endsWith('s') ? key.slice(0, -1) : key;
   }
