@@ -150,8 +150,9 @@ export class Understanding {
         this.index.addFeatureQuestions(at, parts.catalogue.featuresOf(service));
       }
       // A cloud product's needs are its own: `AWS Artifact` is no build artifact, `AWS Batch` no
-      // batching. The concepts' needs are for topics on ideas (`Stash`, `Consumer groups`).
-      if (services.every((service) => service.provider === TECHNOLOGY))
+      // batching. The concepts' needs are for topics on ideas (`Stash`, `Consumer groups`), and on
+      // products the catalogue knows no needs of, named for the idea (`Atlas Vector Search`).
+      if (needs.length === 0 || services.every((service) => service.provider === TECHNOLOGY))
         needs.push(...parts.conceptNeeds.needsOf(topic, this.services.products));
       // A topic on several things, none its heading names (`EC2 Pricing Options`), meets the needs
       // of the things its bullets open with (`**Spot Instances** : ...`).

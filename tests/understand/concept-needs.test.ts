@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeDir } from '../../src/knowledge/load.js';
 import { stem } from '../../src/knowledge/text.js';
@@ -7,6 +8,7 @@ import conceptKeysData from '../../src/understand/data/concept-keys.json' with {
 import conceptNeedsData from '../../src/understand/data/concept-needs.json' with { type: 'json' };
 import { defaultUnderstandingParts, Understanding } from '../../src/understand/understanding.js';
 import { notesDir } from '../helpers/notes-dir.js';
+import { FIXTURES_DIR } from '../helpers/paths.js';
 
 const GIT_NOTES = [
   '# Branches',
@@ -201,6 +203,21 @@ describe('answering from concept needs', () => {
     expect(needTexts(1).length).toBe(artifactNeeds.length);
     expect(needTexts(0).length).toBe(
       understanding.services.coveredBy(0).flatMap((service) => parts.catalogue.topicNeedsOf(service)).length,
+    );
+  });
+
+  it('gives a product the catalogue knows no needs of the needs of the idea it is named for: `Vector Search`', () => {
+    // tests/fixtures/notes/mongodb-atlas: notes on MongoDB Atlas, written blind.
+    const understanding = new Understanding(
+      loadKnowledgeDir(join(FIXTURES_DIR, 'notes', 'mongodb-atlas')).knowledge,
+    );
+    const parts = defaultUnderstandingParts();
+    const at = understanding.index.topics.findIndex((candidate) => candidate.name === 'Vector Search');
+    const [product] = understanding.services.coveredBy(at);
+    expect(product?.name).toBe('MongoDB Atlas Vector Search');
+    expect(parts.catalogue.topicNeedsOf(product as NonNullable<typeof product>)).toEqual([]);
+    expect(understanding.index.topicNeeds.get(at)?.length).toBe(
+      parts.conceptNeeds.needsOf(topic('Vector Search')).length,
     );
   });
 });
