@@ -163,6 +163,13 @@ describe('ConceptLexicon on the shipped cloud-concept data', () => {
     expect(meaningsOf('the staging db sat unused for a month')).toContain('paused');
   });
 
+  it('reads where visitors are, forgiving typos, suggesting as people type and a cheaper place for old data', () => {
+    expect(meaningsOf("we can't serve visitors from a couple of countries")).toContain('geolocation');
+    expect(meaningsOf('make the search box forgive spelling mistakes')).toContain('fuzzy');
+    expect(meaningsOf('suggest product names as they type the first few letters')).toContain('autocomplete');
+    expect(meaningsOf('shove the old stuff somewhere cheaper')).toContain('archive');
+  });
+
   it('fires negated patterns only after a nearby negation', () => {
     expect(meaningsOf("we don't want to patch servers")).toContain('serverless');
     expect(meaningsOf('we want to patch servers')).not.toContain('serverless');
