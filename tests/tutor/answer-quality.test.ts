@@ -245,6 +245,11 @@ describe('notes on a cloud whose products have everyday names', () => {
     ['dev-firebase', { items: 55, intent: 0.93, top1: 0.9, fact: 0.9 }],
     ['dev-supabase', { items: 55, intent: 0.93, top1: 0.88, fact: 0.88 }],
     ['dev-vercel', { items: 55, intent: 0.93, top1: 0.88, fact: 0.88 }],
+    // dev-netlify/ and dev-atlas/ (MongoDB Atlas): on e1e8637, before any change for them, intent 0.96
+    // and 0.93, top-1 0.90 and 0.87, fact 0.89 and 0.86; on 9401114: 1.00 and 0.96, 0.90 and 0.87,
+    // 0.89 and 0.86.
+    ['dev-netlify', { items: 55, intent: 0.96, top1: 0.85, fact: 0.85 }],
+    ['dev-atlas', { items: 55, intent: 0.93, top1: 0.85, fact: 0.83 }],
   ] as const)('keeps intent, top-1 and fact above their floors on %s', (folder, floors) => {
     expectFloors(folder, floors);
   });
