@@ -265,7 +265,11 @@ export class Understanding {
    */
   namedProductCounterpart(read: ReadQuestion): { topic: number; product: string } | null {
     if (read.names.length > 0 || !asksCounterpart(read.tokens, this.services.clouds)) return null;
-    const hits = this.keyTerms.in(read.tokens);
+    // The notes' own cloud ("how does netlify keep…" on notes on Netlify) is what the question asks
+    // of, never a product it wants the counterpart of.
+    const ownCloud = (name: string) =>
+      this.services.domainWords.has(phraseKey(name)) || this.services.clouds.has(phraseKey(name));
+    const hits = this.keyTerms.in(read.tokens).filter((hit) => !ownCloud(hit.term));
     const [hit] = hits;
     if (hit) {
       return hits.every((other) => other.topic === hit.topic)
@@ -276,7 +280,9 @@ export class Understanding {
       this.catalogue
         .find(read.tokens)
         .map((mention) => mention.service)
-        .filter((service) => !this.services.coversFamilyOf(service)),
+        .filter(
+          (service) => !this.services.coversFamilyOf(service) && !this.services.clouds.has(service.provider),
+        ),
     );
     const [product, ...more] = products;
     if (!product || more.length > 0) return null;

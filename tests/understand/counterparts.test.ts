@@ -131,6 +131,21 @@ describe('the counterpart of a product whose needs are like none of the notes’
   });
 });
 
+describe('the notes’ own cloud in a question', () => {
+  it('is what the question asks of, never a product it wants the counterpart of', () => {
+    // tests/fixtures/notes/netlify: notes on Netlify, whose Forms topic sets `Netlify` in bold.
+    const tutor = tutorFor(notes('netlify'));
+    for (const question of [
+      'how does netlify keep one person on the same version of the page?',
+      'members should sign in with email or github without me running a user db; netlify used to have something built in, is it still ok?',
+    ]) {
+      const reply = tutor.answer(question);
+      expect(reply.topics[0]?.id, question).not.toBe('forms');
+      expect((reply as ExplainReply).counterpartOf, question).toBeUndefined();
+    }
+  });
+});
+
 describe('the counterpart of a product the notes set in bold under one topic', () => {
   it('is that topic, titled as its counterpart in the notes', () => {
     const cases: [area: string, question: string, want: string, term: string][] = [
