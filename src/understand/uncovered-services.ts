@@ -35,6 +35,12 @@ export class UncoveredServices {
   /** Service -> the topic with a bullet of its own for it (`**Spot Instances** : ...`). */
   private readonly entryOf = new Map<CloudService, number>();
   private readonly keysOfFacts = new Map<number, string[]>();
+  /**
+   * Services covered as parts a topic's heading names: their names are the topic's, their needs
+   * not, for the topic is about more than each (`Security Groups & NACLs` is no answer to every
+   * need of a network ACL).
+   */
+  private readonly headingOnly = new Set<CloudService>();
   private readonly ownNameKeys = new Map<number, ReadonlySet<string>>();
   /** One-word names of the services the notes as a whole are about, and no topic is: `kubernetes`. */
   readonly domainWords = new Set<string>();
@@ -88,6 +94,34 @@ export class UncoveredServices {
     this.#coverDomain(domainProducts);
     this.#coverManagedProjects(catalogue);
     this.#coverFamilyKeyTerms(catalogue, index);
+    this.#coverHeadingParts(catalogue, index);
+  }
+
+  /**
+   * A heading joining products (`Pipelines & Review Apps`) is about each of them, and one listing a
+   * product among what the topic holds (`VPC Endpoints (gateway & interface endpoints, PrivateLink)`)
+   * is about that product: "how do i expose my service with privatelink" asks this topic. Only
+   * products of the clouds the notes teach, and never an ordinary word in the parentheses.
+   */
+  #coverHeadingParts(catalogue: ServiceCatalogue, index: TopicIndex): void {
+    const marking = new Map<CloudService, Set<number>>();
+    index.topics.forEach((topic, i) => {
+      const joined = topic.name
+        .split(/\s+&\s+/)
+        .map((part) => catalogue.lookupKeyIn(phraseKey(part), this.clouds, true));
+      const parts = joined.length > 1 && joined.every(Boolean) ? joined : [];
+      const listed = topic.categories
+        .map(phraseKey)
+        .filter((key) => !catalogue.isPlainKey(key))
+        .map((key) => catalogue.lookupKeyIn(key, this.clouds));
+      for (const service of [...parts, ...listed])
+        if (service && !this.covered.has(service) && this.teaches(service.provider))
+          mark(marking, service, i);
+    });
+    for (const [service, topic] of markedByOne(marking)) {
+      this.#adopt(service, topic);
+      this.headingOnly.add(service);
+    }
   }
 
   /**
@@ -364,7 +398,9 @@ export class UncoveredServices {
    */
   needsFrom(topic: number): readonly CloudService[] {
     const services = this.coveredBy(topic);
-    const ofClouds = services.filter((service) => this.clouds.has(service.provider));
+    const ofClouds = services.filter(
+      (service) => this.clouds.has(service.provider) && !this.headingOnly.has(service),
+    );
     return ofClouds.length > 0 ? ofClouds : (this.namedBy[topic] ?? []);
   }
 
@@ -473,6 +509,18 @@ export class UncoveredServices {
       (mention) => comparedWithATopic(mention, read) && !this.namedInNotes(mention.service),
     );
     if (against.length > 0) return { ...mentionsOf(against, read.tokens), subject: true };
+    // A service named as such that the question opens by asking how or what of, before any topic
+    // it names, is its subject: "how do i set up a private space for our dynos" asks about Private
+    // Spaces. Not an everyday word ("how do u change config on bottlerocket nodes"), nor after a
+    // yes/no opening that asks about doing something with it ("can we keep docker images in …").
+    const askedFirst = uncovered.some(
+      (mention) =>
+        ASKING.has(read.tokens[0] ?? '') &&
+        (!mention.plain || mention.end - mention.start > 1) &&
+        askedAbout(mention, read.tokens) &&
+        !read.names.some((hit) => hit.end <= mention.start),
+    );
+    if (askedFirst) return { ...mentionsOf(uncovered, read.tokens), subject: true };
     // A question naming a topic of the notes is about that topic: "can lambda read from sqs".
     if (read.names.some((hit) => hit.strength >= 0.9)) return NONE;
     const named = new Set(uncovered.flatMap((mention) => read.tokens.slice(mention.start, mention.end)));
@@ -496,7 +544,7 @@ export class UncoveredServices {
             (rest.length <= SIBLING_CONTEXT_WORDS && this.siblingOfTaught(mention.service)) ||
             headsQuestion(mention, read) ||
             (closesQuestion(mention, read) && !this.isSetting(mention.service)) ||
-            (opensQuestion(mention, read.tokens) &&
+            (opensQuestion(mention, read.tokens, this.everyday) &&
               this.topicsNaming(mention.service).length <= TOPICS_NAMING_IN_PASSING),
         ),
     };
@@ -615,8 +663,26 @@ const ARTICLES = new Set(['a', 'an', 'the']);
  * notes naming it hardly at all, it is what the question is about. Not after `my` or `our`: "my
  * lambda sits in a subnet with no internet" sets the scene for a need some topic meets.
  */
-function opensQuestion(mention: ServiceMention, tokens: readonly string[]): boolean {
-  return tokens.slice(0, mention.start).every((token) => ARTICLES.has(token) || VENDOR_PREFIXES.has(token));
+function opensQuestion(mention: ServiceMention, tokens: readonly string[], everyday: EverydayWords): boolean {
+  // "setting up an oci load balancer with ssl termination …": the doing that opens the question is
+  // done to the service, which is still what it is about.
+  let start = 0;
+  if (mention.start > 0 && isGerund(tokens[0] ?? '', everyday))
+    start = PARTICLES.has(tokens[1] ?? '') ? 2 : 1;
+  return tokens
+    .slice(start, mention.start)
+    .every((token) => ARTICLES.has(token) || VENDOR_PREFIXES.has(token));
+}
+
+/** Words that finish a verb of a question's opening: "setting up", "rolling out". */
+const PARTICLES = new Set(['up', 'out']);
+
+/** An -ing form of an everyday verb: `setting`, `using`, `configuring`; not `string` or `morning`. */
+function isGerund(word: string, everyday: EverydayWords): boolean {
+  if (!word.endsWith('ing') || word.length < 5) return false;
+  const base = word.slice(0, -3);
+  const undoubled = base.length > 2 && base.at(-1) === base.at(-2) ? base.slice(0, -1) : base;
+  return [base, `${base}e`, undoubled].some((verb) => everyday.isVerb(verb));
 }
 
 /** Words that open a request to be shown something: "walk me through …", "show me how …". */

@@ -408,6 +408,86 @@ describe('notes on another cloud', () => {
     );
   });
 
+  it('take the products a heading joins or lists as names of its topic, not as what the notes lack', () => {
+    const heroku = tutorFor(
+      notesDir({
+        'heroku.md': [
+          '# Dynos (web & worker processes)',
+          '- lightweight linux containers that run ur app, scaled w/ heroku ps:scale',
+          '',
+          '# Pipelines & Review Apps (PR previews)',
+          '- a pipeline = group of apps sharing one codebase, each app sits in a stage',
+          '- throwaway apps spun up for each GitHub pull request, each w/ its own URL',
+          '',
+          '# Heroku Postgres',
+          '- managed postgres, plans from essential to premium',
+          '',
+        ].join('\n'),
+      }),
+    );
+    for (const question of ['explain heroku pipelines', 'how do heroku review apps get their url']) {
+      const reply = heroku.answer(question);
+      expect(reply.intent, question).toBe('explain');
+      expect(reply.topics[0]?.title, question).toBe('Pipelines & Review Apps (PR previews)');
+    }
+    expect(unknown(heroku.answer('how do i set up a private space for our dynos')).notCovered).toEqual([
+      'Heroku Private Spaces',
+    ]);
+    const vpc = tutorFor(
+      notesDir({
+        'vpc.md': [
+          '# Amazon VPC (virtual private cloud, subnets)',
+          '- ur own isolated network in a region, split into subnets per AZ',
+          '',
+          '# VPC Endpoints (gateway & interface endpoints, PrivateLink)',
+          '- reach aws services privately w/o an internet gateway or NAT',
+          '- expose ur own service: an endpoint service fronted by a Network Load Balancer',
+          '',
+          '# VPC Peering',
+          '- connect two vpcs privately, no transitive routing',
+          '',
+        ].join('\n'),
+      }),
+    );
+    const reply = vpc.answer('how do i expose my own service to other vpcs with privatelink');
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics[0]?.title).toBe('VPC Endpoints (gateway & interface endpoints, PrivateLink)');
+    // Another cloud's product in the parentheses is still another cloud's.
+    expect(unknown(vpc.answer('what is azure private link')).notCovered).toEqual(['Azure Private Link']);
+  });
+
+  it("know Oracle Cloud's products by the names its users type", () => {
+    const tutor = tutorFor(
+      notesDir({
+        'oci.md': [
+          '# Compute (VMs & bare metal)',
+          '- VM and bare metal instances, shapes pick OCPUs & memory',
+          '',
+          '# OCI Vault (KMS, keys & secrets)',
+          '- master encryption keys in HSMs, rotating a key keeps old versions to decrypt old data',
+          '',
+          '# FastConnect (private link to OCI)',
+          '- dedicated private connection from ur data center, 1 to 100 Gbps ports',
+          '',
+        ].join('\n'),
+      }),
+    );
+    const vault = tutor.answer('oci kms: if i rotate a master key can i still decrypt old data');
+    expect(vault.intent).toBe('explain');
+    expect(vault.topics[0]?.title).toBe('OCI Vault (KMS, keys & secrets)');
+    expect(tutor.answer('how fast can oracle fastconnect go').topics[0]?.title).toBe(
+      'FastConnect (private link to OCI)',
+    );
+    expect(unknown(tutor.answer('how do i send an sms with oci notifications')).notCovered).toEqual([
+      'OCI Notifications',
+    ]);
+    // The doing that opens a question is done to the service it names.
+    const balancer = tutorFor(join(FIXTURES_DIR, 'notes', 'oracle-cloud')).answer(
+      'setting up an oci load balancer with ssl termination in front of two backend vms, what listener config do i need',
+    );
+    expect(unknown(balancer).notCovered).toEqual(['OCI Load Balancer']);
+  });
+
   it("read the notes' own cloud before a phrase as no product the catalogue lacks", () => {
     const tutor = tutorFor(
       notesDir({
