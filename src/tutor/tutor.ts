@@ -422,7 +422,7 @@ export function createTutor(
         // "http caching: private vs public, whats the diff" compares two terms of the one topic named.
         const termSides =
           namedSides.length < 2 ? termTopics.filter((topic) => !namedSides.includes(topic)) : [];
-        const sides = [...new Set([...namedSides, ...termSides])];
+        const sides = choiceBetween(read, [...new Set([...namedSides, ...termSides])]);
         // A side named by one word of its name (`identity` of Identity and Access Management) is
         // a comparison only where the question says so.
         const asked =
@@ -629,6 +629,28 @@ function offersAChoice(read: ReadQuestion): boolean {
 }
 
 const CHOICE_MARKS = new Set([...COMPARING_MARKS, 'or']);
+
+/**
+ * The two topics named on either side of an `or` or `vs` when the question names more: "we have 4
+ * vpcs now. should we keep doing vpc peering or move to transit gateway" chooses between peering
+ * and Transit Gateway; the VPCs are where the choice is made.
+ */
+/** How many words may stand between a choice's `or` and the names it chooses between. */
+const CHOICE_REACH = 3;
+
+function choiceBetween(read: ReadQuestion, sides: number[]): number[] {
+  if (sides.length < 3) return sides;
+  for (const [at, token] of read.tokens.entries()) {
+    if (!CHOICE_MARKS.has(token)) continue;
+    const before = read.names.filter((hit) => hit.end <= at && sides.includes(hit.topic)).at(-1);
+    const after = read.names.find((hit) => hit.start > at && sides.includes(hit.topic));
+    if (!before || !after || before.topic === after.topic) continue;
+    // "or move to transit gateway", "or a privatelink endpoint": the names stand next to the choice.
+    if (at - before.end < CHOICE_REACH && after.start - at <= CHOICE_REACH)
+      return [before.topic, after.topic];
+  }
+  return sides;
+}
 
 /** Words that bring in what a thing is measured against: "as big as sqs", "cheaper than ebs". */
 const MEASURED_AGAINST = new Set(['than', 'as', 'like']);

@@ -1175,6 +1175,17 @@ describe('tutor: a comparison is what the question asks for', () => {
       ).intent,
     ).toBe('compare');
   });
+
+  it('compares the two topics the choice stands between, not the one it is made in', () => {
+    const vpc = tutorFor(join(FIXTURES_DIR, 'notes', 'vpc-networking'));
+    const reply = as(
+      vpc.answer(
+        'we have 4 vpcs now and maybe 30 next year. should we keep doing vpc peering or move to transit gateway?',
+      ),
+      'compare',
+    );
+    expect(reply.topics.map((topic) => topic.id)).toEqual(['vpc-peering', 'transit-gateway']);
+  });
 });
 
 describe('a question asking for one of the cloud’s services', () => {
