@@ -43,7 +43,7 @@ const stemCache = new Map<string, string>();
 
 /**
  * Words Porter's stemmer runs into other words (`important` into `import`, `several` into
- * `severe`, `experience` into `experiment`, `toppings` into `top`): each keeps a stem of its own.
+ * `severe`, `experience` into `experiment`, `toppings` into `top`, `production` into `product`): each keeps a stem of its own.
  */
 const OWN_STEMS: Record<string, string> = {
   important: 'important',
@@ -61,6 +61,8 @@ const OWN_STEMS: Record<string, string> = {
   positive: 'positive',
   topping: 'topping',
   toppings: 'topping',
+  production: 'production',
+  productions: 'production',
 };
 
 /** Porter stem of one lowercase token; tokens with digits (`ec2`, `s3`, `k8s`) are kept whole. */

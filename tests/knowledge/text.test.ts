@@ -44,6 +44,9 @@ describe('text helpers', () => {
     expect(stem('experienced')).toBe(stem('experience'));
     expect(stem('news')).not.toBe(stem('new'));
     expect(stem('toppings')).not.toBe(stem('top'));
+    // Production is where the app runs for real, no product.
+    expect(stem('production')).not.toBe(stem('product'));
+    expect(stem('productions')).toBe(stem('production'));
   });
 
   it('tells acronyms from other words', () => {

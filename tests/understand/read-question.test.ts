@@ -154,6 +154,23 @@ describe('QuestionReader', () => {
     expect(config.find((found) => found.word === 'ppl')?.stems.get('peopl')).toBe(1);
   });
 
+  it("reads `production` as the notes' `prod`, not as a product", () => {
+    const notes = loadKnowledgeDir(
+      notesDir({ 'db.md': '# Read replicas\n- reporting queries slow down prod, give them a replica\n' }),
+    ).knowledge;
+    const prodReader = new QuestionReader(new TopicIndex(notes), new IntentClassifier(), loadEnglishWords(), {
+      synonyms: loadSynonyms(),
+      spellings: loadSpellings(),
+      concepts: new ConceptLexicon(),
+      relations: null,
+    });
+    const term = prodReader
+      .read('reports slow the production db')
+      .terms.find((found) => found.word === 'production');
+    expect(term?.stems.get('prod')).toBe(1);
+    expect(term?.stems.has('product')).toBe(false);
+  });
+
   it("bridges everyday words to the notes' words for the same thing", () => {
     const stemsOf = (question: string, word: string) =>
       reader.read(question).terms.find((term) => term.word === word)?.stems;
