@@ -2,9 +2,12 @@ import { phraseKey, VENDOR_WORDS } from '../knowledge/text.js';
 import type { Fact } from '../knowledge/types.js';
 import type { EnglishWords } from './english.js';
 
-/** Words that say the name after them is the topic's old or new name, or what it took over from. */
+/**
+ * Words that say the name after them is the topic's old or new name, what it took over from, or the
+ * name it is sold under ("the whole bundle is sold as Heroku Flow").
+ */
 const RENAMED =
-  /\b(?:renamed(?: it)?(?: to| from)?|now called|used to be called|(?:previously|originally) (?:called|named|known as)|formerly(?: called| named| known as)?|(?:new|old|former) name(?: of| was| is)?:?|successor (?:of|to))\s+/gi;
+  /\b(?:renamed(?: it)?(?: to| from)?|now called|used to be called|(?:previously|originally) (?:called|named|known as)|formerly(?: called| named| known as)?|(?:new|old|former) name(?: of| was| is)?:?|successor (?:of|to)|(?:sold|marketed|branded) as)\s+/gi;
 const SAYS_RENAMED = new RegExp(RENAMED.source, 'i');
 /** A name written without bold: capitalised words (`Fault Injection Simulator`, `AWS SSO`). */
 const CAPITALISED_RUN = /^(?:[A-Z][\w@.&-]*)(?:\s+(?:[A-Z0-9][\w@.&-]*|for|of))*/;

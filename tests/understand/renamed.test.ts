@@ -45,6 +45,15 @@ describe('renamedNames', () => {
     ).toEqual(['gcm', 'cloudendure migration']);
   });
 
+  it('takes the name a topic is sold under', () => {
+    expect(
+      renamedNames(
+        [fact('the whole bundle (pipelines + review apps + CI + GitHub integration) is sold as Heroku Flow')],
+        english,
+      ),
+    ).toEqual(['heroku flow']);
+  });
+
   it('takes no ordinary word or sentence for a name', () => {
     expect(
       renamedNames(
