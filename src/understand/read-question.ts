@@ -105,6 +105,8 @@ const REQUEST_END = /[,;.!?](?:\s|$)/;
 const REQUEST_ENDS = new RegExp(REQUEST_END.source, 'g');
 /** Where a sentence ends; in chat a spaced dash ends one too ("before i burn my lunch on this - what can you do"). */
 const SENTENCE_ENDS = /(?:[.!?]+|\s(?:-{1,2}|[–—]))(?:\s|$)/g;
+/** Where a clause ends: a sentence's end, or a comma or semicolon. */
+const CLAUSE_ENDS = /(?:[,;.!?]+|\s(?:-{1,2}|[–—]))(?:\s|$)/g;
 /** Words that bring in what a quiz or a list is on. */
 const SUBJECT_OPENERS = new Set(['on', 'about']);
 /** The most words a subject brought in so is named in. */
@@ -223,6 +225,11 @@ export interface ReadQuestion {
    * retries work"); 0 without one.
    */
   leadLength: number;
+  /**
+   * How many words come before the last clause, after a comma or a sentence's end ("we need our
+   * dynos on the office network, how do i set up a private space"); 0 with one clause.
+   */
+  lastClause: number;
 }
 
 /**
@@ -296,7 +303,8 @@ export class QuestionReader {
     );
     const terms = this.termsOf(tokens, names);
     const leadLength = this.wordsBefore(question, SET_APART);
-    return { tokens, intent, names, terms, pairs: pairsOf(tokens), leadLength };
+    const lastClause = this.wordsBeforeLast(question, CLAUSE_ENDS);
+    return { tokens, intent, names, terms, pairs: pairsOf(tokens), leadLength, lastClause };
   }
 
   /**

@@ -509,16 +509,30 @@ export class UncoveredServices {
       (mention) => comparedWithATopic(mention, read) && !this.namedInNotes(mention.service),
     );
     if (against.length > 0) return { ...mentionsOf(against, read.tokens), subject: true };
-    // A service named as such that the question opens by asking how or what of, before any topic
-    // it names, is its subject: "how do i set up a private space for our dynos" asks about Private
-    // Spaces. Not an everyday word ("how do u change config on bottlerocket nodes"), nor after a
-    // yes/no opening that asks about doing something with it ("can we keep docker images in …").
+    // A service named as such that the question, or its last clause, opens by asking how or what
+    // of, before any topic it names there, is its subject: "how do i set up a private space for our
+    // dynos" and "we need our dynos on the office network, how do i set up a private space" ask
+    // about Private Spaces. Not an everyday word ("how do u change config on bottlerocket nodes"),
+    // nor after a yes/no opening that asks about doing something with it ("can we keep docker
+    // images in …").
     const askedFirst = uncovered.some(
       (mention) =>
-        ASKING.has(read.tokens[0] ?? '') &&
         (!mention.plain || mention.end - mention.start > 1) &&
-        askedAbout(mention, read.tokens) &&
-        !read.names.some((hit) => hit.end <= mention.start),
+        [0, read.lastClause].some(
+          (start) =>
+            start <= mention.start &&
+            ASKING.has(read.tokens[start] ?? '') &&
+            askedAbout(
+              { ...mention, start: mention.start - start, end: mention.end - start },
+              read.tokens.slice(start),
+            ) &&
+            !read.names.some((hit) => hit.start >= start && hit.end <= mention.start) &&
+            // After a clause of its own the service heads what is asked, no word of it: "…, how do
+            // i pass a vpc id from one stack to another" asks about stacks.
+            (start === 0 ||
+              mention.end === read.tokens.length ||
+              AFTER_HEAD.has(read.tokens[mention.end] ?? '')),
+        ),
     );
     if (askedFirst) return { ...mentionsOf(uncovered, read.tokens), subject: true };
     // A question naming a topic of the notes is about that topic: "can lambda read from sqs".
@@ -618,6 +632,24 @@ function isShortName(key: string): boolean {
 const MID_SENTENCE_CAPITAL = /(?<=[^.!?]\s)[A-Z][a-z]{2,}\b/g;
 
 const AWS = 'aws';
+
+/** Words that may follow a service that heads what is asked: "set up a private space for our dynos". */
+const AFTER_HEAD = new Set([
+  'for',
+  'to',
+  'in',
+  'on',
+  'with',
+  'from',
+  'at',
+  'and',
+  'or',
+  'so',
+  'that',
+  'via',
+  'pls',
+  'please',
+]);
 
 /** Words that open a question about what follows them: "what does X do", "how does X work". */
 const ASKING = new Set(['what', 'whats', 'how', 'hows', 'explain', 'describe', 'define']);

@@ -430,9 +430,15 @@ describe('notes on another cloud', () => {
       expect(reply.intent, question).toBe('explain');
       expect(reply.topics[0]?.title, question).toBe('Pipelines & Review Apps (PR previews)');
     }
-    expect(unknown(heroku.answer('how do i set up a private space for our dynos')).notCovered).toEqual([
-      'Heroku Private Spaces',
-    ]);
+    for (const question of [
+      'how do i set up a private space for our dynos',
+      'we need our dynos to reach our on-prem network over a vpn, how do i set up a private space?',
+    ])
+      expect(unknown(heroku.answer(question)).notCovered, question).toEqual(['Heroku Private Spaces']);
+    // A service in the last clause that only says which of something is asked about is no subject.
+    expect(heroku.answer('dynos keep restarting, how do i read the postgres logs from them').intent).toBe(
+      'explain',
+    );
     const vpc = tutorFor(
       notesDir({
         'vpc.md': [
