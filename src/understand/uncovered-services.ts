@@ -95,6 +95,31 @@ export class UncoveredServices {
     this.#coverManagedProjects(catalogue);
     this.#coverFamilyKeyTerms(catalogue, index);
     this.#coverHeadingParts(catalogue, index);
+    this.#coverEditions(catalogue);
+  }
+
+  /**
+   * A product the notes' cloud runs as its own edition (`Azure Databricks`) is what the product's
+   * bare name means in them: "synapse vs databricks" in notes on Azure compares two of their topics,
+   * not a topic with another company's product. Its names name the topic; its needs stay the
+   * edition's.
+   */
+  #coverEditions(catalogue: ServiceCatalogue): void {
+    this.servicesOf.forEach((services, topic) => {
+      for (const edition of [...services]) {
+        if (!this.teaches(edition.provider)) continue;
+        const [vendor, ...rest] = phraseKey(edition.name).split(' ');
+        if (!vendor || !VENDOR_PREFIXES.has(vendor) || rest.length === 0) continue;
+        const product = catalogue.lookupKeyIn(rest.join(' '), new Set());
+        if (!product || product === edition || this.covered.has(product) || this.teaches(product.provider))
+          continue;
+        // Another company's product, not a technology any cloud runs: `postgres` in notes on Heroku
+        // Postgres is still the database the notes teach in.
+        if (product.provider === TECHNOLOGY || product.provider === OPEN_SOURCE) continue;
+        this.#adopt(product, topic);
+        this.headingOnly.add(product);
+      }
+    });
   }
 
   /**

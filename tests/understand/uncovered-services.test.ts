@@ -462,6 +462,13 @@ describe('notes on another cloud', () => {
     expect(unknown(vpc.answer('what is azure private link')).notCovered).toEqual(['Azure Private Link']);
   });
 
+  it("take a product the notes' cloud runs as its own edition for that edition", () => {
+    const azure = tutorFor(join(FIXTURES_DIR, 'notes', 'azure-data'));
+    const reply = azure.answer("we're starting a new analytics platform, synapse vs databricks?");
+    expect(reply.intent).toBe('compare');
+    expect(reply.topics.map((topic) => topic.id)).toEqual(['azure-synapse-analytics', 'azure-databricks']);
+  });
+
   it("know Oracle Cloud's products by the names its users type", () => {
     const tutor = tutorFor(
       notesDir({
