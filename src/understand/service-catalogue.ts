@@ -212,10 +212,10 @@ export class ServiceCatalogue {
    * AWS Secrets Manager and the second only the short name of Google Cloud Storage. Any cloud's when
    * theirs has none.
    * @param heading the name is a topic's own: a heading `# Pages` in notes on Cloudflare is
-   *   Cloudflare Pages, where `pages` in a bullet or a question is only a word.
+   *   Cloudflare Pages, where `pages` in a bullet or a question is only a word; `# Linodes` is Linode.
    */
   lookupKeyIn(key: string, clouds: ReadonlySet<string>, heading = false): CloudService | undefined {
-    const exact = this.byKey.get(key);
+    const exact = this.byKey.get(key) ?? (heading ? this.#singularOf(key, clouds) : undefined);
     if (clouds.size === 0 || (exact && clouds.has(exact.provider))) return exact;
     const own = this.shortKeys()
       .get(key)
@@ -223,6 +223,16 @@ export class ServiceCatalogue {
     // One ordinary word (`storage`) names nothing of a cloud's own, but as a heading.
     if (!own || (!heading && !key.includes(' ') && this.english.has(key))) return exact;
     return own;
+  }
+
+  /**
+   * A heading names its things in the plural (`# Linodes`) where the catalogue names the product
+   * once (`Linode`): only a product of the notes' own clouds, as `# Backups` in notes on MongoDB
+   * Atlas is no AWS Backup.
+   */
+  #singularOf(key: string, clouds: ReadonlySet<string>): CloudService | undefined {
+    const single = key.endsWith('s') ? this.byKey.get(key.slice(0, -1)) : undefined;
+    return single && clouds.has(single.provider) ? single : undefined;
   }
 
   /** Built the first time a name is not its cloud's own: notes on AWS seldom need them. */

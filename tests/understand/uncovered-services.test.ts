@@ -469,6 +469,17 @@ describe('notes on another cloud', () => {
     expect(reply.topics.map((topic) => topic.id)).toEqual(['azure-synapse-analytics', 'azure-databricks']);
   });
 
+  it('take a heading in the plural for the product the catalogue names once: `# Linodes` is Linode', () => {
+    const linode = tutorFor(join(FIXTURES_DIR, 'notes', 'linode'));
+    const reply = linode.answer('what is a linode');
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics[0]?.title).toBe('Linodes (compute instances, VPS)');
+    // Only a product of the notes' own cloud: `# Backups` in notes on MongoDB Atlas is no AWS Backup.
+    const atlas = new Understanding(loadKnowledgeDir(join(FIXTURES_DIR, 'notes', 'mongodb-atlas')).knowledge);
+    const backups = atlas.index.topics.findIndex((topic) => topic.name === 'Backups');
+    expect(atlas.services.coveredBy(backups)).toEqual([]);
+  });
+
   it("know Oracle Cloud's products by the names its users type", () => {
     const tutor = tutorFor(
       notesDir({
