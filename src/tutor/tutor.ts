@@ -432,7 +432,7 @@ export function createTutor(
           (wholeNames(read) === 2 && read.tokens.some((token) => BOTH_MARKS.has(token)));
         // An `or` elsewhere offers no choice between them: "… onto dedicated crypto hardware. is
         // that a thing on aws or am i dreaming" names two topics by a word each and compares nothing.
-        const choice = asked || (intent === 'compare' && wholeNames(read) >= 2);
+        const choice = asked || (intent === 'compare' && wholeNames(read) >= 2 && !othersAreObjects(read));
         if (sides.length >= 2 && choice) {
           const confidence = round(commandConfidence('compare', probability));
           return compareTopics(
@@ -654,6 +654,26 @@ function choiceBetween(read: ReadQuestion, sides: number[]): number[] {
 
 /** Words that bring in what a thing is measured against: "as big as sqs", "cheaper than ebs". */
 const MEASURED_AGAINST = new Set(['than', 'as', 'like']);
+
+/** Words that bring in what a subject does something to or with: "read from sqs", "deliver to lambda". */
+const OBJECT_MARKS = new Set(['to', 'from', 'into', 'onto', 'with', 'via', 'through']);
+
+/**
+ * A yes-no question about its subject, the other topics it names only what the subject works
+ * with ("can lambda read from sqs and sns", "does sns charge extra for delivering to sqs queues
+ * and lambdas"): it asks about the subject, however like "A and B" it reads.
+ */
+function othersAreObjects(read: ReadQuestion): boolean {
+  const { tokens, names } = read;
+  const [subject] = names;
+  if (!subject || !YES_NO.has(tokens[0] ?? '') || subject.start > subjectReach(tokens)) return false;
+  const mark = tokens.findIndex((token, at) => at >= subject.end && OBJECT_MARKS.has(token));
+  return (
+    mark >= 0 &&
+    names.every((hit) => hit.topic === subject.topic || hit.start > mark) &&
+    names.some((hit) => hit.topic !== subject.topic)
+  );
+}
 
 /** How far into a yes-no question its subject's name starts: "can lightsail", "does amazon mq". */
 const SUBJECT_REACH = 2;

@@ -1176,6 +1176,33 @@ describe('tutor: a comparison is what the question asks for', () => {
     ).toBe('compare');
   });
 
+  it('answers about the subject of a yes-no question, not a comparison, when the others are what it works with', () => {
+    const notes = tutorFor(
+      notesDir({
+        'messaging.md': [
+          '# AWS Lambda',
+          '- runs functions on events, can poll sqs queues & kinesis streams',
+          '',
+          '# Amazon SQS',
+          '- message queues, consumers poll & delete messages',
+          '',
+          '# Amazon SNS',
+          '- pub/sub topics, fan out to sqs queues, lambda, http & email, deliveries to SQS & Lambda free',
+          '',
+        ].join('\n'),
+      }),
+    );
+    for (const [question, subject] of [
+      ['can lambda read from sqs and sns', 'AWS Lambda'],
+      ['does sns charge extra for delivering to sqs queues and lambdas', 'Amazon SNS'],
+    ] as const) {
+      const reply = notes.answer(question);
+      expect(reply.intent, question).toBe('explain');
+      expect(reply.topics[0]?.title, question).toBe(subject);
+    }
+    expect(notes.answer('sqs or sns for fanning out one event').intent).toBe('compare');
+  });
+
   it('compares the two topics the choice stands between, not the one it is made in', () => {
     const vpc = tutorFor(join(FIXTURES_DIR, 'notes', 'vpc-networking'));
     const reply = as(
