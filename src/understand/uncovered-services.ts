@@ -294,6 +294,21 @@ export class UncoveredServices {
 
   /** Words the notes capitalise inside a sentence, lowercased; read when a question first needs them. */
   private capitalised: Set<string> | null = null;
+  /** Words the notes write in capitals, lowercased (`bi` of `Power BI`); found the first time asked. */
+  private acronyms: Set<string> | null = null;
+
+  /** Whether the notes write the word as an acronym, in capitals: `BI`, not `bi`. */
+  private writtenAsAcronym(word: string): boolean {
+    if (!this.acronyms) {
+      const found = new Set<string>();
+      for (const topic of this.index.topics)
+        for (const fact of topic.facts)
+          for (const part of [fact.text, ...fact.subPoints])
+            for (const [capitals] of part.matchAll(ACRONYM)) found.add(capitals.toLowerCase());
+      this.acronyms = found;
+    }
+    return this.acronyms.has(word);
+  }
 
   /**
    * A word the notes capitalise inside a sentence (`subscribers: SQS, Lambda, Kinesis`) is a name to
@@ -445,6 +460,8 @@ export class UncoveredServices {
     const named = tokens.slice(mention.start, mention.end);
     if (named.some((word) => VENDOR_PREFIXES.has(word) || !this.english.has(word))) return false;
     if (namesProvider(tokens, mention.service.provider)) return false;
+    // Notes that write a word of it as an acronym ("behind Power BI reports") name the product.
+    if (named.some((word) => this.writtenAsAcronym(word))) return false;
     return named.some((word, at) => at > 0 && this.index.hasPhrase(stem(named[at - 1] ?? ''), stem(word)));
   }
 
@@ -655,6 +672,8 @@ function isShortName(key: string): boolean {
 
 /** A capitalised word (`Lambda`) after a space that does not end a sentence. */
 const MID_SENTENCE_CAPITAL = /(?<=[^.!?]\s)[A-Z][a-z]{2,}\b/g;
+/** A word in capitals: `BI`, `SQL`. */
+const ACRONYM = /\b[A-Z]{2,}\b/g;
 
 const AWS = 'aws';
 

@@ -467,6 +467,10 @@ describe('notes on another cloud', () => {
     const reply = azure.answer("we're starting a new analytics platform, synapse vs databricks?");
     expect(reply.intent).toBe('compare');
     expect(reply.topics.map((topic) => topic.id)).toEqual(['azure-synapse-analytics', 'azure-databricks']);
+    // Notes writing `Power BI` with its acronym name the product, not an everyday phrase of theirs.
+    expect(
+      unknown(azure.answer('in power bi how do i set up scheduled refresh for a semantic model')).notCovered,
+    ).toEqual(['Microsoft Power BI']);
   });
 
   it('take a heading in the plural for the product the catalogue names once: `# Linodes` is Linode', () => {
