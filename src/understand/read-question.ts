@@ -720,7 +720,10 @@ export class QuestionReader {
           // A name found exactly is kept unless the typo makes a longer name of it.
           if (anyCovered(taken, start, end) && closest.name.kind === 'partial') continue;
           const strength = 1 - closest.slips;
-          if (!best || strength > best.strength) {
+          // A longer name read as nearly as surely explains more of what was typed: "eventbrige
+          // schedular" is EventBridge Scheduler, not EventBridge and a stray word.
+          const longer = best !== null && end - start < best.end - best.start;
+          if (!best || strength > best.strength + (longer ? LONGER_NAME_MARGIN : 0)) {
             const spelled = closest.name.key.split(' ');
             best = {
               topic: closest.name.topic,
@@ -906,6 +909,8 @@ export class QuestionReader {
   }
 }
 
+/** How much surer a shorter misspelt name must be to win over a longer one found with it. */
+const LONGER_NAME_MARGIN = 0.03;
 /** The fewest and most words of a spelled-out acronym. */
 const ACRONYM_LETTERS = 3;
 const MAX_ACRONYM_LETTERS = 4;

@@ -72,6 +72,35 @@ describe('QuestionReader', () => {
     expect(read.intent.intent).toBe('explain');
   });
 
+  it('finds a longer name misspelt in two words over a shorter one in the first', () => {
+    const notes = loadKnowledgeDir(
+      notesDir({
+        'events.md': [
+          '# EventBridge (event bus & rules)',
+          '- rules match events on a bus & send them to targets',
+          '',
+          '# EventBridge Scheduler (cron & one-time schedules)',
+          '- flexible time window spreads invocations over up to 1440 minutes',
+          '',
+        ].join('\n'),
+      }),
+    ).knowledge;
+    const eventsReader = new QuestionReader(
+      new TopicIndex(notes),
+      new IntentClassifier(),
+      loadEnglishWords(),
+      {
+        synonyms: loadSynonyms(),
+        spellings: loadSpellings(),
+        concepts: new ConceptLexicon(),
+        relations: null,
+      },
+    );
+    const [hit] = eventsReader.read('eventbrige schedular flexable time windw').names;
+    expect(notes.topics[hit?.topic ?? -1]?.name).toBe('EventBridge Scheduler');
+    expect(hit?.end).toBe(2);
+  });
+
   it('finds a part of a name written as one word, and misspelt (`autoscaling`, `autoscalling`)', () => {
     expect(reader.read('containerservice task definitions').names.map((hit) => hit.topic)).toEqual([
       topicIndexOf('ecs'),
