@@ -95,7 +95,38 @@ export class UncoveredServices {
     this.#coverManagedProjects(catalogue);
     this.#coverFamilyKeyTerms(catalogue, index);
     this.#coverHeadingParts(catalogue, index);
+    this.#coverNamedParts(catalogue, index);
     this.#coverEditions(catalogue);
+  }
+
+  /**
+   * A topic on part of a service, named for it (`CloudWatch Metrics & Alarms`) and covering no
+   * service of its own, beside another on another part (`CloudWatch Logs`), teaches that service:
+   * "how long does cloudwatch keep metrics" asks it, not about something the notes lack. Its names
+   * are the topic's; its needs stay the service's.
+   */
+  #coverNamedParts(catalogue: ServiceCatalogue, index: TopicIndex): void {
+    const marking = new Map<CloudService, Set<number>>();
+    index.topics.forEach((topic, i) => {
+      if ((this.servicesOf[i]?.length ?? 0) > 0) return;
+      const nameWords = phraseKey(topic.name).split(' ');
+      for (let length = nameWords.length - 1; length >= 1; length--) {
+        const key = nameWords.slice(0, length).join(' ');
+        if (catalogue.isPlainKey(key)) continue;
+        const service = catalogue.lookupKeyIn(key, this.clouds);
+        if (!service || this.covered.has(service) || !this.teaches(service.provider)) continue;
+        // Only where another topic covers a part of it too (`CloudWatch Logs`): one topic named
+        // after a service (`EC2 Instance Store`) is about that part of it alone.
+        const family = `${phraseKey(service.name)} `;
+        if ([...this.covered].some((part) => phraseKey(part.name).startsWith(family)))
+          mark(marking, service, i);
+        break;
+      }
+    });
+    for (const [service, topic] of markedByOne(marking)) {
+      this.#adopt(service, topic);
+      this.headingOnly.add(service);
+    }
   }
 
   /**

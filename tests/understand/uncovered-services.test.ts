@@ -484,6 +484,24 @@ describe('notes on another cloud', () => {
     expect(atlas.services.coveredBy(backups)).toEqual([]);
   });
 
+  it('take a service the notes teach in parts, one topic named for it, for theirs', () => {
+    const observability = tutorFor(join(FIXTURES_DIR, 'notes', 'aws-observability'));
+    for (const question of [
+      'how long does cloudwatch keep 1-minute metric datapoints before rolling them up',
+      'does CW keep hourly datapoints for longer than a year?',
+    ]) {
+      const reply = observability.answer(question);
+      expect(reply.intent, question).toBe('explain');
+      expect(reply.topics[0]?.title, question).toBe('CloudWatch Metrics & Alarms (monitoring, dashboards)');
+    }
+    // One topic on a part of a service (`EC2 Instance Store`) is no topic on all of it.
+    const reply = tutorFor(STORAGE_NOTES_DIR).answer(
+      'if i terminate the ec2 will the extra ebs data disk i attached get wiped as well?',
+    );
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics[0]?.title).toBe('EBS (Elastic block store)');
+  });
+
   it("know Oracle Cloud's products by the names its users type", () => {
     const tutor = tutorFor(
       notesDir({
