@@ -7,11 +7,26 @@ import type { EnglishWords } from './english.js';
  * name it is sold under ("the whole bundle is sold as Heroku Flow").
  */
 const RENAMED =
-  /\b(?:renamed(?: it)?(?: to| from)?|now called|used to be called|(?:previously|originally) (?:called|named|known as)|formerly(?: called| named| known as)?|(?:new|old|former) name(?: of| was| is)?:?|successor (?:of|to)|(?:sold|marketed|branded) as)\s+/gi;
+  /\b(?:renamed(?: it)?(?: to| from)?|now called|used to be called|(?:previously|originally) (?:called|named|known as)|formerly(?: called| named| known as)?|(?:new|old|former) name(?: of| was| is)?:?|successor (?:of|to)|(?:sold|marketed|branded) as|(?<=\()was)\s+/gi;
 const SAYS_RENAMED = new RegExp(RENAMED.source, 'i');
 /** A name written without bold: capitalised words (`Fault Injection Simulator`, `AWS SSO`). */
 const CAPITALISED_RUN = /^(?:[A-Z][\w@.&-]*)(?:\s+(?:[A-Z0-9][\w@.&-]*|for|of))*/;
 const MAX_NAME_WORDS = 6;
+
+/** The most words of an old name written in lower case, in parentheses: "(formerly spot instances)". */
+const MAX_PLAIN_NAME_WORDS = 3;
+
+/**
+ * The old name that closes the parentheses it is given in, in lower case too: "preemptible
+ * instances (formerly spot instances)".
+ */
+function oldNameInParentheses(text: string, match: RegExpMatchArray, after: string): string {
+  const at = match.index ?? 0;
+  // "(was fast before)" is a sentence: only a name says it in capitals.
+  if (/^was\b/i.test(match[0]) || text.lastIndexOf('(', at) <= text.lastIndexOf(')', at)) return '';
+  const name = /^([^(),;]+)\)/.exec(after)?.[1]?.trim() ?? '';
+  return name.split(/\s+/).length <= MAX_PLAIN_NAME_WORDS ? name : '';
+}
 
 /**
  * The names a topic's facts give it as its old or new one: "in 2025 aws renamed it **Amazon
@@ -29,7 +44,7 @@ export function renamedNames(facts: readonly Fact[], english: EnglishWords): str
       for (const match of text.matchAll(RENAMED)) {
         const after = text.slice((match.index ?? 0) + match[0].length);
         const bold = fact.keyTerms.find((term) => after.startsWith(term));
-        const name = bold ?? CAPITALISED_RUN.exec(after)?.[0] ?? '';
+        const name = bold ?? CAPITALISED_RUN.exec(after)?.[0] ?? oldNameInParentheses(text, match, after);
         const key = phraseKey(name);
         const words = key.split(' ');
         if (!key || words.length > MAX_NAME_WORDS) continue;

@@ -45,6 +45,19 @@ describe('renamedNames', () => {
     ).toEqual(['gcm', 'cloudendure migration']);
   });
 
+  it('takes an old name in parentheses in lower case, and one after `was` in capitals', () => {
+    expect(
+      renamedNames(
+        [
+          fact('preemptible instances (formerly spot instances) save up to 90%'),
+          fact('PolarDB-X = distributed version w/ horizontal sharding (was DRDS)'),
+          fact('reads were slow (was fast before the move)'),
+        ],
+        english,
+      ),
+    ).toEqual(['spot instances', 'drds']);
+  });
+
   it('takes the name a topic is sold under', () => {
     expect(
       renamedNames(
