@@ -117,6 +117,32 @@ function parseMetadata(line: string): MetadataLine | null {
 function readHeading(title: string): Pick<ParsedTopic, 'name' | 'aliases' | 'categories'> & {
   headingAliases: string[];
 } {
+  const read = readHeadingParts(title);
+  const sides = slashedNames(read.name);
+  if (sides.length === 0) return read;
+  // `SLB / ALB (Server Load Balancer)`: each side is a name, and the parentheses may spell one out.
+  const spelled = read.categories.filter((part) => sides.some((side) => expandsAcronym(side, part)));
+  return {
+    ...read,
+    categories: read.categories.filter((part) => !spelled.includes(part)),
+    headingAliases: [...new Set([...read.headingAliases, ...sides, ...spelled])],
+  };
+}
+
+/** The most words of each name a heading gives either side of a slash. */
+const SLASHED_NAME_WORDS = 3;
+
+/** `SLB / ALB`: two names of one topic, a spaced slash between them. */
+function slashedNames(name: string): string[] {
+  const sides = name.split(/\s+\/\s+/).map((side) => side.trim());
+  if (sides.length < 2 || sides.some((side) => !side || side.split(/\s+/).length > SLASHED_NAME_WORDS))
+    return [];
+  return sides;
+}
+
+function readHeadingParts(title: string): Pick<ParsedTopic, 'name' | 'aliases' | 'categories'> & {
+  headingAliases: string[];
+} {
   const match = /^(.*?)\s*\(([^)]*)\)\s*(.*)$/.exec(title);
   if (!match) return { name: title.trim(), aliases: [], categories: [], headingAliases: [] };
   const name = `${match[1] ?? ''} ${match[3] ?? ''}`.trim() || title.trim();

@@ -87,6 +87,14 @@ describe('parseNotes: topics and headings', () => {
     expect(aliasesOf('Realtime Database (JSON, sync)')).toEqual([]);
   });
 
+  it('takes each side of a spaced slash in a heading’s name as a name, and the expansion of one', () => {
+    const topic = only(parse('# SLB / ALB (Server Load Balancer)\n* spreads traffic over backends\n'));
+    expect(topic.aliases.map((alias) => alias.text)).toEqual(['SLB', 'ALB', 'Server Load Balancer']);
+    expect(topic.categories).toEqual([]);
+    // A slash inside a name is part of it.
+    expect(only(parse('# Pub/Sub (messaging)\n* topics\n')).aliases).toEqual([]);
+  });
+
   it('reads `w/o` and `w/` in a heading’s parentheses as words, not a slash between two things', () => {
     const topic = only(parse('# Remote Config (feature flags w/o an app release)\n* a fact\n'));
     expect(topic.categories).toEqual(['feature flags without an app release']);
