@@ -502,6 +502,19 @@ describe('notes on another cloud', () => {
     expect(reply.topics[0]?.title).toBe('EBS (Elastic block store)');
   });
 
+  it("know Alibaba Cloud's products by the names its users type", () => {
+    const alibaba = tutorFor(join(FIXTURES_DIR, 'notes', 'alibaba-cloud'));
+    expect(
+      unknown(alibaba.answer('how do i create a ram user with read-only access for our new intern'))
+        .notCovered,
+    ).toEqual(['Alibaba Cloud Resource Access Management']);
+    expect(
+      unknown(
+        alibaba.answer('how long does log service keep my logs by default and can i query them with sql'),
+      ).notCovered,
+    ).toEqual(['Alibaba Cloud Simple Log Service']);
+  });
+
   it("know Oracle Cloud's products by the names its users type", () => {
     const tutor = tutorFor(
       notesDir({
