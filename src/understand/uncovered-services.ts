@@ -609,7 +609,7 @@ export class UncoveredServices {
     );
     if (askedFirst) return { ...mentionsOf(uncovered, read.tokens), subject: true };
     // A question naming a topic of the notes is about that topic: "can lambda read from sqs".
-    if (read.names.some((hit) => hit.strength >= 0.9)) return NONE;
+    if (read.names.some(namesSurely)) return NONE;
     const named = new Set(uncovered.flatMap((mention) => read.tokens.slice(mention.start, mention.end)));
     // Only the notes' own words, or words bridged to them (a `leased line` to a dedicated
     // connection), can make the question about something the notes hold.
@@ -637,6 +637,18 @@ export class UncoveredServices {
     };
   }
 }
+
+/**
+ * A name found as written or nearly, or a whole name of several words each a slip off ("secerts
+ * manger"): the words together say which topic more surely than any one of them.
+ */
+function namesSurely(hit: NameHit): boolean {
+  return (
+    hit.strength >= SURE_NAME || (!hit.partial && hit.end - hit.start > 1 && hit.strength >= SURE_LONG_NAME)
+  );
+}
+const SURE_NAME = 0.9;
+const SURE_LONG_NAME = 0.8;
 
 /** The fewest words of an entry's head that may name a service: `dns` of `private DNS` names none. */
 const HEAD_WORDS = 2;

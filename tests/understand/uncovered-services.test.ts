@@ -502,6 +502,14 @@ describe('notes on another cloud', () => {
     expect(reply.topics[0]?.title).toBe('EBS (Elastic block store)');
   });
 
+  it('answers a topic named in full with a slip in each word, beside a service it lacks', () => {
+    const reply = tutorFor(join(FIXTURES_DIR, 'notes', 'security-identity')).answer(
+      'secerts manger custom rotaton lambda',
+    );
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics[0]?.title).toBe('AWS Secrets Manager (store & rotate secrets)');
+  });
+
   it("know Alibaba Cloud's products by the names its users type", () => {
     const alibaba = tutorFor(join(FIXTURES_DIR, 'notes', 'alibaba-cloud'));
     expect(
