@@ -17,7 +17,9 @@ import {
   namesProvider,
   platformsAskedOn,
   type ServiceCatalogue,
+  type ServiceMention,
   TECHNOLOGY,
+  VENDOR_PREFIXES,
 } from './service-catalogue.js';
 import type { NeedMatch } from './service-needs.js';
 import { loadSpellings, loadSynonyms, type Spellings, type Synonyms } from './synonyms.js';
@@ -311,9 +313,22 @@ export class Understanding {
     );
   }
 
+  /**
+   * A name two clouds give their services means the notes' cloud's, unless the question says whose:
+   * `cloud hsm` in notes on Google Cloud is its Cloud HSM, not AWS CloudHSM.
+   */
+  private ofNotesCloud(mention: ServiceMention, tokens: readonly string[]): ServiceMention {
+    const clouds = this.services.clouds;
+    if (clouds.size === 0 || clouds.has(mention.service.provider)) return mention;
+    const named = tokens.slice(mention.start, mention.end);
+    if (VENDOR_PREFIXES.has(named[0] ?? '')) return mention;
+    const own = this.catalogue.lookupKeyIn(named.join(' '), clouds);
+    return own && clouds.has(own.provider) ? { ...mention, service: own } : mention;
+  }
+
   understand(question: string): Understood {
     const read = this.reader.read(question);
-    const found = this.catalogue.find(read.tokens);
+    const found = this.catalogue.find(read.tokens).map((mention) => this.ofNotesCloud(mention, read.tokens));
     // "what would we use on aws for the containers we run on azure" asks for a counterpart, not how
     // Azure runs them.
     const mentions = asksCounterpart(read.tokens, this.services.clouds)

@@ -510,6 +510,18 @@ describe('notes on another cloud', () => {
     expect(reply.topics[0]?.title).toBe('AWS Secrets Manager (store & rotate secrets)');
   });
 
+  it("read a name two clouds give their services as the notes' cloud's, unless the question says whose", () => {
+    const google = tutorFor(join(FIXTURES_DIR, 'notes', 'gcp-serverless'));
+    const ask = (question: string) => unknown(google.answer(question)).notCovered;
+    expect(
+      ask('how do i put api gateway in front of my backend and require an api key on every call'),
+    ).toEqual(['Google Cloud API Gateway']);
+    expect(ask('how do i set up automatic rotation of our db password in secret manager')).toEqual([
+      'Google Cloud Secret Manager',
+    ]);
+    expect(ask('how do i put aws api gateway in front of my backend')).toEqual(['Amazon API Gateway']);
+  });
+
   it("know Alibaba Cloud's products by the names its users type", () => {
     const alibaba = tutorFor(join(FIXTURES_DIR, 'notes', 'alibaba-cloud'));
     expect(
