@@ -170,6 +170,22 @@ describe('ConceptLexicon on the shipped cloud-concept data', () => {
     expect(meaningsOf('shove the old stuff somewhere cheaper')).toContain('archive');
   });
 
+  it('reads security and data-flow needs told in everyday words', () => {
+    expect(meaningsOf('make all of their data unreadable right away')).toContain('key');
+    expect(meaningsOf('can we see what would get stopped before actually stopping it')).toContain('dry');
+    expect(meaningsOf('people keep trying to sneak database commands into the search box')).toContain(
+      'injection',
+    );
+    expect(meaningsOf('somebody is using our vm to mine bitcoin')).toContain('miner');
+    expect(meaningsOf('a contractor should lose access on their own after a month')).toContain('expire');
+    expect(meaningsOf('someone made a bucket public by accident')).toContain('misconfiguration');
+    expect(meaningsOf('if step 4 blows up we have to undo the earlier ones')).toContain('compensating');
+    expect(meaningsOf('now it is fixed, can we push everything through again')).toContain('replay');
+    expect(meaningsOf('a tiny lambda in the middle that only shuffles data around')).toContain('glue');
+    expect(meaningsOf('clusters should turn themselves off when nobody uses them')).toContain('idle');
+    expect(meaningsOf('trace back which upstream tables fed into it')).toContain('lineage');
+  });
+
   it('fires negated patterns only after a nearby negation', () => {
     expect(meaningsOf("we don't want to patch servers")).toContain('serverless');
     expect(meaningsOf('we want to patch servers')).not.toContain('serverless');
