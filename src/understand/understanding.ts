@@ -315,15 +315,43 @@ export class Understanding {
 
   /**
    * A name two clouds give their services means the notes' cloud's, unless the question says whose:
-   * `cloud hsm` in notes on Google Cloud is its Cloud HSM, not AWS CloudHSM.
+   * `cloud hsm` in notes on Google Cloud is its Cloud HSM, not AWS CloudHSM, and `iam roles` its IAM.
    */
-  private ofNotesCloud(mention: ServiceMention, tokens: readonly string[]): ServiceMention {
+  private ofNotesCloud(
+    mention: ServiceMention,
+    tokens: readonly string[],
+  ): ServiceMention & { ownCloud?: true } {
     const clouds = this.services.clouds;
     if (clouds.size === 0 || clouds.has(mention.service.provider)) return mention;
     const named = tokens.slice(mention.start, mention.end);
     if (VENDOR_PREFIXES.has(named[0] ?? '')) return mention;
-    const own = this.catalogue.lookupKeyIn(named.join(' '), clouds);
-    return own && clouds.has(own.provider) ? { ...mention, service: own } : mention;
+    // Another cloud's longer name may hold the notes' cloud's: `iam roles` is AWS's, `iam` Google's.
+    for (let length = named.length; length >= 1; length--) {
+      const own = this.catalogue.lookupKeyIn(named.slice(0, length).join(' '), clouds);
+      if (own && clouds.has(own.provider))
+        return { ...mention, service: own, end: mention.start + length, ownCloud: true };
+    }
+    return mention;
+  }
+
+  /**
+   * The notes' cloud's service, found under a name another cloud also gives its own (`iam`), names
+   * the topic covering it, as its own name would.
+   */
+  private nameOwnCloudServices(
+    read: ReadQuestion,
+    mentions: readonly (ServiceMention & { ownCloud?: true })[],
+  ): void {
+    for (const mention of mentions) {
+      if (!mention.ownCloud) continue;
+      const topic = this.services.topicCovering(mention.service);
+      if (topic === null || read.names.some((hit) => hit.start < mention.end && mention.start < hit.end))
+        continue;
+      read.names.push({ topic, start: mention.start, end: mention.end, strength: 1, partial: false });
+      read.names.sort((a, b) => a.start - b.start);
+      for (const term of read.terms)
+        if (term.position >= mention.start && term.position < mention.end) term.nameOf = topic;
+    }
   }
 
   understand(question: string): Understood {
@@ -335,6 +363,7 @@ export class Understanding {
       ? found
       : [...found, ...platformsAskedOn(read.tokens, found, this.services.clouds)];
     this.services.nameEntries(read, mentions);
+    this.nameOwnCloudServices(read, mentions);
     const uncovered = this.services.of(read, mentions);
     for (const term of read.terms) if (uncovered.servicePositions.has(term.position)) term.service = true;
     return { read, candidates: rankTopics(this.index, read), uncovered };

@@ -520,6 +520,16 @@ describe('notes on another cloud', () => {
       'Google Cloud Secret Manager',
     ]);
     expect(ask('how do i put aws api gateway in front of my backend')).toEqual(['Amazon API Gateway']);
+    // Another cloud's longer name (`iam roles`) may hold the notes' cloud's, which names its topic.
+    const security = tutorFor(join(FIXTURES_DIR, 'notes', 'gcp-security'));
+    expect(security.answer('how do iam roles work').topics[0]?.title).toBe(
+      'Cloud IAM (roles, service accounts, permissions)',
+    );
+    const compared = security.answer(
+      "what's the difference between vpc service controls and just getting our iam roles right?",
+    );
+    expect(compared.intent).toBe('compare');
+    expect(compared.topics.map((topic) => topic.id)).toEqual(['vpc-service-controls', 'cloud-iam']);
   });
 
   it("know Alibaba Cloud's products by the names its users type", () => {
