@@ -184,6 +184,12 @@ describe('ConceptLexicon on the shipped cloud-concept data', () => {
     expect(meaningsOf('a tiny lambda in the middle that only shuffles data around')).toContain('glue');
     expect(meaningsOf('clusters should turn themselves off when nobody uses them')).toContain('idle');
     expect(meaningsOf('trace back which upstream tables fed into it')).toContain('lineage');
+    expect(
+      meaningsOf('people still get the old stylesheet, how do i force those copies to refresh'),
+    ).toContain('invalidation');
+    expect(meaningsOf('the client always gets a 504 after roughly half a minute')).toContain('timeout');
+    expect(meaningsOf('send each person to whichever region answers fastest')).toContain('latency');
+    expect(meaningsOf('six little services all under one domain')).toContain('path');
   });
 
   it('fires negated patterns only after a nearby negation', () => {
