@@ -107,19 +107,25 @@ export class UncoveredServices {
    */
   #coverNamedParts(catalogue: ServiceCatalogue, index: TopicIndex): void {
     const marking = new Map<CloudService, Set<number>>();
+    /** Service -> the first of several topics named for it, none covering it (`Lambda Basics`). */
+    const inParts = new Map<CloudService, number>();
     index.topics.forEach((topic, i) => {
       if ((this.servicesOf[i]?.length ?? 0) > 0) return;
       const nameWords = phraseKey(topic.name).split(' ');
       for (let length = nameWords.length - 1; length >= 1; length--) {
         const key = nameWords.slice(0, length).join(' ');
-        if (catalogue.isPlainKey(key)) continue;
-        const service = catalogue.lookupKeyIn(key, this.clouds);
-        if (!service || this.covered.has(service) || !this.teaches(service.provider)) continue;
-        // Only where another topic covers a part of it too (`CloudWatch Logs`): one topic named
-        // after a service (`EC2 Instance Store`) is about that part of it alone.
+        // An everyday word (`lambda`) is a name where several headings open with it.
+        if (catalogue.isPlainKey(key) && this.#topicsNamedFor(key, index) < 2) continue;
+        const service = catalogue.lookupKeyIn(key, this.clouds, true);
+        // Covered as what the notes as a whole are about (`lambda-deep.md`) is covered by no topic.
+        if (!service || this.topicCovering(service) !== null || !this.teaches(service.provider)) continue;
+        // Only where another topic covers a part of it too (`CloudWatch Logs`), or several are
+        // named for it (`Lambda Layers`, `Lambda Concurrency`): one topic named after a service
+        // (`EC2 Instance Store`) is about that part of it alone.
         const family = `${phraseKey(service.name)} `;
         if ([...this.covered].some((part) => phraseKey(part.name).startsWith(family)))
           mark(marking, service, i);
+        else if (!inParts.has(service) && this.#topicsNamedFor(key, index) >= 2) inParts.set(service, i);
         break;
       }
     });
@@ -127,6 +133,14 @@ export class UncoveredServices {
       this.#adopt(service, topic);
       this.headingOnly.add(service);
     }
+    // Notes that teach a service topic by topic open with what it is: the first takes its needs.
+    for (const [service, topic] of inParts)
+      if (this.topicCovering(service) === null) this.#adopt(service, topic);
+  }
+
+  /** How many topics' names open with the words of a service's name (`lambda`). */
+  #topicsNamedFor(key: string, index: TopicIndex): number {
+    return index.topics.filter((topic) => `${phraseKey(topic.name)} `.startsWith(`${key} `)).length;
   }
 
   /**
@@ -286,8 +300,11 @@ export class UncoveredServices {
           if (!service || this.covered.has(service) || !this.ofNotesCloud(service)) continue;
           // What a heading says the topic is (`managed business email`) names no part of it: SES is
           // no part of WorkMail for sharing `email`.
-          if (partOf(service, [topic.name, ...topic.aliases], catalogue)) mark(marking, service, i);
-          else if (entry === term) mark(entries, service, i);
+          // Notes with several topics named for it (`Lambda Layers`, `Lambda Destinations`) teach
+          // it in parts: no one topic that bolds it is all of it.
+          if (partOf(service, [topic.name, ...topic.aliases], catalogue)) {
+            if (this.#topicsNamedFor(ownNameKey(service), index) < 2) mark(marking, service, i);
+          } else if (entry === term) mark(entries, service, i);
         }
         if (entry !== undefined && !lookUp(entry)) {
           const service = serviceAtHead(entry, lookUp, (word) => !this.english.has(word));
@@ -903,6 +920,13 @@ function notesClouds(catalogue: ServiceCatalogue, topicNames: readonly string[][
  * so is one of the same family (Elemental MediaPackage beside Elemental MediaLive) or one that shares
  * only a word many names have (Secrets `Manager` under Systems Manager).
  */
+/** A service's name without the vendor that opens it, as notes name topics for it: `lambda`. */
+function ownNameKey(service: CloudService): string {
+  const words = unbracketedKey(service.name).split(' ');
+  while (words.length > 1 && VENDOR_PREFIXES.has(words[0] ?? '')) words.shift();
+  return words.join(' ');
+}
+
 function partOf(service: CloudService, topicNames: string[], catalogue: ServiceCatalogue): boolean {
   const own = (name: string) =>
     phraseKey(name)

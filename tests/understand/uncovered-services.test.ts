@@ -545,6 +545,15 @@ describe('notes on another cloud', () => {
     ).toEqual(['Alibaba Cloud Simple Log Service']);
   });
 
+  it('take a service taught topic by topic, several named for it, as the first of them', () => {
+    const lambda = tutorFor(join(FIXTURES_DIR, 'notes', 'lambda-deep'));
+    const reply = lambda.answer(
+      "i need some code to run every time someone drops a photo into our storage bucket so it spits out a small preview version. really don't want to babysit a server just for that",
+    );
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics[0]?.title).toBe('Lambda Basics & Limits (serverless functions, runtimes, quotas)');
+  });
+
   it("know Oracle Cloud's products by the names its users type", () => {
     const tutor = tutorFor(
       notesDir({
