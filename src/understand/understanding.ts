@@ -324,7 +324,8 @@ export class Understanding {
     const clouds = this.services.clouds;
     if (clouds.size === 0 || clouds.has(mention.service.provider)) return mention;
     const named = tokens.slice(mention.start, mention.end);
-    if (VENDOR_PREFIXES.has(named[0] ?? '')) return mention;
+    // "the aws equivalent of elasticsearch" means Elastic's product, to find the counterpart of.
+    if (VENDOR_PREFIXES.has(named[0] ?? '') || asksCounterpart(tokens, clouds)) return mention;
     // Another cloud's longer name may hold the notes' cloud's: `iam roles` is AWS's, `iam` Google's.
     for (let length = named.length; length >= 1; length--) {
       const own = this.catalogue.lookupKeyIn(named.slice(0, length).join(' '), clouds);
