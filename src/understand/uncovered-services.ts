@@ -661,11 +661,14 @@ export class UncoveredServices {
  */
 function namesSurely(hit: NameHit): boolean {
   return (
-    hit.strength >= SURE_NAME || (!hit.partial && hit.end - hit.start > 1 && hit.strength >= SURE_LONG_NAME)
+    hit.strength >= SURE_NAME ||
+    (!hit.partial && hit.strength >= (hit.end - hit.start > 1 ? SURE_LONG_NAME : SURE_MISSPELT_NAME))
   );
 }
 const SURE_NAME = 0.9;
 const SURE_LONG_NAME = 0.8;
+/** One slip in eight letters (`firehos`): a whole name misspelt is still that name. */
+const SURE_MISSPELT_NAME = 0.875;
 
 /** The fewest words of an entry's head that may name a service: `dns` of `private DNS` names none. */
 const HEAD_WORDS = 2;

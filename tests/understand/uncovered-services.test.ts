@@ -508,6 +508,12 @@ describe('notes on another cloud', () => {
     );
     expect(reply.intent).toBe('explain');
     expect(reply.topics[0]?.title).toBe('AWS Secrets Manager (store & rotate secrets)');
+    // One slip in a long one-word name (`firehos`) names it as surely.
+    const firehose = tutorFor(join(FIXTURES_DIR, 'notes', 'streaming')).answer(
+      'firehos dynamc partitoning s3 prefix',
+    );
+    expect(firehose.intent).toBe('explain');
+    expect(firehose.topics[0]?.title).toBe('Amazon Data Firehose (was Kinesis Data Firehose)');
   });
 
   it("read a name two clouds give their services as the notes' cloud's, unless the question says whose", () => {
