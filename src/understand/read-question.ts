@@ -243,7 +243,7 @@ export class QuestionReader {
     private readonly classifier: IntentClassifier,
     private readonly english: EnglishWords,
     private readonly bridges: MeaningBridges,
-    isServiceWord: (word: string) => boolean = () => false,
+    private readonly isServiceWord: (word: string) => boolean = () => false,
     private readonly domainWords: ReadonlySet<string> = new Set(),
     /** The providers whose services the notes teach (`cloudflare`), by their one-word names. */
     private readonly notesClouds: ReadonlySet<string> = new Set(),
@@ -410,8 +410,9 @@ export class QuestionReader {
   private splitRunTogether(tokens: string[]): string[] {
     const out: string[] = [];
     for (const token of tokens) {
+      // A catalogued service's word (`timestream`) is that service's name, however it splits.
       const split =
-        token.length >= 5 && !this.isWord(token)
+        token.length >= 5 && !this.isWord(token) && !this.isServiceWord(token)
           ? (this.nameJoinedToWord(token) ?? this.notesPhraseJoined(token))
           : null;
       if (split) out.push(...split);

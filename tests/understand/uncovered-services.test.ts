@@ -516,6 +516,14 @@ describe('notes on another cloud', () => {
     expect(firehose.topics[0]?.title).toBe('Amazon Data Firehose (was Kinesis Data Firehose)');
   });
 
+  it('reads a catalogued name as the service, not as two words of the notes run together', () => {
+    // `timestream` is no `time` and `stream` on notes full of streams.
+    const reply = tutorFor(join(FIXTURES_DIR, 'notes', 'streaming')).answer(
+      'is timestream a good place to keep a year of sensor readings and roughly what does it cost',
+    );
+    expect(unknown(reply).notCovered).toEqual(['Amazon Timestream']);
+  });
+
   it("read a name two clouds give their services as the notes' cloud's, unless the question says whose", () => {
     const google = tutorFor(join(FIXTURES_DIR, 'notes', 'gcp-serverless'));
     const ask = (question: string) => unknown(google.answer(question)).notCovered;
