@@ -190,6 +190,8 @@ describe('ConceptLexicon on the shipped cloud-concept data', () => {
     expect(meaningsOf('the client always gets a 504 after roughly half a minute')).toContain('timeout');
     expect(meaningsOf('send each person to whichever region answers fastest')).toContain('latency');
     expect(meaningsOf('six little services all under one domain')).toContain('path');
+    expect(meaningsOf('can only the internal traffic go through the vpn from home')).toContain('split');
+    expect(meaningsOf('we pay a fortune for an old mpls network linking our offices')).toContain('backbone');
   });
 
   it('fires negated patterns only after a nearby negation', () => {
