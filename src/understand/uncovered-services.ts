@@ -347,15 +347,18 @@ export class UncoveredServices {
 
   /** Whether the notes write the word as an acronym, in capitals: `BI`, not `bi`. */
   private writtenAsAcronym(word: string): boolean {
-    if (!this.acronyms) {
-      const found = new Set<string>();
-      for (const topic of this.index.topics)
-        for (const fact of topic.facts)
-          for (const part of [fact.text, ...fact.subPoints])
-            for (const [capitals] of part.matchAll(ACRONYM)) found.add(capitals.toLowerCase());
-      this.acronyms = found;
-    }
+    this.acronyms ??= this.wordsMatching(ACRONYM);
     return this.acronyms.has(word);
+  }
+
+  /** The words of the notes' facts a pattern finds, lowercased. */
+  private wordsMatching(pattern: RegExp): Set<string> {
+    const found = new Set<string>();
+    for (const topic of this.index.topics)
+      for (const fact of topic.facts)
+        for (const part of [fact.text, ...fact.subPoints])
+          for (const [word] of part.matchAll(pattern)) found.add(word.toLowerCase());
+    return found;
   }
 
   /**
@@ -364,15 +367,7 @@ export class UncoveredServices {
    * service, not the Greek letter.
    */
   private writtenAsName(typed: string): boolean {
-    if (!this.capitalised) {
-      const found = new Set<string>();
-      for (const topic of this.index.topics)
-        for (const fact of topic.facts)
-          for (const part of [fact.text, ...fact.subPoints])
-            for (const [capitalisedWord] of part.matchAll(MID_SENTENCE_CAPITAL))
-              found.add(capitalisedWord.toLowerCase());
-      this.capitalised = found;
-    }
+    this.capitalised ??= this.wordsMatching(MID_SENTENCE_CAPITAL);
     // `tableau's` reaches the tutor as `tableaus`.
     return this.capitalised.has(typed) || (typed.endsWith('s') && this.capitalised.has(typed.slice(0, -1)));
   }

@@ -29,6 +29,15 @@ beforeAll(() => {
 
 const topicIndexOf = (id: string): number => knowledge.topics.findIndex((topic) => topic.id === id);
 
+/** A reader on other notes, with the same meaning bridges. */
+const readerOn = (notes: KnowledgeBase): QuestionReader =>
+  new QuestionReader(new TopicIndex(notes), new IntentClassifier(), loadEnglishWords(), {
+    synonyms: loadSynonyms(),
+    spellings: loadSpellings(),
+    concepts: new ConceptLexicon(),
+    relations: null,
+  });
+
 describe('TopicIndex', () => {
   it('looks names and aliases up exactly, with and without spaces', () => {
     expect(index.exactName('fargate').map((name) => name.topic)).toEqual([topicIndexOf('fargate')]);
@@ -85,18 +94,7 @@ describe('QuestionReader', () => {
         ].join('\n'),
       }),
     ).knowledge;
-    const eventsReader = new QuestionReader(
-      new TopicIndex(notes),
-      new IntentClassifier(),
-      loadEnglishWords(),
-      {
-        synonyms: loadSynonyms(),
-        spellings: loadSpellings(),
-        concepts: new ConceptLexicon(),
-        relations: null,
-      },
-    );
-    const [hit] = eventsReader.read('eventbrige schedular flexable time windw').names;
+    const [hit] = readerOn(notes).read('eventbrige schedular flexable time windw').names;
     expect(notes.topics[hit?.topic ?? -1]?.name).toBe('EventBridge Scheduler');
     expect(hit?.end).toBe(2);
   });
@@ -187,13 +185,7 @@ describe('QuestionReader', () => {
     const notes = loadKnowledgeDir(
       notesDir({ 'db.md': '# Read replicas\n- reporting queries slow down prod, give them a replica\n' }),
     ).knowledge;
-    const prodReader = new QuestionReader(new TopicIndex(notes), new IntentClassifier(), loadEnglishWords(), {
-      synonyms: loadSynonyms(),
-      spellings: loadSpellings(),
-      concepts: new ConceptLexicon(),
-      relations: null,
-    });
-    const term = prodReader
+    const term = readerOn(notes)
       .read('reports slow the production db')
       .terms.find((found) => found.word === 'production');
     expect(term?.stems.get('prod')).toBe(1);
