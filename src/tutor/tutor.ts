@@ -630,14 +630,14 @@ function offersAChoice(read: ReadQuestion): boolean {
 
 const CHOICE_MARKS = new Set([...COMPARING_MARKS, 'or']);
 
+/** How many words may stand between a choice's `or` and the names it chooses between. */
+const CHOICE_REACH = 3;
+
 /**
  * The two topics named on either side of an `or` or `vs` when the question names more: "we have 4
  * vpcs now. should we keep doing vpc peering or move to transit gateway" chooses between peering
  * and Transit Gateway; the VPCs are where the choice is made.
  */
-/** How many words may stand between a choice's `or` and the names it chooses between. */
-const CHOICE_REACH = 3;
-
 function choiceBetween(read: ReadQuestion, sides: number[]): number[] {
   if (sides.length < 3) return sides;
   for (const [at, token] of read.tokens.entries()) {
