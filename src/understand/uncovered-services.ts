@@ -36,11 +36,13 @@ export class UncoveredServices {
   private readonly entryOf = new Map<CloudService, number>();
   private readonly keysOfFacts = new Map<number, string[]>();
   /**
-   * Services covered as parts a topic's heading names: their names are the topic's, their needs
-   * not, for the topic is about more than each (`Security Groups & NACLs` is no answer to every
-   * need of a network ACL).
+   * Services a topic takes the names of but not the needs, being about more than each (`Security
+   * Groups & NACLs` is no answer to every need of a network ACL) or only a part (`CloudWatch Metrics
+   * & Alarms`).
    */
-  private readonly headingOnly = new Set<CloudService>();
+  private readonly namesOnly = new Set<CloudService>();
+  /** Each opening of a topic's name (`lambda`, `lambda layers`) -> how many topics' names open so. */
+  private nameOpenings: Map<string, number> | null = null;
   private readonly ownNameKeys = new Map<number, ReadonlySet<string>>();
   /** One-word names of the services the notes as a whole are about, and no topic is: `kubernetes`. */
   readonly domainWords = new Set<string>();
@@ -130,8 +132,7 @@ export class UncoveredServices {
       }
     });
     for (const [service, topic] of markedByOne(marking)) {
-      this.#adopt(service, topic);
-      this.headingOnly.add(service);
+      this.#adoptNames(service, topic);
     }
     // Notes that teach a service topic by topic open with what it is: the first takes its needs.
     for (const [service, topic] of inParts)
@@ -140,7 +141,20 @@ export class UncoveredServices {
 
   /** How many topics' names open with the words of a service's name (`lambda`). */
   #topicsNamedFor(key: string, index: TopicIndex): number {
-    return index.topics.filter((topic) => `${phraseKey(topic.name)} `.startsWith(`${key} `)).length;
+    // Counted once for all topics: asked for each topic's name, a folder of thousands would read
+    // every name thousands of times.
+    if (!this.nameOpenings) {
+      const openings = new Map<string, number>();
+      for (const topic of index.topics) {
+        const words = phraseKey(topic.name).split(' ');
+        for (let length = 1; length <= words.length; length++) {
+          const opening = words.slice(0, length).join(' ');
+          openings.set(opening, (openings.get(opening) ?? 0) + 1);
+        }
+      }
+      this.nameOpenings = openings;
+    }
+    return this.nameOpenings.get(key) ?? 0;
   }
 
   /**
@@ -161,8 +175,7 @@ export class UncoveredServices {
         // Another company's product, not a technology any cloud runs: `postgres` in notes on Heroku
         // Postgres is still the database the notes teach in.
         if (product.provider === TECHNOLOGY || product.provider === OPEN_SOURCE) continue;
-        this.#adopt(product, topic);
-        this.headingOnly.add(product);
+        this.#adoptNames(product, topic);
       }
     });
   }
@@ -189,8 +202,7 @@ export class UncoveredServices {
           mark(marking, service, i);
     });
     for (const [service, topic] of markedByOne(marking)) {
-      this.#adopt(service, topic);
-      this.headingOnly.add(service);
+      this.#adoptNames(service, topic);
     }
   }
 
@@ -267,6 +279,12 @@ export class UncoveredServices {
     this.covered.add(service);
     this.servicesOf[topic]?.push(service);
     this.providers[topic]?.add(service.provider);
+  }
+
+  /** The topic covers the service by its names only: the needs it meets stay the service's. */
+  #adoptNames(service: CloudService, topic: number): void {
+    this.#adopt(service, topic);
+    this.namesOnly.add(service);
   }
 
   /**
@@ -482,7 +500,7 @@ export class UncoveredServices {
   needsFrom(topic: number): readonly CloudService[] {
     const services = this.coveredBy(topic);
     const ofClouds = services.filter(
-      (service) => this.clouds.has(service.provider) && !this.headingOnly.has(service),
+      (service) => this.clouds.has(service.provider) && !this.namesOnly.has(service),
     );
     return ofClouds.length > 0 ? ofClouds : (this.namedBy[topic] ?? []);
   }
