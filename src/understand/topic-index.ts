@@ -445,7 +445,7 @@ export class TopicIndex {
       allNames.push(part);
       this.addName(part.key, part);
     }
-    for (const partial of uniquePartialNames(allNames)) {
+    for (const partial of uniquePartialNames(allNames, this.#wholeParts())) {
       if (this.names.has(partial.key)) continue;
       const single = !partial.key.includes(' ');
       if (single && ((this.topicFrequency.get(stem(partial.key)) ?? 0) > 2 || namingWords.has(partial.key)))
@@ -500,6 +500,24 @@ export class TopicIndex {
     }
     this.#expansionModifiers.set(partial.topic, modifiers);
     return modifiers.has(partial.key);
+  }
+
+  /**
+   * The parts of several words of headings that name several things (`IAM Roles` of `IAM Roles &
+   * AssumeRole`), each with its one topic: a part two such headings have names neither.
+   */
+  #wholeParts(): Map<string, number> {
+    const parts = new Map<string, number>();
+    this.topics.forEach((topic, topicIndex) => {
+      if (!NAME_OF_SEVERAL.test(topic.name)) return;
+      for (const part of topic.name.split(NAME_OF_SEVERAL)) {
+        const key = phraseKey(part);
+        if (!key.includes(' ')) continue;
+        const owner = parts.get(key);
+        parts.set(key, owner === undefined || owner === topicIndex ? topicIndex : SEVERAL);
+      }
+    });
+    return parts;
   }
 
   /** Topic -> the words of its names' acronym expansions before their last, worked out once a topic. */
@@ -923,7 +941,7 @@ function phraseOf(tokenWords: readonly NotesWord[], start: number, length: numbe
  * Parts of multi-word names that belong to one topic only: `glacier` for `S3 Glacier`,
  * `instance store` for `EC2 Instance Store`, `container registry` for ECR's expansion.
  */
-function uniquePartialNames(names: TopicName[]): TopicName[] {
+function uniquePartialNames(names: TopicName[], wholeParts: ReadonlyMap<string, number>): TopicName[] {
   /** Part -> its one topic, or `SEVERAL`. */
   const owners = new Map<string, number>();
   for (const name of names) {
@@ -947,7 +965,11 @@ function uniquePartialNames(names: TopicName[]): TopicName[] {
     }
   }
   const partials: TopicName[] = [];
-  for (const [key, topic] of owners) if (topic !== SEVERAL) partials.push({ key, topic, kind: 'partial' });
+  for (const [key, owner] of owners) {
+    // `IAM Roles` starts `IAM Roles Anywhere` too, but only `IAM Roles & AssumeRole` names it whole.
+    const topic = owner === SEVERAL ? (wholeParts.get(key) ?? SEVERAL) : owner;
+    if (topic !== SEVERAL) partials.push({ key, topic, kind: 'partial' });
+  }
   return partials;
 }
 

@@ -99,6 +99,45 @@ describe('QuestionReader', () => {
     expect(hit?.end).toBe(2);
   });
 
+  const iamNotes = () =>
+    loadKnowledgeDir(
+      notesDir({
+        'iam.md': [
+          '# IAM Policies (JSON permission documents)',
+          '- JSON docs that say who can do what on which resources',
+          '',
+          '# IAM Roles & AssumeRole (STS temporary credentials)',
+          '- a role is an identity w/ permissions but no long-term credentials',
+          '',
+          '# IAM Roles Anywhere (X.509 certs for workloads outside AWS)',
+          '- servers outside AWS trade a certificate for temporary credentials',
+          '',
+          '# IAM Access Analyzer (external access findings)',
+          '- unused access: ~$0.20 per IAM role analyzed a month',
+          '',
+        ].join('\n'),
+      }),
+    ).knowledge;
+
+  it('finds a name whose last word is in the other number, spelt other than with an s (`iam policy`)', () => {
+    const notes = iamNotes();
+    const [hit] = readerOn(notes).read("what's an iam policy").names;
+    expect(notes.topics[hit?.topic ?? -1]?.name).toBe('IAM Policies');
+    expect(hit?.partial).toBe(false);
+  });
+
+  it('names by a whole part of a heading of several things what a longer name also starts with', () => {
+    const notes = iamNotes();
+    // `IAM Roles Anywhere` starts with it too, but only `IAM Roles & AssumeRole` names it whole.
+    const [hit] = readerOn(notes).read('what is an iam role actually').names;
+    expect(notes.topics[hit?.topic ?? -1]?.name).toBe('IAM Roles & AssumeRole');
+    expect(
+      readerOn(notes)
+        .read('iam roles anywhere certificates')
+        .names.map((name) => name.topic),
+    ).toEqual([2]);
+  });
+
   it('finds a part of a name written as one word, and misspelt (`autoscaling`, `autoscalling`)', () => {
     expect(reader.read('containerservice task definitions').names.map((hit) => hit.topic)).toEqual([
       topicIndexOf('ecs'),
