@@ -636,6 +636,8 @@ export class QuestionReader {
     if (last.length > 3 && last.endsWith('s')) candidates.push(`${spaced.slice(0, -1)}`);
     // `security group` for a topic named `Security Groups`.
     else if (last.length > 2) candidates.push(`${spaced}s`);
+    // `iam policy` for a topic named `IAM Policies`.
+    candidates.push(...otherNumber(spaced, last));
     for (const candidate of candidates) {
       const found = this.index.exactName(candidate)[0];
       if (found !== undefined) return found;
@@ -938,6 +940,18 @@ function* nameSpans(
     for (let start = 0; start + named <= tokenCount; start++)
       if (!isVendor(start)) yield { start, length: named };
   }
+}
+
+/**
+ * A name with its last word in the other number where English spells it other than with an `s`:
+ * `policy` and `policies`, `box` and `boxes`.
+ */
+function otherNumber(spaced: string, last: string): string[] {
+  if (/[^aeiou]y$/.test(last)) return [`${spaced.slice(0, -1)}ies`];
+  if (last.length > 4 && last.endsWith('ies')) return [`${spaced.slice(0, -3)}y`];
+  if (last.length > 4 && /(?:s|x|ch|sh)es$/.test(last)) return [spaced.slice(0, -2)];
+  if (/(?:s|x|ch|sh)$/.test(last)) return [`${spaced}es`];
+  return [];
 }
 
 function anyCovered(covered: boolean[], start: number, end: number): boolean {
