@@ -636,11 +636,15 @@ export class QuestionReader {
     if (last.length > 3 && last.endsWith('s')) candidates.push(`${spaced.slice(0, -1)}`);
     // `security group` for a topic named `Security Groups`.
     else if (last.length > 2) candidates.push(`${spaced}s`);
-    // `iam policy` for a topic named `IAM Policies`.
-    candidates.push(...otherNumber(spaced, last));
     for (const candidate of candidates) {
       const found = this.index.exactName(candidate)[0];
       if (found !== undefined) return found;
+    }
+    // `iam policy` for a topic named `IAM Policies`; only a whole name, as a verb's `applies` is
+    // no `Apply` of `Plan & Apply`.
+    for (const candidate of otherNumber(spaced, last)) {
+      const found = this.index.exactName(candidate)[0];
+      if (found !== undefined && found.kind !== 'partial') return found;
     }
     return null;
   }
