@@ -98,6 +98,7 @@ export class UncoveredServices {
     this.#coverFamilyKeyTerms(catalogue, index);
     this.#coverHeadingParts(catalogue, index);
     this.#coverNamedParts(catalogue, index);
+    this.#coverRunProjects(catalogue);
     this.#coverEditions(catalogue);
   }
 
@@ -142,11 +143,11 @@ export class UncoveredServices {
   /** How many topics' names open with the words of a service's name (`lambda`). */
   #topicsNamedFor(key: string, index: TopicIndex): number {
     // Counted once for all topics: asked for each topic's name, a folder of thousands would read
-    // every name thousands of times.
+    // every name thousands of times. `Amazon EKS Clusters` and `EKS Add-ons` are both named for EKS.
     if (!this.nameOpenings) {
       const openings = new Map<string, number>();
       for (const topic of index.topics) {
-        const words = phraseKey(topic.name).split(' ');
+        const words = withoutVendor(phraseKey(topic.name).split(' '));
         for (let length = 1; length <= words.length; length++) {
           const opening = words.slice(0, length).join(' ');
           openings.set(opening, (openings.get(opening) ?? 0) + 1);
@@ -154,7 +155,7 @@ export class UncoveredServices {
       }
       this.nameOpenings = openings;
     }
-    return this.nameOpenings.get(key) ?? 0;
+    return this.nameOpenings.get(withoutVendor(key.split(' ')).join(' ')) ?? 0;
   }
 
   /**
@@ -193,6 +194,11 @@ export class UncoveredServices {
         .split(/\s+&\s+/)
         .map((part) => catalogue.lookupKeyIn(phraseKey(part), this.clouds, true));
       const parts = joined.length > 1 && joined.every(Boolean) ? joined : [];
+      // `AWS Fargate for Amazon EKS` teaches Fargate, where EKS runs it.
+      const [made, , within] = topic.name.split(SERVICE_WITHIN);
+      const madeFor = made && within ? catalogue.lookupKeyIn(phraseKey(made), this.clouds, true) : null;
+      if (madeFor && within && catalogue.lookupKeyIn(phraseKey(within), this.clouds, true))
+        parts.push(madeFor);
       const listed = topic.categories
         .map(phraseKey)
         .filter((key) => !catalogue.isPlainKey(key))
@@ -245,7 +251,7 @@ export class UncoveredServices {
   /**
    * A topic on a managed open-source project (`Amazon EKS`, `Amazon MSK`) teaches the project too:
    * "managed kubernetes" asks about EKS, not about something the notes lack. Only when one topic
-   * alone runs the project.
+   * alone runs the project does it take the project's names and needs.
    */
   #coverManagedProjects(catalogue: ServiceCatalogue): void {
     const running = new Map<CloudService, Set<number>>();
@@ -254,6 +260,17 @@ export class UncoveredServices {
         if (!this.covered.has(project)) mark(running, project, topic);
     });
     for (const [project, topic] of markedByOne(running)) this.#adopt(project, topic);
+  }
+
+  /**
+   * A project that the services the notes teach run, by several topics or by one taught in parts
+   * (`EKS Clusters`, `EKS Managed Node Groups`), is what those topics teach together: "quiz me on
+   * kubernetes" asks about the notes, though no one topic takes its names.
+   */
+  #coverRunProjects(catalogue: ServiceCatalogue): void {
+    for (const services of this.servicesOf)
+      for (const project of services.flatMap((service) => catalogue.projectsIn(service)))
+        this.covered.add(project);
   }
 
   /**
@@ -660,6 +677,7 @@ export class UncoveredServices {
             askedAbout(mention, read.tokens) ||
             (rest.length <= SIBLING_CONTEXT_WORDS && this.siblingOfTaught(mention.service)) ||
             headsQuestion(mention, read) ||
+            framesQuestion(mention, read) ||
             (closesQuestion(mention, read) && !this.isSetting(mention.service)) ||
             (opensQuestion(mention, read.tokens, this.everyday) &&
               this.topicsNaming(mention.service).length <= TOPICS_NAMING_IN_PASSING),
@@ -861,6 +879,32 @@ function closesQuestion(mention: ServiceMention, read: ReadQuestion): boolean {
       mention.end === read.leadLength ||
       CLAUSE_OPENERS.has(tokens[mention.end] ?? '')) &&
     AT_SERVICE.has(before[before.length - 1] ?? '')
+  );
+}
+
+/** A heading's service, the word, and the service it is made for or runs in: `AWS Fargate for Amazon EKS`. */
+const SERVICE_WITHIN = /\s(for|on|in|with)\s/i;
+
+/** A name's words after the vendor's: `eks clusters` of `amazon eks clusters`. */
+function withoutVendor(nameWords: string[]): string[] {
+  const start = nameWords.findIndex((word) => !VENDOR_WORDS.has(word));
+  return start <= 0 ? nameWords : nameWords.slice(start);
+}
+
+/** Words that open a question inside a service before it asks: "in aws batch how does …". */
+const FRAMING = new Set(['in', 'on', 'inside', 'within', 'using', 'with', 'for']);
+
+/**
+ * A question that opens inside the service it names and then asks ("in aws batch how does a job
+ * queue pick a compute environment", "with step functions, can a state retry") is about it.
+ */
+function framesQuestion(mention: ServiceMention, read: ReadQuestion): boolean {
+  const { tokens } = read;
+  const next = tokens[mention.end] ?? '';
+  return (
+    FRAMING.has(tokens[0] ?? '') &&
+    tokens.slice(1, mention.start).every((token) => ARTICLES.has(token) || VENDOR_PREFIXES.has(token)) &&
+    (mention.end === read.leadLength || ASKING.has(next) || YES_NO.has(next))
   );
 }
 

@@ -502,6 +502,32 @@ describe('notes on another cloud', () => {
     expect(reply.topics[0]?.title).toBe('EBS (Elastic block store)');
   });
 
+  it('take a heading on a service made for another (`AWS Fargate for Amazon EKS`) as about the first', () => {
+    const eks = tutorOnNotes([
+      '# Amazon EKS Clusters (managed Kubernetes control plane)',
+      '- a cluster = a control plane AWS runs across 3 AZs for u',
+      '- **standard support** for 14 months per Kubernetes version',
+      '',
+      '# EKS Managed Node Groups (EKS-managed EC2 worker nodes)',
+      '- EKS launches & updates the EC2 nodes of a group for u',
+      '',
+      '# AWS Fargate for Amazon EKS (Fargate profiles, serverless pods)',
+      '- serverless compute for pods: no EC2 nodes to patch or scale',
+      '- each pod gets 20 GiB ephemeral storage by default',
+      '',
+    ]);
+    for (const question of [
+      'what is fargate on eks?',
+      'how much scratch disk space does a pod on eks fargate get',
+    ]) {
+      const reply = eks.answer(question);
+      expect(reply.intent, question).toBe('explain');
+      expect(reply.topics[0]?.id, question).toBe('fargate-for-eks');
+    }
+    // A project the notes' services run, taught over several topics, is no service they lack.
+    expect(eks.answer('quiz me on kubernetes on aws').intent).toBe('quiz');
+  });
+
   it('answers a topic named in full with a slip in each word, beside a service it lacks', () => {
     const reply = tutorFor(join(FIXTURES_DIR, 'notes', 'security-identity')).answer(
       'secerts manger custom rotaton lambda',
@@ -686,6 +712,15 @@ describe('questions about services the notes do not cover', () => {
     // A topic named first is what is asked about: its `backup` is no AWS Backup.
     const hsm = tutorFor(join(FIXTURES_DIR, 'notes', 'trust-services'));
     expect(hsm.answer('whats cloudhsm backup retention like').topics[0]?.id).toBe('cloudhsm');
+  });
+
+  it('reads a question that opens inside a service it lacks and then asks as about that service', () => {
+    // The EKS notes say Fargate suits `batch jobs`, in passing.
+    const eks = tutorFor(join(FIXTURES_DIR, 'notes', 'eks-deep'));
+    const reply = unknown(
+      eks.answer('in aws batch how are jobs in a queue matched to a compute environment'),
+    );
+    expect(reply.notCovered).toEqual(['AWS Batch']);
   });
 
   it('names a service asked about by the plural of its acronym by the acronym', () => {
