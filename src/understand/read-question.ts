@@ -631,7 +631,9 @@ export class QuestionReader {
 
   private lookupName(span: string[]): TopicName | null {
     const spaced = span.join(' ');
-    const candidates = [spaced, span.join('')];
+    // `cloud watch` is CloudWatch; `am i` is no AMI.
+    const candidates =
+      span.length > 1 && span.some((word) => STOPWORDS.has(word)) ? [spaced] : [spaced, span.join('')];
     const last = span.at(-1) ?? '';
     if (last.length > 3 && last.endsWith('s')) candidates.push(`${spaced.slice(0, -1)}`);
     // `security group` for a topic named `Security Groups`.

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeDir } from '../../src/knowledge/load.js';
 import type { KnowledgeBase } from '../../src/knowledge/types.js';
@@ -8,9 +9,10 @@ import { rankTopics } from '../../src/understand/rank-topics.js';
 import { QuestionReader } from '../../src/understand/read-question.js';
 import { loadSpellings, loadSynonyms } from '../../src/understand/synonyms.js';
 import { TopicIndex } from '../../src/understand/topic-index.js';
+import { Understanding } from '../../src/understand/understanding.js';
 import { loadWordRelations } from '../../src/understand/word-relations.js';
 import { notesDir } from '../helpers/notes-dir.js';
-import { KNOWLEDGE_DIR } from '../helpers/paths.js';
+import { FIXTURES_DIR, KNOWLEDGE_DIR } from '../helpers/paths.js';
 
 let knowledge: KnowledgeBase;
 let index: TopicIndex;
@@ -136,6 +138,16 @@ describe('QuestionReader', () => {
         .read('iam roles anywhere certificates')
         .names.map((name) => name.topic),
     ).toEqual([2]);
+  });
+
+  it('joins no words of a name written apart when one is a stopword: `am i` is no AMI', () => {
+    const notes = loadKnowledgeDir(join(FIXTURES_DIR, 'notes', 'ec2-deep')).knowledge;
+    const understanding = new Understanding(notes);
+    expect(understanding.understand('for a stopped instance, am i charged by the hour').read.names).toEqual(
+      [],
+    );
+    const [hit] = understanding.understand('how are amis shared').read.names;
+    expect(notes.topics[hit?.topic ?? -1]?.name).toBe('Amazon Machine Images');
   });
 
   it('finds a part of a name written as one word, and misspelt (`autoscaling`, `autoscalling`)', () => {
