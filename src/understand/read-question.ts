@@ -635,9 +635,10 @@ export class QuestionReader {
     const candidates =
       span.length > 1 && span.some((word) => STOPWORDS.has(word)) ? [spaced] : [spaced, span.join('')];
     const last = span.at(-1) ?? '';
-    if (last.length > 3 && last.endsWith('s')) candidates.push(`${spaced.slice(0, -1)}`);
+    // `vms` for a topic named `VM`, but never `vmss` for it.
+    if (last.length > 2 && last.endsWith('s')) candidates.push(`${spaced.slice(0, -1)}`);
     // `security group` for a topic named `Security Groups`.
-    else if (last.length > 2) candidates.push(`${spaced}s`);
+    else if (last.length > 2 && !last.endsWith('s')) candidates.push(`${spaced}s`);
     for (const candidate of candidates) {
       const found = this.index.exactName(candidate)[0];
       if (found !== undefined) return found;

@@ -150,6 +150,16 @@ describe('QuestionReader', () => {
     expect(notes.topics[hit?.topic ?? -1]?.name).toBe('Amazon Machine Images');
   });
 
+  it('reads a word already in the plural as no other name with an s added: `vms` is no VMSS', () => {
+    const notes = loadKnowledgeDir(join(FIXTURES_DIR, 'notes', 'azure-compute')).knowledge;
+    const understanding = new Understanding(notes);
+    expect(understanding.understand('how much notice before azure evicts my spot vms').read.names).toEqual(
+      [],
+    );
+    const [hit] = understanding.understand('vmss flexible orchestration').read.names;
+    expect(notes.topics[hit?.topic ?? -1]?.name).toBe('Azure Virtual Machine Scale Sets');
+  });
+
   it('finds a part of a name written as one word, and misspelt (`autoscaling`, `autoscalling`)', () => {
     expect(reader.read('containerservice task definitions').names.map((hit) => hit.topic)).toEqual([
       topicIndexOf('ecs'),
