@@ -329,6 +329,8 @@ export class UncoveredServices {
     };
     index.topics.forEach((topic, i) => {
       for (const fact of topic.facts) {
+        // "NOT for no-code cleanup, thats **Glue DataBrew**" sends the learner to another service.
+        if (POINTS_ELSEWHERE.test(fact.text)) continue;
         const entry = entryTerm(fact);
         for (const term of fact.keyTerms) {
           const service = lookUp(term);
@@ -881,6 +883,9 @@ function closesQuestion(mention: ServiceMention, read: ReadQuestion): boolean {
     AT_SERVICE.has(before[before.length - 1] ?? '')
   );
 }
+
+/** A bullet that says what the topic is not for, and what is: its services are others' topics. */
+const POINTS_ELSEWHERE = /^(?:not\b|vs\.?\s|versus\s)/i;
 
 /** A heading's service, the word, and the service it is made for or runs in: `AWS Fargate for Amazon EKS`. */
 const SERVICE_WITHIN = /\s(for|on|in|with)\s/i;

@@ -528,6 +528,12 @@ describe('notes on another cloud', () => {
     expect(eks.answer('quiz me on kubernetes on aws').intent).toBe('quiz');
   });
 
+  it('take no service a bullet sends the learner to instead ("NOT for …, thats **Glue DataBrew**") as the topic’s', () => {
+    const lake = tutorFor(join(FIXTURES_DIR, 'notes', 'data-lake'));
+    expect(unknown(lake.answer('how do databrew recipes work')).notCovered).toEqual(['AWS Glue DataBrew']);
+    expect(lake.answer('how do glue etl job bookmarks work').topics[0]?.id).toBe('glue-etl-jobs');
+  });
+
   it('answers a topic named in full with a slip in each word, beside a service it lacks', () => {
     const reply = tutorFor(join(FIXTURES_DIR, 'notes', 'security-identity')).answer(
       'secerts manger custom rotaton lambda',
