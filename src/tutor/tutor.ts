@@ -76,6 +76,47 @@ const STANDING = new Set([
   'winning',
 ]);
 /**
+ * Words without one of which no request is for the standings: "honestly this week has been rough"
+ * says `this week` as a leaderboard request would, and asks for no scores.
+ */
+const STANDINGS_ASKED = new Set([
+  ...STANDING,
+  'leaderboards',
+  'scoreboard',
+  'scorers',
+  'scoring',
+  'point',
+  'ranks',
+  'rankings',
+  'standing',
+  'stand',
+  'table',
+  'top',
+  'lead',
+  'leading',
+  'leader',
+  'leaders',
+  'win',
+  'winner',
+  'won',
+  'best',
+  'most',
+  'highest',
+  'doing',
+  'accuracy',
+  'stats',
+  'streak',
+  'streaks',
+  'place',
+  'compare',
+  'compared',
+  'first',
+  'board',
+  'league',
+  'competition',
+]);
+
+/**
  * Below this probability of being right, a guess from a topic that names a service the notes don't
  * cover, in passing, is more likely about that service than about the topic.
  */
@@ -352,6 +393,8 @@ export function createTutor(
           probability,
         );
       case 'leaderboard':
+        if (!read.tokens.some((token) => STANDINGS_ASKED.has(token)))
+          return { ...unknown(question, [], commandConfidence('unknown', probability)), smallTalk: true };
         return command(
           {
             intent: 'leaderboard',

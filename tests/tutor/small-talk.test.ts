@@ -46,6 +46,16 @@ describe('small talk', () => {
     expect(tutor.answer('quiz me on fargate').intent).toBe('quiz');
   });
 
+  it('is no leaderboard request when it says when, as one would, but asks for no standing', () => {
+    for (const question of ['honestly this week has been rough', 'this month flew by, anyone got plans']) {
+      const reply = tutor.answer(question) as UnknownReply;
+      expect(reply.intent, question).toBe('unknown');
+      expect(reply.smallTalk, question).toBe(true);
+    }
+    expect(tutor.answer('how is my team doing this week').intent).toBe('leaderboard');
+    expect(tutor.answer('who got the most right this month').intent).toBe('leaderboard');
+  });
+
   it('is an emoji or a smiley with no word to look up, never a gap in the notes; a lone "?" asks for help', () => {
     for (const question of ['👍', '🙂🙂🙂', ':)', '...']) {
       const reply = tutor.answer(question) as UnknownReply;
