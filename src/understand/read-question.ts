@@ -626,7 +626,25 @@ export class QuestionReader {
     const kept = hits.filter(
       (hit) => !misspelt.some((other) => other.start <= hit.start && hit.end <= other.end),
     );
-    return [...kept, ...misspelt].sort((a, b) => a.start - b.start);
+    const all = [...kept, ...misspelt].sort((a, b) => a.start - b.start);
+    // "a virtual machine scale set … which machines to remove": one word of a name said in full,
+    // said again, is that name's again, not a part of another's.
+    return all.filter(
+      (hit) =>
+        !(
+          hit.partial &&
+          hit.end - hit.start === 1 &&
+          all.some(
+            (other) =>
+              !other.partial &&
+              other.topic !== hit.topic &&
+              other.end - other.start > 1 &&
+              tokens
+                .slice(other.start, other.end)
+                .some((word) => stem(word) === stem(tokens[hit.start] ?? '')),
+          )
+        ),
+    );
   }
 
   private lookupName(span: string[]): TopicName | null {

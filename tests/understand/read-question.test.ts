@@ -160,6 +160,15 @@ describe('QuestionReader', () => {
     expect(notes.topics[hit?.topic ?? -1]?.name).toBe('Azure Virtual Machine Scale Sets');
   });
 
+  it('reads a word of a name said in full, said again, as that name’s, not a part of another', () => {
+    const notes = loadKnowledgeDir(join(FIXTURES_DIR, 'notes', 'azure-compute')).knowledge;
+    const understanding = new Understanding(notes);
+    const names = understanding.understand(
+      'once a virtual machine scale set grows, where do the new machines go',
+    ).read.names;
+    expect(names.map((hit) => notes.topics[hit.topic]?.name)).toEqual(['Azure Virtual Machine Scale Sets']);
+  });
+
   it('finds a part of a name written as one word, and misspelt (`autoscaling`, `autoscalling`)', () => {
     expect(reader.read('containerservice task definitions').names.map((hit) => hit.topic)).toEqual([
       topicIndexOf('ecs'),
