@@ -686,6 +686,8 @@ describe('questions about services the notes do not cover', () => {
     ['azure container apps pricing', 'Azure Container Apps'],
     ['how does cloud router learn routes over bgp', 'Cloud Router'],
     ['can ha vpn reach 99.99% availability', 'Google Cloud VPN'],
+    ['how do i write a traceql query', 'Grafana Tempo'],
+    ['what is grafana mimir', 'Grafana Mimir'],
     ['how do i read values from systems manager parameter store', 'Systems Manager'],
     ['what is aws glue', 'Glue'],
     // What is asked of the other cloud itself: its quotas, its pricing.
