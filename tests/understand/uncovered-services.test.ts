@@ -733,6 +733,14 @@ describe('questions about services the notes do not cover', () => {
     expect(reply.notCovered).toEqual(['AWS Batch']);
   });
 
+  it('reads a question asking how to move something onto a service it lacks as about that service', () => {
+    const messaging = tutorFor(join(FIXTURES_DIR, 'notes', 'messaging-deep'));
+    const reply = unknown(
+      messaging.answer('how do we migrate our activemq brokers onto amazon mq, do queues carry over'),
+    );
+    expect(reply.notCovered).toEqual(['Amazon MQ']);
+  });
+
   it('names a service asked about by the plural of its acronym by the acronym', () => {
     expect(unknown(tutorFor(DATABASES_NOTES_DIR).answer('what are vpcs')).notCovered).toEqual([
       'Amazon Virtual Private Cloud (VPC)',
