@@ -336,6 +336,25 @@ export function createTutor(
     return [...found];
   };
 
+  /**
+   * The topic a choice offers beside the one topic named, by one distinctive word of its name right
+   * after the `or` (`sqs standard or fifo for …`), or null.
+   */
+  const partlyNamedChoice = (read: ReadQuestion, named: number[]): number | null => {
+    const [hit] = read.names;
+    if (!hit || !CHOICE_MARKS.has(read.tokens[hit.end] ?? '')) return null;
+    const term = read.terms.find(
+      (candidate) =>
+        candidate.position > hit.end &&
+        candidate.position <= hit.end + CHOICE_REACH &&
+        candidate.nameOf === null,
+    );
+    if (!term || term.word.length < 4) return null;
+    const namedWith = index.topicsNamedWith(stem(term.word));
+    if (namedWith.length !== 1 || named.includes(namedWith[0] ?? -1)) return null;
+    return namedWith[0] ?? null;
+  };
+
   const command = (reply: Unrated<Reply>, probability: number): Reply => {
     const confidence = round(commandConfidence(reply.intent, probability));
     return { ...reply, confidence, sure: confidence >= model.sure } as Reply;
@@ -450,8 +469,13 @@ export function createTutor(
         if (uncovered.subject) return unknown(question, candidates, model.uncovered, uncovered);
         // Comparing takes two named topics; "compare" phrasing around one name is a question about it,
         // unless a word of another topic's name stands beside it ("kinesis data streams or firehose").
+        const choiceOfPart = named.length === 1 ? partlyNamedChoice(read, named) : null;
         const namedSides =
-          intent === 'compare' && named.length === 1 ? [...named, ...partlyNamed(read, named)] : named;
+          intent === 'compare' && named.length === 1
+            ? [...named, ...partlyNamed(read, named)]
+            : choiceOfPart !== null
+              ? [...named, choiceOfPart]
+              : named;
         // Notes on ideas are compared by their terms ("etags and api versioning, how are they
         // different"): a topic's own bold term is a side when the question asks how things differ.
         // A term inside a name already counted ("api versioning") is no side of its own.
@@ -470,6 +494,7 @@ export function createTutor(
         // a comparison only where the question says so.
         const asked =
           differ ||
+          choiceOfPart !== null ||
           read.intent.cued.has('compare') ||
           offersAChoice(read) ||
           (wholeNames(read) === 2 && read.tokens.some((token) => BOTH_MARKS.has(token)));

@@ -411,6 +411,20 @@ describe('tutor: compares without "vs"', () => {
     expect(reply.intent).toBe('compare');
     expect(reply.topics.map((topic) => topic.id).sort()).toEqual(['s3-glacier', 'storage-gateway']);
   });
+
+  it('compares the one topic named with one a word of its name offers right after an `or`', () => {
+    const messaging = tutorFor(join(FIXTURES_DIR, 'notes', 'messaging-deep'));
+    const reply = messaging.answer('sqs standard or fifo for our billing events');
+    expect(reply.intent).toBe('compare');
+    expect(reply.topics.slice(0, 2).map((topic) => topic.title.split(' (')[0])).toEqual([
+      'Amazon SQS Standard Queues',
+      'Amazon SQS FIFO Queues',
+    ]);
+    // An `or` further on offers no choice between them.
+    expect(messaging.answer('sqs standard queues: is a duplicate a bug or expected, fifo aside').intent).toBe(
+      'explain',
+    );
+  });
 });
 
 describe('numbers the notes never use', () => {
