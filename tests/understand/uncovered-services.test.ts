@@ -733,12 +733,17 @@ describe('questions about services the notes do not cover', () => {
     expect(reply.notCovered).toEqual(['AWS Batch']);
   });
 
-  it('reads a question asking how to move something onto a service it lacks as about that service', () => {
+  it('reads a question asking how to do something onto or through a service it lacks as about that service', () => {
     const messaging = tutorFor(join(FIXTURES_DIR, 'notes', 'messaging-deep'));
     const reply = unknown(
       messaging.answer('how do we migrate our activemq brokers onto amazon mq, do queues carry over'),
     );
     expect(reply.notCovered).toEqual(['Amazon MQ']);
+    const networking = tutorFor(join(FIXTURES_DIR, 'notes', 'azure-networking'));
+    expect(
+      unknown(networking.answer('how do i ssh to a linux vm through azure bastion when it has no public ip'))
+        .notCovered,
+    ).toEqual(['Azure Bastion']);
   });
 
   it('names a service asked about by the plural of its acronym by the acronym', () => {
