@@ -861,7 +861,19 @@ function isGerund(word: string, everyday: EverydayWords): boolean {
 const REQUESTING = new Set(['walk', 'talk', 'show', 'tell', 'help', 'teach']);
 
 /** Words that put what a question asks inside a service, or send it there ("push an image to ecr"). */
-const AT_SERVICE = new Set(['in', 'on', 'onto', 'inside', 'within', 'using', 'with', 'to', 'into', 'through', 'via']);
+const AT_SERVICE = new Set([
+  'in',
+  'on',
+  'onto',
+  'inside',
+  'within',
+  'using',
+  'with',
+  'to',
+  'into',
+  'through',
+  'via',
+]);
 
 /** Words that open another clause or a purpose after a service: "… in amazon connect and keep the transcript". */
 const CLAUSE_OPENERS = new Set(['and', 'for', 'so', 'but', 'when', 'if', 'because', 'while']);
