@@ -674,6 +674,8 @@ export class QuestionReader {
   private isPossibleTypo(token: string): boolean {
     return (
       token.length >= 4 &&
+      // `filestore` is Google's Filestore, not `firestore` misspelt.
+      !this.isServiceWord(token) &&
       !/\d/.test(token) &&
       !STOPWORDS.has(token) &&
       !this.index.vocabulary.has(token) &&

@@ -746,6 +746,14 @@ describe('questions about services the notes do not cover', () => {
     ).toEqual(['Azure Bastion']);
   });
 
+  it('takes no catalogued name for a topic’s name misspelt: `filestore` is Filestore, not Firestore', () => {
+    const databases = tutorFor(join(FIXTURES_DIR, 'notes', 'gcp-databases'));
+    expect(unknown(databases.answer('does filestore support nfs v4.1 mounts')).notCovered).toEqual([
+      'Filestore',
+    ]);
+    expect(databases.answer('does firestre support offline writes').topics[0]?.id).toBe('firestore');
+  });
+
   it('names a service asked about by the plural of its acronym by the acronym', () => {
     expect(unknown(tutorFor(DATABASES_NOTES_DIR).answer('what are vpcs')).notCovered).toEqual([
       'Amazon Virtual Private Cloud (VPC)',
