@@ -546,6 +546,22 @@ export class UncoveredServices {
   }
 
   /**
+   * A technology of the kind notes on technologies teach, which they name in passing (`pg_repack`
+   * beside notes on PgBouncer and VACUUM, `Thanos` beside notes on Prometheus): one of the tools
+   * they weigh theirs against.
+   */
+  private ofTaughtKind(service: CloudService): boolean {
+    if ([...this.clouds].some((cloud) => cloud !== OPEN_SOURCE)) return false;
+    return [...this.covered].some(
+      (taught) =>
+        (taught.provider === TECHNOLOGY || taught.provider === OPEN_SOURCE) &&
+        taught !== service &&
+        taught.category === service.category &&
+        this.topicCovering(taught) !== null,
+    );
+  }
+
+  /**
    * A technology of the kind notes on technologies teach (`ksqlDB` beside notes on Kafka), which they
    * never name: on notes about a cloud's services, technologies are the setting of its needs.
    */
@@ -573,11 +589,14 @@ export class UncoveredServices {
         !verbAfterVendor(mention, read, mentions, this.english, this.everyday) &&
         // A technology the notes use in their own words (`postgres` in notes on RDS) is the
         // setting they teach in, not something they lack, unless the question asks what it is:
-        // "what is terragrunt" on notes that name it once, in passing, asks what they never teach.
+        // "what is terragrunt" on notes that name it once, in passing, asks what they never teach;
+        // or asks about one of the kind notes on technologies teach ("how does pg_repack rebuild a
+        // table" on notes on running Postgres, which name it beside VACUUM FULL).
         !(
           mention.service.provider === TECHNOLOGY &&
           this.namedInNotes(mention.service) &&
-          !asksWhatTheServiceIs(mention, read.tokens)
+          !asksWhatTheServiceIs(mention, read.tokens) &&
+          !(askedAbout(mention, read.tokens) && this.ofTaughtKind(mention.service))
         ) &&
         // The notes' own cloud's service is meant by its name however everyday it is (`control
         // tower`); another cloud's by an everyday compound only where the question shows it, or

@@ -975,6 +975,21 @@ describe('questions about services the notes do not cover', () => {
     ).toBe('terraform-state');
   });
 
+  it('takes a technology of the kind notes on technologies teach, named in passing, for what they lack when asked about', () => {
+    const postgres = tutorFor(join(FIXTURES_DIR, 'notes', 'postgres-ops'));
+    expect(unknown(postgres.answer('how do i install pg_repack on ubuntu')).notCovered).toEqual([
+      'pg_repack',
+    ]);
+    // Around a need the notes meet, it is still the setting.
+    expect(postgres.answer('we use pg_repack, how do we stop bloat coming back').topics[0]?.id).toBe(
+      'mvcc-vacuum',
+    );
+    const observability = tutorFor(join(FIXTURES_DIR, 'notes', 'oss-observability'));
+    expect(unknown(observability.answer('what does thanos compaction do to old blocks')).notCovered).toEqual([
+      'Thanos',
+    ]);
+  });
+
   it('takes a technology of the kind notes on a technology teach, which they never name, for what they lack', () => {
     // Notes on Kafka teach Kafka; ksqlDB and KRaft are of its kind, and the notes never name them.
     const kafka = tutorFor(join(FIXTURES_DIR, 'notes', 'kafka-core'));
