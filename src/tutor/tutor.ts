@@ -785,6 +785,22 @@ function subjectFirst(ordered: TopicCandidate[], read: ReadQuestion): TopicCandi
     );
     if (meets) return [meets, ...ordered.filter((candidate) => candidate !== meets)];
   }
+  // "what's a secondary index in dynamodb": the topic the question asks in is its setting, the one
+  // named before it what it asks about.
+  const setting = (topic: number) =>
+    hits(topic).length > 0 &&
+    hits(topic).every((hit) => SETTING_OPENERS.has(read.tokens[hit.start - 1] ?? ''));
+  if (setting(best.topic)) {
+    const firstBest = hits(best.topic)[0]?.start ?? 0;
+    const asked = ordered.find(
+      (candidate) =>
+        candidate !== best &&
+        candidate.evidence === 'name' &&
+        hits(candidate.topic).some((hit) => hit.end <= firstBest) &&
+        !setting(candidate.topic),
+    );
+    if (asked) return [asked, ...ordered.filter((candidate) => candidate !== asked)];
+  }
   if (!measure(best.topic)) return yesNoSubjectFirst(ordered, read);
   const subject = ordered.find(
     (candidate) =>
@@ -795,6 +811,9 @@ function subjectFirst(ordered: TopicCandidate[], read: ReadQuestion): TopicCandi
   );
   return subject ? [subject, ...ordered.filter((candidate) => candidate !== subject)] : ordered;
 }
+
+/** Words that put what a question asks inside a topic it names after them: "… in dynamodb". */
+const SETTING_OPENERS = new Set(['in', 'on', 'inside', 'within', 'using']);
 
 /** The most words before a colon or a dash that still head a question rather than open it. */
 const HEADING_WORDS = 4;

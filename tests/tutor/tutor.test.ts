@@ -412,6 +412,12 @@ describe('tutor: compares without "vs"', () => {
     expect(reply.topics.map((topic) => topic.id).sort()).toEqual(['s3-glacier', 'storage-gateway']);
   });
 
+  it('answers the topic named first, not the one the question asks it in', () => {
+    const dynamo = tutorFor(join(FIXTURES_DIR, 'notes', 'dynamodb-deep'));
+    const reply = dynamo.answer('how do secondary indexes work in dynamodb');
+    expect(reply.topics[0]?.title).toMatch(/^Secondary Indexes/);
+  });
+
   it('compares the one topic named with one a word of its name offers right after an `or`', () => {
     const messaging = tutorFor(join(FIXTURES_DIR, 'notes', 'messaging-deep'));
     const reply = messaging.answer('sqs standard or fifo for our billing events');
