@@ -486,6 +486,9 @@ function addCatalogueNames(index: TopicIndex, covered: UncoveredServices, englis
         .map(phraseKey),
     ]);
     for (const service of services) {
+      // What the notes as a whole are about (`dynamodb-deep.md`) names none of its topics (`DynamoDB
+      // Streams`) more than the others.
+      if (service.aliases.some((alias) => covered.products.includes(phraseKey(alias)))) continue;
       for (const alias of service.aliases) {
         const key = phraseKey(alias);
         const keyWords = key.split(' ');

@@ -412,6 +412,14 @@ describe('tutor: compares without "vs"', () => {
     expect(reply.topics.map((topic) => topic.id).sort()).toEqual(['s3-glacier', 'storage-gateway']);
   });
 
+  it('takes what the notes as a whole are about for no name of one topic (`dynamodb` in notes all on DynamoDB)', () => {
+    const dynamo = tutorFor(join(FIXTURES_DIR, 'notes', 'dynamodb-deep'));
+    expect(
+      dynamo.answer('can a dynamodb table switch from provisioned to on-demand every hour').topics[0]?.title,
+    ).toMatch(/^Capacity Modes/);
+    expect(dynamo.answer('dynamodb streams retention').topics[0]?.title).toMatch(/^DynamoDB Streams/);
+  });
+
   it('answers the topic named first, not the one the question asks it in', () => {
     const dynamo = tutorFor(join(FIXTURES_DIR, 'notes', 'dynamodb-deep'));
     const reply = dynamo.answer('how do secondary indexes work in dynamodb');
