@@ -355,6 +355,20 @@ export class Understanding {
     }
   }
 
+  /**
+   * "what is aws lambda" on notes all on Lambda says nothing but what the notes are about: the topic
+   * that teaches it as a whole (`Lambda Basics & Limits`, the first of those named for it) answers.
+   */
+  private teachingTopic(read: ReadQuestion): { topic: number; start: number; end: number } | null {
+    for (const [at, token] of read.tokens.entries()) {
+      if (!this.services.domainWords.has(token)) continue;
+      const product = this.catalogue.lookup(token);
+      const topic = product ? this.services.topicCovering(product) : null;
+      if (topic !== null) return { topic, start: at, end: at + 1 };
+    }
+    return null;
+  }
+
   understand(question: string): Understood {
     const read = this.reader.read(question);
     const found = this.catalogue.find(read.tokens).map((mention) => this.ofNotesCloud(mention, read.tokens));
@@ -367,7 +381,24 @@ export class Understanding {
     this.nameOwnCloudServices(read, mentions);
     const uncovered = this.services.of(read, mentions);
     for (const term of read.terms) if (uncovered.servicePositions.has(term.position)) term.service = true;
-    return { read, candidates: rankTopics(this.index, read), uncovered };
+    const candidates = rankTopics(this.index, read);
+    if (candidates.length === 0 && read.names.length === 0) {
+      const taught = this.teachingTopic(read);
+      if (taught) {
+        read.names.push({ ...taught, strength: 1, partial: false });
+        candidates.push({
+          topic: taught.topic,
+          score: 1,
+          nameStrength: 1,
+          namedInPart: false,
+          coverage: 1,
+          plainCoverage: 1,
+          matched: 1,
+          evidence: 'name',
+        });
+      }
+    }
+    return { read, candidates, uncovered };
   }
 }
 

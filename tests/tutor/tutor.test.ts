@@ -420,6 +420,16 @@ describe('tutor: compares without "vs"', () => {
     expect(dynamo.answer('dynamodb streams retention').topics[0]?.title).toMatch(/^DynamoDB Streams/);
   });
 
+  it('answers what the notes as a whole are about with the topic that teaches it first', () => {
+    const lambda = tutorFor(join(FIXTURES_DIR, 'notes', 'lambda-deep'));
+    const reply = lambda.answer('explain lambda to me');
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics[0]?.title).toMatch(/^Lambda Basics & Limits/);
+    expect(tutorFor(join(FIXTURES_DIR, 'notes', 'eks-deep')).answer('what is eks').topics[0]?.title).toMatch(
+      /^Amazon EKS Clusters/,
+    );
+  });
+
   it('answers the topic named first, not the one the question asks it in', () => {
     const dynamo = tutorFor(join(FIXTURES_DIR, 'notes', 'dynamodb-deep'));
     const reply = dynamo.answer('how do secondary indexes work in dynamodb');
