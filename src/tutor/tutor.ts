@@ -343,16 +343,14 @@ export function createTutor(
   const partlyNamedChoice = (read: ReadQuestion, named: number[]): number | null => {
     const [hit] = read.names;
     if (!hit || !CHOICE_MARKS.has(read.tokens[hit.end] ?? '')) return null;
-    const term = read.terms.find(
-      (candidate) =>
-        candidate.position > hit.end &&
-        candidate.position <= hit.end + CHOICE_REACH &&
-        candidate.nameOf === null,
-    );
-    if (!term || term.word.length < 4) return null;
-    const namedWith = index.topicsNamedWith(stem(term.word));
-    if (namedWith.length !== 1 || named.includes(namedWith[0] ?? -1)) return null;
-    return namedWith[0] ?? null;
+    for (const term of read.terms) {
+      if (term.position <= hit.end || term.position > hit.end + CHOICE_REACH) continue;
+      if (term.nameOf !== null) return null;
+      if (term.word.length < 4) continue;
+      const namedWith = index.topicsNamedWith(stem(term.word));
+      if (namedWith.length === 1 && !named.includes(namedWith[0] ?? -1)) return namedWith[0] ?? null;
+    }
+    return null;
   };
 
   const command = (reply: Unrated<Reply>, probability: number): Reply => {

@@ -444,6 +444,10 @@ describe('tutor: compares without "vs"', () => {
       'Amazon SQS Standard Queues',
       'Amazon SQS FIFO Queues',
     ]);
+    const lambda = tutorFor(join(FIXTURES_DIR, 'notes', 'lambda-deep'));
+    expect(lambda.answer('snapstart vs provisioned concurrency for a spring boot api').intent).toBe(
+      'compare',
+    );
     // An `or` further on offers no choice between them.
     expect(messaging.answer('sqs standard queues: is a duplicate a bug or expected, fifo aside').intent).toBe(
       'explain',
