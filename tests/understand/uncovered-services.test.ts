@@ -688,6 +688,8 @@ describe('questions about services the notes do not cover', () => {
     ['can ha vpn reach 99.99% availability', 'Google Cloud VPN'],
     ['how do i write a traceql query', 'Grafana Tempo'],
     ['what is grafana mimir', 'Grafana Mimir'],
+    ['how does kaniko build images without a docker daemon', 'Kaniko'],
+    ['what does cloud profiler show', 'Cloud Profiler'],
     ['how do i read values from systems manager parameter store', 'Systems Manager'],
     ['what is aws glue', 'Glue'],
     // What is asked of the other cloud itself: its quotas, its pricing.
