@@ -895,7 +895,7 @@ const AT_SERVICE = new Set([
 ]);
 
 /** Words that open another clause or a purpose after a service: "… in amazon connect and keep the transcript". */
-const CLAUSE_OPENERS = new Set(['and', 'for', 'so', 'but', 'when', 'if', 'because', 'while']);
+const CLAUSE_OPENERS = new Set(['and', 'for', 'so', 'but', 'when', 'if', 'because', 'while', 'to']);
 
 /**
  * A question that asks how or what, about something done in or sent to a service it names last

@@ -756,6 +756,14 @@ describe('questions about services the notes do not cover', () => {
     expect(databases.answer('does firestre support offline writes').topics[0]?.id).toBe('firestore');
   });
 
+  it('reads a question asking how to do something in a service it lacks, for a purpose, as about that service', () => {
+    const detection = tutorFor(join(FIXTURES_DIR, 'notes', 'security-detection'));
+    expect(
+      unknown(detection.answer('how do i add a managed rule group in aws waf to block sql injection'))
+        .notCovered,
+    ).toEqual(['AWS WAF']);
+  });
+
   it('names a service asked about by the plural of its acronym by the acronym', () => {
     expect(unknown(tutorFor(DATABASES_NOTES_DIR).answer('what are vpcs')).notCovered).toEqual([
       'Amazon Virtual Private Cloud (VPC)',
