@@ -342,13 +342,24 @@ export function createTutor(
    */
   const partlyNamedChoice = (read: ReadQuestion, named: number[]): number | null => {
     const [hit] = read.names;
-    if (!hit || !CHOICE_MARKS.has(read.tokens[hit.end] ?? '')) return null;
+    if (!hit) return null;
+    // `sqs standard or fifo`, `cloud dns geolocation routing or a global load balancer`.
+    const mark = read.tokens.findIndex(
+      (token, at) => at >= hit.end && at <= hit.end + CHOICE_REACH && CHOICE_MARKS.has(token),
+    );
+    if (mark < 0) return null;
+    // Further from the name, two words of the other's name together say it: `load balancer`.
+    const wordsNeeded = mark === hit.end ? 1 : 2;
+    let said = 0;
+    let saidOf = -1;
     for (const term of read.terms) {
-      if (term.position <= hit.end || term.position > hit.end + CHOICE_REACH) continue;
+      if (term.position <= mark || term.position > mark + CHOICE_REACH + wordsNeeded - 1) continue;
       if (term.nameOf !== null) return null;
-      if (term.word.length < 4) continue;
-      const namedWith = index.topicsNamedWith(stem(term.word));
-      if (namedWith.length === 1 && !named.includes(namedWith[0] ?? -1)) return namedWith[0] ?? null;
+      const namedWith = term.word.length < 4 ? [] : index.topicsNamedWith(stem(term.word));
+      const other = namedWith.length === 1 && !named.includes(namedWith[0] ?? -1) ? (namedWith[0] ?? -1) : -1;
+      said = other >= 0 && other === saidOf ? said + 1 : other >= 0 ? 1 : 0;
+      saidOf = other;
+      if (said >= wordsNeeded) return other;
     }
     return null;
   };

@@ -448,6 +448,12 @@ describe('tutor: compares without "vs"', () => {
     expect(lambda.answer('snapstart vs provisioned concurrency for a spring boot api').intent).toBe(
       'compare',
     );
+    // Further from the name, two words of the other topic's name say it.
+    const gcp = tutorFor(join(FIXTURES_DIR, 'notes', 'gcp-networking'));
+    expect(
+      gcp.answer('cloud dns weighted records or an internal load balancer for spreading traffic').intent,
+    ).toBe('compare');
+    expect(gcp.answer('cloud dns private zones or is it free').intent).toBe('explain');
     // An `or` further on offers no choice between them.
     expect(messaging.answer('sqs standard queues: is a duplicate a bug or expected, fifo aside').intent).toBe(
       'explain',
