@@ -356,6 +356,31 @@ export class Understanding {
   }
 
   /**
+   * "how much does an sfn express run cost": a name (`sfn`, Step Functions, whose first topic is
+   * `Step Functions Standard Workflows`) and a word only a sibling's name has (`Step Functions
+   * Express Workflows`) name the sibling.
+   */
+  private nameSiblingsByWord(read: ReadQuestion): void {
+    for (const hit of read.names) {
+      if (hit.partial || hit.strength < 1) continue;
+      const next = read.terms.find((term) => term.position === hit.end);
+      if (!next || next.nameOf !== null || next.word.length < 4) continue;
+      const [sibling, ...more] = this.index.topicsNamedWith(stem(next.word));
+      if (sibling === undefined || more.length > 0 || sibling === hit.topic) continue;
+      const siblingWords = phraseKey(this.index.topics[sibling]?.name ?? '').split(' ');
+      const ownWords = phraseKey(this.index.topics[hit.topic]?.name ?? '')
+        .split(' ')
+        .filter((word) => !VENDOR_PREFIXES.has(word));
+      if (!siblingWords.includes(next.word) || !ownWords.some((word) => siblingWords.includes(word)))
+        continue;
+      hit.topic = sibling;
+      hit.end += 1;
+      for (const term of read.terms)
+        if (term.position >= hit.start && term.position < hit.end) term.nameOf = sibling;
+    }
+  }
+
+  /**
    * "what is aws lambda" on notes all on Lambda says nothing but what the notes are about: the topic
    * that teaches it as a whole (`Lambda Basics & Limits`, the first of those named for it) answers.
    */
@@ -379,6 +404,7 @@ export class Understanding {
       : [...found, ...platformsAskedOn(read.tokens, found, this.services.clouds)];
     this.services.nameEntries(read, mentions);
     this.nameOwnCloudServices(read, mentions);
+    this.nameSiblingsByWord(read);
     const uncovered = this.services.of(read, mentions);
     for (const term of read.terms) if (uncovered.servicePositions.has(term.position)) term.service = true;
     const candidates = rankTopics(this.index, read);

@@ -430,6 +430,12 @@ describe('tutor: compares without "vs"', () => {
     );
   });
 
+  it('answers the sibling a word after a name points to: `sfn express` is Express Workflows', () => {
+    const orchestration = tutorFor(join(FIXTURES_DIR, 'notes', 'serverless-orchestration'));
+    expect(orchestration.answer('sfn express max duration').topics[0]?.title).toMatch(/Express Workflows/);
+    expect(orchestration.answer('sfn max duration').topics[0]?.title).toMatch(/Standard Workflows/);
+  });
+
   it('answers the topic named first, not the one the question asks it in', () => {
     const dynamo = tutorFor(join(FIXTURES_DIR, 'notes', 'dynamodb-deep'));
     const reply = dynamo.answer('how do secondary indexes work in dynamodb');
