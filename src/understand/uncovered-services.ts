@@ -897,6 +897,9 @@ const AT_SERVICE = new Set([
 /** Words that open another clause or a purpose after a service: "… in amazon connect and keep the transcript". */
 const CLAUSE_OPENERS = new Set(['and', 'for', 'so', 'but', 'when', 'if', 'because', 'while', 'to']);
 
+/** Words that close a clause after a service without adding to it: "… in an azure storage queue by default". */
+const CLAUSE_CLOSERS = [['by', 'default'], ['these', 'days'], ['nowadays'], ['today'], ['anymore']];
+
 /**
  * A question that asks how or what, about something done in or sent to a service it names last
  * ("how do i train a model in sagemaker", "how do i push a docker image to ecr"), or last before a
@@ -910,7 +913,8 @@ function closesQuestion(mention: ServiceMention, read: ReadQuestion): boolean {
     (ASKING.has(tokens[0] ?? '') || REQUESTING.has(tokens[0] ?? '')) &&
     (mention.end === tokens.length ||
       mention.end === read.leadLength ||
-      CLAUSE_OPENERS.has(tokens[mention.end] ?? '')) &&
+      CLAUSE_OPENERS.has(tokens[mention.end] ?? '') ||
+      CLAUSE_CLOSERS.some((closer) => closer.every((word, at) => tokens[mention.end + at] === word))) &&
     AT_SERVICE.has(before[before.length - 1] ?? '')
   );
 }

@@ -756,6 +756,15 @@ describe('questions about services the notes do not cover', () => {
     expect(databases.answer('does firestre support offline writes').topics[0]?.id).toBe('firestore');
   });
 
+  it('reads a question asking how of a service it lacks, closed by "by default", as about that service', () => {
+    const integration = tutorFor(join(FIXTURES_DIR, 'notes', 'azure-integration'));
+    expect(
+      unknown(
+        integration.answer('how long do jobs wait in an azure storage queue by default before they vanish'),
+      ).notCovered,
+    ).toEqual(['Azure Queue Storage']);
+  });
+
   it('reads a question asking how to do something in a service it lacks, for a purpose, as about that service', () => {
     const detection = tutorFor(join(FIXTURES_DIR, 'notes', 'security-detection'));
     expect(
