@@ -345,7 +345,7 @@ export function createTutor(
     if (!hit) return null;
     // `sqs standard or fifo`, `cloud dns geolocation routing or a global load balancer`.
     const mark = read.tokens.findIndex(
-      (token, at) => at >= hit.end && at <= hit.end + CHOICE_REACH && CHOICE_MARKS.has(token),
+      (token, at) => at >= hit.end && at <= hit.end + FAR_CHOICE_REACH && CHOICE_MARKS.has(token),
     );
     if (mark < 0) return null;
     // Further from the name, two words of the other's name together say it: `load balancer`.
@@ -709,6 +709,11 @@ const CHOICE_MARKS = new Set([...COMPARING_MARKS, 'or']);
 
 /** How many words may stand between a choice's `or` and the names it chooses between. */
 const CHOICE_REACH = 3;
+/**
+ * How far after the one topic named an `or` may offer another named by two words of its name:
+ * "should i use cloud cdn for our product images or is the load balancer on its own fast enough".
+ */
+const FAR_CHOICE_REACH = 5;
 
 /**
  * The two topics named on either side of an `or` or `vs` when the question names more: "we have 4

@@ -460,6 +460,10 @@ describe('tutor: compares without "vs"', () => {
       gcp.answer('cloud dns weighted records or an internal load balancer for spreading traffic').intent,
     ).toBe('compare');
     expect(gcp.answer('cloud dns private zones or is it free').intent).toBe('explain');
+    expect(
+      gcp.answer('should we keep using cloud cdn for the static assets or is the load balancer alone enough')
+        .intent,
+    ).toBe('compare');
     // An `or` further on offers no choice between them.
     expect(messaging.answer('sqs standard queues: is a duplicate a bug or expected, fifo aside').intent).toBe(
       'explain',
