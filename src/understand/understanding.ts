@@ -22,6 +22,7 @@ import {
   VENDOR_PREFIXES,
 } from './service-catalogue.js';
 import type { NeedMatch } from './service-needs.js';
+import { STOPWORDS } from './stopwords.js';
 import { loadSpellings, loadSynonyms, type Spellings, type Synonyms } from './synonyms.js';
 import { TopicIndex } from './topic-index.js';
 import { type UncoveredMentions, UncoveredServices } from './uncovered-services.js';
@@ -139,6 +140,7 @@ export class Understanding {
     );
     addCatalogueNames(this.index, this.services, parts.english);
     addNamesAfterAService(this.index, parts.catalogue);
+    addAcronymsOfNames(this.index, parts.english);
     this.index.topics.forEach((topic, i) => {
       for (const name of renamedNames(topic.facts, parts.english)) this.index.addAlias(name, i);
     });
@@ -577,6 +579,41 @@ function nameWordsOf(topic: Topic | undefined): Set<string> {
  * store" names it whole. Only a rest of two words or more that no other topic's name holds (a part
  * of the name the index already keeps as this topic's alone).
  */
+/** The fewest words of a name whose initials people write for it: `MNG` of Managed Node Groups. */
+const ACRONYM_WORDS = 3;
+
+/**
+ * "running spot in our MNGs": the initials of a run of a topic's name (`EKS Managed Node Groups`)
+ * that no other topic's name has, no English word and no word of the notes, name the topic.
+ */
+function addAcronymsOfNames(index: TopicIndex, english: EnglishWords): void {
+  const owners = new Map<string, number>();
+  index.topics.forEach((topic, at) => {
+    const nameWords = phraseKey(topic.name)
+      .split(' ')
+      .filter((word) => !VENDOR_PREFIXES.has(word) && !STOPWORDS.has(word));
+    for (let from = 0; from < nameWords.length; from++)
+      for (let to = from + ACRONYM_WORDS; to <= nameWords.length; to++) {
+        const acronym = nameWords
+          .slice(from, to)
+          .map((word) => word[0])
+          .join('');
+        const owner = owners.get(acronym);
+        owners.set(acronym, owner === undefined || owner === at ? at : -1);
+      }
+  });
+  for (const [acronym, topic] of owners) {
+    if (
+      topic < 0 ||
+      english.has(acronym) ||
+      index.knows(stem(acronym)) ||
+      index.exactName(acronym).length > 0
+    )
+      continue;
+    index.addAlias(acronym, topic);
+  }
+}
+
 function addNamesAfterAService(index: TopicIndex, catalogue: ServiceCatalogue): void {
   index.topics.forEach((topic, at) => {
     const words = phraseKey(topic.name).split(' ');

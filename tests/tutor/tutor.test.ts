@@ -430,6 +430,12 @@ describe('tutor: compares without "vs"', () => {
     );
   });
 
+  it('answers the topic whose name a question writes in initials (`MNG` of Managed Node Groups)', () => {
+    const eks = tutorFor(join(FIXTURES_DIR, 'notes', 'eks-deep'));
+    expect(eks.answer('how many nodes can one mng hold').topics[0]?.title).toMatch(/Managed Node Groups/);
+    expect(eks.answer('are our MNGs on the latest ami').topics[0]?.title).toMatch(/Managed Node Groups/);
+  });
+
   it('answers the sibling a word after a name points to: `sfn express` is Express Workflows', () => {
     const orchestration = tutorFor(join(FIXTURES_DIR, 'notes', 'serverless-orchestration'));
     expect(orchestration.answer('sfn express max duration').topics[0]?.title).toMatch(/Express Workflows/);
