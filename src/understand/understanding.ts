@@ -588,6 +588,8 @@ const ACRONYM_WORDS = 3;
  */
 function addAcronymsOfNames(index: TopicIndex, english: EnglishWords): void {
   const owners = new Map<string, number>();
+  /** Initials of a name's last words (`mng`, `dlq`): those people write; `vms` of Virtual Machine Scale Sets is none. */
+  const closing = new Set<string>();
   index.topics.forEach((topic, at) => {
     const nameWords = phraseKey(topic.name)
       .split(' ')
@@ -600,18 +602,28 @@ function addAcronymsOfNames(index: TopicIndex, english: EnglishWords): void {
           .join('');
         const owner = owners.get(acronym);
         owners.set(acronym, owner === undefined || owner === at ? at : -1);
+        if (to === nameWords.length) closing.add(acronym);
       }
   });
   for (const [acronym, topic] of owners) {
     if (
       topic < 0 ||
+      !closing.has(acronym) ||
       english.has(acronym) ||
-      index.knows(stem(acronym)) ||
+      (index.knows(stem(acronym)) && !inOwnHeading(index.topics[topic], acronym)) ||
       index.exactName(acronym).length > 0
     )
       continue;
     index.addAlias(acronym, topic);
   }
+}
+
+/** Whether a topic's heading writes the initials in its parentheses: `(DLQs & redrive)`. */
+function inOwnHeading(topic: Topic | undefined, acronym: string): boolean {
+  return (topic?.categories ?? []).some((category) => {
+    const categoryWords = words(category);
+    return categoryWords.includes(acronym) || categoryWords.includes(`${acronym}s`);
+  });
 }
 
 function addNamesAfterAService(index: TopicIndex, catalogue: ServiceCatalogue): void {

@@ -434,6 +434,14 @@ describe('tutor: compares without "vs"', () => {
     const eks = tutorFor(join(FIXTURES_DIR, 'notes', 'eks-deep'));
     expect(eks.answer('how many nodes can one mng hold').topics[0]?.title).toMatch(/Managed Node Groups/);
     expect(eks.answer('are our MNGs on the latest ami').topics[0]?.title).toMatch(/Managed Node Groups/);
+    // Initials the heading writes too, `(DLQs & redrive)`, and only of a name's last words: `vms`
+    // is no Virtual Machine Scale Sets.
+    const messaging = tutorFor(join(FIXTURES_DIR, 'notes', 'messaging-deep'));
+    const dlq = messaging.answer('dlq on simple queue service');
+    expect(dlq.topics[0]?.title).toMatch(/Dead-Letter Queues/);
+    expect(dlq.intent === 'explain' && dlq.sure).toBe(true);
+    const compute = tutorFor(join(FIXTURES_DIR, 'notes', 'azure-compute'));
+    expect(compute.answer('how much notice do spot vms get').topics[0]?.title).not.toMatch(/Scale Sets/);
   });
 
   it('answers the sibling a word after a name points to: `sfn express` is Express Workflows', () => {
