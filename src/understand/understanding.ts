@@ -573,22 +573,17 @@ function nameWordsOf(topic: Topic | undefined): Set<string> {
   );
 }
 
-/**
- * A topic named after the service it belongs to (`EC2 Instance Store`, `S3 Glacier Deep Archive`) is
- * named by the rest of its name too, as its vendor would be left out: "can i resize the instance
- * store" names it whole. Only a rest of two words or more that no other topic's name holds (a part
- * of the name the index already keeps as this topic's alone).
- */
 /** The fewest words of a name whose initials people write for it: `MNG` of Managed Node Groups. */
 const ACRONYM_WORDS = 3;
 
 /**
- * "running spot in our MNGs": the initials of a run of a topic's name (`EKS Managed Node Groups`)
- * that no other topic's name has, no English word and no word of the notes, name the topic.
+ * "running spot in our MNGs": the initials of a topic's last words (`EKS Managed Node Groups`) that
+ * no other topic's name has, no English word and no word of the notes but one its heading writes
+ * (`DLQs & redrive`), name the topic.
  */
 function addAcronymsOfNames(index: TopicIndex, english: EnglishWords): void {
   const owners = new Map<string, number>();
-  /** Initials of a name's last words (`mng`, `dlq`): those people write; `vms` of Virtual Machine Scale Sets is none. */
+  /** Initials of a name's last words (`mng`, `dlq`), those people write: `vms` of Virtual Machine Scale Sets is none. */
   const closing = new Set<string>();
   index.topics.forEach((topic, at) => {
     const nameWords = phraseKey(topic.name)
@@ -626,6 +621,12 @@ function inOwnHeading(topic: Topic | undefined, acronym: string): boolean {
   });
 }
 
+/**
+ * A topic named after the service it belongs to (`EC2 Instance Store`, `S3 Glacier Deep Archive`) is
+ * named by the rest of its name too, as its vendor would be left out: "can i resize the instance
+ * store" names it whole. Only a rest of two words or more that no other topic's name holds (a part
+ * of the name the index already keeps as this topic's alone).
+ */
 function addNamesAfterAService(index: TopicIndex, catalogue: ServiceCatalogue): void {
   index.topics.forEach((topic, at) => {
     const words = phraseKey(topic.name).split(' ');
