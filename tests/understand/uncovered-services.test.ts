@@ -692,6 +692,8 @@ describe('questions about services the notes do not cover', () => {
     ['what does cloud profiler show', 'Cloud Profiler'],
     ['how do i split traffic with an httproute', 'Kubernetes Gateway API'],
     ['how much does a hetzner storage box cost', 'Hetzner Storage Box'],
+    ['what is a chef cookbook', 'Chef Infra'],
+    ['how do i write a puppet manifest', 'Puppet'],
     ['how do i read values from systems manager parameter store', 'Systems Manager'],
     ['what is aws glue', 'Glue'],
     // What is asked of the other cloud itself: its quotas, its pricing.
