@@ -128,7 +128,7 @@ export class UncoveredServices {
         const family = `${phraseKey(service.name)} `;
         if ([...this.covered].some((part) => phraseKey(part.name).startsWith(family)))
           mark(marking, service, i);
-        else if (!inParts.has(service) && this.#topicsNamedFor(key, index) >= 2) inParts.set(service, i);
+        else if (!inParts.has(service) && this.#namedForIt(service, key, index) >= 2) inParts.set(service, i);
         break;
       }
     });
@@ -138,6 +138,15 @@ export class UncoveredServices {
     // Notes that teach a service topic by topic open with what it is: the first takes its needs.
     for (const [service, topic] of inParts)
       if (this.topicCovering(service) === null) this.#adopt(service, topic);
+  }
+
+  /**
+   * How many topics' names open with the words that named a service (`gke standard`) or with one of
+   * its names: `GKE Standard node pools` and `GKE release channels` are both named for GKE.
+   */
+  #namedForIt(service: CloudService, key: string, index: TopicIndex): number {
+    const names = [key, ownNameKey(service), ...service.aliases.map(phraseKey)];
+    return Math.max(...names.map((name) => this.#topicsNamedFor(name, index)));
   }
 
   /** How many topics' names open with the words of a service's name (`lambda`). */

@@ -347,6 +347,8 @@ export class Understanding {
   ): void {
     for (const mention of mentions) {
       if (!mention.ownCloud) continue;
+      // `kubernetes` in notes all on GKE is what they are about, no one topic's name.
+      if (this.isDomainProduct(mention.service)) continue;
       const topic = this.services.topicCovering(mention.service);
       if (topic === null || read.names.some((hit) => hit.start < mention.end && mention.start < hit.end))
         continue;
@@ -355,6 +357,11 @@ export class Understanding {
       for (const term of read.terms)
         if (term.position >= mention.start && term.position < mention.end) term.nameOf = topic;
     }
+  }
+
+  /** Whether the service is what the notes as a whole are about (`dynamodb-deep.md`). */
+  private isDomainProduct(service: CloudService): boolean {
+    return service.aliases.some((alias) => this.services.products.includes(phraseKey(alias)));
   }
 
   /**

@@ -450,6 +450,21 @@ describe('tutor: compares without "vs"', () => {
     expect(orchestration.answer('sfn max duration').topics[0]?.title).toMatch(/Standard Workflows/);
   });
 
+  it('takes a product notes all on it name in other words (`kubernetes` on notes all on GKE) for no one topic', () => {
+    const gke = tutorFor(join(FIXTURES_DIR, 'notes', 'gke-deep'));
+    expect(
+      gke.answer('we want our kubernetes clusters on the most tested versions, upgraded after everyone else')
+        .topics[0]?.title,
+    ).toMatch(/^GKE release channels/);
+    // The first of the topics named for it covers it, whatever name of it the heading opens with.
+    const notes = loadKnowledgeDir(join(FIXTURES_DIR, 'notes', 'gke-deep')).knowledge;
+    const understanding = new Understanding(notes, defaultUnderstandingParts());
+    const standard = notes.topics.findIndex((topic) => topic.name.startsWith('GKE Standard node pools'));
+    expect(understanding.services.coveredBy(standard).map((service) => service.name)).toContain(
+      'Google Kubernetes Engine',
+    );
+  });
+
   it('answers the topic named first, not the one the question asks it in', () => {
     const dynamo = tutorFor(join(FIXTURES_DIR, 'notes', 'dynamodb-deep'));
     const reply = dynamo.answer('how do secondary indexes work in dynamodb');
