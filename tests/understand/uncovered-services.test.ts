@@ -528,6 +528,13 @@ describe('notes on another cloud', () => {
     expect(eks.answer('quiz me on kubernetes on aws').intent).toBe('quiz');
   });
 
+  it('take a one-word name of their own cloud’s product the question opens asking about for that product', () => {
+    const cloudflare = tutorFor(join(FIXTURES_DIR, 'notes', 'cloudflare-security'));
+    expect(
+      unknown(cloudflare.answer('can spectrum forward raw tcp for our game servers')).notCovered,
+    ).toEqual(['Cloudflare Spectrum']);
+  });
+
   it('take no service a bullet sends the learner to instead ("NOT for …, thats **Glue DataBrew**") as the topic’s', () => {
     const lake = tutorFor(join(FIXTURES_DIR, 'notes', 'data-lake'));
     expect(unknown(lake.answer('how do databrew recipes work')).notCovered).toEqual(['AWS Glue DataBrew']);
@@ -694,6 +701,7 @@ describe('questions about services the notes do not cover', () => {
     ['how much does a hetzner storage box cost', 'Hetzner Storage Box'],
     ['what is a chef cookbook', 'Chef Infra'],
     ['how do i write a puppet manifest', 'Puppet'],
+    ['what can cloudflare gateway dns policies block', 'Cloudflare Gateway'],
     ['how do i read values from systems manager parameter store', 'Systems Manager'],
     ['what is aws glue', 'Glue'],
     // What is asked of the other cloud itself: its quotas, its pricing.
