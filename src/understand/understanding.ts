@@ -141,6 +141,7 @@ export class Understanding {
     addCatalogueNames(this.index, this.services, parts.english);
     addNamesAfterAService(this.index, parts.catalogue);
     addAcronymsOfNames(this.index, parts.english);
+    addNamesAfterTheDomain(this.index, this.services.products);
     this.index.topics.forEach((topic, i) => {
       for (const name of renamedNames(topic.facts, parts.english)) this.index.addAlias(name, i);
     });
@@ -578,6 +579,22 @@ function nameWordsOf(topic: Topic | undefined): Set<string> {
   return new Set(
     [topic?.name ?? '', ...(topic?.aliases ?? [])].flatMap((name) => phraseKey(name).split(' ')),
   );
+}
+
+/**
+ * In notes all on one product (`redis-ops.md`), a heading that opens with it (`Redis Cluster`) is named
+ * by the rest (`cluster`), as the product goes without saying: "replicas vs cluster" compares two topics.
+ */
+function addNamesAfterTheDomain(index: TopicIndex, products: readonly string[]): void {
+  if (products.length === 0) return;
+  const rests = new Map<string, number>();
+  index.topics.forEach((topic, at) => {
+    const nameWords = phraseKey(topic.name).split(' ');
+    if (!products.includes(nameWords[0] ?? '') || nameWords.length < 2) return;
+    const rest = nameWords.slice(1).join(' ');
+    rests.set(rest, rests.has(rest) ? -1 : at);
+  });
+  for (const [rest, topic] of rests) if (topic >= 0 && !STOPWORDS.has(rest)) index.addAlias(rest, topic);
 }
 
 /** The fewest words of a name whose initials people write for it: `MNG` of Managed Node Groups. */

@@ -465,6 +465,16 @@ describe('tutor: compares without "vs"', () => {
     );
   });
 
+  it('names a topic of notes all on one product by the rest of its heading (`cluster` of Redis Cluster)', () => {
+    const redis = tutorFor(join(FIXTURES_DIR, 'notes', 'redis-ops'));
+    const reply = redis.answer('replication vs cluster for read scaling');
+    expect(reply.intent).toBe('compare');
+    expect(reply.topics.slice(0, 2).map((topic) => topic.title.split(' (')[0])).toEqual([
+      'Redis replication',
+      'Redis Cluster',
+    ]);
+  });
+
   it('answers the topic named first, not the one the question asks it in', () => {
     const dynamo = tutorFor(join(FIXTURES_DIR, 'notes', 'dynamodb-deep'));
     const reply = dynamo.answer('how do secondary indexes work in dynamodb');
