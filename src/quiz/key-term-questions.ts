@@ -196,8 +196,10 @@ export function keyTermQuestion(
   }
   if (wrong.length < 3) return null;
   const label = context.names.label(topic.id);
+  // A topic named for the term (`Ansible Variables & Facts` for `facts`) would give it away.
+  const namesTheTerm = ` ${phraseKey(label)} `.includes(` ${term.key} `);
   const stemText =
-    term.sort === 'named'
+    term.sort === 'named' || namesTheTerm
       ? `Which of these fills the blank: “${capitalise(blank)}.”?`
       : `Which term fills the blank in this note on ${label}: “${capitalise(blank)}.”?`;
   return {

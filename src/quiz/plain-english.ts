@@ -294,12 +294,15 @@ function spellOutProse(text: string, speller: Speller | null, describes: (word: 
       describes(next.toLowerCase()) ? `it's ${next}` : all,
     );
   out = out.replace(WORD, (word, at: number, whole: string) => {
-    const lower = word.toLowerCase();
+    // `db's` is the shorthand `db` with its possessive.
+    const [, owner, owns] = /^(.+?)(['’]s)$/u.exec(word) ?? [undefined, word, ''];
+    const base = owner ?? word;
+    const lower = base.toLowerCase();
     const short = SHORTHAND[lower];
     if (short !== undefined) {
       // A capital `R` or `U` alone is a name (the R language), not shorthand.
-      if (lower.length === 1 && word !== lower) return word;
-      return keepCase(word, short);
+      if (lower.length === 1 && base !== lower) return word;
+      return `${keepCase(base, short)}${owns ?? ''}`;
     }
     // A word joined to another by `-`, `_` or `.` is part of a name or a setting (`allkeys-lru` is no
     // misspelt `alleys`).

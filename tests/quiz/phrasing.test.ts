@@ -398,6 +398,7 @@ describe('plain English from shorthand', () => {
       'Low and predictable pricing, e.g. Lightsail',
     );
     expect(spellOut('managed DB service, R is a language')).toBe('managed database service, R is a language');
+    expect(spellOut("a % of the db's max_connections")).toBe("a % of the database's max_connections");
   });
 
   it('spaces a bracket after a name but not inside one: ec2 (managed by aws), HTTP(S), COUNT(*)', () => {
