@@ -296,7 +296,7 @@ describe('notes on a cloud whose products have everyday names', () => {
     // and 0.90, fact 0.77 and 0.89.
     ['dev-iam', { items: 55, intent: 0.89, top1: 0.77, fact: 0.74 }],
     ['dev-genai', { items: 55, intent: 0.91, top1: 0.87, fact: 0.85 }],
-    // Twenty-four more areas in six rounds of four, each measured before any change for it (figures in
+    // Twenty-eight more areas in seven rounds of four, each measured before any change for it (figures in
     // tests/fixtures/eval/README.md); the floors sit just under what they score now.
     ['dev-gcpnet', { items: 55, intent: 0.91, top1: 0.86, fact: 0.85 }],
     ['dev-aznet', { items: 55, intent: 0.95, top1: 0.89, fact: 0.88 }],
@@ -322,6 +322,10 @@ describe('notes on a cloud whose products have everyday names', () => {
     ['dev-rds', { items: 55, intent: 0.95, top1: 0.89, fact: 0.85 }],
     ['dev-cfsec', { items: 55, intent: 0.93, top1: 0.84, fact: 0.82 }],
     ['dev-gke', { items: 55, intent: 0.91, top1: 0.86, fact: 0.85 }],
+    ['dev-redis', { items: 55, intent: 0.87, top1: 0.73, fact: 0.68 }],
+    ['dev-azstorage', { items: 55, intent: 0.97, top1: 0.94, fact: 0.91 }],
+    ['dev-iot', { items: 55, intent: 0.95, top1: 0.84, fact: 0.82 }],
+    ['dev-fly', { items: 55, intent: 0.91, top1: 0.81, fact: 0.79 }],
   ] as const)('keeps intent, top-1 and fact above their floors on %s', (folder, floors) => {
     expectFloors(folder, floors);
   });
