@@ -3,7 +3,7 @@ import { phraseKey, stem, words } from '../knowledge/text.js';
 import type { KnowledgeBase, Topic } from '../knowledge/types.js';
 import { asksAboutEverydayLife, talksOfEverydayLife } from '../understand/chit-chat.js';
 import type { EverydayWords } from '../understand/everyday-words.js';
-import { servicesAreSetting, type TopicCandidate } from '../understand/rank-topics.js';
+import { namedCandidate, servicesAreSetting, type TopicCandidate } from '../understand/rank-topics.js';
 import { COMMANDS_ASKED, type ReadQuestion } from '../understand/read-question.js';
 import { type CloudService, TECHNOLOGY } from '../understand/service-catalogue.js';
 import { COMPARING_MARKS, negatedBefore, YES_NO } from '../understand/stopwords.js';
@@ -627,17 +627,7 @@ export function createTutor(
     const topic = index.topics[topicIndex];
     if (!topic) return answer(topicId.replace(/-/g, ' '));
     const read = reader.read(topic.name);
-    const candidate: TopicCandidate = {
-      topic: topicIndex,
-      score: 1,
-      nameStrength: 1,
-      namedInPart: false,
-      coverage: 1,
-      plainCoverage: 1,
-      matched: 1,
-      evidence: 'name',
-    };
-    return explain(topic.title, candidate, read, 1);
+    return explain(topic.title, namedCandidate(topicIndex), read, 1);
   };
 
   return { answer, explainTopic, knowledge };

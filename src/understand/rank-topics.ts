@@ -27,6 +27,20 @@ export interface TopicCandidate {
   evidence: Evidence;
 }
 
+/** A candidate for a topic known to be the one asked about (a button's topic, what the notes teach). */
+export function namedCandidate(topic: number): TopicCandidate {
+  return {
+    topic,
+    score: 1,
+    nameStrength: 1,
+    namedInPart: false,
+    coverage: 1,
+    plainCoverage: 1,
+    matched: 1,
+    evidence: 'name',
+  };
+}
+
 /** A question naming a topic is mostly about it; this is how much the name adds over coverage. */
 const NAME_BONUS = 0.25;
 const PHRASE_BONUS = 0.08;

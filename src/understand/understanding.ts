@@ -8,7 +8,7 @@ import { type EnglishWords, loadEnglishWords } from './english.js';
 import { type EverydayWords, loadEverydayWords } from './everyday-words.js';
 import { IntentClassifier } from './intents.js';
 import { KeyTerms } from './key-terms.js';
-import { rankTopics, type TopicCandidate } from './rank-topics.js';
+import { namedCandidate, rankTopics, type TopicCandidate } from './rank-topics.js';
 import { QuestionReader, type ReadQuestion, type RelatedWords } from './read-question.js';
 import { renamedNames } from './renamed.js';
 import {
@@ -422,16 +422,7 @@ export class Understanding {
       const taught = this.teachingTopic(read);
       if (taught) {
         read.names.push({ ...taught, strength: 1, partial: false });
-        candidates.push({
-          topic: taught.topic,
-          score: 1,
-          nameStrength: 1,
-          namedInPart: false,
-          coverage: 1,
-          plainCoverage: 1,
-          matched: 1,
-          evidence: 'name',
-        });
+        candidates.push(namedCandidate(taught.topic));
       }
     }
     return { read, candidates, uncovered };
