@@ -357,7 +357,7 @@ export function createTutor(
       if (term.nameOf !== null) return null;
       const namedWith = term.word.length < 4 ? [] : index.topicsNamedWith(stem(term.word));
       const other = namedWith.length === 1 && !named.includes(namedWith[0] ?? -1) ? (namedWith[0] ?? -1) : -1;
-      said = other >= 0 && other === saidOf ? said + 1 : other >= 0 ? 1 : 0;
+      said = other < 0 ? 0 : other === saidOf ? said + 1 : 1;
       saidOf = other;
       if (said >= wordsNeeded) return other;
     }

@@ -205,9 +205,10 @@ export class UncoveredServices {
       const parts = joined.length > 1 && joined.every(Boolean) ? joined : [];
       // `AWS Fargate for Amazon EKS` teaches Fargate, where EKS runs it.
       const [made, , within] = topic.name.split(SERVICE_WITHIN);
-      const madeFor = made && within ? catalogue.lookupKeyIn(phraseKey(made), this.clouds, true) : null;
-      if (madeFor && within && catalogue.lookupKeyIn(phraseKey(within), this.clouds, true))
-        parts.push(madeFor);
+      if (made && within && catalogue.lookupKeyIn(phraseKey(within), this.clouds, true)) {
+        const madeFor = catalogue.lookupKeyIn(phraseKey(made), this.clouds, true);
+        if (madeFor) parts.push(madeFor);
+      }
       const listed = topic.categories
         .map(phraseKey)
         .filter((key) => !catalogue.isPlainKey(key))
@@ -531,6 +532,11 @@ export class UncoveredServices {
       (service) => this.clouds.has(service.provider) && !this.namesOnly.has(service),
     );
     return ofClouds.length > 0 ? ofClouds : (this.namedBy[topic] ?? []);
+  }
+
+  /** Whether the service is what the notes as a whole are about (`dynamodb-deep.md`). */
+  isDomainProduct(service: CloudService): boolean {
+    return service.aliases.some((alias) => this.products.includes(phraseKey(alias)));
   }
 
   /** The first topic covering the service, or null. */

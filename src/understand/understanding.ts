@@ -349,7 +349,7 @@ export class Understanding {
     for (const mention of mentions) {
       if (!mention.ownCloud) continue;
       // `kubernetes` in notes all on GKE is what they are about, no one topic's name.
-      if (this.isDomainProduct(mention.service)) continue;
+      if (this.services.isDomainProduct(mention.service)) continue;
       const topic = this.services.topicCovering(mention.service);
       if (topic === null || read.names.some((hit) => hit.start < mention.end && mention.start < hit.end))
         continue;
@@ -358,11 +358,6 @@ export class Understanding {
       for (const term of read.terms)
         if (term.position >= mention.start && term.position < mention.end) term.nameOf = topic;
     }
-  }
-
-  /** Whether the service is what the notes as a whole are about (`dynamodb-deep.md`). */
-  private isDomainProduct(service: CloudService): boolean {
-    return service.aliases.some((alias) => this.services.products.includes(phraseKey(alias)));
   }
 
   /**
@@ -546,7 +541,7 @@ function addCatalogueNames(index: TopicIndex, covered: UncoveredServices, englis
     for (const service of services) {
       // What the notes as a whole are about (`dynamodb-deep.md`) names none of its topics (`DynamoDB
       // Streams`) more than the others.
-      if (service.aliases.some((alias) => covered.products.includes(phraseKey(alias)))) continue;
+      if (covered.isDomainProduct(service)) continue;
       for (const alias of service.aliases) {
         const key = phraseKey(alias);
         const keyWords = key.split(' ');
