@@ -151,6 +151,8 @@ const MULTIPLYING = new Set(['times', 'fold', 'x']);
  * websockets`): as the question's own verb they would pick the topic whose facts say the verb most.
  */
 const ASKS_IF_IT_CAN = new Set(['support', 'supports', 'offer', 'offers', 'provide', 'provides']);
+/** The verb that closes "how does X work": it asks how X works. */
+const ASKS_HOW_IT_WORKS = new Set(['work', 'works']);
 /** The subject between an auxiliary and its verb runs this many words at most: "does api gateway support". */
 const ASKING_SUBJECT_WORDS = 3;
 
@@ -798,6 +800,14 @@ export class QuestionReader {
         ASKS_IF_IT_CAN.has(token) &&
         AUXILIARIES.has(tokens[0] ?? '') &&
         position - 1 <= ASKING_SUBJECT_WORDS
+      )
+        return;
+      // "how does an analyzer work": the `work` asks how the subject works, it is no word of it.
+      if (
+        ASKS_HOW_IT_WORKS.has(token) &&
+        tokens[0] === 'how' &&
+        position === tokens.length - 1 &&
+        position >= 2
       )
         return;
       // The `times` of "five times" belongs to the number, not to time.

@@ -101,6 +101,14 @@ describe('QuestionReader', () => {
     expect(hit?.end).toBe(2);
   });
 
+  it('hears the `work` closing "how does X work" as the question, not as a word of its subject', () => {
+    const words = (question: string) => reader.read(question).terms.map((term) => term.word);
+    expect(words('how does fargate work')).not.toContain('work');
+    expect(words('how do task definitions work')).not.toContain('work');
+    expect(words('how does work get scheduled on fargate')).toContain('work');
+    expect(words('can fargate work with spot')).toContain('work');
+  });
+
   const iamNotes = () =>
     loadKnowledgeDir(
       notesDir({
