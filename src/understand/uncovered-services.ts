@@ -423,12 +423,25 @@ export class UncoveredServices {
    * Whether a topic's facts name the service, by any of its names but the topic's own: the `sts`
    * StatefulSets declare as their short name is theirs, not AWS STS.
    */
-  namedIn(topic: number, service: CloudService): boolean {
+  namedIn(topic: number, service: CloudService, asSetting = false): boolean {
     const own = this.ownNames(topic);
     const names = [phraseKey(service.name), ...service.aliases]
       .filter((name) => !own.has(name))
       .map((name) => ` ${name} `);
-    return this.factKeys(topic).some((text) => names.some((name) => text.includes(name)));
+    const facts = this.index.topics[topic]?.facts ?? [];
+    return this.factKeys(topic).some(
+      (text, at) =>
+        !(asSetting && POINTS_ELSEWHERE.test(facts[at]?.text ?? '')) &&
+        names.some((name) => text.includes(name)),
+    );
+  }
+
+  /**
+   * Whether the notes use the technology where they teach (`postgres` in notes on RDS), not only
+   * as the alternative a bullet sends the learner to ("vs **CircleCI**: same hosted idea").
+   */
+  private usedInNotes(service: CloudService): boolean {
+    return this.topicsNaming(service).some((topic) => this.namedIn(topic, service, true));
   }
 
   /** The keys of a topic's own name and aliases, made the first time a question needs them. */
@@ -609,7 +622,7 @@ export class UncoveredServices {
         // table" on notes on running Postgres, which name it beside VACUUM FULL).
         !(
           mention.service.provider === TECHNOLOGY &&
-          this.namedInNotes(mention.service) &&
+          this.usedInNotes(mention.service) &&
           !asksWhatTheServiceIs(mention, read.tokens) &&
           !(askedAbout(mention, read.tokens) && this.ofTaughtKind(mention.service))
         ) &&
@@ -924,14 +937,28 @@ const CLAUSE_CLOSERS = [['by', 'default'], ['these', 'days'], ['nowadays'], ['to
 function closesQuestion(mention: ServiceMention, read: ReadQuestion): boolean {
   const { tokens } = read;
   const before = tokens.slice(0, mention.start).filter((token) => !ARTICLES.has(token));
+  const closesAt = (at: number) =>
+    at === tokens.length ||
+    at === read.leadLength ||
+    CLAUSE_OPENERS.has(tokens[at] ?? '') ||
+    CLAUSE_CLOSERS.some((closer) => closer.every((word, next) => tokens[at + next] === word));
+  // "… in solr's managed-schema for a new core": a part of the service, no topic's name, is in it too.
+  let end = mention.end;
+  while (!closesAt(end) && end - mention.end < OWN_PART_WORDS && ownPart(read, end)) end++;
   return (
     (ASKING.has(tokens[0] ?? '') || REQUESTING.has(tokens[0] ?? '')) &&
-    (mention.end === tokens.length ||
-      mention.end === read.leadLength ||
-      CLAUSE_OPENERS.has(tokens[mention.end] ?? '') ||
-      CLAUSE_CLOSERS.some((closer) => closer.every((word, at) => tokens[mention.end + at] === word))) &&
+    closesAt(end) &&
     AT_SERVICE.has(before[before.length - 1] ?? '')
   );
+}
+
+/** The words after a service's name that can name a part of it: "solr's managed schema". */
+const OWN_PART_WORDS = 2;
+
+/** Whether the word at a position can name a part of the service before it: no topic's name, no function word. */
+function ownPart(read: ReadQuestion, at: number): boolean {
+  const token = read.tokens[at] ?? '';
+  return token !== '' && !STOPWORDS.has(token) && !read.names.some((hit) => hit.start <= at && at < hit.end);
 }
 
 /** A bullet that says what the topic is not for, and what is: its services are others' topics. */

@@ -1439,6 +1439,43 @@ describe('questions about services the notes do not cover', () => {
     expect(ml.answer('how do lex bots answer calls in amazon connect').topics[0]?.id).toBe('lex');
   });
 
+  it('reads "how do i … in X\'s part for …" as about X when the part names no topic', () => {
+    // The notes name Solr once, in a bullet comparing it.
+    const search = tutorFor(join(FIXTURES_DIR, 'notes', 'opensearch-ops'));
+    expect(
+      unknown(search.answer("how do i define a custom field type in solr's managed-schema for a new core"))
+        .notCovered,
+    ).toEqual(['Apache Solr']);
+    // A topic's name after the service is what the question asks about.
+    expect(search.answer('how do i set up analyzers in solr mappings for a core').intent).toBe('explain');
+  });
+
+  it('takes a technology the notes name only as the alternative a bullet points to for one they lack', () => {
+    // "vs **CircleCI**: same hosted vs self-managed idea …" under Runners.
+    const actions = tutorFor(join(FIXTURES_DIR, 'notes', 'github-actions'));
+    expect(
+      unknown(actions.answer('how much does a circleci credit cost on the performance plan')).notCovered,
+    ).toEqual(['CircleCI']);
+    // A technology used where the notes teach is the setting of the question.
+    const postgres = tutorOnNotes([
+      '# Service containers',
+      '- a job can start a **Postgres** service container for its integration tests',
+      '- the runner maps the port, the job reaches it on localhost',
+      '',
+      '# Caching',
+      '- actions/cache keys on a hash of the lock file',
+      '',
+      '# Matrix builds',
+      '- strategy.matrix runs a job once per combination',
+      '',
+      '# Runners',
+      '- GitHub-hosted runners are fresh VMs per job',
+    ]);
+    expect(postgres.answer('how much memory does postgres get as a service container').intent).toBe(
+      'explain',
+    );
+  });
+
   it("finds a service named with an apostrophe s or a plural: `rekognition's`, `vpcs`", () => {
     const imaging = tutorOnNotes([
       '# AWS HealthImaging (medical imaging / DICOM)',
