@@ -953,7 +953,7 @@ function closesQuestion(mention: ServiceMention, read: ReadQuestion): boolean {
 }
 
 /** The words after a service's name that can name a part of it: "solr's managed schema". */
-const OWN_PART_WORDS = 2;
+const OWN_PART_WORDS = 3;
 
 /** Whether the word at a position can name a part of the service before it: no topic's name, no function word. */
 function ownPart(read: ReadQuestion, at: number): boolean {

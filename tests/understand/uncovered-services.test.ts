@@ -1446,6 +1446,11 @@ describe('questions about services the notes do not cover', () => {
       unknown(search.answer("how do i define a custom field type in solr's managed-schema for a new core"))
         .notCovered,
     ).toEqual(['Apache Solr']);
+    const vertex = tutorFor(join(FIXTURES_DIR, 'notes', 'gcp-vertex-ai'));
+    expect(
+      unknown(vertex.answer('what are the tokens-per-minute limits on an azure openai gpt-4o deployment'))
+        .notCovered,
+    ).toEqual(['Azure OpenAI Service']);
     // A topic's name after the service is what the question asks about.
     expect(search.answer('how do i set up analyzers in solr mappings for a core').intent).toBe('explain');
   });
