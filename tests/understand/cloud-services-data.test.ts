@@ -131,6 +131,9 @@ const MEANT = [
   ['msk', 'Amazon Managed Streaming for Apache Kafka'],
   ['k8s', 'Kubernetes'],
   ['git ignore', 'gitignore'],
+  ['jenkinsfile', 'Jenkins'],
+  ['dependabot', 'Dependabot'],
+  ['codeql', 'GitHub Advanced Security'],
 ] as const;
 
 type Service = (typeof catalogue.services)[number];
