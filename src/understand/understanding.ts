@@ -141,6 +141,7 @@ export class Understanding {
     addCatalogueNames(this.index, this.services, parts.english);
     addNamesAfterAService(this.index, parts.catalogue);
     addAcronymsOfNames(this.index, parts.english);
+    addNamesInParentheses(this.index, parts.english);
     addNamesAfterTheDomain(this.index, this.services.products);
     this.index.topics.forEach((topic, i) => {
       for (const name of renamedNames(topic.facts, parts.english)) this.index.addAlias(name, i);
@@ -583,6 +584,8 @@ function addNamesAfterTheDomain(index: TopicIndex, products: readonly string[]):
   for (const [rest, topic] of rests) if (topic >= 0 && !STOPWORDS.has(rest)) index.addAlias(rest, topic);
 }
 
+const HAS_DIGIT = /\d/;
+
 /** The fewest words of a name whose initials people write for it: `MNG` of Managed Node Groups. */
 const ACRONYM_WORDS = 3;
 
@@ -620,6 +623,32 @@ function addAcronymsOfNames(index: TopicIndex, english: EnglishWords): void {
     )
       continue;
     index.addAlias(acronym, topic);
+  }
+}
+
+/**
+ * `Data Loading (stages, COPY INTO, Snowpipe)`: a word no dictionary has, that a heading's
+ * parentheses list among what its topic covers, names the topic when no other heading lists it and
+ * no other topic's facts use it as much (`GHA`, in the facts of every topic of notes on GitHub
+ * Actions, names none).
+ */
+function addNamesInParentheses(index: TopicIndex, english: EnglishWords): void {
+  const owners = new Map<string, number>();
+  index.topics.forEach((topic, at) => {
+    for (const category of topic.categories) {
+      const [key, ...more] = phraseKey(category).split(' ');
+      if (!key || more.length > 0) continue;
+      owners.set(key, owners.has(key) ? -1 : at);
+    }
+  });
+  for (const [key, topic] of owners) {
+    if (topic < 0 || key.length < 3 || english.has(key) || STOPWORDS.has(key) || HAS_DIGIT.test(key))
+      continue;
+    if (index.exactName(key).length > 0) continue;
+    const byTopic = index.factsPerTopic(stem(key));
+    const own = byTopic.get(topic) ?? 0;
+    if ([...byTopic].some(([other, facts]) => other !== topic && facts >= own)) continue;
+    index.addAlias(key, topic);
   }
 }
 

@@ -168,6 +168,18 @@ describe('QuestionReader', () => {
     expect(notes.topics[hit?.topic ?? -1]?.name).toBe('Azure Virtual Machine Scale Sets');
   });
 
+  it("takes a word no dictionary has, that one heading's parentheses list, for its topic's name", () => {
+    const namesIn = (notes: KnowledgeBase, question: string) =>
+      new Understanding(notes).understand(question).read.names.map((hit) => notes.topics[hit.topic]?.name);
+    const snowflake = loadKnowledgeDir(join(FIXTURES_DIR, 'notes', 'snowflake')).knowledge;
+    expect(namesIn(snowflake, 'snowpipe vs a scheduled task running copy every 5 minutes')).toContain(
+      'Data Loading',
+    );
+    // `GHA`, in the facts of several topics of notes on GitHub Actions, names none of them.
+    const actions = loadKnowledgeDir(join(FIXTURES_DIR, 'notes', 'github-actions')).knowledge;
+    expect(namesIn(actions, 'how do gha minutes get billed')).toEqual([]);
+  });
+
   it('reads a word of a name said in full, said again, as that name’s, not a part of another', () => {
     const notes = loadKnowledgeDir(join(FIXTURES_DIR, 'notes', 'azure-compute')).knowledge;
     const understanding = new Understanding(notes);
