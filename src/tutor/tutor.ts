@@ -324,16 +324,17 @@ export function createTutor(
    * Topics the question names by one distinctive word of their name only (`firehose` of `Amazon Data
    * Firehose`, `glacier` of `S3 Glacier`), words other topics' notes use too, so they are not names.
    */
-  const partlyNamed = (read: ReadQuestion, named: number[]): number[] => {
-    const found = new Set<number>();
+  const partlyNamed = (read: ReadQuestion, named: number[]): PartlyNamed[] => {
+    const found = new Map<number, number>();
     read.terms.forEach((term) => {
       if (term.nameOf !== null || term.word.length < 4) return;
       const namedWith = index.topicsNamedWith(stem(term.word));
       // `data` of `Amazon Data Firehose` says nothing of `Kinesis Data Streams` beside it.
       if (namedWith.some((topic) => named.includes(topic))) return;
-      if (namedWith.length === 1 && namedWith[0] !== undefined) found.add(namedWith[0]);
+      const [topic] = namedWith;
+      if (namedWith.length === 1 && topic !== undefined && !found.has(topic)) found.set(topic, term.position);
     });
-    return [...found];
+    return [...found].map(([topic, position]) => ({ topic, position }));
   };
 
   /**
@@ -479,9 +480,10 @@ export function createTutor(
         // Comparing takes two named topics; "compare" phrasing around one name is a question about it,
         // unless a word of another topic's name stands beside it ("kinesis data streams or firehose").
         const choiceOfPart = named.length === 1 ? partlyNamedChoice(read, named) : null;
+        const partSides = intent === 'compare' && named.length === 1 ? partlyNamed(read, named) : [];
         const namedSides =
-          intent === 'compare' && named.length === 1
-            ? [...named, ...partlyNamed(read, named)]
+          partSides.length > 0
+            ? [...named, ...partSides.map((side) => side.topic)]
             : choiceOfPart !== null
               ? [...named, choiceOfPart]
               : named;
@@ -505,6 +507,7 @@ export function createTutor(
           differ ||
           choiceOfPart !== null ||
           read.intent.cued.has('compare') ||
+          partSides.some((side) => choiceAcross(read, side) && frontRunner(candidates, side.topic)) ||
           offersAChoice(read) ||
           (wholeNames(read) === 2 && read.tokens.some((token) => BOTH_MARKS.has(token)));
         // An `or` elsewhere offers no choice between them: "… onto dedicated crypto hardware. is
@@ -696,6 +699,45 @@ function offersAChoice(read: ReadQuestion): boolean {
 }
 
 const CHOICE_MARKS = new Set([...COMPARING_MARKS, 'or']);
+
+/** A topic a question names by one distinctive word of its name, and where it says the word. */
+interface PartlyNamed {
+  topic: number;
+  position: number;
+}
+
+/**
+ * An `or` between the one topic named and a word naming another: "is a plain custom training job
+ * enough or should we wrap it in a kfp pipeline" chooses between training and pipelines.
+ */
+function choiceAcross(read: ReadQuestion, side: PartlyNamed): boolean {
+  const [hit] = read.names;
+  if (!hit) return false;
+  const [from, to] = side.position < hit.start ? [side.position + 1, hit.start] : [hit.end, side.position];
+  for (let at = from; at < to; at++)
+    if (CHOICE_MARKS.has(read.tokens[at] ?? '') && !asksYesOrNo(read.tokens, at)) return true;
+  return false;
+}
+
+/** "… cost anything or is it free": a `be` and a pronoun after an `or` ask yes or no of the same thing. */
+const BEING = new Set(['is', 'are', 'am', 'was']);
+const YES_OR_NO_OF = new Set(['it', 'that', 'this', 'i', 'they', 'there']);
+
+/** "or is it free", "or not": the `or` at a position asks yes or no, it offers no other thing. */
+function asksYesOrNo(tokens: readonly string[], at: number): boolean {
+  const next = tokens[at + 1] ?? '';
+  return next === 'not' || (BEING.has(next) && YES_OR_NO_OF.has(tokens[at + 2] ?? ''));
+}
+
+/** How many of the best candidates a side named by one word of its name is among: the question is about it too. */
+const FRONT_RUNNERS = 3;
+
+function frontRunner(candidates: readonly TopicCandidate[], topic: number): boolean {
+  return [...candidates]
+    .sort((a, b) => b.score - a.score)
+    .slice(0, FRONT_RUNNERS)
+    .some((candidate) => candidate.topic === topic);
+}
 
 /** How many words may stand between a choice's `or` and the names it chooses between. */
 const CHOICE_REACH = 3;

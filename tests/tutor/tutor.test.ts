@@ -510,6 +510,35 @@ describe('tutor: compares without "vs"', () => {
   });
 });
 
+describe('a choice between the topic named and one a word of its name says', () => {
+  it('compares them when an `or` stands between and the other is among the front runners', () => {
+    const snowflake = tutorFor(join(FIXTURES_DIR, 'notes', 'snowflake'));
+    const reply = snowflake.answer(
+      'our big table queries are slow, should i add a clustering key or just bump the warehouse up a size?',
+    );
+    expect(reply.intent).toBe('compare');
+    expect(reply.topics.map((topic) => topic.title.split(' (')[0])).toEqual([
+      'Micro-partitions & Clustering',
+      'Virtual Warehouses',
+    ]);
+    const vertex = tutorFor(join(FIXTURES_DIR, 'notes', 'gcp-vertex-ai'));
+    expect(
+      vertex.answer(
+        'for our weekly retrain is a plain custom training job enough or should we wrap it in a kfp pipeline',
+      ).intent,
+    ).toBe('compare');
+  });
+
+  it('compares nothing when the `or` asks yes or no, or the word names a topic the question is hardly about', () => {
+    const cost = tutorFor(join(FIXTURES_DIR, 'notes', 'cost-billing'));
+    expect(cost.answer('does the billing data export thing cost anything or is it free').intent).toBe(
+      'explain',
+    );
+    const network = tutorFor(join(FIXTURES_DIR, 'notes', 'azure-networking'));
+    expect(network.answer('fornt door premum vs standrd private origins').intent).toBe('explain');
+  });
+});
+
 describe('numbers the notes never use', () => {
   it('weigh as little as an ordinary word: an id in a question is no name of something the notes lack', () => {
     const tutor = tutorFor(join(FIXTURES_DIR, 'notes', 'security-compliance'));
