@@ -909,6 +909,10 @@ export class TopicIndex {
 
   /** The word of the notes closest to a misspelt word, with its share of slips. */
   closestWord(word: string): { word: string; slips: number } | null {
+    // Two neighbouring letters swapped is the commonest slip, and the one Fuse.js scores worst
+    // (`roels` comes after `reset` and `reuse`): it is looked for as such.
+    const swapped = swapsOf(word).find((spelling) => this.vocabulary.has(spelling));
+    if (swapped) return { word: swapped, slips: 1 / word.length };
     const best = closest(word, this.fuzzyWords.search(word, 5))[0];
     return best ? { word: best.item, slips: best.slips } : null;
   }
@@ -919,6 +923,16 @@ export class TopicIndex {
     const df = this.topicFrequency.get(stemmed) ?? 0;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
+}
+
+/** The word with each two neighbouring letters swapped: `roels` gives `orels`, `reols`, `roles`, `rosle`. */
+function swapsOf(word: string): string[] {
+  const swaps: string[] = [];
+  for (let at = 0; at + 1 < word.length; at++) {
+    if (word[at] === word[at + 1]) continue;
+    swaps.push(word.slice(0, at) + (word[at + 1] ?? '') + (word[at] ?? '') + word.slice(at + 2));
+  }
+  return swaps;
 }
 
 /** Candidates within the slips allowed for their length, fewest slips first, as a share of length. */

@@ -56,6 +56,12 @@ describe('TopicIndex', () => {
     expect(index.closestName('zzzzzz')).toBeNull();
   });
 
+  it('finds the word a swap of two neighbouring letters misspells, which fuzzy scores rank low', () => {
+    // Fuse.js scores `resumes`, `result`, `reset` and `reuse` of these notes above `roles`.
+    const notes = loadKnowledgeDir(join(FIXTURES_DIR, 'notes', 'snowflake')).knowledge;
+    expect(new TopicIndex(notes).closestWord('roels')?.word).toBe('roles');
+  });
+
   it('finds a misspelt name among names too long to be it that hold the typed letters exactly', () => {
     const longer = ['Glaierhub', 'Glaierzone', 'Glaiermesh', 'Glaierlink', 'Glaierpath', 'Glaierport'];
     const markdown = ['Glacier', ...longer]
