@@ -624,7 +624,12 @@ export class UncoveredServices {
           mention.service.provider === TECHNOLOGY &&
           this.usedInNotes(mention.service) &&
           !asksWhatTheServiceIs(mention, read.tokens) &&
-          !(askedAbout(mention, read.tokens) && this.ofTaughtKind(mention.service))
+          !(
+            askedAbout(mention, read.tokens) &&
+            this.ofTaughtKind(mention.service) &&
+            // Named across the notes (`nginx` in notes on web proxies), it is what they teach in.
+            !this.isSetting(mention.service)
+          )
         ) &&
         // The notes' own cloud's service is meant by its name however everyday it is (`control
         // tower`); another cloud's by an everyday compound only where the question shows it, or

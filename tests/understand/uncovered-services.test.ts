@@ -1020,6 +1020,11 @@ describe('questions about services the notes do not cover', () => {
     expect(unknown(observability.answer('what does thanos compaction do to old blocks')).notCovered).toEqual([
       'Thanos',
     ]);
+    // Named across the notes, in a heading and a third of the topics' facts, it is what they teach in.
+    const proxies = tutorFor(join(FIXTURES_DIR, 'notes', 'web-proxies'));
+    expect(
+      proxies.answer('how does nginx decide which location block handles a request').topics[0]?.title,
+    ).toMatch(/^nginx Server Blocks/);
   });
 
   it('takes a technology of the kind notes on a technology teach, which they never name, for what they lack', () => {
