@@ -982,7 +982,10 @@ function uniquePartialNames(names: TopicName[], wholeParts: ReadonlyMap<string, 
   for (const [key, owner] of owners) {
     // `IAM Roles` starts `IAM Roles Anywhere` too, but only `IAM Roles & AssumeRole` names it whole.
     const topic = owner === SEVERAL ? (wholeParts.get(key) ?? SEVERAL) : owner;
-    if (topic !== SEVERAL) partials.push({ key, topic, kind: 'partial' });
+    if (topic === SEVERAL) continue;
+    // `Reverse Proxying` of `Reverse Proxying & Upstreams` names one of the things the heading names,
+    // whole.
+    partials.push({ key, topic, kind: wholeParts.get(key) === topic ? 'alias' : 'partial' });
   }
   return partials;
 }

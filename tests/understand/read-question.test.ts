@@ -13,6 +13,7 @@ import { Understanding } from '../../src/understand/understanding.js';
 import { loadWordRelations } from '../../src/understand/word-relations.js';
 import { notesDir } from '../helpers/notes-dir.js';
 import { FIXTURES_DIR, KNOWLEDGE_DIR } from '../helpers/paths.js';
+import { tutorFor } from '../helpers/tutor.js';
 
 let knowledge: KnowledgeBase;
 let index: TopicIndex;
@@ -172,6 +173,18 @@ describe('QuestionReader', () => {
     );
     const [hit] = understanding.understand('vmss flexible orchestration').read.names;
     expect(notes.topics[hit?.topic ?? -1]?.name).toBe('Azure Virtual Machine Scale Sets');
+  });
+
+  it('reads a whole part of a heading naming several things as a whole name of its topic', () => {
+    const notes = loadKnowledgeDir(join(FIXTURES_DIR, 'notes', 'web-proxies')).knowledge;
+    const [hit] = new Understanding(notes).understand('what is reverse proxying').read.names;
+    expect(notes.topics[hit?.topic ?? -1]?.name).toBe('Reverse Proxying & Upstreams');
+    expect(hit?.partial).toBe(false);
+    // Caddy & Traefik's facts say `reverse proxy` throughout, but the question names the other.
+    expect(
+      tutorFor(join(FIXTURES_DIR, 'notes', 'web-proxies')).answer('what is reverse proxying').topics[0]
+        ?.title,
+    ).toMatch(/^Reverse Proxying/);
   });
 
   it("takes a word no dictionary has, that one heading's parentheses list, for its topic's name", () => {
