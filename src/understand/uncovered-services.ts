@@ -398,6 +398,23 @@ export class UncoveredServices {
     return this.acronyms.has(word);
   }
 
+  /**
+   * The words the notes capitalise inside a sentence, lowercased, but those after another such word
+   * that is no vendor's: the `Batch` of `Global Batch` is a word of a longer name, the `Lambda` of
+   * `AWS Lambda` or `Amazon Lambda` the name itself.
+   */
+  private capitalisedAlone(): Set<string> {
+    const found = new Set<string>();
+    for (const topic of this.index.topics)
+      for (const fact of topic.facts)
+        for (const part of [fact.text, ...fact.subPoints])
+          for (const match of part.matchAll(MID_SENTENCE_CAPITAL)) {
+            const before = CAPITALISED_BEFORE.exec(part.slice(0, match.index))?.[1]?.toLowerCase();
+            if (before === undefined || VENDOR_PREFIXES.has(before)) found.add(match[0].toLowerCase());
+          }
+    return found;
+  }
+
   /** The words of the notes' facts a pattern finds, lowercased. */
   private wordsMatching(pattern: RegExp): Set<string> {
     const found = new Set<string>();
@@ -414,7 +431,7 @@ export class UncoveredServices {
    * service, not the Greek letter.
    */
   private writtenAsName(typed: string): boolean {
-    this.capitalised ??= this.wordsMatching(MID_SENTENCE_CAPITAL);
+    this.capitalised ??= this.capitalisedAlone();
     // `tableau's` reaches the tutor as `tableaus`.
     return this.capitalised.has(typed) || (typed.endsWith('s') && this.capitalised.has(typed.slice(0, -1)));
   }
@@ -820,6 +837,8 @@ function isShortName(key: string): boolean {
 
 /** A capitalised word (`Lambda`) after a space that does not end a sentence. */
 const MID_SENTENCE_CAPITAL = /(?<=[^.!?]\s)[A-Z][a-z]{2,}\b/g;
+/** A capitalised word (`Global`, not `SQS`) right before a position, with the space after it. */
+const CAPITALISED_BEFORE = /\b([A-Z][a-z]+)\**\s+\**$/;
 /** A word in capitals: `BI`, `SQL`. */
 const ACRONYM = /\b[A-Z]{2,}\b/g;
 

@@ -1550,4 +1550,10 @@ describe('questions about services the notes do not cover', () => {
       unknown(tutorFor(notes('lambda')).answer('how does lambda reserved concurrency work')).notCovered,
     ).toEqual(['AWS Lambda']);
   });
+
+  it('takes no capitalised word of a longer name the notes write (`Global Batch`) for a name of its own', () => {
+    // Notes on Azure AI write "**Global Batch** = async jobs …": `batch` is no AWS Batch to them.
+    const azure = tutorFor(join(FIXTURES_DIR, 'notes', 'azure-ai'));
+    expect(azure.answer('azure speach batch transcripton blob').topics[0]?.title).toMatch(/^Azure AI Speech/);
+  });
 });
