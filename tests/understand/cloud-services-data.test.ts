@@ -134,6 +134,8 @@ const MEANT = [
   ['jenkinsfile', 'Jenkins'],
   ['dependabot', 'Dependabot'],
   ['codeql', 'GitHub Advanced Security'],
+  ['deepl', 'DeepL'],
+  ['dlt pipelines', 'Delta Live Tables'],
 ] as const;
 
 type Service = (typeof catalogue.services)[number];
