@@ -669,7 +669,7 @@ export class QuestionReader {
       const found = this.index.exactName(candidate)[0];
       if (found !== undefined && found.kind !== 'partial') return found;
     }
-    return null;
+    return candidates.length > 1 && span.length > 1 ? this.index.nameInOtherForms(span) : null;
   }
 
   /** A word that is neither in the notes nor English may be a misspelt name: `fargte`, `lamda`. */

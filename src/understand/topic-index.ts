@@ -243,6 +243,8 @@ export class TopicIndex {
   readonly topics: Topic[];
   /** Name key (words space-joined, and the same without spaces) -> names. */
   readonly names = new Map<string, TopicName[]>();
+  /** A whole name of several words as its words' stems -> the names. */
+  private readonly stemmedNames = new Map<string, TopicName[]>();
   readonly facts: IndexedFact[] = [];
   /** Fact -> its topic: ranking reads this for every fact a word reaches, the fact itself seldom. */
   readonly factTopic: number[] = [];
@@ -635,6 +637,21 @@ export class TopicIndex {
     const list = this.names.get(key);
     if (!list) this.names.set(key, [name]);
     else if (!list.some((existing) => existing.topic === name.topic)) list.push(name);
+    if (wordCount > 1 && name.kind !== 'partial') {
+      const stemmedKey = keyWords.map(stem).join(' ');
+      const owners = this.stemmedNames.get(stemmedKey);
+      if (!owners) this.stemmedNames.set(stemmedKey, [name]);
+      else if (!owners.some((existing) => existing.topic === name.topic)) owners.push(name);
+    }
+  }
+
+  /**
+   * The one topic a whole name of several words names, said in other forms of its words: `reverse
+   * proxy` for `Reverse Proxying`, `dead lettered` for `Dead Lettering`.
+   */
+  nameInOtherForms(words: readonly string[]): TopicName | null {
+    const owners = this.stemmedNames.get(words.map(stem).join(' '));
+    return owners?.length === 1 ? (owners[0] ?? null) : null;
   }
 
   /** Topic names written in a part, the first `count` of `tokenWords`, and which positions they cover. */

@@ -187,6 +187,21 @@ describe('QuestionReader', () => {
     ).toMatch(/^Reverse Proxying/);
   });
 
+  it('finds a whole name of several words said in other forms of its words: `reverse proxy`, `dead lettered`', () => {
+    const namesIn = (folder: string, question: string) => {
+      const notes = loadKnowledgeDir(join(FIXTURES_DIR, 'notes', folder)).knowledge;
+      return new Understanding(notes)
+        .understand(question)
+        .read.names.map((hit) => notes.topics[hit.topic]?.name);
+    };
+    expect(namesIn('web-proxies', 'what is a reverse proxy in nginx')).toEqual([
+      'Reverse Proxying & Upstreams',
+    ]);
+    expect(
+      namesIn('rabbitmq-ops', 'once a message has been dead lettered, which queue did it come from'),
+    ).toEqual(['Dead Lettering & TTL']);
+  });
+
   it("takes a word no dictionary has, that one heading's parentheses list, for its topic's name", () => {
     const namesIn = (notes: KnowledgeBase, question: string) =>
       new Understanding(notes).understand(question).read.names.map((hit) => notes.topics[hit.topic]?.name);
