@@ -27,6 +27,7 @@ describe('ConceptLexicon on the shipped cloud-concept data', () => {
     ['someone accidentally deleted a file, can i get it back', ['versioning', 'restore']],
     ['files are rarely read but must be kept for seven years', ['archive', 'retention']],
     ['what happens if the primary database crashes', ['failover', 'standby']],
+    ['adding a vhost for a second domain', ['virtual', 'host']],
     ['our functions open too many connections to postgres', ['pool', 'connection', 'relational']],
     ['connect the office to our cloud network over an encrypted tunnel', ['vpn', 'site']],
     ['cheapest capacity even if it can be interrupted', ['spot']],
