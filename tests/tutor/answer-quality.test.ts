@@ -270,7 +270,8 @@ describe('notes on a cloud whose products have everyday names', () => {
     ['dev-secid', { items: 55, intent: 0.94, top1: 0.94, fact: 0.91 }],
     ['dev-obs', { items: 55, intent: 0.94, top1: 0.94, fact: 0.94 }],
     ['dev-alibaba', { items: 55, intent: 0.92, top1: 0.87, fact: 0.86 }],
-    ['dev-storage2', { items: 55, intent: 0.94, top1: 0.87, fact: 0.86 }],
+    // One answer lost when `vault` in "an offsite vault" stopped reading as HashiCorp Vault.
+    ['dev-storage2', { items: 55, intent: 0.94, top1: 0.87, fact: 0.85 }],
     // dev-cicd/ (AWS), dev-gcpsec/, dev-azsec/, dev-ibm/: on e15fc36 and 63c41b1, before any change
     // for them, top-1 0.97, 0.74, 0.95, 0.90 and fact 0.97, 0.71, 0.94, 0.89; on 7dc859a top-1 0.97,
     // 0.82, 0.95, 0.90 and fact 0.97, 0.80, 0.94, 0.89.
