@@ -29,6 +29,8 @@ interface Generated {
   knowledge: KnowledgeBase;
   tutor: Tutor;
   questions: QuizQuestion[];
+  /** A tutor on a few topics of these notes, the same one the generator's own checks asked. */
+  tutorOn: (topics: Topic[]) => Tutor;
 }
 
 const generated = new Map<string, Generated>();
@@ -36,7 +38,24 @@ beforeAll(() => {
   for (const [name, dir] of Object.entries(FOLDERS)) {
     const knowledge = loadKnowledgeDir(dir).knowledge;
     const tutor = createTutor(knowledge);
-    generated.set(name, { knowledge, tutor, questions: generateQuestions(knowledge, tutor) });
+    // Tutors on parts of the notes are built once and shared: the checks below ask the same pairs.
+    const parts = new Map<string, Tutor>();
+    const tutorFor = (part: KnowledgeBase) => {
+      const key = part.topics.map((topic) => topic.id).join('\u0000');
+      let found = parts.get(key);
+      if (!found) {
+        found = createTutor(part);
+        parts.set(key, found);
+      }
+      return found;
+    };
+    const tutorOn = (topics: Topic[]) => tutorFor({ topics, files: knowledge.files });
+    generated.set(name, {
+      knowledge,
+      tutor,
+      questions: generateQuestions(knowledge, tutor, { tutorFor }),
+      tutorOn,
+    });
   }
 });
 
@@ -177,8 +196,7 @@ describe.each(Object.keys(FOLDERS))('questions from the %s notes', (name) => {
   });
 
   it('ask nothing the engine, on the answer and one wrong option alone, would answer with the wrong one', () => {
-    const { knowledge, questions } = get(name);
-    const pairTutors = new Map<string, Tutor>();
+    const { knowledge, questions, tutorOn } = get(name);
     for (const question of questions.filter((q) => TOPIC_ANSWERS.has(q.kind))) {
       const asked = question.stem
         .replace(/^Which of these (is this about: )?|With which of these /, '')
@@ -195,12 +213,7 @@ describe.each(Object.keys(FOLDERS))('questions from the %s notes', (name) => {
         const distractor = byLabel(option);
         expect(distractor, `${question.id}: option ${option} is a topic`).toBeDefined();
         if (!distractor || distractor.id === answer.id) continue;
-        const key = `${answer.id} ${distractor.id}`;
-        let pair = pairTutors.get(key);
-        if (!pair) {
-          pair = createTutor({ topics: [answer, distractor], files: knowledge.files });
-          pairTutors.set(key, pair);
-        }
+        const pair = tutorOn([answer, distractor]);
         expect(first(pair.answer(asked)), `${question.id} vs ${distractor.id}: "${asked}"`).not.toBe(
           distractor.id,
         );
