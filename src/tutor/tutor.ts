@@ -729,9 +729,10 @@ function asksYesOrNo(tokens: readonly string[], at: number): boolean {
   return next === 'not' || (BEING.has(next) && YES_OR_NO_OF.has(tokens[at + 2] ?? ''));
 }
 
-/** How many of the best candidates a side named by one word of its name is among: the question is about it too. */
+/** How many of the best candidates a side named by one word of its name must be among. */
 const FRONT_RUNNERS = 3;
 
+/** Whether the topic is among the best candidates: the question is about it too, not only its word. */
 function frontRunner(candidates: readonly TopicCandidate[], topic: number): boolean {
   return [...candidates]
     .sort((a, b) => b.score - a.score)
