@@ -85,6 +85,14 @@ export function rankFacts(
     ),
   );
   const asked = read.terms.filter((term) => !namesWholeTopic(term, topic, wholeName, read));
+  // The stems a need can share with the question, found once: most needs share too few to weigh.
+  const askable = new Set(
+    asked.flatMap((term) =>
+      [...term.stems]
+        .filter(([stemmed, weight]) => weight >= CORRECTED || !ownStems.has(stemmed))
+        .map(([stemmed]) => stemmed),
+    ),
+  );
   const askedStems = asked.map((term) => stemsInTopic(term, topic));
   const expansion = needWords(index, topic, asked, ownStems);
   const asking = withoutNameOf(read, topic);
@@ -131,7 +139,8 @@ export function rankFacts(
         else if (definesAQueryWord(index, f, read, topic, notesFact)) score *= 1.3;
       }
     }
-    if (concepts) score += FEATURE_NEED * featureNeedMatch(index, concepts, topic, f, asked, ownStems);
+    if (concepts)
+      score += FEATURE_NEED * featureNeedMatch(index, concepts, topic, f, asked, ownStems, askable);
     const typedFact = wanted.size > 0 ? topicFacts[f - first] : undefined;
     if (typedFact) {
       const held = factAnswerTypes(typedFact);
@@ -193,15 +202,27 @@ function featureNeedMatch(
   fact: number,
   asked: readonly QueryTerm[],
   ownStems: ReadonlySet<string>,
+  askable: ReadonlySet<string>,
 ): number {
   let best = 0;
   for (const concept of conceptsNamedIn(index, concepts, topic, fact)) {
     for (const stems of concepts.needStems(concept)) {
+      if (!sharesAtLeast(stems, askable, FEATURE_SHARED_WORDS)) continue;
       const { score, shared } = needMatch(index, stems, asked, ownStems);
       if (shared >= FEATURE_SHARED_WORDS && score > best) best = score;
     }
   }
   return best;
+}
+
+/** Whether at least `least` different stems of a need are among the question's. */
+function sharesAtLeast(stems: readonly string[], askable: ReadonlySet<string>, least: number): boolean {
+  let found = 0;
+  for (let at = 0; at < stems.length; at++) {
+    const stemmed = stems[at] as string;
+    if (askable.has(stemmed) && stems.indexOf(stemmed) === at && ++found >= least) return true;
+  }
+  return false;
 }
 
 /**
