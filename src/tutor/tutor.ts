@@ -732,12 +732,9 @@ function asksYesOrNo(tokens: readonly string[], at: number): boolean {
 /** How many of the best candidates a side named by one word of its name must be among. */
 const FRONT_RUNNERS = 3;
 
-/** Whether the topic is among the best candidates: the question is about it too, not only its word. */
+/** Whether the topic is among the best candidates (ranked best first): the question is about it too. */
 function frontRunner(candidates: readonly TopicCandidate[], topic: number): boolean {
-  return [...candidates]
-    .sort((a, b) => b.score - a.score)
-    .slice(0, FRONT_RUNNERS)
-    .some((candidate) => candidate.topic === topic);
+  return candidates.slice(0, FRONT_RUNNERS).some((candidate) => candidate.topic === topic);
 }
 
 /** How many words may stand between a choice's `or` and the names it chooses between. */

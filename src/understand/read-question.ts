@@ -652,8 +652,8 @@ export class QuestionReader {
   private lookupName(span: string[]): TopicName | null {
     const spaced = span.join(' ');
     // `cloud watch` is CloudWatch; `am i` is no AMI.
-    const candidates =
-      span.length > 1 && span.some((word) => STOPWORDS.has(word)) ? [spaced] : [spaced, span.join('')];
+    const ofNameWords = span.length > 1 && !span.some((word) => STOPWORDS.has(word));
+    const candidates = ofNameWords || span.length === 1 ? [spaced, span.join('')] : [spaced];
     const last = span.at(-1) ?? '';
     // `vms` for a topic named `VM`, but never `vmss` for it.
     if (last.length > 2 && last.endsWith('s')) candidates.push(`${spaced.slice(0, -1)}`);
@@ -669,7 +669,7 @@ export class QuestionReader {
       const found = this.index.exactName(candidate)[0];
       if (found !== undefined && found.kind !== 'partial') return found;
     }
-    return candidates.length > 1 && span.length > 1 ? this.index.nameInOtherForms(span) : null;
+    return ofNameWords ? this.index.nameInOtherForms(span) : null;
   }
 
   /** A word that is neither in the notes nor English may be a misspelt name: `fargte`, `lamda`. */
