@@ -592,7 +592,7 @@ export function createTutor(
     // service) is set aside only when its facts say little of the question either.
     const guessHasNeeds = (index.topicNeeds.get(best.topic)?.length ?? 0) > 0;
     if (named.length === 0 && (guessHasNeeds || best.evidence === 'weak') && right < GUESS_BESIDE_NEED) {
-      const soundsLike = understanding.soundsLikeUncovered(read);
+      const soundsLike = understanding.soundsLikeUncovered(read, uncovered.services.length > 0);
       if (soundsLike) {
         const reply = unknown(question, candidates, SOUNDS_LIKE_RIGHT, uncovered, read);
         // A service the question names is what it asks about, before what its need sounds like.

@@ -21,7 +21,7 @@ import {
   TECHNOLOGY,
   VENDOR_PREFIXES,
 } from './service-catalogue.js';
-import type { NeedMatch } from './service-needs.js';
+import { contentStems, type NeedMatch } from './service-needs.js';
 import { STOPWORDS } from './stopwords.js';
 import { loadSpellings, loadSynonyms, type Spellings, type Synonyms } from './synonyms.js';
 import { TopicIndex } from './topic-index.js';
@@ -80,6 +80,12 @@ export interface Understood {
 
 /** A need must share this many of the question's words to say what it sounds like... */
 const NEED_WORDS_SHARED = 3;
+/**
+ * ...and, when the question names no service, this share of its words: three everyday words of a
+ * long question ("pay", "users", "month" of one asking how to stop guessing a database's capacity)
+ * say nothing of what it asks.
+ */
+const NEED_SHARE_OF_QUESTION = 0.3;
 /** ...and weigh this many times the best need of a service the notes cover. */
 const OUTWEIGHS_COVERED = 2;
 
@@ -185,8 +191,10 @@ export class Understanding {
    * cover: "need our database passwords rotated automatically every 30 days" is AWS Secrets
    * Manager's, whatever topic of the notes shares a word or two with it. Only the services of the
    * clouds the notes teach are heard: notes on Azure hear no need as an AWS service's.
+   * @param namesAService whether the question names a service the notes lack, which says what it
+   *   is about whatever share of its words the need holds
    */
-  soundsLikeUncovered(read: ReadQuestion): CloudService | null {
+  soundsLikeUncovered(read: ReadQuestion, namesAService = false): CloudService | null {
     if (!this.aboutServices) return null;
     const matches = this.catalogue.needMatches(read.tokens, this.providers);
     let best: NeedMatch | null = null;
@@ -200,7 +208,10 @@ export class Understanding {
       )
     )
       return null;
-    return best.shared >= NEED_WORDS_SHARED ? best.service : null;
+    if (best.shared < NEED_WORDS_SHARED) return null;
+    if (!namesAService && best.shared < NEED_SHARE_OF_QUESTION * new Set(contentStems(read.tokens)).size)
+      return null;
+    return best.service;
   }
 
   /**

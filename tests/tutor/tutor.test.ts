@@ -1014,6 +1014,20 @@ describe('tutor: which facts lead the answer', () => {
     expect(tutor.answer('keep nightly backups of our databases for a year').topics[0]?.id).toBe('backup');
   });
 
+  it('hears no need of a service the notes lack in a few everyday words of a long question', () => {
+    const tutor = tutorFor(join(FIXTURES_DIR, 'notes', 'edge-networking'));
+    // CloudWatch RUM's "see which pages are slow for customers in australia" shares three words
+    // with it, a fifth of what it says: the notes' own topics are weighed instead.
+    const reply = tutor.answer(
+      'our shop photos are slow for customers in australia since the bucket sits in virginia, how do we get copies of them sitting nearer to those people?',
+    );
+    expect(reply.intent).toBe('explain');
+    expect(reply.intent === 'unknown' && reply.soundsLike).toBeFalsy();
+    // Named, a service the notes lack is what the question asks about, and its need says which.
+    const named = tutor.answer('how do i scan ecr images for vulnerabilities automatically on every push');
+    expect(named.intent).toBe('unknown');
+  });
+
   it('does not take what a need says it does without for what it wants', () => {
     const dir = notesDir({
       'compute.md': [
