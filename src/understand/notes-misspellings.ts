@@ -3,7 +3,6 @@ import type { EnglishWords } from './english.js';
 /** Shorter words have too many neighbours one slip away to say which one was meant. */
 const MIN_LENGTH = 6;
 const VOWELS = 'aeiouy';
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 /** Words looked up, kept: a team asks about the same things again and again. */
 const REMEMBERED = 5000;
 
@@ -17,6 +16,9 @@ const REMEMBERED = 5000;
  */
 export class NotesMisspellings {
   private readonly found = new Map<string, string[]>();
+  /** The notes' words that may be misspellings, by first letter; built when first asked. */
+  private suspects: Map<string, string[]> | null = null;
+  private suspectsOf = -1;
 
   constructor(
     private readonly vocabulary: ReadonlySet<string>,
@@ -29,33 +31,55 @@ export class NotesMisspellings {
     if (word.length < MIN_LENGTH || !/^[a-z]+$/.test(word)) return [];
     let misspelt = this.found.get(word);
     if (!misspelt) {
-      misspelt = [...slips(word)].filter(
-        (other) =>
-          this.vocabulary.has(other) &&
-          other[0] === word[0] &&
-          !this.english.has(other) &&
-          !this.isServiceWord(other),
-      );
+      const first = word[0] ?? '';
+      misspelt = (this.suspectsByFirstLetter().get(first) ?? []).filter((other) => isOneSlip(word, other));
       if (this.found.size >= REMEMBERED) this.found.clear();
       this.found.set(word, misspelt);
     }
     return misspelt;
   }
+
+  /**
+   * Only a notes word no dictionary or catalogue has can be a misspelling: comparing a question's
+   * word with those few, rather than spelling out its every slip, keeps reading fast.
+   */
+  private suspectsByFirstLetter(): Map<string, string[]> {
+    if (this.suspects && this.suspectsOf === this.vocabulary.size) return this.suspects;
+    const suspects = new Map<string, string[]>();
+    for (const other of this.vocabulary) {
+      if (other.length < MIN_LENGTH - 1 || !/^[a-z]+$/.test(other)) continue;
+      if (this.english.has(other) || this.isServiceWord(other)) continue;
+      const first = other[0] ?? '';
+      const list = suspects.get(first);
+      if (list) list.push(other);
+      else suspects.set(first, [other]);
+    }
+    this.suspects = suspects;
+    this.suspectsOf = this.vocabulary.size;
+    return suspects;
+  }
 }
 
-/** Every spelling one slip from a word, of the kinds people make typing it. */
-function slips(word: string): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i <= word.length; i++) {
-    const before = word.slice(0, i);
-    const char = word[i] ?? '';
-    const after = word.slice(i + 1);
-    for (const letter of LETTERS) out.add(before + letter + word.slice(i));
-    if (i === word.length) continue;
-    out.add(before + after);
-    if (i + 1 < word.length) out.add(before + (word[i + 1] ?? '') + char + word.slice(i + 2));
-    if (VOWELS.includes(char)) for (const vowel of VOWELS) out.add(before + vowel + after);
-  }
-  out.delete(word);
-  return out;
+/**
+ * Whether `other` is one slip of the kinds people make typing `word`: a letter left out or added,
+ * two neighbours swapped, or one vowel for another.
+ */
+export function isOneSlip(word: string, other: string): boolean {
+  if (other === word) return false;
+  const shorter = other.length < word.length ? other : word;
+  const longer = other.length < word.length ? word : other;
+  if (longer.length - shorter.length > 1) return false;
+  let at = 0;
+  while (at < shorter.length && shorter[at] === longer[at]) at++;
+  if (longer.length !== shorter.length) return shorter.slice(at) === longer.slice(at + 1);
+  const swapped =
+    at + 1 < word.length &&
+    word[at] === other[at + 1] &&
+    word[at + 1] === other[at] &&
+    word.slice(at + 2) === other.slice(at + 2);
+  const vowelFor =
+    VOWELS.includes(word[at] ?? '') &&
+    VOWELS.includes(other[at] ?? '') &&
+    word.slice(at + 1) === other.slice(at + 1);
+  return swapped || vowelFor;
 }

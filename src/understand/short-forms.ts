@@ -52,18 +52,32 @@ function fullFormsOf(groups: readonly (readonly string[])[], english: EnglishWor
   return full;
 }
 
+const SHIPPED_GROUPS: readonly (readonly string[])[] = [...spellingData.groups, ...synonymData.groups];
+/** The shipped groups' short forms, worked out once for every reader that shares the word list. */
+const shippedFullForms = new WeakMap<EnglishWords, Map<string, string>>();
+
 export class ShortForms {
   private full: Map<string, string> | null = null;
 
   constructor(
     private readonly english: EnglishWords,
-    private readonly groups: readonly (readonly string[])[] = [...spellingData.groups, ...synonymData.groups],
+    private readonly groups: readonly (readonly string[])[] = SHIPPED_GROUPS,
   ) {}
 
   /** The word a short form stands for, or undefined when it is none. */
   of(word: string): string | undefined {
-    this.full ??= fullFormsOf(this.groups, this.english);
+    this.full ??= this.fullForms();
     return this.full.get(word) ?? NUMERONYMS.get(word);
+  }
+
+  private fullForms(): Map<string, string> {
+    if (this.groups !== SHIPPED_GROUPS) return fullFormsOf(this.groups, this.english);
+    let full = shippedFullForms.get(this.english);
+    if (!full) {
+      full = fullFormsOf(this.groups, this.english);
+      shippedFullForms.set(this.english, full);
+    }
+    return full;
   }
 
   /** The tokens with each short form in full, or null when none is short. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadEnglishWords } from '../../src/understand/english.js';
-import { NotesMisspellings } from '../../src/understand/notes-misspellings.js';
+import { isOneSlip, NotesMisspellings } from '../../src/understand/notes-misspellings.js';
 import { KNOWLEDGE_DIR } from '../helpers/paths.js';
 import { tutorFor } from '../helpers/tutor.js';
 
@@ -13,6 +13,8 @@ const notesWords = new Set([
   'vcenter',
   'braket',
   'cluster',
+  'recieve',
+  'seperately',
 ]);
 const misspellings = new NotesMisspellings(notesWords, english, (word) => word === 'braket');
 
@@ -21,6 +23,20 @@ describe('NotesMisspellings', () => {
     expect(misspellings.of('availability')).toEqual(['availabilty']);
     expect(misspellings.of('across')).toEqual(['accross']);
     expect(misspellings.of('automatically')).toEqual(['automaticaly']);
+    expect(misspellings.of('receive')).toEqual(['recieve']);
+    expect(misspellings.of('separately')).toEqual(['seperately']);
+  });
+
+  it('counts one slip of each kind, and never two', () => {
+    expect(isOneSlip('across', 'accross')).toBe(true);
+    expect(isOneSlip('across', 'acros')).toBe(true);
+    expect(isOneSlip('receive', 'recieve')).toBe(true);
+    expect(isOneSlip('separate', 'seperate')).toBe(true);
+    // A consonant for another, two slips, or none at all.
+    expect(isOneSlip('postures', 'postgres')).toBe(false);
+    expect(isOneSlip('separate', 'seperete')).toBe(false);
+    expect(isOneSlip('across', 'accros')).toBe(false);
+    expect(isOneSlip('across', 'across')).toBe(false);
   });
 
   it('leaves alone notes words that are other words: names, coinages, English words', () => {
