@@ -61,7 +61,12 @@ export class UncoveredServices {
     private readonly everyday: EverydayWords,
     domain: readonly string[] = [],
   ) {
-    const domainProducts = productsOf(catalogue, domain);
+    // A product named by an everyday word (`vault-ops.md`) is what the notes are about when their
+    // facts write it as a name across their topics ("Vault keeps 10 versions", "… so only Vault knows it").
+    const namedAcross = (word: string) =>
+      this.capitalisedPerTopic().filter((capitalised) => capitalised.has(word)).length >=
+      DOMAIN_NAME_SHARE * index.topics.length;
+    const domainProducts = productsOf(catalogue, domain, namedAcross);
     this.products = domainProducts.flatMap(oneWordNames);
     // In notes on Terraform, `Workspaces` are Terraform's, not Amazon WorkSpaces.
     const names = index.topics.map((topic) =>
@@ -389,6 +394,7 @@ export class UncoveredServices {
 
   /** Words the notes capitalise inside a sentence, lowercased; read when a question first needs them. */
   private capitalised: Set<string> | null = null;
+  private capitalisedByTopic: Set<string>[] | null = null;
   /** Words the notes write in capitals, lowercased (`bi` of `Power BI`); found the first time asked. */
   private acronyms: Set<string> | null = null;
 
@@ -404,15 +410,22 @@ export class UncoveredServices {
    * `AWS Lambda` or `Amazon Lambda` the name itself.
    */
   private capitalisedAlone(): Set<string> {
-    const found = new Set<string>();
-    for (const topic of this.index.topics)
+    return new Set(this.capitalisedPerTopic().flatMap((capitalised) => [...capitalised]));
+  }
+
+  /** Those words, topic by topic. */
+  private capitalisedPerTopic(): Set<string>[] {
+    this.capitalisedByTopic ??= this.index.topics.map((topic) => {
+      const found = new Set<string>();
       for (const fact of topic.facts)
         for (const part of [fact.text, ...fact.subPoints])
           for (const match of part.matchAll(MID_SENTENCE_CAPITAL)) {
             const before = CAPITALISED_BEFORE.exec(part.slice(0, match.index))?.[1]?.toLowerCase();
             if (before === undefined || VENDOR_PREFIXES.has(before)) found.add(match[0].toLowerCase());
           }
-    return found;
+      return found;
+    });
+    return this.capitalisedByTopic;
   }
 
   /** The words of the notes' facts a pattern finds, lowercased. */
@@ -1025,17 +1038,29 @@ function headsQuestion(mention: ServiceMention, read: ReadQuestion): boolean {
   );
 }
 
+/** An everyday word names the product the notes are about when written as a name in this share of their topics. */
+const DOMAIN_NAME_SHARE = 0.5;
+
 /** A cloud names more than a quarter of the topics to be one the notes are about. */
 const CLOUD_SHARE = 0.25;
 
 /**
  * The catalogued products the notes' headings over topics and file names name (`terraform` of
- * `terraform-basics.md`), in order; only by a name no English word spells (`storage.md` names none).
+ * `terraform-basics.md`), in order; by a name no English word spells (`storage.md` names none), or
+ * by one the notes write as a name across their topics (`vault-ops.md` on notes saying "Vault keeps…").
  */
-function productsOf(catalogue: ServiceCatalogue, domain: readonly string[]): CloudService[] {
+function productsOf(
+  catalogue: ServiceCatalogue,
+  domain: readonly string[],
+  namedAcross: (word: string) => boolean,
+): CloudService[] {
   const products = new Set<CloudService>();
-  for (const text of domain)
-    for (const mention of catalogue.find(words(text))) if (!mention.plain) products.add(mention.service);
+  for (const text of domain) {
+    const tokens = words(text);
+    for (const mention of catalogue.find(tokens))
+      if (!mention.plain || (mention.end - mention.start === 1 && namedAcross(tokens[mention.start] ?? '')))
+        products.add(mention.service);
+  }
   return [...products];
 }
 

@@ -1014,6 +1014,38 @@ describe('tutor: which facts lead the answer', () => {
     expect(tutor.answer('keep nightly backups of our databases for a year').topics[0]?.id).toBe('backup');
   });
 
+  it('takes a product named by an everyday word for what the notes are about when they write it as a name', () => {
+    const dir = notesDir({
+      'vault-ops.md': [
+        '# Policies & tokens (ACL rules)',
+        '- policies r path-based and deny by default, a token carries the policies Vault checks',
+        '- the root token can do anything, so Vault admins revoke it after setup',
+        '',
+        '# Seal / Unseal (Shamir keys)',
+        '- a sealed server knows where its data is but cannot decrypt it until Vault gets its root key back',
+        '- init gives 5 key shares, any 3 of them unseal',
+        '',
+      ].join('\n'),
+    });
+    const tutor = tutorFor(dir);
+    // `vault` is an English word, but these notes write Vault as a name in every topic: it is
+    // what they teach, not HashiCorp Vault they lack.
+    expect(tutor.answer('what are vault policies?').topics[0]?.id).toBe('policies-tokens');
+    expect(tutor.answer('what does it mean when vault is sealed').topics[0]?.id).toBe('seal-unseal');
+    // Notes that name the word only as a word lack the product.
+    const bank = notesDir({
+      'bank-ops.md': [
+        '# Branches',
+        '- each branch keeps cash in a vault, counted every evening',
+        '',
+        '# Tellers',
+        '- tellers count the till at the end of each shift',
+        '',
+      ].join('\n'),
+    });
+    expect(tutorFor(bank).answer('what is hashicorp vault').intent).toBe('unknown');
+  });
+
   it('hears no need of a service the notes lack in a few everyday words of a long question', () => {
     const tutor = tutorFor(join(FIXTURES_DIR, 'notes', 'edge-networking'));
     // CloudWatch RUM's "see which pages are slow for customers in australia" shares three words
