@@ -49,6 +49,39 @@ describe('the service catalogue', () => {
     ]);
   });
 
+  it('knows the parts of SageMaker as products of their own, which notes on some of them lack', () => {
+    const sagemakerParts = notesDir({
+      'sagemaker-deep.md': [
+        '# SageMaker Studio (ML web IDE)',
+        '- browser IDE for ML, JupyterLab & Code Editor spaces per user',
+        '',
+        '# Training Jobs (managed training)',
+        '- SageMaker starts the instances, runs ur container & uploads model.tar.gz to S3',
+        '- managed spot training: up to 90% cheaper, needs checkpoints',
+        '',
+      ].join('\n'),
+    });
+    const reply = unknown(
+      tutorFor(sagemakerParts).answer('can sagemaker clarify tell me if my model is biased'),
+    );
+    expect(reply.notCovered).toEqual(['Amazon SageMaker Clarify']);
+    // Notes with one topic on SageMaker that bolds Clarify cover it as part of that topic.
+    const oneTopic = notesDir({
+      'ml.md': [
+        '# Amazon SageMaker',
+        '- build, train & deploy ML models, fully managed',
+        '- **Clarify** checks training data & predictions for bias',
+        '',
+        '# Amazon Rekognition',
+        '- image & video analysis: labels, faces, text in images',
+        '',
+      ].join('\n'),
+    });
+    expect(
+      tutorFor(oneTopic).answer('can sagemaker clarify tell me if my model is biased').topics[0]?.id,
+    ).toBe('sagemaker');
+  });
+
   it('counts a service as taught by notes on the service whose name its own holds', () => {
     const dir = notesDir({
       'ops.md': [
