@@ -139,6 +139,29 @@ describe('the service catalogue', () => {
     expect(catalogue.lookup('fivetran')?.category).toBe('integration');
   });
 
+  it('knows the tools around running MySQL, which notes on it name beside what they teach', () => {
+    expect(catalogue.lookup('proxysql')?.provider).toBe('tech');
+    expect(catalogue.lookup('vitess')?.category).toBe('database');
+    expect(catalogue.lookup('pt-online-schema-change')?.name).toBe('Percona Toolkit');
+    const tutor = tutorFor(
+      notesDir({
+        'mysql-ops.md': [
+          '# Group Replication (InnoDB Cluster, MySQL Router)',
+          '- a group of 3+ servers agree on every commit, a new primary is elected in seconds',
+          '- vs **ProxySQL**: richer routing (query rules, caching), can sit in front of a group too',
+          '',
+          '# Slow Query Log',
+          '- long_query_time says how slow a query must be to get logged, 10 s by default',
+          '',
+        ].join('\n'),
+      }),
+    );
+    expect(
+      unknown(tutor.answer('how do i write proxysql query rules to send reads to replicas')).notCovered,
+    ).toEqual(['ProxySQL']);
+    expect(unknown(tutor.answer('how do i reshard a keyspace in vitess')).notCovered).toEqual(['Vitess']);
+  });
+
   it('finds the longest name in a question, with a vendor word before it', () => {
     const mentions = catalogue.find('how do i read values from systems manager parameter store'.split(' '));
     expect(mentions.map((mention) => mention.service.name).join()).toMatch(/Parameter Store|Systems Manager/);
