@@ -340,6 +340,10 @@ describe('notes on a cloud whose products have everyday names', () => {
     ['dev-mysql', { items: 55, intent: 0.89, top1: 0.87, fact: 0.85 }],
     ['dev-vault', { items: 55, intent: 0.72, top1: 0.62, fact: 0.62 }],
     ['dev-azdevops', { items: 55, intent: 0.94, top1: 0.9, fact: 0.85 }],
+    ['dev-cassandra', { items: 55, intent: 0.89, top1: 0.77, fact: 0.77 }],
+    ['dev-gitlab', { items: 55, intent: 0.8, top1: 0.75, fact: 0.74 }],
+    ['dev-backupdr', { items: 55, intent: 0.94, top1: 0.72, fact: 0.68 }],
+    ['dev-nomad', { items: 55, intent: 0.83, top1: 0.72, fact: 0.68 }],
   ] as const)('keeps intent, top-1 and fact above their floors on %s', (folder, floors) => {
     expectFloors(folder, floors);
   });
