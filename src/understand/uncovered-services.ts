@@ -241,6 +241,21 @@ export class UncoveredServices {
   }
 
   /**
+   * A tool the question opens with sets the scene when a later clause asks, in the notes' own
+   * words, something of its own: "npm install takes 4 minutes every run. how do i keep
+   * node_modules around between runs" asks about caching. "terragrunt keeps re-running init, how
+   * do i stop that" asks about Terragrunt.
+   */
+  private setsTheScene(mention: ServiceMention, read: ReadQuestion): boolean {
+    if (mention.service.provider !== TECHNOLOGY || read.lastClause < mention.end) return false;
+    if (!ASKING.has(read.tokens[read.lastClause] ?? '')) return false;
+    const asked = contentWords(read.tokens.slice(read.lastClause)).filter((word) =>
+      this.index.knows(stem(word)),
+    );
+    return asked.length >= SCENE_ASKED_WORDS;
+  }
+
+  /**
    * A service of a covered one's family named by a key term of the covering topic (`AWS Systems
    * Manager Run Command` for `**Run Command**` under AWS Systems Manager) is part of what that
    * topic teaches: "ssm run command" asks the topic, not about a service it lacks.
@@ -764,11 +779,15 @@ export class UncoveredServices {
             framesQuestion(mention, read) ||
             (closesQuestion(mention, read) && !this.isSetting(mention.service)) ||
             (opensQuestion(mention, read.tokens, this.everyday) &&
-              this.topicsNaming(mention.service).length <= TOPICS_NAMING_IN_PASSING),
+              this.topicsNaming(mention.service).length <= TOPICS_NAMING_IN_PASSING &&
+              !this.setsTheScene(mention, read)),
         ),
     };
   }
 }
+
+/** The fewest of the notes' words a question's last clause asks in for a tool before it to set its scene. */
+const SCENE_ASKED_WORDS = 3;
 
 /**
  * A name found as written or nearly, or a whole name of several words each a slip off ("secerts

@@ -1046,6 +1046,30 @@ describe('tutor: which facts lead the answer', () => {
     expect(tutorFor(bank).answer('what is hashicorp vault').intent).toBe('unknown');
   });
 
+  it('takes a tool the question opens with for its scene when a later clause asks about the notes', () => {
+    const dir = notesDir({
+      'ci.md': [
+        '# Cache & artifacts (files between jobs)',
+        '- **cache** keeps dependencies u download between pipeline runs, keyed by the lock file',
+        '- **artifacts** pass build output from one job to the jobs after it, expire after 30 days',
+        '',
+        '# CI/CD variables (config values & secrets)',
+        '- **masked** variables show as [MASKED] in job logs',
+        '- **file** variables: the runner writes the value to a temp file and the variable holds its path',
+        '',
+      ].join('\n'),
+    });
+    const tutor = tutorFor(dir);
+    const scene = tutor.answer(
+      'pip install takes ages on every run since it downloads everything again. how do i keep the downloaded packages between pipeline runs',
+    );
+    expect(scene.topics[0]?.id).toBe('cache-artifacts');
+    // Asked about in the clause after it, the tool is the subject, and one the notes lack.
+    expect(tutor.answer('terragrunt keeps re-running init on every module, how do i stop that').intent).toBe(
+      'unknown',
+    );
+  });
+
   it('hears no need of a service the notes lack in a few everyday words of a long question', () => {
     const tutor = tutorFor(join(FIXTURES_DIR, 'notes', 'edge-networking'));
     // CloudWatch RUM's "see which pages are slow for customers in australia" shares three words
