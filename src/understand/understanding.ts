@@ -148,7 +148,10 @@ export class Understanding {
     addNamesAfterAService(this.index, parts.catalogue);
     addAcronymsOfNames(this.index, parts.english);
     addNamesInParentheses(this.index, parts.english);
-    addNamesAfterTheDomain(this.index, this.services.products);
+    addNamesAfterTheDomain(this.index, [
+      ...this.services.products,
+      ...[...this.services.clouds].filter((cloud) => !VENDOR_PREFIXES.has(cloud)),
+    ]);
     this.index.topics.forEach((topic, i) => {
       for (const name of renamedNames(topic.facts, parts.english)) this.index.addAlias(name, i);
     });

@@ -1046,6 +1046,14 @@ describe('tutor: which facts lead the answer', () => {
     expect(tutorFor(bank).answer('what is hashicorp vault').intent).toBe('unknown');
   });
 
+  it('names a topic by what its heading says after the name of the platform the notes teach', () => {
+    // `GitLab Runner` in notes on GitLab CI/CD, where `runners` come up in most topics.
+    const tutor = tutorFor(join(FIXTURES_DIR, 'notes', 'gitlab-ci'));
+    const reply = tutor.answer('give me a quiz on runners');
+    expect(reply.intent).toBe('quiz');
+    expect(reply.topics[0]?.id).toBe('gitlab-runner');
+  });
+
   it('takes a tool the question opens with for its scene when a later clause asks about the notes', () => {
     const dir = notesDir({
       'ci.md': [
