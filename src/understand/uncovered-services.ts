@@ -241,6 +241,18 @@ export class UncoveredServices {
   }
 
   /**
+   * An everyday word right after the name of the product the notes are about is a word of that
+   * product's own name: the `connect` of "consul connect" in notes on Consul is no Amazon Connect.
+   */
+  private partOfDomainName(mention: ServiceMention, tokens: readonly string[]): boolean {
+    return (
+      mention.plain &&
+      mention.end - mention.start === 1 &&
+      this.domainWords.has(tokens[mention.start - 1] ?? '')
+    );
+  }
+
+  /**
    * A tool the question opens with sets the scene when a later clause asks, in the notes' own
    * words, something of its own: "npm install takes 4 minutes every run. how do i keep
    * node_modules around between runs" asks about caching. "terragrunt keeps re-running init, how
@@ -520,6 +532,15 @@ export class UncoveredServices {
     return this.topicsNaming(service).length >= this.index.topics.length * SETTING_SHARE;
   }
 
+  /** Whether a topic's heading names the service, by any of its names. */
+  private namedInHeading(service: CloudService): boolean {
+    const names = [phraseKey(service.name), ...service.aliases].map((name) => ` ${name} `);
+    return this.index.topics.some((topic) => {
+      const heading = ` ${phraseKey(topic.title)} `;
+      return names.some((name) => heading.includes(name));
+    });
+  }
+
   /** Whether any fact of the notes names the service. */
   namedInNotes(service: CloudService): boolean {
     return this.topicsNaming(service).length > 0;
@@ -659,6 +680,11 @@ export class UncoveredServices {
         (mention.listed || !this.clouds.has(mention.service.provider)) &&
         !read.names.some((hit) => hit.start <= mention.start && mention.end <= hit.end) &&
         !this.notesPhrase(mention, read.tokens) &&
+        !this.partOfDomainName(mention, read.tokens) &&
+        // A project a heading names (`Consul Service Mesh (Connect, intentions & Envoy sidecars)`)
+        // is one the topic teaches with, not one that comes up in passing. A cloud's service there
+        // may be a word of another's name (the `WAF` of `Cloud Armor (WAF + DDoS protection)`).
+        !(isProject(mention.service) && this.namedInHeading(mention.service)) &&
         !verbAfterVendor(mention, read, mentions, this.english, this.everyday) &&
         // A technology the notes use in their own words (`postgres` in notes on RDS) is the
         // setting they teach in, not something they lack, unless the question asks what it is:
@@ -865,6 +891,11 @@ const SHORT_NAME = 4;
 
 function isShortName(key: string): boolean {
   return !key.includes(' ') && key.length <= SHORT_NAME;
+}
+
+/** An open-source project or a developer technology, as opposed to a cloud's service. */
+function isProject(service: CloudService): boolean {
+  return service.provider === TECHNOLOGY || service.provider === OPEN_SOURCE;
 }
 
 /** A capitalised word (`Lambda`) after a space that does not end a sentence. */

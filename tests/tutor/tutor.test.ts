@@ -1054,6 +1054,33 @@ describe('tutor: which facts lead the answer', () => {
     expect(reply.topics[0]?.id).toBe('gitlab-runner');
   });
 
+  it('reads the name of the product the notes are about, and a project their heading names, as theirs', () => {
+    const dir = notesDir({
+      'nomad-consul.md': [
+        '# Consul KV (key/value store)',
+        '- Consul stores config under keys, watch a key w/ a blocking query',
+        '- NOT for big blobs, 512 KB max value',
+        '',
+        '# Consul Service Mesh (Connect, intentions & Envoy sidecars)',
+        '- Consul gives every service a sidecar proxy, in practice **Envoy**',
+        '- **intentions**: allow/deny rules between service names',
+        '- `consul connect envoy -sidecar-for web` bootstraps Envoy',
+        '',
+        '# Consul Health Checks',
+        '- Consul runs http, tcp or script checks, a new check starts out critical',
+        '',
+      ].join('\n'),
+    });
+    const tutor = tutorFor(dir);
+    // `connect` after `consul` is Consul Connect, no Amazon Connect; Envoy, in a heading, is taught.
+    expect(tutor.answer('how does consul connect decide which services may talk').topics[0]?.id).toBe(
+      'consul-service-mesh',
+    );
+    expect(tutor.answer('how does the envoy sidecar get its config').topics[0]?.id).toBe(
+      'consul-service-mesh',
+    );
+  });
+
   it('takes a tool the question opens with for its scene when a later clause asks about the notes', () => {
     const dir = notesDir({
       'ci.md': [
