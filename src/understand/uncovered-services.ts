@@ -55,7 +55,7 @@ export class UncoveredServices {
   readonly products: readonly string[];
 
   constructor(
-    catalogue: ServiceCatalogue,
+    private readonly catalogue: ServiceCatalogue,
     private readonly index: TopicIndex,
     private readonly english: EnglishWords,
     private readonly everyday: EverydayWords,
@@ -418,6 +418,63 @@ export class UncoveredServices {
         if (term.position >= mention.start && term.position < mention.end) term.nameOf = topic;
     }
   }
+
+  /**
+   * A service no topic covers names the one topic on a part of it (`RDS Backups (automated backups
+   * vs manual snapshots)`, `S3 Cross-Region Replication`) when the question asks after that part in
+   * a word of the rest of its heading: "how long does rds keep automatic backups", "what does s3
+   * replication time control promise". "what is amazon rds" asks about what the notes lack.
+   */
+  nameServiceParts(read: ReadQuestion, mentions: readonly ServiceMention[]): void {
+    for (const mention of mentions) {
+      const part = this.partTopics().get(mention.service);
+      if (!part || read.names.some((hit) => hit.start < mention.end && mention.start < hit.end)) continue;
+      const asked = read.tokens.some(
+        (token, at) => (at < mention.start || at >= mention.end) && part.rest.has(stem(token)),
+      );
+      if (!asked) continue;
+      read.names.push({
+        topic: part.topic,
+        start: mention.start,
+        end: mention.end,
+        strength: 1,
+        partial: true,
+      });
+      read.names.sort((a, b) => a.start - b.start);
+      for (const term of read.terms)
+        if (term.position >= mention.start && term.position < mention.end) term.nameOf = part.topic;
+    }
+  }
+
+  /** Service -> the one topic whose heading opens with its name and no topic covers it, with the rest's stems. */
+  private partTopics(): ReadonlyMap<CloudService, { topic: number; rest: ReadonlySet<string> }> {
+    if (this.parts) return this.parts;
+    const found = new Map<CloudService, { topic: number; rest: Set<string> } | null>();
+    this.index.topics.forEach((topic, at) => {
+      // A topic on a service of its own (`Amazon VPC Lattice`) is on no part of another.
+      if ((this.servicesOf[at]?.length ?? 0) > 0) return;
+      const nameWords = withoutVendor(phraseKey(topic.name).split(' '));
+      for (let length = nameWords.length - 1; length >= 1; length--) {
+        const service = this.catalogue.lookupKeyIn(nameWords.slice(0, length).join(' '), this.clouds, true);
+        if (!service) continue;
+        if (!this.covered.has(service) && this.teaches(service.provider)) {
+          const rest = new Set(
+            [...nameWords.slice(length), ...topic.categories.flatMap((category) => words(category))]
+              .filter((word) => !STOPWORDS.has(word))
+              .map(stem),
+          );
+          found.set(service, found.has(service) ? null : { topic: at, rest });
+        }
+        break;
+      }
+    });
+    const parts = new Map<CloudService, { topic: number; rest: ReadonlySet<string> }>();
+    for (const [service, part] of found) if (part) parts.set(service, part);
+    this.parts = parts;
+    return parts;
+  }
+
+  private parts: ReadonlyMap<CloudService, { topic: number; rest: ReadonlySet<string> }> | null = null;
 
   /** Words the notes capitalise inside a sentence, lowercased; read when a question first needs them. */
   private capitalised: Set<string> | null = null;

@@ -423,6 +423,7 @@ export class Understanding {
       ? found
       : [...found, ...platformsAskedOn(read.tokens, found, this.services.clouds)];
     this.services.nameEntries(read, mentions);
+    this.services.nameServiceParts(read, mentions);
     this.nameOwnCloudServices(read, mentions);
     this.nameSiblingsByWord(read);
     const uncovered = this.services.of(read, mentions);

@@ -1081,6 +1081,22 @@ describe('tutor: which facts lead the answer', () => {
     );
   });
 
+  it('takes a service no topic covers for the one topic on a part of it, when asked about that part', () => {
+    // Notes on backup and DR: `RDS Backups (automated backups vs manual snapshots)` is the only
+    // topic on RDS.
+    const tutor = tutorFor(join(FIXTURES_DIR, 'notes', 'aws-backup-dr'));
+    expect(tutor.answer('how long are rds automated backups kept by default').topics[0]?.id).toBe(
+      'rds-backups',
+    );
+    expect(tutor.answer('do rds snapshots stick around after i delete the instance').topics[0]?.id).toBe(
+      'rds-backups',
+    );
+    // RDS as a whole is what they lack.
+    expect(as(tutor.answer('what is amazon rds'), 'unknown').notCovered).toEqual([
+      'Amazon Relational Database Service (RDS)',
+    ]);
+  });
+
   it('takes a tool the question opens with for its scene when a later clause asks about the notes', () => {
     const dir = notesDir({
       'ci.md': [
