@@ -162,6 +162,15 @@ describe('the service catalogue', () => {
     expect(unknown(tutor.answer('how do i reshard a keyspace in vitess')).notCovered).toEqual(['Vitess']);
   });
 
+  it('knows the tools around Cassandra, GitLab CI/CD and Nomad that notes on them leave out', () => {
+    expect(catalogue.lookup('medusa')?.name).toBe('Cassandra Medusa');
+    expect(catalogue.lookup('astra db')?.name).toBe('DataStax Astra DB');
+    expect(catalogue.lookup('gitlab pages')?.provider).toBe('gitlab');
+    expect(catalogue.lookup('merge trains')?.name).toBe('GitLab Merge Trains');
+    expect(catalogue.lookup('nomad autoscaler')?.provider).toBe('hashicorp');
+    expect(catalogue.lookup('hcp boundary')?.name).toBe('HashiCorp Boundary');
+  });
+
   it('finds the longest name in a question, with a vendor word before it', () => {
     const mentions = catalogue.find('how do i read values from systems manager parameter store'.split(' '));
     expect(mentions.map((mention) => mention.service.name).join()).toMatch(/Parameter Store|Systems Manager/);
