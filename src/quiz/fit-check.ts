@@ -195,11 +195,15 @@ export class FitCheck {
         return `says "${pair}" too`;
     }
     if (statement.keyTerms.some((term) => profile.keyTerms.has(phraseKey(term)))) return 'shares a key term';
-    const query = this.query(statement);
-    if (winnerOf(this.#headToHead(own, other).answer(query)) === other.id) return 'the engine prefers it';
+    if (this.enginePrefers(statement, other)) return 'the engine prefers it';
     if (strict && this.#alternatives(statement).has(other.id))
       return 'the engine finds it without the answer';
     return null;
+  }
+
+  /** Whether the engine, on the notes of the statement's topic and the other alone, points to the other. */
+  enginePrefers(statement: Statement, other: Topic): boolean {
+    return winnerOf(this.#headToHead(statement.topic, other).answer(this.query(statement))) === other.id;
   }
 
   readonly #alternativeCache = new Map<string, Set<string>>();

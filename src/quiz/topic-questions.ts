@@ -131,6 +131,9 @@ export function compareQuestion(context: QuizContext, contrast: Contrast): Quest
   if (!asked.which || asked.generic || asked.which.length > MAX_STEM_CHARS) return null;
   if (context.names.names(asked.plain, other.topic.id) || context.fit.sameFamily(asked.topic, other.topic))
     return null;
+  // The topic it is contrasted with is a wrong option too: the engine, on the two alone, must not
+  // take the statement for that one's ("writes are slower than ElastiCache" under MemoryDB).
+  if (context.fit.enginePrefers(asked, other.topic)) return null;
   const engine = enginePointsToIt(context, asked);
   if (!engine.ok) return null;
   const partner = neighboursOf(context, asked.topic).find(

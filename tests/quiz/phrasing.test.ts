@@ -394,6 +394,8 @@ describe('plain English from shorthand', () => {
       "it's a set of storage classes, but it's not for data you read often",
     );
     expect(spellOut('instance store loses its data')).toBe('instance store loses its data');
+    expect(spellOut("TCP states u'll see: LISTEN, ESTAB")).toBe("TCP states you'll see: LISTEN, ESTAB");
+    expect(spellOut('once u’re in, u’ve got a shell')).toBe('once you’re in, you’ve got a shell');
     expect(spellOut('Low & predictable pricing, eg. Lightsail')).toBe(
       'Low and predictable pricing, e.g. Lightsail',
     );
