@@ -113,6 +113,10 @@ const SUBJECT_OPENERS = new Set(['on', 'about']);
 const SUBJECT_WORDS = 3;
 /** Requests to the tutor itself, not questions about the notes: a last sentence after chat may make one. */
 export const COMMANDS_ASKED: ReadonlySet<string> = new Set(['help', 'list', 'quiz', 'leaderboard']);
+/** Words that open a message with a greeting. */
+const GREETINGS = new Set(['hi', 'hello', 'hey', 'hiya', 'heya', 'yo', 'howdy', 'morning', 'greetings']);
+/** The fewest words after a greeting that can ask the tutor for something ("what are you for"). */
+const REQUEST_AFTER_GREETING = 3;
 /** What sets a question's subject apart: "app mesh: how do retries work", "ecr - pricing?". */
 const SET_APART = /[,:;](?:\s|$)|\s[-–—]\s/;
 /** A typo (`lamda`) means the word one slip from it (`lambda`) nearly as plainly as the word. */
@@ -289,17 +293,21 @@ export class QuestionReader {
     const intent = this.subjectAsks(
       tokens,
       names,
-      this.lastSentenceAsks(
-        question,
+      this.afterGreetingAsks(
         tokens,
         names,
-        this.firstPartAsks(
+        this.lastSentenceAsks(
+          question,
           tokens,
           names,
-          parted ? openingLength : 0,
-          request,
-          /\?\s*$/.test(question),
-          this.classifier.classify(masked, request, closing),
+          this.firstPartAsks(
+            tokens,
+            names,
+            parted ? openingLength : 0,
+            request,
+            /\?\s*$/.test(question),
+            this.classifier.classify(masked, request, closing),
+          ),
         ),
       ),
     );
@@ -329,6 +337,21 @@ export class QuestionReader {
     if (!this.saysNothingOfTheNotes(tokens.slice(openingLength))) return guess;
     const alone = this.classifier.classify(maskedOpening);
     return COMMANDS_ASKED.has(alone.intent) ? alone : guess;
+  }
+
+  /**
+   * "hi, what are you for?": a greeting, then a request to the tutor. The greeting tells the
+   * classifier it is chat; what follows it says what is asked.
+   */
+  private afterGreetingAsks(tokens: string[], names: NameHit[], guess: IntentGuess): IntentGuess {
+    if (guess.intent !== 'smalltalk' || !GREETINGS.has(tokens[0] ?? '')) return guess;
+    const start = tokens[1] === 'there' || tokens[1] === 'all' ? 2 : 1;
+    if (tokens.length - start < REQUEST_AFTER_GREETING) return guess;
+    const shift = (hit: NameHit) => ({ ...hit, start: hit.start - start, end: hit.end - start });
+    const rest = this.classifier.classify(
+      this.mask(tokens.slice(start), names.filter((hit) => hit.start >= start).map(shift)),
+    );
+    return COMMANDS_ASKED.has(rest.intent) ? rest : guess;
   }
 
   /**

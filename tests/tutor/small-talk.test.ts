@@ -18,6 +18,14 @@ describe('small talk', () => {
     }
   });
 
+  it('greets, then asks: what follows the greeting says what is asked', () => {
+    expect(tutor.answer('hello, what are you for?').intent).toBe('help');
+    expect(tutor.answer('hey there, what are you even for').intent).toBe('help');
+    expect(tutor.answer('hi, what is fargate').intent).toBe('explain');
+    expect(tutor.answer('hi there').intent).toBe('unknown');
+    expect(tutor.answer('hello, how are you today').intent).toBe('unknown');
+  });
+
   it('is no leaderboard request for sharing a word stem with `top`', () => {
     expect(tutor.answer('favourite toppings?').intent).toBe('unknown');
     expect(tutor.answer('who is on top').intent).toBe('leaderboard');
