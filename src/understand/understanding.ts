@@ -603,6 +603,8 @@ const HAS_DIGIT = /\d/;
 
 /** The fewest words of a name whose initials people write for it: `MNG` of Managed Node Groups. */
 const ACRONYM_WORDS = 3;
+/** What joins the things a heading names: `Pipelines & Review Apps`, `Blue/Green and Canary`. */
+const JOINED_PARTS = /\s+(?:&|and)\s+/i;
 
 /**
  * "running spot in our MNGs": the initials of a topic's last words (`EKS Managed Node Groups`) that
@@ -627,13 +629,29 @@ function addAcronymsOfNames(index: TopicIndex, english: EnglishWords): void {
         owners.set(acronym, owner === undefined || owner === at ? at : -1);
         if (to === nameWords.length) closing.add(acronym);
       }
+    // A heading joining things (`Data Transfer Service & scheduled queries`) closes a name at
+    // each of them: `dts`.
+    for (const part of topic.name.split(JOINED_PARTS)) {
+      const partWords = phraseKey(part)
+        .split(' ')
+        .filter((word) => word && !VENDOR_PREFIXES.has(word) && !STOPWORDS.has(word));
+      for (let from = 0; from + ACRONYM_WORDS <= partWords.length; from++)
+        closing.add(
+          partWords
+            .slice(from)
+            .map((word) => word[0])
+            .join(''),
+        );
+    }
   });
   for (const [acronym, topic] of owners) {
     if (
       topic < 0 ||
       !closing.has(acronym) ||
       english.has(acronym) ||
-      (index.knows(stem(acronym)) && !inOwnHeading(index.topics[topic], acronym)) ||
+      (index.knows(stem(acronym)) &&
+        !inOwnHeading(index.topics[topic], acronym) &&
+        !inOwnFactsInCapitals(index.topics[topic], acronym)) ||
       index.exactName(acronym).length > 0
     )
       continue;
@@ -668,6 +686,14 @@ function addNamesInParentheses(index: TopicIndex, english: EnglishWords): void {
 }
 
 /** Whether a topic's heading writes the initials in its parentheses: `(DLQs & redrive)`. */
+/** Whether the topic's own facts write the initials in capitals (`BigQuery Data Transfer Service (DTS)`). */
+function inOwnFactsInCapitals(topic: Topic | undefined, acronym: string): boolean {
+  const written = new RegExp(`\\b${acronym.toUpperCase()}s?\\b`);
+  return (topic?.facts ?? []).some((fact) =>
+    [fact.text, ...fact.subPoints].some((part) => written.test(part)),
+  );
+}
+
 function inOwnHeading(topic: Topic | undefined, acronym: string): boolean {
   return (topic?.categories ?? []).some((category) => {
     const categoryWords = words(category);

@@ -1097,6 +1097,14 @@ describe('tutor: which facts lead the answer', () => {
     ]);
   });
 
+  it('names a topic by the initials of a thing its heading joins, when its facts write them', () => {
+    // `Data Transfer Service & scheduled queries`, whose facts say `BigQuery Data Transfer Service (DTS)`.
+    const tutor = tutorFor(join(FIXTURES_DIR, 'notes', 'bigquery'));
+    const reply = tutor.answer('dts from s3, any charge');
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics[0]?.id).toBe('data-transfer-service-scheduled-queries');
+  });
+
   it('takes a tool the question opens with for its scene when a later clause asks about the notes', () => {
     const dir = notesDir({
       'ci.md': [
