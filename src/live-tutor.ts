@@ -31,6 +31,10 @@ export class LiveTutor implements Tutor {
     return this.#tutor.answer(question);
   }
 
+  topicsOf(question: string): { topics: string[]; suggestions: string[] } {
+    return this.#tutor.topicsOf(question);
+  }
+
   explainTopic(topicId: string): Reply {
     return this.#tutor.explainTopic(topicId);
   }

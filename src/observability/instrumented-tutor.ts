@@ -19,6 +19,11 @@ export class InstrumentedTutor implements Tutor {
     return reply;
   }
 
+  /** Not a learner's question, the quiz's own check: not counted. */
+  topicsOf(question: string): { topics: string[]; suggestions: string[] } {
+    return this.tutor.topicsOf(question);
+  }
+
   explainTopic(topicId: string): Reply {
     const reply = this.tutor.explainTopic(topicId);
     this.metrics.answered(reply.intent);

@@ -32,9 +32,8 @@ export function stemPairs(text: string): Set<string> {
 }
 
 /** The topic a reply ranks first: its topics, or the first "did you mean" of an unknown reply. */
-function winnerOf(reply: Reply): string | undefined {
-  if (reply.topics[0]) return reply.topics[0].id;
-  return reply.intent === 'unknown' ? reply.suggestions[0]?.id : undefined;
+function winnerOf(found: { topics: string[]; suggestions: string[] }): string | undefined {
+  return found.topics[0] ?? found.suggestions[0];
 }
 
 /**
@@ -143,7 +142,7 @@ export class FitCheck {
 
   /** The topic the engine ranks first for the statement on the whole notes, a "did you mean" included. */
   engineTop(statement: Statement): string | undefined {
-    return winnerOf(this.tutor.answer(this.query(statement)));
+    return winnerOf(this.tutor.topicsOf(this.query(statement)));
   }
 
   /**
@@ -203,7 +202,7 @@ export class FitCheck {
 
   /** Whether the engine, on the notes of the statement's topic and the other alone, points to the other. */
   enginePrefers(statement: Statement, other: Topic): boolean {
-    return winnerOf(this.#headToHead(statement.topic, other).answer(this.query(statement))) === other.id;
+    return winnerOf(this.#headToHead(statement.topic, other).topicsOf(this.query(statement))) === other.id;
   }
 
   readonly #alternativeCache = new Map<string, Set<string>>();
@@ -213,8 +212,7 @@ export class FitCheck {
     const key = `${statement.topic.id}\u0000${statement.key}`;
     let found = this.#alternativeCache.get(key);
     if (!found) {
-      const reply = this.#withoutTopic(statement.topic).answer(this.query(statement));
-      found = new Set(reply.topics.map((topic) => topic.id));
+      found = new Set(this.#withoutTopic(statement.topic).topicsOf(this.query(statement)).topics);
       this.#alternativeCache.set(key, found);
     }
     return found;

@@ -36,6 +36,12 @@ export interface Tutor {
   answer(question: string): Reply;
   /** Explains one topic by its id (a "did you mean" or related-topic button); unknown for a stale id. */
   explainTopic(topicId: string): Reply;
+  /**
+   * The ids of the topics a reply to the question is about, best first, and of its "did you mean"s
+   * when it says the notes don't cover it: all answering decides before it works out which facts
+   * answer. The quiz's checks ask it thousands of times.
+   */
+  topicsOf(question: string): { topics: string[]; suggestions: string[] };
   readonly knowledge: KnowledgeBase;
 }
 
@@ -246,6 +252,10 @@ export function createTutor(
     };
   };
 
+  // Off while `topicsOf` answers: which topic a reply is about is settled before its facts are
+  // ranked, and the quiz's checks need only that.
+  let factsWanted = true;
+
   const explain = (
     question: string,
     candidate: TopicCandidate,
@@ -255,24 +265,26 @@ export function createTutor(
     counterpartOf?: string,
   ): ExplainReply => {
     const topic = index.topics[candidate.topic] as Topic;
-    const ranked = rankFacts(index, candidate.topic, read, parts.conceptNeeds);
+    const ranked = factsWanted ? rankFacts(index, candidate.topic, read, parts.conceptNeeds) : [];
     const best = ranked[0]?.score ?? 0;
     const definition = { fact: definitionOf(topic), score: 0 };
     const matched = best > 0 ? ranked.filter((fact) => fact.score >= best * 0.6) : [definition];
     const wholeName = index.wholeNameStems[candidate.topic] ?? new Set<string>();
     // The counterpart of what was asked after opens with what it is: the question's words are the
     // other cloud's service's.
-    const leading = counterpartOf
-      ? [definition]
-      : leadingFacts(
-          topic,
-          candidate.topic,
-          read,
-          matched,
-          wholeName,
-          definition,
-          understanding.services.domainWords,
-        );
+    const leading = !factsWanted
+      ? []
+      : counterpartOf
+        ? [definition]
+        : leadingFacts(
+            topic,
+            candidate.topic,
+            read,
+            matched,
+            wholeName,
+            definition,
+            understanding.services.domainWords,
+          );
     const leadIds = new Set(leading.map((fact) => fact.fact));
     // The rest of the topic: what else the question touches first, then the notes' order.
     const rest = ranked
@@ -280,7 +292,7 @@ export function createTutor(
       .slice(0, MAX_REST_FACTS)
       .flatMap((fact) => topic.facts[fact.fact] ?? []);
     const related = [...topic.related];
-    for (const factId of index.factsMentioning(candidate.topic)) {
+    for (const factId of factsWanted ? index.factsMentioning(candidate.topic) : []) {
       const other = index.facts[factId]?.topic;
       if (other !== undefined) {
         const id = index.topics[other]?.id;
@@ -625,6 +637,19 @@ export function createTutor(
     return reply;
   };
 
+  const topicsOf = (question: string): { topics: string[]; suggestions: string[] } => {
+    factsWanted = false;
+    try {
+      const reply = answerAfresh(cleanQuestion(typeof question === 'string' ? question : ''));
+      return {
+        topics: reply.topics.map((topic) => topic.id),
+        suggestions: reply.intent === 'unknown' ? reply.suggestions.map((topic) => topic.id) : [],
+      };
+    } finally {
+      factsWanted = true;
+    }
+  };
+
   const explainTopic = (topicId: string): Reply => {
     const topicIndex = index.topics.findIndex((topic) => topic.id === topicId);
     const topic = index.topics[topicIndex];
@@ -633,7 +658,7 @@ export function createTutor(
     return explain(topic.title, namedCandidate(topicIndex), read, 1);
   };
 
-  return { answer, explainTopic, knowledge };
+  return { answer, explainTopic, topicsOf, knowledge };
 }
 
 /** "docker on one server, or do i need ecs": an `or` between two named topics asks which to pick. */

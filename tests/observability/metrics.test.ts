@@ -21,6 +21,7 @@ function fakeTutor(intents: Reply['intent'][]): Tutor {
   return {
     answer: reply,
     explainTopic: reply,
+    topicsOf: () => ({ topics: [], suggestions: [] }),
     get knowledge() {
       return knowledge;
     },

@@ -1097,6 +1097,26 @@ describe('tutor: which facts lead the answer', () => {
     ]);
   });
 
+  it('tells which topics a reply is about without ranking its facts, as answering would', () => {
+    const tutor = tutorFor(KNOWLEDGE_DIR);
+    for (const question of [
+      'what is fargate',
+      'ecs vs fargate',
+      'lamda pricing',
+      'what is app mesh',
+      'qwzx',
+    ]) {
+      const reply = tutor.answer(question);
+      expect(tutor.topicsOf(question), question).toEqual({
+        topics: reply.topics.map((topic) => topic.id),
+        suggestions: reply.intent === 'unknown' ? reply.suggestions.map((topic) => topic.id) : [],
+      });
+    }
+    // Answering afterwards still ranks the facts.
+    const reply = as(tutor.answer('what is fargate'), 'explain');
+    expect(reply.lead.length).toBeGreaterThan(0);
+  });
+
   it('names a topic by the initials of a thing its heading joins, when its facts write them', () => {
     // `Data Transfer Service & scheduled queries`, whose facts say `BigQuery Data Transfer Service (DTS)`.
     const tutor = tutorFor(join(FIXTURES_DIR, 'notes', 'bigquery'));
