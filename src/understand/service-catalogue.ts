@@ -538,5 +538,19 @@ function familyKey(name: string): string {
 
 /** The catalogue that ships with the tutor. */
 export function loadServiceCatalogue(english: EnglishWords): ServiceCatalogue {
-  return new ServiceCatalogue(catalogueData, english, loadShippedNeeds());
+  return new ServiceCatalogue(shippedCatalogue(), english, loadShippedNeeds());
+}
+
+/**
+ * The shipped catalogue (data/cloud-services.json) as the tutor reads it: the file leaves out each
+ * service's first alias, its name in lower case, which is put back here.
+ */
+export function shippedCatalogue(): CatalogueData {
+  return {
+    ...catalogueData,
+    services: catalogueData.services.map((service) => ({
+      ...service,
+      aliases: [service.name.toLowerCase(), ...service.aliases],
+    })),
+  };
 }

@@ -3,7 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import catalogueVocabulary from '../../scripts/catalogue/providers.json' with { type: 'json' };
 import { phraseKey } from '../../src/knowledge/text.js';
-import catalogue from '../../src/understand/data/cloud-services.json' with { type: 'json' };
+import catalogueFile from '../../src/understand/data/cloud-services.json' with { type: 'json' };
+import { shippedCatalogue } from '../../src/understand/service-catalogue.js';
+
+/** The catalogue as the tutor reads it, each service's name in lower case its first alias again. */
+const catalogue = { ...catalogueFile, ...shippedCatalogue(), services: shippedCatalogue().services };
 
 const PROVIDERS = new Set(catalogueVocabulary.providers);
 const CATEGORIES = new Set(catalogueVocabulary.categories);
@@ -250,6 +254,9 @@ describe('cloud-services.json', () => {
     ]) {
       expect(byProvider(provider).length, provider).toBeGreaterThanOrEqual(3);
     }
+    // The file leaves out each service's name in lower case, which the tutor puts back first.
+    for (const service of catalogueFile.services)
+      expect(service.aliases[0], service.name).not.toBe(service.name.toLowerCase());
     const path = fileURLToPath(new URL('../../src/understand/data/cloud-services.json', import.meta.url));
     expect(statSync(path).size).toBeLessThan(200 * 1024);
   });

@@ -169,6 +169,12 @@ describe('the service catalogue', () => {
     expect(catalogue.lookup('merge trains')?.name).toBe('GitLab Merge Trains');
     expect(catalogue.lookup('nomad autoscaler')?.provider).toBe('hashicorp');
     expect(catalogue.lookup('hcp boundary')?.name).toBe('HashiCorp Boundary');
+    // And more that notes in other areas name or leave out.
+    expect(catalogue.lookup('keydb')?.category).toBe('database');
+    expect(catalogue.lookup('litefs')?.provider).toBe('fly');
+    expect(catalogue.lookup('activity tracker')?.provider).toBe('ibm');
+    expect(catalogue.lookup('data transfer terminal')?.name).toBe('AWS Data Transfer Terminal');
+    expect(catalogue.lookup('amazon file cache')?.name).toBe('Amazon File Cache');
   });
 
   it('finds the longest name in a question, with a vendor word before it', () => {
