@@ -421,9 +421,9 @@ export class UncoveredServices {
 
   /**
    * A service no topic covers names the one topic on a part of it (`RDS Backups (automated backups
-   * vs manual snapshots)`, `S3 Cross-Region Replication`) when the question asks after that part in
-   * a word of the rest of its heading: "how long does rds keep automatic backups", "what does s3
-   * replication time control promise". "what is amazon rds" asks about what the notes lack.
+   * vs manual snapshots)` in notes on backup and DR) when the question asks after that part in a
+   * word of the rest of its heading: "how long does rds keep automatic backups", "do rds snapshots
+   * stick around after i delete the instance". "what is amazon rds" asks about what they lack.
    */
   nameServiceParts(read: ReadQuestion, mentions: readonly ServiceMention[]): void {
     for (const mention of mentions) {
