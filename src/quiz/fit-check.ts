@@ -1,6 +1,5 @@
 import { phraseKey, stem, words } from '../knowledge/text.js';
 import type { KnowledgeBase, Topic } from '../knowledge/types.js';
-import type { Reply } from '../tutor/reply.js';
 import type { Tutor } from '../tutor/tutor.js';
 import { type TopicNames, tokenize } from './names.js';
 import { informative, isGenericStem, type Statement } from './statements.js';
