@@ -591,12 +591,21 @@ export class UncoveredServices {
 
   /** Whether a topic's heading names the service, by any of its names. */
   private namedInHeading(service: CloudService): boolean {
-    const names = [phraseKey(service.name), ...service.aliases].map((name) => ` ${name} `);
-    return this.index.topics.some((topic) => {
-      const heading = ` ${phraseKey(topic.title)} `;
-      return names.some((name) => heading.includes(name));
-    });
+    let named = this.inHeading.get(service);
+    if (named === undefined) {
+      // The headings as one key, worked out once: a question should not read every heading.
+      this.headingKeys ??= this.index.topics.map((topic) => ` ${phraseKey(topic.title)} `).join('|');
+      const keys = this.headingKeys;
+      named = [phraseKey(service.name), ...service.aliases].some((name) => keys.includes(` ${name} `));
+      this.inHeading.set(service, named);
+    }
+    return named;
   }
+
+  /** Every topic's heading as a key, ` heading | heading `; made the first time a question needs it. */
+  private headingKeys: string | null = null;
+  /** Service -> whether a heading names it; worked out once a service. */
+  private readonly inHeading = new Map<CloudService, boolean>();
 
   /** Whether any fact of the notes names the service. */
   namedInNotes(service: CloudService): boolean {
