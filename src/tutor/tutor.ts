@@ -142,6 +142,13 @@ const SOUNDS_LIKE_RIGHT = 0.75;
  * (tests/understand/counterparts.test.ts), a reply sure enough to give without "did you mean".
  */
 const COUNTERPART_RIGHT = 0.9;
+/**
+ * How often "what is redis", asked of notes all on Redis, is answered right by the fact saying what
+ * it is, and by where the notes start when no fact says it (tests/tutor/notes-subject.test.ts): the
+ * latter is a guess, offered as the closest match with the notes' next topics beside it.
+ */
+const INTRODUCED_RIGHT = 0.9;
+const STARTING_POINT_RIGHT = 0.5;
 /** A topic accounting for this share of a question's words accounts for all of it. */
 const WHOLE_QUESTION = 0.9;
 /** Topics this close to the best one in score fit the question as well as it does. */
@@ -262,8 +269,9 @@ export function createTutor(
     read: ReadQuestion,
     confidence: number,
     alternatives: TopicCandidate[] = [],
-    counterpartOf?: string,
+    opening: { counterpartOf?: string; leadWith?: number } = {},
   ): ExplainReply => {
+    const { counterpartOf, leadWith } = opening;
     const topic = index.topics[candidate.topic] as Topic;
     const ranked = factsWanted ? rankFacts(index, candidate.topic, read, parts.conceptNeeds) : [];
     const best = ranked[0]?.score ?? 0;
@@ -276,15 +284,17 @@ export function createTutor(
       ? []
       : counterpartOf
         ? [definition]
-        : leadingFacts(
-            topic,
-            candidate.topic,
-            read,
-            matched,
-            wholeName,
-            definition,
-            understanding.services.domainWords,
-          );
+        : leadWith !== undefined
+          ? [{ fact: leadWith, score: 0 }]
+          : leadingFacts(
+              topic,
+              candidate.topic,
+              read,
+              matched,
+              wholeName,
+              definition,
+              understanding.services.domainWords,
+            );
     const leadIds = new Set(leading.map((fact) => fact.fact));
     // The rest of the topic: what else the question touches first, then the notes' order.
     const rest = ranked
@@ -467,6 +477,20 @@ export function createTutor(
       }
       case 'compare':
       case 'explain': {
+        // "what is redis", of notes all on Redis: no topic is named for it, and where they say
+        // what it is answers.
+        const introduction = understanding.introductionAsked(read);
+        if (introduction) {
+          const { topic, fact, defined } = introduction;
+          const next = defined
+            ? []
+            : index.topics
+                .map((_, at) => ({ ...asCandidate(at), score: 1 }))
+                .filter((other) => other.topic !== topic)
+                .slice(0, MAX_SUGGESTIONS);
+          const confidence = defined ? INTRODUCED_RIGHT : STARTING_POINT_RIGHT;
+          return explain(question, asCandidate(topic), read, confidence, next, { leadWith: fact });
+        }
         if (named.length === 0 && uncovered.services.length === 0 && asksWhatAnUnknownThingIs(read)) {
           return unknown(question, candidates, model.uncovered, null, read);
         }
@@ -478,7 +502,7 @@ export function createTutor(
             read,
             COUNTERPART_RIGHT,
             [],
-            of,
+            { counterpartOf: of },
           );
         const productCounterpart =
           uncovered.services.length === 0 ? understanding.namedProductCounterpart(read) : null;

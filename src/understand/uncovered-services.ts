@@ -53,6 +53,8 @@ export class UncoveredServices {
   readonly clouds: ReadonlySet<string>;
   /** One-word names of the products the notes as a whole are about: `terraform` in `terraform-basics.md`. */
   readonly products: readonly string[];
+  /** The same names, product by product: `postgresql`, `postgres` and `psql` are one. */
+  readonly productNames: readonly (readonly string[])[];
 
   constructor(
     private readonly catalogue: ServiceCatalogue,
@@ -67,7 +69,8 @@ export class UncoveredServices {
       this.capitalisedPerTopic().filter((capitalised) => capitalised.has(word)).length >=
       DOMAIN_NAME_SHARE * index.topics.length;
     const domainProducts = productsOf(catalogue, domain, namedAcross);
-    this.products = domainProducts.flatMap(oneWordNames);
+    this.productNames = domainProducts.map(oneWordNames);
+    this.products = this.productNames.flat();
     // In notes on Terraform, `Workspaces` are Terraform's, not Amazon WorkSpaces.
     const names = index.topics.map((topic) =>
       [topic.name, ...topic.aliases].map((name) => ofProduct(phraseKey(name), this.products, catalogue)),

@@ -8,6 +8,7 @@ import { type EnglishWords, loadEnglishWords } from './english.js';
 import { type EverydayWords, loadEverydayWords } from './everyday-words.js';
 import { IntentClassifier } from './intents.js';
 import { KeyTerms } from './key-terms.js';
+import { ASKS_WHAT_IT_IS, introductionOf, type SubjectIntroduction } from './notes-subject.js';
 import { namedCandidate, rankTopics, type TopicCandidate } from './rank-topics.js';
 import { QuestionReader, type ReadQuestion, type RelatedWords } from './read-question.js';
 import { renamedNames } from './renamed.js';
@@ -115,6 +116,8 @@ export class Understanding {
   private readonly aboutServices: boolean;
   /** The providers of the services the notes' topics cover: `aws`, or `azure` in notes on Azure. */
   private readonly providers: ReadonlySet<string>;
+  /** Where the notes introduce each product they are about, found the first time it is asked. */
+  private readonly introductions: (SubjectIntroduction | null)[] = [];
 
   constructor(knowledge: KnowledgeBase, parts: UnderstandingParts = defaultUnderstandingParts()) {
     this.index = new TopicIndex(knowledge, parts.catalogue.namingWords);
@@ -274,6 +277,28 @@ export class Understanding {
     const [best, second] = ranked;
     if (!best || best[1] < least || (second && second[1] === best[1])) return null;
     return best[0];
+  }
+
+  /**
+   * Where the notes introduce the product they are all about (`redis-ops.md`) when that product is
+   * all the question asks about ("what is redis", "tell me about redis"): null otherwise.
+   */
+  introductionAsked(read: ReadQuestion): SubjectIntroduction | null {
+    const { products, productNames } = this.services;
+    const asked = productNames.findIndex((names) => names.some((name) => read.tokens.includes(name)));
+    if (asked < 0) return null;
+    // Asked with anything else ("redis persistence"), or of a topic named for it in full (`Amazon
+    // EC2` in notes on EC2), the question is the topic's.
+    if (read.terms.some((term) => !products.includes(term.word) && !ASKS_WHAT_IT_IS.has(term.word)))
+      return null;
+    if (read.names.some((hit) => !hit.partial && hit.strength >= 1)) return null;
+    let introduction = this.introductions[asked];
+    if (introduction === undefined) {
+      const others = productNames.filter((_, at) => at !== asked).flat();
+      introduction = introductionOf(this.index.topics, productNames[asked] ?? [], others);
+      this.introductions[asked] = introduction;
+    }
+    return introduction;
   }
 
   /**
