@@ -118,6 +118,7 @@ export class Understanding {
   private readonly providers: ReadonlySet<string>;
   /** Where the notes introduce each product they are about, found the first time it is asked. */
   private readonly introductions: (SubjectIntroduction | null)[] = [];
+  private subjectNames: readonly (readonly string[])[] | null = null;
 
   constructor(knowledge: KnowledgeBase, parts: UnderstandingParts = defaultUnderstandingParts()) {
     this.index = new TopicIndex(knowledge, parts.catalogue.namingWords);
@@ -280,25 +281,57 @@ export class Understanding {
   }
 
   /**
-   * Where the notes introduce the product they are all about (`redis-ops.md`) when that product is
-   * all the question asks about ("what is redis", "tell me about redis"): null otherwise.
+   * Where the notes introduce the product they are all about (`redis-ops.md`, or notes whose headings
+   * mostly open with `Cloud Run`) when that product is all the question asks about ("what is redis",
+   * "tell me about cloud run"): null otherwise.
    */
   introductionAsked(read: ReadQuestion): SubjectIntroduction | null {
-    const { products, productNames } = this.services;
-    const asked = productNames.findIndex((names) => names.some((name) => read.tokens.includes(name)));
-    if (asked < 0) return null;
+    const subjects = this.subjects();
+    const asked = subjects.findIndex((names) => names.some((name) => holdsPhrase(read.tokens, name)));
+    const names = subjects[asked];
+    if (!names) return null;
     // Asked with anything else ("redis persistence"), or of a topic named for it in full (`Amazon
     // EC2` in notes on EC2), the question is the topic's.
-    if (read.terms.some((term) => !products.includes(term.word) && !ASKS_WHAT_IT_IS.has(term.word)))
-      return null;
+    const ownWords = new Set(names.flatMap((name) => name.split(' ')));
+    if (read.terms.some((term) => !ownWords.has(term.word) && !ASKS_WHAT_IT_IS.has(term.word))) return null;
     if (read.names.some((hit) => !hit.partial && hit.strength >= 1)) return null;
     let introduction = this.introductions[asked];
     if (introduction === undefined) {
-      const others = productNames.filter((_, at) => at !== asked).flat();
-      introduction = introductionOf(this.index.topics, productNames[asked] ?? [], others);
+      const others = subjects.filter((_, at) => at !== asked).flat();
+      introduction = introductionOf(this.index.topics, names, others);
       this.introductions[asked] = introduction;
     }
     return introduction;
+  }
+
+  /**
+   * The names of each product the notes are about: those of their file names and facts, and a
+   * catalogued one whose name opens the headings of half the topics or more (`Cloud Run services`,
+   * `Cloud Run jobs`, `Cloud Run pricing`), found once.
+   */
+  private subjects(): readonly (readonly string[])[] {
+    if (this.subjectNames) return this.subjectNames;
+    const openings = new Map<string, number>();
+    for (const topic of this.index.topics) {
+      const nameWords = phraseKey(topic.name).split(' ');
+      const from = nameWords.findIndex((word) => !VENDOR_WORDS.has(word));
+      for (let to = from + 1; from >= 0 && to < nameWords.length && to - from <= 3; to++) {
+        const opening = nameWords.slice(from, to).join(' ');
+        openings.set(opening, (openings.get(opening) ?? 0) + 1);
+      }
+    }
+    const least = Math.max(2, this.index.topics.length / 2);
+    const products = this.services.productNames;
+    const inParts = [...openings]
+      .filter(
+        ([opening, count]) =>
+          count >= least &&
+          !products.some((names) => names.includes(opening)) &&
+          this.catalogue.lookupKeyIn(opening, this.services.clouds, true) !== undefined,
+      )
+      .map(([opening]) => [opening]);
+    this.subjectNames = [...products, ...inParts];
+    return this.subjectNames;
   }
 
   /**
@@ -752,4 +785,10 @@ function entryTerms(topic: Topic): string[] {
     if (term !== undefined) terms.push(term);
   }
   return terms;
+}
+
+/** Whether the words of a name stand together among a question's. */
+function holdsPhrase(tokens: readonly string[], name: string): boolean {
+  const words = name.split(' ');
+  return tokens.some((_, at) => words.every((word, offset) => tokens[at + offset] === word));
 }

@@ -86,6 +86,16 @@ describe('a question about the product the notes are all about', () => {
     expect(consul.topic.title).toMatch(/^Consul Service Discovery/);
   });
 
+  it('is the product whose name opens most headings, when the notes are split into its parts', () => {
+    const cloudRun = explained(tutorFor(notes('gcp-run')).answer('what is cloud run'));
+    expect(cloudRun.topic.title).toMatch(/^Cloud Run services/);
+    expect(cloudRun.lead[0]?.text).toMatch(/^fully managed way to run containers/);
+    // Before, the topic naming SQS least (`Amazon SNS Topics & Fan-out`) answered by its mentions.
+    const sqs = explained(tutorFor(notes('messaging-deep')).answer('what is sqs'));
+    expect(sqs.topic.title).toMatch(/^Amazon SQS Standard Queues/);
+    expect(tutorFor(notes('gcp-run')).answer('cloud run jobs').topics[0]?.title).toMatch(/^Cloud Run jobs/);
+  });
+
   it('leaves questions on one of its topics, and topics named for it in full, to those topics', () => {
     const redis = tutorFor(notes('redis-ops'));
     expect(redis.answer('redis persistence').topics[0]?.title).toMatch(/^Redis persistence/);
