@@ -980,8 +980,11 @@ const MAX_ACRONYM_LETTERS = 4;
 /** A spelled-out acronym counts as much as a corrected typo: nearly the word itself. */
 const SPELLED_OUT_WEIGHT = CORRECTED;
 
-/** The most words a topic's name is looked up by, a vendor word before it not counted. */
-const MAX_NAME_WORDS = 4;
+/**
+ * The most words a topic's name is looked up by, a vendor word before it not counted: `Azure Virtual
+ * Machine Scale Sets` is five (`azure` being no vendor word but a word of its names).
+ */
+const MAX_NAME_WORDS = 6;
 
 /**
  * The spans of a question a name may fill, longest name first, then leftmost: a vendor word before

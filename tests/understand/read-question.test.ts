@@ -175,6 +175,17 @@ describe('QuestionReader', () => {
     expect(notes.topics[hit?.topic ?? -1]?.name).toBe('Azure Virtual Machine Scale Sets');
   });
 
+  it('finds a name of five words whole, not by its first four (`Azure Virtual Machine Scale Sets`)', () => {
+    const notes = loadKnowledgeDir(join(FIXTURES_DIR, 'notes', 'azure-compute')).knowledge;
+    const [hit] = new Understanding(notes).understand('what is azure virtual machine scale sets').read.names;
+    expect(hit).toMatchObject({ start: 2, end: 7, partial: false, strength: 1 });
+    expect(
+      tutorFor(join(FIXTURES_DIR, 'notes', 'azure-compute')).answer(
+        'what is azure virtual machine scale sets',
+      ).topics[0]?.title,
+    ).toMatch(/^Azure Virtual Machine Scale Sets/);
+  });
+
   it('reads a whole part of a heading naming several things as a whole name of its topic', () => {
     const notes = loadKnowledgeDir(join(FIXTURES_DIR, 'notes', 'web-proxies')).knowledge;
     const [hit] = new Understanding(notes).understand('what is reverse proxying').read.names;
