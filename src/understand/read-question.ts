@@ -615,12 +615,26 @@ export class QuestionReader {
     const hits: NameHit[] = [];
     const covered = new Array<boolean>(tokens.length).fill(false);
     const inFull = this.shortForms.inFull(tokens);
+    const take = (hit: NameHit) => {
+      if (anyCovered(covered, hit.start, hit.end)) return;
+      hits.push(hit);
+      for (let i = hit.start; i < hit.end; i++) covered[i] = true;
+    };
+    // Of names as long, a whole one goes before a part of a longer one further left: "quiz me on
+    // vertex ai training" names Vertex AI Training, not `on vertex ai` of Gemini on Vertex AI.
+    let parts: NameHit[] = [];
+    let partsOf = 0;
     for (const { start, length } of nameSpans(tokens.length, (at) => VENDOR_WORDS.has(tokens[at] ?? ''))) {
-      if (anyCovered(covered, start, start + length)) continue;
       // `Amazon EKS` is found as `EKS` too, so a vendor opens no name of its own.
       const vendor = VENDOR_WORDS.has(tokens[start] ?? '');
       const opening = vendor ? start + 1 : start;
       const named = vendor ? length - 1 : length;
+      if (named !== partsOf) {
+        for (const part of parts) take(part);
+        parts = [];
+        partsOf = named;
+      }
+      if (anyCovered(covered, start, start + length)) continue;
       const mayStart = (spelled: readonly string[]) => this.index.mayStartName(spelled[opening] ?? '', named);
       if (named > 2 && !mayStart(tokens) && !(inFull && mayStart(inFull))) continue;
       const span = tokens.slice(start, start + length);
@@ -635,16 +649,18 @@ export class QuestionReader {
       // In notes on Cloudflare Workers and Cloudflare Tunnel, `cloudflare` alone is no part of one
       // name: "cloudflare pages" names Pages.
       if (found.kind === 'partial' && length === 1 && this.notesClouds.has(span[0] ?? '')) continue;
-      hits.push({
+      const hit = {
         topic: found.topic,
         start,
         end: start + length,
         strength: found.kind === 'partial' ? PARTIAL_NAME : 1,
         partial: found.kind === 'partial',
         ...(spelled ? { spelled } : {}),
-      });
-      for (let i = start; i < start + length; i++) covered[i] = true;
+      };
+      if (hit.partial) parts.push(hit);
+      else take(hit);
     }
+    for (const part of parts) take(part);
     const misspelt = this.findMisspeltNames(tokens, covered, hits);
     // `s3 glaier` is S3 Glacier misspelt, not S3 with a stray word: a longer name found with a typo
     // takes the names inside it.

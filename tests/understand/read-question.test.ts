@@ -175,6 +175,17 @@ describe('QuestionReader', () => {
     expect(notes.topics[hit?.topic ?? -1]?.name).toBe('Azure Virtual Machine Scale Sets');
   });
 
+  it('takes a whole name before a part of another as long further left: `on vertex ai` is no name', () => {
+    const dir = join(FIXTURES_DIR, 'notes', 'gcp-vertex-ai');
+    const notes = loadKnowledgeDir(dir).knowledge;
+    const [hit, ...more] = new Understanding(notes).understand('quiz me on vertex ai training').read.names;
+    expect(more).toEqual([]);
+    expect(notes.topics[hit?.topic ?? -1]?.name).toBe('Vertex AI Training');
+    expect(tutorFor(dir).answer('quiz me on vertex ai pipelines').topics[0]?.title).toMatch(
+      /^Vertex AI Pipelines/,
+    );
+  });
+
   it('finds a name of five words whole, not by its first four (`Azure Virtual Machine Scale Sets`)', () => {
     const notes = loadKnowledgeDir(join(FIXTURES_DIR, 'notes', 'azure-compute')).knowledge;
     const [hit] = new Understanding(notes).understand('what is azure virtual machine scale sets').read.names;
