@@ -119,6 +119,8 @@ export class Understanding {
   /** Where the notes introduce each product they are about, found the first time it is asked. */
   private readonly introductions: (SubjectIntroduction | null)[] = [];
   private subjectNames: readonly (readonly string[])[] | null = null;
+  /** The terms bullets open with, as phrase keys: made by the first question naming a service. */
+  private entryTermKeys: ReadonlySet<string> | null = null;
 
   constructor(knowledge: KnowledgeBase, parts: UnderstandingParts = defaultUnderstandingParts()) {
     this.index = new TopicIndex(knowledge, parts.catalogue.namingWords);
@@ -278,6 +280,25 @@ export class Understanding {
     const [best, second] = ranked;
     if (!best || best[1] < least || (second && second[1] === best[1])) return null;
     return best[0];
+  }
+
+  /**
+   * Whether a term a bullet opens with holds the mention: `origin shield` holds `shield`, and
+   * `backups` (of Droplets) is all of the everyday word that names AWS Backup.
+   */
+  private insideEntryTerm(tokens: readonly string[], mention: ServiceMention): boolean {
+    if (!this.entryTermKeys) {
+      this.entryTermKeys = new Set(this.index.topics.flatMap((topic) => entryTerms(topic).map(phraseKey)));
+    }
+    const keys = this.entryTermKeys;
+    const longest = Math.min(MAX_ENTRY_TERM_WORDS, tokens.length);
+    // A name in everyday words (`backups`, `forecast`) that a bullet opens with is that bullet's term.
+    const shortest = mention.plain ? mention.end - mention.start : mention.end - mention.start + 1;
+    for (let length = longest; length >= shortest; length--)
+      for (let start = Math.max(0, mention.end - length); start <= mention.start; start++)
+        if (start + length <= tokens.length && keys.has(tokens.slice(start, start + length).join(' ')))
+          return true;
+    return false;
   }
 
   /**
@@ -477,9 +498,14 @@ export class Understanding {
     const found = this.catalogue.find(read.tokens).map((mention) => this.ofNotesCloud(mention, read.tokens));
     // "what would we use on aws for the containers we run on azure" asks for a counterpart, not how
     // Azure runs them.
-    const mentions = asksCounterpart(read.tokens, this.services.clouds)
+    const named = asksCounterpart(read.tokens, this.services.clouds)
       ? found
       : [...found, ...platformsAskedOn(read.tokens, found, this.services.clouds)];
+    // A service's name inside a longer term a bullet opens with is a word of that term: the
+    // `shield` of `**Origin Shield** = extra caching layer`, the `connect` of ECS's `**Service
+    // Connect**`. A term named in passing (`NOT a web app firewall (that's **Front Door WAF**)`)
+    // is no more taught than the service.
+    const mentions = named.filter((mention) => !this.insideEntryTerm(read.tokens, mention));
     this.services.nameEntries(read, mentions);
     this.services.nameServiceParts(read, mentions);
     this.nameOwnCloudServices(read, mentions);
@@ -506,6 +532,9 @@ export class Understanding {
 const COUNTERPART_LIKENESS = 0.2;
 /** What a question after one of a cloud's services calls it: "an aws service", "which amazon thing". */
 const OFFERINGS = new Set(['service', 'services', 'thing', 'tool', 'offering', 'product', 'option']);
+
+/** The most words of a term a bullet opens with that a question is looked through for. */
+const MAX_ENTRY_TERM_WORDS = 4;
 
 /** A product named in a topic's heading counts as much as in this many of its facts. */
 const IN_HEADING = 3;

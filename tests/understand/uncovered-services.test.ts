@@ -1628,3 +1628,29 @@ describe('questions about services the notes do not cover', () => {
     expect(azure.answer('azure speach batch transcripton blob').topics[0]?.title).toMatch(/^Azure AI Speech/);
   });
 });
+
+describe('terms the notes open bullets with', () => {
+  const notes = (area: string) => tutorFor(join(FIXTURES_DIR, 'notes', area));
+
+  it('hold the service names inside them: the `shield` of `**Origin Shield** = …` is no AWS Shield', () => {
+    expect(notes('edge-networking').answer('what is origin shield').topics[0]?.title).toMatch(
+      /^Amazon CloudFront/,
+    );
+    expect(notes('containers-platform').answer('what is service connect').topics[0]?.title).toMatch(
+      /^Amazon ECS/,
+    );
+  });
+
+  it('are the everyday word that names a service: `**backups**` of Droplets is no AWS Backup', () => {
+    // Droplets' and Managed Databases' bullets both tell of backups: either answers, as a guess.
+    const reply = notes('digitalocean').answer('what is backups');
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics[0]?.title).toMatch(/^(Droplets|Managed Databases)/);
+  });
+
+  it('do not cover a service through a term named in passing, as `**Front Door WAF**` in a NOT bullet', () => {
+    unknown(
+      notes('azure-security').answer('how do i write a front door waf custom rule to rate limit POST /login'),
+    );
+  });
+});
