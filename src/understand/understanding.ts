@@ -119,8 +119,7 @@ export class Understanding {
   /** Where the notes introduce each product they are about, found the first time it is asked. */
   private readonly introductions: (SubjectIntroduction | null)[] = [];
   private subjectNames: readonly (readonly string[])[] | null = null;
-  /** The terms bullets open with, as phrase keys: made by the first question naming a service. */
-  private entryTermKeys: ReadonlySet<string> | null = null;
+  private entryBullets: ReadonlyMap<string, readonly { topic: number; fact: number }[]> | null = null;
 
   constructor(knowledge: KnowledgeBase, parts: UnderstandingParts = defaultUnderstandingParts()) {
     this.index = new TopicIndex(knowledge, parts.catalogue.namingWords);
@@ -283,14 +282,63 @@ export class Understanding {
   }
 
   /**
+   * Whether the question asks what a term is that a bullet opens with: "what is rules" and "what are
+   * access points" ask about the notes' `**rules**` and `**access points**`, not for help or the
+   * leaderboard.
+   */
+  asksWhatATermIs(read: ReadQuestion): boolean {
+    return this.termAsked(read) !== null;
+  }
+
+  /**
+   * The bullet that opens with the term a question asks what it is, where one bullet alone does:
+   * `**Lists**: ordered strings, LPUSH/RPOP` answers "what are lists" in notes on Redis. Null when
+   * the question asks more, or bullets of several topics open with the term.
+   */
+  entryAsked(read: ReadQuestion): { topic: number; fact: number } | null {
+    const term = this.termAsked(read);
+    const entries = term === null ? undefined : this.entries().get(term);
+    return entries?.length === 1 ? (entries[0] ?? null) : null;
+  }
+
+  /** The term a bullet opens with that "what is …" asks about, as its key; null for any other question. */
+  private termAsked(read: ReadQuestion): string | null {
+    const { tokens } = read;
+    let at = tokens[0] === 'whats' ? 1 : tokens[0] === 'what' && WHAT_IS.has(tokens[1] ?? '') ? 2 : 0;
+    if (at === 0) return null;
+    if (ARTICLES.has(tokens[at] ?? '')) at++;
+    const term = tokens.slice(at).join(' ');
+    if (!term) return null;
+    const keys = this.entries();
+    if (keys.has(term)) return term;
+    if (term.endsWith('s') && keys.has(term.slice(0, -1))) return term.slice(0, -1);
+    return keys.has(`${term}s`) ? `${term}s` : null;
+  }
+
+  /** Each term bullets open with, as a phrase key, and those bullets: made when first needed. */
+  private entries(): ReadonlyMap<string, readonly { topic: number; fact: number }[]> {
+    if (this.entryBullets) return this.entryBullets;
+    const entries = new Map<string, { topic: number; fact: number }[]>();
+    this.index.topics.forEach((topic, at) => {
+      topic.facts.forEach((bullet, fact) => {
+        const term = entryTerm(bullet);
+        if (term === undefined) return;
+        const key = phraseKey(term);
+        const bullets = entries.get(key) ?? [];
+        if (!bullets.some((other) => other.topic === at)) bullets.push({ topic: at, fact });
+        entries.set(key, bullets);
+      });
+    });
+    this.entryBullets = entries;
+    return entries;
+  }
+
+  /**
    * Whether a term a bullet opens with holds the mention: `origin shield` holds `shield`, and
    * `backups` (of Droplets) is all of the everyday word that names AWS Backup.
    */
   private insideEntryTerm(tokens: readonly string[], mention: ServiceMention): boolean {
-    if (!this.entryTermKeys) {
-      this.entryTermKeys = new Set(this.index.topics.flatMap((topic) => entryTerms(topic).map(phraseKey)));
-    }
-    const keys = this.entryTermKeys;
+    const keys = this.entries();
     const longest = Math.min(MAX_ENTRY_TERM_WORDS, tokens.length);
     // A name in everyday words (`backups`, `forecast`) that a bullet opens with is that bullet's term.
     const shortest = mention.plain ? mention.end - mention.start : mention.end - mention.start + 1;
@@ -532,6 +580,10 @@ export class Understanding {
 const COUNTERPART_LIKENESS = 0.2;
 /** What a question after one of a cloud's services calls it: "an aws service", "which amazon thing". */
 const OFFERINGS = new Set(['service', 'services', 'thing', 'tool', 'offering', 'product', 'option']);
+
+/** What asks what a thing is after `what`: "what is", "what are", "what r". */
+const WHAT_IS = new Set(['is', 'are', 'r', 's', 're']);
+const ARTICLES = new Set(['a', 'an', 'the']);
 
 /** The most words of a term a bullet opens with that a question is looked through for. */
 const MAX_ENTRY_TERM_WORDS = 4;

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renderText } from '../../src/cli/render-text.js';
 import intentExamples from '../../src/understand/data/intents.json' with { type: 'json' };
 import type { Intent } from '../../src/understand/intents.js';
-import { EVAL_DIR, KNOWLEDGE_DIR } from '../helpers/paths.js';
+import { EVAL_DIR, FIXTURES_DIR, KNOWLEDGE_DIR } from '../helpers/paths.js';
 import { tutorFor } from '../helpers/tutor.js';
 
 /**
@@ -71,5 +72,33 @@ describe('intents on held-out phrasings', () => {
     const report = `accuracy ${accuracy.toFixed(3)} over ${items.length}; misses:\n  ${misses.join('\n  ')}`;
     expect(questionsAsCommands, report).toEqual([]);
     expect(accuracy, report).toBeGreaterThanOrEqual(FLOOR);
+  });
+});
+
+describe('asking what a term of the notes is', () => {
+  const notes = (area: string) => tutorFor(join(FIXTURES_DIR, 'notes', area));
+
+  it('is a question, whatever command its words sound like', () => {
+    const asked: [string, string, RegExp][] = [
+      ['messaging', 'what is rules', /^Amazon EventBridge/],
+      ['iot-deep', 'what are commands', /^AWS IoT Device Management/],
+      ['snowflake', 'what are listings', /^Secure Data Sharing/],
+      ['storage-deep', 'what are access points', /^Amazon EFS/],
+      ['redis-ops', 'what are lists', /^Redis data types/],
+      ['ml-ai', 'what are knowledge bases', /^Amazon Bedrock/],
+      ['sagemaker-deep', 'what is warm start', /^Automatic Model Tuning/],
+    ];
+    for (const [area, question, topic] of asked) {
+      const reply = notes(area).answer(question);
+      expect(reply.intent, question).toBe('explain');
+      expect(reply.topics[0]?.title, question).toMatch(topic);
+    }
+  });
+
+  it('is answered by the one bullet opening with the term, though the question says nothing else', () => {
+    const reply = notes('redis-ops').answer('what are lists');
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics[0]?.title).toMatch(/^Redis data types/);
+    expect(renderText(reply).split('\n')[1]).toMatch(/^• Lists: /);
   });
 });
