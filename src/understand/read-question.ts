@@ -724,6 +724,17 @@ export class QuestionReader {
     );
   }
 
+  /** A word a name may be misspelt as though English has it: none the notes use themselves. */
+  private mayBeMisspeltName(token: string): boolean {
+    return (
+      token.length >= 5 &&
+      !this.isServiceWord(token) &&
+      !/\d/.test(token) &&
+      !STOPWORDS.has(token) &&
+      !this.index.vocabulary.has(token)
+    );
+  }
+
   private findMisspeltNames(tokens: string[], covered: boolean[], exact: readonly NameHit[]): NameHit[] {
     const hits: NameHit[] = [];
     const taken = [...covered];
@@ -769,9 +780,12 @@ export class QuestionReader {
         }
         return;
       }
-      if (!this.isPossibleTypo(token)) return;
+      // Right after a vendor an English word may be a name misspelt as one, alone: "aws shied",
+      // "amazon cogito"; "will amazon peek at" is no `amazon lex` misspelt.
+      const typo = this.isPossibleTypo(token);
+      if (!typo && !(VENDOR_WORDS.has(tokens[position - 1] ?? '') && this.mayBeMisspeltName(token))) return;
       let best: NameHit | null = null;
-      for (let length = 3; length >= 1; length--) {
+      for (let length = typo ? 3 : 1; length >= 1; length--) {
         for (let start = Math.max(0, position - length + 1); start <= position; start++) {
           const end = start + length;
           if (end > tokens.length || !fillable(start, end)) continue;

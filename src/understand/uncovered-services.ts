@@ -747,7 +747,9 @@ export class UncoveredServices {
       (mention) =>
         !this.covered.has(mention.service) &&
         (mention.listed || !this.clouds.has(mention.service.provider)) &&
-        !read.names.some((hit) => hit.start <= mention.start && mention.end <= hit.end) &&
+        !read.names.some(
+          (hit) => withVendorBefore(hit, read.tokens) <= mention.start && mention.end <= hit.end,
+        ) &&
         !this.notesPhrase(mention, read.tokens) &&
         !this.partOfDomainName(mention, read.tokens) &&
         // A project a heading names (`Consul Service Mesh (Connect, intentions & Envoy sidecars)`)
@@ -1394,4 +1396,14 @@ function range(start: number, end: number): number[] {
 function aloneInQuestion(mention: ServiceMention, tokens: readonly string[], content: string[]): boolean {
   const own = new Set(tokens.slice(mention.start, mention.end));
   return content.every((word) => own.has(word));
+}
+
+/**
+ * Where a name found in a question starts, the vendor before it counted: "amazon ec2 auto scalling"
+ * names EC2 Auto Scaling from `amazon` on, so the `amazon ec2` inside it is no service of its own.
+ */
+function withVendorBefore(hit: NameHit, tokens: readonly string[]): number {
+  let start = hit.start;
+  while (start > 0 && VENDOR_WORDS.has(tokens[start - 1] ?? '')) start--;
+  return start;
 }

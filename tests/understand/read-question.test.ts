@@ -274,6 +274,24 @@ describe('QuestionReader', () => {
     expect(read.terms.find((term) => term.word === 'lamda')?.spelledAs).toBe('lambda');
   });
 
+  it('forgives a typo that makes an English word of a name right after its vendor, alone', () => {
+    const dir = join(FIXTURES_DIR, 'notes', 'security-identity');
+    expect(tutorFor(dir).answer('what is aws shied').topics[0]?.title).toMatch(/^AWS Shield/);
+    expect(tutorFor(dir).answer('what is amazon cogito').topics[0]?.title).toMatch(/^Amazon Cognito/);
+    // The vendor is the one who peeks: `amazon peek` is no `Amazon Lex` misspelt.
+    const notes = loadKnowledgeDir(join(FIXTURES_DIR, 'notes', 'ml-ai')).knowledge;
+    const { names } = new Understanding(notes).understand('will amazon peek at what we send to bedrock').read;
+    expect(names.map((hit) => notes.topics[hit.topic]?.name)).toEqual(['Amazon Bedrock']);
+  });
+
+  it('reads the vendor before a misspelt name as the name’s: `amazon ec2` of it is no other service', () => {
+    const reply = tutorFor(join(FIXTURES_DIR, 'notes', 'resilience-dr')).answer(
+      'what is amazon ec2 auto scalling',
+    );
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics[0]?.title).toMatch(/^Amazon EC2 Auto Scaling/);
+  });
+
   it('finds a name of several words and an alias', () => {
     expect(
       reader.read('elastic container registry').names.map((hit) => [hit.topic, hit.start, hit.end]),
