@@ -687,6 +687,24 @@ export class UncoveredServices {
     return service.aliases.some((alias) => this.products.includes(phraseKey(alias)));
   }
 
+  /**
+   * Where a name found in a question starts, the vendor before it counted when the topic's name
+   * opens with it: "amazon ec2 auto scalling" names EC2 Auto Scaling from `amazon` on, so the
+   * `amazon ec2` inside it is no service of its own; the `amazon` of "amazon workspaces" is no
+   * part of Terraform's `Workspaces`.
+   */
+  #startOf(hit: NameHit, tokens: readonly string[]): number {
+    const nameWords = phraseKey(this.index.topics[hit.topic]?.name ?? '').split(' ');
+    let start = hit.start;
+    while (
+      start > 0 &&
+      VENDOR_WORDS.has(tokens[start - 1] ?? '') &&
+      nameWords.includes(tokens[start - 1] ?? '')
+    )
+      start--;
+    return start;
+  }
+
   /** The first topic covering the service, or null. */
   topicCovering(service: CloudService): number | null {
     const topic = this.servicesOf.findIndex((services) => services.includes(service));
@@ -748,7 +766,7 @@ export class UncoveredServices {
         !this.covered.has(mention.service) &&
         (mention.listed || !this.clouds.has(mention.service.provider)) &&
         !read.names.some(
-          (hit) => withVendorBefore(hit, read.tokens) <= mention.start && mention.end <= hit.end,
+          (hit) => this.#startOf(hit, read.tokens) <= mention.start && mention.end <= hit.end,
         ) &&
         !this.notesPhrase(mention, read.tokens) &&
         !this.partOfDomainName(mention, read.tokens) &&
@@ -1396,14 +1414,4 @@ function range(start: number, end: number): number[] {
 function aloneInQuestion(mention: ServiceMention, tokens: readonly string[], content: string[]): boolean {
   const own = new Set(tokens.slice(mention.start, mention.end));
   return content.every((word) => own.has(word));
-}
-
-/**
- * Where a name found in a question starts, the vendor before it counted: "amazon ec2 auto scalling"
- * names EC2 Auto Scaling from `amazon` on, so the `amazon ec2` inside it is no service of its own.
- */
-function withVendorBefore(hit: NameHit, tokens: readonly string[]): number {
-  let start = hit.start;
-  while (start > 0 && VENDOR_WORDS.has(tokens[start - 1] ?? '')) start--;
-  return start;
 }
