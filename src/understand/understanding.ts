@@ -520,6 +520,10 @@ export class Understanding {
         .filter((word) => !VENDOR_PREFIXES.has(word));
       if (!siblingWords.includes(next.word) || !ownWords.some((word) => siblingWords.includes(word)))
         continue;
+      // A name said by the word its topic alone has ("snapstart limits") names that topic, not
+      // the family: the limits asked are SnapStart's, not `Lambda Basics & Limits`.
+      const said = read.tokens.slice(hit.start, hit.end);
+      if (said.some((word) => ownWords.includes(word) && !siblingWords.includes(word))) continue;
       hit.topic = sibling;
       hit.end += 1;
       for (const term of read.terms)

@@ -448,6 +448,9 @@ describe('tutor: compares without "vs"', () => {
     const orchestration = tutorFor(join(FIXTURES_DIR, 'notes', 'serverless-orchestration'));
     expect(orchestration.answer('sfn express max duration').topics[0]?.title).toMatch(/Express Workflows/);
     expect(orchestration.answer('sfn max duration').topics[0]?.title).toMatch(/Standard Workflows/);
+    // A name said by the word only its topic has keeps that topic: the limits are SnapStart's.
+    const lambda = tutorFor(join(FIXTURES_DIR, 'notes', 'lambda-deep'));
+    expect(lambda.answer('lambda snapstart limits').topics[0]?.title).toMatch(/^Lambda SnapStart/);
   });
 
   it('takes a product notes all on it name in other words (`kubernetes` on notes all on GKE) for no one topic', () => {
