@@ -555,7 +555,14 @@ export function createTutor(
         // An `or` elsewhere offers no choice between them: "… onto dedicated crypto hardware. is
         // that a thing on aws or am i dreaming" names two topics by a word each and compares nothing.
         const choice = asked || (intent === 'compare' && wholeNames(read) >= 2 && !othersAreObjects(read));
-        if (sides.length >= 2 && choice) {
+        // Names side by side are one thing said of another ("alb health checks", "deregistration
+        // delay nlb"), compared only when the question says so.
+        const oneOfTheOther =
+          sidesAdjacent(read, sides) &&
+          !differ &&
+          !read.intent.cued.has('compare') &&
+          !read.tokens.some((token) => CHOICE_MARKS.has(token));
+        if (sides.length >= 2 && choice && !oneOfTheOther) {
           const confidence = round(commandConfidence('compare', probability));
           return compareTopics(
             index,
@@ -1075,6 +1082,12 @@ function topicsSharingTradeWords(
     }
   }
   return topics;
+}
+
+/** Whether two sides' names stand next to each other, no word between them. */
+function sidesAdjacent(read: ReadQuestion, sides: readonly number[]): boolean {
+  const ofSides = read.names.filter((hit) => sides.includes(hit.topic));
+  return ofSides.some((hit) => ofSides.some((other) => other.topic !== hit.topic && other.start === hit.end));
 }
 
 /** How far before a service's name a negation says the question does without it. */

@@ -444,6 +444,15 @@ describe('tutor: compares without "vs"', () => {
     expect(compute.answer('how much notice do spot vms get').topics[0]?.title).not.toMatch(/Scale Sets/);
   });
 
+  it('reads names side by side as one said of the other, compared only when the question says so', () => {
+    const storage = tutorFor(join(FIXTURES_DIR, 'notes', 'storage'));
+    const linked = storage.answer('fsx lustre s3 linkd');
+    expect(linked.intent).toBe('explain');
+    expect(linked.topics[0]?.title).toMatch(/FSx/);
+    expect(compute().answer('ecs fargate difference').intent).toBe('compare');
+    expect(compute().answer('ecs or fargate').intent).toBe('compare');
+  });
+
   it('answers the sibling a word after a name points to: `sfn express` is Express Workflows', () => {
     const orchestration = tutorFor(join(FIXTURES_DIR, 'notes', 'serverless-orchestration'));
     expect(orchestration.answer('sfn express max duration').topics[0]?.title).toMatch(/Express Workflows/);
