@@ -352,6 +352,10 @@ describe('notes on a cloud whose products have everyday names', () => {
     ['dev-msk', { items: 55, intent: 0.98, top1: 0.87, fact: 0.85 }],
     ['dev-prom', { items: 55, intent: 0.89, top1: 0.72, fact: 0.68 }],
     ['dev-gcprun', { items: 55, intent: 0.9, top1: 0.85, fact: 0.82 }],
+    ['dev-elb-deep', { items: 55, intent: 0.91, top1: 0.75, fact: 0.74 }],
+    ['dev-cosmosdb', { items: 55, intent: 0.85, top1: 0.82, fact: 0.8 }],
+    ['dev-pubsub', { items: 55, intent: 0.89, top1: 0.65, fact: 0.65 }],
+    ['dev-istio', { items: 55, intent: 0.87, top1: 0.77, fact: 0.74 }],
   ] as const)('keeps intent, top-1 and fact above their floors on %s', (folder, floors) => {
     expectFloors(folder, floors);
   });
