@@ -307,7 +307,15 @@ export class Understanding {
     let at = tokens[0] === 'whats' ? 1 : tokens[0] === 'what' && WHAT_IS.has(tokens[1] ?? '') ? 2 : 0;
     if (at === 0) return null;
     if (ARTICLES.has(tokens[at] ?? '')) at++;
-    const term = tokens.slice(at).join(' ');
+    // "what's a virtualservice in istio": the product the notes are about says nothing more.
+    let end = tokens.length;
+    while (
+      end > at + 1 &&
+      (this.services.domainWords.has(tokens[end - 1] ?? '') || VENDOR_WORDS.has(tokens[end - 1] ?? ''))
+    )
+      end--;
+    if (end < tokens.length && WITHIN.has(tokens[end - 1] ?? '')) end--;
+    const term = tokens.slice(at, end).join(' ');
     if (!term) return null;
     const keys = this.entries();
     if (keys.has(term)) return term;
@@ -323,10 +331,15 @@ export class Understanding {
       topic.facts.forEach((bullet, fact) => {
         const term = entryTerm(bullet);
         if (term === undefined) return;
-        const key = phraseKey(term);
-        const bullets = entries.get(key) ?? [];
-        if (!bullets.some((other) => other.topic === at)) bullets.push({ topic: at, fact });
-        entries.set(key, bullets);
+        // `**VirtualService (VS)**` is the entry for `virtualservice` and for `vs`.
+        const inParentheses = [...term.matchAll(/\(([^)]*)\)/g)].map((match) => match[1] ?? '');
+        const outside = term.replace(/\([^)]*\)/g, ' ');
+        for (const key of new Set([phraseKey(term), phraseKey(outside), ...inParentheses.map(phraseKey)])) {
+          if (!key) continue;
+          const bullets = entries.get(key) ?? [];
+          if (!bullets.some((other) => other.topic === at)) bullets.push({ topic: at, fact });
+          entries.set(key, bullets);
+        }
       });
     });
     this.entryBullets = entries;
@@ -588,6 +601,8 @@ const OFFERINGS = new Set(['service', 'services', 'thing', 'tool', 'offering', '
 /** What asks what a thing is after `what`: "what is", "what are", "what r". */
 const WHAT_IS = new Set(['is', 'are', 'r', 's', 're']);
 const ARTICLES = new Set(['a', 'an', 'the']);
+/** What sets a thing in the product it belongs to: "a virtualservice in istio". */
+const WITHIN = new Set(['in', 'on', 'of', 'for', 'with']);
 
 /** The most words of a term a bullet opens with that a question is looked through for. */
 const MAX_ENTRY_TERM_WORDS = 4;

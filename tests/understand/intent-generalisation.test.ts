@@ -101,4 +101,13 @@ describe('asking what a term of the notes is', () => {
     expect(reply.topics[0]?.title).toMatch(/^Redis data types/);
     expect(renderText(reply).split('\n')[1]).toMatch(/^• Lists: /);
   });
+
+  it('is the term outside its parentheses, and asked in the product the notes are about', () => {
+    // `**VirtualService (VS)** = where a request goes`, in notes all on Istio.
+    for (const question of ["what's a virtualservice", "what's a virtualservice in istio"]) {
+      const reply = notes('istio').answer(question);
+      expect(reply.intent, question).toBe('explain');
+      expect(reply.topics[0]?.title, question).toMatch(/^Traffic routing/);
+    }
+  });
 });
