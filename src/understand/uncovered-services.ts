@@ -589,8 +589,26 @@ export class UncoveredServices {
    * do their work: a question naming it is most often about one of them, not about it.
    */
   isSetting(service: CloudService): boolean {
-    return this.topicsNaming(service).length >= this.index.topics.length * SETTING_SHARE;
+    const naming = this.topicsNaming(service);
+    if (naming.length < this.index.topics.length * SETTING_SHARE) return false;
+    let working = this.workingTopics.get(service);
+    if (working === undefined) {
+      // Bullets setting it against the topic (`vs DynamoDB: …`, `competitors we looked at: …`,
+      // `NOT the same as a DynamoDB-style sort key`) name a competitor, not where the topics work.
+      const names = [phraseKey(service.name), ...service.aliases].map((name) => ` ${name} `);
+      const namesIt = (text: string) => names.some((name) => ` ${phraseKey(text)} `.includes(name));
+      working = naming.filter((topic) =>
+        (this.index.topics[topic]?.facts ?? []).some((fact) =>
+          [fact.text, ...fact.subPoints].some((part) => namesIt(part) && !CONTRASTS.test(part)),
+        ),
+      ).length;
+      this.workingTopics.set(service, working);
+    }
+    return working >= this.index.topics.length * SETTING_SHARE;
   }
+
+  /** Service -> how many topics name it other than to set it against them; found once a service. */
+  private readonly workingTopics = new Map<CloudService, number>();
 
   /** Whether a topic's heading names the service, by any of its names. */
   private namedInHeading(service: CloudService): boolean {
@@ -1297,6 +1315,8 @@ function markedByOne(marks: ReadonlyMap<CloudService, ReadonlySet<number>>): [Cl
 
 /** The share of the notes' topics naming a service that makes it their setting. */
 const SETTING_SHARE = 1 / 3;
+/** How a bullet opens that sets another product against the topic. */
+const CONTRASTS = /^[\s*_]*(?:vs\.?|versus|not|unlike|compared (?:to|with)|competitors?|alternatives?)\b/i;
 /**
  * A question opening with a service that at most this many topics name, in passing, is about the
  * service ("athena query on a partitioned table keeps timing out" on notes where Security Lake is

@@ -1654,3 +1654,12 @@ describe('terms the notes open bullets with', () => {
     );
   });
 });
+
+describe('a product the notes set against their topics', () => {
+  it('is no setting of theirs: `vs DynamoDB: …` bullets leave DynamoDB a service they lack', () => {
+    const cosmos = tutorFor(join(FIXTURES_DIR, 'notes', 'cosmosdb'));
+    expect(unknown(cosmos.answer('how do global secondary indexes work in dynamodb')).notCovered).toEqual([
+      'Amazon DynamoDB',
+    ]);
+  });
+});
