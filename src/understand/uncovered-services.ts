@@ -375,7 +375,8 @@ export class UncoveredServices {
     index.topics.forEach((topic, i) => {
       for (const fact of topic.facts) {
         // "NOT for no-code cleanup, thats **Glue DataBrew**" sends the learner to another service.
-        if (POINTS_ELSEWHERE.test(fact.text)) continue;
+        // "**Azure Cosmos DB for PostgreSQL** is also under the brand …, we don't use it" teaches none of it.
+        if (POINTS_ELSEWHERE.test(fact.text) || DISOWNED.test(fact.text)) continue;
         const entry = entryTerm(fact);
         for (const term of fact.keyTerms) {
           const service = lookUp(term);
@@ -1157,6 +1158,8 @@ function ownPart(read: ReadQuestion, at: number): boolean {
 
 /** A bullet that says what the topic is not for, and what is: its services are others' topics. */
 const POINTS_ELSEWHERE = /^(?:not\b|vs\.?\s|versus\s)/i;
+/** A bullet saying the team does without what it names. */
+const DISOWNED = /\b(?:we|i)\s+(?:don'?t|do not|never|didn'?t|won'?t)\s+(?:use|run|need)\b/i;
 
 /** A heading's service, the word, and the service it is made for or runs in: `AWS Fargate for Amazon EKS`. */
 const SERVICE_WITHIN = /\s(for|on|in|with)\s/i;

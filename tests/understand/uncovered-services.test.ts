@@ -1662,4 +1662,21 @@ describe('a product the notes set against their topics', () => {
       'Amazon DynamoDB',
     ]);
   });
+
+  it('is not taught by a bullet saying the team does without it, though it opens with it', () => {
+    // `**Azure Cosmos DB for PostgreSQL** (Citus, …) is also under the brand …, we don't use it`
+    const cosmos = tutorFor(join(FIXTURES_DIR, 'notes', 'cosmosdb'));
+    const reply = cosmos.answer(
+      'how do i distribute a table across worker nodes in azure cosmos db for postgresql',
+    );
+    expect(unknown(reply).notCovered).toEqual(['Azure Cosmos DB for PostgreSQL']);
+  });
+
+  it('knows Pub/Sub Lite apart from the Pub/Sub notes on Google Cloud teach', () => {
+    const pubsub = tutorFor(join(FIXTURES_DIR, 'notes', 'pubsub'));
+    const reply = pubsub.answer(
+      'how many capacity units do i need to reserve for a pub/sub lite topic doing 20 MiB/s',
+    );
+    expect(unknown(reply).notCovered).toEqual(['Google Cloud Pub/Sub Lite']);
+  });
 });
