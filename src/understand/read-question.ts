@@ -836,6 +836,10 @@ export class QuestionReader {
       if (hit) {
         out.push(TOPIC_SLOT);
         i = hit.end - 1;
+      } else if (tokens.length <= SHORT_REQUEST && out.length > 0 && this.domainWords.has(tokens[i] ?? '')) {
+        // "list the topics about cosmos": in a request as short as a command, the product the
+        // notes are all about asks nothing of its own.
+        if (ABOUT.has(out.at(-1) ?? '')) out.pop();
       } else out.push(tokens[i] ?? '');
     }
     return out.join(' ');
@@ -1001,6 +1005,11 @@ export class QuestionReader {
     }
   }
 }
+
+/** What sets the product the notes are about after a request: "topics about cosmos". */
+const ABOUT = new Set(['about', 'on', 'in', 'for', 'of']);
+/** The most words of a request read without the product the notes are about. */
+const SHORT_REQUEST = 8;
 
 /** How much surer a shorter misspelt name must be to win over a longer one found with it. */
 const LONGER_NAME_MARGIN = 0.03;

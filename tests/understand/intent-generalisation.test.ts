@@ -111,3 +111,13 @@ describe('asking what a term of the notes is', () => {
     }
   });
 });
+
+describe('a request naming the product the notes are all about', () => {
+  it('is the request, the product asking nothing of its own', () => {
+    const cosmos = tutorFor(join(FIXTURES_DIR, 'notes', 'cosmosdb'));
+    expect(cosmos.answer('list everything i can study about cosmos').intent).toBe('list');
+    expect(cosmos.answer('list the topics about cosmos').intent).toBe('list');
+    expect(cosmos.answer('quiz me on cosmos').intent).toBe('quiz');
+    expect(cosmos.answer('cosmos partition keys').topics[0]?.title).toMatch(/^Partition keys/);
+  });
+});
