@@ -836,10 +836,14 @@ export class QuestionReader {
       if (hit) {
         out.push(TOPIC_SLOT);
         i = hit.end - 1;
-      } else if (tokens.length <= SHORT_REQUEST && out.length > 0 && this.domainWords.has(tokens[i] ?? '')) {
+      } else if (
+        tokens.length <= SHORT_REQUEST &&
+        ABOUT.has(out.at(-1) ?? '') &&
+        this.domainWords.has(tokens[i] ?? '')
+      ) {
         // "list the topics about cosmos": in a request as short as a command, the product the
-        // notes are all about asks nothing of its own.
-        if (ABOUT.has(out.at(-1) ?? '')) out.pop();
+        // notes are all about asks nothing of its own ("explain lambda to me" still asks of it).
+        out.pop();
       } else out.push(tokens[i] ?? '');
     }
     return out.join(' ');
