@@ -713,21 +713,17 @@ export class QuestionReader {
 
   /** A word that is neither in the notes nor English may be a misspelt name: `fargte`, `lamda`. */
   private isPossibleTypo(token: string): boolean {
-    return (
-      token.length >= 4 &&
-      // `filestore` is Google's Filestore, not `firestore` misspelt.
-      !this.isServiceWord(token) &&
-      !/\d/.test(token) &&
-      !STOPWORDS.has(token) &&
-      !this.index.vocabulary.has(token) &&
-      !this.english.has(token)
-    );
+    return token.length >= 4 && this.mayBeANameSlipped(token) && !this.english.has(token);
   }
 
   /** A word a name may be misspelt as though English has it: none the notes use themselves. */
   private mayBeMisspeltName(token: string): boolean {
+    return token.length >= 5 && this.mayBeANameSlipped(token);
+  }
+
+  /** Neither a word of the notes nor a service's (`filestore` is Google's, no `firestore` misspelt). */
+  private mayBeANameSlipped(token: string): boolean {
     return (
-      token.length >= 5 &&
       !this.isServiceWord(token) &&
       !/\d/.test(token) &&
       !STOPWORDS.has(token) &&
