@@ -143,17 +143,18 @@ const SOUNDS_LIKE_RIGHT = 0.75;
  */
 const COUNTERPART_RIGHT = 0.9;
 /**
- * How often "what is redis", asked of notes all on Redis, is answered right by the fact saying what
- * it is, and by where the notes start when no fact says it (tests/tutor/notes-subject.test.ts): the
- * latter is a guess, offered as the closest match with the notes' next topics beside it.
+ * How surely "what is redis", asked of notes all on Redis, is answered by the fact saying what it is:
+ * right in all five fixture folders whose notes say it (tests/understand/notes-subject.test.ts), with
+ * room for notes that say it less squarely. Where no fact says it, where the notes start is a guess,
+ * offered as the closest match with the notes' next topics beside it.
  */
 const INTRODUCED_RIGHT = 0.9;
+const STARTING_POINT_RIGHT = 0.5;
 /**
  * How often "what is X", where one bullet opens with the term X, is answered right by that bullet:
  * all 32 of the eval sets' questions of that form were, when it was set (tests/fixtures/eval).
  */
 const ENTRY_RIGHT = 0.95;
-const STARTING_POINT_RIGHT = 0.5;
 /** A topic accounting for this share of a question's words accounts for all of it. */
 const WHOLE_QUESTION = 0.9;
 /** Topics this close to the best one in score fit the question as well as it does. */
