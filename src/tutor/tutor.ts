@@ -489,10 +489,13 @@ export function createTutor(
         const introduction = understanding.introductionAsked(read);
         if (introduction) {
           const { topic, fact, defined } = introduction;
+          // The notes' next topics, not a pass over all of them: a folder may hold thousands.
           const next = defined
             ? []
-            : index.topics
-                .map((_, at) => ({ ...asCandidate(at), score: 1 }))
+            : Array.from({ length: Math.min(MAX_SUGGESTIONS + 1, index.topics.length) }, (_, at) => ({
+                ...asCandidate(at),
+                score: 1,
+              }))
                 .filter((other) => other.topic !== topic)
                 .slice(0, MAX_SUGGESTIONS);
           const confidence = defined ? INTRODUCED_RIGHT : STARTING_POINT_RIGHT;

@@ -52,12 +52,12 @@ export function introductionOf(
 ): SubjectIntroduction | null {
   const first = topics[0];
   if (!first) return null;
-  for (const [topic, { facts }] of topics.entries()) {
+  for (const [at, topic] of topics.entries()) {
     // A topic's opening fact: further down, `Consul is the CA` says what Consul does in one setting.
-    const fact = definitionOf(topics[topic] as Topic);
-    const plain = opening(facts[fact]?.text ?? '');
+    const fact = definitionOf(topic);
+    const plain = opening(topic.facts[fact]?.text ?? '');
     if (names.some((name) => plain.startsWith(name) && DEFINES.test(plain.slice(name.length))))
-      return { topic, fact, defined: true };
+      return { topic: at, fact, defined: true };
   }
   const own = topics.findIndex((topic) =>
     phraseKey(topic.name)
