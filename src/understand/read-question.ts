@@ -781,40 +781,42 @@ export class QuestionReader {
       const typo = this.isPossibleTypo(token);
       if (!typo && !(VENDOR_WORDS.has(tokens[position - 1] ?? '') && this.mayBeMisspeltName(token))) return;
       let best: NameHit | null = null;
-      for (let length = typo ? 3 : 1; length >= 1; length--) {
-        for (let start = Math.max(0, position - length + 1); start <= position; start++) {
-          const end = start + length;
-          if (end > tokens.length || !fillable(start, end)) continue;
-          const phrase = tokens.slice(start, end).join(' ');
-          // The typo is a slip at least, so a phrase this short can do no better than the best.
-          if (best && best.strength >= 1 - 1 / (phrase.length + allowedSlips(phrase.length))) continue;
-          const sameLength = this.index.closestName(phrase);
-          // `statefull set` is `StatefulSets` misspelt in two words.
-          const runTogether = length > 1 ? this.index.closestName(phrase.replace(/ /g, '')) : null;
-          const closest =
-            sameLength?.name.key.split(' ').length === length
-              ? sameLength
-              : runTogether && !runTogether.name.key.includes(' ')
-                ? runTogether
-                : null;
-          if (!closest) continue;
-          // A name found exactly is kept unless the typo makes a longer name of it.
-          if (anyCovered(taken, start, end) && closest.name.kind === 'partial') continue;
-          const strength = 1 - closest.slips;
-          // A longer name read as nearly as surely explains more of what was typed: "eventbrige
-          // schedular" is EventBridge Scheduler, not EventBridge and a stray word.
-          const longer = best !== null && end - start < best.end - best.start;
-          if (!best || strength > best.strength + (longer ? LONGER_NAME_MARGIN : 0)) {
-            const spelled = closest.name.key.split(' ');
-            best = {
-              topic: closest.name.topic,
-              start,
-              end,
-              strength,
-              partial: closest.name.kind === 'partial',
-              ...(spelled.length === length ? { spelled } : {}),
-            };
-          }
+      const spans: [number, number][] = typo ? namesAround(exact, position) : [];
+      for (let length = typo ? 3 : 1; length >= 1; length--)
+        for (let start = Math.max(0, position - length + 1); start <= position; start++)
+          spans.push([start, start + length]);
+      for (const [start, end] of spans) {
+        const length = end - start;
+        if (end > tokens.length || !fillable(start, end)) continue;
+        const phrase = tokens.slice(start, end).join(' ');
+        // The typo is a slip at least, so a phrase this short can do no better than the best.
+        if (best && best.strength >= 1 - 1 / (phrase.length + allowedSlips(phrase.length))) continue;
+        const sameLength = this.index.closestName(phrase);
+        // `statefull set` is `StatefulSets` misspelt in two words.
+        const runTogether = length > 1 ? this.index.closestName(phrase.replace(/ /g, '')) : null;
+        const closest =
+          sameLength?.name.key.split(' ').length === length
+            ? sameLength
+            : runTogether && !runTogether.name.key.includes(' ')
+              ? runTogether
+              : null;
+        if (!closest) continue;
+        // A name found exactly is kept unless the typo makes a longer name of it.
+        if (anyCovered(taken, start, end) && closest.name.kind === 'partial') continue;
+        const strength = 1 - closest.slips;
+        // A longer name read as nearly as surely explains more of what was typed: "eventbrige
+        // schedular" is EventBridge Scheduler, not EventBridge and a stray word.
+        const longer = best !== null && end - start < best.end - best.start;
+        if (!best || strength > best.strength + (longer ? LONGER_NAME_MARGIN : 0)) {
+          const spelled = closest.name.key.split(' ');
+          best = {
+            topic: closest.name.topic,
+            start,
+            end,
+            strength,
+            partial: closest.name.kind === 'partial',
+            ...(spelled.length === length ? { spelled } : {}),
+          };
         }
       }
       if (best) {
@@ -1054,6 +1056,28 @@ function otherNumber(spaced: string, last: string): string[] {
   if (last.length > 4 && /(?:s|x|ch|sh)es$/.test(last)) return [spaced.slice(0, -2)];
   if (/(?:s|x|ch|sh)$/.test(last)) return [`${spaced}es`];
   return [];
+}
+
+/**
+ * Spans joining a misspelt word to the names found exactly on either side of it, longest first:
+ * "azure vritual machine scale sets" is one name with a typo, not the typo beside `machine scale
+ * sets` (a part of it), and "step fnctions express workflows" is one name across two parts.
+ */
+function namesAround(exact: readonly NameHit[], position: number): [number, number][] {
+  const before = exact.find((hit) => hit.end === position);
+  const after = exact.find((hit) => hit.start === position + 1);
+  if (!before && !after) return [];
+  const starts = [position - 2, position - 1, position];
+  const ends = [position + 1, position + 2, position + 3];
+  if (before) starts.push(before.start);
+  if (after) ends.push(after.end);
+  const spans: [number, number][] = [];
+  for (const start of new Set(starts))
+    for (const end of new Set(ends)) {
+      const joins = (before && start <= before.start) || (after && end >= after.end);
+      if (start >= 0 && joins && end - start <= MAX_NAME_WORDS + 1) spans.push([start, end]);
+    }
+  return spans.sort((a, b) => b[1] - b[0] - (a[1] - a[0]));
 }
 
 function anyCovered(covered: boolean[], start: number, end: number): boolean {

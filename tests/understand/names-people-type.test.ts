@@ -75,6 +75,18 @@ describe('names people type that the notes never write', () => {
     expect(explained(dir, 'what is a statefull set')).toBe('StatefulSets');
   });
 
+  it('reads a typo beside the rest of a name as that whole name, not as a part of another', () => {
+    // AKS's notes name virtual machine scale sets, so a part of the name alone picked AKS.
+    const azure = join(FIXTURES_DIR, 'notes', 'azure-compute');
+    expect(explained(azure, 'what is azure vritual machine scale sets')).toMatch(
+      /^Azure Virtual Machine Scale Sets/,
+    );
+    const stepFunctions = join(FIXTURES_DIR, 'notes', 'serverless-orchestration');
+    expect(explained(stepFunctions, 'what is aws step fnctions express workflows')).toMatch(
+      /^AWS Step Functions Express Workflows/,
+    );
+  });
+
   it('leaves real words and words it cannot split alone', () => {
     const dir = notesDir({ 'databases.md': NOTES });
     const tutor = createTutor(loadKnowledgeDir(dir).knowledge);
