@@ -4,7 +4,7 @@ import type { KnowledgeBase, Topic } from '../knowledge/types.js';
 import { asksAboutEverydayLife, talksOfEverydayLife } from '../understand/chit-chat.js';
 import type { EverydayWords } from '../understand/everyday-words.js';
 import { namedCandidate, servicesAreSetting, type TopicCandidate } from '../understand/rank-topics.js';
-import { COMMANDS_ASKED, type ReadQuestion } from '../understand/read-question.js';
+import { COMMANDS_ASKED, type NameHit, type ReadQuestion } from '../understand/read-question.js';
 import { type CloudService, TECHNOLOGY } from '../understand/service-catalogue.js';
 import { COMPARING_MARKS, negatedBefore, YES_NO } from '../understand/stopwords.js';
 import type { TopicIndex } from '../understand/topic-index.js';
@@ -579,10 +579,16 @@ export function createTutor(
         }
       }
     }
-    // "what are lists": the one bullet opening with the term is the notes' own answer.
-    const entry =
-      intent === 'explain' && read.names.every((hit) => hit.partial) ? understanding.entryAsked(read) : null;
-    if (entry) {
+    // "what are lists": the one bullet opening with the term is the notes' own answer. A topic's name
+    // inside the term says less than the term: "what is a trust policy" asks about the bullet
+    // opening with `**trust policy**`, not about IAM Policies.
+    const entry = intent === 'explain' ? understanding.entryAsked(read) : null;
+    const insideTerm = (hit: NameHit) =>
+      entry !== null &&
+      entry.start <= hit.start &&
+      hit.end <= entry.end &&
+      hit.end - hit.start < entry.end - entry.start;
+    if (entry && read.names.every((hit) => hit.partial || insideTerm(hit))) {
       const candidate = candidates.find((found) => found.topic === entry.topic) ?? asCandidate(entry.topic);
       return explain(question, candidate, read, ENTRY_RIGHT, [], { leadWith: entry.fact });
     }

@@ -293,16 +293,18 @@ export class Understanding {
   /**
    * The bullet that opens with the term a question asks what it is, where one bullet alone does:
    * `**Lists**: ordered strings, LPUSH/RPOP` answers "what are lists" in notes on Redis. Null when
-   * the question asks more, or bullets of several topics open with the term.
+   * the question asks more, or bullets of several topics open with the term. `start` and `end` are
+   * where the term stands among the question's tokens.
    */
-  entryAsked(read: ReadQuestion): { topic: number; fact: number } | null {
-    const term = this.termAsked(read);
-    const entries = term === null ? undefined : this.entries().get(term);
-    return entries?.length === 1 ? (entries[0] ?? null) : null;
+  entryAsked(read: ReadQuestion): { topic: number; fact: number; start: number; end: number } | null {
+    const asked = this.termAsked(read);
+    const entries = asked === null ? undefined : this.entries().get(asked.key);
+    const entry = entries?.length === 1 ? entries[0] : undefined;
+    return asked && entry ? { ...entry, start: asked.start, end: asked.end } : null;
   }
 
   /** The term a bullet opens with that "what is …" asks about, as its key; null for any other question. */
-  private termAsked(read: ReadQuestion): string | null {
+  private termAsked(read: ReadQuestion): { key: string; start: number; end: number } | null {
     const { tokens } = read;
     let at = tokens[0] === 'whats' ? 1 : tokens[0] === 'what' && WHAT_IS.has(tokens[1] ?? '') ? 2 : 0;
     if (at === 0) return null;
@@ -318,9 +320,10 @@ export class Understanding {
     const term = tokens.slice(at, end).join(' ');
     if (!term) return null;
     const keys = this.entries();
-    if (keys.has(term)) return term;
-    if (term.endsWith('s') && keys.has(term.slice(0, -1))) return term.slice(0, -1);
-    return keys.has(`${term}s`) ? `${term}s` : null;
+    const asked = (key: string) => ({ key, start: at, end });
+    if (keys.has(term)) return asked(term);
+    if (term.endsWith('s') && keys.has(term.slice(0, -1))) return asked(term.slice(0, -1));
+    return keys.has(`${term}s`) ? asked(`${term}s`) : null;
   }
 
   /** Each term bullets open with, as a phrase key, and those bullets: made when first needed. */

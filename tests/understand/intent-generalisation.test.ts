@@ -110,6 +110,16 @@ describe('asking what a term of the notes is', () => {
       expect(reply.topics[0]?.title, question).toMatch(/^Traffic routing/);
     }
   });
+
+  it('is the term, though the name of a topic is a word of it', () => {
+    // `**trust policy** = resource-based policy on the role…` under IAM Roles, beside a topic IAM Policies.
+    for (const question of ['what is a trust policy', 'what are session policies']) {
+      const reply = notes('iam-deep').answer(question);
+      expect(reply.intent, question).toBe('explain');
+      expect(reply.topics[0]?.title, question).toMatch(/^IAM Roles & AssumeRole/);
+    }
+    expect(notes('iam-deep').answer('what is a policy').topics[0]?.title).toMatch(/^IAM Policies/);
+  });
 });
 
 describe('a request naming the product the notes are all about', () => {
