@@ -26,8 +26,11 @@ export const ASKS_WHAT_IT_IS = new Set([
   'basics',
 ]);
 
-/** What follows a product's name opening a fact that says what it is: `Redis is`, `Atlas =`. */
-const DEFINES = /^\s+(?:is|are)\s|^\s*[=:]\s/;
+/**
+ * What follows a product's name opening a fact that says what it is: `Redis is`, `Atlas =`; not
+ * `Route 53 is also a domain registrar`, one more thing it is.
+ */
+const DEFINES = /^\s+(?:is|are)\s(?!also\b)|^\s*[=:]\s/;
 
 /** A fact's text as read for its opening words: lower case, without markup or a vendor's name. */
 function opening(text: string): string {

@@ -253,6 +253,8 @@ export class QuestionReader {
     private readonly domainWords: ReadonlySet<string> = new Set(),
     /** The providers whose services the notes teach (`cloudflare`), by their one-word names. */
     private readonly notesClouds: ReadonlySet<string> = new Set(),
+    /** Every name, of one word or more, of the product the notes as a whole are about: `route 53`. */
+    private readonly domainNames: ReadonlySet<string> = new Set(),
   ) {
     this.misspellings = new NotesMisspellings(index.vocabulary, english, isServiceWord);
     this.shortForms = new ShortForms(english);
@@ -266,7 +268,8 @@ export class QuestionReader {
     const tokens = this.splitRunTogether(words(question).slice(0, 200).map(standardWhat));
     // "no budget or time for a leased line" does not ask about AWS Budgets: a name said to be
     // absent is not what the question is about.
-    const names = this.findNames(tokens).filter(
+    const domain = this.domainPositions(tokens);
+    const names = this.findNames(tokens, domain).filter(
       (hit) => !ABSENT.has(tokens[hit.start - 1] ?? '') && !saidUnwanted(tokens, hit.start),
     );
     const masked = this.mask(tokens, names);
@@ -311,7 +314,7 @@ export class QuestionReader {
         ),
       ),
     );
-    const terms = this.termsOf(tokens, names);
+    const terms = this.termsOf(tokens, names, domain);
     const leadLength = this.wordsBefore(question, SET_APART);
     const lastClause = this.wordsBeforeLast(question, CLAUSE_ENDS);
     return { tokens, intent, names, terms, pairs: pairsOf(tokens), leadLength, lastClause };
@@ -611,7 +614,23 @@ export class QuestionReader {
     else for (const misspelt of this.misspellings.of(word)) this.addBridge(stems, stem(misspelt), weight);
   }
 
-  private findNames(tokens: string[]): NameHit[] {
+  /**
+   * Where the question says the product the notes are all about (`route 53` in notes on Route 53):
+   * like `aws` in notes on AWS, it tells no topic apart.
+   */
+  private domainPositions(tokens: readonly string[]): boolean[] {
+    const domain = new Array<boolean>(tokens.length).fill(false);
+    if (this.domainNames.size === 0) return domain;
+    for (let start = 0; start < tokens.length; start++)
+      for (let end = Math.min(tokens.length, start + MAX_NAME_WORDS); end > start; end--) {
+        if (!this.domainNames.has(tokens.slice(start, end).join(' '))) continue;
+        domain.fill(true, start, end);
+        break;
+      }
+    return domain;
+  }
+
+  private findNames(tokens: string[], domain: readonly boolean[]): NameHit[] {
     const hits: NameHit[] = [];
     const covered = new Array<boolean>(tokens.length).fill(false);
     const inFull = this.shortForms.inFull(tokens);
@@ -649,6 +668,8 @@ export class QuestionReader {
       // In notes on Cloudflare Workers and Cloudflare Tunnel, `cloudflare` alone is no part of one
       // name: "cloudflare pages" names Pages.
       if (found.kind === 'partial' && length === 1 && this.notesClouds.has(span[0] ?? '')) continue;
+      // In notes all on Route 53, "route 53" is no part of the name `Route 53 Resolver`.
+      if (found.kind === 'partial' && domain.slice(opening, start + length).every(Boolean)) continue;
       const hit = {
         topic: found.topic,
         start,
@@ -847,7 +868,7 @@ export class QuestionReader {
     return out.join(' ');
   }
 
-  private termsOf(tokens: string[], names: NameHit[]): QueryTerm[] {
+  private termsOf(tokens: string[], names: NameHit[], domain: readonly boolean[]): QueryTerm[] {
     const terms: QueryTerm[] = [];
     tokens.forEach((token, position) => {
       const negation = NEGATIONS.has(token);
@@ -873,6 +894,7 @@ export class QuestionReader {
       if (MULTIPLYING.has(token) && position > 0 && this.numberIn(tokens[position - 1] ?? '') !== null)
         return;
       const inName = names.find((name) => position >= name.start && position < name.end);
+      if (domain[position] && !inName) return;
       const nameOf = inName?.topic ?? null;
       const stems = new Map<string, number>();
       let kind: QueryTerm['kind'];

@@ -46,6 +46,8 @@ export class UncoveredServices {
   private readonly ownNameKeys = new Map<number, ReadonlySet<string>>();
   /** One-word names of the services the notes as a whole are about, and no topic is: `kubernetes`. */
   readonly domainWords = new Set<string>();
+  /** Every name of those services, of one word or more: `route 53`, `amazon route 53`, `route53`. */
+  readonly domainNames = new Set<string>();
   /**
    * The providers whose services the notes' topics are about (`aws`; `gcp` in notes on Google
    * Cloud), none when the topics are no catalogued services.
@@ -55,6 +57,8 @@ export class UncoveredServices {
   readonly products: readonly string[];
   /** The same names, product by product: `postgresql`, `postgres` and `psql` are one. */
   readonly productNames: readonly (readonly string[])[];
+  /** All their names, of one word or more, product by product: `amazon route 53`, `route 53`, `route53`. */
+  readonly productKeys: readonly (readonly string[])[];
 
   constructor(
     private readonly catalogue: ServiceCatalogue,
@@ -70,6 +74,7 @@ export class UncoveredServices {
       DOMAIN_NAME_SHARE * index.topics.length;
     const domainProducts = productsOf(catalogue, domain, namedAcross);
     this.productNames = domainProducts.map(oneWordNames);
+    this.productKeys = domainProducts.map(nameForms);
     this.products = this.productNames.flat();
     // In notes on Terraform, `Workspaces` are Terraform's, not Amazon WorkSpaces.
     const names = index.topics.map((topic) =>
@@ -100,8 +105,10 @@ export class UncoveredServices {
       this.servicesOf[i] = [...services];
       this.namedBy[i] = [...services];
     });
-    this.#coverKeyTerms(catalogue, index);
+    // What the notes as a whole are about comes first: a topic bolding a part of it (`**Route 53
+    // Profiles**` under Route 53 Resolver) covers that part, not the whole product.
     this.#coverDomain(domainProducts);
+    this.#coverKeyTerms(catalogue, index);
     this.#coverManagedProjects(catalogue);
     this.#coverFamilyKeyTerms(catalogue, index);
     this.#coverHeadingParts(catalogue, index);
@@ -240,6 +247,7 @@ export class UncoveredServices {
       if (this.covered.has(product)) continue;
       this.covered.add(product);
       for (const name of oneWordNames(product)) this.domainWords.add(name);
+      for (const name of nameForms(product)) this.domainNames.add(name);
     }
   }
 
@@ -1227,6 +1235,23 @@ function productsOf(
 /** A service's names of one word: `terraform`, `docker`. */
 function oneWordNames(service: CloudService): string[] {
   return [phraseKey(service.name), ...service.aliases].filter((name) => !name.includes(' '));
+}
+
+/**
+ * The ways a service's own name is written, a vendor before it or not: `amazon route 53`, `route
+ * 53`, `aws route 53`, `route53`; not the names of its parts the catalogue lists with them
+ * (`performance insights` of RDS, `lambda function`).
+ */
+function nameForms(service: CloudService): string[] {
+  const oneWord = new Set(oneWordNames(service));
+  const bare = (key: string) => withoutVendor(key.split(' ')).join(' ');
+  const name = bare(phraseKey(service.name));
+  const forms = new Set([phraseKey(service.name), name, ...oneWord]);
+  for (const alias of service.aliases) {
+    const key = bare(phraseKey(alias));
+    if (key === name || oneWord.has(key.replace(/ /g, ''))) forms.add(phraseKey(alias));
+  }
+  return [...forms];
 }
 
 /** A topic's name as the catalogue names it under the notes' product: `workspaces` is `terraform workspaces`. */

@@ -148,6 +148,7 @@ export class Understanding {
       (word) => parts.catalogue.servicesNamedWith(word) > 0,
       this.services.domainWords,
       this.services.clouds,
+      this.services.domainNames,
     );
     addCatalogueNames(this.index, this.services, parts.english);
     addNamesAfterAService(this.index, parts.catalogue);
@@ -406,7 +407,7 @@ export class Understanding {
       }
     }
     const least = Math.max(2, this.index.topics.length / 2);
-    const products = this.services.productNames;
+    const products = this.services.productKeys;
     const inParts = [...openings]
       .filter(
         ([opening, count]) =>

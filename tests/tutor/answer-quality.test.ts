@@ -348,7 +348,7 @@ describe('notes on a cloud whose products have everyday names', () => {
     ['dev-gitops', { items: 55, intent: 0.87, top1: 0.82, fact: 0.8 }],
     ['dev-bigquery', { items: 55, intent: 0.89, top1: 0.87, fact: 0.85 }],
     ['dev-linuxnet', { items: 55, intent: 0.85, top1: 0.87, fact: 0.85 }],
-    ['dev-aks', { items: 55, intent: 0.9, top1: 0.85, fact: 0.82 }],
+    ['dev-aks', { items: 55, intent: 0.87, top1: 0.85, fact: 0.82 }],
     ['dev-msk', { items: 55, intent: 0.98, top1: 0.87, fact: 0.85 }],
     ['dev-prom', { items: 55, intent: 0.89, top1: 0.72, fact: 0.68 }],
     ['dev-gcprun', { items: 55, intent: 0.9, top1: 0.85, fact: 0.82 }],

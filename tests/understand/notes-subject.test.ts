@@ -4,6 +4,7 @@ import { renderText } from '../../src/cli/render-text.js';
 import type { Fact, Topic } from '../../src/knowledge/types.js';
 import type { ExplainReply, Reply } from '../../src/tutor/reply.js';
 import { introductionOf } from '../../src/understand/notes-subject.js';
+import { notesDir } from '../helpers/notes-dir.js';
 import { FIXTURES_DIR } from '../helpers/paths.js';
 import { tutorFor } from '../helpers/tutor.js';
 
@@ -51,9 +52,44 @@ describe('introductionOf', () => {
     expect(introductionOf(topics, ['nomad'], ['consul'])).toEqual({ topic: 0, fact: 0, defined: false });
     expect(introductionOf([], ['consul'], [])).toBeNull();
   });
+
+  it('takes no fact saying what else the product is for one saying what it is', () => {
+    const topics = [
+      topic('Hosted zones', ['a hosted zone = container for the records of one domain']),
+      topic('Domain registration', ['Route 53 is also a domain registrar, u buy names in the console']),
+    ];
+    expect(introductionOf(topics, ['route 53'], [])).toEqual({ topic: 0, fact: 0, defined: false });
+  });
 });
 
+const ROUTE_53 = [
+  '# Hosted zones (public & private)',
+  '- a **hosted zone** = container for all the records of one domain',
+  '- pricing: $0.50 per hosted zone a month for the first 25',
+  '',
+  '# Route 53 Resolver (inbound & outbound endpoints)',
+  '- the DNS server every VPC gets at the base of its CIDR plus two',
+  '- **Route 53 Profiles** share private zones & resolver rules across accounts',
+  '- pricing: endpoints cost per ENI per hour',
+  '',
+  '# Domain registration (registrar, transfers)',
+  '- Route 53 is also a **domain registrar**, u buy & renew names in the console',
+  '- default limit 20 domains per account',
+  '',
+].join('\n');
+
 describe('a question about the product the notes are all about', () => {
+  it('names no topic by the product, though one topic is named for a part of it', () => {
+    const dir = notesDir({ 'route53.md': ROUTE_53 });
+    const tutor = tutorFor(dir);
+    const cost = explained(tutor.answer('how much does one route 53 zone cost me each month'));
+    expect(cost.topic.title).toMatch(/^Hosted zones/);
+    const intro = explained(tutor.answer('what is route 53'));
+    expect(intro.topic.title).toMatch(/^Hosted zones/);
+    expect(intro.sure).toBe(false);
+    expect(explained(tutor.answer('what is route 53 resolver')).topic.title).toMatch(/^Route 53 Resolver/);
+  });
+
   it('is answered where the notes say what it is, in the ways people ask it', () => {
     const tutor = tutorFor(notes('redis-ops'));
     for (const question of [
