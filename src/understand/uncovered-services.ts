@@ -48,6 +48,8 @@ export class UncoveredServices {
   readonly domainWords = new Set<string>();
   /** Every name of those services, of one word or more: `route 53`, `amazon route 53`, `route53`. */
   readonly domainNames = new Set<string>();
+  /** Those services no topic covers: the notes as a whole teach them, no one topic. */
+  private readonly wholeNotes = new Set<CloudService>();
   /**
    * The providers whose services the notes' topics are about (`aws`; `gcp` in notes on Google
    * Cloud), none when the topics are no catalogued services.
@@ -80,7 +82,18 @@ export class UncoveredServices {
     const names = index.topics.map((topic) =>
       [topic.name, ...topic.aliases].map((name) => ofProduct(phraseKey(name), this.products, catalogue)),
     );
-    this.clouds = notesClouds(catalogue, names);
+    // Notes on one product (`gcs.md`, headings like `Storage classes`) teach its cloud, though few
+    // of their headings name a service of it.
+    const clouds = notesClouds(catalogue, names);
+    if (clouds.size === 0)
+      for (const product of domainProducts) {
+        if (product.provider === TECHNOLOGY || product.provider === OPEN_SOURCE) continue;
+        clouds.add(product.provider);
+        // Its cloud known only from it, the product is what the notes as a whole teach: no topic
+        // named for a part of it (`BigQuery pricing`) is all of it.
+        this.wholeNotes.add(product);
+      }
+    this.clouds = clouds;
     // The cloud the notes teach tells no topic apart, as `aws` does not in notes on AWS.
     for (const cloud of this.clouds) for (const word of providerWords(cloud)) this.domainWords.add(word);
     index.topics.forEach((_, i) => {
@@ -136,7 +149,13 @@ export class UncoveredServices {
         if (catalogue.isPlainKey(key) && this.#topicsNamedFor(key, index) < 2) continue;
         const service = catalogue.lookupKeyIn(key, this.clouds, true);
         // Covered as what the notes as a whole are about (`lambda-deep.md`) is covered by no topic.
-        if (!service || this.topicCovering(service) !== null || !this.teaches(service.provider)) continue;
+        if (
+          !service ||
+          this.topicCovering(service) !== null ||
+          this.wholeNotes.has(service) ||
+          !this.teaches(service.provider)
+        )
+          continue;
         // Only where another topic covers a part of it too (`CloudWatch Logs`), or several are
         // named for it (`Lambda Layers`, `Lambda Concurrency`): one topic named after a service
         // (`EC2 Instance Store`) is about that part of it alone.

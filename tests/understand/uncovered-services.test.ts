@@ -357,6 +357,33 @@ describe('notes on another cloud', () => {
       }),
     );
 
+  it('on one product of it, its headings naming none (`gcs.md`), teach that cloud', () => {
+    const gcs = tutorFor(
+      notesDir({
+        'gcs.md': [
+          '# Storage classes (Standard, Nearline, Coldline, Archive, Autoclass)',
+          '- Nearline for data read about once a month, Coldline once a quarter, Archive once a year',
+          '- **Autoclass** moves each object to a colder class based on its own access pattern',
+          '',
+          '# Access control (IAM, signed URLs)',
+          '- uniform bucket-level access: only IAM decides, object ACLs r off',
+          '- a **signed URL** gives time-limited access to one object w/o a Google account',
+          '',
+          '# Data transfer (Storage Transfer Service, gcloud storage)',
+          '- Storage Transfer Service pulls from S3, Azure Blob or http lists on a schedule',
+          '- gcloud storage cp splits big files into chunks uploaded in parallel',
+          '',
+        ].join('\n'),
+      }),
+    );
+    // Their IAM is Google Cloud's, and `google` tells none of their topics apart.
+    expect(gcs.answer('what is google cloud iam').topics[0]?.title).toMatch(/^Access control/);
+    expect(gcs.answer('what is aws iam').intent).toBe('unknown');
+    expect(gcs.answer('can google move each file to a cheaper class by itself').topics[0]?.title).toMatch(
+      /^Storage classes/,
+    );
+  });
+
   it('name a product as people say it, without the cloud before it', () => {
     const reply = azure().answer('how is cosmos db different from dynamodb');
     expect(reply.intent).toBe('explain');
