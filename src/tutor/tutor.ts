@@ -632,7 +632,7 @@ export function createTutor(
       !servicesAreSetting(read) &&
       uncovered.services.some(
         (service) =>
-          (service.provider !== TECHNOLOGY && !understanding.services.namedInNotes(service)) ||
+          (service.provider !== TECHNOLOGY && !understanding.services.taughtInNotes(service)) ||
           (right < UNSURE_BESIDE_SERVICE &&
             !saysWithout(read.tokens, uncovered.positions) &&
             !understanding.services.isSetting(service)),

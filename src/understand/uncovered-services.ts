@@ -619,20 +619,33 @@ export class UncoveredServices {
   isSetting(service: CloudService): boolean {
     const naming = this.topicsNaming(service);
     if (naming.length < this.index.topics.length * SETTING_SHARE) return false;
+    return this.topicsWorkingWith(service) >= this.index.topics.length * SETTING_SHARE;
+  }
+
+  /**
+   * Whether a fact names the service other than to set it against its topic: notes saying only
+   * "NOT for NFS shares (Filestore)" teach nothing of Filestore.
+   */
+  taughtInNotes(service: CloudService): boolean {
+    return this.topicsWorkingWith(service) > 0;
+  }
+
+  /** How many topics name the service in a fact that does not set it against them; worked out once. */
+  private topicsWorkingWith(service: CloudService): number {
     let working = this.workingTopics.get(service);
     if (working === undefined) {
       // Bullets setting it against the topic (`vs DynamoDB: …`, `competitors we looked at: …`,
       // `NOT the same as a DynamoDB-style sort key`) name a competitor, not where the topics work.
       const names = [phraseKey(service.name), ...service.aliases].map((name) => ` ${name} `);
       const namesIt = (text: string) => names.some((name) => ` ${phraseKey(text)} `.includes(name));
-      working = naming.filter((topic) =>
+      working = this.topicsNaming(service).filter((topic) =>
         (this.index.topics[topic]?.facts ?? []).some((fact) =>
           [fact.text, ...fact.subPoints].some((part) => namesIt(part) && !CONTRASTS.test(part)),
         ),
       ).length;
       this.workingTopics.set(service, working);
     }
-    return working >= this.index.topics.length * SETTING_SHARE;
+    return working;
   }
 
   /** Service -> how many topics name it other than to set it against them; found once a service. */

@@ -384,6 +384,13 @@ describe('notes on another cloud', () => {
     );
   });
 
+  it('teach nothing of a service they name only to say they are not it', () => {
+    const gcs = tutorFor(join(FIXTURES_DIR, 'notes', 'gcs'));
+    // `NOT block disks (Persistent Disk) or NFS shares (Filestore)` under Bucket locations.
+    expect(gcs.answer("what's the biggest share i can make on filestore basic hdd").intent).toBe('unknown');
+    expect(gcs.answer('how big can a bucket get in one region').intent).toBe('explain');
+  });
+
   it('name a product as people say it, without the cloud before it', () => {
     const reply = azure().answer('how is cosmos db different from dynamodb');
     expect(reply.intent).toBe('explain');
