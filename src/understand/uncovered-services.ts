@@ -928,6 +928,20 @@ export class UncoveredServices {
         ),
     );
     if (askedFirst) return { ...mentionsOf(uncovered, read.tokens), subject: true };
+    // Another cloud's service the notes never name, right after a yes/no question's opening word,
+    // is its subject, though the question goes on in the notes' words: "can google cloud dns do weighted routing
+    // policies" on notes on Route 53. Not a technology (`docker images`), which any cloud runs.
+    const otherCloudAsked = uncovered.some(
+      (mention) =>
+        ![TECHNOLOGY, OPEN_SOURCE].includes(mention.service.provider) &&
+        !this.teaches(mention.service.provider) &&
+        !this.namedInNotes(mention.service) &&
+        YES_NO.has(read.tokens[0] ?? '') &&
+        read.tokens
+          .slice(1, mention.start)
+          .every((token) => ARTICLES.has(token) || VENDOR_PREFIXES.has(token)),
+    );
+    if (otherCloudAsked) return { ...mentionsOf(uncovered, read.tokens), subject: true };
     // A question naming a topic of the notes is about that topic: "can lambda read from sqs".
     if (read.names.some(namesSurely)) return NONE;
     const named = new Set(uncovered.flatMap((mention) => read.tokens.slice(mention.start, mention.end)));

@@ -391,6 +391,16 @@ describe('notes on another cloud', () => {
     expect(gcs.answer('how big can a bucket get in one region').intent).toBe('explain');
   });
 
+  it('take another cloud’s service a question opens asking about as its subject, though it names a topic', () => {
+    const route53 = tutorFor(join(FIXTURES_DIR, 'notes', 'route53'));
+    const reply = route53.answer('can google cloud dns do weighted round robin routing policies');
+    expect(reply.intent).toBe('unknown');
+    expect(renderText(reply)).toContain('Google Cloud DNS');
+    expect(route53.answer('can routing policies send a weighted share of traffic').topics[0]?.title).toMatch(
+      /^Routing policies/,
+    );
+  });
+
   it('name a product as people say it, without the cloud before it', () => {
     const reply = azure().answer('how is cosmos db different from dynamodb');
     expect(reply.intent).toBe('explain');
