@@ -1723,4 +1723,14 @@ describe('a product the notes set against their topics', () => {
     );
     expect(unknown(reply).notCovered).toEqual(['Google Cloud Pub/Sub Lite']);
   });
+
+  it('knows the Google tools around Cloud Storage that notes on it leave out', () => {
+    const gcs = tutorFor(join(FIXTURES_DIR, 'notes', 'gcs'));
+    const mount = gcs.answer('how do i mount a bucket as a normal folder on my vm with cloud storage fuse');
+    expect(unknown(mount).notCovered).toEqual(['Cloud Storage FUSE']);
+    const ads = gcs.answer(
+      'how do i schedule a daily google ads import with the bigquery data transfer service',
+    );
+    expect(unknown(ads).notCovered).toEqual(['BigQuery Data Transfer Service']);
+  });
 });
