@@ -157,6 +157,10 @@ const MULTIPLYING = new Set(['times', 'fold', 'x']);
 const ASKS_IF_IT_CAN = new Set(['support', 'supports', 'offer', 'offers', 'provide', 'provides']);
 /** The verb that closes "how does X work": it asks how X works. */
 const ASKS_HOW_IT_WORKS = new Set(['work', 'works']);
+/** Words that stress a question beside its asking words: "what exactly is", "how precisely does". */
+const STRESSING = new Set(['exactly', 'precisely']);
+/** Words that open a question. */
+const QUESTION_WORDS = new Set(['what', 'whats', 'how', 'hows', 'why', 'where', 'when', 'which', 'who']);
 /** The subject between an auxiliary and its verb runs this many words at most: "does api gateway support". */
 const ASKING_SUBJECT_WORDS = 3;
 
@@ -888,6 +892,15 @@ export class QuestionReader {
         tokens[0] === 'how' &&
         position === tokens.length - 1 &&
         position >= 2
+      )
+        return;
+      // "what exactly is a dag", "how exactly does it work": the word stresses the asking, where
+      // "is exactly-once supported" asks of a thing.
+      if (
+        STRESSING.has(token) &&
+        (QUESTION_WORDS.has(tokens[position - 1] ?? '') ||
+          AUXILIARIES.has(tokens[position + 1] ?? '') ||
+          position === tokens.length - 1)
       )
         return;
       // The `times` of "five times" belongs to the number, not to time.

@@ -217,6 +217,8 @@ export class ServiceCatalogue {
   lookupKeyIn(key: string, clouds: ReadonlySet<string>, heading = false): CloudService | undefined {
     const exact = this.byKey.get(key) ?? (heading ? this.#singularOf(key, clouds) : undefined);
     if (clouds.size === 0 || (exact && clouds.has(exact.provider))) return exact;
+    // `kubernetes` is Kubernetes, which every cloud runs, not Google's `google kubernetes` shortened.
+    if (exact && (exact.provider === OPEN_SOURCE || exact.provider === TECHNOLOGY)) return exact;
     const own = this.shortKeys()
       .get(key)
       ?.find((service) => clouds.has(service.provider));

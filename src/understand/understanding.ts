@@ -351,8 +351,9 @@ export class Understanding {
   }
 
   /**
-   * Whether a term a bullet opens with holds the mention: `origin shield` holds `shield`, and
-   * `backups` (of Droplets) is all of the everyday word that names AWS Backup.
+   * Whether a term a bullet opens with holds the mention: `origin shield` holds `shield`,
+   * `backups` (of Droplets) is all of the everyday word that names AWS Backup, and "kubernetes pod
+   * operator" is `KubernetesPodOperator` written apart.
    */
   private insideEntryTerm(tokens: readonly string[], mention: ServiceMention): boolean {
     const keys = this.entries();
@@ -361,8 +362,10 @@ export class Understanding {
     const shortest = mention.plain ? mention.end - mention.start : mention.end - mention.start + 1;
     for (let length = longest; length >= shortest; length--)
       for (let start = Math.max(0, mention.end - length); start <= mention.start; start++)
-        if (start + length <= tokens.length && keys.has(tokens.slice(start, start + length).join(' ')))
-          return true;
+        if (start + length <= tokens.length) {
+          const span = tokens.slice(start, start + length);
+          if (keys.has(span.join(' ')) || (length > 1 && keys.has(span.join('')))) return true;
+        }
     return false;
   }
 

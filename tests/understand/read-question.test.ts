@@ -116,6 +116,14 @@ describe('QuestionReader', () => {
     expect(words('can fargate work with spot')).toContain('work');
   });
 
+  it('hears the `exactly` stressing "what exactly is X" as the asking, not as a word of its subject', () => {
+    const words = (question: string) => reader.read(question).terms.map((term) => term.word);
+    expect(words('what exactly is fargate')).not.toContain('exactly');
+    expect(words('what is fargate exactly')).not.toContain('exactly');
+    expect(words('how exactly does fargate scale')).not.toContain('exactly');
+    expect(words('is exactly once delivery supported')).toContain('exactly');
+  });
+
   const iamNotes = () =>
     loadKnowledgeDir(
       notesDir({

@@ -1724,6 +1724,17 @@ describe('a product the notes set against their topics', () => {
     expect(unknown(reply).notCovered).toEqual(['Google Cloud Pub/Sub Lite']);
   });
 
+  it('reads `kubernetes` as Kubernetes, which any cloud runs, and a term a bullet opens with written apart as that term', () => {
+    // Notes on Airflow name MWAA and Cloud Composer, so Google Kubernetes Engine is a service of theirs.
+    const airflow = tutorFor(join(FIXTURES_DIR, 'notes', 'airflow'));
+    const reply = airflow.answer(
+      'how is the kubernetes pod operator different from just running the kubernetes executor',
+    );
+    expect(reply.intent).toBe('compare');
+    expect(reply.topics.map((topic) => topic.id)).toEqual(['operators-sensors', 'executors']);
+    expect(unknown(airflow.answer('what is kubernetes')).notCovered).toEqual(['Kubernetes']);
+  });
+
   it('knows the Google tools around Cloud Storage that notes on it leave out', () => {
     const gcs = tutorFor(join(FIXTURES_DIR, 'notes', 'gcs'));
     const mount = gcs.answer('how do i mount a bucket as a normal folder on my vm with cloud storage fuse');
