@@ -6,7 +6,7 @@ import type { EverydayWords } from '../understand/everyday-words.js';
 import { namedCandidate, servicesAreSetting, type TopicCandidate } from '../understand/rank-topics.js';
 import { COMMANDS_ASKED, type NameHit, type ReadQuestion } from '../understand/read-question.js';
 import { type CloudService, TECHNOLOGY } from '../understand/service-catalogue.js';
-import { COMPARING_MARKS, negatedBefore, YES_NO } from '../understand/stopwords.js';
+import { COMPARING_MARKS, negatedBefore, STOPWORDS, YES_NO } from '../understand/stopwords.js';
 import type { TopicIndex } from '../understand/topic-index.js';
 import type { UncoveredMentions } from '../understand/uncovered-services.js';
 import {
@@ -1094,11 +1094,24 @@ function topicsSharingTradeWords(
   return topics;
 }
 
-/** Whether two sides' names stand next to each other, no word between them. */
+/**
+ * Whether two sides' names stand next to each other, at most one word between them that joins no
+ * two things: "lambda triggers pre token generation" names a trigger, where "lambda and sqs" joins.
+ */
 function sidesAdjacent(read: ReadQuestion, sides: readonly number[]): boolean {
   const ofSides = read.names.filter((hit) => sides.includes(hit.topic));
-  return ofSides.some((hit) => ofSides.some((other) => other.topic !== hit.topic && other.start === hit.end));
+  const between = (hit: NameHit, other: NameHit) => read.tokens.slice(hit.end, other.start);
+  const joinsNothing = (hit: NameHit, other: NameHit) =>
+    other.start >= hit.end &&
+    between(hit, other).length <= 1 &&
+    between(hit, other).every((word) => !STOPWORDS.has(word) && !JOINING.has(word));
+  return ofSides.some((hit) =>
+    ofSides.some((other) => other.topic !== hit.topic && joinsNothing(hit, other)),
+  );
 }
+
+/** Words besides the stopwords (`and`, `or`, `vs`, `with`) that join two things set side by side. */
+const JOINING = new Set(['plus', 'against', 'n']);
 
 /** How far before a service's name a negation says the question does without it. */
 const NEGATION_REACH = 3;

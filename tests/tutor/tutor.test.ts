@@ -451,6 +451,12 @@ describe('tutor: compares without "vs"', () => {
     expect(linked.topics[0]?.title).toMatch(/FSx/);
     expect(compute().answer('ecs fargate difference').intent).toBe('compare');
     expect(compute().answer('ecs or fargate').intent).toBe('compare');
+    // One word between that joins nothing: the trigger `pre token generation` of Lambda Triggers.
+    const cognito = tutorFor(join(FIXTURES_DIR, 'notes', 'cognito'));
+    const trigger = cognito.answer('lamda trigers pre token genration versions');
+    expect(trigger.intent).toBe('explain');
+    expect(trigger.topics[0]?.title).toMatch(/^Lambda Triggers/);
+    expect(compute().answer('ecs and fargate').intent).toBe('compare');
   });
 
   it('answers the sibling a word after a name points to: `sfn express` is Express Workflows', () => {
