@@ -11,7 +11,7 @@ import {
   TAKES_A_SUBJECT,
   TOPIC_SLOT,
 } from './intents.js';
-import { NotesMisspellings } from './notes-misspellings.js';
+import { isOneSlip, NotesMisspellings } from './notes-misspellings.js';
 import { ShortForms } from './short-forms.js';
 import { AUXILIARIES, NEGATION, NEGATIONS, STOPWORDS, YES_NO } from './stopwords.js';
 import type { Spellings, Synonyms } from './synonyms.js';
@@ -157,6 +157,8 @@ const MULTIPLYING = new Set(['times', 'fold', 'x']);
 const ASKS_IF_IT_CAN = new Set(['support', 'supports', 'offer', 'offers', 'provide', 'provides']);
 /** The verb that closes "how does X work": it asks how X works. */
 const ASKS_HOW_IT_WORKS = new Set(['work', 'works']);
+/** Shorter function words are a slip from too many other words to tell which was meant. */
+const MIN_SLIPPED_STOPWORD = 4;
 /** Words that stress a question beside its asking words: "what exactly is", "how precisely does". */
 const STRESSING = new Set(['exactly', 'precisely']);
 /** Words that open a question. */
@@ -736,6 +738,14 @@ export class QuestionReader {
     return ofNameWords ? this.index.nameInOtherForms(span) : null;
   }
 
+  private slipOfAStopword(token: string): boolean {
+    if (token.length < MIN_SLIPPED_STOPWORD || this.english.has(token) || this.index.vocabulary.has(token))
+      return false;
+    for (const word of STOPWORDS)
+      if (word.length >= MIN_SLIPPED_STOPWORD && isOneSlip(token, word)) return true;
+    return false;
+  }
+
   /** A word that is neither in the notes nor English may be a misspelt name: `fargte`, `lamda`. */
   private isPossibleTypo(token: string): boolean {
     return token.length >= 4 && this.mayBeANameSlipped(token) && !this.english.has(token);
@@ -908,6 +918,9 @@ export class QuestionReader {
         return;
       const inName = names.find((name) => position >= name.start && position < name.end);
       if (domain[position] && !inName) return;
+      // "how many copies shoud i keep": a slip of a function word is that word, not a notes word
+      // two slips away (`short`).
+      if (!negation && !inName && this.slipOfAStopword(token)) return;
       const nameOf = inName?.topic ?? null;
       const stems = new Map<string, number>();
       let kind: QueryTerm['kind'];

@@ -116,6 +116,14 @@ describe('QuestionReader', () => {
     expect(words('can fargate work with spot')).toContain('work');
   });
 
+  it('reads a slip of a function word as that word, not as a notes word further off', () => {
+    const words = (question: string) => reader.read(question).terms.map((term) => term.word);
+    expect(words('how many task definitions shoud i keep')).not.toContain('shoud');
+    expect(words('which launch type is cheaper becuase of spot')).not.toContain('becuase');
+    // A negation slipped is still a negation.
+    expect(reader.read('fargate wasnt cheaper').terms.some((term) => term.word === 'wasnt')).toBe(true);
+  });
+
   it('hears the `exactly` stressing "what exactly is X" as the asking, not as a word of its subject', () => {
     const words = (question: string) => reader.read(question).terms.map((term) => term.word);
     expect(words('what exactly is fargate')).not.toContain('exactly');
