@@ -356,6 +356,10 @@ describe('notes on a cloud whose products have everyday names', () => {
     ['dev-cosmosdb', { items: 55, intent: 0.85, top1: 0.82, fact: 0.8 }],
     ['dev-pubsub', { items: 55, intent: 0.89, top1: 0.65, fact: 0.65 }],
     ['dev-istio', { items: 55, intent: 0.87, top1: 0.77, fact: 0.74 }],
+    ['dev-route53', { items: 55, intent: 0.89, top1: 0.69, fact: 0.65 }],
+    ['dev-cognito', { items: 55, intent: 0.94, top1: 0.77, fact: 0.74 }],
+    ['dev-gcs', { items: 55, intent: 0.92, top1: 0.79, fact: 0.77 }],
+    ['dev-airflow', { items: 55, intent: 0.96, top1: 0.84, fact: 0.8 }],
   ] as const)('keeps intent, top-1 and fact above their floors on %s', (folder, floors) => {
     expectFloors(folder, floors);
   });
