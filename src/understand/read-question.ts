@@ -738,6 +738,7 @@ export class QuestionReader {
     return ofNameWords ? this.index.nameInOtherForms(span) : null;
   }
 
+  /** A word neither English nor the notes' one slip from a function word: `shoud`, `becuase`. */
   private slipOfAStopword(token: string): boolean {
     if (token.length < MIN_SLIPPED_STOPWORD || this.english.has(token) || this.index.vocabulary.has(token))
       return false;

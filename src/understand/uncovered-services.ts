@@ -929,8 +929,9 @@ export class UncoveredServices {
     );
     if (askedFirst) return { ...mentionsOf(uncovered, read.tokens), subject: true };
     // Another cloud's service the notes never name, right after a yes/no question's opening word,
-    // is its subject, though the question goes on in the notes' words: "can google cloud dns do weighted routing
-    // policies" on notes on Route 53. Not a technology (`docker images`), which any cloud runs.
+    // is its subject, though the question goes on in the notes' words: "can google cloud dns do
+    // weighted routing policies" on notes on Route 53. Not a technology (`docker images`), which
+    // any cloud runs.
     const otherCloudAsked = uncovered.some(
       (mention) =>
         ![TECHNOLOGY, OPEN_SOURCE].includes(mention.service.provider) &&
