@@ -91,6 +91,15 @@ describe('small talk', () => {
     }
   });
 
+  it('is small talk about the kitchen and the garden too', () => {
+    const databases = tutorFor(join(FIXTURES_DIR, 'notes', 'gcp-databases'));
+    const sourdough = databases.answer('any tips for keeping my sourdough starter alive');
+    expect((sourdough as UnknownReply).smallTalk).toBe(true);
+    const storage = tutorFor(join(FIXTURES_DIR, 'notes', 'gcs'));
+    const basil = storage.answer('any tips for keeping basil alive on a windowsill');
+    expect(basil.intent).toBe('unknown');
+  });
+
   it('keeps a question that comes with a greeting', () => {
     const reply = tutor.answer('hi there, what is fargate');
     expect(reply.intent).toBe('explain');
