@@ -360,6 +360,10 @@ describe('notes on a cloud whose products have everyday names', () => {
     ['dev-cognito', { items: 55, intent: 0.94, top1: 0.77, fact: 0.74 }],
     ['dev-gcs', { items: 55, intent: 0.92, top1: 0.79, fact: 0.77 }],
     ['dev-airflow', { items: 55, intent: 0.96, top1: 0.84, fact: 0.8 }],
+    ['dev-apigw', { items: 55, intent: 0.94, top1: 0.79, fact: 0.77 }],
+    ['dev-azure-functions', { items: 55, intent: 0.9, top1: 0.71, fact: 0.68 }],
+    ['dev-helm', { items: 55, intent: 0.89, top1: 0.76, fact: 0.71 }],
+    ['dev-jenkins', { items: 55, intent: 0.9, top1: 0.71, fact: 0.62 }],
   ] as const)('keeps intent, top-1 and fact above their floors on %s', (folder, floors) => {
     expectFloors(folder, floors);
   });
