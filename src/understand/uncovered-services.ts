@@ -101,6 +101,10 @@ export class UncoveredServices {
       const services = new Set<CloudService>();
       const found = (names[i] ?? []).flatMap((key) => {
         const service = catalogue.lookupKeyIn(key, this.clouds, true);
+        // In notes on Jenkins, `Jenkinsfile` (which the catalogue lists among Jenkins's names) is
+        // one topic of them, not the product they are about; `MSK Provisioned` in notes on MSK and
+        // `GitLab Runner` in notes on GitLab CI/CD still name it.
+        if (service && domainProducts.includes(service) && !opensWithItsName(key, service)) return [];
         return service ? [{ key, service }] : [];
       });
       // `sts`, the short name StatefulSets declare, is AWS's Security Token Service too: a short
@@ -1299,6 +1303,18 @@ function nameForms(service: CloudService): string[] {
     if (key === name || oneWord.has(key.replace(/ /g, ''))) forms.add(phraseKey(alias));
   }
   return [...forms];
+}
+
+/**
+ * Whether a key holds one of the service's names as whole words, in the plural too (`linodes`), or
+ * opens with the first word of its name (`gitlab runner` of GitLab CI/CD).
+ */
+function opensWithItsName(key: string, service: CloudService): boolean {
+  const names = nameForms(service);
+  if (names.some((name) => ` ${key} `.includes(` ${name} `) || ` ${key} `.includes(` ${name}s `)))
+    return true;
+  const [first] = withoutVendor(phraseKey(service.name).split(' '));
+  return first !== undefined && withoutVendor(key.split(' '))[0] === first;
 }
 
 /** A topic's name as the catalogue names it under the notes' product: `workspaces` is `terraform workspaces`. */

@@ -79,6 +79,17 @@ const ROUTE_53 = [
 ].join('\n');
 
 describe('a question about the product the notes are all about', () => {
+  it('names no topic by the product, though the catalogue lists that topic among its names', () => {
+    // The catalogue's Azure Functions lists `durable functions` among its names.
+    const functions = tutorFor(notes('azure-functions'));
+    const reply = explained(functions.answer('what is azure functions'));
+    expect(reply.topic.title).not.toMatch(/^Durable Functions/);
+    expect(reply.sure).toBe(false);
+    expect(explained(functions.answer('what are durable functions')).topic.title).toMatch(
+      /^Durable Functions/,
+    );
+  });
+
   it('names no topic by the product, though one topic is named for a part of it', () => {
     const dir = notesDir({ 'route53.md': ROUTE_53 });
     const tutor = tutorFor(dir);
