@@ -48,6 +48,8 @@ export class UncoveredServices {
   readonly domainWords = new Set<string>();
   /** Every name of those services, of one word or more: `route 53`, `amazon route 53`, `route53`. */
   readonly domainNames = new Set<string>();
+  /** Every word of the topics' names: made when first needed. */
+  private headingWords: Set<string> | null = null;
   /** Those services no topic covers: the notes as a whole teach them, no one topic. */
   private readonly wholeNotes = new Set<CloudService>();
   /**
@@ -816,6 +818,18 @@ export class UncoveredServices {
     );
   }
 
+  /** Whether a word is one of a topic's heading, aliases and all; the words are gathered once. */
+  private inAHeading(word: string): boolean {
+    if (!this.headingWords) {
+      this.headingWords = new Set(
+        this.index.topics.flatMap((topic) =>
+          [topic.name, ...topic.aliases].flatMap((name) => phraseKey(name).split(' ')),
+        ),
+      );
+    }
+    return this.headingWords.has(word);
+  }
+
   /**
    * Services the question names that the notes don't cover, and whether they are all it asks
    * about. A topic's name inside such a service's name stops counting as naming the topic: it is
@@ -833,6 +847,9 @@ export class UncoveredServices {
         ) &&
         !this.notesPhrase(mention, read.tokens) &&
         !this.partOfDomainName(mention, read.tokens) &&
+        // `oci` is Oracle's cloud, but in notes on Helm with a topic `Repositories & OCI registries`
+        // it is theirs: "how do oci registries work" names no Oracle product.
+        !(!mention.listed && this.inAHeading(read.tokens[mention.start] ?? '')) &&
         // A project a heading names (`Consul Service Mesh (Connect, intentions & Envoy sidecars)`)
         // is one the topic teaches with, not one that comes up in passing. A cloud's service there
         // may be a word of another's name (the `WAF` of `Cloud Armor (WAF + DDoS protection)`).

@@ -1735,6 +1735,15 @@ describe('a product the notes set against their topics', () => {
     expect(unknown(airflow.answer('what is kubernetes')).notCovered).toEqual(['Kubernetes']);
   });
 
+  it('reads a cloud’s word the notes use in a heading as theirs: `OCI registries` in notes on Helm', () => {
+    const helm = tutorFor(join(FIXTURES_DIR, 'notes', 'helm'));
+    expect(helm.answer('how do oci registries work').topics[0]?.title).toMatch(
+      /^Repositories & OCI registries/,
+    );
+    const ec2 = tutorFor(join(FIXTURES_DIR, 'notes', 'compute-ec2'));
+    expect(unknown(ec2.answer('what is oci data flow')).notCovered).toEqual(['Oracle Cloud Data Flow']);
+  });
+
   it('knows the Google tools around Cloud Storage that notes on it leave out', () => {
     const gcs = tutorFor(join(FIXTURES_DIR, 'notes', 'gcs'));
     const mount = gcs.answer('how do i mount a bucket as a normal folder on my vm with cloud storage fuse');
