@@ -1744,6 +1744,14 @@ describe('a product the notes set against their topics', () => {
     expect(unknown(ec2.answer('what is oci data flow')).notCovered).toEqual(['Oracle Cloud Data Flow']);
   });
 
+  it('knows the Jenkins plugins teams ask about that notes on Jenkins leave out', () => {
+    const jenkins = tutorFor(join(FIXTURES_DIR, 'notes', 'jenkins'));
+    const seed = jenkins.answer('how do i write a job dsl seed job that generates a folder of pipeline jobs');
+    expect(unknown(seed).notCovered).toEqual(['Jenkins Job DSL']);
+    const roles = jenkins.answer('how do i set up the role-based authorization strategy plugin for one team');
+    expect(unknown(roles).notCovered).toEqual(['Role-based Authorization Strategy']);
+  });
+
   it('knows the Google tools around Cloud Storage that notes on it leave out', () => {
     const gcs = tutorFor(join(FIXTURES_DIR, 'notes', 'gcs'));
     const mount = gcs.answer('how do i mount a bucket as a normal folder on my vm with cloud storage fuse');
