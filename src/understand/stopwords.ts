@@ -39,6 +39,9 @@ export function negatedBefore(tokens: readonly string[], position: number, reach
   return false;
 }
 
+/** The articles, which may stand before a thing's name: "what is a dag", "the eks console". */
+export const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
+
 /** Verbs a yes-no question opens with, before what it asks about: "is X a good fit for …". */
 export const YES_NO = new Set(['is', 'are', 'does', 'do', 'can', 'will', 'should', 'would', 'could']);
 

@@ -15,7 +15,7 @@ import {
   unbracketedKey,
   VENDOR_PREFIXES,
 } from './service-catalogue.js';
-import { AUXILIARIES, COMPARING_MARKS, STOPWORDS, YES_NO } from './stopwords.js';
+import { ARTICLES, AUXILIARIES, COMPARING_MARKS, STOPWORDS, YES_NO } from './stopwords.js';
 import type { TopicIndex } from './topic-index.js';
 
 /**
@@ -1144,9 +1144,6 @@ const DEFINING = new Set(['what', 'whats', 'explain', 'describe', 'define']);
 function asksWhatTheServiceIs(mention: ServiceMention, tokens: readonly string[]): boolean {
   return DEFINING.has(tokens[0] ?? '') && askedAbout(mention, tokens);
 }
-
-/** Words that may stand before a service's name in a question that opens with it. */
-const ARTICLES = new Set(['a', 'an', 'the']);
 
 /**
  * The question opens with a service's name ("jfrog artifactory remote repo keeps timing out"): the

@@ -23,7 +23,7 @@ import {
   VENDOR_PREFIXES,
 } from './service-catalogue.js';
 import { contentStems, type NeedMatch } from './service-needs.js';
-import { STOPWORDS } from './stopwords.js';
+import { ARTICLES, STOPWORDS } from './stopwords.js';
 import { loadSpellings, loadSynonyms, type Spellings, type Synonyms } from './synonyms.js';
 import { TopicIndex } from './topic-index.js';
 import { type UncoveredMentions, UncoveredServices } from './uncovered-services.js';
@@ -607,7 +607,6 @@ const OFFERINGS = new Set(['service', 'services', 'thing', 'tool', 'offering', '
 
 /** What asks what a thing is after `what`: "what is", "what are", "what r". */
 const WHAT_IS = new Set(['is', 'are', 'r', 's', 're']);
-const ARTICLES = new Set(['a', 'an', 'the']);
 /** What sets a thing in the product it belongs to: "a virtualservice in istio". */
 const WITHIN = new Set(['in', 'on', 'of', 'for', 'with']);
 
