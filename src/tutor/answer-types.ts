@@ -5,7 +5,7 @@
  */
 import type { Fact } from '../knowledge/types.js';
 
-export type AnswerType = 'duration' | 'frequency' | 'quantity' | 'price' | 'lifecycle' | 'remedy';
+export type AnswerType = 'duration' | 'frequency' | 'quantity' | 'price' | 'lifecycle' | 'remedy' | 'default';
 
 /** Words after `how` that ask for a kind of answer. */
 const HOW: Record<string, AnswerType> = {
@@ -142,6 +142,29 @@ const LIFECYCLE_PHRASES = [
   ['which', 'date'],
   ['what', 'year'],
 ];
+/**
+ * Phrases that ask what holds when nobody set anything ("which port does ssh listen on if nobody
+ * changed anything"): the notes' default. A question saying `default` itself finds it by the word.
+ */
+const DEFAULT_PHRASES = [
+  ['nobody', 'changed'],
+  ['nobody', 'changes'],
+  ['no', 'one', 'changed'],
+  ['dont', 'change'],
+  ['dont', 'set'],
+  ['didnt', 'change'],
+  ['didnt', 'set'],
+  ['never', 'changed'],
+  ['havent', 'changed'],
+  ['without', 'changing'],
+  ['without', 'setting'],
+  ['without', 'configuring'],
+  ['left', 'alone'],
+  ['leave', 'it', 'alone'],
+  ['untouched'],
+  ['stock', 'settings'],
+  ['out', 'of', 'the', 'box'],
+];
 /** "when is X going away": `going away` alone is as often what happens to data. */
 const WHEN_ENDING = [
   ['going', 'away'],
@@ -201,6 +224,7 @@ export function askedAnswerTypes(tokens: readonly string[]): Set<AnswerType> {
     (tokens.includes('when') && WHEN_ENDING.some((phrase) => hasPhrase(tokens, phrase)))
   )
     types.add('lifecycle');
+  if (DEFAULT_PHRASES.some((phrase) => hasPhrase(tokens, phrase))) types.add('default');
   tokens.forEach((token, at) => {
     const asked = ASKING[token];
     if (asked) types.add(asked);
@@ -238,6 +262,9 @@ const COMES_OR_GOES =
 const REMEDY =
   /\b(?:fix(?:es)?|defen[cs]es?|prevents?|prevention|mitigat(?:e|es|ion|ions)|countermeasures?|protects? against)\b/i;
 
+/** What the notes say holds unless someone changes it. */
+const DEFAULTED = /\b(?:defaults?|defaulting|by default|out of the box)\b/i;
+
 /** The kinds of answer a fact's text holds. */
 export function heldAnswerTypes(text: string): Set<AnswerType> {
   const types = new Set<AnswerType>();
@@ -248,6 +275,7 @@ export function heldAnswerTypes(text: string): Set<AnswerType> {
   if (PRICED.test(text)) types.add('price');
   if (CALENDAR_DATE.test(text) || COMES_OR_GOES.test(text)) types.add('lifecycle');
   if (REMEDY.test(text)) types.add('remedy');
+  if (DEFAULTED.test(text)) types.add('default');
   return types;
 }
 

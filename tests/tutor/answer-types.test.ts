@@ -211,3 +211,29 @@ describe('a topic named with a word that asks for a kind of answer', () => {
     expect(reply.lead[0]?.text).toMatch(/13 months/);
   });
 });
+
+describe('a default: what holds when nobody sets anything', () => {
+  const notes = {
+    'remote.md': [
+      '# Shellgate (remote login daemon)',
+      '- Shellgate = encrypted remote login & command execution for servers',
+      '- `sg -p 4000 host` to reach a server on another port, `-i key` picks an identity file',
+      '- the daemon listens on 2022/tcp by default',
+      '- port forwarding: `-L` sends a local port to a remote one thru the tunnel',
+      '- idle sessions get dropped by firewalls, `KeepAlive 60` keeps them open',
+      '',
+    ].join('\n'),
+  };
+
+  it('is asked for by saying nobody changed or set anything', () => {
+    expect([...askedAnswerTypes(tokens('which port if nobody changed anything'))]).toEqual(['default']);
+    expect([...askedAnswerTypes(tokens('how does it pick one if i dont set one'))]).toEqual(['default']);
+    expect([...askedAnswerTypes(tokens('what do i get out of the box'))]).toEqual(['default']);
+    expect(askedAnswerTypes(tokens('what changed in the new port')).size).toBe(0);
+    expect([...heldAnswerTypes('sampling defaults to 1%')]).toContain('default');
+  });
+
+  it('leads the answer over facts that share more of the question’s words', () => {
+    expect(leadOn(notes, 'which port does shellgate use if nobody changed anything')).toMatch(/by default/);
+  });
+});
