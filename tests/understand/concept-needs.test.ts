@@ -110,6 +110,33 @@ describe('answering from concept needs', () => {
     }
   });
 
+  it('finds the topic on an idea of a CI server, a field added later, that a question describes in its own words', () => {
+    const knowledge = loadKnowledgeDir(
+      notesDir({
+        'ci-server.md': [
+          '# Build agents',
+          '- machines that run the builds for the controller, connected over ssh',
+          '',
+          '# Shared pipeline libraries',
+          '- groovy code kept in its own repo, loaded into a pipeline w/ `@Library`',
+          '',
+          '# Configuration as code',
+          '- the server set up from a yaml file instead of by hand',
+          '',
+        ].join('\n'),
+      }),
+    ).knowledge;
+    const withNeeds = createTutor(knowledge);
+    const without = createTutor(knowledge, {
+      ...defaultUnderstandingParts(),
+      conceptNeeds: new ConceptNeeds({ concepts: [], features: [] }),
+    });
+    const question =
+      'each of our repos has its own copy of the same deploy steps, a fix means editing every one';
+    expect(withNeeds.answer(question).topics[0]?.title).toBe('Shared pipeline libraries');
+    expect(without.answer(question).topics[0]?.title).not.toBe('Shared pipeline libraries');
+  });
+
   it('ranks first the topic on an idea of infrastructure as code that a question describes in its own words', () => {
     const dir = notesDir({
       'terraform-notes.md': [
