@@ -45,5 +45,11 @@ export function definitionOf(topic: Topic): number {
  */
 export function entryTerm(fact: Fact): string | undefined {
   const [term] = fact.keyTerms;
-  return term && fact.text.startsWith(term) ? term : undefined;
+  if (!term) return undefined;
+  // `an **executor** is the environment a job runs in` is the notes' entry for executors too.
+  const opening = ARTICLE_OPENING.exec(fact.text)?.[0].length ?? 0;
+  return fact.text.startsWith(term, opening) || fact.text.startsWith(term) ? term : undefined;
 }
+
+/** An article a bullet may open with before the term it is the entry for. */
+const ARTICLE_OPENING = /^(?:an?|the)\s+/i;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { definitionOf } from '../../src/knowledge/definition.js';
+import { definitionOf, entryTerm } from '../../src/knowledge/definition.js';
 import { loadKnowledgeDir } from '../../src/knowledge/load.js';
 import type { Topic } from '../../src/knowledge/types.js';
 import { notesDir } from '../helpers/notes-dir.js';
@@ -42,5 +42,18 @@ describe('definitionOf: the fact that says what a topic is', () => {
         topicOf('# Caching\n- when reads repeat, keep them close\n- if data changes, expire it\n'),
       ),
     ).toBe(0);
+  });
+});
+
+describe("entryTerm: the term a bullet is the notes' entry for", () => {
+  const facts = (notes: string) => topicOf(notes).facts;
+
+  it('is the bold term a bullet opens with, after an article too', () => {
+    const [plain, article, inside] = facts(
+      '# Executors\n- **resource class** = CPU & RAM size of a job\n- an **executor** is the environment a job runs in\n- jobs run in an **executor** of their own\n',
+    );
+    expect(plain && entryTerm(plain)).toBe('resource class');
+    expect(article && entryTerm(article)).toBe('executor');
+    expect(inside && entryTerm(inside)).toBeUndefined();
   });
 });
