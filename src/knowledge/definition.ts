@@ -45,8 +45,18 @@ export function definitionOf(topic: Topic): number {
  */
 export function entryTerm(fact: Fact): string | undefined {
   const [term] = fact.keyTerms;
+  return term && fact.text.startsWith(term) ? term : undefined;
+}
+
+/**
+ * The term a bullet opening with it, or with an article and then it, is the notes' entry for:
+ * `an **executor** is the environment a job runs in` answers "what is an executor". Only what a
+ * question asks after reads it so: a topic that merely opens a bullet with `a **job**` is no more
+ * about jobs than one mentioning them.
+ */
+export function askedEntryTerm(fact: Fact): string | undefined {
+  const [term] = fact.keyTerms;
   if (!term) return undefined;
-  // `an **executor** is the environment a job runs in` is the notes' entry for executors too.
   const opening = ARTICLE_OPENING.exec(fact.text)?.[0].length ?? 0;
   return fact.text.startsWith(term, opening) || fact.text.startsWith(term) ? term : undefined;
 }

@@ -1,4 +1,4 @@
-import { entryTerm } from '../knowledge/definition.js';
+import { askedEntryTerm } from '../knowledge/definition.js';
 import { stem, VENDOR_WORDS, words } from '../knowledge/text.js';
 import type { Fact } from '../knowledge/types.js';
 import type { ConceptNeeds } from '../understand/concept-needs.js';
@@ -324,7 +324,7 @@ const entries = new WeakMap<Fact, string[]>();
 function entryStems(fact: Fact): string[] {
   let stems = entries.get(fact);
   if (!stems) {
-    const term = entryTerm(fact);
+    const term = askedEntryTerm(fact);
     stems = term
       ? words(term)
           .filter((word) => !STOPWORDS.has(word))

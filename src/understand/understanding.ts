@@ -1,4 +1,4 @@
-import { entryTerm } from '../knowledge/definition.js';
+import { askedEntryTerm, entryTerm } from '../knowledge/definition.js';
 import { phraseKey, stem, VENDOR_WORDS, words } from '../knowledge/text.js';
 import type { KnowledgeBase, Topic } from '../knowledge/types.js';
 import { rememberBuiltStems } from './built-stems.js';
@@ -333,7 +333,7 @@ export class Understanding {
     const entries = new Map<string, { topic: number; fact: number }[]>();
     this.index.topics.forEach((topic, at) => {
       topic.facts.forEach((bullet, fact) => {
-        const term = entryTerm(bullet);
+        const term = askedEntryTerm(bullet);
         if (term === undefined) return;
         // `**VirtualService (VS)**` is the entry for `virtualservice` and for `vs`.
         const inParentheses = [...term.matchAll(/\(([^)]*)\)/g)].map((match) => match[1] ?? '');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { definitionOf, entryTerm } from '../../src/knowledge/definition.js';
+import { askedEntryTerm, definitionOf, entryTerm } from '../../src/knowledge/definition.js';
 import { loadKnowledgeDir } from '../../src/knowledge/load.js';
 import type { Topic } from '../../src/knowledge/types.js';
 import { notesDir } from '../helpers/notes-dir.js';
@@ -45,15 +45,23 @@ describe('definitionOf: the fact that says what a topic is', () => {
   });
 });
 
-describe("entryTerm: the term a bullet is the notes' entry for", () => {
-  const facts = (notes: string) => topicOf(notes).facts;
-
-  it('is the bold term a bullet opens with, after an article too', () => {
-    const [plain, article, inside] = facts(
+describe("entryTerm and askedEntryTerm: the term a bullet is the notes' entry for", () => {
+  const bullets = () =>
+    topicOf(
       '# Executors\n- **resource class** = CPU & RAM size of a job\n- an **executor** is the environment a job runs in\n- jobs run in an **executor** of their own\n',
-    );
+    ).facts;
+
+  it('is the bold term a bullet opens with', () => {
+    const [plain, article, inside] = bullets();
     expect(plain && entryTerm(plain)).toBe('resource class');
-    expect(article && entryTerm(article)).toBe('executor');
+    expect(article && entryTerm(article)).toBeUndefined();
     expect(inside && entryTerm(inside)).toBeUndefined();
+  });
+
+  it('is also the term after an opening article, for what a question asks after', () => {
+    const [plain, article, inside] = bullets();
+    expect(plain && askedEntryTerm(plain)).toBe('resource class');
+    expect(article && askedEntryTerm(article)).toBe('executor');
+    expect(inside && askedEntryTerm(inside)).toBeUndefined();
   });
 });

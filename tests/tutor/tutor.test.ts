@@ -1615,3 +1615,32 @@ describe('two facts that answer about equally well', () => {
     ]);
   });
 });
+
+describe('a term a bullet defines after an article', () => {
+  it('answers "what is" it from the topic of that bullet, though other topics use the word more', () => {
+    const tutor = tutorFor(
+      notesDir({
+        'buildbox.md': [
+          '# Config & jobs',
+          '- a **job** = a list of steps run in one executor, in order',
+          '- top-level keys: `jobs`, `workflows`, `executors`, `commands`',
+          '- reusable **executors** r declared once & named in each job',
+          '- an approval job has no executor',
+          '',
+          '# Executors & machine sizes',
+          '- an **executor** is the environment a job runs in: docker, machine or macos',
+          '- the **machine size** sets the CPU & RAM, bigger ones cost more credits',
+          '- docker images r pulled fresh on every run',
+          '',
+          '# Parallel runs',
+          '- `parallelism: 4` starts 4 identical executors for one job',
+          '- test splitting by timing data evens them out',
+          '',
+        ].join('\n'),
+      }),
+    );
+    const reply = tutor.answer("what's an executor?");
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics[0]?.title).toBe('Executors & machine sizes');
+  });
+});
