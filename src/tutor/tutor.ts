@@ -540,7 +540,7 @@ export function createTutor(
         const termTopics = differ
           ? understanding.keyTerms
               .in(read.tokens)
-              .filter((term) => !read.names.some((hit) => hit.start < term.end && term.start < hit.end))
+              .filter((term) => !read.names.some((hit) => hit.start <= term.start && term.end <= hit.end))
               .map((term) => term.topic)
           : [];
         // "http caching: private vs public, whats the diff" compares two terms of the one topic named.

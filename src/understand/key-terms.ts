@@ -78,18 +78,32 @@ export class KeyTerms {
     this.index.topics.forEach((topic, at) => {
       for (const fact of topic.facts)
         for (const term of [...fact.keyTerms, ...codeSpans(fact)]) {
-          const key = phraseKey(term);
-          if (!key || key.split(' ').length > MAX_TERM_WORDS) continue;
-          const held = holders.get(key) ?? new Set<number>();
-          held.add(at);
-          holders.set(key, held);
-          if (!this.spellings.has(key)) this.spellings.set(key, term);
+          for (const written of spellingsOf(term)) {
+            const key = phraseKey(written);
+            if (!key || key.split(' ').length > MAX_TERM_WORDS) continue;
+            const held = holders.get(key) ?? new Set<number>();
+            held.add(at);
+            holders.set(key, held);
+            if (!this.spellings.has(key)) this.spellings.set(key, written);
+          }
         }
     });
     this.holders = holders;
     return holders;
   }
 }
+
+/**
+ * A term as written and, when it spells itself out in parentheses (`**Docker layer caching (DLC)**`),
+ * each of its two names on its own: a question says one of them.
+ */
+function spellingsOf(term: string): string[] {
+  const inParentheses = [...term.matchAll(PARENTHESES)].map((match) => match[1] ?? '');
+  if (inParentheses.length === 0) return [term];
+  return [term, term.replace(PARENTHESES, ' ').trim(), ...inParentheses];
+}
+
+const PARENTHESES = /\(([^)]*)\)/g;
 
 /** Code the notes quote (`git pull`, `retention.ms`): a command or setting is a term of its own. */
 function codeSpans(fact: Fact): string[] {

@@ -101,3 +101,36 @@ describe('tutor: compares topics by their terms', () => {
     expect(reply.intent).toBe('explain');
   });
 });
+
+describe('key terms spelt out in parentheses', () => {
+  const CI_NOTES = {
+    'ci.md': [
+      '# Build machines (images & sizes)',
+      '- each job runs on a fresh machine from an image',
+      '- **Docker layer caching (DLC)**: reuses unchanged image layers between runs, costs extra',
+      '',
+      '# Caching & artifacts (persisting data)',
+      '- **save_cache** w/ a key, **restore_cache** w/ a list of keys, eg the lockfile checksum',
+      '- artifacts r kept 30 days for people to download',
+      '',
+    ].join('\n'),
+  };
+
+  it('finds the topic by the term without its parentheses, or by what they hold', () => {
+    const terms = keyTermsOf(notesDir(CI_NOTES));
+    expect(terms.in(tokens('is docker layer caching worth it')).map((hit) => hit.topic)).toEqual([0]);
+    expect(terms.in(tokens('is dlc worth it')).map((hit) => hit.topic)).toEqual([0]);
+  });
+
+  it('compares by a term holding a word that names another topic', () => {
+    // `caching` of `docker layer caching` names the Caching topic: the longer term still names its own.
+    const reply = tutorFor(notesDir(CI_NOTES)).answer(
+      'docker layer caching compared to save_cache, which one speeds up what',
+    );
+    expect(reply.intent).toBe('compare');
+    expect((reply as CompareReply).topics.map((topic) => topic.id).sort()).toEqual([
+      'build-machines',
+      'caching-artifacts',
+    ]);
+  });
+});
