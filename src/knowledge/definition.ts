@@ -49,10 +49,10 @@ export function entryTerm(fact: Fact): string | undefined {
 }
 
 /**
- * The term a bullet opening with it, or with an article and then it, is the notes' entry for:
- * `an **executor** is the environment a job runs in` answers "what is an executor". Only what a
- * question asks after reads it so: a topic that merely opens a bullet with `a **job**` is no more
- * about jobs than one mentioning them.
+ * The term a bullet is the notes' entry for when it opens with the term, or with an article and
+ * then the term: `an **executor** is the environment a job runs in` answers "what is an executor".
+ * Only what a question asks after is read so: a topic that merely opens a bullet with `a **job**` is
+ * no more about jobs than one mentioning them.
  */
 export function askedEntryTerm(fact: Fact): string | undefined {
   const [term] = fact.keyTerms;

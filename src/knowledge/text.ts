@@ -182,3 +182,15 @@ export function expandsAcronym(acronym: string, expansion: string): boolean {
   const spelt = (written: string[]) => [initialsOf(written), initialsOf(written, true)].includes(letters);
   return spelt(expansionWords) || spelt(expansionWords.filter((word) => !VENDOR_WORDS.has(word)));
 }
+
+/**
+ * A term as written and, when it spells itself out in parentheses (`**Docker layer caching (DLC)**`,
+ * `**VirtualService (VS)**`), each of its two names on its own: a question says one of them.
+ */
+export function termSpellings(term: string): string[] {
+  const inParentheses = [...term.matchAll(PARENTHESES)].map((match) => match[1] ?? '');
+  if (inParentheses.length === 0) return [term];
+  return [term, term.replace(PARENTHESES, ' ').trim(), ...inParentheses];
+}
+
+const PARENTHESES = /\(([^)]*)\)/g;

@@ -1,4 +1,4 @@
-import { phraseKey, stem } from '../knowledge/text.js';
+import { phraseKey, stem, termSpellings } from '../knowledge/text.js';
 import type { Fact } from '../knowledge/types.js';
 import type { EnglishWords } from './english.js';
 import type { EverydayWords } from './everyday-words.js';
@@ -78,7 +78,7 @@ export class KeyTerms {
     this.index.topics.forEach((topic, at) => {
       for (const fact of topic.facts)
         for (const term of [...fact.keyTerms, ...codeSpans(fact)]) {
-          for (const written of spellingsOf(term)) {
+          for (const written of termSpellings(term)) {
             const key = phraseKey(written);
             if (!key || key.split(' ').length > MAX_TERM_WORDS) continue;
             const held = holders.get(key) ?? new Set<number>();
@@ -92,18 +92,6 @@ export class KeyTerms {
     return holders;
   }
 }
-
-/**
- * A term as written and, when it spells itself out in parentheses (`**Docker layer caching (DLC)**`),
- * each of its two names on its own: a question says one of them.
- */
-function spellingsOf(term: string): string[] {
-  const inParentheses = [...term.matchAll(PARENTHESES)].map((match) => match[1] ?? '');
-  if (inParentheses.length === 0) return [term];
-  return [term, term.replace(PARENTHESES, ' ').trim(), ...inParentheses];
-}
-
-const PARENTHESES = /\(([^)]*)\)/g;
 
 /** Code the notes quote (`git pull`, `retention.ms`): a command or setting is a term of its own. */
 function codeSpans(fact: Fact): string[] {

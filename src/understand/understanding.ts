@@ -1,5 +1,5 @@
 import { askedEntryTerm, entryTerm } from '../knowledge/definition.js';
-import { phraseKey, stem, VENDOR_WORDS, words } from '../knowledge/text.js';
+import { phraseKey, stem, termSpellings, VENDOR_WORDS, words } from '../knowledge/text.js';
 import type { KnowledgeBase, Topic } from '../knowledge/types.js';
 import { rememberBuiltStems } from './built-stems.js';
 import { ConceptNeeds } from './concept-needs.js';
@@ -336,9 +336,7 @@ export class Understanding {
         const term = askedEntryTerm(bullet);
         if (term === undefined) return;
         // `**VirtualService (VS)**` is the entry for `virtualservice` and for `vs`.
-        const inParentheses = [...term.matchAll(/\(([^)]*)\)/g)].map((match) => match[1] ?? '');
-        const outside = term.replace(/\([^)]*\)/g, ' ');
-        for (const key of new Set([phraseKey(term), phraseKey(outside), ...inParentheses.map(phraseKey)])) {
+        for (const key of new Set(termSpellings(term).map(phraseKey))) {
           if (!key) continue;
           const bullets = entries.get(key) ?? [];
           if (!bullets.some((other) => other.topic === at)) bullets.push({ topic: at, fact });
