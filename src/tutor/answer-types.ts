@@ -216,6 +216,18 @@ export function askedOutright(tokens: readonly string[]): Set<AnswerType> {
   return askedAnswerTypes(tokens.filter((token) => !PRICE_SETTING.has(token)));
 }
 
+/** Words before `the most` that ask for it: "what's the most ram a machine can have". */
+const WHAT_IS = new Set(['whats', 'what', 'is']);
+
+/**
+ * "what's the most pods a node can hold", "lose at most a second of data": a bound, not "the most
+ * human voice" or "which queries eat the most time".
+ */
+function asksUpperBound(tokens: readonly string[], at: number): boolean {
+  const before = tokens[at - 1];
+  return before === 'at' || (before === 'the' && WHAT_IS.has(tokens[at - 2] ?? ''));
+}
+
 /** The kinds of answer a question's words ask for. */
 export function askedAnswerTypes(tokens: readonly string[]): Set<AnswerType> {
   const types = new Set<AnswerType>();
@@ -229,6 +241,7 @@ export function askedAnswerTypes(tokens: readonly string[]): Set<AnswerType> {
     const asked = ASKING[token];
     if (asked) types.add(asked);
     if ((token === 'long' || token === 'short') && RUNS.has(tokens[at + 1] ?? '')) types.add('duration');
+    if (token === 'most' && asksUpperBound(tokens, at)) types.add('quantity');
     if (token === 'how') {
       if (asksRemedy(tokens, at)) types.add('remedy');
       const next = HOW[tokens[at + 1] ?? ''];

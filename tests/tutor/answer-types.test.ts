@@ -37,6 +37,9 @@ describe('the kind of answer a question asks for', () => {
     expect([...askedAnswerTypes(tokens('whats the ceiling on connections'))]).toEqual(['quantity']);
     expect([...askedAnswerTypes(tokens('how quick does it notice a spike'))]).toEqual(['duration']);
     expect([...askedAnswerTypes(tokens('how fast do alerts go out'))]).toEqual(['duration']);
+    expect([...askedAnswerTypes(tokens('whats the most pods a node can hold'))]).toEqual(['quantity']);
+    expect([...askedAnswerTypes(tokens('we can lose at most a second of data'))]).toEqual(['quantity']);
+    expect(askedAnswerTypes(tokens('which voice sounds the most human')).size).toBe(0);
     expect(askedAnswerTypes(tokens('how does replication work')).size).toBe(0);
     expect(askedAnswerTypes(tokens('is there a long list of regions')).size).toBe(0);
     expect(askedAnswerTypes(tokens('what is a replica')).size).toBe(0);
