@@ -346,6 +346,41 @@ export function createTutor(
     };
   };
 
+  let categoryStems: Map<string, number[]> | null = null;
+  const categoryTopics = (stemmed: string): number[] => {
+    if (!categoryStems) {
+      categoryStems = new Map();
+      index.topics.forEach((topic, at) => {
+        for (const category of topic.categories)
+          for (const word of words(category)) {
+            const key = stem(word);
+            const topics = categoryStems?.get(key) ?? [];
+            if (!topics.includes(at)) topics.push(at);
+            categoryStems?.set(key, topics);
+          }
+      });
+    }
+    return categoryStems.get(stemmed) ?? [];
+  };
+
+  /**
+   * A topic the question sets against the one named by a word only its heading's parentheses say
+   * (`stages` of `Pipeline basics (.gitlab-ci.yml, stages & jobs)`), with `or` or `vs` between.
+   */
+  const describedAcross = (read: ReadQuestion, named: number[]): PartlyNamed[] => {
+    const found: PartlyNamed[] = [];
+    for (const term of read.terms) {
+      if (term.nameOf !== null || term.word.length < 4) continue;
+      const stemmed = stem(term.word);
+      if (index.topicsNamedWith(stemmed).length > 0) continue;
+      const [topic, ...more] = categoryTopics(stemmed);
+      if (topic === undefined || more.length > 0 || named.includes(topic)) continue;
+      const side = { topic, position: term.position };
+      if (!found.some((other) => other.topic === topic) && choiceAcross(read, side)) found.push(side);
+    }
+    return found;
+  };
+
   const commandConfidence = (intent: Reply['intent'], probability: number): number =>
     model.intents[intent] ?? probability;
   /**
@@ -526,7 +561,10 @@ export function createTutor(
         // Comparing takes two named topics; "compare" phrasing around one name is a question about it,
         // unless a word of another topic's name stands beside it ("kinesis data streams or firehose").
         const choiceOfPart = named.length === 1 ? partlyNamedChoice(read, named) : null;
-        const partSides = intent === 'compare' && named.length === 1 ? partlyNamed(read, named) : [];
+        const partSides =
+          intent === 'compare' && named.length === 1
+            ? [...partlyNamed(read, named), ...describedAcross(read, named)]
+            : [];
         const namedSides =
           partSides.length > 0
             ? [...named, ...partSides.map((side) => side.topic)]

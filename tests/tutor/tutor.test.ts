@@ -1644,3 +1644,38 @@ describe('a term a bullet defines after an article', () => {
     expect(reply.topics[0]?.title).toBe('Executors & machine sizes');
   });
 });
+
+describe('a comparison whose other side only a heading’s parentheses name', () => {
+  const notes = {
+    'consul.md': [
+      '# Consul KV (key/value store)',
+      '- a simple key/value store replicated across the consul servers',
+      '- handy for feature flags & small config, NOT a database',
+      '',
+      '# Service discovery (catalog, DNS)',
+      '- every service registers in the catalog w/ its address & port',
+      '- other apps find it thru DNS like web.service.consul or the HTTP API',
+      '',
+      '# Health checks',
+      '- consul runs http, tcp or script checks against each instance',
+      '- failing instances drop out of DNS answers',
+      '',
+    ].join('\n'),
+  };
+
+  it('compares the topic named with the one whose parentheses hold the word across the `or`', () => {
+    const reply = tutorFor(notesDir(notes)).answer(
+      'consul kv or the catalog for keeping track of where my backends live',
+    );
+    expect(reply.intent).toBe('compare');
+    expect(reply.topics.map((topic) => topic.title).sort()).toEqual([
+      'Consul KV (key/value store)',
+      'Service discovery (catalog, DNS)',
+    ]);
+  });
+
+  it('does not compare when no `or` or `vs` stands between them', () => {
+    const reply = tutorFor(notesDir(notes)).answer('does consul kv show up in the catalog');
+    expect(reply.intent).toBe('explain');
+  });
+});
