@@ -364,8 +364,8 @@ export function createTutor(
   };
 
   /**
-   * A topic the question sets against the one named by a word only its heading's parentheses say
-   * (`stages` of `Pipeline basics (.gitlab-ci.yml, stages & jobs)`), with `or` or `vs` between.
+   * A topic the question sets against the one named, with `or` or `vs` between, by a word only its
+   * heading's parentheses say (`catalog` of `Service discovery (catalog, DNS)`).
    */
   const describedAcross = (read: ReadQuestion, named: number[]): PartlyNamed[] => {
     const found: PartlyNamed[] = [];
@@ -377,6 +377,13 @@ export function createTutor(
       if (topic === undefined || more.length > 0 || named.includes(topic)) continue;
       const side = { topic, position: term.position };
       if (!found.some((other) => other.topic === topic) && choiceAcross(read, side)) found.push(side);
+    }
+    // Or by a bold term only that topic holds ("the change feed or point in time restore").
+    for (const hit of understanding.keyTerms.in(read.tokens)) {
+      if (named.includes(hit.topic) || found.some((other) => other.topic === hit.topic)) continue;
+      if (read.names.some((name) => name.start <= hit.start && hit.end <= name.end)) continue;
+      const side = { topic: hit.topic, position: hit.start };
+      if (choiceAcross(read, side)) found.push(side);
     }
     return found;
   };

@@ -1645,7 +1645,7 @@ describe('a term a bullet defines after an article', () => {
   });
 });
 
-describe('a comparison whose other side only a heading’s parentheses name', () => {
+describe('a comparison whose other side only a heading’s parentheses or a bold term name', () => {
   const notes = {
     'consul.md': [
       '# Consul KV (key/value store)',
@@ -1655,6 +1655,9 @@ describe('a comparison whose other side only a heading’s parentheses name', ()
       '# Service discovery (catalog, DNS)',
       '- every service registers in the catalog w/ its address & port',
       '- other apps find it thru DNS like web.service.consul or the HTTP API',
+      '',
+      '# Failover',
+      '- **prepared queries** answer w/ healthy instances in the nearest datacenter first',
       '',
       '# Health checks',
       '- consul runs http, tcp or script checks against each instance',
@@ -1671,6 +1674,15 @@ describe('a comparison whose other side only a heading’s parentheses name', ()
     expect(reply.topics.map((topic) => topic.title).sort()).toEqual([
       'Consul KV (key/value store)',
       'Service discovery (catalog, DNS)',
+    ]);
+  });
+
+  it('compares it with the topic holding a bold term across the `or`', () => {
+    const reply = tutorFor(notesDir(notes)).answer('consul kv or prepared queries for picking a backend');
+    expect(reply.intent).toBe('compare');
+    expect(reply.topics.map((topic) => topic.title).sort()).toEqual([
+      'Consul KV (key/value store)',
+      'Failover',
     ]);
   });
 
