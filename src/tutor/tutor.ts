@@ -346,19 +346,20 @@ export function createTutor(
     };
   };
 
+  /** Stem of a word in headings' parentheses -> the topics whose parentheses hold it; made when first asked. */
   let categoryStems: Map<string, number[]> | null = null;
   const categoryTopics = (stemmed: string): number[] => {
     if (!categoryStems) {
-      categoryStems = new Map();
+      const byStem = new Map<string, number[]>();
       index.topics.forEach((topic, at) => {
         for (const category of topic.categories)
           for (const word of words(category)) {
-            const key = stem(word);
-            const topics = categoryStems?.get(key) ?? [];
+            const topics = byStem.get(stem(word)) ?? [];
             if (!topics.includes(at)) topics.push(at);
-            categoryStems?.set(key, topics);
+            byStem.set(stem(word), topics);
           }
       });
+      categoryStems = byStem;
     }
     return categoryStems.get(stemmed) ?? [];
   };
