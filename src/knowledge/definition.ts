@@ -55,10 +55,11 @@ export function entryTerm(fact: Fact): string | undefined {
  * no more about jobs than one mentioning them.
  */
 export function askedEntryTerm(fact: Fact): string | undefined {
+  const entry = entryTerm(fact);
+  if (entry) return entry;
   const [term] = fact.keyTerms;
-  if (!term) return undefined;
-  const opening = ARTICLE_OPENING.exec(fact.text)?.[0].length ?? 0;
-  return fact.text.startsWith(term, opening) || fact.text.startsWith(term) ? term : undefined;
+  const article = ARTICLE_OPENING.exec(fact.text)?.[0];
+  return term && article && fact.text.startsWith(term, article.length) ? term : undefined;
 }
 
 /** An article a bullet may open with before the term it is the entry for. */

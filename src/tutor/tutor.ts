@@ -364,6 +364,12 @@ export function createTutor(
     return categoryStems.get(stemmed) ?? [];
   };
 
+  /** The key terms a question uses that no name it says holds: `api versioning` is no term of its own. */
+  const keyTermsOutsideNames = (read: ReadQuestion) =>
+    understanding.keyTerms
+      .in(read.tokens)
+      .filter((term) => !read.names.some((hit) => hit.start <= term.start && term.end <= hit.end));
+
   /**
    * A topic the question sets against the one named, with `or` or `vs` between, by a word only its
    * heading's parentheses say (`catalog` of `Service discovery (catalog, DNS)`).
@@ -380,9 +386,8 @@ export function createTutor(
       if (!found.some((other) => other.topic === topic) && choiceAcross(read, side)) found.push(side);
     }
     // Or by a bold term only that topic holds ("the change feed or point in time restore").
-    for (const hit of understanding.keyTerms.in(read.tokens)) {
+    for (const hit of keyTermsOutsideNames(read)) {
       if (named.includes(hit.topic) || found.some((other) => other.topic === hit.topic)) continue;
-      if (read.names.some((name) => name.start <= hit.start && hit.end <= name.end)) continue;
       const side = { topic: hit.topic, position: hit.start };
       if (choiceAcross(read, side)) found.push(side);
     }
@@ -581,14 +586,8 @@ export function createTutor(
               : named;
         // Notes on ideas are compared by their terms ("etags and api versioning, how are they
         // different"): a topic's own bold term is a side when the question asks how things differ.
-        // A term inside a name already counted ("api versioning") is no side of its own.
         const differ = asksHowTheyDiffer(read.tokens);
-        const termTopics = differ
-          ? understanding.keyTerms
-              .in(read.tokens)
-              .filter((term) => !read.names.some((hit) => hit.start <= term.start && term.end <= hit.end))
-              .map((term) => term.topic)
-          : [];
+        const termTopics = differ ? keyTermsOutsideNames(read).map((term) => term.topic) : [];
         // "http caching: private vs public, whats the diff" compares two terms of the one topic named.
         const termSides =
           namedSides.length < 2 ? termTopics.filter((topic) => !namedSides.includes(topic)) : [];
