@@ -19,6 +19,7 @@ import { asksWhatAnUnknownThingIs, asksWhatItIs } from './asks-what-it-is.js';
 import { cleanQuestion } from './clean-question.js';
 import { COMMANDS } from './commands.js';
 import { compareTopics } from './compare.js';
+import { asksYesOrNo, CHOICE_MARKS, describedChoice } from './described-choice.js';
 import { rankFacts, subPointsFor } from './rank-facts.js';
 import {
   type ExplainReply,
@@ -591,10 +592,14 @@ export function createTutor(
         // "http caching: private vs public, whats the diff" compares two terms of the one topic named.
         const termSides =
           namedSides.length < 2 ? termTopics.filter((topic) => !namedSides.includes(topic)) : [];
-        const sides = choiceBetween(read, [...new Set([...namedSides, ...termSides])]);
+        const sidesNamed = choiceBetween(read, [...new Set([...namedSides, ...termSides])]);
+        // Sides the question describes rather than names ("a volume on the web server or a bucket").
+        const describedSides = sidesNamed.length < 2 ? describedChoice(index, read, sidesNamed) : null;
+        const sides = describedSides ?? sidesNamed;
         // A side named by one word of its name (`identity` of Identity and Access Management) is
         // a comparison only where the question says so.
         const asked =
+          describedSides !== null ||
           differ ||
           choiceOfPart !== null ||
           read.intent.cued.has('compare') ||
@@ -822,8 +827,6 @@ function offersAChoice(read: ReadQuestion): boolean {
     .some((token) => CHOICE_MARKS.has(token));
 }
 
-const CHOICE_MARKS = new Set([...COMPARING_MARKS, 'or']);
-
 /** A topic a question names by one distinctive word of its name, and where it says the word. */
 interface PartlyNamed {
   topic: number;
@@ -841,16 +844,6 @@ function choiceAcross(read: ReadQuestion, side: PartlyNamed): boolean {
   for (let at = from; at < to; at++)
     if (CHOICE_MARKS.has(read.tokens[at] ?? '') && !asksYesOrNo(read.tokens, at)) return true;
   return false;
-}
-
-/** "… cost anything or is it free": a `be` and a pronoun after an `or` ask yes or no of the same thing. */
-const BEING = new Set(['is', 'are', 'am', 'was']);
-const YES_OR_NO_OF = new Set(['it', 'that', 'this', 'i', 'they', 'there']);
-
-/** "or is it free", "or not": the `or` at a position asks yes or no, it offers no other thing. */
-function asksYesOrNo(tokens: readonly string[], at: number): boolean {
-  const next = tokens[at + 1] ?? '';
-  return next === 'not' || (BEING.has(next) && YES_OR_NO_OF.has(tokens[at + 2] ?? ''));
 }
 
 /** How many of the best candidates a side named by one word of its name must be among. */

@@ -1159,7 +1159,7 @@ export function sharedPairs(pairs: WordPair[], sequence: string[]): number {
 /** How many words after a negation it still negates, for phrase matches. */
 const NEGATION_REACH = 3;
 
-function pairsOf(tokens: string[]): WordPair[] {
+export function pairsOf(tokens: string[]): WordPair[] {
   const pairs: WordPair[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
     const first = tokens[i] ?? '';

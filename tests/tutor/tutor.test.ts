@@ -1691,3 +1691,51 @@ describe('a comparison whose other side only a heading’s parentheses or a bold
     expect(reply.intent).toBe('explain');
   });
 });
+
+describe('a choice between two things the question describes without naming them', () => {
+  const notes = {
+    'hosting.md': [
+      '# Block volumes',
+      '- a disk you attach to one server, formatted with a file system',
+      '- survives a reboot, resize it while attached',
+      '',
+      '# Object buckets',
+      '- store files as objects over HTTP, any number of readers',
+      '- cheap per GB, serve images straight from a public URL',
+      '',
+      '# Webhooks',
+      '- the partner calls your endpoint the moment an order changes',
+      '- verify the signature on every delivery',
+      '',
+      '# Pagination',
+      '- list endpoints return one page at a time with a cursor',
+      '- poll again from the last cursor to pick up new records',
+      '',
+    ].join('\n'),
+  };
+
+  it('compares the topics each side of the `or` describes when the question asks which to take', () => {
+    const tutor = tutorFor(notesDir(notes));
+    const disk = tutor.answer(
+      'should i keep our photos on a disk attached to the server or in a bucket behind a url?',
+    );
+    expect(disk.intent).toBe('compare');
+    expect(disk.topics.map((topic) => topic.title).sort()).toEqual(['Block volumes', 'Object buckets']);
+    const sync = tutor.answer(
+      'is it better to get called when an order changes or to poll the list endpoint page by page',
+    );
+    expect(sync.intent).toBe('compare');
+    expect(sync.topics.map((topic) => topic.title).sort()).toEqual(['Pagination', 'Webhooks']);
+  });
+
+  it('compares nothing when the question asks no choice, or a side is a word or two of one thing', () => {
+    const tutor = tutorFor(notesDir(notes));
+    // An `or` inside a description, and a `should we` after it, ask what to use, not which of two.
+    expect(
+      tutor.answer('our order list is slow or times out, what should we use to page through it').intent,
+    ).toBe('explain');
+    expect(tutor.answer('which is better for partner order updates, resized or attached').intent).toBe(
+      'explain',
+    );
+  });
+});
