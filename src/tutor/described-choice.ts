@@ -63,10 +63,9 @@ export function describedChoice(
   read: ReadQuestion,
   named: readonly number[],
 ): number[] | null {
-  const marker = read.tokens.findIndex(
-    (token, at) => CHOICE_MARKS.has(token) && !asksYesOrNo(read.tokens, at),
-  );
-  if (marker < 0 || !asksToChoose(read.tokens, marker)) return null;
+  const found = choiceMarker(read.tokens);
+  if (!found || !asksToChoose(read.tokens, found.marker)) return null;
+  const { marker, leftFrom } = found;
   const namedOn = (before: boolean) =>
     named.find((topic) =>
       read.names.some((hit) => hit.topic === topic && (before ? hit.end <= marker : hit.start > marker)),
@@ -79,7 +78,20 @@ export function describedChoice(
     // A side its words hardly cover ("lean on consul's checks") says no topic.
     return best && best.evidence !== 'weak' ? best.topic : null;
   };
-  const left = namedOn(true) ?? rankedOn(Math.max(0, marker - SIDE_REACH), marker);
+  const left = namedOn(true) ?? rankedOn(leftFrom, marker);
   const right = namedOn(false) ?? rankedOn(marker + 1, marker + 1 + SIDE_REACH);
   return left === null || right === null || left === right ? null : [left, right];
+}
+
+/**
+ * Where a question's two sides meet: its first `or` or `vs` that offers another thing, the left side
+ * the words before it; or the `and` of "the difference between … and …", the left side from `between`.
+ */
+function choiceMarker(tokens: readonly string[]): { marker: number; leftFrom: number } | null {
+  const marker = tokens.findIndex((token, at) => CHOICE_MARKS.has(token) && !asksYesOrNo(tokens, at));
+  if (marker >= 0) return { marker, leftFrom: Math.max(0, marker - SIDE_REACH) };
+  const between = tokens.indexOf('between');
+  if (between < 0) return null;
+  const and = tokens.indexOf('and', between + 1);
+  return and > between + 1 && and - between <= SIDE_REACH ? { marker: and, leftFrom: between + 1 } : null;
 }

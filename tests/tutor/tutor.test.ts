@@ -1714,7 +1714,7 @@ describe('a choice between two things the question describes without naming them
     ].join('\n'),
   };
 
-  it('compares the topics each side of the `or` describes when the question asks which to take', () => {
+  it('compares the topics either side of an `or`, or of "between … and", describe when the question asks which to take', () => {
     const tutor = tutorFor(notesDir(notes));
     const disk = tutor.answer(
       'should i keep our photos on a disk attached to the server or in a bucket behind a url?',
@@ -1726,6 +1726,11 @@ describe('a choice between two things the question describes without naming them
     );
     expect(sync.intent).toBe('compare');
     expect(sync.topics.map((topic) => topic.title).sort()).toEqual(['Pagination', 'Webhooks']);
+    const between = tutor.answer(
+      "what's the difference between a disk attached to one server and files in a bucket behind a url",
+    );
+    expect(between.intent).toBe('compare');
+    expect(between.topics.map((topic) => topic.title).sort()).toEqual(['Block volumes', 'Object buckets']);
   });
 
   it('compares nothing when the question asks no choice, or a side is a word or two of one thing', () => {
