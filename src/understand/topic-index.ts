@@ -29,6 +29,11 @@ const NAME_OF_SEVERAL = /\s(?:&|and|\/|\+)\s|,\s/i;
 const DWELLS = 2;
 const OUTNUMBERS = 1.5;
 
+/** The things a heading names when it names several (`Activities & retries`: `Activities`, `retries`); none otherwise. */
+export function thingsNamed(heading: string): string[] {
+  return NAME_OF_SEVERAL.test(heading) ? heading.split(NAME_OF_SEVERAL) : [];
+}
+
 /** A name of a topic as a learner might type it. */
 export interface TopicName {
   /** Words of the name, lowercase, space-joined. */

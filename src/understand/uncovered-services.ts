@@ -1294,7 +1294,30 @@ function productsOf(
       if (!mention.plain || (mention.end - mention.start === 1 && namedAcross(tokens[mention.start] ?? '')))
         products.add(mention.service);
   }
+  if (products.size > 0) return [...products];
+  // A product the catalogue lacks (`temporal.md`, `sentry.md`) is still what its notes are about when
+  // their facts write its name as a name across their topics. A cloud's name is its services' vendor.
+  for (const text of domain)
+    for (const word of words(text))
+      if (
+        word.length >= 3 &&
+        !STOPWORDS.has(word) &&
+        !VENDOR_WORDS.has(word) &&
+        !VENDOR_PREFIXES.has(word) &&
+        namedAcross(word)
+      )
+        products.add(unlistedProduct(word));
   return [...products];
+}
+
+/** The notes' product as a catalogue entry, named as its notes' file name spells it. */
+function unlistedProduct(word: string): CloudService {
+  return {
+    name: word.charAt(0).toUpperCase() + word.slice(1),
+    provider: TECHNOLOGY,
+    category: 'product',
+    aliases: [word],
+  };
 }
 
 /** A service's names of one word: `terraform`, `docker`. */

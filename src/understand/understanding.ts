@@ -25,7 +25,7 @@ import {
 import { contentStems, type NeedMatch } from './service-needs.js';
 import { ARTICLES, STOPWORDS } from './stopwords.js';
 import { loadSpellings, loadSynonyms, type Spellings, type Synonyms } from './synonyms.js';
-import { TopicIndex } from './topic-index.js';
+import { TopicIndex, thingsNamed } from './topic-index.js';
 import { type UncoveredMentions, UncoveredServices } from './uncovered-services.js';
 import { sharedWordRelations } from './word-relations.js';
 
@@ -119,7 +119,7 @@ export class Understanding {
   /** Where the notes introduce each product they are about, found the first time it is asked. */
   private readonly introductions: (SubjectIntroduction | null)[] = [];
   private subjectNames: readonly (readonly string[])[] | null = null;
-  private entryBullets: ReadonlyMap<string, readonly { topic: number; fact: number }[]> | null = null;
+  private entryBullets: ReadonlyMap<string, readonly { topic: number; fact?: number }[]> | null = null;
 
   constructor(knowledge: KnowledgeBase, parts: UnderstandingParts = defaultUnderstandingParts()) {
     this.index = new TopicIndex(knowledge, parts.catalogue.namingWords);
@@ -297,17 +297,28 @@ export class Understanding {
    * the question asks more, or bullets of several topics open with the term. `start` and `end` are
    * where the term stands among the question's tokens.
    */
-  entryAsked(read: ReadQuestion): { topic: number; fact: number; start: number; end: number } | null {
+  entryAsked(read: ReadQuestion): { topic: number; fact?: number; start: number; end: number } | null {
     const asked = this.termAsked(read);
     const entries = asked === null ? undefined : this.entries().get(asked.key);
     const entry = entries?.length === 1 ? entries[0] : undefined;
+    if (entry && entry.fact === undefined && read.names.some((hit) => hit.topic === entry.topic)) return null;
     return asked && entry ? { ...entry, start: asked.start, end: asked.end } : null;
   }
 
-  /** The term a bullet opens with that "what is …" asks about, as its key; null for any other question. */
+  /**
+   * The term a bullet opens with, or a heading names among several things, that "what is …" or
+   * "explain …" asks about, as its key; null for any other question.
+   */
   private termAsked(read: ReadQuestion): { key: string; start: number; end: number } | null {
     const { tokens } = read;
-    let at = tokens[0] === 'whats' ? 1 : tokens[0] === 'what' && WHAT_IS.has(tokens[1] ?? '') ? 2 : 0;
+    let at =
+      tokens[0] === 'whats'
+        ? 1
+        : tokens[0] === 'what' && WHAT_IS.has(tokens[1] ?? '')
+          ? 2
+          : DEFINE.has(tokens[0] ?? '')
+            ? 1
+            : 0;
     if (at === 0) return null;
     if (ARTICLES.has(tokens[at] ?? '')) at++;
     // "what's a virtualservice in istio": the product the notes are about says nothing more.
@@ -318,31 +329,48 @@ export class Understanding {
     )
       end--;
     if (end < tokens.length && WITHIN.has(tokens[end - 1] ?? '')) end--;
-    const term = tokens.slice(at, end).join(' ');
-    if (!term) return null;
     const keys = this.entries();
-    const asked = (key: string) => ({ key, start: at, end });
-    if (keys.has(term)) return asked(term);
-    if (term.endsWith('s') && keys.has(term.slice(0, -1))) return asked(term.slice(0, -1));
-    return keys.has(`${term}s`) ? asked(`${term}s`) : null;
+    const keyOf = (start: number) => {
+      const term = tokens.slice(start, end).join(' ');
+      if (!term) return null;
+      if (keys.has(term)) return term;
+      if (term.endsWith('s') && keys.has(term.slice(0, -1))) return term.slice(0, -1);
+      return keys.has(`${term}s`) ? `${term}s` : null;
+    };
+    const key = keyOf(at);
+    if (key !== null) return { key, start: at, end };
+    // "what is a temporal workflow": the product before the term says no more, unless the two are
+    // one term (`gcloud storage`).
+    let after = at;
+    while (after < end - 1 && this.services.domainWords.has(tokens[after] ?? '')) after++;
+    const shorter = after > at ? keyOf(after) : null;
+    return shorter === null ? null : { key: shorter, start: after, end };
   }
 
-  /** Each term bullets open with, as a phrase key, and those bullets: made when first needed. */
-  private entries(): ReadonlyMap<string, readonly { topic: number; fact: number }[]> {
+  /**
+   * Each term bullets open with, as a phrase key, and those bullets; and each of the things a heading
+   * of several names (`Activities` of `Activities & retries`), with its topic and no bullet, where
+   * no bullet of that topic opens with it. Made when first needed.
+   */
+  private entries(): ReadonlyMap<string, readonly { topic: number; fact?: number }[]> {
     if (this.entryBullets) return this.entryBullets;
-    const entries = new Map<string, { topic: number; fact: number }[]>();
+    const entries = new Map<string, { topic: number; fact?: number }[]>();
+    const add = (key: string, entry: { topic: number; fact?: number }) => {
+      if (!key) return;
+      const found = entries.get(key) ?? [];
+      if (!found.some((other) => other.topic === entry.topic)) found.push(entry);
+      entries.set(key, found);
+    };
     this.index.topics.forEach((topic, at) => {
       topic.facts.forEach((bullet, fact) => {
         const term = askedEntryTerm(bullet);
-        if (term === undefined) return;
         // `**VirtualService (VS)**` is the entry for `virtualservice` and for `vs`.
-        for (const key of new Set(termSpellings(term).map(phraseKey))) {
-          if (!key) continue;
-          const bullets = entries.get(key) ?? [];
-          if (!bullets.some((other) => other.topic === at)) bullets.push({ topic: at, fact });
-          entries.set(key, bullets);
-        }
+        if (term !== undefined)
+          for (const key of new Set(termSpellings(term).map(phraseKey))) add(key, { topic: at, fact });
       });
+    });
+    this.index.topics.forEach((topic, at) => {
+      for (const thing of thingsNamed(topic.name)) add(phraseKey(thing), { topic: at });
     });
     this.entryBullets = entries;
     return entries;
@@ -605,6 +633,8 @@ const OFFERINGS = new Set(['service', 'services', 'thing', 'tool', 'offering', '
 
 /** What asks what a thing is after `what`: "what is", "what are", "what r". */
 const WHAT_IS = new Set(['is', 'are', 'r', 's', 're']);
+/** Words that open a request for what a thing is: "explain activities", "define drift". */
+const DEFINE = new Set(['explain', 'define']);
 /** What sets a thing in the product it belongs to: "a virtualservice in istio". */
 const WITHIN = new Set(['in', 'on', 'of', 'for', 'with']);
 

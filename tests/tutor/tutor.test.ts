@@ -1744,3 +1744,37 @@ describe('a choice between two things the question describes without naming them
     );
   });
 });
+
+describe('notes on a product the service catalogue does not list', () => {
+  const notes = {
+    'quillon.md': [
+      '# Pipelines & stages (what a build is made of)',
+      '- a Quillon pipeline = ordered stages, each stage runs its steps on a runner',
+      '- pipelines start on a push or on a schedule',
+      '- runners pick up a pipeline stage when one is free',
+      '- a stage pinned to a runner label only runs on those runners',
+      '',
+      '# Runners & queues (where steps run)',
+      '- runners are machines u register w/ Quillon, each listens on one queue',
+      '- a pipeline stage waits in the queue until a runner takes it',
+      '- runners report pipeline logs back every few seconds',
+      '',
+      '# Secrets (values steps read)',
+      '- secrets stay encrypted in Quillon, a pipeline reads them as env vars',
+      '- runners never write secrets to pipeline logs',
+      '',
+      '# Pricing (what Quillon bills)',
+      '- billed by Quillon per runner minute, pipelines on your own runners are free',
+      '',
+    ].join('\n'),
+  };
+
+  it('reads its file name as the product the notes are about, when their facts name it across topics', () => {
+    const tutor = tutorFor(notesDir(notes));
+    for (const question of ['what are runners in quillon', 'what is a quillon runner', 'explain runners']) {
+      const reply = tutor.answer(question);
+      expect(reply.intent, question).toBe('explain');
+      expect(reply.topics[0]?.title, question).toBe('Runners & queues (where steps run)');
+    }
+  });
+});
