@@ -371,6 +371,12 @@ describe('notes on a cloud whose products have everyday names', () => {
     ['dev-cloud-dns', { items: 55, intent: 0.96, top1: 0.87, fact: 0.85 }],
     ['dev-prefect', { items: 55, intent: 0.96, top1: 0.82, fact: 0.82 }],
     ['dev-r2', { items: 55, intent: 0.96, top1: 0.74, fact: 0.74 }],
+    // Five more in an eighteenth blind round, measured before and after the changes made from its failures.
+    ['dev-temporal', { items: 55, intent: 0.94, top1: 0.77, fact: 0.8 }],
+    ['dev-sentry', { items: 55, intent: 0.89, top1: 0.82, fact: 0.8 }],
+    ['dev-fastly', { items: 55, intent: 0.92, top1: 0.82, fact: 0.82 }],
+    ['dev-hcp-terraform', { items: 55, intent: 0.89, top1: 0.75, fact: 0.77 }],
+    ['dev-azure-container-apps', { items: 55, intent: 0.94, top1: 0.85, fact: 0.85 }],
   ] as const)('keeps intent, top-1 and fact above their floors on %s', (folder, floors) => {
     expectFloors(folder, floors);
   });
