@@ -73,9 +73,16 @@ export class UncoveredServices {
   ) {
     // A product named by an everyday word (`vault-ops.md`) is what the notes are about when their
     // facts write it as a name across their topics ("Vault keeps 10 versions", "… so only Vault knows it").
-    const namedAcross = (word: string) =>
-      this.capitalisedPerTopic().filter((capitalised) => capitalised.has(word)).length >=
-      DOMAIN_NAME_SHARE * index.topics.length;
+    let topicsCapitalising: Map<string, number> | null = null;
+    const namedAcross = (word: string) => {
+      if (!topicsCapitalising) {
+        topicsCapitalising = new Map();
+        for (const capitalised of this.capitalisedPerTopic())
+          for (const name of capitalised)
+            topicsCapitalising.set(name, (topicsCapitalising.get(name) ?? 0) + 1);
+      }
+      return (topicsCapitalising.get(word) ?? 0) >= DOMAIN_NAME_SHARE * index.topics.length;
+    };
     const domainProducts = productsOf(catalogue, domain, namedAcross);
     this.productNames = domainProducts.map(oneWordNames);
     this.productKeys = domainProducts.map(nameForms);
@@ -1297,16 +1304,16 @@ function productsOf(
   if (products.size > 0) return [...products];
   // A product the catalogue lacks (`temporal.md`, `sentry.md`) is still what its notes are about when
   // their facts write its name as a name across their topics. A cloud's name is its services' vendor.
-  for (const text of domain)
-    for (const word of words(text))
-      if (
-        word.length >= 3 &&
-        !STOPWORDS.has(word) &&
-        !VENDOR_WORDS.has(word) &&
-        !VENDOR_PREFIXES.has(word) &&
-        namedAcross(word)
-      )
-        products.add(unlistedProduct(word));
+  // Each word once: a folder of thousands of files shares a handful of words among their names.
+  for (const word of new Set(domain.flatMap((text) => words(text))))
+    if (
+      word.length >= 3 &&
+      !STOPWORDS.has(word) &&
+      !VENDOR_WORDS.has(word) &&
+      !VENDOR_PREFIXES.has(word) &&
+      namedAcross(word)
+    )
+      products.add(unlistedProduct(word));
   return [...products];
 }
 
