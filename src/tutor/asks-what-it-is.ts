@@ -140,9 +140,11 @@ const ASKS_WHAT = [
 /**
  * Whether the question asks what a thing is, or how it works, that no notes word names: a term
  * that is neither a word of the notes nor English ("how does saml single sign-on work" on notes
- * that never say SAML). Bridged to the notes' words by a concept, it is still not in them.
+ * that never say SAML), or how to work one ("how do i set up bugsnag"). Bridged to the notes' words
+ * by a concept, it is still not in them.
  */
 export function asksWhatAnUnknownThingIs(read: ReadQuestion): boolean {
+  if (asksAboutAnUnknownThing(read)) return true;
   const opening = ASKS_WHAT.find((words) => words.every((word, i) => read.tokens[i] === word));
   if (!opening) return false;
   const content = read.terms.filter((term) => !term.stems.has(NEGATION));
@@ -153,5 +155,71 @@ export function asksWhatAnUnknownThingIs(read: ReadQuestion): boolean {
       !VENDOR_PREFIXES.has(term.word) &&
       term.position <= opening.length + 2 &&
       !/\d/.test(term.word),
+  );
+}
+
+/** Who asks how to do something: "how do i", "how can we". */
+const DOERS = new Set(['i', 'we', 'you', 'u', 'one']);
+/** Verbs of a request to work a thing: "how do i set up bugsnag", "how can we run atlantis". */
+const WORKING = new Set([
+  'set',
+  'setup',
+  'install',
+  'configure',
+  'use',
+  'run',
+  'deploy',
+  'add',
+  'enable',
+  'connect',
+  'integrate',
+  'get',
+  'start',
+  'host',
+  'upgrade',
+]);
+/** Words between such a verb and its thing: "set up a", "run our". */
+const BEFORE_THE_THING = new Set(['up', 'a', 'an', 'the', 'our', 'my']);
+/** Words opening a yes-no question about its first thing: "is logrocket priced per session". */
+const YES_NO_OPENINGS = new Set(['is', 'are', 'does', 'do', 'can']);
+/** Shorter words the notes lack are more often their abbreviations (`cf`, `gcb`, `rrs`) than products. */
+const MIN_UNKNOWN_THING = 4;
+
+/**
+ * Where the thing a question asks about stands when it opens by asking to work it ("how do i set up
+ * X", "how can we run X"), by a yes-no question about it ("is X priced per seat") or by how it works
+ * ("how does X show coverage"); -1 for other openings.
+ */
+function askedThingAt(tokens: readonly string[]): number {
+  if (
+    tokens[0] === 'how' &&
+    (tokens[1] === 'do' || tokens[1] === 'can' || tokens[1] === 'should') &&
+    DOERS.has(tokens[2] ?? '') &&
+    WORKING.has(tokens[3] ?? '')
+  ) {
+    let at = 4;
+    while (BEFORE_THE_THING.has(tokens[at] ?? '')) at++;
+    return at;
+  }
+  if (YES_NO_OPENINGS.has(tokens[0] ?? '')) return 1;
+  return tokens[0] === 'how' && tokens[1] === 'does' ? 2 : -1;
+}
+
+/**
+ * Whether the thing a question opens by asking about is a word neither the notes nor English has,
+ * naming no topic: "how do i set up bugsnag in a react native app" on notes on Sentry asks about a
+ * product the notes never name, whatever else of it their words match.
+ */
+function asksAboutAnUnknownThing(read: ReadQuestion): boolean {
+  const at = askedThingAt(read.tokens);
+  const thing = at < 0 ? undefined : read.terms.find((term) => term.position === at);
+  return (
+    thing !== undefined &&
+    thing.kind === 'foreign' &&
+    thing.nameOf === null &&
+    thing.word.length >= MIN_UNKNOWN_THING &&
+    !read.names.some((hit) => hit.start <= at && at < hit.end) &&
+    !VENDOR_PREFIXES.has(thing.word) &&
+    !/\d/.test(thing.word)
   );
 }

@@ -1778,3 +1778,42 @@ describe('notes on a product the service catalogue does not list', () => {
     }
   });
 });
+
+describe('a question opening on a thing neither the notes nor English knows', () => {
+  const notes = {
+    'monitoring.md': [
+      '# Error tracking (issues, alerts)',
+      '- each crash in a react native app becomes an issue w/ its stack trace',
+      '- alerts go to slack or email when an issue spikes',
+      '- pricing: per error event, the free plan keeps 5k events a month',
+      '',
+      '# Session replay (what the user saw)',
+      '- records each user session in the browser, priced per session',
+      '- masks text inputs by default',
+      '',
+      '# Code coverage (CC)',
+      '- shows test coverage changes on every pull request',
+      '',
+    ].join('\n'),
+  };
+
+  it('says the notes do not cover a product it asks how to work, is priced or does', () => {
+    const tutor = tutorFor(notesDir(notes));
+    for (const question of [
+      'how do i set up flarbix in a react native app',
+      'is zentrique priced per seat or per user',
+      'how does quorvo flag flaky tests on a pull request',
+    ])
+      expect(tutor.answer(question).intent, question).toBe('unknown');
+  });
+
+  it('still answers an abbreviation of the notes or a word naming a topic', () => {
+    const tutor = tutorFor(notesDir(notes));
+    expect(tutor.answer('does cc show coverage on every pull request').topics[0]?.title).toBe(
+      'Code coverage (CC)',
+    );
+    expect(tutor.answer('is session replay priced per session').topics[0]?.title).toBe(
+      'Session replay (what the user saw)',
+    );
+  });
+});
