@@ -1322,7 +1322,7 @@ function unlistedProduct(word: string): CloudService {
   return {
     name: word.charAt(0).toUpperCase() + word.slice(1),
     provider: TECHNOLOGY,
-    category: 'product',
+    category: 'other',
     aliases: [word],
   };
 }

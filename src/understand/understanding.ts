@@ -294,13 +294,16 @@ export class Understanding {
   /**
    * The bullet that opens with the term a question asks what it is, where one bullet alone does:
    * `**Lists**: ordered strings, LPUSH/RPOP` answers "what are lists" in notes on Redis. Null when
-   * the question asks more, or bullets of several topics open with the term. `start` and `end` are
-   * where the term stands among the question's tokens.
+   * the question asks more, or bullets of several topics open with the term. A thing a heading of
+   * several names (`Activities` of `Activities & retries`) is its topic's entry, with no bullet.
+   * `start` and `end` are where the term stands among the question's tokens.
    */
   entryAsked(read: ReadQuestion): { topic: number; fact?: number; start: number; end: number } | null {
     const asked = this.termAsked(read);
     const entries = asked === null ? undefined : this.entries().get(asked.key);
     const entry = entries?.length === 1 ? entries[0] : undefined;
+    // A heading's thing whose topic the question names already is the ranking's to answer, which
+    // picks the fact that says it.
     if (entry && entry.fact === undefined && read.names.some((hit) => hit.topic === entry.topic)) return null;
     return asked && entry ? { ...entry, start: asked.start, end: asked.end } : null;
   }
