@@ -84,6 +84,14 @@ export class UncoveredServices {
       return (topicsCapitalising.get(word) ?? 0) >= DOMAIN_NAME_SHARE * index.topics.length;
     };
     const domainProducts = productsOf(catalogue, domain, namedAcross);
+    // Notes on one of a vendor's products (`twilio-messaging.md`) are on that vendor: its own name
+    // (`Twilio`) is no product they lack. Not for the projects and technologies every cloud runs.
+    for (const product of [...domainProducts]) {
+      if (product.provider === OPEN_SOURCE || product.provider === TECHNOLOGY) continue;
+      const vendor = catalogue.lookup(product.provider);
+      if (vendor && vendor.provider === product.provider && !domainProducts.includes(vendor))
+        domainProducts.push(vendor);
+    }
     this.productNames = domainProducts.map(oneWordNames);
     this.productKeys = domainProducts.map(nameForms);
     this.products = this.productNames.flat();

@@ -1817,3 +1817,28 @@ describe('a question opening on a thing neither the notes nor English knows', ()
     );
   });
 });
+
+describe('notes on one product of a vendor the catalogue lists', () => {
+  const notes = {
+    'twilio-voice.md': [
+      '# Call pricing (per-minute billing)',
+      '- outbound calls are billed per minute, rounded up to the next minute',
+      '- inbound calls to a local number cost less than toll-free ones',
+      '',
+      '# TwiML (call instructions)',
+      '- TwiML is XML telling Twilio what to do on a call: <Say>, <Play>, <Gather>, <Dial>',
+      '- the webhook on a number returns TwiML when a call comes in',
+      '',
+      '# Call recording (storing calls)',
+      '- recordings are kept until u delete them, storage billed per minute per month',
+      '',
+    ].join('\n'),
+  };
+
+  it("reads the vendor's own name as the notes' vendor, not as a product they lack", () => {
+    const tutor = tutorFor(notesDir(notes));
+    const reply = tutor.answer('how does twilio bill an outbound call');
+    expect(reply.intent).toBe('explain');
+    expect(reply.topics[0]?.title).toBe('Call pricing (per-minute billing)');
+  });
+});
