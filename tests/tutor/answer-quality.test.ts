@@ -377,6 +377,11 @@ describe('notes on a cloud whose products have everyday names', () => {
     ['dev-fastly', { items: 55, intent: 0.92, top1: 0.82, fact: 0.82 }],
     ['dev-hcp-terraform', { items: 55, intent: 0.89, top1: 0.75, fact: 0.77 }],
     ['dev-azure-container-apps', { items: 55, intent: 0.94, top1: 0.85, fact: 0.85 }],
+    // Four more in a nineteenth blind round (the same session), measured before the one change made for them.
+    ['dev-stripe-billing', { items: 55, intent: 0.87, top1: 0.85, fact: 0.85 }],
+    ['dev-twilio-messaging', { items: 55, intent: 0.85, top1: 0.82, fact: 0.8 }],
+    ['dev-datadog', { items: 55, intent: 0.92, top1: 0.9, fact: 0.82 }],
+    ['dev-elastic-beanstalk', { items: 55, intent: 0.98, top1: 0.85, fact: 0.8 }],
   ] as const)('keeps intent, top-1 and fact above their floors on %s', (folder, floors) => {
     expectFloors(folder, floors);
   });
