@@ -516,8 +516,7 @@ export class TopicIndex {
   #wholeParts(): Map<string, number> {
     const parts = new Map<string, number>();
     this.topics.forEach((topic, topicIndex) => {
-      if (!NAME_OF_SEVERAL.test(topic.name)) return;
-      for (const part of topic.name.split(NAME_OF_SEVERAL)) {
+      for (const part of thingsNamed(topic.name)) {
         const key = phraseKey(part);
         if (!key.includes(' ')) continue;
         const owner = parts.get(key);
@@ -538,8 +537,7 @@ export class TopicIndex {
   #partsDwelledOn(names: readonly TopicName[]): TopicName[] {
     const parts: TopicName[] = [];
     this.topics.forEach((topic, topicIndex) => {
-      if (!NAME_OF_SEVERAL.test(topic.name)) return;
-      for (const part of topic.name.split(NAME_OF_SEVERAL)) {
+      for (const part of thingsNamed(topic.name)) {
         const key = phraseKey(part);
         if (!key || key.includes(' ') || STOPWORDS.has(key) || this.names.has(key)) continue;
         if (names.some((name) => name.key === key)) continue;
