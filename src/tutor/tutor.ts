@@ -7,6 +7,7 @@ import { namedCandidate, servicesAreSetting, type TopicCandidate } from '../unde
 import { COMMANDS_ASKED, type NameHit, type ReadQuestion } from '../understand/read-question.js';
 import { type CloudService, TECHNOLOGY } from '../understand/service-catalogue.js';
 import { COMPARING_MARKS, negatedBefore, STOPWORDS, YES_NO } from '../understand/stopwords.js';
+import { tellsApart } from '../understand/telling-apart.js';
 import type { TopicIndex } from '../understand/topic-index.js';
 import type { UncoveredMentions } from '../understand/uncovered-services.js';
 import {
@@ -783,7 +784,6 @@ function wordsOfTheNotes(read: ReadQuestion): number {
   return read.terms.filter((term) => term.kind === 'known' && !term.bridged).length;
 }
 
-/** Two names with `or` or `vs` between them. */
 /**
  * Words that ask how two things differ or relate, whatever names them; `vs` is left to the names
  * beside it, since a bullet quoted back ("clinician vs patient") has it too.
@@ -809,7 +809,8 @@ const SAME = new Set(['thing', 'things', 'idea', 'concept']);
 /** "etags and api versioning, how are they different", "is lag the same thing as the offset". */
 function asksHowTheyDiffer(tokens: readonly string[]): boolean {
   return tokens.some(
-    (token, at) => DIFFER.has(token) || (token === 'same' && SAME.has(tokens[at + 1] ?? '')),
+    (token, at) =>
+      (DIFFER.has(token) && !tellsApart(tokens, at)) || (token === 'same' && SAME.has(tokens[at + 1] ?? '')),
   );
 }
 

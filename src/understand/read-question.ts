@@ -15,6 +15,7 @@ import { isOneSlip, NotesMisspellings } from './notes-misspellings.js';
 import { ShortForms } from './short-forms.js';
 import { AUXILIARIES, NEGATION, NEGATIONS, STOPWORDS, YES_NO } from './stopwords.js';
 import type { Spellings, Synonyms } from './synonyms.js';
+import { tellsApart } from './telling-apart.js';
 import type { TopicIndex, TopicName } from './topic-index.js';
 import { RELATION_WEIGHTS } from './word-relations.js';
 
@@ -878,7 +879,7 @@ export class QuestionReader {
         // "list the topics about cosmos": in a request as short as a command, the product the
         // notes are all about asks nothing of its own ("explain lambda to me" still asks of it).
         out.pop();
-      } else out.push(tokens[i] ?? '');
+      } else if (!tellsApart(tokens, i)) out.push(tokens[i] ?? '');
     }
     return out.join(' ');
   }

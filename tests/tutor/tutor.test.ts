@@ -641,6 +641,30 @@ describe('requests with a number or a choice in them', () => {
     expect(compute.answer('whats the common way to push images from ecs to ecr').intent).toBe('explain');
   });
 
+  it('reads `different` before a noun as telling things apart, not as asking how they differ', () => {
+    const api = createTutor(
+      loadKnowledgeDir(
+        notesDir({
+          'api-gateway.md': [
+            '# Rate limits (throttling & quotas)',
+            '- **rate limit** caps calls per second per key, callers over it get 429',
+            '- **quota** caps calls per day or month per key, resets each period',
+            '# Products & plans (what callers subscribe to)',
+            '- a **product** bundles apis w/ its own limits, callers subscribe to a product to get a key',
+            '- offer a free product and a paid one, callers pick which to sign up for',
+          ].join('\n'),
+        }),
+      ).knowledge,
+    );
+    const packaging = api.answer(
+      'we sell one api as a free product and a paid product with different limits on each, how do callers sign up',
+    );
+    expect(packaging.intent).toBe('explain');
+    expect(packaging.topics[0]?.id).toBe('products-plans');
+    expect(api.answer('products and rate limits, how are they different').intent).toBe('compare');
+    expect(api.answer('what is different between products and rate limits').intent).toBe('compare');
+  });
+
   it('offers no choice with an `or` that stands after both names', () => {
     const trust = tutorFor(join(FIXTURES_DIR, 'notes', 'trust-services'));
     const question =
