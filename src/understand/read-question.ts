@@ -884,6 +884,11 @@ export class QuestionReader {
     return out.join(' ');
   }
 
+  /** A function word, a vendor or what all the notes are about: "in clickhouse", "on aws". */
+  private saysNothingOfItsOwn(token: string): boolean {
+    return STOPWORDS.has(token) || VENDOR_WORDS.has(token) || this.domainWords.has(token);
+  }
+
   private termsOf(tokens: string[], names: NameHit[], domain: readonly boolean[]): QueryTerm[] {
     const terms: QueryTerm[] = [];
     tokens.forEach((token, position) => {
@@ -898,12 +903,13 @@ export class QuestionReader {
         position - 1 <= ASKING_SUBJECT_WORDS
       )
         return;
-      // "how does an analyzer work": the `work` asks how the subject works, it is no word of it.
+      // "how does an analyzer work", "how does replication work in clickhouse": the `work` asks how
+      // the subject works, it is no word of it.
       if (
         ASKS_HOW_IT_WORKS.has(token) &&
         tokens[0] === 'how' &&
-        position === tokens.length - 1 &&
-        position >= 2
+        position >= 2 &&
+        tokens.slice(position + 1).every((after) => this.saysNothingOfItsOwn(after))
       )
         return;
       // "what exactly is a dag", "how exactly does it work": the word stresses the asking, where

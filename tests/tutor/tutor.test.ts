@@ -641,6 +641,29 @@ describe('requests with a number or a choice in them', () => {
     expect(compute.answer('whats the common way to push images from ecs to ecr').intent).toBe('explain');
   });
 
+  it('reads the `work` of "how does X work in <the notes\' product>" as asking, not as a word of X', () => {
+    const clickhouse = createTutor(
+      loadKnowledgeDir(
+        notesDir({
+          'clickhouse.md': [
+            '# Replication & Sharding (Keeper, Distributed tables)',
+            '- replication is per table: **ReplicatedMergeTree** keeps a full copy on each replica, the others fetch the new parts',
+            '- shards split the data, a **Distributed** table fans queries out over them',
+            '# Merges (background parts)',
+            '- merges run in background worker threads and combine small parts into bigger ones',
+            '- a worker picks the parts to merge by size and age',
+            '- mutations (ALTER ... DELETE) rewrite whole parts, heavy work for the disks',
+          ].join('\n'),
+        }),
+      ).knowledge,
+    );
+    const plain = clickhouse.answer('how does replication work');
+    const inProduct = clickhouse.answer('how does replication work in clickhouse');
+    expect(inProduct.topics[0]?.id).toBe('replication-sharding');
+    expect(inProduct.sure).toBe(true);
+    expect(inProduct.confidence).toBe(plain.confidence);
+  });
+
   it('reads `different` before a noun as telling things apart, not as asking how they differ', () => {
     const api = createTutor(
       loadKnowledgeDir(
