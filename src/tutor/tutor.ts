@@ -654,11 +654,12 @@ export function createTutor(
     // notes have it, so the reply answers it, as a guess when the model is unsure.
     const namedInFull = best.evidence === 'name' && !best.namedInPart && best.nameStrength >= 1;
     // Chat about a pizza place or the cat gets no guess, and no "the notes don't cover" either: the
-    // tutor says what it is for.
+    // tutor says what it is for. Nor does it get a sure answer from the few words it shares with the
+    // notes ("any tips for keeping basil alive" and a bullet's "tips: … keep the connection alive").
     const everydayChat =
       best.evidence !== 'name' &&
       uncovered.services.length === 0 &&
-      right < model.sure &&
+      (right < model.sure || wordsOfTheNotes(read) < NOT_CHAT_WORDS) &&
       talksOfEverydayLife(read, index);
     if (everydayChat) return { ...unknown(question, [], unanswerable), smallTalk: true };
     if (right < model.answer && !namedInFull)

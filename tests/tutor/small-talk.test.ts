@@ -205,6 +205,30 @@ describe('chat about everyday life', () => {
     expect(reply.notCovered).toContain('AWS App Mesh');
   });
 
+  it('gets no answer, however sure, from the few words it shares with the notes', () => {
+    const websockets = tutorFor(
+      notesDir({
+        'websockets.md': [
+          '# WebSocket APIs (two-way connections)',
+          '- a **WebSocket API** keeps a two-way connection open between the client and ur backend',
+          '- idle connections close after 10 minutes, tips: send a ping frame to keep the connection alive',
+          '- max connection duration 2 hours, the client must reconnect after that',
+          '# REST APIs (request & response)',
+          '- a **REST API** answers one request with one response, no connection kept open',
+          '- tips: cache GET responses at the edge to keep latency low',
+        ].join('\n'),
+      }),
+    );
+    const chat = websockets.answer('any tips for keeping my sourdough starter alive') as UnknownReply;
+    expect(chat.intent).toBe('unknown');
+    expect(chat.smallTalk).toBe(true);
+    const need = websockets.answer(
+      'our gym booking app keeps websocket connections open for live class updates, how do we keep them alive when idle',
+    );
+    expect(need.intent).toBe('explain');
+    expect(need.topics[0]?.id).toBe('websocket-apis');
+  });
+
   it('still answers a need told around such a word', () => {
     const reply = tutorFor(join(FIXTURES_DIR, 'notes', 'frontend-mobile')).answer(
       'we run a pizza delivery app and need to send push notifications to customers phones when the driver is close',
