@@ -5,15 +5,24 @@ import type { Fact } from './types.js';
 const NAMING =
   /^(?:short name|short for|shorthand|abbreviated(?: as)?|abbreviation|abbr\.?|aka|a\.k\.a\.?)\s*:?\s*/i;
 
+/** "an **escalation policy (EP)** = …" names the topic as any other bullet would, after an article. */
+const ARTICLE = /^(?:a|an|the)\s+/i;
+
+/** The key of a name of several things said of one: `escalation policies` -> `escalation policy`. */
+function singularKey(key: string): string {
+  return key.replace(/ies$/, 'y').replace(/([^s])s$/, '$1');
+}
+
 /**
  * Other names a topic's own bullets give it: a bullet that opens by naming them (`- short name
  * **sts**`), or one that opens with the topic's name and a short name in brackets after it
- * (`**SQL injection** (**SQLi**) = …`, `**CSRF** (aka **XSRF**, "sea-surf") = …`). Only a single
- * short token or a quoted nickname: a bracket that explains (`(stable identity)`) names nothing.
+ * (`**SQL injection** (**SQLi**) = …`, `**CSRF** (aka **XSRF**, "sea-surf") = …`, `an **escalation
+ * policy (EP)**` of Escalation Policies). Only a single short token or a quoted nickname: a bracket
+ * that explains (`(stable identity)`) names nothing.
  */
 export function declaredAliases(names: readonly string[], facts: readonly Fact[]): string[] {
   const found: string[] = [];
-  const nameKeys = new Set(names.map(phraseKey));
+  const nameKeys = new Set(names.flatMap((name) => [phraseKey(name), singularKey(phraseKey(name))]));
   for (const fact of facts) {
     const { text } = fact;
     const naming = NAMING.exec(text);
@@ -25,7 +34,7 @@ export function declaredAliases(names: readonly string[], facts: readonly Fact[]
     // Most bullets hold no bracket: the pattern is not tried on them.
     if (!text.includes('(')) continue;
     const opening = /^(.+?)\s*\(([^()]{2,60})\)/.exec(text);
-    if (!opening || !nameKeys.has(phraseKey(opening[1] ?? ''))) continue;
+    if (!opening || !nameKeys.has(phraseKey((opening[1] ?? '').replace(ARTICLE, '')))) continue;
     for (const part of (opening[2] ?? '').split(',')) {
       const named = part
         .trim()

@@ -336,6 +336,9 @@ describe("other names a topic's bullets give it", () => {
           '- short name **deploy**',
           '- rolling update (default) swaps pods a few at a time',
           '',
+          '# Escalation Policies (who gets paged, in what order)',
+          '- an **escalation policy (EP)** = ordered list of escalation rules',
+          '',
         ].join('\n'),
       }),
     );
@@ -345,6 +348,8 @@ describe("other names a topic's bullets give it", () => {
       ['SQLi'],
       // A short name that is a word would take the word's questions; a bracket that explains names nothing.
       [],
+      // The bullet names one of the things the heading names several of, after an article.
+      ['EP'],
     ]);
   });
 });
