@@ -257,6 +257,16 @@ describe('the service catalogue', () => {
   });
 });
 
+describe('a free tier', () => {
+  it('is any product’s, and AWS’s only when the question says so', () => {
+    const catalogue = loadServiceCatalogue(loadEnglishWords());
+    expect(catalogue.find('how much history does the free tier keep'.split(' '))).toEqual([]);
+    expect(catalogue.find('what does the aws free tier include'.split(' '))[0]?.service.name).toBe(
+      'AWS Free Tier',
+    );
+  });
+});
+
 describe('where the notes name services they do not cover', () => {
   const understanding = new Understanding(compute().knowledge);
   const catalogue = loadServiceCatalogue(loadEnglishWords());
