@@ -139,6 +139,25 @@ describe('the service catalogue', () => {
     expect(catalogue.lookup('fivetran')?.category).toBe('integration');
   });
 
+  it('knows the email senders, incident tools and analytics databases weighed against each other', () => {
+    // A vendor's product is the vendor's, not a technology a question may only mention as its setting.
+    expect(catalogue.lookup('victorops')).toMatchObject({ name: 'Splunk On-Call', provider: 'splunk' });
+    expect(catalogue.lookup('mandrill')).toMatchObject({
+      name: 'Mailchimp Transactional',
+      provider: 'mailchimp',
+    });
+    expect(catalogue.lookup('statuspage')?.provider).toBe('atlassian');
+    expect(catalogue.lookup('tinybird')?.category).toBe('database');
+    expect(catalogue.lookup('apache druid')?.provider).toBe('tech');
+    const tutor = tutorOnNotes([
+      '# Services & Integrations (Events API v2)',
+      '- a **service** = one thing u get paged about, fed by integrations',
+      '- **routing key** (integration key) sends an event to one service',
+    ]);
+    const reply = unknown(tutor.answer('how do routing keys work in splunk on-call (the old victorops)'));
+    expect(reply.notCovered).toContain('Splunk On-Call');
+  });
+
   it('knows the tools around running MySQL, which notes on it name beside what they teach', () => {
     expect(catalogue.lookup('proxysql')?.provider).toBe('tech');
     expect(catalogue.lookup('vitess')?.category).toBe('database');
