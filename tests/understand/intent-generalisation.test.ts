@@ -131,3 +131,15 @@ describe('a request naming the product the notes are all about', () => {
     expect(cosmos.answer('cosmos partition keys').topics[0]?.title).toMatch(/^Partition keys/);
   });
 });
+
+describe('a request to be tested on what one remembers', () => {
+  it('is a quiz, where not remembering what a thing is asks about it', () => {
+    const compute = tutorFor(KNOWLEDGE_DIR);
+    for (const question of [
+      'test what i remember about lambda',
+      'ask me something to check what i remember about fargate',
+    ])
+      expect(compute.answer(question).intent, question).toBe('quiz');
+    expect(compute.answer("i can't remember what lambda layers are").intent).toBe('explain');
+  });
+});
