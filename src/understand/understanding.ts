@@ -314,10 +314,11 @@ export class Understanding {
    */
   private termAsked(read: ReadQuestion): { key: string; start: number; end: number } | null {
     const { tokens } = read;
+    const spelledOut = standsFor(tokens);
     let at =
       tokens[0] === 'whats'
         ? 1
-        : tokens[0] === 'what' && WHAT_IS.has(tokens[1] ?? '')
+        : tokens[0] === 'what' && (WHAT_IS.has(tokens[1] ?? '') || spelledOut > 0)
           ? 2
           : DEFINE.has(tokens[0] ?? '')
             ? 1
@@ -325,7 +326,7 @@ export class Understanding {
     if (at === 0) return null;
     if (ARTICLES.has(tokens[at] ?? '')) at++;
     // "what's a virtualservice in istio": the product the notes are about says nothing more.
-    let end = tokens.length;
+    let end = tokens.length - spelledOut;
     while (
       end > at + 1 &&
       (this.services.domainWords.has(tokens[end - 1] ?? '') || VENDOR_WORDS.has(tokens[end - 1] ?? ''))
@@ -374,6 +375,9 @@ export class Understanding {
     });
     this.index.topics.forEach((topic, at) => {
       for (const thing of thingsNamed(topic.name)) add(phraseKey(thing), { topic: at });
+      // `Red Hat OpenShift on IBM Cloud (ROKS, managed OpenShift clusters)`: what "what does roks
+      // stand for" asks about, though nothing spells it out.
+      for (const part of topic.categories) if (SHORT_NAME.test(part)) add(phraseKey(part), { topic: at });
     });
     this.entryBullets = entries;
     return entries;
@@ -640,6 +644,22 @@ const WHAT_IS = new Set(['is', 'are', 'r', 's', 're']);
 const DEFINE = new Set(['explain', 'define']);
 /** What sets a thing in the product it belongs to: "a virtualservice in istio". */
 const WITHIN = new Set(['in', 'on', 'of', 'for', 'with']);
+
+/** A short name in capitals among what a heading's parentheses describe: `ROKS`, `SLOs`. */
+const SHORT_NAME = /^[A-Z][A-Z0-9]{1,5}s?$/;
+
+/**
+ * How many words close "what does X stand for" or "what does X actually mean": they ask what X is.
+ * 0 for any other question.
+ */
+function standsFor(tokens: readonly string[]): number {
+  if (tokens[0] !== 'what' || (tokens[1] !== 'does' && tokens[1] !== 'do')) return 0;
+  const last = tokens.length - 1;
+  const closing =
+    tokens[last] === 'mean' ? 1 : tokens[last] === 'for' && tokens[last - 1] === 'stand' ? 2 : 0;
+  if (closing === 0) return 0;
+  return tokens[last - closing] === 'actually' ? closing + 1 : closing;
+}
 
 /** The most words of a term a bullet opens with that a question is looked through for. */
 const MAX_ENTRY_TERM_WORDS = 4;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/cli/render-text.js';
 import intentExamples from '../../src/understand/data/intents.json' with { type: 'json' };
 import type { Intent } from '../../src/understand/intents.js';
+import { notesDir } from '../helpers/notes-dir.js';
 import { EVAL_DIR, FIXTURES_DIR, KNOWLEDGE_DIR } from '../helpers/paths.js';
 import { tutorFor } from '../helpers/tutor.js';
 
@@ -119,6 +120,29 @@ describe('asking what a term of the notes is', () => {
       expect(reply.topics[0]?.title, question).toMatch(/^IAM Roles & AssumeRole/);
     }
     expect(notes('iam-deep').answer('what is a policy').topics[0]?.title).toMatch(/^IAM Policies/);
+  });
+});
+
+describe('"what does X stand for"', () => {
+  it('asks what X is, where X is a short name in a heading’s parentheses that nothing spells out', () => {
+    const tutor = tutorFor(
+      notesDir({
+        'ibm.md': [
+          '# Red Hat OpenShift on IBM Cloud (ROKS, managed OpenShift clusters)',
+          '- managed OpenShift: IBM runs the masters, u pick the worker nodes',
+          '- clusters come w/ the OpenShift console & built-in image registry',
+          '# IBM Cloud Databases (managed Postgres, Redis & more)',
+          '- managed databases w/ backups & high availability built in',
+          '- scale disk & memory while the db stays up',
+        ].join('\n'),
+      }),
+    );
+    for (const question of ['what does ROKS actually stand for', 'what does roks mean']) {
+      const reply = tutor.answer(question);
+      expect(reply.intent, question).toBe('explain');
+      expect(reply.topics[0]?.id, question).toBe('red-hat-openshift-on-ibm-cloud');
+      expect(reply.sure, question).toBe(true);
+    }
   });
 });
 
