@@ -382,6 +382,11 @@ describe('notes on a cloud whose products have everyday names', () => {
     ['dev-twilio-messaging', { items: 55, intent: 0.85, top1: 0.82, fact: 0.8 }],
     ['dev-datadog', { items: 55, intent: 0.92, top1: 0.9, fact: 0.82 }],
     ['dev-elastic-beanstalk', { items: 55, intent: 0.98, top1: 0.85, fact: 0.8 }],
+    // Four more in a twentieth blind round, measured before and after the changes made from its failures.
+    ['dev-clickhouse-cloud', { items: 55, intent: 0.94, top1: 0.74, fact: 0.71 }],
+    ['dev-neon-postgres', { items: 55, intent: 0.94, top1: 0.69, fact: 0.68 }],
+    ['dev-pagerduty', { items: 55, intent: 0.94, top1: 0.76, fact: 0.74 }],
+    ['dev-sendgrid-email', { items: 55, intent: 0.96, top1: 0.89, fact: 0.88 }],
   ] as const)('keeps intent, top-1 and fact above their floors on %s', (folder, floors) => {
     expectFloors(folder, floors);
   });
