@@ -75,6 +75,8 @@ export class UncoveredServices {
     // facts write it as a name across their topics ("Vault keeps 10 versions", "… so only Vault knows it").
     let topicsCapitalising: Map<string, number> | null = null;
     const namedAcross = (word: string) => {
+      // A word no fact uses is written as a name in none: the facts are not read for it.
+      if (!index.vocabulary.has(word)) return false;
       if (!topicsCapitalising) {
         topicsCapitalising = new Map();
         for (const capitalised of this.capitalisedPerTopic())
