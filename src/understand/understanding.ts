@@ -309,8 +309,9 @@ export class Understanding {
   }
 
   /**
-   * The term a bullet opens with, or a heading names among several things, that "what is …" or
-   * "explain …" asks about, as its key; null for any other question.
+   * The term a bullet opens with, or a heading names among several things or in capitals in its
+   * parentheses, that "what is …", "explain …" or "what does … stand for" asks about, as its key;
+   * null for any other question.
    */
   private termAsked(read: ReadQuestion): { key: string; start: number; end: number } | null {
     const { tokens } = read;
