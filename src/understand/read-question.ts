@@ -894,8 +894,7 @@ export class QuestionReader {
     tokens.forEach((token, position) => {
       const negation = NEGATIONS.has(token);
       // What all the notes are about (`aws`, `kubernetes` in notes on Kubernetes) tells no topic apart.
-      if (!negation && (STOPWORDS.has(token) || VENDOR_WORDS.has(token) || this.domainWords.has(token)))
-        return;
+      if (!negation && this.saysNothingOfItsOwn(token)) return;
       if (token.length < 2 && !/\d/.test(token)) return;
       if (
         ASKS_IF_IT_CAN.has(token) &&
