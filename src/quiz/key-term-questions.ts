@@ -117,8 +117,7 @@ function spellsOut(term: string, after: string): boolean {
  */
 function blanked(term: KeyTerm): string | null {
   const plain = term.statement.plain;
-  const escaped = term.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const at = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').exec(plain)?.index ?? -1;
+  const at = wholeWordAt(plain, term.text);
   if (at < 0) return null;
   let after = plain.slice(at + term.text.length);
   const bracket = /^\s*\(([^)]*)\)/.exec(after);
@@ -132,6 +131,29 @@ function blanked(term: KeyTerm): string | null {
   if (words(text).some((word) => termStems.has(stem(word)))) return null;
   if (words(text).filter(informative).length < 3) return null;
   return text;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Where the term first stands as whole words in the text, any case; -1 if nowhere. A plain search:
+ * a RegExp built a term would be compiled thousands of times a quiz.
+ */
+function wholeWordAt(text: string, term: string): number {
+  const lower = text.toLowerCase();
+  const wanted = term.toLowerCase();
+  // Lower case that changes a string's length (`İ`) would shift every index found in it.
+  if (lower.length !== text.length || wanted.length !== term.length) {
+    const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').exec(text)?.index ?? -1;
+  }
+  if (!wanted) return -1;
+  for (let at = lower.indexOf(wanted); at >= 0; at = lower.indexOf(wanted, at + 1)) {
+    const before = text[at - 1] ?? '';
+    const after = text[at + wanted.length] ?? '';
+    if (!LETTER_OR_DIGIT.test(before) && !LETTER_OR_DIGIT.test(after)) return at;
+  }
+  return -1;
 }
 
 /** The last word of a term, stemmed: what kind of thing it names (`database`, `keys`, `queue`). */
