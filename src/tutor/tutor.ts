@@ -3,11 +3,17 @@ import { phraseKey, stem, words } from '../knowledge/text.js';
 import type { KnowledgeBase, Topic } from '../knowledge/types.js';
 import { asksAboutEverydayLife, talksOfEverydayLife } from '../understand/chit-chat.js';
 import type { EverydayWords } from '../understand/everyday-words.js';
-import { namedCandidate, servicesAreSetting, type TopicCandidate } from '../understand/rank-topics.js';
+import {
+  namedCandidate,
+  servicesAreSetting,
+  type TopicCandidate,
+  WHOLE_QUESTION,
+} from '../understand/rank-topics.js';
 import { COMMANDS_ASKED, type NameHit, type ReadQuestion } from '../understand/read-question.js';
 import { type CloudService, TECHNOLOGY } from '../understand/service-catalogue.js';
 import { COMPARING_MARKS, negatedBefore, STOPWORDS, YES_NO } from '../understand/stopwords.js';
 import { tellsApart } from '../understand/telling-apart.js';
+import { bestFitting } from '../understand/topic-fit.js';
 import type { TopicIndex } from '../understand/topic-index.js';
 import type { UncoveredMentions } from '../understand/uncovered-services.js';
 import {
@@ -157,8 +163,6 @@ const STARTING_POINT_RIGHT = 0.5;
  * all 32 of the eval sets' questions of that form were, when it was set (tests/fixtures/eval).
  */
 const ENTRY_RIGHT = 0.95;
-/** A topic accounting for this share of a question's words accounts for all of it. */
-const WHOLE_QUESTION = 0.9;
 /** Topics this close to the best one in score fit the question as well as it does. */
 const TIE = 0.01;
 /** A "did you mean" is a topic that accounts for a fair part of the question, not any topic at all. */
@@ -717,7 +721,15 @@ export function createTutor(
         return uncovered.services.length > 0 ? reply : { ...reply, soundsLike: soundsLike.name };
       }
     }
-    return explain(question, best, read, right, ordered.slice(1));
+    // Whether the notes answer is settled; which of the front runners answers, their fit says.
+    const answering = bestFitting(ordered, read) ?? best;
+    return explain(
+      question,
+      answering,
+      read,
+      right,
+      ordered.filter((candidate) => candidate !== answering),
+    );
   };
 
   // The same question on the same notes always gets the same reply, and teams ask the same

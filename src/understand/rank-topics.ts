@@ -6,6 +6,7 @@ import {
   type WordPair,
 } from './read-question.js';
 import { NEGATION } from './stopwords.js';
+import type { FitEvidence, FitWeights } from './topic-fit.js';
 import type { TopicIndex } from './topic-index.js';
 
 /** How a topic came to be a candidate, strongest first. */
@@ -25,6 +26,8 @@ export interface TopicCandidate {
   /** How many of the question's words the topic matches at all. */
   matched: number;
   evidence: Evidence;
+  /** The parts of its score and its size, for the front runners: what their fit is learnt from. */
+  fitEvidence?: FitEvidence;
 }
 
 /** A candidate for a topic known to be the one asked about (a button's topic, what the notes teach). */
@@ -73,6 +76,23 @@ const MORE_MEANINGS = 0.2;
  */
 const CENTRALITY = 0.4;
 const CENTRAL_FACTS = 5;
+
+/** A topic accounting for this share of a question's words accounts for all of it. */
+export const WHOLE_QUESTION = 0.9;
+
+/** The score of a front runner as a fit of its evidence: where learning the fit starts from. */
+export const SCORE_AS_FIT: FitWeights = {
+  coverage: 1,
+  nameStrength: NAME_BONUS,
+  keyTerms: 1,
+  bestFact: FACT_WEIGHT,
+  phrase: PHRASE_BONUS,
+  centrality: CENTRALITY,
+  namedWhole: 0,
+  matchedShare: 0,
+  facts: 0,
+  needs: 0,
+};
 
 /** Words of the notes in the question besides the names of services no topic covers. */
 function wordsAroundServices(read: ReadQuestion): number {
@@ -326,8 +346,23 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
   // more than it could change.
   const front = candidates.slice(0, PHRASE_CANDIDATES);
   for (const candidate of front) {
-    candidate.score += PHRASE_BONUS * Math.min(3, bestPhraseRun(index, candidate.topic, read.pairs));
-    candidate.score += (CENTRALITY * centrality(index, candidate.topic, read, weights)) / totalWeight;
+    const { topic } = candidate;
+    const phrase = Math.min(3, bestPhraseRun(index, topic, read.pairs));
+    const central = centrality(index, topic, read, weights);
+    candidate.score += PHRASE_BONUS * phrase;
+    candidate.score += (CENTRALITY * central) / totalWeight;
+    candidate.fitEvidence = {
+      coverage: candidate.coverage,
+      nameStrength: candidate.nameStrength,
+      keyTerms: KEY_TERM_BONUS * Math.min(2, keyTermHits.get(topic)?.size ?? 0),
+      bestFact: (bestFact[topic] ?? 0) / totalWeight,
+      phrase,
+      centrality: central / totalWeight,
+      namedWhole: namedWhole.has(topic) ? 1 : 0,
+      matchedShare: candidate.matched / termCount,
+      facts: Math.log1p((index.firstFact[topic + 1] ?? index.facts.length) - (index.firstFact[topic] ?? 0)),
+      needs: Math.log1p(index.topicNeeds.get(topic)?.length ?? 0),
+    };
   }
   return front.sort(byScore).concat(candidates.slice(PHRASE_CANDIDATES));
 }
