@@ -1205,6 +1205,7 @@ const AT_SERVICE = new Set([
   'into',
   'through',
   'via',
+  'for',
 ]);
 
 /** Words that open another clause or a purpose after a service: "… in amazon connect and keep the transcript". */
@@ -1214,8 +1215,9 @@ const CLAUSE_OPENERS = new Set(['and', 'for', 'so', 'but', 'when', 'if', 'becaus
 const CLAUSE_CLOSERS = [['by', 'default'], ['these', 'days'], ['nowadays'], ['today'], ['anymore']];
 
 /**
- * A question that asks how or what, about something done in or sent to a service it names last
- * ("how do i train a model in sagemaker", "how do i push a docker image to ecr"), or last before a
+ * A question that asks how or what, about something done in, sent to or working for a service it
+ * names last ("how do i train a model in sagemaker", "how do i push a docker image to ecr", "how
+ * does auto stop work for fly.io machines"), or last before a
  * comma, another clause or a purpose ("how do i build a contact flow in amazon connect for our
  * support line"), asks about that service.
  */

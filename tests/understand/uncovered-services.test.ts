@@ -1107,6 +1107,28 @@ describe('questions about services the notes do not cover', () => {
     ).toMatchObject({ intent: 'explain', topics: [{ id: 'codebuild' }] });
   });
 
+  it('reads a question asking how something works for a service it names last as about that service', () => {
+    const tutor = tutorOnNotes([
+      '# Web Services',
+      '- a web service runs ur app from a git repo, redeploys on every push',
+      '- free instances spin down after 15 minutes without traffic, the next request wakes them',
+      '- no auto stop or auto start of paid instances: they run on their machines until u suspend them',
+      '- vs Fly.io: same idea of small machines close to users, but no regions to pick',
+      '# Cron Jobs',
+      '- a cron job runs a command on a schedule, then stops, billed per minute it runs',
+      '# Disks',
+      '- a persistent disk survives deploys, attached to one instance only',
+    ]);
+    expect(
+      unknown(tutor.answer('how does auto stop and auto start work for fly.io machines')).notCovered,
+    ).toEqual(['Fly.io']);
+    // For a purpose of the notes' own, it is still the notes' topic.
+    expect(tutor.answer('how do free instances spin down for our web services')).toMatchObject({
+      intent: 'explain',
+      topics: [{ id: 'web-services' }],
+    });
+  });
+
   it('answers a need described at length around services the notes lack, from the topic that meets it', () => {
     const security = tutorFor(join(FIXTURES_DIR, 'notes', 'security-networking'));
     const reply = security.answer(
