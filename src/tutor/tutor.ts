@@ -829,16 +829,20 @@ function asksHowTheyDiffer(tokens: readonly string[]): boolean {
 
 /**
  * An `or` between the first topic named and the next other one: "the cur data export or anomaly
- * detection" names the first topic twice before the choice.
+ * detection" names the first topic twice before the choice. Or a question opening on `when` that
+ * asks it again of the other: "when should we run an a/b test and when should we just set up a
+ * merchandising rule".
  */
 function offersAChoice(read: ReadQuestion): boolean {
   const [first] = read.names;
   const second = read.names.find((hit) => first && hit.topic !== first.topic);
   if (!first || !second) return false;
   const lastOfFirst = read.names.filter((hit) => hit.topic === first.topic && hit.end <= second.start).at(-1);
-  return read.tokens
-    .slice(lastOfFirst?.end ?? first.end, second.start)
-    .some((token) => CHOICE_MARKS.has(token));
+  const between = read.tokens.slice(lastOfFirst?.end ?? first.end, second.start);
+  const whenAgain =
+    read.tokens[0] === 'when' &&
+    between.some((token, at) => (token === 'and' || token === 'or') && between[at + 1] === 'when');
+  return whenAgain || between.some((token) => CHOICE_MARKS.has(token));
 }
 
 /** A topic a question names by one distinctive word of its name, and where it says the word. */

@@ -1516,6 +1516,30 @@ describe('tutor: a comparison is what the question asks for', () => {
     ).toBe('compare');
   });
 
+  it('compares when a question asks when to take one and when the other, each named by a word of its name', () => {
+    const search = tutorFor(
+      notesDir({
+        'search.md': [
+          '# Analytics & A/B Testing (click analytics)',
+          '- compare 2 variants of an index on real traffic, split by percentage',
+          '',
+          '# Rules & Synonyms (merchandising)',
+          '- a rule pins or hides results when the query matches a pattern',
+          '',
+          '# Indices (records & replicas)',
+          '- an index holds records, a replica sorts them another way',
+          '',
+        ].join('\n'),
+      }),
+    );
+    const reply = search.answer(
+      'when should we run an a/b test and when should we just set up a merchandising rule',
+    );
+    expect(reply.intent).toBe('compare');
+    expect(reply.topics.map((topic) => topic.id).sort()).toEqual(['analytics-a-b-testing', 'rules-synonyms']);
+    expect(search.answer('when should we run an a/b test on a merchandising rule').intent).toBe('explain');
+  });
+
   it('answers about the subject of a yes-no question, not a comparison, when the others are what it works with', () => {
     const notes = tutorFor(
       notesDir({
