@@ -28,6 +28,8 @@ const NAME_OF_SEVERAL = /\s(?:&|and|\/|\+)\s|,\s/i;
  */
 const DWELLS = 2;
 const OUTNUMBERS = 1.5;
+/** A short name in capitals, maybe plural: `MFA`, `NACLs`, `DAGs`. */
+const CAPITALS_NAME = /^[A-Z][A-Z0-9]{1,5}s?$/;
 
 /** The things a heading names when it names several (`Activities & retries`: `Activities`, `retries`); none otherwise. */
 export function thingsNamed(heading: string): string[] {
@@ -532,7 +534,8 @@ export class TopicIndex {
   /**
    * The one-word parts of headings that name several things (`Plan & Apply`, `Variables & Outputs`)
    * that their topic's facts use far more than any other topic's: `terraform plan` names the topic on
-   * plans, though every topic of notes on Terraform says `plan` somewhere.
+   * plans, though every topic of notes on Terraform says `plan` somewhere. A part in capitals
+   * (`MFA & Authenticators`) needs only to be said in its topic's facts.
    */
   #partsDwelledOn(names: readonly TopicName[]): TopicName[] {
     const parts: TopicName[] = [];
@@ -544,7 +547,10 @@ export class TopicIndex {
         const byTopic = this.factsPerTopic(stem(key));
         const own = byTopic.get(topicIndex) ?? 0;
         const others = Math.max(0, ...[...byTopic].filter(([t]) => t !== topicIndex).map(([, n]) => n));
-        if (own >= DWELLS && own >= others * OUTNUMBERS)
+        // A short name in capitals (`MFA & Authenticators`) is one the notes chose: it names the
+        // topic however often the other topics' facts say it (`require MFA` under sign-on policies).
+        const chosen = CAPITALS_NAME.test(part.trim()) && own >= 1;
+        if (chosen || (own >= DWELLS && own >= others * OUTNUMBERS))
           parts.push({ key, topic: topicIndex, kind: 'partial' });
       }
     });

@@ -827,14 +827,24 @@ const JOINED_PARTS = /\s+(?:&|and)\s+/i;
  * no other topic's name has, no English word and no word of the notes but one its heading writes
  * (`DLQs & redrive`), name the topic.
  */
+/**
+ * The words of a name whose initials an acronym of it takes: no vendor, and no small word unless a
+ * hyphen makes it part of one (`Single Sign-On` is SSO, `Add-Ons` AO).
+ */
+function initialledWords(name: string): string[] {
+  return name.split(/\s+/).flatMap((token) => {
+    const parts = words(token).filter((word) => !VENDOR_PREFIXES.has(word));
+    const hyphened = parts.length > 1 && token.includes('-');
+    return hyphened ? parts : parts.filter((word) => !STOPWORDS.has(word));
+  });
+}
+
 function addAcronymsOfNames(index: TopicIndex, english: EnglishWords): void {
   const owners = new Map<string, number>();
   /** Initials of a name's last words (`mng`, `dlq`), those people write: `vms` of Virtual Machine Scale Sets is none. */
   const closing = new Set<string>();
   index.topics.forEach((topic, at) => {
-    const nameWords = phraseKey(topic.name)
-      .split(' ')
-      .filter((word) => !VENDOR_PREFIXES.has(word) && !STOPWORDS.has(word));
+    const nameWords = initialledWords(topic.name);
     for (let from = 0; from < nameWords.length; from++)
       for (let to = from + ACRONYM_WORDS; to <= nameWords.length; to++) {
         const acronym = nameWords
@@ -848,9 +858,7 @@ function addAcronymsOfNames(index: TopicIndex, english: EnglishWords): void {
     // A heading joining things (`Data Transfer Service & scheduled queries`) closes a name at
     // each of them: `dts`.
     for (const part of topic.name.split(JOINED_PARTS)) {
-      const partWords = phraseKey(part)
-        .split(' ')
-        .filter((word) => word && !VENDOR_PREFIXES.has(word) && !STOPWORDS.has(word));
+      const partWords = initialledWords(part);
       for (let from = 0; from + ACRONYM_WORDS <= partWords.length; from++)
         closing.add(
           partWords

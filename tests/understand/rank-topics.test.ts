@@ -151,3 +151,34 @@ describe('a use the notes turn down', () => {
     expect(reply.intent === 'explain' && reply.lead[0]?.text).toContain('not for background workers');
   });
 });
+
+describe('names a heading gives its topic', () => {
+  const IDENTITY = [
+    '# Single Sign-On (SAML & OIDC apps)',
+    '- one login for every app, the app trusts our identity provider',
+    '- SAML apps get a signed assertion, OIDC apps an ID token',
+    '',
+    '# MFA & Authenticators (push, TOTP, security keys)',
+    '- push to the phone app, 6 digit TOTP codes, or a FIDO2 security key',
+    '- MFA enrollment can be required at first login',
+    '',
+    '# Sign-On Policies (who gets in, from where)',
+    '- rules per app: require MFA off the office network, skip MFA on managed laptops',
+    '- deny sign-ins from countries we never work from, and require MFA every 12 hours',
+    '- admins always need MFA, even from the office',
+    '',
+  ].join('\n');
+
+  it('takes the initials of a hyphened name, its small word and all, as a short name: SSO', () => {
+    const tutor = createTutor(loadKnowledgeDir(notesDir({ 'identity.md': IDENTITY })).knowledge);
+    expect(tutor.answer('what is sso').topics[0]?.id).toBe('single-sign-on');
+  });
+
+  it('takes a part in capitals of a heading naming several things as its name, however often other topics say it', () => {
+    const tutor = createTutor(loadKnowledgeDir(notesDir({ 'identity.md': IDENTITY })).knowledge);
+    expect(tutor.answer('how does mfa work').topics[0]?.id).toBe('mfa-authenticators');
+    const reply = tutor.answer("what's the difference between sso and mfa, do we need both");
+    expect(reply.intent).toBe('compare');
+    expect(reply.topics.map((topic) => topic.id).sort()).toEqual(['mfa-authenticators', 'single-sign-on']);
+  });
+});
