@@ -158,6 +158,27 @@ describe('the service catalogue', () => {
     expect(reply.notCovered).toContain('Splunk On-Call');
   });
 
+  it('knows the sign-in providers, media services, site search and app platforms weighed against each other', () => {
+    expect(catalogue.lookup('ping identity')).toMatchObject({ name: 'PingOne', provider: 'pingidentity' });
+    expect(catalogue.lookup('cisco duo')).toMatchObject({ name: 'Duo Security', category: 'identity' });
+    expect(catalogue.lookup('imagekit')?.category).toBe('media');
+    expect(catalogue.lookup('coveo')?.provider).toBe('coveo');
+    expect(catalogue.lookup('koyeb')?.category).toBe('compute');
+    // `duo` alone is a word, not the product.
+    expect(catalogue.lookup('duo')).toBeUndefined();
+    const tutor = tutorOnNotes([
+      '# Transformations (URL-based image edits)',
+      '- resize, crop & change format by editing the delivery URL, e.g. `w_400,h_300,c_fill`',
+      '- free plan: 25 credits, 1 credit = 1,000 transformations or 1 GB of bandwidth',
+      '# Video (adaptive streaming)',
+      '- HLS & DASH, video transformations on the fly up to 40 MB on free',
+    ]);
+    const reply = unknown(
+      tutor.answer("does imagekit's free tier include video processing and how much bandwidth"),
+    );
+    expect(reply.notCovered).toEqual(['ImageKit']);
+  });
+
   it('knows the tools around running MySQL, which notes on it name beside what they teach', () => {
     expect(catalogue.lookup('proxysql')?.provider).toBe('tech');
     expect(catalogue.lookup('vitess')?.category).toBe('database');
