@@ -387,6 +387,11 @@ describe('notes on a cloud whose products have everyday names', () => {
     ['dev-neon-postgres', { items: 55, intent: 0.94, top1: 0.69, fact: 0.68 }],
     ['dev-pagerduty', { items: 55, intent: 0.94, top1: 0.76, fact: 0.74 }],
     ['dev-sendgrid-email', { items: 55, intent: 0.96, top1: 0.89, fact: 0.88 }],
+    // Four more in a twenty-first blind round, measured before and after the changes made from its failures.
+    ['dev-algolia', { items: 55, intent: 0.92, top1: 0.77, fact: 0.74 }],
+    ['dev-cloudinary', { items: 55, intent: 0.96, top1: 0.92, fact: 0.91 }],
+    ['dev-okta', { items: 55, intent: 0.98, top1: 0.89, fact: 0.88 }],
+    ['dev-render-paas', { items: 55, intent: 0.94, top1: 0.87, fact: 0.85 }],
   ] as const)('keeps intent, top-1 and fact above their floors on %s', (folder, floors) => {
     expectFloors(folder, floors);
   });
