@@ -158,7 +158,7 @@ describe('the service catalogue', () => {
     expect(reply.notCovered).toContain('Splunk On-Call');
   });
 
-  it('knows the sign-in providers, media services, site search and app platforms weighed against each other', () => {
+  it('knows the sign-in providers, media services, site search, app platforms, mesh VPNs and feature flag tools weighed against each other', () => {
     expect(catalogue.lookup('ping identity')).toMatchObject({ name: 'PingOne', provider: 'pingidentity' });
     expect(catalogue.lookup('cisco duo')).toMatchObject({ name: 'Duo Security', category: 'identity' });
     expect(catalogue.lookup('imagekit')?.category).toBe('media');
@@ -166,6 +166,10 @@ describe('the service catalogue', () => {
     expect(catalogue.lookup('koyeb')?.category).toBe('compute');
     // `duo` alone is a word, not the product.
     expect(catalogue.lookup('duo')).toBeUndefined();
+    expect(catalogue.lookup('zerotier')?.category).toBe('networking');
+    expect(catalogue.lookup('headscale')?.provider).toBe('tech');
+    expect(catalogue.lookup('growthbook')?.provider).toBe('growthbook');
+    expect(catalogue.lookup('cloudflare warp')?.name).toBe('Cloudflare Zero Trust');
     const tutor = tutorOnNotes([
       '# Transformations (URL-based image edits)',
       '- resize, crop & change format by editing the delivery URL, e.g. `w_400,h_300,c_fill`',
