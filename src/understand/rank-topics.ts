@@ -298,6 +298,7 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
     const topic = index.needTopics[need];
     if (topic !== undefined && mass > (bestFact[topic] ?? 0)) bestFact[topic] = mass;
   }
+  const keyTermsOf = (topic: number) => KEY_TERM_BONUS * Math.min(2, keyTermHits.get(topic)?.size ?? 0);
   // Worked out once, not once for every topic a common word matches: this loop runs for thousands.
   const termCount = read.terms.length;
   const firstStems = read.terms.map((term) => term.stems.keys().next().value ?? '');
@@ -322,7 +323,7 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
     }
     const coverage = totalWeight > 0 ? mass / totalWeight : 0;
     const name = nameStrength.get(topic) ?? 0;
-    const keyTerms = KEY_TERM_BONUS * Math.min(2, keyTermHits.get(topic)?.size ?? 0);
+    const keyTerms = keyTermsOf(topic);
     const evidence: Evidence =
       name > 0
         ? 'name'
@@ -354,7 +355,7 @@ export function rankTopics(index: TopicIndex, read: ReadQuestion): TopicCandidat
     candidate.fitEvidence = {
       coverage: candidate.coverage,
       nameStrength: candidate.nameStrength,
-      keyTerms: KEY_TERM_BONUS * Math.min(2, keyTermHits.get(topic)?.size ?? 0),
+      keyTerms: keyTermsOf(topic),
       bestFact: (bestFact[topic] ?? 0) / totalWeight,
       phrase,
       centrality: central / totalWeight,
