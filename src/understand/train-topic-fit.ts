@@ -9,10 +9,10 @@ import { defaultUnderstandingParts, Understanding } from './understanding.js';
 
 /**
  * Learns how the evidence of the front-running topics says which one a question is about, from
- * the development question sets (every folder of tests/fixtures/eval but `holdout`, each set on
- * the notes folder of its name), the questions it speaks for: `npm run train:fit`, then measure on the held-out sets with
- * `tutor eval`. A listwise logistic model (softmax over a question's first candidates) started
- * from, and kept near, the hand-set score.
+ * the questions of the development sets it speaks for (every folder of tests/fixtures/eval but
+ * `holdout`, each set on the notes folder of its name): `npm run train:fit`, then measure on the
+ * held-out sets with `tutor eval`. A listwise logistic model (softmax over a question's first
+ * candidates) started from, and kept near, the hand-set score.
  */
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const fixtures = join(root, 'tests', 'fixtures');
@@ -53,9 +53,7 @@ for (const folder of readdirSync(evalRoot).sort()) {
       const rightCount = right.reduce<number>((sum, r) => sum + r, 0);
       if (rightCount === 0 || rightCount === front.length) continue;
       questions.push({
-        evidence: front.map((candidate) =>
-          FIT_EVIDENCE.map((part) => (candidate.fitEvidence ? candidate.fitEvidence[part] : 0)),
-        ),
+        evidence: front.map((candidate) => FIT_EVIDENCE.map((part) => candidate.fitEvidence?.[part] ?? 0)),
         target: right.map((r) => r / rightCount),
       });
     }
